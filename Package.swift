@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "heapbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "heapbook", targets: ["heapbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C library over libcmark (Debian: libcmark-dev). No Swift code.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The simulated CPython runtime: objects, sizes, refcounts, allocator, GC. No I/O, no parsing.
+        .target(
+            name: "HeapEngine",
+            dependencies: [.product(name: "BigInt", package: "BigInt")]
+        ),
+        // The Python-subset front end: lexer, parser, compiler, interpreter, REPL semantics.
+        .target(
+            name: "HeapScript",
+            dependencies: ["HeapEngine", .product(name: "BigInt", package: "BigInt")]
+        ),
+        // Chapters: cmark -> chapter model -> heap blocks -> run -> compare -> bless.
+        .target(
+            name: "Workbook",
+            dependencies: ["HeapScript", "Ccmark"]
+        ),
+        // HTML/SVG rendering; the theme ships as resources.
+        .target(
+            name: "Site",
+            dependencies: ["Workbook", "HeapScript", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources/Theme")]
+        ),
+        .executableTarget(
+            name: "heapbook",
+            dependencies: [
+                "HeapScript", "Workbook", "Site",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HeapEngineTests", dependencies: ["HeapEngine"]),
+        .testTarget(name: "HeapScriptTests", dependencies: ["HeapScript"], resources: [.copy("Corpus")]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "ChapterTests", dependencies: ["Workbook", "Site"]),
+    ]
+)

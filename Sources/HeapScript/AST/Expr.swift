@@ -1,0 +1,101 @@
+import BigInt
+
+/// An expression of heapbook's Python subset (a trimmed `Parser/Python.asdl`).
+public struct Expr: Sendable, Equatable {
+    public var kind: ExprKind
+    public var span: SourceSpan
+    public init(_ kind: ExprKind, _ span: SourceSpan) { self.kind = kind; self.span = span }
+}
+
+public indirect enum ExprKind: Sendable, Equatable {
+    // MARK: Literals
+    /// An int literal that fits in Int; `bigInt` otherwise (underscores removed, any base decoded).
+    case int(Int)
+    case bigInt(BigInt)
+    case float(Double)
+    /// A str literal after escapes are decoded and adjacent literals concatenated.
+    case string(String)
+    case bytes([UInt8])
+    /// An f-string: literal text and `{expr!c}` fields (no format specs in the subset).
+    case fstring([FStringPart])
+    case bool(Bool)
+    case none
+    case ellipsis
+
+    // MARK: Names and displays
+    case name(String)
+    case tuple([Expr])
+    case list([Expr])
+    case set([Expr])
+    case dict([DictItem])
+
+    // MARK: Comprehensions
+    case listComp(element: Expr, generators: [Comprehension])
+    case setComp(element: Expr, generators: [Comprehension])
+    case dictComp(key: Expr, value: Expr, generators: [Comprehension])
+    case generatorExp(element: Expr, generators: [Comprehension])
+
+    // MARK: Operations
+    case attribute(Expr, String)
+    case subscript(Expr, Expr)
+    /// Only valid as the index of `subscript`.
+    case slice(lower: Expr?, upper: Expr?, step: Expr?)
+    case call(Expr, args: [Expr], keywords: [Keyword])
+    case unary(UnaryOp, Expr)
+    case binary(BinaryOp, Expr, Expr)
+    /// `a and b and c` / `a or b`: two or more operands.
+    case boolOp(BoolOp, [Expr])
+    /// `a < b <= c`: one or more (operator, operand) pairs.
+    case compare(Expr, [(CompareOp, Expr)])
+    case ifExp(test: Expr, body: Expr, orelse: Expr)
+    /// `*x` inside a call's arguments or a display.
+    case starred(Expr)
+    case lambda(params: [Param], body: Expr)
+
+    public static func == (a: ExprKind, b: ExprKind) -> Bool {
+        String(describing: a) == String(describing: b)
+    }
+}
+
+public enum FStringPart: Sendable, Equatable {
+    case literal(String)
+    /// `conversion` is "r", "s", "a" or nil.
+    case field(Expr, conversion: Character?)
+}
+
+public struct DictItem: Sendable, Equatable {
+    /// nil for `**mapping` unpacking.
+    public var key: Expr?
+    public var value: Expr
+    public init(key: Expr?, value: Expr) { self.key = key; self.value = value }
+}
+
+public struct Comprehension: Sendable, Equatable {
+    public var target: Expr
+    public var iter: Expr
+    public var ifs: [Expr]
+    public init(target: Expr, iter: Expr, ifs: [Expr]) {
+        self.target = target; self.iter = iter; self.ifs = ifs
+    }
+}
+
+public struct Keyword: Sendable, Equatable {
+    /// nil for `**kwargs`.
+    public var name: String?
+    public var value: Expr
+    public init(name: String?, value: Expr) { self.name = name; self.value = value }
+}
+
+public enum UnaryOp: String, Sendable { case negate = "-", plus = "+", not = "not", invert = "~" }
+
+public enum BinaryOp: String, Sendable {
+    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**"
+    case lshift = "<<", rshift = ">>", bitAnd = "&", bitOr = "|", bitXor = "^", matMul = "@"
+}
+
+public enum BoolOp: String, Sendable { case and, or }
+
+public enum CompareOp: String, Sendable {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
+}

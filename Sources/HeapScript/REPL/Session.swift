@@ -1,0 +1,38 @@
+import HeapEngine
+
+/// What one run of source text printed and how it ended.
+public struct ExecutionResult: Sendable, Equatable {
+    /// Everything written to sys.stdout (print, the REPL's repr of expression values).
+    public var stdout: String
+    /// Everything written to sys.stderr: tracebacks in CPython's format.
+    public var stderr: String
+    /// The last line of the traceback when the run raised, e.g. "ZeroDivisionError: division by zero".
+    public var exception: String?
+    /// Set when the source used a construct outside heapbook's subset (nothing was run).
+    public var unsupported: UnsupportedConstruct?
+
+    public init(stdout: String = "", stderr: String = "", exception: String? = nil,
+                unsupported: UnsupportedConstruct? = nil) {
+        self.stdout = stdout; self.stderr = stderr; self.exception = exception
+        self.unsupported = unsupported
+    }
+}
+
+/// Run-away protection. Each limit ends the run with a Python traceback, never a crash.
+public struct Limits: Sendable, Equatable {
+    /// Interpreter steps (statements + loop iterations + calls) per run.
+    public var steps: Int
+    /// Simulated heap bytes (arenas + large allocations) before MemoryError.
+    public var heapBytes: Int
+    public init(steps: Int = 200_000_000, heapBytes: Int = 8 << 30) {
+        self.steps = steps; self.heapBytes = heapBytes
+    }
+}
+
+/// Whether interactive input forms a complete statement yet (see `Session.completeness`).
+public enum Completeness: Sendable, Equatable {
+    case complete
+    /// More lines are needed (an open bracket, a compound statement not yet closed by a blank line).
+    case incomplete
+    case invalid(SyntaxError)
+}

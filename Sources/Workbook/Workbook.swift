@@ -1,0 +1,1 @@
+// Workbook: chapters -> examples -> results.

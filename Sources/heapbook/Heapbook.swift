@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Heapbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heapbook",
+        abstract: "A literate workbook of CPython memory management, verified against a simulated CPython heap.",
+        subcommands: []
+    )
+}

@@ -37,7 +37,7 @@ public indirect enum ExprKind: Sendable, Equatable {
 
     // MARK: Operations
     case attribute(Expr, String)
-    case subscript(Expr, Expr)
+    case `subscript`(Expr, Expr)
     /// Only valid as the index of `subscript`.
     case slice(lower: Expr?, upper: Expr?, step: Expr?)
     case call(Expr, args: [Expr], keywords: [Keyword])

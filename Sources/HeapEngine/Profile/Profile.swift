@@ -30,6 +30,32 @@ public struct Profile: Sendable, Equatable {
     /// Static objects (types, None, small ints live in the interpreter state or the binary).
     public var staticBaseAddress: UInt64
 
+    /// SIZEOF_VOID_P: pointer width; sizes the arena-map radix tree (POINTER_BITS = 8 * pointerSize).
+    public var pointerSize: Int
+    /// SYSTEM_PAGE_SIZE: simulated mmap hands out page-aligned (not pool-aligned) arena addresses.
+    public var systemPageSize: Int
+    /// INITIAL_ARENA_OBJECTS: arena_object slots made on the first new_arena; doubled after that.
+    public var initialArenaObjects: Int
+    /// WITH_PYMALLOC_RADIX_TREE (3.10+): `_debugmallocstats` then reports the arena map nodes.
+    public var obmallocRadixTree: Bool
+    /// bpo-37257 (3.9+): insert_to_freepool keeps a wholly free arena if it is the last usable one.
+    public var obmallocKeepsLastFreeArena: Bool
+    /// Bytes already mapped just below `arenaBaseAddress` when the first arena is mmap'd (libraries,
+    /// thread stacks). Invariant: a multiple of systemPageSize. Non-zero mod poolSize makes every arena
+    /// lose one pool to alignment, as on real Linux runs.
+    public var arenaMmapSkew: Int
+
+    // MARK: - System malloc (glibc, used for requests > smallRequestThreshold)
+
+    /// SIZE_SZ, MALLOC_ALIGNMENT and MINSIZE of glibc's malloc.c: chunk = max(minChunk,
+    /// round_up(request + sizeSz, mallocAlignment)); the user pointer is chunk + 2 * sizeSz.
+    public var mallocSizeSz: Int
+    public var mallocAlignment: Int
+    public var mallocMinChunk: Int
+    /// Largest chunk size tcache keeps (tcache_max_bytes 1032 -> chunk 1040) and entries per bin.
+    public var tcacheMaxChunk: Int
+    public var tcacheCount: Int
+
     // MARK: - Object layout (Include/object.h, Include/cpython/*.h)
 
     /// sizeof(PyGC_Head): counted by sys.getsizeof for GC-tracked types.
@@ -66,6 +92,15 @@ public struct Profile: Sendable, Equatable {
     public var gcThreshold1: Int
     public var gcThreshold2: Int
 
+    // MARK: - Objects: type layouts and container rules (Sources/HeapEngine/Objects)
+    // [objects block — added by the Objects helper; kept separate from the allocator fields]
+
+    /// tp_basicsize/tp_itemsize/GC of each builtin type, the PEP 393, dict-keys and set-table
+    /// layouts, and the container growth constants (see `ObjectLayouts`, TypeLayouts.swift).
+    /// Defaults to CPython 3.11's values (Profile+CPython311.swift); a profile for another
+    /// version assigns its own `ObjectLayouts` value.
+    public var objects: ObjectLayouts = .cpython311
+
     // MARK: - Interpreter
 
     public var recursionLimit: Int
@@ -78,7 +113,11 @@ public struct Profile: Sendable, Equatable {
         smallIntMin: Int, smallIntMax: Int, immortalRefcount: Int?,
         floatFreeListMax: Int, listFreeListMax: Int, dictFreeListMax: Int,
         dictKeysFreeListMax: Int, tupleFreeListMaxLength: Int, tupleFreeListMaxSize: Int,
-        gcThreshold0: Int, gcThreshold1: Int, gcThreshold2: Int, recursionLimit: Int
+        gcThreshold0: Int, gcThreshold1: Int, gcThreshold2: Int, recursionLimit: Int,
+        pointerSize: Int = 8, systemPageSize: Int = 4096, initialArenaObjects: Int = 16,
+        obmallocRadixTree: Bool = true, obmallocKeepsLastFreeArena: Bool = true,
+        arenaMmapSkew: Int = 0, mallocSizeSz: Int = 8, mallocAlignment: Int = 16,
+        mallocMinChunk: Int = 32, tcacheMaxChunk: Int = 1040, tcacheCount: Int = 7
     ) {
         self.version = version; self.referenceVersion = referenceVersion
         self.major = major; self.minor = minor
@@ -86,6 +125,13 @@ public struct Profile: Sendable, Equatable {
         self.poolSize = poolSize; self.arenaSize = arenaSize; self.poolOverhead = poolOverhead
         self.arenaBaseAddress = arenaBaseAddress; self.mallocBaseAddress = mallocBaseAddress
         self.staticBaseAddress = staticBaseAddress
+        self.pointerSize = pointerSize; self.systemPageSize = systemPageSize
+        self.initialArenaObjects = initialArenaObjects; self.obmallocRadixTree = obmallocRadixTree
+        self.obmallocKeepsLastFreeArena = obmallocKeepsLastFreeArena
+        self.arenaMmapSkew = arenaMmapSkew
+        self.mallocSizeSz = mallocSizeSz; self.mallocAlignment = mallocAlignment
+        self.mallocMinChunk = mallocMinChunk; self.tcacheMaxChunk = tcacheMaxChunk
+        self.tcacheCount = tcacheCount
         self.gcHeaderSize = gcHeaderSize; self.longDigitBits = longDigitBits
         self.longDigitSize = longDigitSize
         self.smallIntMin = smallIntMin; self.smallIntMax = smallIntMax

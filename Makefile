@@ -1,0 +1,43 @@
+# heapbook: build, test, and render the book.
+#
+#   make test   swift build + swift test + heapbook test chapters + site freshness
+#   make site   rebuild the committed site/ from chapters/
+#
+# Both first make sure libcmark (the Ccmark system library) is installed.
+
+SWIFT   ?= swift
+SCRATCH ?= .build
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN      = $(shell $(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)
+HEAPBOOK = $(BIN)/heapbook
+
+.PHONY: all deps build test unit-tests chapters check-site site clean
+
+all: test
+
+deps:
+	@command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y pkg-config libcmark-dev; }
+
+build: deps
+	$(SWIFT) build --scratch-path $(SCRATCH)
+
+unit-tests: build
+	$(SWIFT) test --scratch-path $(SCRATCH)
+
+chapters: build
+	$(HEAPBOOK) test chapters
+
+# The committed site/ must equal a fresh build (byte for byte).
+check-site: build
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(HEAPBOOK) build --out "$$tmp/site" chapters >/dev/null && \
+	  diff -r site "$$tmp/site" && echo "site/ is up to date"
+
+test: unit-tests chapters check-site
+
+site: build
+	$(HEAPBOOK) build --out site chapters
+
+clean:
+	rm -rf $(SCRATCH)

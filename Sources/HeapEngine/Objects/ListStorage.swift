@@ -1,0 +1,246 @@
+// Mirrors Objects/listobject.c (CPython 3.11.7): PyList_New, list_new_prealloc,
+// list_preallocate_exact, list_resize, app1, ins1, list_extend, list_ass_slice,
+// list_ass_subscript, list_inplace_repeat, list_repeat, list_concat, list_slice,
+// list_pop_impl, list_remove, _list_clear and list_sort_impl.
+//
+// A CPython list is `PyListObject { PyObject_VAR_HEAD; PyObject **ob_item; Py_ssize_t
+// allocated; }`: ob_size items in use out of `allocated` slots, which are over-allocated so
+// that appends are amortised O(1). `sys.getsizeof(lst)` reports the slots, not the items:
+// list.__sizeof__ is tp_basicsize + allocated * sizeof(PyObject *), and sys.getsizeof adds
+// the GC header. That is why two equal lists can report different sizes, and this file
+// exists to reproduce `allocated` exactly for each way of building and changing a list.
+//
+// Which path sets `allocated` (3.11):
+//   1. PyList_New(n) — BUILD_LIST n with n < 30 non-constant items — allocates exactly n.
+//   2. list_new_prealloc(n) — `a * n`, `a + b`, `a[i:j]`, `a.copy()` — exactly n.
+//   3. list_preallocate_exact(n) — list_extend into a list whose ob_item is NULL (never
+//      allocated, or cleared): n rounded up to even, "there is no benefit of allocating
+//      space for the odd number of items". `[1, 2, 3]` (BUILD_LIST 0 + LIST_EXTEND of a
+//      constant tuple), `list(x)`, `sorted(x)` go through here.
+//   4. list_resize(newsize) — everything else: append, insert, extend of a non-empty list,
+//      deletions. It keeps the block when newsize fits and is at least half of allocated;
+//      otherwise it over-allocates (see `listResize`).
+
+/// The item storage of a simulated list. Mirrors `PyListObject`'s ob_item/ob_size/allocated,
+/// Objects/listobject.c (3.11).
+///
+/// Invariant: `items.count <= allocated`; `allocated == 0` exactly when CPython's ob_item is
+/// NULL (a fresh `[]` or a cleared list).
+public struct ListStorage: Equatable, Sendable {
+    /// ob_item[0 ..< ob_size]. The Swift array's own capacity is irrelevant to sizes.
+    public var items: [ObjectRef]
+    /// The number of slots CPython has allocated (`PyListObject.allocated`).
+    public var allocated: Int
+
+    /// `PyList_New(0)`: ob_item NULL, allocated 0.
+    public init() { items = []; allocated = 0 }
+
+    /// `PyList_New(n)` with the items filled in (BUILD_LIST n): allocated == n.
+    public init(exactly items: [ObjectRef]) { self.items = items; allocated = items.count }
+
+    /// `list_new_prealloc(n)`: the result of `a * n`, `a + b`, `a[i:j]`, `a.copy()`.
+    /// allocated == count. (For n == 0 CPython returns `PyList_New(0)`, also 0.)
+    public init(preallocated items: [ObjectRef]) { self.items = items; allocated = items.count }
+
+    /// `list(seq)` / `sorted(seq)` / `[c1, c2, c3]` of constants: PyList_New(0) then
+    /// list_extend. `lengthHint` is what list_extend learns before iterating: the exact
+    /// size for a list or tuple (pass nil), `__length_hint__` otherwise (8 when the iterable
+    /// has none, as PyObject_LengthHint's default).
+    public init(extending items: [ObjectRef], lengthHint: Int? = nil) {
+        self.init()
+        if let hint = lengthHint { extend(iterating: items, lengthHint: hint) } else { extend(sequence: items) }
+    }
+
+    public var count: Int { items.count }
+
+    // MARK: - list_resize
+
+    /// Mirrors `list_resize` (3.11): ensures `allocated >= newsize` and sets ob_size.
+    ///
+    /// Over-allocation: new_allocated = (newsize + (newsize >> 3) + 6) & ~3, giving the
+    /// growth pattern 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ...; when a single resize grows
+    /// past that (a big extend), it allocates newsize rounded up to 4 instead. newsize 0
+    /// frees the block (allocated 0). Shrinking to at least half keeps the block.
+    ///
+    /// Here only `allocated` changes; callers then append or remove items so that
+    /// `items.count == newsize`, as CPython's callers fill or memmove ob_item.
+    public mutating func listResize(_ newsize: Int) {
+        if allocated >= newsize && newsize >= (allocated >> 1) { return }
+        var newAllocated = (newsize + (newsize >> 3) + 6) & ~3
+        // "Do not overallocate if the new size is closer to overallocated size than to
+        // the old size."
+        if newsize - items.count > newAllocated - newsize { newAllocated = (newsize + 3) & ~3 }
+        if newsize == 0 { newAllocated = 0 }
+        allocated = newAllocated
+    }
+
+    /// Mirrors `list_preallocate_exact`: only valid while ob_item is NULL.
+    mutating func listPreallocateExact(_ size: Int) {
+        assert(allocated == 0 && items.isEmpty, "list_preallocate_exact needs ob_item == NULL")
+        allocated = (size + 1) & ~1
+    }
+
+    // MARK: - Growing
+
+    /// `list.append(x)`, LIST_APPEND (comprehensions): app1 → list_resize(n + 1).
+    public mutating func append(_ ref: ObjectRef) {
+        if items.count == allocated { listResize(items.count + 1) }
+        items.append(ref)
+    }
+
+    /// `list.insert(i, x)`: ins1 clamps i like CPython (negative counts from the end, then
+    /// 0 ... n) and calls list_resize(n + 1).
+    public mutating func insert(_ ref: ObjectRef, at index: Int) {
+        let n = items.count
+        var where_ = index
+        if where_ < 0 { where_ += n; if where_ < 0 { where_ = 0 } }
+        if where_ > n { where_ = n }
+        listResize(n + 1)
+        items.insert(ref, at: where_)
+    }
+
+    /// list_extend from a list or tuple (or the list itself): exact size known.
+    /// Case 1: n == 0, nothing. Case 2: ob_item NULL, list_preallocate_exact(n).
+    /// Case 3: list_resize(m + n).
+    public mutating func extend(sequence other: [ObjectRef]) {
+        let n = other.count
+        if n == 0 { return }
+        if allocated == 0 { listPreallocateExact(n) } else { listResize(items.count + n) }
+        items.append(contentsOf: other)
+    }
+
+    /// list_extend from any other iterable (range, dict, set, str, generator...).
+    /// `lengthHint` is PyObject_LengthHint(iterable, 8). Preallocates (exact-even when
+    /// ob_item is NULL and the hint is non-zero, else list_resize(m + hint)), appends
+    /// one by one (list_resize(n + 1) once full), then cuts back with list_resize(size).
+    public mutating func extend(iterating other: [ObjectRef], lengthHint: Int) {
+        let m = items.count
+        if allocated == 0 {
+            if lengthHint > 0 { listPreallocateExact(lengthHint) }
+        } else {
+            listResize(m + lengthHint)
+        }
+        items.reserveCapacity(m + other.count)
+        for ref in other { append(ref) }
+        if items.count < allocated { listResize(items.count) }
+    }
+
+    /// `a *= n` (list_inplace_repeat): n < 1 clears; n == 1 or an empty list is a no-op;
+    /// otherwise list_resize(size * n).
+    public mutating func inplaceRepeat(_ n: Int) {
+        if n < 1 { clear(); return }
+        if items.isEmpty || n == 1 { return }
+        let original = items
+        listResize(items.count * n)
+        items.reserveCapacity(original.count * n)
+        for _ in 1..<n { items.append(contentsOf: original) }
+    }
+
+    // MARK: - Shrinking
+
+    /// `list.clear()`, `a *= 0`, `del a[:]`: _list_clear frees ob_item (allocated 0).
+    public mutating func clear() { items.removeAll(); allocated = 0 }
+
+    /// Mirrors `list_ass_slice(a, ilow, ihigh, v)` for step-1 slices, with `ilow`/`ihigh`
+    /// already clamped to 0 ... count by the caller (as list_ass_subscript does via
+    /// PySlice_AdjustIndices). Returns the removed items (their references are the caller's
+    /// to drop).
+    ///
+    /// Case 1: the result is empty → _list_clear (allocated 0). Case 2: it shrinks →
+    /// memmove then list_resize(n + d). Case 3: it grows → list_resize(n + d) then memmove.
+    @discardableResult
+    public mutating func assignSlice(_ low: Int, _ high: Int, with replacement: [ObjectRef]) -> [ObjectRef] {
+        let ilow = max(0, min(low, items.count))
+        let ihigh = max(ilow, min(high, items.count))
+        let removed = Array(items[ilow..<ihigh])
+        let d = replacement.count - (ihigh - ilow)
+        if items.count + d == 0 { clear(); return removed }
+        if d > 0 { listResize(items.count + d) }
+        items.replaceSubrange(ilow..<ihigh, with: replacement)
+        if d < 0 { listResize(items.count) }
+        return removed
+    }
+
+    /// `del a[i:j:step]` with step != 1 (list_ass_subscript): the kept items close up and
+    /// list_resize(n - slicelength) runs once. `indices` are the deleted positions.
+    @discardableResult
+    public mutating func deleteExtendedSlice(_ indices: [Int]) -> [ObjectRef] {
+        if indices.isEmpty { return [] }
+        var drop = [Bool](repeating: false, count: items.count)
+        for i in indices { drop[i] = true }
+        var kept: [ObjectRef] = []; kept.reserveCapacity(items.count - indices.count)
+        var removed: [ObjectRef] = []; removed.reserveCapacity(indices.count)
+        for (i, ref) in items.enumerated() { if drop[i] { removed.append(ref) } else { kept.append(ref) } }
+        items = kept
+        listResize(items.count)
+        return removed
+    }
+
+    /// `list.pop(i)` with i already normalised to 0 ..< count. The last item goes through
+    /// list_resize(n - 1); any other through list_ass_slice(i, i + 1, NULL) (which
+    /// clears the list when it was the only item).
+    public mutating func pop(at index: Int) -> ObjectRef {
+        let ref = items[index]
+        if index == items.count - 1 {
+            items.removeLast()
+            listResize(items.count)
+        } else {
+            assignSlice(index, index + 1, with: [])
+        }
+        return ref
+    }
+
+    /// `list.remove(x)` / `del a[i]` for a found index: list_ass_slice(i, i + 1, NULL).
+    @discardableResult
+    public mutating func remove(at index: Int) -> ObjectRef {
+        let ref = items[index]
+        assignSlice(index, index + 1, with: [])
+        return ref
+    }
+
+    // MARK: - New lists
+
+    /// `a[i:j]` (list_slice) and `a.copy()`: a list_new_prealloc'd copy.
+    public func slice(_ low: Int, _ high: Int) -> ListStorage {
+        let ilow = max(0, min(low, items.count))
+        let ihigh = max(ilow, min(high, items.count))
+        return ListStorage(preallocated: Array(items[ilow..<ihigh]))
+    }
+
+    /// `a + b` (list_concat).
+    public static func concat(_ a: ListStorage, _ b: ListStorage) -> ListStorage {
+        ListStorage(preallocated: a.items + b.items)
+    }
+
+    /// `a * n` (list_repeat): size 0 → PyList_New(0), else list_new_prealloc(size).
+    public func repeated(_ n: Int) -> ListStorage {
+        if n <= 0 || items.isEmpty { return ListStorage() }
+        var out: [ObjectRef] = []; out.reserveCapacity(items.count * n)
+        for _ in 0..<n { out.append(contentsOf: items) }
+        return ListStorage(preallocated: out)
+    }
+
+    // MARK: - In place, same size
+
+    /// `list.sort()` keeps ob_item and `allocated` (list_sort_impl saves and restores them);
+    /// the caller provides the (stable) ordering. `reverse()` likewise.
+    public mutating func sort(by areInIncreasingOrder: (ObjectRef, ObjectRef) throws -> Bool) rethrows {
+        // Swift's sort is not guaranteed stable; CPython's timsort is. Sort indices stably.
+        let indexed = try items.enumerated().sorted { l, r in
+            if try areInIncreasingOrder(l.element, r.element) { return true }
+            if try areInIncreasingOrder(r.element, l.element) { return false }
+            return l.offset < r.offset
+        }
+        items = indexed.map(\.element)
+    }
+
+    // MARK: - Size
+
+    /// The part of list.__sizeof__ beyond tp_basicsize: allocated * sizeof(PyObject *).
+    public func variableSize(_ layouts: ObjectLayouts) -> Int { allocated * layouts.pointerSize }
+
+    /// `sys.getsizeof(lst)`: basicsize + allocated slots + GC header.
+    public func sizeof(profile: Profile) -> Int {
+        profile.objects.list.sysGetSizeOf(variable: variableSize(profile.objects), profile: profile)
+    }
+}

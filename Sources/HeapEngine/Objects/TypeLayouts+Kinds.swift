@@ -1,0 +1,55 @@
+// The bridge from the object store's `TypeKind` to the layout rows of `ObjectLayouts`
+// (TypeLayouts.swift), and the size of a builtin (static) type object.
+
+extension TypeLayout {
+    /// The layout of a builtin type's instances, by the store's `TypeKind`.
+    public static func builtin(_ kind: TypeKind, profile: Profile) -> TypeLayout {
+        let o = profile.objects
+        switch kind {
+        case .object: return o.object
+        case .type: return o.type
+        case .int: return o.int
+        case .bool: return o.bool
+        case .float: return o.float
+        case .str: return o.str
+        case .bytes: return o.bytes
+        case .tuple: return o.tuple
+        case .list: return o.list
+        case .dict: return o.dict
+        case .set: return o.set
+        case .frozenset: return o.frozenset
+        case .none: return o.none
+        case .function: return o.function
+        case .builtinFunction: return o.builtinFunction
+        case .method: return o.method
+        case .module: return o.module
+        case .range: return o.range
+        case .listIterator: return o.listIterator
+        case .tupleIterator: return o.tupleIterator
+        case .rangeIterator: return o.rangeIterator
+        case .dictIterator: return o.dictIterator
+        case .setIterator: return o.setIterator
+        case .strIterator: return o.strIterator
+        case .slice: return o.slice
+        case .weakref: return o.weakref
+        case .cell: return o.cell
+        case .code: return o.code
+        case .notImplemented: return o.notImplemented
+        case .ellipsis: return o.ellipsis
+        case .getsetDescriptor: return o.getsetDescriptor
+        case .exception: return o.exception
+        case .instance: return o.instance
+        }
+    }
+}
+
+extension StrLayout {
+    /// sys.getsizeof of a stored str value.
+    public static func sizeof(_ v: StrValue, profile: Profile) -> Int {
+        let kind: StrKind = v.isASCII ? .ascii : (v.kind == 1 ? .latin1 : (v.kind == 2 ? .ucs2 : .ucs4))
+        return sizeof(kind: kind, length: v.count, profile: profile)
+    }
+
+    /// Alias of `isInternedConstant` (all_name_chars).
+    public static func isInternableConstant(_ s: String) -> Bool { isInternedConstant(s) }
+}

@@ -1,0 +1,134 @@
+// Mirrors the tp_basicsize / tp_itemsize / Py_TPFLAGS_HAVE_GC of CPython's builtin types
+// (Objects/*.c type objects, Include/cpython/*.h structs) and sys.getsizeof
+// (Python/sysmodule.c, _PySys_GetSizeOf, 3.11).
+//
+// sys.getsizeof(o) in 3.11 is `type(o).__sizeof__(o)` plus the pre-header:
+// `_PyType_PreHeaderSize(tp)` = sizeof(PyGC_Head) if the type is GC, plus two pointers if it
+// has Py_TPFLAGS_MANAGED_DICT (instances of plain classes keep their dict and values
+// pointers before the object). __sizeof__ is object.__sizeof__ (basicsize + ob_size *
+// itemsize) unless the type overrides it: int (offsetof ob_digit + max(1, ndigits) * 4),
+// str (PEP 393 headers), list (allocated slots), dict (keys table and values), set (the
+// table when it is not the inline smalltable), type (heap types add their cached keys).
+//
+// Every number is in `ObjectLayouts.cpython311` (Profile+CPython311.swift), measured from
+// `T.__basicsize__`, `T.__itemsize__`, `T.__flags__ & (1 << 14)` on python3.11.7
+// (scripts/measure/containers.py prints them).
+
+/// One type's C layout. Mirrors `tp_basicsize`, `tp_itemsize`, Py_TPFLAGS_HAVE_GC and
+/// Py_TPFLAGS_MANAGED_DICT of a `PyTypeObject` (Include/cpython/object.h, 3.11).
+public struct TypeLayout: Sendable, Equatable {
+    public var basicSize: Int
+    public var itemSize: Int
+    public var isGC: Bool
+    /// Py_TPFLAGS_MANAGED_DICT (3.11): instances carry the dict/values pointers in a
+    /// pre-header, which sys.getsizeof counts.
+    public var hasManagedDict: Bool
+
+    public init(basicSize: Int, itemSize: Int = 0, isGC: Bool, hasManagedDict: Bool = false) {
+        self.basicSize = basicSize; self.itemSize = itemSize; self.isGC = isGC
+        self.hasManagedDict = hasManagedDict
+    }
+
+    /// `_PyType_PreHeaderSize`: bytes allocated before the object's address.
+    public func preHeaderSize(_ profile: Profile) -> Int {
+        (isGC ? profile.gcHeaderSize : 0) + (hasManagedDict ? profile.objects.managedDictPreHeaderSize : 0)
+    }
+
+    /// object.__sizeof__ for a fixed or var-sized object: basicsize + ob_size * itemsize.
+    public func objectSizeOf(itemCount: Int = 0) -> Int { basicSize + itemCount * itemSize }
+
+    /// sys.getsizeof with a type-specific variable part: basicsize + variable + pre-header.
+    public func sysGetSizeOf(variable: Int, profile: Profile) -> Int {
+        basicSize + variable + preHeaderSize(profile)
+    }
+}
+
+/// Layouts and container rules of one CPython version: the object-level part of `Profile`.
+///
+/// Invariants (checked by ObjectLayoutsTests): dictMinLog2Size >= 3 and
+/// usable(1 << dictMinLog2Size) >= 1; setMinSize is a power of two; sharedKeysMaxSize <
+/// usable(1 << dictSharedKeysLog2Size).
+public struct ObjectLayouts: Sendable, Equatable {
+    /// sizeof(PyObject *).
+    public var pointerSize: Int
+
+    // MARK: Types (tp_basicsize, tp_itemsize, HAVE_GC)
+    public var object: TypeLayout
+    public var none: TypeLayout
+    public var int: TypeLayout
+    public var bool: TypeLayout
+    public var float: TypeLayout
+    public var str: TypeLayout
+    public var bytes: TypeLayout
+    public var tuple: TypeLayout
+    public var list: TypeLayout
+    public var dict: TypeLayout
+    public var set: TypeLayout
+    public var frozenset: TypeLayout
+    public var function: TypeLayout
+    /// PyType_Type: tp_basicsize is sizeof(PyHeapTypeObject).
+    public var type: TypeLayout
+    /// sys.getsizeof of a static (builtin) type such as `int`: sizeof(PyTypeObject) + GC.
+    public var staticTypeSizeOf: Int
+    /// An instance of `class C: pass` (object base, __dict__ and __weakref__ slots).
+    public var instance: TypeLayout
+    public var module: TypeLayout
+    public var range: TypeLayout
+    public var builtinFunction: TypeLayout
+    public var method: TypeLayout
+    public var cell: TypeLayout
+    public var weakref: TypeLayout
+    public var listIterator: TypeLayout
+    public var tupleIterator: TypeLayout
+    public var rangeIterator: TypeLayout
+    public var dictIterator: TypeLayout
+    public var setIterator: TypeLayout
+    public var strIterator: TypeLayout
+    public var slice: TypeLayout
+    public var ellipsis: TypeLayout
+    public var notImplemented: TypeLayout
+    public var mappingProxy: TypeLayout
+    public var getsetDescriptor: TypeLayout
+    /// BaseException and the builtin exceptions without extra fields (ValueError, ...).
+    public var exception: TypeLayout
+    /// Code objects: basicsize 184, itemsize 2; code.__sizeof__ adds co_extra and the
+    /// line table, which the engine does not model.
+    public var code: TypeLayout
+
+    // MARK: int (Objects/longobject.c)
+    /// offsetof(PyLongObject, ob_digit): int.__sizeof__ is this + max(1, ndigits) * digit.
+    public var longHeaderSize: Int
+
+    // MARK: str (Include/cpython/unicodeobject.h, PEP 393)
+    /// sizeof(PyASCIIObject): compact ASCII strings, data follows the header.
+    public var strASCIIHeaderSize: Int
+    /// sizeof(PyCompactUnicodeObject): compact latin-1 / UCS-2 / UCS-4 strings.
+    public var strCompactHeaderSize: Int
+
+    // MARK: dict (Objects/dictobject.c, Include/internal/pycore_dict.h)
+    /// sizeof(PyDictKeysObject) without dk_indices.
+    public var dictKeysHeaderSize: Int
+    /// sizeof(PyDictKeyEntry) (hash, key, value) and sizeof(PyDictUnicodeEntry) (key, value).
+    public var dictKeyEntrySize: Int
+    public var dictUnicodeEntrySize: Int
+    /// PyDict_LOG_MINSIZE.
+    public var dictMinLog2Size: Int
+    /// GROWTH_RATE(d) = ma_used * dictGrowthFactor.
+    public var dictGrowthFactor: Int
+    /// SHARED_KEYS_MAX_SIZE and NEXT_LOG2_SHARED_KEYS_MAX_SIZE (instance dicts' shared keys).
+    public var sharedKeysMaxSize: Int
+    public var dictSharedKeysLog2Size: Int
+    /// _PyDict_NewPresized's max_presize.
+    public var dictMaxPresize: Int
+    /// Bytes the managed-dict pre-header adds (two pointers in 3.11).
+    public var managedDictPreHeaderSize: Int
+
+    // MARK: set (Objects/setobject.c, Include/cpython/setobject.h)
+    /// sizeof(setentry) (key, hash).
+    public var setEntrySize: Int
+    /// PySet_MINSIZE: the inline smalltable.
+    public var setMinSize: Int
+    /// LINEAR_PROBES and PERTURB_SHIFT (PERTURB_SHIFT is dictobject.c's too).
+    public var setLinearProbes: Int
+    public var perturbShift: Int
+}

@@ -1,0 +1,183 @@
+import BigInt
+
+/// Raised when the simulated heap limit is reached; the interpreter turns it into MemoryError.
+public struct HeapExhausted: Error, Sendable {}
+
+/// Object creation: where each object's memory comes from (free list, pymalloc, or the
+/// static region) and the request size that picks its size class.
+extension Heap {
+    /// Allocates `size` bytes (pre-header included) and makes a row for the object.
+    /// The object's address is the block's address plus the type's pre-header, as
+    /// `PyObject *` points past `PyGC_Head` in CPython.
+    func allocateObject(type: ObjectRef, size: Int, payload p: Payload) throws(HeapExhausted) -> ObjectRef {
+        guard let block = allocator.malloc(size) else { throw HeapExhausted() }
+        let info = typeInfo(type)
+        let r = newRow(type: type, address: block + UInt64(info.preHeaderSize), payload: p, flags: [])
+        if info.isHeapType { incref(type) }   // instances of heap types own a reference to their class
+        return r
+    }
+
+    /// Reuses a free-listed object's memory (its address) for a new object of `type`.
+    func reuseObject(type: ObjectRef, address addr: UInt64, payload p: Payload) -> ObjectRef {
+        newRow(type: type, address: addr, payload: p, flags: .fromFreeList)
+    }
+
+    /// A GC object is linked into generation 0 and counted (_PyObject_GC_Link + track).
+    func gcTrackNew(_ r: ObjectRef) {
+        gc.counts[0] += 1
+        gc.track(r)
+    }
+
+    /// Releases an object's memory block (tp_free).
+    func freeBlock(_ r: ObjectRef) {
+        let info = typeInfo(of: r)
+        allocator.free(address[Int(r)] - UInt64(info.preHeaderSize))
+    }
+
+    // MARK: - Immutable scalars
+
+    public func newInt(_ v: Int) throws(HeapExhausted) -> ObjectRef {
+        if v >= profile.smallIntMin && v <= profile.smallIntMax {
+            let r = smallInts[v - profile.smallIntMin]
+            incref(r)
+            return r
+        }
+        return try allocateObject(type: builtinType(.int), size: IntLayout.sizeof(v, profile: profile), payload: .int(v))
+    }
+
+    public func newBigInt(_ v: BigInt) throws(HeapExhausted) -> ObjectRef {
+        if let small = Int(exactly: v) { return try newInt(small) }
+        return try allocateObject(type: builtinType(.int), size: IntLayout.sizeof(v, profile: profile), payload: .bigInt(v))
+    }
+
+    public func newBool(_ b: Bool) -> ObjectRef {
+        let r = b ? trueRef : falseRef
+        incref(r)
+        return r
+    }
+
+    public func newNone() -> ObjectRef { incref(none); return none }
+
+    /// PyFloat_FromDouble: the float free list first (3.11 `state->free_list`, LIFO).
+    public func newFloat(_ v: Double) throws(HeapExhausted) -> ObjectRef {
+        if let addr = freeLists.floats.popLast() {
+            return reuseObject(type: builtinType(.float), address: addr, payload: .float(v))
+        }
+        return try allocateObject(type: builtinType(.float), size: profile.objects.floatSizeOf(profile: profile), payload: .float(v))
+    }
+
+    /// A new str; one-character latin-1 strings and '' are the cached singletons
+    /// (unicode_result / get_latin1_char).
+    public func newStr(_ s: String) throws(HeapExhausted) -> ObjectRef {
+        if s.isEmpty { incref(emptyStr); return emptyStr }
+        let v = StrValue(s)
+        if v.count == 1, let scalar = s.unicodeScalars.first, scalar.value < 256 {
+            let r = latin1Chars[Int(scalar.value)]
+            incref(r)
+            return r
+        }
+        return try allocateObject(type: builtinType(.str), size: StrLayout.sizeof(s, profile: profile), payload: .str(v))
+    }
+
+    /// PyUnicode_InternInPlace: returns the interned equal string, interning `r` if none.
+    /// Consumes the reference to `r` and returns a new reference.
+    public func intern(_ r: ObjectRef) -> ObjectRef {
+        guard case .str(var v) = payload[Int(r)] else { return r }
+        if v.isInterned { return r }
+        if let existing = interned[v.value] {
+            incref(existing)
+            decref(r)
+            return existing
+        }
+        v.isInterned = true
+        payload[Int(r)] = .str(v)
+        interned[v.value] = r
+        // 3.11: the interned dict holds two references that are then "stolen" back:
+        // interned strings are mortal and the dict's reference is not counted.
+        return r
+    }
+
+    public func newBytes(_ b: [UInt8]) throws(HeapExhausted) -> ObjectRef {
+        if b.isEmpty { incref(emptyBytes); return emptyBytes }
+        if b.count == 1 { let r = byteChars[Int(b[0])]; incref(r); return r }
+        return try allocateObject(type: builtinType(.bytes), size: profile.objects.bytesSizeOf(count: b.count, profile: profile), payload: .bytes(b))
+    }
+
+    // MARK: - Tuples
+
+    /// PyTuple_New + fill: steals the references in `items`. Length-0 is the singleton;
+    /// lengths 1..<20 come from the per-length free list first.
+    public func newTuple(_ items: [ObjectRef]) throws(HeapExhausted) -> ObjectRef {
+        if items.isEmpty { incref(emptyTuple); return emptyTuple }
+        let type = builtinType(.tuple)
+        let r: ObjectRef
+        if items.count < profile.tupleFreeListMaxLength, let addr = freeLists.tuples[items.count]?.popLast() {
+            r = reuseObject(type: type, address: addr, payload: .tuple(items))
+        } else {
+            r = try allocateObject(type: type, size: profile.objects.tupleSizeOf(count: items.count, profile: profile), payload: .tuple(items))
+        }
+        gcTrackNew(r)
+        return r
+    }
+}
+
+/// Free lists of 3.11 (Include/internal/pycore_*.h): the memory of dead objects kept
+/// for the next object of the same type (addresses; LIFO).
+struct FreeLists {
+    var floats: [UInt64] = []
+    var tuples: [Int: [UInt64]] = [:]
+    var lists: [UInt64] = []
+    var dicts: [UInt64] = []
+    var dictKeys: [UInt64] = []
+}
+
+extension Heap {
+    /// An object whose state the interpreter owns (exceptions, code objects), sized by
+    /// its type's basicsize.
+    public func newNativeObject(type: ObjectRef, _ state: AnyObject) throws(HeapExhausted) -> ObjectRef {
+        let r = try allocateObject(type: type, size: max(16, requestSize(type)), payload: .native(state))
+        if typeInfo(type).isGC { gcTrackNew(r) }
+        return r
+    }
+
+    /// A new static type (exception classes and other builtin types the interpreter adds).
+    public func newStaticType(name: String, kind: TypeKind, base: ObjectRef, basicSize: Int, isGC: Bool) -> ObjectRef {
+        let info = TypeInfo(name: name, module: nil, kind: kind, base: base, mro: [],
+                            isHeapType: false, basicSize: basicSize, itemSize: 0, isGC: isGC,
+                            preHeaderSize: isGC ? profile.gcHeaderSize : 0)
+        let r = newStatic(type: builtinType(.type), size: profile.objects.staticTypeSizeOf, payload: .type(info))
+        info.mro = [r] + typeInfo(base).mro
+        return r
+    }
+}
+
+extension Heap {
+    public func newModuleObject(type: ObjectRef, _ info: ModuleInfo) throws(HeapExhausted) -> ObjectRef {
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .module(info))
+        gcTrackNew(r)
+        return r
+    }
+
+    public func newBuiltinFunction(_ info: BuiltinInfo) throws(HeapExhausted) -> ObjectRef {
+        let type = builtinType(.builtinFunction)
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .builtin(info))
+        gcTrackNew(r)
+        return r
+    }
+
+    /// A bound method (PyMethod_New): owns references to the function and self.
+    public func newMethod(function: ObjectRef, selfRef: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+        let type = builtinType(.method)
+        incref(function); incref(selfRef)
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .method(function, selfRef))
+        gcTrackNew(r)
+        return r
+    }
+
+    /// A plain object of any type with a given payload (iterators, ranges, slices, cells).
+    public func newObject(type: ObjectRef, payload p: Payload, extraSize: Int = 0) throws(HeapExhausted) -> ObjectRef {
+        let r = try allocateObject(type: type, size: requestSize(type) + extraSize, payload: p)
+        if typeInfo(type).isGC { gcTrackNew(r) }
+        return r
+    }
+}

@@ -1,0 +1,109 @@
+/// Start-up: the builtin types and the singletons CPython creates before any user code
+/// runs (Python/pylifecycle.c: pycore_init_types, _PyLong_InitGlobalObjects...).
+///
+/// These objects are static in CPython 3.11 (in the binary or `_PyRuntime`), so they take
+/// addresses from the static region and are never freed.
+extension Heap {
+    func bootstrap() {
+        // `type` first: every type object's ob_type is `type`.
+        let order: [(TypeKind, String)] = [
+            (.type, "type"), (.object, "object"), (.int, "int"), (.bool, "bool"), (.float, "float"),
+            (.str, "str"), (.bytes, "bytes"), (.tuple, "tuple"), (.list, "list"), (.dict, "dict"),
+            (.set, "set"), (.frozenset, "frozenset"), (.none, "NoneType"), (.function, "function"),
+            (.builtinFunction, "builtin_function_or_method"), (.method, "method"),
+            (.module, "module"), (.range, "range"), (.weakref, "weakref"),
+            (.cell, "cell"), (.code, "code"), (.notImplemented, "NotImplementedType"),
+            (.ellipsis, "ellipsis"), (.getsetDescriptor, "getset_descriptor"), (.slice, "slice"),
+            (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
+            (.rangeIterator, "range_iterator"), (.dictIterator, "dict_keyiterator"),
+            (.setIterator, "set_iterator"), (.strIterator, "str_ascii_iterator"),
+        ]
+        for (kind, name) in order {
+            let layout = Heap.layout(of: kind, profile.objects)
+            let info = TypeInfo(name: name, module: nil, kind: kind, base: nil, mro: [],
+                                isHeapType: false, basicSize: layout.basicSize,
+                                itemSize: layout.itemSize, isGC: layout.isGC,
+                                preHeaderSize: layout.isGC ? profile.gcHeaderSize : 0)
+            let typeType = builtinTypes[.type] ?? 0
+            let r = newStatic(type: typeType, size: profile.objects.staticTypeSizeOf, payload: .type(info))
+            builtinTypes[kind] = r
+        }
+        // Fix up: `type` is its own type; every builtin type derives from object.
+        let objectType = builtinTypes[.object]!
+        for (kind, r) in builtinTypes {
+            typeOf[Int(r)] = builtinTypes[.type]!
+            let info = typeInfo(r)
+            if kind == .object { info.mro = [r]; continue }
+            let base = kind == .bool ? builtinTypes[.int]! : objectType
+            info.base = base
+            info.mro = [r] + typeInfo(base).mro.ifEmpty([objectType])
+        }
+        // bool's mro needs int's, which may have been fixed up after bool: redo it.
+        typeInfo(builtinTypes[.bool]!).mro = [builtinTypes[.bool]!, builtinTypes[.int]!, objectType]
+
+        none = newStatic(type: builtinTypes[.none]!, size: 16, payload: .empty)
+        notImplemented = newStatic(type: builtinTypes[.notImplemented]!, size: 16, payload: .empty)
+        ellipsis = newStatic(type: builtinTypes[.ellipsis]!, size: 16, payload: .empty)
+        falseRef = newStatic(type: builtinTypes[.bool]!, size: 32, payload: .int(0))
+        trueRef = newStatic(type: builtinTypes[.bool]!, size: 32, payload: .int(1))
+        for v in profile.smallIntMin...profile.smallIntMax {
+            smallInts.append(newStatic(type: builtinTypes[.int]!, size: 32, payload: .int(v)))
+        }
+        emptyTuple = newStatic(type: builtinTypes[.tuple]!, size: 48, payload: .tuple([]))
+        emptyBytes = newStatic(type: builtinTypes[.bytes]!, size: 48, payload: .bytes([]))
+        for b in 0..<256 {
+            byteChars.append(newStatic(type: builtinTypes[.bytes]!, size: 48, payload: .bytes([UInt8(b)])))
+        }
+        emptyStr = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(StrValue("", interned: true)))
+        interned[""] = emptyStr
+        for c in 0..<256 {
+            let s = String(Character(Unicode.Scalar(UInt8(c))))
+            let r = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(StrValue(s, interned: true)))
+            latin1Chars.append(r)
+            interned[s] = r
+        }
+    }
+}
+
+extension Heap {
+    /// The C layout of a builtin type's instances.
+    static func layout(of kind: TypeKind, _ l: ObjectLayouts) -> TypeLayout {
+        switch kind {
+        case .object, .instance, .exception: return l.object
+        case .type: return l.type
+        case .int: return l.int
+        case .bool: return l.bool
+        case .float: return l.float
+        case .str: return l.str
+        case .bytes: return l.bytes
+        case .tuple: return l.tuple
+        case .list: return l.list
+        case .dict: return l.dict
+        case .set: return l.set
+        case .frozenset: return l.frozenset
+        case .none: return l.none
+        case .function: return l.function
+        case .builtinFunction: return l.builtinFunction
+        case .method: return l.method
+        case .module: return l.module
+        case .range: return l.range
+        case .weakref: return l.weakref
+        case .cell: return l.cell
+        case .code: return TypeLayout(basicSize: 0, isGC: false)
+        case .notImplemented: return l.notImplemented
+        case .ellipsis: return l.ellipsis
+        case .getsetDescriptor: return TypeLayout(basicSize: 56, isGC: true)
+        case .slice: return l.slice
+        case .listIterator: return l.listIterator
+        case .tupleIterator: return l.tupleIterator
+        case .rangeIterator: return l.rangeIterator
+        case .dictIterator: return l.dictIterator
+        case .setIterator: return l.setIterator
+        case .strIterator: return l.strIterator
+        }
+    }
+}
+
+extension Array {
+    func ifEmpty(_ other: [Element]) -> [Element] { isEmpty ? other : self }
+}

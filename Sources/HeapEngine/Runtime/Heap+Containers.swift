@@ -1,0 +1,99 @@
+/// Containers: the object header and the separately allocated parts (a list's item
+/// array, a dict's keys object, a set's table once it outgrows the inline smalltable).
+/// CPython allocates those with PyMem_Malloc / PyObject_Malloc, i.e. from pymalloc when
+/// they are small, so they take part in address reuse exactly like objects do.
+extension Heap {
+    /// PyList_New: the list free list first (3.11 `state->free_list`, LIFO).
+    public func newList(_ storage: ListStorage) throws(HeapExhausted) -> ObjectRef {
+        let type = builtinType(.list)
+        let r: ObjectRef
+        if let addr = freeLists.lists.popLast() {
+            r = reuseObject(type: type, address: addr, payload: .list(storage))
+        } else {
+            r = try allocateObject(type: type, size: requestSize(type), payload: .list(storage))
+        }
+        listItemsResized(r)
+        gcTrackNew(r)
+        return r
+    }
+
+    /// PyDict_New: the dict free list first. `{}` shares Py_EMPTY_KEYS (no keys block).
+    public func newDict(_ storage: DictStorage) throws(HeapExhausted) -> ObjectRef {
+        let type = builtinType(.dict)
+        let r: ObjectRef
+        if let addr = freeLists.dicts.popLast() {
+            r = reuseObject(type: type, address: addr, payload: .dict(storage))
+        } else {
+            r = try allocateObject(type: type, size: requestSize(type), payload: .dict(storage))
+        }
+        dictKeysChanged(r)
+        gcTrackNew(r)
+        return r
+    }
+
+    public func newSet(_ storage: SetStorage) throws(HeapExhausted) -> ObjectRef {
+        let type = builtinType(.set)
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .set(storage))
+        setTableChanged(r)
+        gcTrackNew(r)
+        return r
+    }
+
+    /// The bytes a fixed-size object of `type` asks the allocator for (pre-header included).
+    public func requestSize(_ type: ObjectRef) -> Int {
+        let info = typeInfo(type)
+        return info.basicSize + info.preHeaderSize
+    }
+
+    /// Re-sizes the separately allocated part of `r` to `bytes` (0 frees it), as
+    /// PyMem_Realloc would: in place when the size class allows, moved otherwise.
+    func resizeAux(_ r: ObjectRef, bytes: Int) {
+        let old = auxBlocks[r]
+        if bytes == 0 {
+            if let old { allocator.free(old); auxBlocks[r] = nil }
+            return
+        }
+        if let old {
+            if auxSizes[r] == bytes { return }
+            auxBlocks[r] = allocator.realloc(old, bytes) ?? old
+        } else {
+            auxBlocks[r] = allocator.malloc(bytes)
+        }
+        auxSizes[r] = bytes
+    }
+
+    /// After a list's `allocated` changed: the item array follows (list_resize's PyMem_Realloc).
+    public func listItemsResized(_ r: ObjectRef) {
+        guard case .list(let s) = payload[Int(r)] else { return }
+        let bytes = s.allocated * profile.objects.pointerSize
+        if auxSizes[r] != bytes || (bytes == 0 && auxBlocks[r] != nil) { resizeAux(r, bytes: bytes) }
+    }
+
+    /// After a dict's keys object may have changed (new_keys_object / dictresize).
+    public func dictKeysChanged(_ r: ObjectRef) {
+        guard case .dict(let s) = payload[Int(r)] else { return }
+        let bytes = s.variableSize(profile.objects)
+        if auxSizes[r] != bytes || (bytes == 0 && auxBlocks[r] != nil) { resizeAux(r, bytes: bytes) }
+    }
+
+    /// After a set's table may have moved out of (or back into) its smalltable.
+    public func setTableChanged(_ r: ObjectRef) {
+        guard case .set(let s) = payload[Int(r)] else { return }
+        let bytes = s.variableSize(profile.objects)
+        if auxSizes[r] != bytes || (bytes == 0 && auxBlocks[r] != nil) { resizeAux(r, bytes: bytes) }
+    }
+
+    func deallocDictStorage(_ r: ObjectRef, _ storage: DictStorage) {
+        for (k, v) in storage.items { decref(k); decref(v) }
+        freeAux(r)
+    }
+}
+
+extension Heap {
+    /// A new list from a storage value; with `incref`, the list takes new references to
+    /// the items (they are borrowed from another container).
+    public func newListCopying(_ storage: ListStorage, incref takeRefs: Bool) throws(HeapExhausted) -> ObjectRef {
+        if takeRefs { storage.items.forEach(incref) }
+        return try newList(storage)
+    }
+}

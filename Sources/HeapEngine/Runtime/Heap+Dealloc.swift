@@ -1,0 +1,130 @@
+/// Deallocation: what each type's tp_dealloc does when a refcount reaches zero, in
+/// CPython's order (the order decides which `__del__` runs first and which address a
+/// later object reuses).
+extension Heap {
+    func dealloc(_ r: ObjectRef) {
+        let i = Int(r)
+        if ObjectFlags(rawValue: flags[i]).contains(.isStatic) {
+            // Static objects are never freed; a count reaching zero is a refcount bug.
+            assert(false, "refcount of a static object fell to zero")
+            refcnt[i] = StartupRefcounts.staticObject
+            return
+        }
+        let type = typeOf[i]
+        let info = typeInfo(type)
+        if info.isHeapType, !deallocHeapInstance(r, info: info) { return }
+        if info.isGC { untrackForDealloc(r) }
+        let p = payload[i]
+        payload[i] = .empty
+        switch p {
+        case .float:
+            // float_dealloc: onto the free list while it has room.
+            if info.kind == .float, !info.isHeapType, freeLists.floats.count < profile.floatFreeListMax {
+                freeLists.floats.append(address[i]); releaseRow(r); return
+            }
+        case .str(let v):
+            if v.isInterned { interned[v.value] = nil }
+        case .tuple(let items):
+            // tupledealloc: items last to first, then the per-length free list.
+            var k = items.count
+            while k > 0 { k -= 1; decref(items[k]) }
+            if !info.isHeapType, items.count < profile.tupleFreeListMaxLength {
+                let count = freeLists.tuples[items.count]?.count ?? 0
+                if count < profile.tupleFreeListMaxSize {
+                    freeLists.tuples[items.count, default: []].append(address[i]); releaseRow(r); return
+                }
+            }
+        case .list(let storage):
+            // list_dealloc: items last to first, free the item array, then the free list.
+            var k = storage.items.count
+            while k > 0 { k -= 1; decref(storage.items[k]) }
+            freeAux(r)
+            if !info.isHeapType, freeLists.lists.count < profile.listFreeListMax {
+                freeLists.lists.append(address[i]); releaseRow(r); return
+            }
+        case .dict(let storage):
+            // dict_dealloc -> free_keys_object: entries in order, key then value.
+            deallocDictStorage(r, storage)
+            if !info.isHeapType, freeLists.dicts.count < profile.dictFreeListMax {
+                freeLists.dicts.append(address[i]); releaseRow(r); return
+            }
+        case .set(let storage):
+            // set_dealloc: table order.
+            for key in storage.elements { decref(key) }
+            freeAux(r)
+        case .instance(let state):
+            clearWeakrefs(state.weakrefs)
+            if let attrs = state.attributes { for (k, v) in attrs.items { decref(k); decref(v) } }
+            xdecref(state.dict)
+        case .function(let f):
+            clearWeakrefs(f.weakrefs)
+            decref(f.codeRef); decref(f.globals); xdecref(f.defaults); xdecref(f.module); xdecref(f.dict)
+        case .method(let fn, let selfRef):
+            decref(fn); decref(selfRef)
+        case .builtin(let b):
+            xdecref(b.selfRef)
+        case .module(let m):
+            decref(m.dict)
+        case .iterator(let seq, _):
+            decref(seq)
+        case .cell(let content):
+            xdecref(content)
+        case .weakref(let w):
+            unlinkWeakref(r, from: w.referent)
+            xdecref(w.callback)
+        case .type(let t):
+            clearWeakrefs(t.weakrefs)
+            xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.base)
+        case .native(let object):
+            (object as? NativeReferents)?.releaseReferences(in: self)
+        case .empty, .int, .bigInt, .bytes, .range:
+            break
+        }
+        freeBlock(r)
+        if info.isHeapType { decref(type) }
+        releaseRow(r)
+    }
+
+    /// subtype_dealloc's first half: run `__del__` once (PEP 442) and detect resurrection.
+    /// Returns false when the object was resurrected and must not be freed.
+    private func deallocHeapInstance(_ r: ObjectRef, info: TypeInfo) -> Bool {
+        let i = Int(r)
+        guard let finalizer, hasFinalizer(info), !ObjectFlags(rawValue: flags[i]).contains(.finalized) else {
+            return true
+        }
+        // PyObject_CallFinalizerFromDealloc: temporarily resurrect while __del__ runs.
+        refcnt[i] = 1
+        if info.isGC { flags[i] |= ObjectFlags.finalized.rawValue }
+        finalizer(r)
+        refcnt[i] -= 1
+        return refcnt[i] == 0
+    }
+
+    /// Whether instances of a heap type define `__del__` (tp_finalize is set).
+    public func hasFinalizer(_ info: TypeInfo) -> Bool {
+        info.hasDel
+    }
+
+    func untrackForDealloc(_ r: ObjectRef) {
+        gc.untrack(r)
+        // PyObject_GC_Del: the young generation's count drops with each GC object freed.
+        if gc.counts[0] > 0 { gc.counts[0] -= 1 }
+    }
+
+    func releaseRow(_ r: ObjectRef) {
+        liveCount -= 1
+        freeRows.append(r)
+    }
+
+    func freeAux(_ r: ObjectRef) {
+        if let block = auxBlocks.removeValue(forKey: r) { allocator.free(block) }
+        auxSizes[r] = nil
+    }
+}
+
+/// Native (interpreter-owned) payloads that hold references to heap objects, e.g. code
+/// objects holding their constants.
+public protocol NativeReferents: AnyObject {
+    func releaseReferences(in heap: Heap)
+    func forEachReferent(_ body: (ObjectRef) -> Void)
+}

@@ -1,0 +1,129 @@
+import BigInt
+
+/// The type-specific part of a simulated object (what follows `ob_refcnt`/`ob_type` in C).
+///
+/// Kept to 16 bytes of associated data so the `payload` column stays compact; bigger or
+/// rarer states live in final classes (types, functions), of which a session has few.
+public enum Payload {
+    case empty
+    case int(Int)
+    case bigInt(BigInt)
+    case float(Double)
+    case str(StrValue)
+    case bytes([UInt8])
+    case tuple([ObjectRef])
+    case list(ListStorage)
+    case dict(DictStorage)
+    case set(SetStorage)
+    case type(TypeInfo)
+    case instance(InstanceState)
+    case function(FunctionInfo)
+    case builtin(BuiltinInfo)
+    /// A bound method: (function, self).
+    case method(ObjectRef, ObjectRef)
+    case module(ModuleInfo)
+    case range(RangeValue)
+    /// list/tuple/range/dict/set/str iterators: the iterated object and the position.
+    case iterator(ObjectRef, Int)
+    case weakref(WeakrefState)
+    case cell(ObjectRef?)
+    /// Opaque interpreter-side state (code objects, frames, generators): HeapScript owns it.
+    case native(AnyObject)
+}
+
+/// A str's value and the PEP 393 facts its size depends on.
+public struct StrValue {
+    public var value: String
+    /// Length in code points (len()).
+    public var count: Int
+    /// 1, 2 or 4 bytes per code point; `isASCII` distinguishes the compact ASCII layout.
+    public var kind: UInt8
+    public var isASCII: Bool
+    public var isInterned: Bool
+    /// The str's hash, computed once as CPython caches it in `PyASCIIObject.hash`.
+    /// Divergence: CPython uses randomized SipHash; heapbook uses FNV-1a (deterministic),
+    /// so the iteration order of str sets differs from any given CPython run (which also
+    /// differs between CPython runs).
+    public var hash: Int
+    public init(_ value: String, interned: Bool = false) {
+        self.value = value
+        var n = 0
+        var maxScalar: UInt32 = 0
+        for s in value.unicodeScalars { n += 1; if s.value > maxScalar { maxScalar = s.value } }
+        count = n
+        isASCII = maxScalar < 0x80
+        kind = maxScalar < 0x100 ? 1 : (maxScalar < 0x10000 ? 2 : 4)
+        isInterned = interned
+        hash = StrValue.fnvHash(value.utf8)
+    }
+
+    public static func fnvHash<S: Sequence>(_ bytes: S) -> Int where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let v = Int(bitPattern: UInt(h))
+        return v == -1 ? -2 : v
+    }
+}
+
+public struct RangeValue: Equatable {
+    public var start: Int, stop: Int, step: Int
+    public init(start: Int, stop: Int, step: Int) { self.start = start; self.stop = stop; self.step = step }
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+    public subscript(i: Int) -> Int { start + i * step }
+}
+
+/// An instance of a user class: 3.11 keeps attributes inline ("managed dict" with values);
+/// once `__dict__` is asked for, they move to a real dict object.
+public struct InstanceState {
+    /// Inline attribute values, in insertion order.
+    public var attributes: DictStorage?
+    /// The materialised `__dict__` (a dict object), once created.
+    public var dict: ObjectRef?
+    /// The `__weakref__` slot: the weak references to this object, oldest first.
+    public var weakrefs: [ObjectRef]
+    public init() { attributes = nil; dict = nil; weakrefs = [] }
+}
+
+public struct WeakrefState {
+    /// nil once the referent died.
+    public var referent: ObjectRef?
+    public var callback: ObjectRef?
+}
+
+public final class ModuleInfo {
+    public var name: String
+    /// The module's `__dict__` (a dict object).
+    public var dict: ObjectRef
+    public init(name: String, dict: ObjectRef) { self.name = name; self.dict = dict }
+}
+
+/// A builtin function or method descriptor; `selfRef` is set for bound builtin methods
+/// (`[].append`), as `PyCFunctionObject.m_self`.
+public struct BuiltinInfo {
+    public var id: Int32
+    public var selfRef: ObjectRef?
+    public init(id: Int32, selfRef: ObjectRef?) { self.id = id; self.selfRef = selfRef }
+}
+
+/// A Python function: its code (interpreter-owned), globals, defaults and name.
+public final class FunctionInfo {
+    public var name: String
+    public var qualname: String
+    /// The interpreter's compiled body (HeapScript's code object), opaque here.
+    public var code: AnyObject
+    /// The code object as a heap object (holds the constants).
+    public var codeRef: ObjectRef
+    public var globals: ObjectRef
+    public var defaults: ObjectRef?
+    public var module: ObjectRef?
+    public var dict: ObjectRef?
+    public var weakrefs: [ObjectRef] = []
+    public init(name: String, qualname: String, code: AnyObject, codeRef: ObjectRef,
+                globals: ObjectRef, defaults: ObjectRef?, module: ObjectRef?) {
+        self.name = name; self.qualname = qualname; self.code = code; self.codeRef = codeRef
+        self.globals = globals; self.defaults = defaults; self.module = module
+    }
+}

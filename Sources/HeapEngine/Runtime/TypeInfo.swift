@@ -1,0 +1,46 @@
+/// A type object's state: builtin types (static in CPython) and classes (heap types).
+///
+/// Mirrors the parts of `PyTypeObject` / `PyHeapTypeObject` (Include/cpython/object.h)
+/// that decide sizes, identity and references.
+public final class TypeInfo {
+    public var name: String
+    /// `__module__` for heap types ("__main__"), nil for builtins.
+    public var module: String?
+    /// The builtin layout instances get (a class derived from `list` still lays out as a list).
+    public var kind: TypeKind
+    public var base: ObjectRef?
+    /// `__bases__` and `__mro__` as tuple objects (heap types hold real references to them).
+    public var basesTuple: ObjectRef?
+    public var mroTuple: ObjectRef?
+    /// The method resolution order, self first (C3 on the subset's single inheritance).
+    public var mro: [ObjectRef]
+    /// The class namespace, a dict object (heap types only; builtins resolve natively).
+    public var dict: ObjectRef?
+    public var isHeapType: Bool
+    /// tp_basicsize, tp_itemsize and Py_TPFLAGS_HAVE_GC.
+    public var basicSize: Int
+    public var itemSize: Int
+    public var isGC: Bool
+    /// Bytes placed before the object (GC header, 3.11 managed dict pointers): the
+    /// object's address is its block's address plus this.
+    public var preHeaderSize: Int
+    /// The class defines `__del__` (tp_finalize is set).
+    public var hasDel = false
+    /// Weak references to the type itself.
+    public var weakrefs: [ObjectRef] = []
+
+    public init(name: String, module: String?, kind: TypeKind, base: ObjectRef?, mro: [ObjectRef],
+                isHeapType: Bool, basicSize: Int, itemSize: Int, isGC: Bool, preHeaderSize: Int) {
+        self.name = name; self.module = module; self.kind = kind; self.base = base; self.mro = mro
+        self.isHeapType = isHeapType; self.basicSize = basicSize; self.itemSize = itemSize
+        self.isGC = isGC; self.preHeaderSize = preHeaderSize
+    }
+}
+
+/// Which C layout a type's instances have.
+public enum TypeKind: UInt8, Sendable {
+    case object, type, int, bool, float, str, bytes, tuple, list, dict, set, frozenset, none
+    case function, builtinFunction, method, module, range, weakref, cell, code
+    case listIterator, tupleIterator, rangeIterator, dictIterator, setIterator, strIterator
+    case notImplemented, ellipsis, getsetDescriptor, slice, exception, instance
+}

@@ -1,0 +1,63 @@
+import HeapEngine
+
+/// What a statement or function body compiles to: CPython's code object, with the body
+/// as a tree of Swift closures instead of bytecode.
+///
+/// `consts` are owned references (co_consts): they keep the constants of a running
+/// statement alive, which is why `sys.getrefcount(300)` counts them.
+final class CodeObject: NativeReferents {
+    enum Kind { case module, function, classBody, comprehension }
+    let kind: Kind
+    let name: String
+    var qualname: String
+    let filename: String
+    let firstLine: Int
+    var consts: [ObjectRef] = []
+    /// Fast-local names (function scopes): parameters first, then other locals.
+    var localNames: [String] = []
+    var paramCount = 0
+    var body: Exec = { _ in .next }
+    var hasVarArgs = false
+
+    init(kind: Kind, name: String, qualname: String, filename: String, firstLine: Int) {
+        self.kind = kind; self.name = name; self.qualname = qualname
+        self.filename = filename; self.firstLine = firstLine
+    }
+
+    func releaseReferences(in heap: Heap) {
+        let c = consts
+        consts = []
+        for r in c { heap.decref(r) }
+    }
+
+    func forEachReferent(_ body: (ObjectRef) -> Void) { consts.forEach(body) }
+}
+
+/// How a statement finished.
+enum Flow { case next, breakLoop, continueLoop, returned }
+
+/// A compiled statement: runs in a frame, throws `PyException` for Python errors.
+typealias Exec = (Frame) throws -> Flow
+/// A compiled expression: returns a new reference.
+typealias Eval = (Frame) throws -> ObjectRef
+
+/// One activation: a module statement, a function call, a class body or a comprehension.
+/// Mirrors `_PyInterpreterFrame` (3.11): fast locals are owned references.
+final class Frame {
+    let code: CodeObject
+    /// The globals dict (borrowed from the function or module).
+    let globals: ObjectRef
+    /// The namespace dict for module and class scopes (LOAD_NAME), nil in functions.
+    let namespace: ObjectRef?
+    var locals: [ObjectRef?]
+    /// The enclosing frame for comprehensions (their free variables live there).
+    let parent: Frame?
+    var line: Int
+    var returnValue: ObjectRef = 0
+
+    init(code: CodeObject, globals: ObjectRef, namespace: ObjectRef?, parent: Frame? = nil) {
+        self.code = code; self.globals = globals; self.namespace = namespace; self.parent = parent
+        self.locals = Array(repeating: nil, count: code.localNames.count)
+        self.line = code.firstLine
+    }
+}

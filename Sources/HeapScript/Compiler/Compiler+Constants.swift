@@ -1,0 +1,135 @@
+import HeapEngine
+import BigInt
+
+/// A constant's identity for merging, like `_PyCode_ConstantKey`: the type is part of
+/// the key (1, 1.0 and True stay distinct), and -0.0 differs from 0.0.
+indirect enum ConstKey: Hashable {
+    case int(Int), bigInt(BigInt), float(UInt64), str(String), bytes([UInt8])
+    case bool(Bool), none, ellipsis, tuple([ConstKey])
+}
+
+/// Constants: literals become objects at "parse" time (kept by the arena), are folded as
+/// Python/ast_opt.c folds them, and are merged through the compilation unit's cache.
+extension Compiler {
+    /// Records a parser-created object in the arena (it keeps that reference).
+    func literal(_ r: ObjectRef) -> ObjectRef {
+        arena.append(r)
+        return r
+    }
+
+    func constKey(_ r: ObjectRef) -> ConstKey? {
+        switch heap.payload[Int(r)] {
+        case .int(let v): return heap.kind(r) == .bool ? .bool(v != 0) : .int(v)
+        case .bigInt(let v): return .bigInt(v)
+        case .float(let d): return .float(d.bitPattern)
+        case .str(let s): return .str(s.value)
+        case .bytes(let b): return .bytes(b)
+        case .tuple(let items):
+            var keys: [ConstKey] = []
+            for i in items { guard let k = constKey(i) else { return nil }; keys.append(k) }
+            return .tuple(keys)
+        case .empty:
+            if r == heap.none { return .none }
+            if r == heap.ellipsis { return .ellipsis }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The unit's canonical object equal to `r` (merge_consts_recursive): the first one
+    /// seen wins, later equal constants are replaced by it.
+    func canonical(_ r: ObjectRef) -> ObjectRef {
+        guard let key = constKey(r) else { return r }
+        if let c = constCache[key] { return c }
+        heap.incref(r)
+        constCache[key] = r
+        return r
+    }
+
+    /// Adds a constant to the current code object's co_consts; returns the object used.
+    func addConst(_ r: ObjectRef) -> ObjectRef {
+        let c = canonical(r)
+        if !code.consts.contains(c) {
+            heap.incref(c)
+            code.consts.append(c)
+        }
+        return c
+    }
+
+    /// Returns the constant an expression folds to (a reference owned by the arena), or
+    /// nil when it is not constant.
+    func foldConstant(_ e: Expr) throws -> ObjectRef? {
+        switch e.kind {
+        case .int(let v): return literal(try interp.newInt(v))
+        case .bigInt(let v): return literal(try interp.newBigInt(v))
+        case .float(let v): return literal(try interp.newFloat(v))
+        case .string(let s):
+            let r = literal(try interp.newStr(s))
+            // Identifier-like string constants are interned (intern_string_constants).
+            if StrLayout.isInternedConstant(s) { return internConstant(r) }
+            return r
+        case .bytes(let b): return literal(try interp.newBytes(b))
+        case .bool(let b): return literal(heap.newBool(b))
+        case .none: return literal(heap.newNone())
+        case .ellipsis: heap.incref(heap.ellipsis); return literal(heap.ellipsis)
+        case .unary(let op, let operand) where op != .not:
+            guard let v = try foldConstant(operand) else { return nil }
+            guard isNumber(v) else { return nil }
+            guard let r = try? interp.unaryOp(op, v) else { return nil }
+            return literal(r)
+        case .binary(let op, let lhs, let rhs):
+            guard let a = try foldConstant(lhs), let b = try foldConstant(rhs) else { return nil }
+            guard foldIsSafe(op, a, b) else { return nil }
+            guard let r = try? interp.binaryOp(op, a, b) else { return nil }
+            if case .str(let s) = heap.payload[Int(r)], s.count > 4096 { heap.decref(r); return nil }
+            return literal(r)
+        case .tuple(let elements):
+            var items: [ObjectRef] = []
+            for el in elements {
+                guard let c = try foldConstant(el) else { return nil }
+                items.append(c)
+            }
+            let merged = items.map { item -> ObjectRef in
+                let c = canonical(item)
+                heap.incref(c)
+                return c
+            }
+            return literal(try interp.newTuple(merged))
+        default:
+            return nil
+        }
+    }
+
+    /// A string constant made into its interned twin; the arena keeps the parser's object.
+    private func internConstant(_ r: ObjectRef) -> ObjectRef {
+        heap.incref(r)
+        let interned = heap.intern(r)
+        if interned != r { arena.append(interned) } else { heap.decref(r) }
+        return interned
+    }
+
+    private func isNumber(_ r: ObjectRef) -> Bool {
+        switch heap.payload[Int(r)] {
+        case .int, .bigInt, .float: return true
+        default: return false
+        }
+    }
+
+    /// ast_opt.c's safe_multiply / safe_power / safe_lshift / safe_mod limits.
+    private func foldIsSafe(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) -> Bool {
+        switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
+        case (.int, .int), (.int, .float), (.float, .int), (.float, .float), (.bigInt, _), (_, .bigInt):
+            if op == .pow || op == .lshift {
+                if case .int(let e) = heap.payload[Int(b)], e >= 0, e <= 128 { return true }
+                if case .float = heap.payload[Int(b)] { return true }
+                return false
+            }
+            return op != .matMul
+        case (.str, .str), (.bytes, .bytes): return op == .add
+        case (.str, .int), (.bytes, .int):
+            if op == .mul, case .int(let n) = heap.payload[Int(b)], n <= 4096 { return true }
+            return op == .mod ? false : false
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import HeapEngine
+import BigInt
+
+extension Compiler {
+    func compileExpr(_ e: Expr) throws -> Eval {
+        let interp = self.interp, heap = self.heap
+        if let constant = try foldConstant(e) {
+            let c = addConst(constant)
+            return { _ in heap.incref(c); return c }
+        }
+        switch e.kind {
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis:
+            fatalError("literals are constants")   // handled by foldConstant
+
+        case .fstring(let parts):
+            var pieces: [Eval] = []
+            for part in parts {
+                switch part {
+                case .literal(let s):
+                    let c = addConst(literal(try heap.newStr(s)))
+                    pieces.append { _ in heap.incref(c); return c }
+                case .field(let expr, let conversion):
+                    let value = try compileExpr(expr)
+                    pieces.append { f in
+                        let v = try value(f)
+                        defer { heap.decref(v) }
+                        return try conversion == "r" ? interp.reprObject(v) : interp.strObject(v)
+                    }
+                }
+            }
+            return { f in
+                var s = ""
+                for p in pieces {
+                    let r = try p(f)
+                    s += interp.stringValue(r)
+                    heap.decref(r)
+                }
+                return try interp.newStr(s)
+            }
+
+        case .name(let name):
+            return compileLoadName(name, e.span)
+
+        case .tuple(let elements):
+            let items = try compileElements(elements)
+            return { f in try interp.newTuple(try items(f)) }
+
+        case .list(let elements):
+            let items = try compileElements(elements)
+            return { f in try interp.newList(try items(f), extend: false) }
+
+        case .set(let elements):
+            let items = try compileElements(elements)
+            return { f in try interp.newSet(try items(f)) }
+
+        case .dict(let entries):
+            var pairs: [(Eval, Eval)] = []
+            for entry in entries {
+                guard let k = entry.key else { throw unsupported("'**' in dict displays", e.span) }
+                pairs.append((try compileExpr(k), try compileExpr(entry.value)))
+            }
+            return { f in
+                let d = try interp.newDict()
+                for (k, v) in pairs {
+                    let key = try k(f)
+                    let value = try v(f)
+                    defer { heap.decref(key); heap.decref(value) }
+                    try interp.dictSet(d, key, value)
+                }
+                return d
+            }
+
+        case .listComp, .setComp, .dictComp:
+            return try compileComprehension(e)
+
+        case .generatorExp:
+            throw unsupported("generator expressions", e.span)
+
+        case .attribute(let objExpr, let attr):
+            let obj = try compileExpr(objExpr)
+            return { f in
+                let o = try obj(f)
+                defer { heap.decref(o) }
+                return try interp.getAttr(o, attr)
+            }
+
+        case .subscript(let objExpr, let indexExpr):
+            let obj = try compileExpr(objExpr)
+            let index = try compileExpr(indexExpr)
+            return { f in
+                let o = try obj(f)
+                defer { heap.decref(o) }
+                let i = try index(f)
+                defer { heap.decref(i) }
+                return try interp.getItem(o, i)
+            }
+
+        case .slice(let lower, let upper, let step):
+            let parts = try [lower, upper, step].map { try $0.map { try compileExpr($0) } }
+            return { f in
+                let values = try parts.map { try $0?(f) ?? heap.newNone() }
+                return try interp.newSlice(values[0], values[1], values[2])
+            }
+
+        case .call(let calleeExpr, let args, let keywords):
+            return try compileCall(calleeExpr, args, keywords, e.span)
+
+        case .unary(let op, let operandExpr):
+            let operand = try compileExpr(operandExpr)
+            if op == .not {
+                return { f in
+                    let v = try operand(f)
+                    defer { heap.decref(v) }
+                    return heap.newBool(!(try interp.isTrue(v)))
+                }
+            }
+            return { f in
+                let v = try operand(f)
+                defer { heap.decref(v) }
+                return try interp.unaryOp(op, v)
+            }
+
+        case .binary(let op, let lhsExpr, let rhsExpr):
+            let lhs = try compileExpr(lhsExpr)
+            let rhs = try compileExpr(rhsExpr)
+            return { f in
+                let a = try lhs(f)
+                defer { heap.decref(a) }
+                let b = try rhs(f)
+                defer { heap.decref(b) }
+                return try interp.binaryOp(op, a, b)
+            }
+
+        case .boolOp(let op, let operands):
+            let values = try operands.map { try compileExpr($0) }
+            return { f in
+                var result = try values[0](f)
+                for next in values.dropFirst() {
+                    let truth = try interp.isTrue(result)
+                    if (op == .and && !truth) || (op == .or && truth) { return result }
+                    heap.decref(result)
+                    result = try next(f)
+                }
+                return result
+            }
+
+        case .compare(let firstExpr, let rest):
+            let first = try compileExpr(firstExpr)
+            let ops = try rest.map { ($0.0, try compileExpr($0.1)) }
+            return { f in
+                var left = try first(f)
+                for (index, (op, rightEval)) in ops.enumerated() {
+                    let right = try rightEval(f)
+                    let result: ObjectRef
+                    do { result = try interp.compare(op, left, right) } catch {
+                        heap.decref(left); heap.decref(right); throw error
+                    }
+                    heap.decref(left)
+                    if index == ops.count - 1 { heap.decref(right); return result }
+                    if !(try interp.isTrue(result)) { heap.decref(right); return result }
+                    heap.decref(result)
+                    left = right
+                }
+                return left
+            }
+
+        case .ifExp(let testExpr, let bodyExpr, let elseExpr):
+            let test = try compileCondition(testExpr)
+            let body = try compileExpr(bodyExpr)
+            let other = try compileExpr(elseExpr)
+            return { f in try test(f) ? try body(f) : try other(f) }
+
+        case .starred:
+            throw SyntaxError(.syntaxError, "can't use starred expression here", line: e.span.line, offset: e.span.column + 1)
+
+        case .lambda:
+            throw unsupported("'lambda'", e.span)
+        }
+    }
+
+    /// Elements of a display; evaluated left to right into new references.
+    func compileElements(_ elements: [Expr]) throws -> (Frame) throws -> [ObjectRef] {
+        let heap = self.heap
+        for el in elements { if case .starred = el.kind { throw unsupported("'*' unpacking in displays", el.span) } }
+        let evals = try elements.map { try compileExpr($0) }
+        return { f in
+            var out: [ObjectRef] = []
+            out.reserveCapacity(evals.count)
+            do {
+                for ev in evals { out.append(try ev(f)) }
+            } catch {
+                for r in out { heap.decref(r) }
+                throw error
+            }
+            return out
+        }
+    }
+
+    func compileCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword], _ span: SourceSpan) throws -> Eval {
+        let interp = self.interp, heap = self.heap
+        for a in args { if case .starred = a.kind { throw unsupported("'*' arguments", a.span) } }
+        if case .generatorExp(let element, let generators) = args.first?.kind, args.count == 1 {
+            // Divergence: `f(x for x in y)` is evaluated eagerly as a list argument only
+            // for reducers that consume it at once (sum/min/max/sorted/list/tuple/set/any/all).
+            if case .name(let fn) = calleeExpr.kind, ["sum", "min", "max", "sorted", "list", "tuple", "set", "any", "all"].contains(fn) {
+                let listExpr = Expr(.listComp(element: element, generators: generators), args[0].span)
+                return try compileCall(calleeExpr, [listExpr], keywords, span)
+            }
+            throw unsupported("generator expressions", args[0].span)
+        }
+        let argEvals = try compileElements(args)
+        var kwEvals: [(String, Eval)] = []
+        for k in keywords {
+            guard let name = k.name else { throw unsupported("'**' arguments", k.value.span) }
+            kwEvals.append((name, try compileExpr(k.value)))
+        }
+        let kws = kwEvals
+        if case .attribute(let objExpr, let attr) = calleeExpr.kind {
+            // LOAD_METHOD / CALL: no bound method object is made for `obj.method(...)`.
+            let obj = try compileExpr(objExpr)
+            return { f in
+                let o = try obj(f)
+                let argv: [ObjectRef]
+                do { argv = try argEvals(f) } catch { heap.decref(o); throw error }
+                let kw = try kws.map { ($0.0, try $0.1(f)) }
+                return try interp.callMethod(o, attr, argv, kw)
+            }
+        }
+        let callee = try compileExpr(calleeExpr)
+        return { f in
+            let c = try callee(f)
+            defer { heap.decref(c) }
+            let argv = try argEvals(f)
+            let kw = try kws.map { ($0.0, try $0.1(f)) }
+            return try interp.call(c, argv, kw)
+        }
+    }
+}

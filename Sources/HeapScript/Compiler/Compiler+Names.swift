@@ -1,0 +1,178 @@
+import HeapEngine
+
+/// Loads, stores and deletes of names, attributes and subscripts: LOAD_FAST / LOAD_NAME /
+/// LOAD_GLOBAL and their STORE_/DELETE_ twins, resolved by the scope at compile time.
+extension Compiler {
+    enum NameAccess { case fast(Int), name, global, enclosing(depth: Int, index: Int) }
+
+    func resolve(_ name: String) -> NameAccess {
+        let s = scope
+        switch s.kind {
+        case .module, .classBody: return .name
+        case .function:
+            if let i = s.localIndex[name] { return .fast(i) }
+            return .global
+        case .comprehension:
+            if let i = s.localIndex[name] { return .fast(i) }
+            // A free variable of the comprehension: an enclosing function's local.
+            var depth = 0
+            for outer in scopes.dropLast().reversed() {
+                depth += 1
+                switch outer.kind {
+                case .comprehension, .function:
+                    if let i = outer.localIndex[name] { return .enclosing(depth: depth, index: i) }
+                    if outer.kind == .function { return .global }
+                case .module, .classBody: return .global
+                }
+            }
+            return .global
+        }
+    }
+
+    func compileLoadName(_ name: String, _ span: SourceSpan) -> Eval {
+        let interp = self.interp, heap = self.heap
+        let key = interp.name(name)
+        switch resolve(name) {
+        case .fast(let i):
+            return { f in
+                guard let v = f.locals[i] else { throw interp.unboundLocal(name) }
+                heap.incref(v)
+                return v
+            }
+        case .enclosing(let depth, let i):
+            return { f in
+                var frame = f
+                for _ in 0..<depth { frame = frame.parent! }
+                guard let v = frame.locals[i] else {
+                    throw interp.error("NameError", "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+                }
+                heap.incref(v)
+                return v
+            }
+        case .name:
+            return { f in try interp.loadName(f, key, name) }
+        case .global:
+            return { f in try interp.loadGlobal(f.globals, key, name) }
+        }
+    }
+
+    /// A store consumes the value reference it is given.
+    typealias Store = (Frame, ObjectRef) throws -> Void
+
+    func compileStore(_ target: Expr) throws -> Store {
+        let interp = self.interp, heap = self.heap
+        switch target.kind {
+        case .name(let name):
+            let key = interp.name(name)
+            switch resolve(name) {
+            case .fast(let i):
+                return { f, v in
+                    let old = f.locals[i]
+                    f.locals[i] = v
+                    heap.xdecref(old)
+                }
+            case .enclosing:
+                throw unsupported("assignment to an enclosing variable", target.span)
+            case .name:
+                return { f, v in
+                    defer { heap.decref(v) }
+                    try interp.dictSet(f.namespace!, key, v)
+                }
+            case .global:
+                return { f, v in
+                    defer { heap.decref(v) }
+                    try interp.dictSet(f.globals, key, v)
+                }
+            }
+        case .attribute(let objExpr, let attr):
+            let obj = try compileExpr(objExpr)
+            return { f, v in
+                defer { heap.decref(v) }
+                let o = try obj(f)
+                defer { heap.decref(o) }
+                try interp.setAttr(o, attr, v)
+            }
+        case .subscript(let objExpr, let indexExpr):
+            let obj = try compileExpr(objExpr)
+            let index = try compileExpr(indexExpr)
+            return { f, v in
+                defer { heap.decref(v) }
+                let o = try obj(f)
+                defer { heap.decref(o) }
+                let i = try index(f)
+                defer { heap.decref(i) }
+                try interp.setItem(o, i, v)
+            }
+        case .tuple(let elements), .list(let elements):
+            if elements.contains(where: { if case .starred = $0.kind { return true }; return false }) {
+                throw unsupported("starred assignment targets", target.span)
+            }
+            let stores = try elements.map { try compileStore($0) }
+            let n = stores.count
+            return { f, v in
+                // UNPACK_SEQUENCE: the items are pushed, then the sequence is released.
+                let items = try interp.unpack(v, count: n)
+                heap.decref(v)
+                for (s, item) in zip(stores, items) { try s(f, item) }
+            }
+        default:
+            let what: String
+            switch target.kind {
+            case .call: what = "function call"
+            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: what = "literal"
+            case .binary, .unary, .boolOp: what = "expression"
+            case .compare: what = "comparison"
+            default: what = "expression"
+            }
+            let hint = what == "function call" || what == "literal" || what == "expression" ? " here. Maybe you meant '==' instead of '='?" : ""
+            throw SyntaxError(.syntaxError, "cannot assign to \(what)\(hint)", line: target.span.line, offset: target.span.column + 1)
+        }
+    }
+
+    func compileDelete(_ target: Expr) throws -> Exec {
+        let interp = self.interp, heap = self.heap
+        switch target.kind {
+        case .name(let name):
+            let key = interp.name(name)
+            switch resolve(name) {
+            case .fast(let i):
+                return { f in
+                    guard let old = f.locals[i] else { throw interp.unboundLocal(name) }
+                    f.locals[i] = nil
+                    heap.decref(old)
+                    return .next
+                }
+            case .name:
+                return { f in try interp.dictDelName(f.namespace!, key, name); return .next }
+            case .global:
+                return { f in try interp.dictDelName(f.globals, key, name); return .next }
+            case .enclosing:
+                throw unsupported("deleting an enclosing variable", target.span)
+            }
+        case .attribute(let objExpr, let attr):
+            let obj = try compileExpr(objExpr)
+            return { f in
+                let o = try obj(f)
+                defer { heap.decref(o) }
+                try interp.delAttr(o, attr)
+                return .next
+            }
+        case .subscript(let objExpr, let indexExpr):
+            let obj = try compileExpr(objExpr)
+            let index = try compileExpr(indexExpr)
+            return { f in
+                let o = try obj(f)
+                defer { heap.decref(o) }
+                let i = try index(f)
+                defer { heap.decref(i) }
+                try interp.delItem(o, i)
+                return .next
+            }
+        case .tuple(let es), .list(let es):
+            let dels = try es.map { try compileDelete($0) }
+            return { f in for d in dels { _ = try d(f) }; return .next }
+        default:
+            throw SyntaxError(.syntaxError, "cannot delete \(Compiler.describe(target))", line: target.span.line, offset: target.span.column + 1)
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import HeapEngine
+
+extension Compiler {
+    func compileBlock(_ body: [Stmt]) throws -> Exec {
+        Compiler.sequence(try body.map { try compileStmt($0, interactive: false) })
+    }
+
+    func compileStmt(_ stmt: Stmt, interactive: Bool) throws -> Exec {
+        let line = stmt.span.line
+        let interp = self.interp
+        let inner = try compileStmtBody(stmt, interactive: interactive)
+        return { f in
+            f.line = line
+            try interp.step()
+            return try inner(f)
+        }
+    }
+
+    private func compileStmtBody(_ stmt: Stmt, interactive: Bool) throws -> Exec {
+        let interp = self.interp
+        let heap = self.heap
+        switch stmt.kind {
+        case .expr(let e):
+            let value = try compileExpr(e)
+            if interactive {
+                // PRINT_EXPR: sys.displayhook(value).
+                return { f in
+                    let v = try value(f)
+                    defer { heap.decref(v) }
+                    try interp.displayhook(v)
+                    return .next
+                }
+            }
+            return { f in heap.decref(try value(f)); return .next }
+
+        case .assign(let targets, let valueExpr):
+            let value = try compileExpr(valueExpr)
+            let stores = try targets.map { try compileStore($0) }
+            if stores.count == 1 {
+                let store = stores[0]
+                return { f in try store(f, try value(f)); return .next }
+            }
+            return { f in
+                let v = try value(f)
+                // DUP_TOP for each extra target: every store consumes one reference.
+                for _ in 1..<stores.count { heap.incref(v) }
+                for s in stores { try s(f, v) }
+                return .next
+            }
+
+        case .augAssign(let target, let op, let valueExpr):
+            return try compileAugAssign(target, op, valueExpr)
+
+        case .delete(let targets):
+            let dels = try targets.map { try compileDelete($0) }
+            return { f in for d in dels { try d(f) }; return .next }
+
+        case .pass: return { _ in .next }
+        case .break: return { _ in .breakLoop }
+        case .continue: return { _ in .continueLoop }
+
+        case .if(let testExpr, let body, let orelse):
+            let test = try compileCondition(testExpr)
+            let thenBlock = try compileBlock(body)
+            let elseBlock = try compileBlock(orelse)
+            return { f in try test(f) ? try thenBlock(f) : try elseBlock(f) }
+
+        case .while(let testExpr, let body, let orelse):
+            let test = try compileCondition(testExpr)
+            let block = try compileBlock(body)
+            let elseBlock = try compileBlock(orelse)
+            return { f in
+                while try test(f) {
+                    try interp.step()
+                    switch try block(f) {
+                    case .breakLoop: return .next
+                    case .returned: return .returned
+                    case .next, .continueLoop: continue
+                    }
+                }
+                return try elseBlock(f)
+            }
+
+        case .for(let target, let iterExpr, let body, let orelse):
+            let iterable = try compileExpr(iterExpr)
+            let store = try compileStore(target)
+            let block = try compileBlock(body)
+            let elseBlock = try compileBlock(orelse)
+            return { f in
+                let seq = try iterable(f)
+                let it = try interp.getIter(seq)
+                heap.decref(seq)
+                defer { heap.decref(it) }
+                while let item = try interp.next(it) {
+                    try interp.step()
+                    try store(f, item)
+                    switch try block(f) {
+                    case .breakLoop: return .next
+                    case .returned: return .returned
+                    case .next, .continueLoop: continue
+                    }
+                }
+                return try elseBlock(f)
+            }
+
+        case .functionDef(let name, let params, let body, let decorators):
+            guard decorators.isEmpty else { throw unsupported("decorators", stmt.span) }
+            let make = try compileFunction(name: name, params: params, body: body, span: stmt.span)
+            let store = try compileStore(Expr(.name(name), stmt.span))
+            return { f in try store(f, try make(f)); return .next }
+
+        case .return(let valueExpr):
+            guard scope.kind == .function else {
+                throw SyntaxError(.syntaxError, "'return' outside function", line: stmt.span.line, offset: stmt.span.column + 1)
+            }
+            let value = try valueExpr.map { try compileExpr($0) }
+            return { f in
+                f.returnValue = try value?(f) ?? heap.newNone()
+                return .returned
+            }
+
+        case .classDef(let name, let bases, let body, let decorators):
+            guard decorators.isEmpty else { throw unsupported("decorators", stmt.span) }
+            let make = try compileClass(name: name, bases: bases, body: body, span: stmt.span)
+            let store = try compileStore(Expr(.name(name), stmt.span))
+            return { f in try store(f, try make(f)); return .next }
+
+        case .global(let names):
+            if scope.kind == .function {
+                for n in names where scope.localIndex[n] != nil {
+                    throw SyntaxError(.syntaxError, "name '\(n)' is assigned to before global declaration", line: stmt.span.line, offset: stmt.span.column + 1)
+                }
+            }
+            return { _ in .next }
+
+        case .nonlocal:
+            throw unsupported("'nonlocal'", stmt.span)
+
+        case .import(let aliases):
+            var steps: [Exec] = []
+            for alias in aliases {
+                let moduleName = alias.name
+                let bound = alias.asName ?? String(moduleName.split(separator: ".").first!)
+                let store = try compileStore(Expr(.name(bound), stmt.span))
+                steps.append { f in try store(f, try interp.importModule(moduleName)); return .next }
+            }
+            return Compiler.sequence(steps)
+
+        case .importFrom(let moduleName, let names):
+            var steps: [Exec] = []
+            for alias in names {
+                let attr = alias.name
+                let store = try compileStore(Expr(.name(alias.asName ?? attr), stmt.span))
+                steps.append { f in
+                    let module = try interp.importModule(moduleName)
+                    defer { heap.decref(module) }
+                    let value: ObjectRef
+                    do { value = try interp.getAttr(module, attr) } catch let e as PyException {
+                        heap.decref(e.exception)
+                        throw interp.error("ImportError", "cannot import name '\(attr)' from '\(moduleName)' (unknown location)")
+                    }
+                    try store(f, value)
+                    return .next
+                }
+            }
+            return Compiler.sequence(steps)
+
+        case .raise(let excExpr, let cause):
+            guard cause == nil else { throw unsupported("'raise ... from'", stmt.span) }
+            guard let excExpr else {
+                return { _ in throw interp.error("RuntimeError", "No active exception to reraise") }
+            }
+            let exc = try compileExpr(excExpr)
+            return { f in throw try interp.makeRaise(try exc(f)) }
+
+        case .assert(let testExpr, let messageExpr):
+            let test = try compileCondition(testExpr)
+            let message = try messageExpr.map { try compileExpr($0) }
+            return { f in
+                if try test(f) { return .next }
+                let args: [ObjectRef] = try message.map { [try $0(f)] } ?? []
+                throw try interp.raiseNew("AssertionError", args: args)
+            }
+
+        case .try:
+            throw unsupported("'try'", stmt.span)
+        case .with:
+            throw unsupported("'with'", stmt.span)
+        }
+    }
+
+    /// A condition in `if`/`while`: evaluates, tests truth, releases.
+    func compileCondition(_ e: Expr) throws -> (Frame) throws -> Bool {
+        let interp = self.interp, heap = self.heap
+        let value = try compileExpr(e)
+        return { f in
+            let v = try value(f)
+            defer { heap.decref(v) }
+            return try interp.isTrue(v)
+        }
+    }
+
+    func compileAugAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr) throws -> Exec {
+        let interp = self.interp, heap = self.heap
+        let value = try compileExpr(valueExpr)
+        switch target.kind {
+        case .name:
+            let load = try compileExpr(target)
+            let store = try compileStore(target)
+            return { f in
+                let old = try load(f)
+                let rhs = try value(f)
+                defer { heap.decref(old); heap.decref(rhs) }
+                try store(f, try interp.inplaceOp(op, old, rhs))
+                return .next
+            }
+        case .attribute(let objExpr, let attr):
+            let obj = try compileExpr(objExpr)
+            return { f in
+                let o = try obj(f)
+                defer { heap.decref(o) }
+                let old = try interp.getAttr(o, attr)
+                let rhs = try value(f)
+                defer { heap.decref(old); heap.decref(rhs) }
+                let result = try interp.inplaceOp(op, old, rhs)
+                defer { heap.decref(result) }
+                try interp.setAttr(o, attr, result)
+                return .next
+            }
+        case .subscript(let objExpr, let indexExpr):
+            let obj = try compileExpr(objExpr)
+            let index = try compileExpr(indexExpr)
+            return { f in
+                let o = try obj(f)
+                let i = try index(f)
+                defer { heap.decref(o); heap.decref(i) }
+                let old = try interp.getItem(o, i)
+                let rhs = try value(f)
+                defer { heap.decref(old); heap.decref(rhs) }
+                let result = try interp.inplaceOp(op, old, rhs)
+                defer { heap.decref(result) }
+                try interp.setItem(o, i, result)
+                return .next
+            }
+        default:
+            throw SyntaxError(.syntaxError, "'\(Compiler.describe(target))' is an illegal expression for augmented assignment", line: target.span.line, offset: target.span.column + 1)
+        }
+    }
+
+    static func describe(_ e: Expr) -> String {
+        switch e.kind {
+        case .call: return "function call"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none: return "literal"
+        default: return "expression"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import HeapEngine
+
+/// Compiles the AST of one REPL statement (or one module) into closures.
+///
+/// Like CPython's compile(): the parser's literal objects live in an "arena" until the
+/// statement has run (PyArena owns them), the constant cache merges equal constants of
+/// the whole compilation unit (c_const_cache), and each code object keeps its own
+/// co_consts. Both sets of references are real, which is what `sys.getrefcount` sees.
+final class Compiler {
+    let interp: Interpreter
+    var heap: Heap { interp.heap }
+    let filename: String
+    /// Objects created for literals while parsing (owned; released after the run).
+    var arena: [ObjectRef] = []
+    /// Canonical constants of this compilation unit by value (owned while compiling).
+    var constCache: [ConstKey: ObjectRef] = [:]
+    var scopes: [Scope] = []
+    var codes: [CodeObject] = []
+    /// Qualified-name prefix of the enclosing definitions.
+    var qualPrefix: [String] = []
+
+    init(interp: Interpreter, filename: String) {
+        self.interp = interp
+        self.filename = filename
+    }
+
+    var scope: Scope { get { scopes[scopes.count - 1] } set { scopes[scopes.count - 1] = newValue } }
+    var code: CodeObject { codes[codes.count - 1] }
+
+    /// Compiles a module-level body (a REPL statement in `single` mode, or a file in `exec` mode).
+    func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
+        let code = CodeObject(kind: .module, name: "<module>", qualname: "<module>", filename: filename, firstLine: body.first?.span.line ?? 1)
+        scopes.append(Scope(kind: .module))
+        codes.append(code)
+        defer { scopes.removeLast(); codes.removeLast() }
+        let stmts = try body.map { try compileStmt($0, interactive: interactive) }
+        code.body = Compiler.sequence(stmts)
+        return code
+    }
+
+    /// Releases the compile-time references (the constant cache); the arena is released
+    /// by `releaseArena()` after the statement ran.
+    func finishCompiling() {
+        for (_, r) in constCache { heap.decref(r) }
+        constCache = [:]
+    }
+
+    func releaseArena() {
+        let a = arena
+        arena = []
+        for r in a.reversed() { heap.decref(r) }
+    }
+
+    static func sequence(_ stmts: [Exec]) -> Exec {
+        switch stmts.count {
+        case 0: return { _ in .next }
+        case 1: return stmts[0]
+        case 2:
+            let a = stmts[0], b = stmts[1]
+            return { f in
+                let r = try a(f)
+                if case .next = r { return try b(f) }
+                return r
+            }
+        default:
+            return { f in
+                for s in stmts {
+                    let r = try s(f)
+                    if case .next = r { continue }
+                    return r
+                }
+                return .next
+            }
+        }
+    }
+
+    func unsupported(_ what: String, _ span: SourceSpan) -> UnsupportedConstruct {
+        UnsupportedConstruct(what, line: span.line, column: span.column)
+    }
+}

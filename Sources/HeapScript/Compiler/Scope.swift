@@ -1,0 +1,76 @@
+/// Symbol tables for the subset (a small Python/symtable.c): which names of a function
+/// are fast locals, which are globals, and which belong to an enclosing comprehension host.
+struct Scope {
+    enum Kind { case module, function, classBody, comprehension }
+    let kind: Kind
+    /// Fast locals in co_varnames order (parameters first).
+    var locals: [String] = []
+    var localIndex: [String: Int] = [:]
+    var declaredGlobal: Set<String> = []
+
+    init(kind: Kind) { self.kind = kind }
+
+    mutating func addLocal(_ name: String) {
+        guard localIndex[name] == nil, !declaredGlobal.contains(name) else { return }
+        localIndex[name] = locals.count
+        locals.append(name)
+    }
+
+    /// Collects a function body's bound names in order of first binding (symtable order).
+    static func function(params: [Param], body: [Stmt]) -> Scope {
+        var scope = Scope(kind: .function)
+        for stmt in body { collectGlobals(stmt, into: &scope.declaredGlobal) }
+        for p in params { scope.addLocal(p.name) }
+        for stmt in body { collectBindings(stmt, into: &scope) }
+        return scope
+    }
+
+    static func collectGlobals(_ stmt: Stmt, into set: inout Set<String>) {
+        switch stmt.kind {
+        case .global(let names): set.formUnion(names)
+        case .if(_, let b, let o), .while(_, let b, let o), .for(_, _, let b, let o):
+            (b + o).forEach { collectGlobals($0, into: &set) }
+        case .try(let b, let hs, let o, let f):
+            (b + o + f + hs.flatMap(\.body)).forEach { collectGlobals($0, into: &set) }
+        case .with(_, let b): b.forEach { collectGlobals($0, into: &set) }
+        default: break
+        }
+    }
+
+    static func collectBindings(_ stmt: Stmt, into scope: inout Scope) {
+        switch stmt.kind {
+        case .assign(let targets, _): targets.forEach { bindTarget($0, into: &scope) }
+        case .augAssign(let t, _, _): bindTarget(t, into: &scope)
+        case .delete(let ts): ts.forEach { bindTarget($0, into: &scope) }
+        case .for(let t, _, let b, let o):
+            bindTarget(t, into: &scope)
+            (b + o).forEach { collectBindings($0, into: &scope) }
+        case .if(_, let b, let o), .while(_, let b, let o):
+            (b + o).forEach { collectBindings($0, into: &scope) }
+        case .functionDef(let name, _, _, _), .classDef(let name, _, _, _): scope.addLocal(name)
+        case .import(let aliases):
+            for a in aliases { scope.addLocal(a.asName ?? String(a.name.split(separator: ".").first ?? "")) }
+        case .importFrom(_, let aliases): for a in aliases { scope.addLocal(a.asName ?? a.name) }
+        case .try(let b, let hs, let o, let f):
+            b.forEach { collectBindings($0, into: &scope) }
+            for h in hs {
+                if let n = h.name { scope.addLocal(n) }
+                h.body.forEach { collectBindings($0, into: &scope) }
+            }
+            (o + f).forEach { collectBindings($0, into: &scope) }
+        case .with(let items, let b):
+            items.compactMap(\.target).forEach { bindTarget($0, into: &scope) }
+            b.forEach { collectBindings($0, into: &scope) }
+        default: break
+        }
+    }
+
+    static func bindTarget(_ e: Expr, into scope: inout Scope) {
+        switch e.kind {
+        case .name(let n): scope.addLocal(n)
+        case .tuple(let es), .list(let es): es.forEach { bindTarget($0, into: &scope) }
+        case .starred(let inner): bindTarget(inner, into: &scope)
+        default: break
+        }
+    }
+}

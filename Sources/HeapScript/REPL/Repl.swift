@@ -1,0 +1,25 @@
+/// `heapbook repl`: reads piped input as `python -q -i` does and runs each chunk.
+public struct Repl {
+    public let session: Session
+    public init(session: Session) { self.session = session }
+
+    /// Runs the whole input; writes stdout and stderr through the callbacks as it goes.
+    /// Returns false when a construct outside the subset stopped the run.
+    public func run(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
+        var input = InteractiveInput(text)
+        while let chunk = input.next() {
+            if let e = chunk.error {
+                stderr(session.interp.formatSyntaxError(e, filename: "<stdin>"))
+                continue
+            }
+            let result = session.runInteractive(chunk.source)
+            stdout(result.stdout)
+            stderr(result.stderr)
+            if let u = result.unsupported {
+                stderr("<stdin>:\(chunk.firstLine + u.line - 1): error: \(u.message)\n")
+                return false
+            }
+        }
+        return true
+    }
+}

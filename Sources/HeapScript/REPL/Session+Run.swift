@@ -1,0 +1,131 @@
+import HeapEngine
+import Foundation
+
+/// One interpreter session: the REPL's `__main__`, run statement by statement.
+public final class Session {
+    public let profile: Profile
+    public let limits: Limits
+    let interp: Interpreter
+
+    public init(profile: Profile = .default, limits: Limits = Limits()) {
+        self.profile = profile
+        self.limits = limits
+        self.interp = Interpreter(profile: profile, limits: limits)
+    }
+
+    /// The simulated heap (for diagrams and statistics).
+    public var heap: Heap { interp.heap }
+
+    /// Runs one interactive statement (CPython's `single` mode, as the REPL does): an
+    /// expression statement's non-None value is printed with repr and bound to `_`.
+    public func runInteractive(_ source: String, filename: String = "<stdin>") -> ExecutionResult {
+        run(source, filename: filename, interactive: true)
+    }
+
+    /// Runs source as a module body (`exec` mode) in this session's `__main__` namespace.
+    public func runModule(_ source: String, filename: String) -> ExecutionResult {
+        interp.sourceFiles[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
+        return run(source, filename: filename, interactive: false)
+    }
+
+    /// Whether `source` is a complete interactive statement yet.
+    public static func completeness(of source: String) -> Completeness {
+        interactiveCompleteness(source)
+    }
+
+    private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
+        let stmts: [Stmt]
+        do {
+            stmts = interactive ? try Parser.parseInteractive(source) : try Parser.parseModule(source, filename: filename)
+        } catch {
+            switch error {
+            case .syntax(let e): return syntaxFailure(e, filename: filename)
+            case .unsupported(let u): return ExecutionResult(unsupported: u)
+            }
+        }
+        return Session.onLargeStack { self.execute(stmts, filename: filename, interactive: interactive) }
+    }
+
+    private func syntaxFailure(_ e: SyntaxError, filename: String) -> ExecutionResult {
+        let text = interp.formatSyntaxError(e, filename: filename)
+        return ExecutionResult(stderr: text, exception: "\(e.kind.rawValue): \(e.message)")
+    }
+
+    private func execute(_ stmts: [Stmt], filename: String, interactive: Bool) -> ExecutionResult {
+        let i = interp
+        i.stdout = ""; i.stderr = ""
+        i.resetSteps()
+        let compiler = Compiler(interp: i, filename: filename)
+        let code: CodeObject
+        do {
+            code = try compiler.compileModule(stmts, interactive: interactive)
+        } catch let e as SyntaxError {
+            compiler.finishCompiling(); compiler.releaseArena()
+            return syntaxFailure(e, filename: filename)
+        } catch let u as UnsupportedConstruct {
+            compiler.finishCompiling(); compiler.releaseArena()
+            return ExecutionResult(unsupported: u)
+        } catch {
+            compiler.finishCompiling(); compiler.releaseArena()
+            return ExecutionResult(stderr: "\(error)\n", exception: "\(error)")
+        }
+        let codeRef: ObjectRef
+        do { codeRef = try i.newCodeObject(code) } catch {
+            compiler.finishCompiling(); compiler.releaseArena()
+            return ExecutionResult(stderr: "MemoryError\n", exception: "MemoryError")
+        }
+        compiler.finishCompiling()
+        let frame = Frame(code: code, globals: i.mainDict, namespace: i.mainDict)
+        var result = ExecutionResult()
+        do {
+            _ = try code.body(frame)
+        } catch var e as PyException {
+            e.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))
+            i.stderr += i.formatTraceback(e)
+            result.exception = i.exceptionLine(e.exception)
+            // sys.last_value / sys.last_traceback keep the exception (and its frames) alive
+            // until the next one.
+            let previous = i.lastTraceback
+            i.lastTraceback = e
+            if let previous { i.releaseException(previous) }
+        } catch let stop as RunStopped {
+            i.stderr += stop.message + "\n"
+            result.exception = stop.message
+        } catch let u as UnsupportedAtRuntime {
+            result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0)
+        } catch {
+            i.stderr += "\(error)\n"
+            result.exception = "\(error)"
+        }
+        i.heap.decref(codeRef)
+        compiler.releaseArena()
+        result.stdout = i.stdout
+        result.stderr = i.stderr + result.stderr
+        i.stdout = ""; i.stderr = ""
+        return result
+    }
+
+    /// Runs `body` on a thread with a large stack: deep Python recursion (up to the
+    /// recursion limit) nests many Swift frames.
+    static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let box = ResultBox<T>(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.run()
+            done.signal()
+        }
+        thread.stackSize = 1 << 29
+        thread.start()
+        done.wait()
+        return box.result!
+    }
+}
+
+/// Hands a closure and its result across the big-stack thread (used strictly one after
+/// the other, so no data race).
+private final class ResultBox<T>: @unchecked Sendable {
+    let body: () -> T
+    var result: T?
+    init(_ body: @escaping () -> T) { self.body = body }
+    func run() { result = body() }
+}

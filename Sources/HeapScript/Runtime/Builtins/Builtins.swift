@@ -1,0 +1,244 @@
+import HeapEngine
+import BigInt
+
+/// The builtins module of the subset (Python/bltinmodule.c).
+extension Interpreter {
+    func registerBuiltins() {
+        let d = builtinsDict
+        for (n, kind) in [("int", TypeKind.int), ("float", .float), ("str", .str), ("bool", .bool),
+                          ("list", .list), ("tuple", .tuple), ("dict", .dict), ("set", .set),
+                          ("frozenset", .frozenset), ("bytes", .bytes), ("object", .object),
+                          ("type", .type), ("range", .range)] {
+            try! dictSet(d, name(n), heap.builtinType(kind))
+        }
+        for (n, t) in exceptionTypes { try! dictSet(d, name(n), t) }
+        try! dictSet(d, name("None"), heap.none)
+        try! dictSet(d, name("Ellipsis"), heap.ellipsis)
+        try! dictSet(d, name("NotImplemented"), heap.notImplemented)
+
+        defineFunction(in: d, "print") { i, _, args, kwargs in
+            var sep = " ", end = "\n"
+            for (k, v) in kwargs {
+                guard k == "sep" || k == "end" || k == "flush" || k == "file" else {
+                    throw i.error("TypeError", "'\(k)' is an invalid keyword argument for print()")
+                }
+                if k == "sep", v != i.heap.none { sep = i.stringValue(v) }
+                if k == "end", v != i.heap.none { end = i.stringValue(v) }
+            }
+            let text = try args.map { try i.str($0) }.joined(separator: sep) + end
+            i.write(text)
+            return i.heap.newNone()
+        }
+        defineFunction(in: d, "id") { i, _, args, _ in
+            try i.expectArgs("id", args, 1)
+            return try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
+        }
+        defineFunction(in: d, "len") { i, _, args, _ in
+            try i.expectArgs("len", args, 1)
+            return try i.newInt(try i.length(args[0]))
+        }
+        defineFunction(in: d, "repr") { i, _, args, _ in
+            try i.expectArgs("repr", args, 1)
+            return try i.reprObject(args[0])
+        }
+        defineFunction(in: d, "hex") { i, _, args, _ in
+            try i.expectArgs("hex", args, 1)
+            guard let n = i.number(args[0]), let b = i.bigOf(n) else {
+                throw i.error("TypeError", "'\(i.typeName(args[0]))' object cannot be interpreted as an integer")
+            }
+            return try i.newStr((b < 0 ? "-0x" : "0x") + String(b.magnitude, radix: 16))
+        }
+        defineFunction(in: d, "abs") { i, _, args, _ in
+            try i.expectArgs("abs", args, 1)
+            switch i.number(args[0]) {
+            case .int(let v)?: return v == Int.min ? try i.makeInt(-BigInt(v)) : try i.newInt(abs(v))
+            case .big(let v)?: return try i.makeInt(BigInt(v.magnitude))
+            case .float(let v)?: return try i.newFloat(abs(v))
+            case nil: throw i.error("TypeError", "bad operand type for abs(): '\(i.typeName(args[0]))'")
+            }
+        }
+        defineFunction(in: d, "isinstance") { i, _, args, _ in
+            try i.expectArgs("isinstance", args, 2)
+            let classes: [ObjectRef]
+            if case .tuple(let t) = i.heap.payload[Int(args[1])] { classes = t } else { classes = [args[1]] }
+            let mro = i.heap.typeInfo(of: args[0]).mro
+            for c in classes {
+                guard case .type = i.heap.payload[Int(c)] else {
+                    throw i.error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
+                }
+                if mro.contains(c) { return i.heap.newBool(true) }
+            }
+            return i.heap.newBool(false)
+        }
+        defineFunction(in: d, "sum") { i, _, args, _ in
+            guard args.count >= 1 else { throw i.error("TypeError", "sum() takes at least 1 positional argument (0 given)") }
+            let items = try i.iterateToArray(args[0])
+            defer { items.forEach(i.heap.decref) }
+            var acc: ObjectRef
+            if args.count > 1 { acc = args[1]; i.heap.incref(acc) } else { acc = try i.newInt(0) }
+            for x in items {
+                let next = try i.binaryOp(.add, acc, x)
+                i.heap.decref(acc)
+                acc = next
+            }
+            return acc
+        }
+        for (fname, op) in [("min", CompareOp.lt), ("max", CompareOp.gt)] {
+            defineFunction(in: d, fname) { i, _, args, _ in
+                let items: [ObjectRef]
+                if args.count == 1 { items = try i.iterateToArray(args[0]) } else {
+                    args.forEach(i.heap.incref); items = args
+                }
+                defer { items.forEach(i.heap.decref) }
+                guard var best = items.first else { throw i.error("ValueError", "\(fname)() arg is an empty sequence") }
+                for x in items.dropFirst() where try i.ordered(op, x, best) { best = x }
+                i.heap.incref(best)
+                return best
+            }
+        }
+        defineFunction(in: d, "sorted") { i, _, args, kwargs in
+            try i.expectArgs("sorted", args, 1)
+            let items = try i.iterateToArray(args[0])
+            let l = try i.newList(items, extend: true)
+            do { try i.sortList(l, kwargs) } catch { i.heap.decref(l); throw error }
+            return l
+        }
+        defineFunction(in: d, "iter") { i, _, args, _ in
+            try i.expectArgs("iter", args, 1)
+            return try i.getIter(args[0])
+        }
+        defineFunction(in: d, "next") { i, _, args, _ in
+            guard let v = try i.next(args[0]) else { throw try i.raiseNew("StopIteration", args: []) }
+            return v
+        }
+        defineFunction(in: d, "hash") { i, _, args, _ in
+            try i.expectArgs("hash", args, 1)
+            return try i.newInt(try i.hash(args[0]))
+        }
+        defineFunction(in: d, "callable") { i, _, args, _ in
+            switch i.heap.payload[Int(args[0])] {
+            case .function, .builtin, .method, .type: return i.heap.newBool(true)
+            default: return i.heap.newBool(false)
+            }
+        }
+        defineFunction(in: d, "any") { i, _, args, _ in
+            let items = try i.iterateToArray(args[0]); defer { items.forEach(i.heap.decref) }
+            for x in items where try i.isTrue(x) { return i.heap.newBool(true) }
+            return i.heap.newBool(false)
+        }
+        defineFunction(in: d, "all") { i, _, args, _ in
+            let items = try i.iterateToArray(args[0]); defer { items.forEach(i.heap.decref) }
+            for x in items where !(try i.isTrue(x)) { return i.heap.newBool(false) }
+            return i.heap.newBool(true)
+        }
+        defineFunction(in: d, "enumerate") { i, _, args, _ in
+            // Divergence: enumerate() materialises a list of pairs instead of an iterator.
+            let items = try i.iterateToArray(args[0])
+            var pairs: [ObjectRef] = []
+            for (k, x) in items.enumerated() { pairs.append(try i.newTuple([try i.newInt(k), x])) }
+            return try i.newList(pairs, extend: false)
+        }
+        defineFunction(in: d, "globals") { i, _, _, _ in i.heap.incref(i.mainDict); return i.mainDict }
+    }
+
+    func expectArgs(_ fname: String, _ args: [ObjectRef], _ n: Int) throws {
+        guard args.count == n else {
+            if n == 1 { throw error("TypeError", "\(fname)() takes exactly one argument (\(args.count) given)") }
+            throw error("TypeError", "\(fname) expected \(n) arguments, got \(args.count)")
+        }
+    }
+
+    /// Calling a builtin type: int(), str(), list(), dict(), ...
+    func constructBuiltin(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        let a = args.first
+        switch kind {
+        case .object:
+            guard args.isEmpty else { throw error("TypeError", "object() takes no arguments") }
+            do { return try heap.newObject(type: type, payload: .empty) } catch { throw memoryError() }
+        case .int:
+            guard let a else { return try newInt(0) }
+            switch heap.payload[Int(a)] {
+            case .int(let v): return try newInt(v)
+            case .bigInt(let v): return try makeInt(v)
+            case .float(let d):
+                guard d.isFinite else { throw error(d.isNaN ? "ValueError" : "OverflowError", d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
+                return try makeInt(BigInt(d.rounded(.towardZero)))
+            case .str(let s):
+                let text = s.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+                guard let v = BigInt(text, radix: 10) else {
+                    throw error("ValueError", "invalid literal for int() with base 10: \(Interpreter.strRepr(s.value))")
+                }
+                return try makeInt(v)
+            default: throw error("TypeError", "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(a))'")
+            }
+        case .float:
+            guard let a else { return try newFloat(0) }
+            if let n = number(a) { return try newFloat(doubleOf(n)) }
+            if case .str(let s) = heap.payload[Int(a)], let d = Double(s.value.trimmingCharacters(in: .whitespaces)) { return try newFloat(d) }
+            throw error("ValueError", "could not convert string to float: \(reprString(a))")
+        case .str:
+            guard let a else { heap.incref(heap.emptyStr); return heap.emptyStr }
+            return try strObject(a)
+        case .bool:
+            return heap.newBool(try a.map { try isTrue($0) } ?? false)
+        case .bytes:
+            guard let a else { heap.incref(heap.emptyBytes); return heap.emptyBytes }
+            if case .int(let n) = heap.payload[Int(a)] { return try newBytes([UInt8](repeating: 0, count: max(0, n))) }
+            let items = try iterateToArray(a)
+            defer { items.forEach(heap.decref) }
+            return try newBytes(try items.map { UInt8(truncatingIfNeeded: try intIndex($0, "'\(typeName($0))' object cannot be interpreted as an integer")) })
+        case .list:
+            guard let a else { return try newList([], extend: false) }
+            let items = try iterateToArray(a)
+            return try newList(items, extend: true)
+        case .tuple:
+            guard let a else { heap.incref(heap.emptyTuple); return heap.emptyTuple }
+            if heap.kind(a) == .tuple { heap.incref(a); return a }
+            return try newTuple(try iterateToArray(a))
+        case .set, .frozenset:
+            let s = try newSet([])
+            if let a {
+                let items = try iterateToArray(a)
+                defer { items.forEach(heap.decref) }
+                for x in items { try setAdd(s, x) }
+            }
+            return s
+        case .dict:
+            let d = try newDict()
+            if let a {
+                if case .dict(let other) = heap.payload[Int(a)] {
+                    for (k, v) in other.items { try dictSet(d, k, v) }
+                } else {
+                    let items = try iterateToArray(a)
+                    defer { items.forEach(heap.decref) }
+                    for pair in items {
+                        let kv = try unpack(pair, count: 2)
+                        try dictSet(d, kv[0], kv[1])
+                        kv.forEach(heap.decref)
+                    }
+                }
+            }
+            for (k, v) in kwargs { try dictSet(d, name(k), v) }
+            return d
+        case .type:
+            guard args.count == 1, let a else { throw UnsupportedAtRuntime(what: "type() with three arguments") }
+            let t = heap.typeOf[Int(a)]
+            heap.incref(t)
+            return t
+        case .range:
+            let ints = try args.map { try intIndex($0, "'\(typeName($0))' object cannot be interpreted as an integer") }
+            let rv: RangeValue
+            switch ints.count {
+            case 1: rv = RangeValue(start: 0, stop: ints[0], step: 1)
+            case 2: rv = RangeValue(start: ints[0], stop: ints[1], step: 1)
+            case 3:
+                guard ints[2] != 0 else { throw error("ValueError", "range() arg 3 must not be zero") }
+                rv = RangeValue(start: ints[0], stop: ints[1], step: ints[2])
+            default: throw error("TypeError", "range expected at least 1 argument, got \(ints.count)")
+            }
+            do { return try heap.newObject(type: type, payload: .range(rv)) } catch { throw memoryError() }
+        default:
+            throw error("TypeError", "cannot create '\(heap.typeInfo(type).name)' instances")
+        }
+    }
+}

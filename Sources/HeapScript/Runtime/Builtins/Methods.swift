@@ -1,0 +1,274 @@
+import HeapEngine
+
+/// Methods of the builtin containers and str (the subset's common ones).
+extension Interpreter {
+    func sortList(_ l: ObjectRef, _ kwargs: [(String, ObjectRef)]) throws {
+        var reverse = false
+        for (k, v) in kwargs {
+            guard k == "reverse" else { throw UnsupportedAtRuntime(what: "sort(\(k)=...)") }
+            reverse = try isTrue(v)
+        }
+        try mutateList(l) { st in
+            try st.sort { a, b in try self.ordered(reverse ? .gt : .lt, a, b) }
+        }
+    }
+
+    func registerMethods() {
+        // MARK: list
+        defineMethod(.list, "append") { i, s, args, _ in
+            try i.expectArgs("list.append", args, 1)
+            i.heap.incref(args[0])
+            try i.listAppendStealing(s!, args[0])
+            return i.heap.newNone()
+        }
+        defineMethod(.list, "extend") { i, s, args, _ in
+            let items = try i.iterateToArray(args[0])
+            try i.mutateList(s!) { st in
+                if i.heap.kind(args[0]) == .list || i.heap.kind(args[0]) == .tuple { st.extend(sequence: items) }
+                else { st.extend(iterating: items, lengthHint: 8) }
+            }
+            return i.heap.newNone()
+        }
+        defineMethod(.list, "insert") { i, s, args, _ in
+            try i.expectArgs("insert", args, 2)
+            let n = i.listItems(s!).count
+            var idx = try i.intIndex(args[0], "'\(i.typeName(args[0]))' object cannot be interpreted as an integer")
+            if idx < 0 { idx = max(0, idx + n) } else { idx = min(idx, n) }
+            i.heap.incref(args[1])
+            try i.mutateList(s!) { $0.insert(args[1], at: idx) }
+            return i.heap.newNone()
+        }
+        defineMethod(.list, "pop") { i, s, args, _ in
+            let n = i.listItems(s!).count
+            if n == 0 { throw i.error("IndexError", "pop from empty list") }
+            var idx = n - 1
+            if let a = args.first { idx = try i.normalizedIndex(try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer"), count: n, "pop index out of range") }
+            return try i.mutateList(s!) { $0.pop(at: idx) }
+        }
+        defineMethod(.list, "remove") { i, s, args, _ in
+            let items = i.listItems(s!)
+            for (k, x) in items.enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) {
+                let old = try i.mutateList(s!) { $0.remove(at: k) }
+                i.heap.decref(old)
+                return i.heap.newNone()
+            }
+            throw i.error("ValueError", "list.remove(x): x not in list")
+        }
+        defineMethod(.list, "clear") { i, s, _, _ in
+            let old = i.listItems(s!)
+            try i.mutateList(s!) { $0.clear() }
+            for r in old.reversed() { i.heap.decref(r) }
+            return i.heap.newNone()
+        }
+        defineMethod(.list, "index") { i, s, args, _ in
+            for (k, x) in i.listItems(s!).enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) { return try i.newInt(k) }
+            throw i.error("ValueError", "\(i.reprString(args[0])) is not in list")
+        }
+        defineMethod(.list, "count") { i, s, args, _ in
+            try i.newInt(try i.listItems(s!).filter { try $0 == args[0] || i.valuesEqual($0, args[0]) }.count)
+        }
+        defineMethod(.list, "copy") { i, s, _, _ in
+            let items = i.listItems(s!)
+            items.forEach(i.heap.incref)
+            return try i.heap.newListCopying(ListStorage(preallocated: items), incref: false)
+        }
+        defineMethod(.list, "reverse") { i, s, _, _ in
+            try i.mutateList(s!) { $0.items.reverse() }
+            return i.heap.newNone()
+        }
+        defineMethod(.list, "sort") { i, s, _, kwargs in
+            try i.sortList(s!, kwargs)
+            return i.heap.newNone()
+        }
+
+        // MARK: dict
+        defineMethod(.dict, "get") { i, s, args, _ in
+            if let v = try i.dictGet(s!, args[0]) { i.heap.incref(v); return v }
+            let dflt = args.count > 1 ? args[1] : i.heap.none
+            i.heap.incref(dflt); return dflt
+        }
+        defineMethod(.dict, "keys") { i, s, _, _ in
+            // Divergence: views are materialised as lists.
+            let keys = i.dictStorage(s!).keys; keys.forEach(i.heap.incref)
+            return try i.newList(keys, extend: false)
+        }
+        defineMethod(.dict, "values") { i, s, _, _ in
+            let vals = i.dictStorage(s!).items.map(\.value); vals.forEach(i.heap.incref)
+            return try i.newList(vals, extend: false)
+        }
+        defineMethod(.dict, "items") { i, s, _, _ in
+            var pairs: [ObjectRef] = []
+            for (k, v) in i.dictStorage(s!).items {
+                i.heap.incref(k); i.heap.incref(v)
+                pairs.append(try i.newTuple([k, v]))
+            }
+            return try i.newList(pairs, extend: false)
+        }
+        defineMethod(.dict, "pop") { i, s, args, _ in
+            if let (k, v) = try i.dictRemove(s!, args[0]) { i.heap.decref(k); return v }
+            if args.count > 1 { i.heap.incref(args[1]); return args[1] }
+            i.heap.incref(args[0])
+            throw try i.raiseNew("KeyError", args: [args[0]])
+        }
+        defineMethod(.dict, "setdefault") { i, s, args, _ in
+            if let v = try i.dictGet(s!, args[0]) { i.heap.incref(v); return v }
+            let dflt = args.count > 1 ? args[1] : i.heap.none
+            try i.dictSet(s!, args[0], dflt)
+            i.heap.incref(dflt); return dflt
+        }
+        defineMethod(.dict, "update") { i, s, args, kwargs in
+            if let a = args.first, case .dict(let other) = i.heap.payload[Int(a)] {
+                for (k, v) in other.items { try i.dictSet(s!, k, v) }
+            }
+            for (k, v) in kwargs { try i.dictSet(s!, i.name(k), v) }
+            return i.heap.newNone()
+        }
+        defineMethod(.dict, "clear") { i, s, _, _ in
+            let old: [(key: ObjectRef, value: ObjectRef)] = i.heap.withPayload(s!) { p in
+                guard case .dict(var st) = p else { return [] }
+                p = .empty
+                let o = st.clear()
+                p = .dict(st)
+                return o
+            }
+            i.heap.dictKeysChanged(s!)
+            for (k, v) in old { i.heap.decref(k); i.heap.decref(v) }
+            return i.heap.newNone()
+        }
+        defineMethod(.dict, "copy") { i, s, _, _ in
+            let d = try i.newDict()
+            for (k, v) in i.dictStorage(s!).items { try i.dictSet(d, k, v) }
+            return d
+        }
+        defineMethod(.dict, "popitem") { i, s, _, _ in
+            let removed: (key: ObjectRef, value: ObjectRef)? = i.heap.withPayload(s!) { p in
+                guard case .dict(var st) = p else { return nil }
+                p = .empty
+                let o = st.popItem()
+                p = .dict(st)
+                return o
+            }
+            guard let (k, v) = removed else { throw i.error("KeyError", "popitem(): dictionary is empty") }
+            return try i.newTuple([k, v])
+        }
+
+        // MARK: set
+        defineMethod(.set, "add") { i, s, args, _ in
+            try i.setAdd(s!, args[0]); return i.heap.newNone()
+        }
+        for (mname, mustExist) in [("discard", false), ("remove", true)] {
+            defineMethod(.set, mname) { i, s, args, _ in
+                let h = try i.hash(args[0])
+                let removed: ObjectRef? = i.heap.withPayload(s!) { p in
+                    guard case .set(var st) = p else { return nil }
+                    p = .empty
+                    let r = st.discard(args[0], hash: h, isEqual: i.keysEqual)
+                    p = .set(st)
+                    return r
+                }
+                if let removed { i.heap.decref(removed) } else if mustExist {
+                    i.heap.incref(args[0]); throw try i.raiseNew("KeyError", args: [args[0]])
+                }
+                return i.heap.newNone()
+            }
+        }
+        defineMethod(.set, "pop") { i, s, _, _ in
+            let r: ObjectRef? = i.heap.withPayload(s!) { p in
+                guard case .set(var st) = p else { return nil }
+                p = .empty
+                let x = st.pop()
+                p = .set(st)
+                return x
+            }
+            guard let r else { throw i.error("KeyError", "pop from an empty set") }
+            return r
+        }
+        defineMethod(.set, "clear") { i, s, _, _ in
+            let old: [ObjectRef] = i.heap.withPayload(s!) { p in
+                guard case .set(var st) = p else { return [] }
+                p = .empty
+                let o = st.clear()
+                p = .set(st)
+                return o
+            }
+            i.heap.setTableChanged(s!)
+            old.forEach(i.heap.decref)
+            return i.heap.newNone()
+        }
+        defineMethod(.set, "update") { i, s, args, _ in
+            for a in args {
+                let items = try i.iterateToArray(a)
+                defer { items.forEach(i.heap.decref) }
+                for x in items { try i.setAdd(s!, x) }
+            }
+            return i.heap.newNone()
+        }
+
+        // MARK: str
+        defineMethod(.str, "join") { i, s, args, _ in
+            let items = try i.iterateToArray(args[0])
+            defer { items.forEach(i.heap.decref) }
+            var parts: [String] = []
+            for x in items {
+                guard i.heap.kind(x) == .str else { throw i.error("TypeError", "sequence item \(parts.count): expected str instance, \(i.typeName(x)) found") }
+                parts.append(i.stringValue(x))
+            }
+            return try i.newStr(parts.joined(separator: i.stringValue(s!)))
+        }
+        defineMethod(.str, "upper") { i, s, _, _ in try i.newStr(i.stringValue(s!).uppercased()) }
+        defineMethod(.str, "lower") { i, s, _, _ in try i.newStr(i.stringValue(s!).lowercased()) }
+        defineMethod(.str, "strip") { i, s, _, _ in try i.newStr(i.stringValue(s!).trimmingCharacters(in: .whitespacesAndNewlines)) }
+        defineMethod(.str, "split") { i, s, args, _ in
+            let v = i.stringValue(s!)
+            let parts: [String]
+            if let sep = args.first, sep != i.heap.none {
+                parts = v.components(separatedBy: i.stringValue(sep))
+            } else {
+                parts = v.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+            }
+            return try i.newList(try parts.map { try i.newStr($0) }, extend: false)
+        }
+        defineMethod(.str, "startswith") { i, s, args, _ in i.heap.newBool(i.stringValue(s!).hasPrefix(i.stringValue(args[0]))) }
+        defineMethod(.str, "endswith") { i, s, args, _ in i.heap.newBool(i.stringValue(s!).hasSuffix(i.stringValue(args[0]))) }
+        defineMethod(.str, "replace") { i, s, args, _ in
+            try i.newStr(i.stringValue(s!).replacingOccurrences(of: i.stringValue(args[0]), with: i.stringValue(args[1])))
+        }
+        defineMethod(.str, "isidentifier") { i, s, _, _ in
+            let v = i.stringValue(s!)
+            let ok = !v.isEmpty && !(v.first!.isNumber) && v.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            return i.heap.newBool(ok)
+        }
+        defineMethod(.str, "encode") { i, s, _, _ in try i.newBytes(Array(i.stringValue(s!).utf8)) }
+        defineMethod(.bytes, "decode") { i, s, _, _ in
+            guard case .bytes(let b) = i.heap.payload[Int(s!)] else { return i.heap.newNone() }
+            return try i.newStr(String(decoding: b, as: UTF8.self))
+        }
+        defineMethod(.tuple, "count") { i, s, args, _ in
+            guard case .tuple(let t) = i.heap.payload[Int(s!)] else { return try i.newInt(0) }
+            return try i.newInt(try t.filter { try $0 == args[0] || i.valuesEqual($0, args[0]) }.count)
+        }
+        defineMethod(.tuple, "index") { i, s, args, _ in
+            guard case .tuple(let t) = i.heap.payload[Int(s!)] else { return try i.newInt(0) }
+            for (k, x) in t.enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) { return try i.newInt(k) }
+            throw i.error("ValueError", "tuple.index(x): x not in tuple")
+        }
+    }
+
+    func percentFormat(_ format: String, _ args: ObjectRef) throws -> ObjectRef {
+        throw UnsupportedAtRuntime(what: "'%' string formatting")
+    }
+
+    func setOperation(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+        guard case .set(let sa) = heap.payload[Int(a)], case .set(let sb) = heap.payload[Int(b)] else { return heap.newNone() }
+        let result = try newSet([])
+        switch op {
+        case .bitOr: for x in sa.elements + sb.elements { try setAdd(result, x) }
+        case .bitAnd: for x in sa.elements where try setContains(b, x) { try setAdd(result, x) }
+        case .sub: for x in sa.elements where !(try setContains(b, x)) { try setAdd(result, x) }
+        default:
+            for x in sa.elements where !(try setContains(b, x)) { try setAdd(result, x) }
+            for x in sb.elements where !(try setContains(a, x)) { try setAdd(result, x) }
+        }
+        return result
+    }
+}

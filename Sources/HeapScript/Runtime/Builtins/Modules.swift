@@ -1,0 +1,76 @@
+import HeapEngine
+
+/// The importable modules of the subset: sys, gc and weakref.
+extension Interpreter {
+    func defineSysModule(_ d: ObjectRef) {
+        defineFunction(in: d, "getsizeof") { i, _, args, _ in
+            try i.expectArgs("getsizeof", args, 1)
+            return try i.newInt(i.sizeof(args[0]))
+        }
+        defineFunction(in: d, "getrefcount") { i, _, args, _ in
+            try i.expectArgs("getrefcount", args, 1)
+            return try i.newInt(i.heap.refcnt[Int(args[0])])
+        }
+        defineFunction(in: d, "intern") { i, _, args, _ in
+            try i.expectArgs("intern", args, 1)
+            guard i.isExactStr(args[0]) else {
+                throw i.error("TypeError", "intern() argument must be str, not \(i.typeName(args[0]))")
+            }
+            i.heap.incref(args[0])
+            return i.heap.intern(args[0])
+        }
+        defineFunction(in: d, "getrecursionlimit") { i, _, _, _ in try i.newInt(i.profile.recursionLimit) }
+        defineFunction(in: d, "_debugmallocstats") { i, _, _, _ in
+            // CPython writes these statistics to stderr.
+            i.stderr += i.heap.allocator.debugMallocStats()
+            return i.heap.newNone()
+        }
+        let version = try! newStr("\(profile.referenceVersion) (heapbook simulated CPython \(profile.version))")
+        try! dictSet(d, name("version"), version)
+        heap.decref(version)
+        let major = try! newInt(profile.major), minor = try! newInt(profile.minor)
+        let vi = try! newTuple([major, minor])
+        try! dictSet(d, name("version_info"), vi)
+        heap.decref(vi)
+    }
+
+    func defineWeakrefModule(_ d: ObjectRef) {
+        try! dictSet(d, name("ref"), heap.builtinType(.weakref))
+        defineFunction(in: d, "getweakrefcount") { i, _, args, _ in
+            try i.newInt(i.heap.weakrefs(to: args[0]).count)
+        }
+    }
+
+    /// sys.displayhook: `_` is set to None first, then the repr is printed, then `_` is
+    /// bound to the value (Python/sysmodule.c sys_displayhook).
+    func displayhook(_ v: ObjectRef) throws {
+        if v == heap.none { return }
+        let underscore = name("_")
+        try dictSet(builtinsDict, underscore, heap.none)
+        let text = try repr(v)
+        write(text + "\n")
+        try dictSet(builtinsDict, underscore, v)
+    }
+
+    /// sys.getsizeof: the type's __sizeof__ plus the GC header for GC objects.
+    func sizeof(_ r: ObjectRef) -> Int {
+        let info = heap.typeInfo(of: r)
+        let l = layouts
+        switch heap.payload[Int(r)] {
+        case .int(let v): return IntLayout.sizeof(v, profile: profile)
+        case .bigInt(let v): return IntLayout.sizeof(v, profile: profile)
+        case .float: return l.floatSizeOf(profile: profile)
+        case .str(let s): return StrLayout.sizeof(s.value, profile: profile)
+        case .bytes(let b): return l.bytesSizeOf(count: b.count, profile: profile)
+        case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile)
+        case .list(let st): return st.sizeof(profile: profile)
+        case .dict(let st): return st.sizeof(profile: profile)
+        case .set(let st): return st.sizeof(profile: profile)
+        case .type(let t):
+            if t.isHeapType { return l.heapTypeSizeOf(sharedKeys: SharedDictKeys(layouts: l), profile: profile) }
+            return l.staticTypeSizeOf
+        default:
+            return info.basicSize + info.preHeaderSize
+        }
+    }
+}

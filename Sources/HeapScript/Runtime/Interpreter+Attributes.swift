@@ -1,0 +1,201 @@
+import HeapEngine
+
+/// Name and attribute lookup (LOAD_NAME, LOAD_GLOBAL, PyObject_GenericGetAttr).
+extension Interpreter {
+    func loadName(_ f: Frame, _ key: ObjectRef, _ n: String) throws -> ObjectRef {
+        if let ns = f.namespace, let v = try dictGet(ns, key) { heap.incref(v); return v }
+        if f.namespace != f.globals, let v = try dictGet(f.globals, key) { heap.incref(v); return v }
+        if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
+        throw error("NameError", "name '\(n)' is not defined")
+    }
+
+    func loadGlobal(_ globals: ObjectRef, _ key: ObjectRef, _ n: String) throws -> ObjectRef {
+        if let v = try dictGet(globals, key) { heap.incref(v); return v }
+        if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
+        throw error("NameError", "name '\(n)' is not defined")
+    }
+
+    /// Finds `attr` along a heap type's MRO (borrowed), nil when absent.
+    func lookupInType(_ type: ObjectRef, _ attr: String) throws -> ObjectRef? {
+        let key = name(attr)
+        for t in heap.typeInfo(type).mro {
+            if let d = heap.typeInfo(t).dict, let v = try dictGet(d, key) { return v }
+        }
+        return nil
+    }
+
+    /// A special method defined by a user class (borrowed), for `__len__`, `__eq__`...
+    func lookupSpecial(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
+        let info = heap.typeInfo(of: obj)
+        guard info.isHeapType else { return nil }
+        return try lookupInType(heap.typeOf[Int(obj)], attr)
+    }
+
+    func callSpecial(_ function: ObjectRef, _ selfRef: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
+        heap.incref(selfRef)
+        args.forEach(heap.incref)
+        return try call(function, [selfRef] + args, [])
+    }
+
+    func getAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef {
+        let p = heap.payload[Int(obj)]
+        switch p {
+        case .module(let m):
+            if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
+            if attr == "__dict__" { heap.incref(m.dict); return m.dict }
+            throw error("AttributeError", "module '\(m.name)' has no attribute '\(attr)'")
+        case .instance(let state):
+            if attr == "__dict__" { return try materializeDict(obj) }
+            if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
+            if let d = state.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
+            if let attrs = state.attributes, attrs.count > 0,
+               let v = attrs.value(forKey: name(attr), hash: try hash(name(attr)), isEqual: keysEqual) {
+                heap.incref(v); return v
+            }
+            if let v = try lookupInType(heap.typeOf[Int(obj)], attr) { return try bindIfFunction(v, obj) }
+            throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+        case .type(let info):
+            switch attr {
+            case "__name__": return try newStr(info.name)
+            case "__qualname__": return try newStr(info.name)
+            case "__mro__":
+                if let m = info.mroTuple { heap.incref(m); return m }
+                let items = info.mro
+                items.forEach(heap.incref)
+                return try newTuple(items)
+            case "__dict__":
+                if let d = info.dict { heap.incref(d); return d }
+            default: break
+            }
+            if info.isHeapType, let v = try lookupInType(obj, attr) { heap.incref(v); return v }
+            if let id = methodTable[info.kind]?[attr] {
+                return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
+            }
+            throw error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
+        case .function(let fn):
+            switch attr {
+            case "__name__": return try newStr(fn.name)
+            case "__qualname__": return try newStr(fn.qualname)
+            case "__code__": heap.incref(fn.codeRef); return fn.codeRef
+            case "__defaults__": let d = fn.defaults ?? heap.none; heap.incref(d); return d
+            case "__globals__": heap.incref(fn.globals); return fn.globals
+            default:
+                if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
+                throw error("AttributeError", "'function' object has no attribute '\(attr)'")
+            }
+        case .method(let fn, let s):
+            if attr == "__func__" { heap.incref(fn); return fn }
+            if attr == "__self__" { heap.incref(s); return s }
+        case .native(let o):
+            if let e = o as? ExceptionState, attr == "args" { heap.incref(e.args); return e.args }
+        case .weakref: break
+        default: break
+        }
+        if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
+        let kind = heap.kind(obj)
+        if let id = methodTable[kind]?[attr] {
+            heap.incref(obj)
+            return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
+        }
+        throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+    }
+
+    /// A function found on the class becomes a bound method (func_descr_get).
+    func bindIfFunction(_ v: ObjectRef, _ obj: ObjectRef) throws -> ObjectRef {
+        if case .function = heap.payload[Int(v)] {
+            do { return try heap.newMethod(function: v, selfRef: obj) } catch { throw memoryError() }
+        }
+        heap.incref(v)
+        return v
+    }
+
+    func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
+        switch heap.payload[Int(obj)] {
+        case .instance(let state):
+            if let d = state.dict { try dictSet(d, name(attr), value); return }
+            let key = name(attr)
+            let h = try hash(key)
+            let exact = isExactStr(key)
+            let result: DictInsertResult = heap.withPayload(obj) { p in
+                guard case .instance(var st) = p else { preconditionFailure("not an instance") }
+                p = .empty
+                var attrs = st.attributes ?? DictStorage()
+                let r = attrs.setItem(key, hash: h, isExactStr: exact, value: value, layouts: layouts, isEqual: keysEqual)
+                st.attributes = attrs
+                p = .instance(st)
+                return r
+            }
+            heap.incref(value)
+            switch result {
+            case .inserted: heap.incref(key)
+            case .replaced(let old): heap.decref(old)
+            }
+        case .type(let info) where info.isHeapType:
+            try dictSet(info.dict!, name(attr), value)
+            if attr == "__del__" { info.hasDel = true }
+        case .function(let fn):
+            if fn.dict == nil { fn.dict = try newDict() }
+            try dictSet(fn.dict!, name(attr), value)
+        case .type(let info):
+            throw error("TypeError", "cannot set '\(attr)' attribute of immutable type '\(info.name)'")
+        default:
+            if methodTable[heap.kind(obj)]?[attr] != nil {
+                throw error("AttributeError", "'\(typeName(obj))' object attribute '\(attr)' is read-only")
+            }
+            throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+        }
+    }
+
+    func delAttr(_ obj: ObjectRef, _ attr: String) throws {
+        switch heap.payload[Int(obj)] {
+        case .instance(let state):
+            if let d = state.dict {
+                guard let (k, v) = try dictRemove(d, name(attr)) else {
+                    throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+                }
+                heap.decref(k); heap.decref(v); return
+            }
+            let key = name(attr)
+            let h = try hash(key)
+            let removed: (key: ObjectRef, value: ObjectRef)? = heap.withPayload(obj) { p in
+                guard case .instance(var st) = p else { return nil }
+                p = .empty
+                let r = st.attributes?.removeItem(key, hash: h, isEqual: keysEqual)
+                p = .instance(st)
+                return r
+            }
+            guard let (k, v) = removed else {
+                throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+            }
+            heap.decref(k); heap.decref(v)
+        case .type(let info) where info.isHeapType:
+            guard let (k, v) = try dictRemove(info.dict!, name(attr)) else {
+                throw error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
+            }
+            heap.decref(k); heap.decref(v)
+        default:
+            throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+        }
+    }
+
+    /// `obj.__dict__`: 3.11 materialises the inline values into a real dict object, which
+    /// from then on holds the attributes.
+    func materializeDict(_ obj: ObjectRef) throws -> ObjectRef {
+        guard case .instance(var st) = heap.payload[Int(obj)] else { preconditionFailure() }
+        if let d = st.dict { heap.incref(d); return d }
+        let attrs = st.attributes ?? DictStorage()
+        let d: ObjectRef
+        do { d = try heap.newDict(attrs) } catch { throw memoryError() }
+        st.attributes = nil
+        st.dict = d
+        heap.setPayload(obj, .instance(st))
+        heap.incref(d)
+        return d
+    }
+}
+
+extension Interpreter {
+    func newBuiltinObject(_ info: BuiltinInfo) throws -> ObjectRef {
+        do { return try heap.newBuiltinFunction(info) } catch { throw memoryError() }
+    }
+}

@@ -1,0 +1,91 @@
+import HeapEngine
+
+/// A builtin function or method: borrows its arguments, returns a new reference.
+struct BuiltinFunction {
+    typealias Body = (Interpreter, _ selfRef: ObjectRef?, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef
+    let name: String
+    /// The type whose method this is (for repr: "<built-in method append of list object ...>").
+    let owner: TypeKind?
+    let body: Body
+}
+
+/// Start-up: builtins, exception types, `__main__`, and the importable modules.
+extension Interpreter {
+    func bootstrapRuntime() {
+        makeExceptionTypes()
+        builtinsDict = try! newDict()
+        let mainDictRef = try! newDict()
+        mainDict = mainDictRef
+        mainModule = try! newModule("__main__", dict: mainDictRef)
+        try! dictSet(mainDict, name("__name__"), name("__main__"))
+        registerBuiltins()
+        registerMethods()
+        preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
+        heap.finalizer = { [unowned self] r in self.runFinalizer(r) }
+        heap.weakrefCallback = { [unowned self] cb, w in self.runWeakrefCallback(cb, w) }
+    }
+
+    func newModule(_ moduleName: String, dict: ObjectRef) throws -> ObjectRef {
+        let type = heap.builtinType(.module)
+        return try heap.newModuleObject(type: type, ModuleInfo(name: moduleName, dict: dict))
+    }
+
+    private func makeExceptionTypes() {
+        let object = heap.builtinType(.object)
+        // (name, base) in Objects/exceptions.c's hierarchy.
+        let hierarchy: [(String, String?)] = [
+            ("BaseException", nil), ("Exception", "BaseException"), ("SystemExit", "BaseException"),
+            ("KeyboardInterrupt", "BaseException"),
+            ("ArithmeticError", "Exception"), ("ZeroDivisionError", "ArithmeticError"),
+            ("OverflowError", "ArithmeticError"), ("AssertionError", "Exception"),
+            ("AttributeError", "Exception"), ("LookupError", "Exception"), ("IndexError", "LookupError"),
+            ("KeyError", "LookupError"), ("NameError", "Exception"), ("UnboundLocalError", "NameError"),
+            ("TypeError", "Exception"), ("ValueError", "Exception"), ("RuntimeError", "Exception"),
+            ("RecursionError", "RuntimeError"), ("NotImplementedError", "RuntimeError"),
+            ("MemoryError", "Exception"), ("StopIteration", "Exception"), ("ImportError", "Exception"),
+            ("ModuleNotFoundError", "ImportError"), ("ReferenceError", "Exception"),
+        ]
+        for (n, baseName) in hierarchy {
+            let base = baseName.flatMap { exceptionTypes[$0] } ?? object
+            // PyBaseExceptionObject: 72 bytes + GC header (Include/cpython/pyerrors.h, 3.11).
+            exceptionTypes[n] = heap.newStaticType(name: n, kind: .exception, base: base, basicSize: 72, isGC: true)
+        }
+    }
+
+    func registerBuiltin(_ name: String, owner: TypeKind? = nil, _ body: @escaping BuiltinFunction.Body) -> Int32 {
+        builtinTable.append(BuiltinFunction(name: name, owner: owner, body: body))
+        return Int32(builtinTable.count - 1)
+    }
+
+    /// Adds a builtin function object named `name` to a namespace dict.
+    func defineFunction(in dict: ObjectRef, _ fname: String, _ body: @escaping BuiltinFunction.Body) {
+        let id = registerBuiltin(fname, body)
+        let f = try! heap.newBuiltinFunction(BuiltinInfo(id: id, selfRef: nil))
+        try! dictSet(dict, name(fname), f)
+        heap.decref(f)
+    }
+
+    func defineMethod(_ kind: TypeKind, _ mname: String, _ body: @escaping BuiltinFunction.Body) {
+        let id = registerBuiltin(mname, owner: kind, body)
+        methodTable[kind, default: [:]][mname] = id
+    }
+
+    /// `import sys` and friends: modules are made on first import and cached.
+    func importModule(_ moduleName: String) throws -> ObjectRef {
+        if let m = modules[moduleName] { heap.incref(m); return m }
+        let dict = try newDict()
+        let m = try newModule(moduleName, dict: dict)
+        try dictSet(dict, name("__name__"), name(moduleName))
+        switch moduleName {
+        case "sys": defineSysModule(dict)
+        case "gc": defineGCModule(dict)
+        case "weakref": defineWeakrefModule(dict)
+        default:
+            heap.decref(m)
+            throw error("ModuleNotFoundError", "No module named '\(moduleName)'")
+        }
+        modules[moduleName] = m
+        heap.incref(m)
+        return m
+    }
+}

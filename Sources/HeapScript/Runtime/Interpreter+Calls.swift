@@ -1,0 +1,257 @@
+import HeapEngine
+
+/// Calls: Python functions get a frame whose locals take over the argument references;
+/// builtins borrow the arguments, which are released when they return.
+extension Interpreter {
+    /// Calls `callable` (borrowed) with `args` and `kwargs` (consumed).
+    func call(_ callable: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        switch heap.payload[Int(callable)] {
+        case .function:
+            return try callFunction(callable, args, kwargs)
+        case .builtin(let b):
+            defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            return try builtinTable[Int(b.id)].body(self, b.selfRef, args, kwargs)
+        case .method(let fn, let selfRef):
+            heap.incref(selfRef)
+            return try call(fn, [selfRef] + args, kwargs)
+        case .type(let info):
+            if info.isHeapType { return try instantiate(callable, args, kwargs) }
+            if info.kind == .exception {
+                defer { kwargs.forEach { heap.decref($0.1) } }
+                return try newExceptionInstance(callable, args: args)
+            }
+            defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            return try constructBuiltin(info.kind, callable, args, kwargs)
+        case .weakref(let w):
+            defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            let target = w.referent ?? heap.none
+            heap.incref(target)
+            return target
+        default:
+            args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            throw error("TypeError", "'\(typeName(callable))' object is not callable")
+        }
+    }
+
+    /// `obj.name(args)`: LOAD_METHOD + CALL. `obj` and the arguments are consumed.
+    func callMethod(_ obj: ObjectRef, _ attr: String, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        let info = heap.typeInfo(of: obj)
+        if info.isHeapType, case .instance(let st) = heap.payload[Int(obj)] {
+            let key = name(attr)
+            let shadowed = try st.dict.map { try dictGet($0, key) != nil } ?? false
+                || (st.attributes.map { $0.count > 0 && $0.value(forKey: key, hash: (try? hash(key)) ?? 0, isEqual: keysEqual) != nil } ?? false)
+            if !shadowed, let fn = try lookupInType(heap.typeOf[Int(obj)], attr), case .function = heap.payload[Int(fn)] {
+                heap.incref(fn)
+                defer { heap.decref(fn) }
+                return try callFunction(fn, [obj] + args, kwargs)
+            }
+        } else if !info.isHeapType, case .module = heap.payload[Int(obj)] {
+            // A module attribute is loaded, not bound.
+        } else if let id = methodTable[info.kind]?[attr] {
+            defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            return try builtinTable[Int(id)].body(self, obj, args, kwargs)
+        }
+        let bound: ObjectRef
+        do { bound = try getAttr(obj, attr) } catch {
+            heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            throw error
+        }
+        heap.decref(obj)
+        defer { heap.decref(bound) }
+        return try call(bound, args, kwargs)
+    }
+
+    /// _PyEval_Vector for a Python function: binds arguments to fast locals, runs the body,
+    /// and clears the frame (locals released in index order).
+    func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
+            preconditionFailure("not a function")
+        }
+        let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        do {
+            try bindArguments(frame, fn, code, args, kwargs)
+        } catch {
+            for case let r? in frame.locals { heap.decref(r) }
+            throw error
+        }
+        if depth >= profile.recursionLimit {
+            for case let r? in frame.locals { heap.decref(r) }
+            throw self.error("RecursionError", "maximum recursion depth exceeded")
+        }
+        depth += 1
+        // The frame holds the function (f_func), as the caller's stack did.
+        heap.incref(fnRef)
+        defer { depth -= 1 }
+        let flow: Flow
+        do {
+            try step()
+            flow = try code.body(frame)
+        } catch var e as PyException {
+            e.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: code.name))
+            // The traceback keeps the frame, and with it the locals, alive.
+            e.keptAlive.append(fnRef)
+            for case let r? in frame.locals { e.keptAlive.append(r) }
+            throw e
+        } catch {
+            clearFrame(frame, fnRef)
+            throw error
+        }
+        let result: ObjectRef
+        if case .returned = flow { result = frame.returnValue } else { result = heap.newNone() }
+        clearFrame(frame, fnRef)
+        return result
+    }
+
+    private func clearFrame(_ frame: Frame, _ fnRef: ObjectRef) {
+        for i in frame.locals.indices {
+            if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
+        }
+        heap.decref(fnRef)
+    }
+
+    private func bindArguments(_ frame: Frame, _ fn: FunctionInfo, _ code: CodeObject,
+                               _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws {
+        let n = code.paramCount
+        var extra: [ObjectRef] = []
+        for (i, a) in args.enumerated() {
+            if i < n { frame.locals[i] = a } else { extra.append(a) }
+        }
+        if !extra.isEmpty {
+            extra.forEach(heap.decref)
+            kwargs.forEach { heap.decref($0.1) }
+            let word = n == 1 ? "argument" : "arguments"
+            throw error("TypeError", "\(fn.name)() takes \(n) positional \(word) but \(args.count) were given")
+        }
+        for (k, v) in kwargs {
+            guard let i = code.localNames.prefix(n).firstIndex(of: k) else {
+                heap.decref(v)
+                throw error("TypeError", "\(fn.name)() got an unexpected keyword argument '\(k)'")
+            }
+            if frame.locals[i] != nil {
+                heap.decref(v)
+                throw error("TypeError", "\(fn.name)() got multiple values for argument '\(k)'")
+            }
+            frame.locals[i] = v
+        }
+        var defaults: [ObjectRef] = []
+        if let d = fn.defaults, case .tuple(let items) = heap.payload[Int(d)] { defaults = items }
+        let firstDefault = n - defaults.count
+        var missing: [String] = []
+        for i in 0..<n where frame.locals[i] == nil {
+            if i >= firstDefault {
+                let v = defaults[i - firstDefault]
+                heap.incref(v)
+                frame.locals[i] = v
+            } else {
+                missing.append(code.localNames[i])
+            }
+        }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+            let word = missing.count == 1 ? "argument" : "arguments"
+            throw error("TypeError", "\(fn.name)() missing \(missing.count) required positional \(word): \(list)")
+        }
+    }
+
+    // MARK: - Functions and classes
+
+    func newCodeObject(_ code: CodeObject) throws -> ObjectRef {
+        do { return try heap.newNativeObject(type: heap.builtinType(.code), code) } catch { throw memoryError() }
+    }
+
+    func newFunction(codeRef: ObjectRef, globals: ObjectRef, defaults: ObjectRef?) throws -> ObjectRef {
+        guard case .native(let o) = heap.payload[Int(codeRef)], let code = o as? CodeObject else {
+            preconditionFailure("not a code object")
+        }
+        heap.incref(codeRef); heap.incref(globals)
+        let info = FunctionInfo(name: code.name, qualname: code.qualname, code: code, codeRef: codeRef,
+                                globals: globals, defaults: defaults, module: nil)
+        do { return try heap.newFunctionObject(info) } catch { throw memoryError() }
+    }
+
+    /// __build_class__ + type.__new__: runs the body, then makes the heap type.
+    func buildClass(code: CodeObject, name className: String, qualname: String, bases: [ObjectRef], globals: ObjectRef) throws -> ObjectRef {
+        let namespace = try newDict()
+        try dictSet(namespace, name("__module__"), name("__main__"))
+        let qualnameStr = try newStr(qualname)
+        try dictSet(namespace, name("__qualname__"), qualnameStr)
+        heap.decref(qualnameStr)
+        let frame = Frame(code: code, globals: globals, namespace: namespace)
+        do { _ = try code.body(frame) } catch var e as PyException {
+            e.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: className))
+            heap.decref(namespace); bases.forEach(heap.decref)
+            throw e
+        }
+        for b in bases {
+            guard case .type(let bi) = heap.payload[Int(b)] else {
+                heap.decref(namespace); bases.forEach(heap.decref)
+                throw error("TypeError", "bases must be types")
+            }
+            if !bi.isHeapType && bi.kind != .object {
+                heap.decref(namespace); bases.forEach(heap.decref)
+                throw UnsupportedAtRuntime(what: "subclassing the builtin type '\(bi.name)'")
+            }
+        }
+        do {
+            let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: namespace)
+            if try dictGet(namespace, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
+            return t
+        } catch { throw memoryError() }
+    }
+
+    /// Calling a class: object.__new__ then __init__.
+    func instantiate(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        let obj: ObjectRef
+        do { obj = try heap.newInstance(type: type) } catch {
+            args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            throw memoryError()
+        }
+        if let initFn = try lookupInType(type, "__init__"), case .function = heap.payload[Int(initFn)] {
+            heap.incref(initFn)
+            defer { heap.decref(initFn) }
+            heap.incref(obj)
+            let result: ObjectRef
+            do { result = try callFunction(initFn, [obj] + args, kwargs) } catch {
+                heap.decref(obj)
+                throw error
+            }
+            defer { heap.decref(result) }
+            if result != heap.none {
+                heap.decref(obj)
+                throw error("TypeError", "__init__() should return None, not '\(typeName(result))'")
+            }
+        } else if !args.isEmpty || !kwargs.isEmpty {
+            args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            heap.decref(obj)
+            throw error("TypeError", "\(heap.typeInfo(type).name)() takes no arguments")
+        }
+        return obj
+    }
+
+    /// tp_finalize for heap types: calls `__del__`; exceptions are printed as
+    /// "Exception ignored in: ..." on stderr, as PyErr_WriteUnraisable does.
+    func runFinalizer(_ obj: ObjectRef) {
+        guard let del = try? lookupSpecial(obj, "__del__") else { return }
+        heap.incref(del)
+        defer { heap.decref(del) }
+        heap.incref(obj)
+        do { heap.decref(try callFunction(del, [obj], [])) } catch let e as PyException {
+            stderr += "Exception ignored in: \(reprString(del))\n" + formatTraceback(e)
+            releaseException(e)
+        } catch {}
+    }
+
+    func runWeakrefCallback(_ callback: ObjectRef, _ weakref: ObjectRef) {
+        heap.incref(weakref)
+        do { heap.decref(try call(callback, [weakref], [])) } catch let e as PyException {
+            stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)
+            releaseException(e)
+        } catch {}
+    }
+
+    func releaseException(_ e: PyException) {
+        heap.decref(e.exception)
+        e.keptAlive.forEach(heap.decref)
+    }
+}

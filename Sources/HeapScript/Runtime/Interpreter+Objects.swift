@@ -1,0 +1,180 @@
+import HeapEngine
+import BigInt
+
+/// Object creation and the container operations that need Python semantics (hashing,
+/// equality). A heap that runs out raises MemoryError.
+extension Interpreter {
+    var layouts: ObjectLayouts { profile.objects }
+
+    func memoryError() -> PyException {
+        // MemoryError is preallocated in CPython (no allocation to report the failure).
+        PyException(preallocatedMemoryError())
+    }
+
+    func newInt(_ v: Int) throws -> ObjectRef {
+        do { return try heap.newInt(v) } catch { throw memoryError() }
+    }
+    func newBigInt(_ v: BigInt) throws -> ObjectRef {
+        do { return try heap.newBigInt(v) } catch { throw memoryError() }
+    }
+    func newFloat(_ v: Double) throws -> ObjectRef {
+        do { return try heap.newFloat(v) } catch { throw memoryError() }
+    }
+    func newStr(_ s: String) throws -> ObjectRef {
+        do { return try heap.newStr(s) } catch { throw memoryError() }
+    }
+    func newBytes(_ b: [UInt8]) throws -> ObjectRef {
+        do { return try heap.newBytes(b) } catch { throw memoryError() }
+    }
+    /// Steals the item references.
+    func newTuple(_ items: [ObjectRef]) throws -> ObjectRef {
+        do { return try heap.newTuple(items) } catch { items.forEach(heap.decref); throw memoryError() }
+    }
+    /// Steals the item references. `extend` builds it as BUILD_LIST 0 + LIST_EXTEND does
+    /// (over-allocated), otherwise exactly sized as BUILD_LIST n.
+    func newList(_ items: [ObjectRef], extend: Bool) throws -> ObjectRef {
+        let storage = extend ? ListStorage(extending: items) : ListStorage(exactly: items)
+        do { return try heap.newList(storage) } catch { items.forEach(heap.decref); throw memoryError() }
+    }
+    func newDict() throws -> ObjectRef {
+        do { return try heap.newDict(DictStorage()) } catch { throw memoryError() }
+    }
+    /// Borrows the items (the set takes its own references).
+    func newSet(_ items: [ObjectRef]) throws -> ObjectRef {
+        let s: ObjectRef
+        do { s = try heap.newSet(SetStorage(layouts: layouts)) } catch { items.forEach(heap.decref); throw memoryError() }
+        defer { items.forEach(heap.decref) }
+        for item in items { try setAdd(s, item) }
+        return s
+    }
+
+    // MARK: - Hashing and equality
+
+    func hash(_ r: ObjectRef) throws -> Int {
+        switch heap.payload[Int(r)] {
+        case .str(let s): return s.hash
+        case .int(let v): return IntLayout.hash(v)
+        case .bigInt(let v): return IntLayout.hash(v)
+        case .float(let d): return IntLayout.hash(d, nanHash: Int(truncatingIfNeeded: heap.address[Int(r)] >> 4))
+        case .bytes(let b): return StrValue.fnvHash(b)
+        case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) })
+        case .list, .dict, .set:
+            throw error("TypeError", "unhashable type: '\(typeName(r))'")
+        default:
+            // object.__hash__: the address rotated by 4 bits (_Py_HashPointer).
+            let a = heap.address[Int(r)]
+            let h = Int(truncatingIfNeeded: (a >> 4) | (a << 60))
+            return h == -1 ? -2 : h
+        }
+    }
+
+    /// Equality for dict and set lookups (identity first, as PyObject_RichCompare callers do).
+    func keysEqual(_ a: ObjectRef, _ b: ObjectRef) -> Bool {
+        if a == b { return true }
+        return (try? valuesEqual(a, b)) ?? false
+    }
+
+    func isExactStr(_ r: ObjectRef) -> Bool { heap.typeOf[Int(r)] == heap.builtinType(.str) }
+
+    // MARK: - dict
+
+    func dictStorage(_ d: ObjectRef) -> DictStorage {
+        guard case .dict(let s) = heap.payload[Int(d)] else { preconditionFailure("not a dict") }
+        return s
+    }
+
+    /// d[key] = value; borrows both.
+    func dictSet(_ d: ObjectRef, _ key: ObjectRef, _ value: ObjectRef) throws {
+        let h = try hash(key)
+        let exactStr = isExactStr(key)
+        let result: DictInsertResult = heap.withPayload(d) { p in
+            guard case .dict(var s) = p else { preconditionFailure("not a dict") }
+            p = .empty
+            let r = s.setItem(key, hash: h, isExactStr: exactStr, value: value, layouts: layouts, isEqual: keysEqual)
+            p = .dict(s)
+            return r
+        }
+        heap.incref(value)
+        switch result {
+        case .inserted: heap.incref(key); heap.dictKeysChanged(d)
+        case .replaced(let old): heap.decref(old)
+        }
+    }
+
+    /// d[key] or nil; a borrowed reference.
+    func dictGet(_ d: ObjectRef, _ key: ObjectRef) throws -> ObjectRef? {
+        guard case .dict(let s) = heap.payload[Int(d)] else { return nil }
+        if s.count == 0 { return nil }
+        return s.value(forKey: key, hash: try hash(key), isEqual: keysEqual)
+    }
+
+    /// Removes key; returns the (key, value) references for the caller to drop, or nil.
+    func dictRemove(_ d: ObjectRef, _ key: ObjectRef) throws -> (key: ObjectRef, value: ObjectRef)? {
+        let h = try hash(key)
+        return heap.withPayload(d) { p in
+            guard case .dict(var s) = p else { return nil }
+            p = .empty
+            let r = s.removeItem(key, hash: h, isEqual: keysEqual)
+            p = .dict(s)
+            return r
+        }
+    }
+
+    func dictDelName(_ d: ObjectRef, _ key: ObjectRef, _ name: String) throws {
+        guard let (k, v) = try dictRemove(d, key) else {
+            throw error("NameError", "name '\(name)' is not defined")
+        }
+        heap.decref(k); heap.decref(v)
+    }
+
+    // MARK: - set
+
+    func setAdd(_ s: ObjectRef, _ key: ObjectRef) throws {
+        let h = try hash(key)
+        let added: Bool = heap.withPayload(s) { p in
+            guard case .set(var st) = p else { preconditionFailure("not a set") }
+            p = .empty
+            let r = st.add(key, hash: h, isEqual: keysEqual)
+            p = .set(st)
+            return r
+        }
+        if added { heap.incref(key); heap.setTableChanged(s) }
+    }
+
+    func setContains(_ s: ObjectRef, _ key: ObjectRef) throws -> Bool {
+        guard case .set(let st) = heap.payload[Int(s)] else { return false }
+        return st.contains(key, hash: try hash(key), isEqual: keysEqual)
+    }
+
+    // MARK: - list
+
+    /// LIST_APPEND: steals `item`.
+    func listAppendStealing(_ l: ObjectRef, _ item: ObjectRef) throws {
+        let resized: Bool = heap.withPayload(l) { p in
+            guard case .list(var st) = p else { preconditionFailure("not a list") }
+            p = .empty
+            let before = st.allocated
+            st.append(item)
+            p = .list(st)
+            return st.allocated != before
+        }
+        if resized { heap.listItemsResized(l) }
+    }
+
+    func listItems(_ l: ObjectRef) -> [ObjectRef] {
+        guard case .list(let st) = heap.payload[Int(l)] else { return [] }
+        return st.items
+    }
+
+    /// Mutates a list's storage in place, then re-accounts its item array.
+    func mutateList<R>(_ l: ObjectRef, _ body: (inout ListStorage) throws -> R) rethrows -> R {
+        let r: R = try heap.withPayload(l) { p in
+            guard case .list(var st) = p else { preconditionFailure("not a list") }
+            p = .empty
+            defer { p = .list(st) }
+            return try body(&st)
+        }
+        heap.listItemsResized(l)
+        return r
+    }
+}

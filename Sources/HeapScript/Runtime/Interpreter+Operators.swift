@@ -1,0 +1,358 @@
+import HeapEngine
+import BigInt
+import Foundation
+
+/// Arithmetic, comparison and truth (Objects/abstract.c, longobject.c, floatobject.c).
+extension Interpreter {
+    enum Num { case int(Int), big(BigInt), float(Double) }
+
+    func number(_ r: ObjectRef) -> Num? {
+        switch heap.payload[Int(r)] {
+        case .int(let v): return .int(v)
+        case .bigInt(let v): return .big(v)
+        case .float(let d): return .float(d)
+        default: return nil
+        }
+    }
+
+    func bigOf(_ n: Num) -> BigInt? {
+        switch n { case .int(let v): return BigInt(v); case .big(let v): return v; case .float: return nil }
+    }
+    func doubleOf(_ n: Num) -> Double {
+        switch n { case .int(let v): return Double(v); case .big(let v): return Double(v); case .float(let d): return d }
+    }
+
+    func makeInt(_ v: BigInt) throws -> ObjectRef {
+        if let small = Int(exactly: v) { return try newInt(small) }
+        return try newBigInt(v)
+    }
+
+    func typeName(_ r: ObjectRef) -> String { heap.typeInfo(of: r).name }
+
+    func isTrue(_ r: ObjectRef) throws -> Bool {
+        if r == heap.trueRef { return true }
+        if r == heap.falseRef || r == heap.none { return false }
+        switch heap.payload[Int(r)] {
+        case .int(let v): return v != 0
+        case .bigInt(let v): return !v.isZero
+        case .float(let d): return d != 0
+        case .str(let s): return s.count != 0
+        case .bytes(let b): return !b.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .list(let l): return l.count != 0
+        case .dict(let d): return d.count != 0
+        case .set(let s): return s.count != 0
+        case .range(let rv): return rv.count != 0
+        case .instance:
+            if let m = try lookupSpecial(r, "__bool__") { return try isTrue(try callSpecial(m, r, [])) }
+            if let m = try lookupSpecial(r, "__len__") {
+                let n = try callSpecial(m, r, [])
+                defer { heap.decref(n) }
+                if case .int(let v) = heap.payload[Int(n)] { return v != 0 }
+            }
+            return true
+        default: return true
+        }
+    }
+
+    func unaryOp(_ op: UnaryOp, _ v: ObjectRef) throws -> ObjectRef {
+        guard let n = number(v) else {
+            throw error("TypeError", "bad operand type for unary \(op.rawValue): '\(typeName(v))'")
+        }
+        let isBool = heap.kind(v) == .bool
+        switch (op, n) {
+        case (.negate, .int(let a)):
+            let (r, o) = (0).subtractingReportingOverflow(a)
+            return o ? try makeInt(-BigInt(a)) : try newInt(r)
+        case (.negate, .big(let a)): return try makeInt(-a)
+        case (.negate, .float(let d)): return try newFloat(-d)
+        case (.plus, .float(let d)): return try newFloat(d)
+        case (.plus, _):
+            if isBool, case .int(let a) = n { return try newInt(a) }
+            heap.incref(v); return v
+        case (.invert, .int(let a)): return try newInt(~a)
+        case (.invert, .big(let a)): return try makeInt(-a - 1)
+        case (.invert, .float):
+            throw error("TypeError", "bad operand type for unary ~: 'float'")
+        default:
+            throw error("TypeError", "bad operand type for unary \(op.rawValue): '\(typeName(v))'")
+        }
+    }
+
+    func inplaceOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+        // list += iterable extends in place (list_inplace_concat); others fall back.
+        if op == .add, heap.kind(a) == .list, heap.typeInfo(of: a).isHeapType == false {
+            let items = try iterateToArray(b)
+            try mutateList(a) { st in st.extend(iterating: items, lengthHint: items.count) }
+            heap.incref(a)
+            return a
+        }
+        return try binaryOp(op, a, b, inplace: true)
+    }
+
+    func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
+        if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
+        let pa = heap.payload[Int(a)], pb = heap.payload[Int(b)]
+        switch (op, pa, pb) {
+        case (.add, .str(let s), .str(let t)): return try newStr(s.value + t.value)
+        case (.add, .bytes(let s), .bytes(let t)): return try newBytes(s + t)
+        case (.add, .list(let s), .list(let t)):
+            return try heap.newListCopying(ListStorage.concat(s, t), incref: true)
+        case (.add, .tuple(let s), .tuple(let t)):
+            if t.isEmpty, heap.kind(a) == .tuple { heap.incref(a); return a }
+            if s.isEmpty, heap.kind(b) == .tuple { heap.incref(b); return b }
+            let items = s + t
+            items.forEach(heap.incref)
+            return try newTuple(items)
+        case (.mul, .str(let s), .int(let n)), (.mul, .int(let n), .str(let s)):
+            if n == 1, case .str = pa { heap.incref(a); return a }
+            return try newStr(n <= 0 ? "" : String(repeating: s.value, count: n))
+        case (.mul, .bytes(let s), .int(let n)):
+            return try newBytes(n <= 0 ? [] : Array([[UInt8]](repeating: s, count: n).joined()))
+        case (.mul, .list(let s), .int(let n)), (.mul, .int(let n), .list(let s)):
+            return try heap.newListCopying(s.repeated(max(0, n)), incref: true)
+        case (.mul, .tuple(let s), .int(let n)), (.mul, .int(let n), .tuple(let s)):
+            if n == 1 { let t = (heap.kind(a) == .tuple ? a : b); heap.incref(t); return t }
+            var items: [ObjectRef] = []
+            for _ in 0..<max(0, n) { items += s }
+            items.forEach(heap.incref)
+            return try newTuple(items)
+        case (.mod, .str(let s), _):
+            return try percentFormat(s.value, b)
+        case (.sub, .set, .set), (.bitAnd, .set, .set), (.bitOr, .set, .set), (.bitXor, .set, .set):
+            return try setOperation(op, a, b)
+        default:
+            if let m = try lookupSpecial(a, BinaryOp.dunder[op]!) {
+                let r = try callSpecial(m, a, [b])
+                if r != heap.notImplemented { return r }
+                heap.decref(r)
+            }
+            let symbol = op.rawValue + (inplace ? "=" : "")
+            throw error("TypeError", "unsupported operand type(s) for \(symbol): '\(typeName(a))' and '\(typeName(b))'")
+        }
+    }
+
+    private func arithmetic(_ op: BinaryOp, _ x: Num, _ y: Num) throws -> ObjectRef {
+        if case .float = x { return try floatArithmetic(op, doubleOf(x), doubleOf(y)) }
+        if case .float = y { return try floatArithmetic(op, doubleOf(x), doubleOf(y)) }
+        if case .int(let a) = x, case .int(let b) = y {
+            switch op {
+            case .add: let (r, o) = a.addingReportingOverflow(b); if !o { return try newInt(r) }
+            case .sub: let (r, o) = a.subtractingReportingOverflow(b); if !o { return try newInt(r) }
+            case .mul: let (r, o) = a.multipliedReportingOverflow(by: b); if !o { return try newInt(r) }
+            case .bitAnd: return try newInt(a & b)
+            case .bitOr: return try newInt(a | b)
+            case .bitXor: return try newInt(a ^ b)
+            default: break
+            }
+        }
+        let a = bigOf(x)!, b = bigOf(y)!
+        switch op {
+        case .add: return try makeInt(a + b)
+        case .sub: return try makeInt(a - b)
+        case .mul: return try makeInt(a * b)
+        case .floorDiv, .mod:
+            if b.isZero {
+                throw error("ZeroDivisionError", op == .mod ? "integer modulo by zero" : "integer division or modulo by zero")
+            }
+            var (q, r) = a.quotientAndRemainder(dividingBy: b)
+            if !r.isZero && ((r < 0) != (b < 0)) { q -= 1; r += b }
+            return try makeInt(op == .floorDiv ? q : r)
+        case .div:
+            if b.isZero { throw error("ZeroDivisionError", "division by zero") }
+            return try newFloat(trueDivide(a, b))
+        case .pow:
+            if b < 0 {
+                if a.isZero { throw error("ZeroDivisionError", "0.0 cannot be raised to a negative power") }
+                return try newFloat(Foundation.pow(Double(a), Double(b)))
+            }
+            guard let e = Int(exactly: b), e < 1 << 24 else { throw memoryError() }
+            return try makeInt(a.power(e))
+        case .lshift:
+            if b < 0 { throw error("ValueError", "negative shift count") }
+            guard let s = Int(exactly: b), s < 1 << 24 else { throw error("OverflowError", "too many digits in integer") }
+            return try makeInt(a << s)
+        case .rshift:
+            if b < 0 { throw error("ValueError", "negative shift count") }
+            guard let s = Int(exactly: b) else { return try makeInt(a < 0 ? -1 : 0) }
+            return try makeInt(a >> s)
+        case .bitAnd: return try makeInt(a & b)
+        case .bitOr: return try makeInt(a | b)
+        case .bitXor: return try makeInt(a ^ b)
+        case .matMul:
+            throw error("TypeError", "unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    /// int / int as CPython's long_true_divide: correctly rounded.
+    private func trueDivide(_ a: BigInt, _ b: BigInt) -> Double {
+        if let x = Int(exactly: a), let y = Int(exactly: b), abs(x) < 1 << 53, abs(y) < 1 << 53 {
+            return Double(x) / Double(y)
+        }
+        return Double(a) / Double(b)
+    }
+
+    private func floatArithmetic(_ op: BinaryOp, _ a: Double, _ b: Double) throws -> ObjectRef {
+        switch op {
+        case .add: return try newFloat(a + b)
+        case .sub: return try newFloat(a - b)
+        case .mul: return try newFloat(a * b)
+        case .div:
+            if b == 0 { throw error("ZeroDivisionError", "float division by zero") }
+            return try newFloat(a / b)
+        case .floorDiv, .mod:
+            if b == 0 { throw error("ZeroDivisionError", op == .mod ? "float modulo" : "float floor division by zero") }
+            var m = fmod(a, b)
+            var div = (a - m) / b
+            if m != 0 { if (b < 0) != (m < 0) { m += b; div -= 1 } } else { m = copysign(0, b) }
+            var floordiv = div.rounded(.down)
+            if div - floordiv > 0.5 { floordiv += 1 }
+            if div == 0 { floordiv = copysign(0, a / b) }
+            return try newFloat(op == .mod ? m : floordiv)
+        case .pow:
+            if a == 0 && b < 0 { throw error("ZeroDivisionError", "0.0 cannot be raised to a negative power") }
+            return try newFloat(Foundation.pow(a, b))
+        default:
+            throw error("TypeError", "unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
+        }
+    }
+
+    // MARK: - Comparison
+
+    func compare(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+        switch op {
+        case .is: return heap.newBool(a == b)
+        case .isNot: return heap.newBool(a != b)
+        case .in: return heap.newBool(try contains(b, a))
+        case .notIn: return heap.newBool(!(try contains(b, a)))
+        case .eq: return heap.newBool(try valuesEqual(a, b))
+        case .ne: return heap.newBool(!(try valuesEqual(a, b)))
+        case .lt, .le, .gt, .ge: return heap.newBool(try ordered(op, a, b))
+        }
+    }
+
+    func valuesEqual(_ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
+        if let x = number(a), let y = number(b) {
+            switch (x, y) {
+            case (.int(let p), .int(let q)): return p == q
+            case (.float, _), (_, .float): return doubleOf(x) == doubleOf(y)
+            default: return bigOf(x) == bigOf(y)
+            }
+        }
+        if a == b { return true }
+        switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
+        case (.str(let s), .str(let t)): return s.value == t.value
+        case (.bytes(let s), .bytes(let t)): return s == t
+        case (.tuple, .tuple), (.list, .list):
+            let s = sequenceItems(a)!, t = sequenceItems(b)!
+            guard s.count == t.count else { return false }
+            for (x, y) in zip(s, t) where !(try x == y || valuesEqual(x, y)) { return false }
+            return true
+        case (.dict(let s), .dict(let t)):
+            guard s.count == t.count else { return false }
+            for (k, v) in s.items {
+                guard let w = try dictGet(b, k), try v == w || valuesEqual(v, w) else { return false }
+            }
+            return true
+        case (.set(let s), .set(let t)):
+            guard s.count == t.count else { return false }
+            for k in s.elements where !(try setContains(b, k)) { return false }
+            return true
+        case (.range(let s), .range(let t)):
+            return s.count == t.count && (s.count == 0 || (s.start == t.start && (s.count == 1 || s.step == t.step)))
+        case (.instance, _):
+            if let m = try lookupSpecial(a, "__eq__") {
+                let r = try callSpecial(m, a, [b])
+                defer { heap.decref(r) }
+                if r != heap.notImplemented { return try isTrue(r) }
+            }
+            return false
+        default: return false
+        }
+    }
+
+    func ordered(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
+        func result(_ c: Int) -> Bool {
+            switch op { case .lt: return c < 0; case .le: return c <= 0; case .gt: return c > 0; default: return c >= 0 }
+        }
+        if let x = number(a), let y = number(b) {
+            switch (x, y) {
+            case (.int(let p), .int(let q)): return result(p < q ? -1 : (p == q ? 0 : 1))
+            case (.float, _), (_, .float):
+                let p = doubleOf(x), q = doubleOf(y)
+                if p.isNaN || q.isNaN { return false }
+                return result(p < q ? -1 : (p == q ? 0 : 1))
+            default:
+                let p = bigOf(x)!, q = bigOf(y)!
+                return result(p < q ? -1 : (p == q ? 0 : 1))
+            }
+        }
+        switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
+        case (.str(let s), .str(let t)):
+            let p = Array(s.value.unicodeScalars.map(\.value)), q = Array(t.value.unicodeScalars.map(\.value))
+            return result(p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1))
+        case (.bytes(let s), .bytes(let t)):
+            return result(s.lexicographicallyPrecedes(t) ? -1 : (s == t ? 0 : 1))
+        case (.tuple, .tuple), (.list, .list):
+            let s = sequenceItems(a)!, t = sequenceItems(b)!
+            if heap.kind(a) == heap.kind(b) {
+                for (x, y) in zip(s, t) where !(try valuesEqual(x, y)) { return try ordered(op, x, y) }
+                return result(s.count < t.count ? -1 : (s.count == t.count ? 0 : 1))
+            }
+        case (.set(let s), .set(let t)):
+            let sub = try s.elements.allSatisfy { try setContains(b, $0) }
+            let sup = try t.elements.allSatisfy { try setContains(a, $0) }
+            switch op {
+            case .le: return sub
+            case .lt: return sub && s.count < t.count
+            case .ge: return sup
+            default: return sup && s.count > t.count
+            }
+        default: break
+        }
+        throw error("TypeError", "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+    }
+
+    func contains(_ container: ObjectRef, _ item: ObjectRef) throws -> Bool {
+        switch heap.payload[Int(container)] {
+        case .str(let s):
+            guard case .str(let t) = heap.payload[Int(item)] else {
+                throw error("TypeError", "'in <string>' requires string as left operand, not \(typeName(item))")
+            }
+            return t.value.isEmpty || s.value.contains(t.value)
+        case .dict: return try dictGet(container, item) != nil
+        case .set: return try setContains(container, item)
+        case .range(let rv):
+            guard case .int(let v) = heap.payload[Int(item)] else { return false }
+            if rv.step > 0 { return v >= rv.start && v < rv.stop && (v - rv.start) % rv.step == 0 }
+            return v <= rv.start && v > rv.stop && (rv.start - v) % (-rv.step) == 0
+        case .tuple, .list:
+            for x in sequenceItems(container)! where try x == item || valuesEqual(x, item) { return true }
+            return false
+        case .bytes(let b):
+            if case .int(let v) = heap.payload[Int(item)] { return b.contains(UInt8(truncatingIfNeeded: v)) }
+            return false
+        default:
+            throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
+        }
+    }
+}
+
+extension Interpreter {
+    /// The items of a tuple or list (borrowed), nil for other objects.
+    func sequenceItems(_ r: ObjectRef) -> [ObjectRef]? {
+        switch heap.payload[Int(r)] {
+        case .tuple(let t): return t
+        case .list(let l): return l.items
+        default: return nil
+        }
+    }
+}
+
+extension BinaryOp {
+    static let dunder: [BinaryOp: String] = [
+        .add: "__add__", .sub: "__sub__", .mul: "__mul__", .div: "__truediv__", .floorDiv: "__floordiv__",
+        .mod: "__mod__", .pow: "__pow__", .lshift: "__lshift__", .rshift: "__rshift__",
+        .bitAnd: "__and__", .bitOr: "__or__", .bitXor: "__xor__", .matMul: "__matmul__",
+    ]
+}

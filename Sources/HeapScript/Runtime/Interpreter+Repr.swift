@@ -1,0 +1,219 @@
+import HeapEngine
+import BigInt
+import Foundation
+
+/// repr() and str() in CPython's exact formats.
+extension Interpreter {
+    func reprObject(_ r: ObjectRef) throws -> ObjectRef { try newStr(try repr(r)) }
+    func strObject(_ r: ObjectRef) throws -> ObjectRef {
+        if heap.kind(r) == .str { heap.incref(r); return r }
+        return try newStr(try str(r))
+    }
+
+    /// The value of a str object.
+    func stringValue(_ r: ObjectRef) -> String {
+        if case .str(let s) = heap.payload[Int(r)] { return s.value }
+        return ""
+    }
+
+    func reprString(_ r: ObjectRef) -> String { (try? repr(r)) ?? "<object>" }
+    func strString(_ r: ObjectRef) -> String { (try? str(r)) ?? "<object>" }
+
+    func hexAddress(_ r: ObjectRef) -> String { "0x" + String(heap.address[Int(r)], radix: 16) }
+
+    func str(_ r: ObjectRef) throws -> String {
+        switch heap.payload[Int(r)] {
+        case .str(let s): return s.value
+        case .native(let o) where o is ExceptionState:
+            let e = o as! ExceptionState
+            if case .tuple(let args) = heap.payload[Int(e.args)] {
+                if args.isEmpty { return "" }
+                if args.count == 1 { return try str(args[0]) }
+            }
+            return try repr(e.args)
+        case .instance:
+            if let m = try lookupSpecial(r, "__str__") {
+                let s = try callSpecial(m, r, [])
+                defer { heap.decref(s) }
+                return stringValue(s)
+            }
+            return try repr(r)
+        default: return try repr(r)
+        }
+    }
+
+    func repr(_ r: ObjectRef, depth: Int = 0) throws -> String {
+        if depth > 200 { throw error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object") }
+        let info = heap.typeInfo(of: r)
+        switch heap.payload[Int(r)] {
+        case .empty:
+            if r == heap.none { return "None" }
+            if r == heap.ellipsis { return "Ellipsis" }
+            if r == heap.notImplemented { return "NotImplemented" }
+            return "<\(info.name) object at \(hexAddress(r))>"
+        case .int(let v):
+            if info.kind == .bool { return v != 0 ? "True" : "False" }
+            return String(v)
+        case .bigInt(let v): return v.description
+        case .float(let d): return Interpreter.floatRepr(d)
+        case .str(let s): return Interpreter.strRepr(s.value)
+        case .bytes(let b): return Interpreter.bytesRepr(b)
+        case .tuple(let items):
+            if info.kind == .slice {
+                return "slice(\(try items.map { try repr($0, depth: depth + 1) }.joined(separator: ", ")))"
+            }
+            if items.count == 1 { return "(\(try repr(items[0], depth: depth + 1)),)" }
+            return "(" + (try items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + ")"
+        case .list(let l):
+            if reprStack.contains(r) { return "[...]" }
+            reprStack.insert(r); defer { reprStack.remove(r) }
+            return "[" + (try l.items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "]"
+        case .dict(let d):
+            if reprStack.contains(r) { return "{...}" }
+            reprStack.insert(r); defer { reprStack.remove(r) }
+            return "{" + (try d.items.map { "\(try repr($0.key, depth: depth + 1)): \(try repr($0.value, depth: depth + 1))" }).joined(separator: ", ") + "}"
+        case .set(let s):
+            if s.count == 0 { return "set()" }
+            if reprStack.contains(r) { return "set(...)" }
+            reprStack.insert(r); defer { reprStack.remove(r) }
+            return "{" + (try s.elements.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "}"
+        case .type(let t):
+            if let m = t.module, t.isHeapType { return "<class '\(m).\(t.name)'>" }
+            return "<class '\(t.name)'>"
+        case .instance:
+            if let m = try lookupSpecial(r, "__repr__") {
+                let s = try callSpecial(m, r, [])
+                defer { heap.decref(s) }
+                guard heap.kind(s) == .str else {
+                    throw error("TypeError", "__repr__ returned non-string (type \(typeName(s)))")
+                }
+                return stringValue(s)
+            }
+            return "<\(info.module ?? "builtins").\(info.name) object at \(hexAddress(r))>"
+        case .function(let f): return "<function \(f.qualname) at \(hexAddress(r))>"
+        case .builtin(let b):
+            let fn = builtinTable[Int(b.id)]
+            if let s = b.selfRef {
+                if case .module(let m) = heap.payload[Int(s)] { return "<built-in function \(fn.name)>" ; _ = m }
+                return "<built-in method \(fn.name) of \(typeName(s)) object at \(hexAddress(s))>"
+            }
+            if let owner = fn.owner { return "<method '\(fn.name)' of '\(heap.typeInfo(heap.builtinType(owner)).name)' objects>" }
+            return "<built-in function \(fn.name)>"
+        case .method(let fn, let s):
+            var qual = "?"
+            if case .function(let f) = heap.payload[Int(fn)] { qual = f.qualname }
+            return "<bound method \(qual) of \(try repr(s, depth: depth + 1))>"
+        case .module(let m):
+            return ["sys", "gc"].contains(m.name) ? "<module '\(m.name)' (built-in)>" : "<module '\(m.name)'>"
+        case .range(let rv):
+            return rv.step == 1 ? "range(\(rv.start), \(rv.stop))" : "range(\(rv.start), \(rv.stop), \(rv.step))"
+        case .iterator:
+            return "<\(info.name) object at \(hexAddress(r))>"
+        case .weakref(let w):
+            guard let target = w.referent else { return "<weakref at \(hexAddress(r)); dead>" }
+            return "<weakref at \(hexAddress(r)); to '\(typeName(target))' at \(hexAddress(target))>"
+        case .cell:
+            return "<\(info.name) object at \(hexAddress(r))>"
+        case .native(let o):
+            if let e = o as? ExceptionState {
+                var argsRepr = try repr(e.args, depth: depth + 1)
+                if case .tuple(let a) = heap.payload[Int(e.args)], a.count == 1 { argsRepr = "(" + (try repr(a[0], depth: depth + 1)) + ")" }
+                return info.name + argsRepr
+            }
+            if let c = o as? CodeObject {
+                return "<code object \(c.name) at \(hexAddress(r)), file \"\(c.filename)\", line \(c.firstLine)>"
+            }
+            return "<\(info.name) object at \(hexAddress(r))>"
+        }
+    }
+
+    /// float_repr: the shortest repr that round-trips ('r' format), with CPython's
+    /// switch to exponent notation below 1e-4 and from 1e16.
+    static func floatRepr(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
+        // Swift's description is also shortest-round-trip; reformat its digits.
+        var s = "\(d)"
+        var sign = ""
+        if s.hasPrefix("-") { sign = "-"; s.removeFirst() }
+        var mantissa = s, exponent = 0
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = String(s[..<e]); exponent = Int(s[s.index(after: e)...])!
+        }
+        var digits = mantissa.replacingOccurrences(of: ".", with: "")
+        let pointPos = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count)
+        var decExp = pointPos + exponent   // value = 0.digits * 10^decExp
+        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); decExp -= 1 }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        let n = digits.count
+        if decExp > -4 && decExp <= 16 {
+            if decExp <= 0 { return sign + "0." + String(repeating: "0", count: -decExp) + digits }
+            if decExp >= n { return sign + digits + String(repeating: "0", count: decExp - n) + ".0" }
+            let i = digits.index(digits.startIndex, offsetBy: decExp)
+            return sign + digits[..<i] + "." + digits[i...]
+        }
+        let e = decExp - 1
+        let lead = String(digits.first!)
+        let rest = digits.dropFirst()
+        let expStr = (e < 0 ? "-" : "+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
+        return sign + lead + (rest.isEmpty ? "" : "." + rest) + "e" + expStr
+    }
+
+    /// unicode_repr: single quotes unless the text has ' and no ".
+    static func strRepr(_ s: String) -> String {
+        let useDouble = s.contains("'") && !s.contains("\"")
+        let quote: Character = useDouble ? "\"" : "'"
+        var out = String(quote)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if Character(scalar) == quote { out += "\\" + String(quote); continue }
+                let v = scalar.value
+                if v < 0x20 || v == 0x7f { out += "\\x" + hex(v, 2) }
+                else if v < 0x7f { out.unicodeScalars.append(scalar) }
+                else if isPrintable(scalar) { out.unicodeScalars.append(scalar) }
+                else if v <= 0xff { out += "\\x" + hex(v, 2) }
+                else if v <= 0xffff { out += "\\u" + hex(v, 4) }
+                else { out += "\\U" + hex(v, 8) }
+            }
+        }
+        out.append(quote)
+        return out
+    }
+
+    static func isPrintable(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return s == " "
+        default: return true
+        }
+    }
+
+    static func hex(_ v: UInt32, _ width: Int) -> String {
+        let h = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - h.count)) + h
+    }
+
+    static func bytesRepr(_ b: [UInt8]) -> String {
+        let useDouble = b.contains(UInt8(ascii: "'")) && !b.contains(UInt8(ascii: "\""))
+        let quote = useDouble ? "\"" : "'"
+        var out = "b" + quote
+        for c in b {
+            switch c {
+            case UInt8(ascii: "\\"): out += "\\\\"
+            case UInt8(ascii: "\n"): out += "\\n"
+            case UInt8(ascii: "\r"): out += "\\r"
+            case UInt8(ascii: "\t"): out += "\\t"
+            case UInt8(ascii: "'") where !useDouble: out += "\\'"
+            case 0x20..<0x7f: out.unicodeScalars.append(Unicode.Scalar(c))
+            default: out += "\\x" + hex(UInt32(c), 2)
+            }
+        }
+        return out + quote
+    }
+}

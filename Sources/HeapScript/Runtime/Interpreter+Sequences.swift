@@ -1,0 +1,262 @@
+import HeapEngine
+
+/// Iteration, unpacking and subscripts (Objects/iterobject.c, listobject.c, abstract.c).
+extension Interpreter {
+    /// GET_ITER: a new iterator object over `seq` (borrowed).
+    func getIter(_ seq: ObjectRef) throws -> ObjectRef {
+        let kind: TypeKind
+        switch heap.payload[Int(seq)] {
+        case .list: kind = .listIterator
+        case .tuple: kind = .tupleIterator
+        case .range: kind = .rangeIterator
+        case .dict: kind = .dictIterator
+        case .set: kind = .setIterator
+        case .str: kind = .strIterator
+        case .iterator: heap.incref(seq); return seq
+        default:
+            throw error("TypeError", "'\(typeName(seq))' object is not iterable")
+        }
+        heap.incref(seq)
+        do { return try heap.newObject(type: heap.builtinType(kind), payload: .iterator(seq, 0)) } catch {
+            heap.decref(seq); throw memoryError()
+        }
+    }
+
+    /// FOR_ITER: the next item (a new reference) or nil when exhausted.
+    func next(_ it: ObjectRef) throws -> ObjectRef? {
+        guard case .iterator(let seq, let pos) = heap.payload[Int(it)] else {
+            throw error("TypeError", "'\(typeName(it))' object is not an iterator")
+        }
+        let item: ObjectRef?
+        var newPos = pos + 1
+        switch heap.payload[Int(seq)] {
+        case .list(let l):
+            if pos < l.items.count { item = l.items[pos]; heap.incref(item!) } else { item = nil }
+        case .tuple(let t):
+            if pos < t.count { item = t[pos]; heap.incref(item!) } else { item = nil }
+        case .range(let r):
+            item = pos < r.count ? try newInt(r[pos]) : nil
+        case .dict(let d):
+            if let e = d.nextEntry(from: pos) { item = e.key; heap.incref(e.key); newPos = e.position + 1 } else { item = nil }
+        case .set(let s):
+            let els = s.elements
+            if pos < els.count { item = els[pos]; heap.incref(item!) } else { item = nil }
+        case .str(let s):
+            let scalars = Array(s.value.unicodeScalars)
+            item = pos < scalars.count ? try newStr(String(Character(scalars[pos]))) : nil
+        default: item = nil
+        }
+        heap.setPayload(it, .iterator(seq, newPos))
+        return item
+    }
+
+    /// Everything an iterable yields, as new references.
+    func iterateToArray(_ seq: ObjectRef) throws -> [ObjectRef] {
+        switch heap.payload[Int(seq)] {
+        case .list(let l): l.items.forEach(heap.incref); return l.items
+        case .tuple(let t): t.forEach(heap.incref); return t
+        default:
+            let it = try getIter(seq)
+            defer { heap.decref(it) }
+            var out: [ObjectRef] = []
+            while let x = try next(it) { try step(); out.append(x) }
+            return out
+        }
+    }
+
+    /// UNPACK_SEQUENCE: exactly `count` new references.
+    func unpack(_ seq: ObjectRef, count: Int) throws -> [ObjectRef] {
+        switch heap.payload[Int(seq)] {
+        case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
+        default: throw error("TypeError", "cannot unpack non-iterable \(typeName(seq)) object")
+        }
+        let items = try iterateToArray(seq)
+        if items.count != count {
+            items.forEach(heap.decref)
+            if items.count > count { throw error("ValueError", "too many values to unpack (expected \(count))") }
+            throw error("ValueError", "not enough values to unpack (expected \(count), got \(items.count))")
+        }
+        return items
+    }
+
+    func length(_ r: ObjectRef) throws -> Int {
+        switch heap.payload[Int(r)] {
+        case .str(let s): return s.count
+        case .bytes(let b): return b.count
+        case .tuple(let t): return t.count
+        case .list(let l): return l.count
+        case .dict(let d): return d.count
+        case .set(let s): return s.count
+        case .range(let rv): return rv.count
+        case .instance:
+            if let m = try lookupSpecial(r, "__len__") {
+                let n = try callSpecial(m, r, [])
+                defer { heap.decref(n) }
+                if case .int(let v) = heap.payload[Int(n)] { return v }
+            }
+        default: break
+        }
+        throw error("TypeError", "object of type '\(typeName(r))' has no len()")
+    }
+
+    func intIndex(_ r: ObjectRef, _ what: String) throws -> Int {
+        if case .int(let v) = heap.payload[Int(r)] { return v }
+        if case .bigInt = heap.payload[Int(r)] { throw error("IndexError", "cannot fit 'int' into an index-sized integer") }
+        throw error("TypeError", what)
+    }
+
+    func normalizedIndex(_ i: Int, count: Int, _ message: String) throws -> Int {
+        let j = i < 0 ? i + count : i
+        guard j >= 0 && j < count else { throw error("IndexError", message) }
+        return j
+    }
+
+    /// PySlice_Unpack + PySlice_AdjustIndices.
+    func sliceIndices(_ slice: ObjectRef, count: Int) throws -> (start: Int, stop: Int, step: Int, length: Int) {
+        guard case .tuple(let parts) = heap.payload[Int(slice)], parts.count == 3 else { return (0, 0, 1, 0) }
+        func value(_ r: ObjectRef) throws -> Int? {
+            if r == heap.none { return nil }
+            return try intIndex(r, "slice indices must be integers or None or have an __index__ method")
+        }
+        let step = try value(parts[2]) ?? 1
+        if step == 0 { throw error("ValueError", "slice step cannot be zero") }
+        var start = try value(parts[0]) ?? (step < 0 ? Int.max : 0)
+        var stop = try value(parts[1]) ?? (step < 0 ? Int.min : Int.max)
+        func adjust(_ v: inout Int) {
+            if v < 0 { v += count; if v < 0 { v = step < 0 ? -1 : 0 } }
+            else if v >= count { v = step < 0 ? count - 1 : count }
+        }
+        adjust(&start); adjust(&stop)
+        var length = 0
+        if step > 0 { if start < stop { length = (stop - start - 1) / step + 1 } }
+        else if stop < start { length = (start - stop - 1) / (-step) + 1 }
+        return (start, stop, step, length)
+    }
+
+    func newSlice(_ lower: ObjectRef, _ upper: ObjectRef, _ step: ObjectRef) throws -> ObjectRef {
+        // A slice object; its three parts are kept as a tuple payload.
+        do { return try heap.newObject(type: heap.builtinType(.slice), payload: .tuple([lower, upper, step])) } catch {
+            throw memoryError()
+        }
+    }
+
+    func isSlice(_ r: ObjectRef) -> Bool { heap.kind(r) == .slice }
+
+    func getItem(_ obj: ObjectRef, _ index: ObjectRef) throws -> ObjectRef {
+        switch heap.payload[Int(obj)] {
+        case .list(let l):
+            if isSlice(index) {
+                let s = try sliceIndices(index, count: l.count)
+                let items = stride(from: s.start, to: s.start + s.length * s.step, by: s.step).map { l.items[$0] }
+                items.forEach(heap.incref)
+                return try newList(items, extend: false)
+            }
+            let i = try normalizedIndex(try intIndex(index, "list indices must be integers or slices, not \(typeName(index))"), count: l.count, "list index out of range")
+            heap.incref(l.items[i]); return l.items[i]
+        case .tuple(let t):
+            if isSlice(index) {
+                let s = try sliceIndices(index, count: t.count)
+                if s.step == 1 && s.length == t.count && heap.kind(obj) == .tuple { heap.incref(obj); return obj }
+                let items = stride(from: s.start, to: s.start + s.length * s.step, by: s.step).map { t[$0] }
+                items.forEach(heap.incref)
+                return try newTuple(items)
+            }
+            let i = try normalizedIndex(try intIndex(index, "tuple indices must be integers or slices, not \(typeName(index))"), count: t.count, "tuple index out of range")
+            heap.incref(t[i]); return t[i]
+        case .str(let s):
+            let scalars = Array(s.value.unicodeScalars)
+            if isSlice(index) {
+                let sl = try sliceIndices(index, count: scalars.count)
+                if sl.step == 1 && sl.length == scalars.count { heap.incref(obj); return obj }
+                var out = String.UnicodeScalarView()
+                for k in stride(from: sl.start, to: sl.start + sl.length * sl.step, by: sl.step) { out.append(scalars[k]) }
+                return try newStr(String(out))
+            }
+            let i = try normalizedIndex(try intIndex(index, "string indices must be integers, not '\(typeName(index))'"), count: scalars.count, "string index out of range")
+            return try newStr(String(Character(scalars[i])))
+        case .bytes(let b):
+            if isSlice(index) {
+                let sl = try sliceIndices(index, count: b.count)
+                return try newBytes(stride(from: sl.start, to: sl.start + sl.length * sl.step, by: sl.step).map { b[$0] })
+            }
+            let i = try normalizedIndex(try intIndex(index, "byte indices must be integers or slices, not \(typeName(index))"), count: b.count, "index out of range")
+            return try newInt(Int(b[i]))
+        case .range(let rv):
+            let i = try normalizedIndex(try intIndex(index, "range indices must be integers or slices, not \(typeName(index))"), count: rv.count, "range object index out of range")
+            return try newInt(rv[i])
+        case .dict:
+            guard let v = try dictGet(obj, index) else {
+                heap.incref(index)
+                throw try raiseNew("KeyError", args: [index])
+            }
+            heap.incref(v); return v
+        case .instance:
+            if let m = try lookupSpecial(obj, "__getitem__") { return try callSpecial(m, obj, [index]) }
+        case .type(let info):
+            throw error("TypeError", "type '\(info.name)' is not subscriptable")
+        default: break
+        }
+        throw error("TypeError", "'\(typeName(obj))' object is not subscriptable")
+    }
+
+    func setItem(_ obj: ObjectRef, _ index: ObjectRef, _ value: ObjectRef) throws {
+        switch heap.payload[Int(obj)] {
+        case .list(let l):
+            if isSlice(index) {
+                let s = try sliceIndices(index, count: l.count)
+                guard s.step == 1 else { throw UnsupportedAtRuntime(what: "extended slice assignment") }
+                let replacement = try iterateToArray(value)
+                let removed = try mutateList(obj) { st in st.assignSlice(s.start, max(s.start, s.stop), with: replacement) }
+                removed.forEach(heap.decref)
+                return
+            }
+            let i = try normalizedIndex(try intIndex(index, "list indices must be integers or slices, not \(typeName(index))"), count: l.count, "list assignment index out of range")
+            heap.incref(value)
+            let old: ObjectRef = heap.withPayload(obj) { p in
+                guard case .list(var st) = p else { preconditionFailure() }
+                p = .empty
+                let o = st.items[i]
+                st.items[i] = value
+                p = .list(st)
+                return o
+            }
+            heap.decref(old)
+        case .dict:
+            try dictSet(obj, index, value)
+        case .instance:
+            if let m = try lookupSpecial(obj, "__setitem__") { heap.decref(try callSpecial(m, obj, [index, value])); return }
+            throw error("TypeError", "'\(typeName(obj))' object does not support item assignment")
+        default:
+            throw error("TypeError", "'\(typeName(obj))' object does not support item assignment")
+        }
+    }
+
+    func delItem(_ obj: ObjectRef, _ index: ObjectRef) throws {
+        switch heap.payload[Int(obj)] {
+        case .list(let l):
+            if isSlice(index) {
+                let s = try sliceIndices(index, count: l.count)
+                let removed: [ObjectRef]
+                if s.step == 1 {
+                    removed = try mutateList(obj) { st in st.assignSlice(s.start, max(s.start, s.stop), with: []) }
+                } else {
+                    let indices = stride(from: s.start, to: s.start + s.length * s.step, by: s.step).map { $0 }
+                    removed = try mutateList(obj) { st in st.deleteExtendedSlice(indices) }
+                }
+                removed.forEach(heap.decref)
+                return
+            }
+            let i = try normalizedIndex(try intIndex(index, "list indices must be integers or slices, not \(typeName(index))"), count: l.count, "list assignment index out of range")
+            let old = try mutateList(obj) { st in st.remove(at: i) }
+            heap.decref(old)
+        case .dict:
+            guard let (k, v) = try dictRemove(obj, index) else {
+                heap.incref(index)
+                throw try raiseNew("KeyError", args: [index])
+            }
+            heap.decref(k); heap.decref(v)
+        default:
+            throw error("TypeError", "'\(typeName(obj))' object doesn't support item deletion")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import HeapEngine
+
+/// The running interpreter of one session: the heap, the modules, the frame stack depth,
+/// the output streams and the run limits.
+///
+/// Evaluation follows CPython's reference discipline so that refcounts come out as
+/// CPython's: an evaluated expression is a *new* reference; storing it consumes that
+/// reference; a call consumes its argument references (a Python function keeps them as
+/// its locals, a builtin borrows them and they are released when it returns).
+public final class Interpreter {
+    public let heap: Heap
+    public let profile: Profile
+    var limits: Limits
+    public internal(set) var stdout = ""
+    public internal(set) var stderr = ""
+
+    // Modules and namespaces (dict objects).
+    public internal(set) var builtinsDict: ObjectRef = 0
+    public internal(set) var mainModule: ObjectRef = 0
+    public internal(set) var mainDict: ObjectRef = 0
+    var modules: [String: ObjectRef] = [:]
+
+    /// Exception types by name (BaseException, TypeError, ...).
+    var exceptionTypes: [String: ObjectRef] = [:]
+    /// Interned name strings used as dict keys (co_names), by value.
+    var nameCache: [String: ObjectRef] = [:]
+
+    var stepsRemaining: Int
+    /// Python frames currently running (for RecursionError).
+    var depth = 0
+    /// The traceback of the last exception that reached the REPL (sys.last_traceback):
+    /// it keeps its frames' locals alive until the next one replaces it.
+    var lastTraceback: PyException?
+    var preallocatedMemoryErrorRef: ObjectRef?
+    /// Containers whose repr is being computed (Py_ReprEnter): `[...]` for cycles.
+    var reprStack: Set<ObjectRef> = []
+    /// Source lines of files run with `heapbook run`, for tracebacks.
+    var sourceFiles: [String: [Substring]] = [:]
+    /// Builtin functions and methods by id (BuiltinInfo.id).
+    var builtinTable: [BuiltinFunction] = []
+    /// Methods of builtin types: kind -> name -> builtin id.
+    var methodTable: [TypeKind: [String: Int32]] = [:]
+
+    public init(profile: Profile, limits: Limits) {
+        self.profile = profile
+        self.limits = limits
+        self.heap = Heap(profile: profile, heapLimit: limits.heapBytes)
+        self.stepsRemaining = limits.steps
+        bootstrapRuntime()
+    }
+
+    // MARK: - Steps and depth
+
+    @inline(__always)
+    func step() throws {
+        stepsRemaining &-= 1
+        if stepsRemaining < 0 {
+            throw RunStopped(message: "heapbook: step limit of \(limits.steps) reached (a runaway loop?)")
+        }
+    }
+
+    /// A fresh step budget for the next REPL statement.
+    func resetSteps() { stepsRemaining = limits.steps }
+
+    // MARK: - Names
+
+    /// The interned str object for an identifier (a borrowed reference kept by the cache).
+    func name(_ s: String) -> ObjectRef {
+        if let r = nameCache[s] { return r }
+        let r = heap.intern(try! heap.newStr(s))
+        nameCache[s] = r
+        return r
+    }
+
+    // MARK: - Output
+
+    func write(_ s: String) { stdout += s }
+}

@@ -1,0 +1,99 @@
+/// Piped REPL input cut the way CPython 3.11's interactive loop (`PyRun_InteractiveLoopObject`)
+/// reads it.
+///
+/// Each turn of the loop makes a fresh tokenizer over stdin (so line numbers restart at 1 in each
+/// chunk) and parses one `statement_newline`. The tokenizer pulls one line at a time, only when the
+/// parser needs another token, so a chunk ends on the line where the parser finished or failed:
+///
+/// 1. A simple statement ends at its NEWLINE (brackets, backslashes and triple-quoted strings
+///    continue it).
+/// 2. A compound statement ends at an empty line (`\n` alone: blanks-only or comment-only lines
+///    inside it are skipped), or at end of input.
+/// 3. A line at column 0 that cannot continue the statement (`print(2)` after an `if` body without
+///    a blank line) is a SyntaxError; that line is consumed with the failed chunk.
+/// 4. Lines holding only blanks or a comment at the start of a chunk are empty statements (skipped).
+///
+/// The model: feed the chunk one more line until the parser, run over partial input, either
+/// finishes (the chunk is complete) or fails on a token it has already seen (a SyntaxError).
+public struct InteractiveInput {
+    let lines: [String]
+    var index = 0
+
+    public init(_ text: String) {
+        var lines: [String] = []
+        var cur = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            cur.append(u)
+            if u == "\n" { lines.append(String(cur)); cur = String.UnicodeScalarView() }
+        }
+        if !cur.isEmpty { lines.append(String(cur)) }
+        self.lines = lines
+    }
+
+    /// The next chunk, or nil at the end of input.
+    public mutating func next() -> InteractiveChunk? {
+        while index < lines.count {
+            let first = index
+            var end = index
+            var source = ""
+            while true {
+                source += lines[end]
+                end += 1
+                let atEnd = end == lines.count
+                let status = atEnd ? finalStatus(source) : Parser.interactiveStatus(source)
+                switch status {
+                case .incomplete:
+                    continue
+                case .complete:
+                    index = end
+                    if isEmptyStatement(source) { break }
+                    return InteractiveChunk(source: source, firstLine: first + 1, lineCount: end - first, error: nil)
+                case .invalid(let e):
+                    index = end
+                    return InteractiveChunk(source: source, firstLine: first + 1, lineCount: end - first, error: e)
+                }
+                break
+            }
+        }
+        return nil
+    }
+
+    /// At end of input CPython closes whatever is open (pegen turns ENDMARKER into NEWLINE).
+    func finalStatus(_ source: String) -> Completeness {
+        do {
+            _ = try Parser.parseInteractive(source)
+            return .complete
+        } catch {
+            if case .syntax(let e) = error { return .invalid(e) }
+            return .complete
+        }
+    }
+
+    func isEmptyStatement(_ source: String) -> Bool {
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{0C}" || $0 == "\r" })
+            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { return false }
+        }
+        return true
+    }
+}
+
+/// One statement (or one failed statement) of piped REPL input.
+public struct InteractiveChunk: Sendable, Equatable {
+    /// The lines CPython read for this statement, with their line breaks.
+    public var source: String
+    /// 1-based line of `source`'s first line in the whole input.
+    public var firstLine: Int
+    public var lineCount: Int
+    /// Set when the chunk does not compile; its line numbers count from the chunk's first line.
+    public var error: SyntaxError?
+
+    public init(source: String, firstLine: Int, lineCount: Int, error: SyntaxError?) {
+        self.source = source; self.firstLine = firstLine; self.lineCount = lineCount; self.error = error
+    }
+}
+
+/// Whether interactive input is a complete statement yet (the REPL's `...` prompt decision).
+public func interactiveCompleteness(_ source: String) -> Completeness {
+    Parser.interactiveStatus(source)
+}

@@ -1,0 +1,233 @@
+import BigInt
+
+/// Atoms: names, literals, parenthesized forms, displays and comprehensions.
+extension Parser {
+    mutating func atom() throws(ParseStop) -> Expr {
+        let t = try tok()
+        let span = Parser.span(t)
+        switch t.kind {
+        case .name:
+            try advance()
+            return Expr(.name(t.text), span)
+        case .number:
+            try advance()
+            return Expr(number(t), span)
+        case .string:
+            return try strings()
+        case .keyword:
+            switch t.text {
+            case "True": try advance(); return Expr(.bool(true), span)
+            case "False": try advance(); return Expr(.bool(false), span)
+            case "None": try advance(); return Expr(.none, span)
+            default: throw try invalidSyntax()
+            }
+        case .op:
+            switch t.text {
+            case "(": return try parenthesized()
+            case "[": return try listDisplay()
+            case "{": return try braceDisplay()
+            case "...": try advance(); return Expr(.ellipsis, span)
+            default: throw try invalidSyntax()
+            }
+        default:
+            throw try invalidSyntax()
+        }
+    }
+
+    /// A NUMBER token's value: underscores removed, any base decoded, big values as BigInt.
+    mutating func number(_ t: Token) -> ExprKind {
+        var s = t.text.replacingUnderscores()
+        if s.hasSuffix("j") || s.hasSuffix("J") {
+            unsupported("complex numbers", at: t)
+            return .int(0)
+        }
+        var radix = 10
+        if s.count > 1 && s.hasPrefix("0") {
+            switch s.dropFirst().first {
+            case "x", "X": radix = 16
+            case "o", "O": radix = 8
+            case "b", "B": radix = 2
+            default: break
+            }
+            if radix != 10 { s = String(s.dropFirst(2)) }
+        }
+        if radix == 10 && (s.contains(".") || s.contains("e") || s.contains("E")) {
+            return .float(Double(s) ?? .infinity)
+        }
+        if let v = Int(s, radix: radix) { return .int(v) }
+        return .bigInt(BigInt(s, radix: radix) ?? 0)
+    }
+
+    // MARK: - Parentheses and displays
+
+    mutating func parenthesized() throws(ParseStop) -> Expr {
+        let open = try advance()
+        let span = Parser.span(open)
+        if try accept(")") { return Expr(.tuple([]), span) }
+        if try atKeyword("yield") {
+            unsupported("'yield'", at: try tok())
+            try advance()
+            let value: Expr? = try at(")") ? nil : try starExpressions()
+            _ = try expect(")")
+            return value ?? Expr(.none, span)
+        }
+        let first = try starNamedExpression()
+        try checkForgottenComma(first)
+        if try atKeyword("for") {
+            let gens = try comprehensionClauses(element: first)
+            _ = try expect(")")
+            return Expr(.generatorExp(element: first, generators: gens), span)
+        }
+        if try at(")") {
+            try advance()
+            if case .starred = first.kind {
+                throw error("cannot use starred expression here", line: first.span.line, offset: first.span.column + 1)
+            }
+            return first
+        }
+        var items = [first]
+        while try accept(",") {
+            if try at(")") { break }
+            items.append(try starNamedExpression())
+            try checkForgottenComma(items.last!)
+        }
+        _ = try expect(")")
+        return Expr(.tuple(items), span)
+    }
+
+    mutating func listDisplay() throws(ParseStop) -> Expr {
+        let open = try advance()
+        let span = Parser.span(open)
+        if try accept("]") { return Expr(.list([]), span) }
+        let first = try starNamedExpression()
+        try checkForgottenComma(first)
+        if try atKeyword("for") {
+            let gens = try comprehensionClauses(element: first)
+            _ = try expect("]")
+            return Expr(.listComp(element: first, generators: gens), span)
+        }
+        var items = [first]
+        while try accept(",") {
+            if try at("]") { break }
+            items.append(try starNamedExpression())
+            try checkForgottenComma(items.last!)
+        }
+        _ = try expect("]")
+        return Expr(.list(items), span)
+    }
+
+    /// `{}`: a dict, set, dict comprehension or set comprehension.
+    mutating func braceDisplay() throws(ParseStop) -> Expr {
+        let open = try advance()
+        let span = Parser.span(open)
+        if try accept("}") { return Expr(.dict([]), span) }
+        var first: DictItem?
+        var firstElement: Expr?
+        if try accept("**") {
+            first = DictItem(key: nil, value: try bitwiseOr())
+        } else {
+            let e = try starNamedExpression()
+            if try at(":") {
+                first = DictItem(key: e, value: try dictValue())
+                if try atKeyword("for") {
+                    let gens = try comprehensionClauses()
+                    _ = try expect("}")
+                    return Expr(.dictComp(key: e, value: first!.value, generators: gens), span)
+                }
+            } else {
+                firstElement = e
+            }
+        }
+        if let first {
+            var items = [first]
+            while try accept(",") {
+                if try at("}") { break }
+                if try accept("**") {
+                    items.append(DictItem(key: nil, value: try bitwiseOr()))
+                } else {
+                    let key = try expression()
+                    guard try at(":") else { throw try invalidSyntax() }
+                    items.append(DictItem(key: key, value: try dictValue()))
+                }
+            }
+            _ = try expect("}")
+            return Expr(.dict(items), span)
+        }
+        let element = firstElement!
+        if try atKeyword("for") {
+            let gens = try comprehensionClauses(element: element)
+            _ = try expect("}")
+            return Expr(.setComp(element: element, generators: gens), span)
+        }
+        var items = [element]
+        while try accept(",") {
+            if try at("}") { break }
+            items.append(try starNamedExpression())
+        }
+        _ = try expect("}")
+        return Expr(.set(items), span)
+    }
+
+    /// After a dict key: `':' expression`, with `invalid_double_starred_kvpairs`'s message.
+    mutating func dictValue() throws(ParseStop) -> Expr {
+        let colon = try advance()
+        if try atAny("}", ",") {
+            throw error("expression expected after dictionary key and ':'", line: colon.line, offset: colon.column + 1)
+        }
+        return try expression()
+    }
+
+    // MARK: - Comprehensions
+
+    /// `for_if_clauses`: one or more `for target in iter (if cond)*`.
+    mutating func comprehensionClauses(element: Expr? = nil) throws(ParseStop) -> [Comprehension] {
+        if let element, case .starred = element.kind {
+            throw error("iterable unpacking cannot be used in comprehension", line: element.span.line,
+                        offset: element.span.column + 1)
+        }
+        var out: [Comprehension] = []
+        while true {
+            if try atKeyword("async") {
+                unsupported("'async for'", at: try tok())
+                try advance()
+            }
+            guard try atKeyword("for") else { break }
+            try advance()
+            let target = try targetList()
+            try validateTarget(target, context: .store)
+            guard try acceptKeyword("in") else { throw try invalidSyntax() }
+            let iter = try disjunction()
+            var ifs: [Expr] = []
+            while try acceptKeyword("if") { ifs.append(try disjunction()) }
+            out.append(Comprehension(target: target, iter: iter, ifs: ifs))
+        }
+        return out
+    }
+
+    /// `star_targets` as the left of `for … in`: items at `bitwise_or` level so `in` is not
+    /// taken as a comparison.
+    mutating func targetList() throws(ParseStop) -> Expr {
+        func item(_ p: inout Parser) throws(ParseStop) -> Expr {
+            if try p.at("*") {
+                let star = try p.advance()
+                return Expr(.starred(try p.bitwiseOr()), Parser.span(star))
+            }
+            return try p.bitwiseOr()
+        }
+        let first = try item(&self)
+        guard try at(",") else { return first }
+        var items = [first]
+        while try accept(",") {
+            if try atKeyword("in") { break }
+            if try at("=") { break }
+            items.append(try item(&self))
+        }
+        return Expr(.tuple(items), first.span)
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String {
+        contains("_") ? String(unicodeScalars.filter { $0 != "_" }.map(Character.init)) : self
+    }
+}

@@ -1,0 +1,291 @@
+/// Expressions, from `expression` down to `atom`, in `Grammar/python.gram`'s order of precedence.
+extension Parser {
+    // MARK: - Tuples and starred
+
+    /// Whether the current token can begin an expression.
+    mutating func startsExpression() throws(ParseStop) -> Bool {
+        let t = try tok()
+        switch t.kind {
+        case .name, .number, .string: return true
+        case .keyword: return ["not", "lambda", "await", "None", "True", "False", "yield"].contains(t.text)
+        case .op: return ["(", "[", "{", "-", "+", "~", "*", "..."].contains(t.text)
+        default: return false
+        }
+    }
+
+    /// `star_expressions`: `a`, `a, b`, `a,`, `*a, b`.
+    mutating func starExpressions() throws(ParseStop) -> Expr {
+        let first = try starExpression()
+        guard try at(",") else { return first }
+        var items = [first]
+        while try accept(",") {
+            if !(try startsExpression()) { break }
+            items.append(try starExpression())
+        }
+        return Expr(.tuple(items), first.span)
+    }
+
+    /// `star_expression`: `*bitwise_or` or `expression`.
+    mutating func starExpression() throws(ParseStop) -> Expr {
+        if try at("*") {
+            let star = try advance()
+            return Expr(.starred(try bitwiseOr()), Parser.span(star))
+        }
+        return try expression()
+    }
+
+    /// `star_named_expression`, used inside displays.
+    mutating func starNamedExpression() throws(ParseStop) -> Expr {
+        if try at("*") {
+            let star = try advance()
+            return Expr(.starred(try bitwiseOr()), Parser.span(star))
+        }
+        return try namedExpression()
+    }
+
+    /// `named_expression`: an expression, or `NAME := expression` (outside the subset).
+    mutating func namedExpression() throws(ParseStop) -> Expr {
+        let t = try tok()
+        if t.kind == .name, try tok(1).isOp(":=") {
+            try advance(); try advance()
+            unsupported("':=' (assignment expressions)", at: t)
+            return try expression()
+        }
+        return try expression()
+    }
+
+    // MARK: - Boolean and conditional
+
+    mutating func expression() throws(ParseStop) -> Expr {
+        if try atKeyword("lambda") { return try lambda() }
+        let body = try disjunction()
+        guard try atKeyword("if") else { return body }
+        try advance()
+        let test = try disjunction()
+        guard try acceptKeyword("else") else {
+            throw error("expected 'else' after 'if' expression", from: body.span)
+        }
+        let orelse = try expression()
+        return Expr(.ifExp(test: test, body: body, orelse: orelse), body.span)
+    }
+
+    mutating func lambda() throws(ParseStop) -> Expr {
+        let kw = try advance()
+        let params = try parameters(closing: ":", annotations: false)
+        try expectColon()
+        functionDepth += 1
+        defer { functionDepth -= 1 }
+        let body = try expression()
+        return Expr(.lambda(params: params, body: body), Parser.span(kw))
+    }
+
+    mutating func disjunction() throws(ParseStop) -> Expr {
+        let first = try conjunction()
+        guard try atKeyword("or") else { return first }
+        var values = [first]
+        while try acceptKeyword("or") { values.append(try conjunction()) }
+        return Expr(.boolOp(.or, values), first.span)
+    }
+
+    mutating func conjunction() throws(ParseStop) -> Expr {
+        let first = try inversion()
+        guard try atKeyword("and") else { return first }
+        var values = [first]
+        while try acceptKeyword("and") { values.append(try inversion()) }
+        return Expr(.boolOp(.and, values), first.span)
+    }
+
+    mutating func inversion() throws(ParseStop) -> Expr {
+        if try atKeyword("not") {
+            let t = try advance()
+            return Expr(.unary(.not, try inversion()), Parser.span(t))
+        }
+        return try comparison()
+    }
+
+    mutating func compareOperator() throws(ParseStop) -> CompareOp? {
+        let t = try tok()
+        if t.kind == .op {
+            switch t.text {
+            case "==": try advance(); return .eq
+            case "!=": try advance(); return .ne
+            case "<": try advance(); return .lt
+            case "<=": try advance(); return .le
+            case ">": try advance(); return .gt
+            case ">=": try advance(); return .ge
+            default: return nil
+            }
+        }
+        if t.isKeyword("in") { try advance(); return .in }
+        if t.isKeyword("not"), try tok(1).isKeyword("in") { try advance(); try advance(); return .notIn }
+        if t.isKeyword("is") {
+            try advance()
+            if try acceptKeyword("not") { return .isNot }
+            return .is
+        }
+        return nil
+    }
+
+    mutating func comparison() throws(ParseStop) -> Expr {
+        let first = try bitwiseOr()
+        var pairs: [(CompareOp, Expr)] = []
+        while let op = try compareOperator() { pairs.append((op, try bitwiseOr())) }
+        return pairs.isEmpty ? first : Expr(.compare(first, pairs), first.span)
+    }
+
+    // MARK: - Arithmetic
+
+    static let binaryLevels: [[String: BinaryOp]] = [
+        ["|": .bitOr], ["^": .bitXor], ["&": .bitAnd], ["<<": .lshift, ">>": .rshift],
+        ["+": .add, "-": .sub], ["*": .mul, "/": .div, "//": .floorDiv, "%": .mod, "@": .matMul],
+    ]
+
+    mutating func bitwiseOr() throws(ParseStop) -> Expr { try binary(level: 0) }
+
+    /// Left-associative binary operators, `bitwise_or` (level 0) down to `term` (level 5).
+    mutating func binary(level: Int) throws(ParseStop) -> Expr {
+        if level == Parser.binaryLevels.count { return try factor() }
+        var left = try binary(level: level + 1)
+        while true {
+            let t = try tok()
+            guard t.kind == .op, let op = Parser.binaryLevels[level][t.text] else { return left }
+            try advance()
+            let right = try binary(level: level + 1)
+            left = Expr(.binary(op, left, right), left.span)
+        }
+    }
+
+    /// `factor`: unary `+ - ~`, which bind looser than `**` on their right (`-2**2 == -4`).
+    mutating func factor() throws(ParseStop) -> Expr {
+        let t = try tok()
+        if t.kind == .op {
+            let op: UnaryOp? = t.text == "-" ? .negate : t.text == "+" ? .plus : t.text == "~" ? .invert : nil
+            if let op {
+                try advance()
+                return Expr(.unary(op, try factor()), Parser.span(t))
+            }
+        }
+        return try power()
+    }
+
+    mutating func power() throws(ParseStop) -> Expr {
+        if try atKeyword("await") {
+            let t = try advance()
+            unsupported("'await'", at: t)
+            return try power()
+        }
+        let base = try primary()
+        if try accept("**") {
+            return Expr(.binary(.pow, base, try factor()), base.span)
+        }
+        return base
+    }
+
+    // MARK: - Primaries
+
+    mutating func primary() throws(ParseStop) -> Expr {
+        var e = try atom()
+        while true {
+            if try accept(".") {
+                let name = try expectName()
+                e = Expr(.attribute(e, name.text), e.span)
+            } else if try at("(") {
+                e = try call(e)
+            } else if try at("[") {
+                try advance()
+                let index = try slices()
+                _ = try expect("]")
+                e = Expr(.subscript(e, index), e.span)
+            } else {
+                return e
+            }
+        }
+    }
+
+    /// `slices`: one slice, or a tuple of slices and starred expressions.
+    mutating func slices() throws(ParseStop) -> Expr {
+        let first = try slice()
+        guard try at(",") else { return first }
+        var items = [first]
+        while try accept(",") {
+            if try at("]") { break }
+            items.append(try slice())
+        }
+        return Expr(.tuple(items), first.span)
+    }
+
+    mutating func slice() throws(ParseStop) -> Expr {
+        let start = try tok()
+        if start.isOp("*") { return try starNamedExpression() }
+        var lower: Expr?
+        if !start.isOp(":") {
+            lower = try namedExpression()
+            if !(try at(":")) { return lower! }
+        }
+        try advance()  // ':'
+        var upper: Expr?, step: Expr?
+        if !(try atAny(":", "]", ",")) { upper = try expression() }
+        if try accept(":") {
+            if !(try atAny("]", ",")) { step = try expression() }
+        }
+        return Expr(.slice(lower: lower, upper: upper, step: step), lower?.span ?? Parser.span(start))
+    }
+
+    /// A call's argument list, CPython's `args` + `invalid_arguments`.
+    mutating func call(_ callee: Expr) throws(ParseStop) -> Expr {
+        let open = try advance()
+        var args: [Expr] = [], keywords: [Keyword] = []
+        var sawKeyword = false, sawDoubleStar = false
+        while !(try at(")")) {
+            let t = try tok()
+            if t.isOp("*") {
+                try advance()
+                if sawDoubleStar {
+                    throw error("iterable argument unpacking follows keyword argument unpacking",
+                                line: t.line, offset: t.column + 1)
+                }
+                let starred = Expr(.starred(try expression()), Parser.span(t))
+                if try atKeyword("for") { _ = try comprehensionClauses(element: starred) }
+                args.append(starred)
+            } else if t.isOp("**") {
+                try advance()
+                keywords.append(Keyword(name: nil, value: try expression()))
+                sawDoubleStar = true
+            } else if (t.kind == .name || t.isKeyword("True") || t.isKeyword("False") || t.isKeyword("None")),
+                      try tok(1).isOp("=") {
+                if t.kind == .keyword {
+                    try advance()
+                    throw error("cannot assign to \(t.text)", line: t.line, offset: t.column + 1, width: t.text.count)
+                }
+                try advance(); try advance()
+                keywords.append(Keyword(name: t.text, value: try expression()))
+                sawKeyword = true
+            } else {
+                var e = try namedExpression()
+                try checkForgottenComma(e)
+                if try atKeyword("for") {
+                    let gens = try comprehensionClauses()
+                    let gen = Expr(.generatorExp(element: e, generators: gens), Parser.span(open))
+                    let closes = try at(")")
+                    if !args.isEmpty || !keywords.isEmpty || !closes {
+                        throw error("Generator expression must be parenthesized", from: e.span)
+                    }
+                    e = gen
+                } else if try at("=") {
+                    throw error("expression cannot contain assignment, perhaps you meant \"==\"?", from: e.span)
+                }
+                if sawKeyword || sawDoubleStar {
+                    _ = try tok()
+                    let last = toks.last!
+                    let message = sawDoubleStar ? "positional argument follows keyword argument unpacking"
+                                                : "positional argument follows keyword argument"
+                    throw error(message, line: last.line, offset: last.column + 1)
+                }
+                args.append(e)
+            }
+            if !(try accept(",")) { break }
+        }
+        _ = try expect(")")
+        return Expr(.call(callee, args: args, keywords: keywords), callee.span)
+    }
+}

@@ -1,0 +1,126 @@
+import Mustache
+import Workbook
+
+/// Renders one verified heap block with `heap-block.mustache`: highlighted input with
+/// `>>>`/`...` prompts, the verified output of each example, and a mark saying what
+/// verified it. Only passed or skipped examples reach this renderer; `SiteBuilder` refuses
+/// to render a chapter with a failure.
+struct HeapBlockRenderer {
+    var theme: Theme
+    var tokenizer: any SyntaxTokenizer
+    var confirmations: any ConfirmationSource
+
+    func render(_ block: HeapBlock, results: [ExampleResult], defaultProfile: String) throws -> String {
+        var lines: [CodeLine] = []
+        var outputLines: [CodeLine.Token] = []
+        let resultByLine = Dictionary(results.map { ($0.example.location.line, $0) }, uniquingKeysWith: { a, _ in a })
+        for example in block.examples {
+            let skipped = resultByLine[example.location.line]?.status == .skipped
+            var note: String? = skipped ? "not run" : nil
+            if example.directives.contains(.engine) { note = (note.map { $0 + " · " } ?? "") + "engine view" }
+            let sourceLines = highlightedLines(example.source)
+            for (i, tokens) in sourceLines.enumerated() {
+                var tokens = tokens
+                if block.form == .transcript {
+                    tokens.insert(CodeLine.Token(kind: "gp", text: i == 0 ? ">>> " : "... "), at: 0)
+                }
+                lines.append(CodeLine(tokens: tokens, isOutput: false, outputClass: nil, note: i == 0 ? note : nil))
+            }
+            var inTraceback = false
+            for line in example.expected.lines {
+                let text = line == "<BLANKLINE>" ? "" : line
+                if text == OutputMatcher.tracebackHeader { inTraceback = true }
+                let token = CodeLine.Token(kind: inTraceback ? "gt" : "go", text: text)
+                if block.form == .transcript {
+                    lines.append(CodeLine(tokens: [CodeLine.Token(kind: nil, text: text)], isOutput: true,
+                                          outputClass: token.kind, note: nil))
+                } else {
+                    outputLines.append(token)
+                }
+            }
+        }
+        let skippedCount = results.filter { $0.status == .skipped }.count
+        let allSkipped = !results.isEmpty && skippedCount == results.count
+        let profile = block.options.python ?? results.first?.profile ?? defaultProfile
+        var mark = allSkipped
+            ? "not run (+SKIP) · shown as written"
+            : "verified by heapbook engine · CPython \(profile) profile"
+        if !allSkipped, skippedCount > 0 { mark += " · \(skippedCount) not run (+SKIP)" }
+        let compared = block.examples.filter { !$0.directives.contains(.skip) && !$0.directives.contains(.engine) }
+        if !allSkipped, !compared.isEmpty {
+            var agreed = Set(confirmations.confirmations(for: compared[0]))
+            for example in compared.dropFirst() { agreed.formIntersection(confirmations.confirmations(for: example)) }
+            if !agreed.isEmpty { mark += " · confirmed on CPython " + agreed.sorted().joined(separator: ", ") }
+        }
+        var options: [String] = []
+        if block.options.fresh { options.append("fresh session") }
+        if let python = block.options.python { options.append("CPython \(python)") }
+        let context = HeapBlockContext(
+            form: block.form == .transcript ? "transcript" : "script",
+            anchor: "heap-L\(block.location.line)", line: block.location.line,
+            hasOptions: !options.isEmpty, options: options, lines: lines,
+            hasOutputPanel: block.form == .script && !outputLines.isEmpty, outputLines: outputLines,
+            symbol: allSkipped ? "–" : "✓", mark: mark, allSkipped: allSkipped)
+        return try theme.render(context, template: "heap-block")
+    }
+
+    /// Tokens of `source`, split into lines (tokens that span lines are cut at newlines).
+    func highlightedLines(_ source: String) -> [[CodeLine.Token]] {
+        var lines: [[CodeLine.Token]] = [[]]
+        for token in tokenizer.tokens(source) {
+            let pieces = token.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (i, piece) in pieces.enumerated() {
+                if i > 0 { lines.append([]) }
+                if !piece.isEmpty { lines[lines.count - 1].append(CodeLine.Token(kind: token.kind?.rawValue, text: String(piece))) }
+            }
+        }
+        if source.hasSuffix("\n"), lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+}
+
+struct HeapBlockContext {
+    var form: String
+    var anchor: String
+    var line: Int
+    var hasOptions: Bool
+    var options: [String]
+    var lines: [CodeLine]
+    var hasOutputPanel: Bool
+    var outputLines: [CodeLine.Token]
+    var symbol: String
+    var mark: String
+    var allSkipped: Bool
+}
+
+/// One line of a heap block's `<pre>`.
+struct CodeLine: MustacheParent {
+    struct Token: MustacheParent {
+        var kind: String?
+        var text: String
+        // Hand-written lookup: tokens are the most numerous context values, and this
+        // avoids a Mirror per token.
+        func child(named name: String) -> Any? {
+            switch name {
+            case "kind": return kind
+            case "text": return text
+            case "outputClass": return kind
+            default: return nil
+            }
+        }
+    }
+    var tokens: [Token]
+    var isOutput: Bool
+    var outputClass: String?
+    var note: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "tokens": return tokens
+        case "isOutput": return isOutput
+        case "outputClass": return outputClass
+        case "note": return note
+        default: return nil
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Site: HTML rendering.

@@ -1,0 +1,105 @@
+import Foundation
+import HeapEngine
+import Workbook
+
+/// `heapbook build`: verify every chapter, then render the site.
+///
+/// The library entry point of the `build` command, like mdBook's `MDBook::build`. A page
+/// is rendered only from verified results: if any example fails (or any block is
+/// unusable), nothing is written and the result carries the report.
+public struct SiteBuilder: Sendable {
+    public var workbook: Workbook
+    public var theme: Theme
+    public var tokenizer: any SyntaxTokenizer
+    public var confirmations: any ConfirmationSource
+
+    public init(workbook: Workbook = Workbook(), theme: Theme, tokenizer: any SyntaxTokenizer = HeapScriptTokenizer(),
+                confirmations: any ConfirmationSource = NoConfirmations()) {
+        self.workbook = workbook; self.theme = theme; self.tokenizer = tokenizer
+        self.confirmations = confirmations
+    }
+
+    /// Verifies and renders the book in `directory` (chapters `NN-slug.md`, optional
+    /// `index.md` introduction). Pure: writes nothing.
+    /// - Returns: the test report, and the site's files when every example passed.
+    public func render(chaptersIn directory: String) throws -> SiteBuild {
+        let loaded = ChapterLoader().load([directory])
+        let report = TestReport(chapters: loaded.chapters.map(workbook.test), diagnostics: loaded.diagnostics)
+        guard report.exitCode == 0 else { return SiteBuild(report: report, files: nil) }
+        return SiteBuild(report: report, files: try render(report))
+    }
+
+    /// Renders the pages and assets of a verified book: `index.md` (if present) becomes
+    /// the introduction of `index.html`, every other chapter a page of its own.
+    /// - Precondition: no example of `report` failed.
+    public func render(_ report: TestReport) throws -> [SiteFile] {
+        precondition(report.failed == 0, "a failing example must never be rendered as verified")
+        let intro = report.chapters.first { $0.chapter.slug == "index" }
+        let chapters = report.chapters.filter { $0.chapter.slug != "index" }
+        return try pages(intro: intro, chapters: chapters) + theme.assets
+    }
+
+    /// Renders and writes the site to `output`, swapping it in atomically.
+    public func build(chaptersIn directory: String, to output: String) throws -> SiteBuild {
+        let build = try render(chaptersIn: directory)
+        if let files = build.files { try SiteWriter.write(files, to: URL(fileURLWithPath: output)) }
+        return build
+    }
+
+    // MARK: - Pages
+
+    private func pages(intro: ChapterReport?, chapters: [ChapterReport]) throws -> [SiteFile] {
+        let renderer = ChapterRenderer(
+            blocks: HeapBlockRenderer(theme: theme, tokenizer: tokenizer, confirmations: confirmations),
+            defaultProfile: workbook.profile.version)
+        let bookTitle = intro?.chapter.title ?? "heapbook"
+        let links = chapters.map { report in
+            ChapterLink(number: Self.number(report.chapter.slug), title: report.chapter.title,
+                        href: report.chapter.slug + ".html", current: false)
+        }
+        var files: [SiteFile] = []
+
+        let toc = TableOfContents(entries: chapters.enumerated().map { i, report in
+            let ids = HeadingAnchors.ids(for: report.chapter.document.headings)
+            let sections = zip(report.chapter.document.headings, ids)
+                .filter { $0.0.level == 2 }
+                .map { Link(title: $0.0.text, href: links[i].href + "#" + $0.1) }
+            return .init(number: links[i].number, title: links[i].title, href: links[i].href,
+                         hasSections: !sections.isEmpty, sections: sections)
+        })
+        let introBody = try intro.map { try renderer.render($0) } ?? ""
+        let index = PageContext(
+            pageTitle: bookTitle, bookTitle: bookTitle, bodyClass: "index", isIndex: true, body: introBody,
+            chapters: links,
+            navigation: links.first.map { Navigation(previous: nil, next: Link(title: $0.title, href: $0.href)) },
+            toc: toc)
+        files.append(SiteFile(path: "index.html", bytes: Array(try theme.render(index, template: "page").utf8)))
+
+        for (i, report) in chapters.enumerated() {
+            var current = links
+            current[i].current = true
+            let page = PageContext(
+                pageTitle: "\(report.chapter.title) · \(bookTitle)", bookTitle: bookTitle, bodyClass: "chapter-page",
+                isIndex: false, body: try renderer.render(report), chapters: current,
+                navigation: Navigation.forChapter(at: i, of: links, indexTitle: bookTitle), toc: nil)
+            files.append(SiteFile(path: links[i].href, bytes: Array(try theme.render(page, template: "page").utf8)))
+        }
+        return files
+    }
+
+    /// "03-gc" → "3"; a slug without a number prefix has none.
+    static func number(_ slug: String) -> String {
+        let digits = slug.prefix(while: \.isNumber)
+        return digits.isEmpty ? "" : String(Int(digits) ?? 0)
+    }
+}
+
+/// The outcome of a build.
+public struct SiteBuild: Sendable {
+    public var report: TestReport
+    /// The files of the site; nil when verification failed.
+    public var files: [SiteFile]?
+
+    /// 0 built, 1 an example failed, 2 unusable input.
+    public var exitCode: Int32 { report.exitCode }
+}

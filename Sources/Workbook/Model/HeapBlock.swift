@@ -1,0 +1,39 @@
+/// A fenced block whose info string starts with `heap`, with its examples.
+public struct HeapBlock: Sendable, Equatable {
+    public enum Form: Sendable, Equatable {
+        /// `>>> ` / `... ` prompts; every statement is an example.
+        case transcript
+        /// A module body; the whole block is one example, its expected stdout is in the
+        /// `output` block that directly follows (if any).
+        case script
+    }
+
+    public var location: SourceLocation
+    /// The underlying code block (its ordinal is the key for HTML substitution).
+    public var codeBlock: CodeBlock
+    public var options: BlockOptions
+    public var form: Form
+    public var examples: [Example]
+    /// For script form: the `output` block that directly follows, if there is one.
+    public var outputBlock: CodeBlock?
+
+    public init(location: SourceLocation, codeBlock: CodeBlock, options: BlockOptions,
+                form: Form, examples: [Example], outputBlock: CodeBlock?) {
+        self.location = location; self.codeBlock = codeBlock; self.options = options
+        self.form = form; self.examples = examples; self.outputBlock = outputBlock
+    }
+}
+
+/// The options of a heap info string: ```` ```heap fresh python=3.11 diagram ````.
+public struct BlockOptions: Sendable, Equatable {
+    /// Start a new interpreter session for this block and the ones after it.
+    public var fresh = false
+    /// `python=X.Y`: the profile this block runs under (nil: the book's default).
+    public var python: String?
+    /// `diagram` or `diagram=a,b`: render the heap after the block (kinds; empty = default).
+    public var diagram: [String]?
+    /// `versions=3.11,3.12`: recognised, reserved for the CPython oracle.
+    public var versions: [String]?
+
+    public init() {}
+}

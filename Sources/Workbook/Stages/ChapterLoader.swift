@@ -1,0 +1,67 @@
+import Foundation
+
+/// Stage 1: files → `Chapter`s.
+///
+/// A directory stands for its chapter files, `NN-slug.md`, in file-name order. A file named
+/// explicitly is loaded whatever its name. Problems (missing paths, unreadable files) are
+/// returned as diagnostics, never printed or thrown half-way.
+public struct ChapterLoader: Sendable {
+    public init() {}
+
+    public struct Output: Sendable {
+        public var chapters: [Chapter]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads every chapter named by `paths`.
+    public func load(_ paths: [String]) -> Output {
+        var output = Output(chapters: [], diagnostics: [])
+        var seen = Set<String>()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                output.diagnostics.append(Diagnostic(SourceLocation(path: path, line: 0),
+                                                     "no such file or directory"))
+                continue
+            }
+            let files = isDirectory.boolValue ? chapterFiles(in: path) : [path]
+            for file in files where seen.insert(file).inserted {
+                do { output.chapters.append(try loadChapter(file)) } catch let error as Diagnostic {
+                    output.diagnostics.append(error)
+                } catch {
+                    output.diagnostics.append(Diagnostic(SourceLocation(path: file, line: 0),
+                                                         "\(error.localizedDescription)"))
+                }
+            }
+        }
+        return output
+    }
+
+    /// Reads and parses one Markdown file.
+    /// - Throws: `Diagnostic` when the file cannot be read.
+    public func loadChapter(_ path: String) throws -> Chapter {
+        let url = URL(fileURLWithPath: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(SourceLocation(path: path, line: 0), "cannot read file")
+        }
+        return chapter(path: path, url: url, bytes: Array(data))
+    }
+
+    /// Parses Markdown that is already in memory.
+    public func chapter(path: String, url: URL? = nil, bytes: [UInt8]) -> Chapter {
+        let source = SourceText(bytes: bytes)
+        let document = CommonMarkConverter.parse(String(decoding: bytes, as: UTF8.self))
+        return Chapter(path: path, url: url ?? URL(fileURLWithPath: path), source: source,
+                       document: document)
+    }
+
+    /// The book files of a directory: the introduction `index.md` if there is one, then
+    /// the chapters (names starting with a digit and ending in `.md`) sorted by name.
+    public func chapterFiles(in directory: String) -> [String] {
+        let names = Set((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let chapters = names.filter { $0.hasSuffix(".md") && ($0.first?.isNumber ?? false) }.sorted()
+        let files = (names.contains("index.md") ? ["index.md"] : []) + chapters
+        return files.map { base == "." ? $0 : base + "/" + $0 }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Site
+import Workbook
+
+/// `heapbook build`: verify the chapters and render the static site.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify every chapter and render the site.",
+        discussion: "Nothing is written unless every example passes. Exit status: 0 built, 1 an example failed, 2 a block is unusable.")
+
+    @OptionGroup var options: BookOptions
+
+    @Option(help: ArgumentHelp("Output directory.", valueName: "dir"))
+    var out = "site"
+
+    @Argument(help: "Directory of chapters.")
+    var path = "chapters"
+
+    func run() throws {
+        let builder = SiteBuilder(workbook: Workbook(profile: options.profile), theme: try Theme.bundled())
+        let build = try builder.build(chaptersIn: path, to: out)
+        guard build.files != nil else {
+            printError(build.report.allDiagnostics.map(\.description))
+            print(build.report.failuresText, terminator: "")
+            printError(["error: the site was not built: \(build.report.failed) example\(build.report.failed == 1 ? "" : "s") failed"
+                        + (build.report.allDiagnostics.isEmpty ? "" : ", \(build.report.allDiagnostics.count) unusable")])
+            throw ExitCode(build.exitCode)
+        }
+        print("wrote \(out)/ (\(build.files!.count) files; \(build.report.summary))")
+    }
+}

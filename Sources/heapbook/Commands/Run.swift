@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import HeapScript
+
+/// `heapbook run FILE`: runs a file as `__main__` (exec mode).
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a Python file in the simulated CPython.")
+
+    @OptionGroup var options: BookOptions
+
+    @Argument(help: "The Python file to run.")
+    var file: String
+
+    func run() throws {
+        guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw ValidationError("Cannot read '\(file)'.")
+        }
+        let result = Session(profile: options.profile).runModule(source, filename: file)
+        FileHandle.standardOutput.write(Data(result.stdout.utf8))
+        FileHandle.standardError.write(Data(result.stderr.utf8))
+        if let u = result.unsupported {
+            FileHandle.standardError.write(Data("\(file):\(u.line): error: \(u.message)\n".utf8))
+            throw ExitCode(2)
+        }
+        if result.exception != nil { throw ExitCode(1) }
+    }
+}

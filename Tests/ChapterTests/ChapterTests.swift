@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+import Site
+import Workbook
+
+/// The book itself, checked with the real interpreter: every chapter passes, and the
+/// committed `site/` is exactly what `heapbook build` produces now.
+final class ChapterTests: XCTestCase {
+    /// The package root, found from this file's path (Tests/ChapterTests/ChapterTests.swift).
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let chapters = root.appendingPathComponent("chapters").path
+
+    func testEveryChapterPasses() {
+        let report = Workbook().test([Self.chapters])
+        XCTAssertEqual(report.exitCode, 0, "\n" + report.text)
+    }
+
+    func testCommittedSiteIsAFreshBuild() throws {
+        let build = try SiteBuilder(theme: try Theme.bundled()).render(chaptersIn: Self.chapters)
+        let files = try XCTUnwrap(build.files, "the book does not verify:\n" + build.report.text)
+        let site = Self.root.appendingPathComponent("site")
+        var committed: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: site.path) ?? .init() {
+            var isDirectory: ObjCBool = false
+            let url = site.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                committed[path] = try Data(contentsOf: url)
+            }
+        }
+        let fresh = Dictionary(uniqueKeysWithValues: files.map { ($0.path, Data($0.bytes)) })
+        XCTAssertEqual(committed.keys.sorted(), fresh.keys.sorted(), "site/ is stale: run `make site`")
+        for (path, bytes) in fresh.sorted(by: { $0.key < $1.key }) where committed[path] != bytes {
+            XCTFail("site/\(path) differs from a fresh build: run `make site`")
+        }
+    }
+}

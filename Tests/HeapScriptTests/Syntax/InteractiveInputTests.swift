@@ -1,0 +1,68 @@
+import XCTest
+@testable import HeapScript
+
+/// Chunk boundaries checked against `python3.11 -q -i < file` (CPython 3.11.7): which lines each
+/// statement consumed, and where the REPL printed a SyntaxError and resumed.
+final class InteractiveInputTests: XCTestCase {
+    func chunks(_ text: String) -> [String] {
+        var input = InteractiveInput(text)
+        var out: [String] = []
+        while let c = input.next() {
+            var s = "\(c.firstLine)+\(c.lineCount)"
+            if let e = c.error { s += " \(e.message) @\(e.line):\(e.offset)" }
+            out.append(s)
+        }
+        return out
+    }
+
+    func testSimpleStatementsEndAtNewline() {
+        XCTAssertEqual(chunks("x = 1\ny = 2\n"), ["1+1", "2+1"])
+        XCTAssertEqual(chunks("print(1); print(2)\nif 1: print(3)\n\nprint(4)\n"), ["1+1", "2+2", "4+1"])
+    }
+
+    func testCompoundStatementEndsAtEmptyLine() {
+        XCTAssertEqual(chunks("if 1:\n  print(1)\nelse:\n  pass\n\nprint(2)\n"), ["1+5", "6+1"])
+        XCTAssertEqual(chunks("for i in range(2):\n  print(i)\n\n\n\nprint(9)\n"), ["1+3", "6+1"])
+        XCTAssertEqual(chunks("def f():\n  return 1/0\n\nf()\n"), ["1+3", "4+1"])
+    }
+
+    func testBlankAndCommentLinesInsideCompoundDoNotEndIt() {
+        XCTAssertEqual(chunks("if 1:\n  print(1)\n  \n  print(11)\n\nprint(2)\n"), ["1+5", "6+1"])
+        XCTAssertEqual(chunks("if 1:\n  print(1)\n# c\n  print(11)\n\nprint(2)\n"), ["1+5", "6+1"])
+    }
+
+    func testDedentWithoutBlankLineIsASyntaxError() {
+        XCTAssertEqual(chunks("if 1:\n  print(1)\nprint(2)\nprint(3)\n"), ["1+3 invalid syntax @3:1", "4+1"])
+    }
+
+    func testBlankLinesAndBracketsAndContinuations() {
+        XCTAssertEqual(chunks("\n\n# c\n  \nx=(\n\n1)\nx\n"), ["5+3", "8+1"])
+        XCTAssertEqual(chunks("x = \"\"\"a\nb\"\"\"\nx\n"), ["1+2", "3+1"])
+        XCTAssertEqual(chunks("x = 1 \\\n + 2\nx\n"), ["1+2", "3+1"])
+    }
+
+    func testEndOfInput() {
+        XCTAssertEqual(chunks("if 1:\n  print(1)"), ["1+2"])
+        XCTAssertEqual(chunks("x = (1,\n"), ["1+1 '(' was never closed @1:5"])
+        XCTAssertEqual(chunks("if 1:\n"), ["1+1 expected an indented block after 'if' statement on line 1 @1:6"])
+    }
+
+    func testErrorsResumeOnNextLine() {
+        XCTAssertEqual(chunks("  x = 1\nprint(9)\n"), ["1+1 unexpected indent @1:2", "2+1"])
+        XCTAssertEqual(chunks("x = 1 +\nprint(9)\n"), ["1+1 invalid syntax @1:8", "2+1"])
+        XCTAssertEqual(chunks("x = 1 2\ny = 3\n"), ["1+1 invalid syntax @1:7", "2+1"])
+    }
+
+    func testCompleteness() {
+        XCTAssertEqual(interactiveCompleteness("x = 1\n"), .complete)
+        XCTAssertEqual(interactiveCompleteness("x = (1,\n"), .incomplete)
+        XCTAssertEqual(interactiveCompleteness("if x:\n  pass\n"), .incomplete)
+        XCTAssertEqual(interactiveCompleteness("if x:\n  pass\n\n"), .complete)
+        XCTAssertEqual(interactiveCompleteness("x = '''a\n"), .incomplete)
+        if case .invalid(let e) = interactiveCompleteness("x = )\n") {
+            XCTAssertEqual(e.message, "unmatched ')'")
+        } else {
+            XCTFail("expected invalid")
+        }
+    }
+}

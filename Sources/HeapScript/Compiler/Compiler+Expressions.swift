@@ -229,9 +229,14 @@ extension Compiler {
         let callee = try compileExpr(calleeExpr)
         return { f in
             let c = try callee(f)
+            let argv: [ObjectRef], kw: [(String, ObjectRef)]
+            do {
+                argv = try argEvals(f)
+                kw = try kws.map { ($0.0, try $0.1(f)) }
+            } catch { heap.decref(c); throw error }
+            // CALL of a Python function hands the stack's references to the new frame.
+            if case .function = heap.payload[Int(c)] { return try interp.callFunction(c, argv, kw) }
             defer { heap.decref(c) }
-            let argv = try argEvals(f)
-            let kw = try kws.map { ($0.0, try $0.1(f)) }
             return try interp.call(c, argv, kw)
         }
     }

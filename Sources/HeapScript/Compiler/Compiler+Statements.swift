@@ -1,8 +1,11 @@
 import HeapEngine
 
 extension Compiler {
+    /// In `single` mode every expression statement of the module-level code prints, also
+    /// inside `if`/`for`/`while` (the compiler's c_interactive), but not inside functions.
     func compileBlock(_ body: [Stmt]) throws -> Exec {
-        Compiler.sequence(try body.map { try compileStmt($0, interactive: false) })
+        let interactive = self.interactive && scope.kind == .module
+        return Compiler.sequence(try body.map { try compileStmt($0, interactive: interactive) })
     }
 
     func compileStmt(_ stmt: Stmt, interactive: Bool) throws -> Exec {

@@ -18,6 +18,8 @@ final class Compiler {
     var codes: [CodeObject] = []
     /// Qualified-name prefix of the enclosing definitions.
     var qualPrefix: [String] = []
+    /// Compiling in `single` mode (the REPL).
+    var interactive = false
 
     init(interp: Interpreter, filename: String) {
         self.interp = interp
@@ -33,6 +35,7 @@ final class Compiler {
         scopes.append(Scope(kind: .module))
         codes.append(code)
         defer { scopes.removeLast(); codes.removeLast() }
+        self.interactive = interactive
         let stmts = try body.map { try compileStmt($0, interactive: interactive) }
         code.body = Compiler.sequence(stmts)
         return code

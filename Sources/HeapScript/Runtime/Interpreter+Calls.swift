@@ -7,13 +7,17 @@ extension Interpreter {
     func call(_ callable: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         switch heap.payload[Int(callable)] {
         case .function:
+            // A call from C (vectorcall): the frame takes a new reference to the function.
+            heap.incref(callable)
             return try callFunction(callable, args, kwargs)
         case .builtin(let b):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             return try builtinTable[Int(b.id)].body(self, b.selfRef, args, kwargs)
         case .method(let fn, let selfRef):
+            // CALL unpacks a bound method into (function, self) on the stack.
             heap.incref(selfRef)
-            return try call(fn, [selfRef] + args, kwargs)
+            heap.incref(fn)
+            return try callFunction(fn, [selfRef] + args, kwargs)
         case .type(let info):
             if info.isHeapType { return try instantiate(callable, args, kwargs) }
             if info.kind == .exception {
@@ -41,8 +45,7 @@ extension Interpreter {
             let shadowed = try st.dict.map { try dictGet($0, key) != nil } ?? false
                 || (st.attributes.map { $0.count > 0 && $0.value(forKey: key, hash: (try? hash(key)) ?? 0, isEqual: keysEqual) != nil } ?? false)
             if !shadowed, let fn = try lookupInType(heap.typeOf[Int(obj)], attr), case .function = heap.payload[Int(fn)] {
-                heap.incref(fn)
-                defer { heap.decref(fn) }
+                heap.incref(fn)   // LOAD_METHOD's reference, handed to the frame
                 return try callFunction(fn, [obj] + args, kwargs)
             }
         } else if !info.isHeapType, case .module = heap.payload[Int(obj)] {
@@ -61,8 +64,9 @@ extension Interpreter {
         return try call(bound, args, kwargs)
     }
 
-    /// _PyEval_Vector for a Python function: binds arguments to fast locals, runs the body,
-    /// and clears the frame (locals released in index order).
+    /// _PyEvalFramePushAndInit for a Python function: consumes one reference to the
+    /// function (the frame's f_func) and the arguments (its fast locals), runs the body,
+    /// and clears the frame (locals released in index order, then the function).
     func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
             preconditionFailure("not a function")
@@ -71,16 +75,14 @@ extension Interpreter {
         do {
             try bindArguments(frame, fn, code, args, kwargs)
         } catch {
-            for case let r? in frame.locals { heap.decref(r) }
+            clearFrame(frame, fnRef)
             throw error
         }
         if depth >= profile.recursionLimit {
-            for case let r? in frame.locals { heap.decref(r) }
+            clearFrame(frame, fnRef)
             throw self.error("RecursionError", "maximum recursion depth exceeded")
         }
         depth += 1
-        // The frame holds the function (f_func), as the caller's stack did.
-        heap.incref(fnRef)
         defer { depth -= 1 }
         let flow: Flow
         do {
@@ -208,8 +210,10 @@ extension Interpreter {
             throw memoryError()
         }
         if let initFn = try lookupInType(type, "__init__"), case .function = heap.payload[Int(initFn)] {
+            // slot_tp_init: the looked-up method's reference, plus the frame's own.
             heap.incref(initFn)
             defer { heap.decref(initFn) }
+            heap.incref(initFn)
             heap.incref(obj)
             let result: ObjectRef
             do { result = try callFunction(initFn, [obj] + args, kwargs) } catch {
@@ -235,6 +239,7 @@ extension Interpreter {
         guard let del = try? lookupSpecial(obj, "__del__") else { return }
         heap.incref(del)
         defer { heap.decref(del) }
+        heap.incref(del)
         heap.incref(obj)
         do { heap.decref(try callFunction(del, [obj], [])) } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(del))\n" + formatTraceback(e)

@@ -32,7 +32,11 @@ extension Heap {
     }
 
     public func newSet(_ storage: SetStorage) throws(HeapExhausted) -> ObjectRef {
-        let type = builtinType(.set)
+        try newSetObject(storage, type: builtinType(.set))
+    }
+
+    /// A set or frozenset object over `storage` (whose item references it takes over).
+    public func newSetObject(_ storage: SetStorage, type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
         let r = try allocateObject(type: type, size: requestSize(type), payload: .set(storage))
         setTableChanged(r)
         gcTrackNew(r)

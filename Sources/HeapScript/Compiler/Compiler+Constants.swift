@@ -81,7 +81,10 @@ extension Compiler {
             guard let a = try foldConstant(lhs), let b = try foldConstant(rhs) else { return nil }
             guard foldIsSafe(op, a, b) else { return nil }
             guard let r = try? interp.binaryOp(op, a, b) else { return nil }
-            if case .str(let s) = heap.payload[Int(r)], s.count > 4096 { heap.decref(r); return nil }
+            if case .str(let s) = heap.payload[Int(r)] {
+                if s.count > 4096 { heap.decref(r); return nil }
+                if StrLayout.isInternedConstant(s.value) { return internConstant(literal(r)) }
+            }
             return literal(r)
         case .tuple(let elements):
             var items: [ObjectRef] = []

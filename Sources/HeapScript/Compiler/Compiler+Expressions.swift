@@ -45,6 +45,27 @@ extension Compiler {
             let items = try compileElements(elements)
             return { f in try interp.newTuple(try items(f)) }
 
+        case .list(let elements) where elements.count > 2:
+            // BUILD_LIST 0 + LOAD_CONST (tuple) + LIST_EXTEND when every item is constant
+            // (compile.c starunpack_helper): the list is over-allocated as extend does.
+            if let c = try constantTuple(elements) {
+                return { _ in
+                    let items = interp.sequenceItems(c)!
+                    items.forEach(heap.incref)
+                    return try interp.newList(items, extend: true)
+                }
+            }
+            let items = try compileElements(elements)
+            return { f in try interp.newList(try items(f), extend: false) }
+
+        case .set(let elements) where elements.count > 2:
+            // BUILD_SET 0 + LOAD_CONST (frozenset) + SET_UPDATE.
+            if let c = try constantFrozenset(elements) {
+                return { _ in try interp.newSetMerging(c) }
+            }
+            let items = try compileElements(elements)
+            return { f in try interp.newSet(try items(f)) }
+
         case .list(let elements):
             let items = try compileElements(elements)
             return { f in try interp.newList(try items(f), extend: false) }
@@ -176,6 +197,29 @@ extension Compiler {
         case .lambda:
             throw unsupported("'lambda'", e.span)
         }
+    }
+
+    /// The tuple constant of a display whose items are all constants (nil otherwise).
+    func constantTuple(_ elements: [Expr]) throws -> ObjectRef? {
+        var items: [ObjectRef] = []
+        for el in elements {
+            guard let c = try foldConstant(el) else { return nil }
+            items.append(c)
+        }
+        let merged = items.map { item -> ObjectRef in
+            let c = canonical(item); heap.incref(c); return c
+        }
+        return addConst(literal(try interp.newTuple(merged)))
+    }
+
+    /// The frozenset constant of a set display of constants, built as 3.11 builds it.
+    func constantFrozenset(_ elements: [Expr]) throws -> ObjectRef? {
+        var items: [ObjectRef] = []
+        for el in elements {
+            guard let c = try foldConstant(el) else { return nil }
+            items.append(canonical(c))
+        }
+        return addConst(literal(try interp.newFrozensetConstant(items)))
     }
 
     /// Elements of a display; evaluated left to right into new references.

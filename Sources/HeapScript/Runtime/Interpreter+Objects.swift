@@ -48,6 +48,30 @@ extension Interpreter {
         return s
     }
 
+    /// A frozenset constant (borrows the items).
+    func newFrozensetConstant(_ items: [ObjectRef]) throws -> ObjectRef {
+        let keyed = try items.map { (key: $0, hash: try hash($0)) }
+        let storage = SetStorage.compilerConstant(keyed, layouts: layouts, isEqual: keysEqual)
+        storage.elements.forEach(heap.incref)
+        do { return try heap.newSetObject(storage, type: heap.builtinType(.frozenset)) } catch { throw memoryError() }
+    }
+
+    /// A new set holding the items of `source` (SET_UPDATE into an empty set: set_merge).
+    func newSetMerging(_ source: ObjectRef) throws -> ObjectRef {
+        guard case .set(let other) = heap.payload[Int(source)] else { return try newSet([]) }
+        let s = try newSet([])
+        let added: [ObjectRef] = heap.withPayload(s) { p in
+            guard case .set(var st) = p else { return [] }
+            p = .empty
+            let a = st.merge(other, isEqual: keysEqual)
+            p = .set(st)
+            return a
+        }
+        added.forEach(heap.incref)
+        heap.setTableChanged(s)
+        return s
+    }
+
     // MARK: - Hashing and equality
 
     func hash(_ r: ObjectRef) throws -> Int {

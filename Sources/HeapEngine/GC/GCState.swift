@@ -63,6 +63,18 @@ public struct GCState {
     /// gc.garbage when the interpreter has not installed a list object (`Heap.garbageList`):
     /// each element holds a reference.
     public var garbage: [ObjectRef] = []
+    /// gc.garbage as a list object, once the interpreter installs one (preferred: the
+    /// list is then a real, tracked container, as in CPython).
+    public var garbageList: ObjectRef?
+    /// gc.callbacks: called with ("start", generation, 0, 0) before and ("stop",
+    /// generation, collected, uncollectable) after each collection.
+    public var callbacks: ((_ phase: String, _ generation: Int, _ collected: Int, _ uncollectable: Int) -> Void)?
+    /// `_PyErr_Occurred`: while it returns true, allocations do not start a collection.
+    public var errorOccurred: (() -> Bool)?
+    /// The step-by-step observer of `collect(generation:observer:)`, during that call only.
+    var observer: ((GCPhase, [GCObjectSnapshot]) -> Void)?
+    var observedRows: [ObjectRef] = []
+    var observedGeneration = 0
 
     public init(profile: Profile) {
         thresholds = [profile.gcThreshold0, profile.gcThreshold1, profile.gcThreshold2]

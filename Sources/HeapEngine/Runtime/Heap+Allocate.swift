@@ -24,8 +24,7 @@ extension Heap {
 
     /// A GC object is linked into generation 0 and counted (_PyObject_GC_Link + track).
     func gcTrackNew(_ r: ObjectRef) {
-        gc.counts[0] += 1
-        gc.track(r)
+        gcLinkAndTrack(r)   // GC/Heap+Collect.swift: count, maybe collect, then track
     }
 
     /// Releases an object's memory block (tp_free).

@@ -81,6 +81,7 @@ extension Heap {
             break
         }
         freeBlock(r)
+        if info.isGC { gcCountFree() }
         if info.isHeapType { decref(type) }
         releaseRow(r)
     }
@@ -105,10 +106,10 @@ extension Heap {
         info.hasDel
     }
 
+    /// Untracks a dying GC object. Its count in generation 0 drops only when its memory is
+    /// really freed (PyObject_GC_Del), not when it goes onto a free list.
     func untrackForDealloc(_ r: ObjectRef) {
         gc.untrack(r)
-        // PyObject_GC_Del: the young generation's count drops with each GC object freed.
-        if gc.counts[0] > 0 { gc.counts[0] -= 1 }
     }
 
     func releaseRow(_ r: ObjectRef) {

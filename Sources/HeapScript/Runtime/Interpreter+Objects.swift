@@ -123,6 +123,7 @@ extension Interpreter {
         case .inserted: heap.incref(key); heap.dictKeysChanged(d)
         case .replaced(let old): heap.decref(old)
         }
+        heap.dictMaintainTracking(d, key: key, value: value)
     }
 
     /// d[key] or nil; a borrowed reference.

@@ -3,18 +3,69 @@ import HeapEngine
 /// The gc module (Modules/gcmodule.c's Python API), over the engine's collector.
 extension Interpreter {
     func defineGCModule(_ d: ObjectRef) {
+        defineFunction(in: d, "collect") { i, _, args, _ in
+            var generation = 2
+            if let a = args.first {
+                generation = try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer")
+                guard (0...2).contains(generation) else { throw i.error("ValueError", "invalid generation") }
+            }
+            return try i.newInt(i.heap.collect(generation: generation))
+        }
+        defineFunction(in: d, "get_objects") { i, _, args, _ in
+            let generation = try args.first.flatMap { $0 == i.heap.none ? nil : try i.intIndex($0, "generation must be an int") }
+            let objs = i.heap.getObjects(generation: generation)
+            objs.forEach(i.heap.incref)
+            return try i.newList(objs, extend: false)
+        }
+        defineFunction(in: d, "get_referrers") { i, _, args, _ in
+            let objs = i.heap.getReferrers(args)
+            objs.forEach(i.heap.incref)
+            return try i.newList(objs, extend: false)
+        }
+        defineFunction(in: d, "get_referents") { i, _, args, _ in
+            let objs = i.heap.getReferents(args)
+            objs.forEach(i.heap.incref)
+            return try i.newList(objs, extend: false)
+        }
+        defineFunction(in: d, "freeze") { i, _, _, _ in i.heap.freeze(); return i.heap.newNone() }
+        defineFunction(in: d, "unfreeze") { i, _, _, _ in i.heap.unfreeze(); return i.heap.newNone() }
+        defineFunction(in: d, "get_freeze_count") { i, _, _, _ in try i.newInt(i.heap.freezeCount) }
+        defineFunction(in: d, "get_stats") { i, _, _, _ in
+            var dicts: [ObjectRef] = []
+            for s in i.heap.gcStats {
+                let d = try i.newDict()
+                for (k, v) in [("collections", s.collections), ("collected", s.collected), ("uncollectable", s.uncollectable)] {
+                    let n = try i.newInt(v)
+                    try i.dictSet(d, i.name(k), n)
+                    i.heap.decref(n)
+                }
+                dicts.append(d)
+            }
+            return try i.newList(dicts, extend: false)
+        }
+        let garbage = try! newList([], extend: false)
+        heap.garbageList = garbage
+        try! dictSet(d, name("garbage"), garbage)
+        heap.decref(garbage)
+        let saveAll = try! newInt(32)
+        try! dictSet(d, name("DEBUG_SAVEALL"), saveAll)
+        heap.decref(saveAll)
+        defineFunction(in: d, "set_debug") { i, _, args, _ in
+            i.heap.gcDebugFlags = try i.intIndex(args[0], "an integer is required")
+            return i.heap.newNone()
+        }
         defineFunction(in: d, "get_threshold") { i, _, _, _ in
             try i.newTuple(try i.heap.gc.thresholds.map { try i.newInt($0) })
         }
         defineFunction(in: d, "get_count") { i, _, _, _ in
             try i.newTuple(try i.heap.gc.counts.map { try i.newInt($0) })
         }
-        defineFunction(in: d, "isenabled") { i, _, _, _ in i.heap.newBool(i.heap.gc.enabled) }
-        defineFunction(in: d, "enable") { i, _, _, _ in i.heap.gc.enabled = true; return i.heap.newNone() }
-        defineFunction(in: d, "disable") { i, _, _, _ in i.heap.gc.enabled = false; return i.heap.newNone() }
+        defineFunction(in: d, "isenabled") { i, _, _, _ in i.heap.newBool(i.heap.gcEnabled) }
+        defineFunction(in: d, "enable") { i, _, _, _ in i.heap.gcEnabled = true; return i.heap.newNone() }
+        defineFunction(in: d, "disable") { i, _, _, _ in i.heap.gcEnabled = false; return i.heap.newNone() }
         defineFunction(in: d, "is_tracked") { i, _, args, _ in
             try i.expectArgs("is_tracked", args, 1)
-            return i.heap.newBool(i.heap.gc.isTracked(args[0]))
+            return i.heap.newBool(i.heap.isTracked(args[0]))
         }
         defineFunction(in: d, "set_threshold") { i, _, args, _ in
             for (k, a) in args.enumerated() where k < 3 {

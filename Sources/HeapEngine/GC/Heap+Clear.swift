@@ -1,0 +1,136 @@
+/// tp_clear of each type, as delete_garbage calls it, and clear_freelists.
+///
+/// tp_clear drops the references that can take part in a cycle, so that refcounting frees
+/// the rest. Each type clears exactly what its 3.11 tp_clear clears, in its order, because
+/// the order decides which objects die first (and so which addresses are reused next):
+///
+/// - list (_list_clear): the list becomes empty first, then the items are released last to
+///   first, then the item array is freed.
+/// - dict (PyDict_Clear): back to Py_EMPTY_KEYS, then the old entries are released in order
+///   (key, value), then the keys object is freed.
+/// - set (set_clear_internal): back to the empty smalltable, then the keys are released in
+///   table order, then a malloced table is freed.
+/// - instance (subtype_clear): the inline attribute values in order
+///   (_PyObject_ClearInstanceAttributes), then the materialised `__dict__`.
+/// - function (func_clear): globals, module, defaults, dict. The code object stays.
+/// - class (type_clear): its dict is *cleared* (PyDict_Clear, the dict object stays), then
+///   `__mro__` is dropped.
+/// - module (module_clear): its dict. cell (cell_clear): its contents.
+/// - weakref (gc_clear): the reference is cleared and the callback dropped.
+/// - tuple, method, builtin method, iterators: no tp_clear in 3.11. A tuple in a cycle dies
+///   when the other members are cleared.
+///
+/// Divergence: a function's globals and a module's dict are non-optional in the store, so
+/// tp_clear puts `None` there instead of NULL (the None reference is counted and released
+/// with the object, so no visible refcount changes).
+extension Heap {
+    func tpClear(_ op: ObjectRef) {
+        let i = Int(op)
+        switch payload[i] {
+        case .list(let s):
+            guard s.allocated > 0 || !s.items.isEmpty else { return }   // ob_item == NULL
+            // Because decrefs can recursively touch this list, make it empty first.
+            let block = auxBlocks.removeValue(forKey: op)
+            auxSizes[op] = nil
+            payload[i] = .list(ListStorage())
+            var k = s.items.count
+            while k > 0 { k -= 1; decref(s.items[k]) }
+            if let block { allocator.free(block) }
+        case .dict:
+            dictClear(op)
+        case .set(var s):
+            let block = auxBlocks.removeValue(forKey: op)   // only a malloced table has one
+            auxSizes[op] = nil
+            let keys = s.clear()
+            payload[i] = .set(s)
+            for k in keys { decref(k) }
+            if let block { allocator.free(block) }
+        case .instance(var st):
+            let attrs = st.attributes
+            let dict = st.dict
+            st.attributes = nil
+            st.dict = nil
+            payload[i] = .instance(st)
+            if let attrs {
+                // Py_CLEAR(values[i]) in order; the keys belong to the shared keys in
+                // CPython, to the instance here (released after the values).
+                let entries = attrs.items
+                for e in entries { decref(e.value) }
+                for e in entries { decref(e.key) }
+            }
+            xdecref(dict)
+        case .function(let f):
+            let globals = f.globals
+            incref(none); f.globals = none
+            decref(globals)
+            if let m = f.module { f.module = nil; decref(m) }
+            if let d = f.defaults { f.defaults = nil; decref(d) }
+            if let d = f.dict { f.dict = nil; decref(d) }
+        case .type(let info):
+            guard !isStatic(op) else { return }
+            if let d = info.dict { dictClear(d) }
+            if let mro = info.mroTuple { info.mroTuple = nil; decref(mro) }
+        case .module(let m):
+            let dict = m.dict
+            incref(none); m.dict = none
+            decref(dict)
+        case .cell(let content):
+            guard kind(op) == .cell, let content else { return }
+            payload[i] = .cell(nil)
+            decref(content)
+        case .weakref:
+            weakrefClearRef(op)
+            if case .weakref(var w) = payload[i], let cb = w.callback {
+                w.callback = nil
+                payload[i] = .weakref(w)
+                decref(cb)
+            }
+        case .native(let object):
+            (object as? NativeClearable)?.clearReferences(in: self)
+        case .tuple, .method, .builtin, .iterator, .empty, .int, .bigInt, .float, .str, .bytes, .range:
+            break
+        }
+    }
+
+    /// PyDict_Clear: the dict goes back to Py_EMPTY_KEYS first, then the old entries are
+    /// released (free_keys_object: key then value, in entry order) and the keys freed.
+    public func dictClear(_ d: ObjectRef) {
+        guard case .dict(let s) = payload[Int(d)], !s.hasEmptyKeys else { return }
+        payload[Int(d)] = .dict(DictStorage())
+        deallocDictStorage(d, s)
+    }
+
+    // MARK: - clear_freelists
+
+    /// clear_freelists (3.11): during a full collection the free lists give their memory
+    /// back to the allocator, in this order: tuples (by length, each list from its most
+    /// recent entry), floats, lists, dicts, then dict keys. Freeing a GC object's memory
+    /// (PyObject_GC_Del) lowers count0 when it is positive.
+    func clearFreelists() {
+        let tuplePre = UInt64(typeInfo(builtinType(.tuple)).preHeaderSize)
+        for length in 1..<max(1, profile.tupleFreeListMaxLength) {
+            guard var addrs = freeLists.tuples[length], !addrs.isEmpty else { continue }
+            while let a = addrs.popLast() { allocator.free(a - tuplePre); gcCountFree() }
+            freeLists.tuples[length] = []
+        }
+        let floatPre = UInt64(typeInfo(builtinType(.float)).preHeaderSize)
+        while let a = freeLists.floats.popLast() { allocator.free(a - floatPre) }
+        let listPre = UInt64(typeInfo(builtinType(.list)).preHeaderSize)
+        while let a = freeLists.lists.popLast() { allocator.free(a - listPre); gcCountFree() }
+        let dictPre = UInt64(typeInfo(builtinType(.dict)).preHeaderSize)
+        while let a = freeLists.dicts.popLast() { allocator.free(a - dictPre); gcCountFree() }
+        while let a = freeLists.dictKeys.popLast() { allocator.free(a) }
+    }
+
+    /// PyObject_GC_Del's count: generation 0's count drops with each GC object freed.
+    @inline(__always) func gcCountFree() {
+        if gc.counts[0] > 0 { gc.counts[0] -= 1 }
+    }
+}
+
+/// Native (interpreter-owned) payloads with a tp_clear: drop the references that may
+/// take part in a cycle (frames, generators). Types without it are never cleared; like
+/// tuples, they die when the rest of their cycle is cleared.
+public protocol NativeClearable: AnyObject {
+    func clearReferences(in heap: Heap)
+}

@@ -35,8 +35,10 @@ extension Heap {
     static func traverse(_ p: Payload, type t: ObjectRef, heapType: Bool, _ visit: (ObjectRef) -> Void) {
         switch p {
         case .list(let s):
+            // list_traverse visits the items last to first.
             if heapType { visit(t) }
-            for item in s.items { visit(item) }
+            var i = s.items.count
+            while i > 0 { i -= 1; visit(s.items[i]) }
         case .tuple(let items):
             if heapType { visit(t) }
             var i = items.count

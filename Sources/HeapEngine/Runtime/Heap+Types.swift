@@ -24,6 +24,7 @@ extension Heap {
         gcTrackNew(t)
         incref(base)
         info.dict = dict
+        info.sharedKeys = SharedDictKeys(layouts: profile.objects)
         info.basesTuple = try newTuple(bases)
         // C3 for single inheritance: the class, then its base's MRO.
         info.mro = [t] + typeInfo(base).mro
@@ -54,6 +55,8 @@ extension Heap {
 
     /// object.__new__ for a heap type: an instance with 3.11's managed dict pre-header.
     public func newInstance(type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+        // init_inline_values: each new instance shrinks the class's shared keys' usable count.
+        _ = typeInfo(type).sharedKeys?.initInlineValues()
         let r = try allocateObject(type: type, size: requestSize(type), payload: .instance(InstanceState()))
         gcTrackNew(r)
         return r

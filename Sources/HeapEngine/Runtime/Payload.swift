@@ -2,30 +2,31 @@ import BigInt
 
 /// The type-specific part of a simulated object (what follows `ob_refcnt`/`ob_type` in C).
 ///
-/// Kept to 16 bytes of associated data so the `payload` column stays compact; bigger or
-/// rarer states live in final classes (types, functions), of which a session has few.
+/// Kept to 16 bytes of inline data so the `payload` column stays compact (a 24-byte
+/// stride): the large states (dict and set tables, str values, instances, big ints) are
+/// `indirect`, i.e. boxed; lists stay inline because appending to them is the hot path.
 public enum Payload {
     case empty
     case int(Int)
-    case bigInt(BigInt)
+    indirect case bigInt(BigInt)
     case float(Double)
-    case str(StrValue)
+    indirect case str(StrValue)
     case bytes([UInt8])
     case tuple([ObjectRef])
     case list(ListStorage)
-    case dict(DictStorage)
-    case set(SetStorage)
+    indirect case dict(DictStorage)
+    indirect case set(SetStorage)
     case type(TypeInfo)
-    case instance(InstanceState)
+    indirect case instance(InstanceState)
     case function(FunctionInfo)
     case builtin(BuiltinInfo)
     /// A bound method: (function, self).
     case method(ObjectRef, ObjectRef)
     case module(ModuleInfo)
-    case range(RangeValue)
+    indirect case range(RangeValue)
     /// list/tuple/range/dict/set/str iterators: the iterated object and the position.
     case iterator(ObjectRef, Int)
-    case weakref(WeakrefState)
+    indirect case weakref(WeakrefState)
     case cell(ObjectRef?)
     /// Opaque interpreter-side state (code objects, frames, generators): HeapScript owns it.
     case native(AnyObject)

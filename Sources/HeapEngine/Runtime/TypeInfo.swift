@@ -24,6 +24,8 @@ public final class TypeInfo {
     /// Bytes placed before the object (GC header, 3.11 managed dict pointers): the
     /// object's address is its block's address plus this.
     public var preHeaderSize: Int
+    /// ht_cached_keys: the attribute names shared by the instances' dicts (heap types).
+    public var sharedKeys: SharedDictKeys?
     /// The class defines `__del__` (tp_finalize is set).
     public var hasDel = false
     /// Weak references to the type itself.

@@ -52,7 +52,7 @@ extension Compiler {
         case .name:
             return { f in try interp.loadName(f, key, name) }
         case .global:
-            return { f in try interp.loadGlobal(f.globals, key, name) }
+            return { f in try interp.loadGlobal(f.globals, key, name, frame: f) }
         }
     }
 

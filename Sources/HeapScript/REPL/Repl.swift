@@ -20,6 +20,9 @@ public struct Repl {
                 return false
             }
         }
+        let last = session.finalize()
+        stdout(last.stdout)
+        stderr(last.stderr)
         return true
     }
 }

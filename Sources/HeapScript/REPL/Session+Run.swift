@@ -28,6 +28,28 @@ public final class Session {
         return run(source, filename: filename, interactive: false)
     }
 
+    /// Interpreter shutdown (Py_FinalizeEx, as far as the session's objects go): the REPL's
+    /// `_` is cleared, `__main__`'s namespace is released entry by entry in insertion
+    /// order (so `__del__` methods run in that order), then one full collection runs.
+    public func finalize() -> ExecutionResult {
+        Session.onLargeStack {
+            let i = self.interp
+            i.stdout = ""; i.stderr = ""
+            if let underscore = i.nameCache["_"], (try? i.dictGet(i.builtinsDict, underscore)) != nil {
+                try? i.dictSet(i.builtinsDict, underscore, i.heap.none)
+            }
+            if let previous = i.lastTraceback { i.lastTraceback = nil; i.releaseException(previous) }
+            let entries = i.dictStorage(i.mainDict).items
+            i.heap.setPayload(i.mainDict, .dict(DictStorage()))
+            i.heap.dictKeysChanged(i.mainDict)
+            for (k, v) in entries { i.heap.decref(k); i.heap.decref(v) }
+            _ = i.heap.collect(generation: 2)
+            let result = ExecutionResult(stdout: i.stdout, stderr: i.stderr)
+            i.stdout = ""; i.stderr = ""
+            return result
+        }
+    }
+
     /// Whether `source` is a complete interactive statement yet.
     public static func completeness(of source: String) -> Completeness {
         interactiveCompleteness(source)
@@ -82,7 +104,7 @@ public final class Session {
         } catch var e as PyException {
             e.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))
             i.stderr += i.formatTraceback(e)
-            result.exception = i.exceptionLine(e.exception)
+            result.exception = i.printedExceptionLine(e)
             // sys.last_value / sys.last_traceback keep the exception (and its frames) alive
             // until the next one.
             let previous = i.lastTraceback

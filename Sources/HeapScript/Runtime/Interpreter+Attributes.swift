@@ -6,13 +6,13 @@ extension Interpreter {
         if let ns = f.namespace, let v = try dictGet(ns, key) { heap.incref(v); return v }
         if f.namespace != f.globals, let v = try dictGet(f.globals, key) { heap.incref(v); return v }
         if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
-        throw error("NameError", "name '\(n)' is not defined")
+        throw nameError(n, frame: f, globals: f.globals)
     }
 
-    func loadGlobal(_ globals: ObjectRef, _ key: ObjectRef, _ n: String) throws -> ObjectRef {
+    func loadGlobal(_ globals: ObjectRef, _ key: ObjectRef, _ n: String, frame: Frame? = nil) throws -> ObjectRef {
         if let v = try dictGet(globals, key) { heap.incref(v); return v }
         if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
-        throw error("NameError", "name '\(n)' is not defined")
+        throw nameError(n, frame: frame, globals: globals)
     }
 
     /// Finds `attr` along a heap type's MRO (borrowed), nil when absent.
@@ -43,7 +43,7 @@ extension Interpreter {
         case .module(let m):
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
-            throw error("AttributeError", "module '\(m.name)' has no attribute '\(attr)'")
+            throw attributeError(obj, attr, message: "module '\(m.name)' has no attribute '\(attr)'")
         case .instance(let state):
             if attr == "__dict__" { return try materializeDict(obj) }
             if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
@@ -53,7 +53,7 @@ extension Interpreter {
                 heap.incref(v); return v
             }
             if let v = try lookupInType(heap.typeOf[Int(obj)], attr) { return try bindIfFunction(v, obj) }
-            throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
         case .type(let info):
             switch attr {
             case "__name__": return try newStr(info.name)
@@ -97,7 +97,7 @@ extension Interpreter {
             heap.incref(obj)
             return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
         }
-        throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+        throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
     }
 
     /// A function found on the class becomes a bound method (func_descr_get).
@@ -116,6 +116,8 @@ extension Interpreter {
             let key = name(attr)
             let h = try hash(key)
             let exact = isExactStr(key)
+            let info = heap.typeInfo(of: obj)
+            _ = info.sharedKeys?.insert(key, hash: h, isEqual: keysEqual)
             let result: DictInsertResult = heap.withPayload(obj) { p in
                 guard case .instance(var st) = p else { preconditionFailure("not an instance") }
                 p = .empty
@@ -142,7 +144,7 @@ extension Interpreter {
             if methodTable[heap.kind(obj)]?[attr] != nil {
                 throw error("AttributeError", "'\(typeName(obj))' object attribute '\(attr)' is read-only")
             }
-            throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
         }
     }
 
@@ -151,7 +153,7 @@ extension Interpreter {
         case .instance(let state):
             if let d = state.dict {
                 guard let (k, v) = try dictRemove(d, name(attr)) else {
-                    throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+                    throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
                 }
                 heap.decref(k); heap.decref(v); return
             }
@@ -165,7 +167,7 @@ extension Interpreter {
                 return r
             }
             guard let (k, v) = removed else {
-                throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+                throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
             }
             heap.decref(k); heap.decref(v)
         case .type(let info) where info.isHeapType:
@@ -174,7 +176,7 @@ extension Interpreter {
             }
             heap.decref(k); heap.decref(v)
         default:
-            throw error("AttributeError", "'\(typeName(obj))' object has no attribute '\(attr)'")
+            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
         }
     }
 
@@ -189,6 +191,8 @@ extension Interpreter {
         st.attributes = nil
         st.dict = d
         heap.setPayload(obj, .instance(st))
+        // make_dict_from_instance_attributes: the dict shares the class's keys (split).
+        splitDictOwners[d] = heap.typeOf[Int(obj)]
         heap.incref(d)
         return d
     }

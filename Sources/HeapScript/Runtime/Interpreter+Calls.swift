@@ -78,7 +78,7 @@ extension Interpreter {
             clearFrame(frame, fnRef)
             throw error
         }
-        if depth >= profile.recursionLimit {
+        if depth + 1 >= profile.recursionLimit {   // the module's frame counts too
             clearFrame(frame, fnRef)
             throw self.error("RecursionError", "maximum recursion depth exceeded")
         }

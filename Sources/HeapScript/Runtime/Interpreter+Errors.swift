@@ -77,12 +77,70 @@ extension Interpreter {
     /// The whole traceback text, as PyErr_Display prints it for the REPL.
     func formatTraceback(_ e: PyException) -> String {
         var out = "Traceback (most recent call last):\n"
+        // tb_print_internal: a line repeated more than TB_RECURSIVE_CUTOFF (3) times in a
+        // row is summarised.
+        let cutoff = 3
+        var last: TracebackEntry?
+        var count = 0
+        func flushRepeats() {
+            if count > cutoff {
+                let n = count - cutoff
+                out += "  [Previous line repeated \(n) more time\(n > 1 ? "s" : "")]\n"
+            }
+        }
         for entry in e.traceback.reversed() {
+            if entry != last { flushRepeats(); last = entry; count = 0 }
+            count += 1
+            if count > cutoff { continue }
             out += "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
             if let source = sourceLine(entry) { out += "    \(source)\n" }
         }
-        out += exceptionLine(e.exception) + "\n"
+        flushRepeats()
+        out += printedExceptionLine(e) + "\n"
         return out
+    }
+
+    /// The exception line as print_exception writes it, with the 3.11 suggestion.
+    func printedExceptionLine(_ e: PyException) -> String {
+        let line = exceptionLine(e.exception)
+        guard let s = e.suggestion else { return line }
+        return line + ". Did you mean: '\(s)'?"
+    }
+
+    /// NameError with CPython's suggestion: fast locals, then globals, then builtins.
+    func nameError(_ n: String, frame: Frame?, globals: ObjectRef) -> PyException {
+        var e = error("NameError", "name '\(n)' is not defined")
+        let locals = frame?.code.kind == .function ? frame!.code.localNames : []
+        let globalNames = dictStorage(globals).keys.map(stringValue)
+        e.suggestion = Suggestions.suggest(n, among: locals)
+            ?? Suggestions.suggest(n, among: globalNames)
+            ?? Suggestions.suggest(n, among: SuggestionCandidates.builtins)
+        return e
+    }
+
+    /// AttributeError with CPython's suggestion from dir(obj).
+    func attributeError(_ obj: ObjectRef, _ attr: String, message: String) -> PyException {
+        var e = error("AttributeError", message)
+        e.suggestion = Suggestions.suggest(attr, among: dirNames(obj))
+        return e
+    }
+
+    /// sorted(dir(obj)) for the objects the subset has.
+    func dirNames(_ obj: ObjectRef) -> [String] {
+        var names: Set<String> = []
+        switch heap.payload[Int(obj)] {
+        case .module(let m): names.formUnion(dictStorage(m.dict).keys.map(stringValue))
+        case .instance(let st):
+            if let d = st.dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
+            if let a = st.attributes { names.formUnion(a.keys.map(stringValue)) }
+            for t in heap.typeInfo(of: obj).mro {
+                if let d = heap.typeInfo(t).dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
+            }
+            names.formUnion(SuggestionCandidates.dirOfType["object"] ?? [])
+        default:
+            names.formUnion(SuggestionCandidates.dirOfType[typeName(obj)] ?? SuggestionCandidates.dirOfType["object"] ?? [])
+        }
+        return names.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
     }
 
     /// Source lines are shown for files, not for `<stdin>` (CPython has none to show).

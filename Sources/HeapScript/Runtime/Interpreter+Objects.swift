@@ -11,6 +11,12 @@ extension Interpreter {
         PyException(preallocatedMemoryError())
     }
 
+    /// Raises MemoryError before building something the simulated heap could not hold
+    /// (CPython's malloc would fail the same way, before any item is touched).
+    func ensureHeapRoom(_ bytes: Int) throws {
+        if bytes < 0 || bytes > limits.heapBytes - heap.allocator.mappedBytes { throw memoryError() }
+    }
+
     func newInt(_ v: Int) throws -> ObjectRef {
         do { return try heap.newInt(v) } catch { throw memoryError() }
     }
@@ -110,6 +116,11 @@ extension Interpreter {
     /// d[key] = value; borrows both.
     func dictSet(_ d: ObjectRef, _ key: ObjectRef, _ value: ObjectRef) throws {
         let h = try hash(key)
+        if let owner = splitDictOwners[d] {
+            // insert_into_dictkeys, or the switch to a combined table when it cannot.
+            let inserted = isExactStr(key) ? heap.typeInfo(owner).sharedKeys?.insert(key, hash: h, isEqual: keysEqual) : nil
+            if inserted == nil { splitDictOwners[d] = nil }
+        }
         let exactStr = isExactStr(key)
         let result: DictInsertResult = heap.withPayload(d) { p in
             guard case .dict(var s) = p else { preconditionFailure("not a dict") }
@@ -147,7 +158,7 @@ extension Interpreter {
 
     func dictDelName(_ d: ObjectRef, _ key: ObjectRef, _ name: String) throws {
         guard let (k, v) = try dictRemove(d, key) else {
-            throw error("NameError", "name '\(name)' is not defined")
+            throw nameError(name, frame: nil, globals: d)
         }
         heap.decref(k); heap.decref(v)
     }

@@ -106,12 +106,17 @@ extension Interpreter {
             return try newTuple(items)
         case (.mul, .str(let s), .int(let n)), (.mul, .int(let n), .str(let s)):
             if n == 1, case .str = pa { heap.incref(a); return a }
+            try ensureHeapRoom(s.value.utf8.count.multipliedReportingOverflow(by: max(0, n)).partialValue)
             return try newStr(n <= 0 ? "" : String(repeating: s.value, count: n))
         case (.mul, .bytes(let s), .int(let n)):
             return try newBytes(n <= 0 ? [] : Array([[UInt8]](repeating: s, count: n).joined()))
         case (.mul, .list(let s), .int(let n)), (.mul, .int(let n), .list(let s)):
+            let (bytes, overflow) = (s.count * 8).multipliedReportingOverflow(by: max(0, n))
+            try ensureHeapRoom(overflow ? -1 : bytes)
             return try heap.newListCopying(s.repeated(max(0, n)), incref: true)
         case (.mul, .tuple(let s), .int(let n)), (.mul, .int(let n), .tuple(let s)):
+            let (bytes, overflow) = (s.count * 8).multipliedReportingOverflow(by: max(0, n))
+            try ensureHeapRoom(overflow ? -1 : bytes)
             if n == 1 { let t = (heap.kind(a) == .tuple ? a : b); heap.incref(t); return t }
             var items: [ObjectRef] = []
             for _ in 0..<max(0, n) { items += s }

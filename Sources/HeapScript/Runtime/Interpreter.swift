@@ -34,6 +34,9 @@ public final class Interpreter {
     var preallocatedMemoryErrorRef: ObjectRef?
     /// Containers whose repr is being computed (Py_ReprEnter): `[...]` for cycles.
     var reprStack: Set<ObjectRef> = []
+    /// Materialised instance dicts that still share their class's keys (split tables),
+    /// with the class whose keys they share.
+    var splitDictOwners: [ObjectRef: ObjectRef] = [:]
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]
     /// Builtin functions and methods by id (BuiltinInfo.id).

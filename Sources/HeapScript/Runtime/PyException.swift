@@ -10,9 +10,11 @@ public struct PyException: Error {
     /// References the traceback keeps alive (locals of the frames it passes through,
     /// as frame objects do in CPython), released when the traceback is dropped.
     public var keptAlive: [ObjectRef]
+    /// The "Did you mean" suggestion printed after the exception line, if any.
+    public var suggestion: String?
 
     public init(_ exception: ObjectRef) {
-        self.exception = exception; traceback = []; keptAlive = []
+        self.exception = exception; traceback = []; keptAlive = []; suggestion = nil
     }
 }
 

@@ -15,9 +15,13 @@ struct Run: ParsableCommand {
         guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw ValidationError("Cannot read '\(file)'.")
         }
-        let result = Session(profile: options.profile).runModule(source, filename: file)
+        let session = Session(profile: options.profile)
+        let result = session.runModule(source, filename: file)
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))
+        let last = session.finalize()
+        FileHandle.standardOutput.write(Data(last.stdout.utf8))
+        FileHandle.standardError.write(Data(last.stderr.utf8))
         if let u = result.unsupported {
             FileHandle.standardError.write(Data("\(file):\(u.line): error: \(u.message)\n".utf8))
             throw ExitCode(2)

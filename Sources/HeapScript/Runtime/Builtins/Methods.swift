@@ -215,6 +215,33 @@ extension Interpreter {
             }
             return try i.newStr(parts.joined(separator: i.stringValue(s!)))
         }
+        defineMethod(.str, "find") { i, s, args, _ in
+            let hay = Array(i.stringValue(s!).unicodeScalars), needle = Array(i.stringValue(args[0]).unicodeScalars)
+            return try i.newInt(Interpreter.firstIndex(of: needle, in: hay) ?? -1)
+        }
+        defineMethod(.str, "index") { i, s, args, _ in
+            let hay = Array(i.stringValue(s!).unicodeScalars), needle = Array(i.stringValue(args[0]).unicodeScalars)
+            guard let k = Interpreter.firstIndex(of: needle, in: hay) else { throw i.error("ValueError", "substring not found") }
+            return try i.newInt(k)
+        }
+        defineMethod(.str, "count") { i, s, args, _ in
+            let hay = i.stringValue(s!), needle = i.stringValue(args[0])
+            if needle.isEmpty { return try i.newInt(hay.unicodeScalars.count + 1) }
+            return try i.newInt(hay.components(separatedBy: needle).count - 1)
+        }
+        defineMethod(.str, "isdigit") { i, s, _, _ in
+            let v = i.stringValue(s!)
+            return i.heap.newBool(!v.isEmpty && v.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit })
+        }
+        defineMethod(.str, "isalpha") { i, s, _, _ in
+            let v = i.stringValue(s!)
+            return i.heap.newBool(!v.isEmpty && v.unicodeScalars.allSatisfy { $0.properties.isAlphabetic })
+        }
+        defineMethod(.str, "title") { i, s, _, _ in try i.newStr(i.stringValue(s!).capitalized) }
+        defineMethod(.str, "capitalize") { i, s, _, _ in
+            let v = i.stringValue(s!)
+            return try i.newStr(v.prefix(1).uppercased() + v.dropFirst().lowercased())
+        }
         defineMethod(.str, "upper") { i, s, _, _ in try i.newStr(i.stringValue(s!).uppercased()) }
         defineMethod(.str, "lower") { i, s, _, _ in try i.newStr(i.stringValue(s!).lowercased()) }
         defineMethod(.str, "strip") { i, s, _, _ in try i.newStr(i.stringValue(s!).trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -252,6 +279,13 @@ extension Interpreter {
             for (k, x) in t.enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) { return try i.newInt(k) }
             throw i.error("ValueError", "tuple.index(x): x not in tuple")
         }
+    }
+
+    static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
+        if needle.isEmpty { return 0 }
+        guard needle.count <= hay.count else { return nil }
+        for k in 0...(hay.count - needle.count) where hay[k..<(k + needle.count)].elementsEqual(needle) { return k }
+        return nil
     }
 
     func percentFormat(_ format: String, _ args: ObjectRef) throws -> ObjectRef {

@@ -64,10 +64,14 @@ extension Interpreter {
         case .bytes(let b): return l.bytesSizeOf(count: b.count, profile: profile)
         case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile)
         case .list(let st): return st.sizeof(profile: profile)
-        case .dict(let st): return st.sizeof(profile: profile)
+        case .dict(let st):
+            if let owner = splitDictOwners[r], let keys = heap.typeInfo(owner).sharedKeys {
+                return keys.splitDictSizeOf(profile: profile)
+            }
+            return st.sizeof(profile: profile)
         case .set(let st): return st.sizeof(profile: profile)
         case .type(let t):
-            if t.isHeapType { return l.heapTypeSizeOf(sharedKeys: SharedDictKeys(layouts: l), profile: profile) }
+            if t.isHeapType { return l.heapTypeSizeOf(sharedKeys: t.sharedKeys, profile: profile) }
             return l.staticTypeSizeOf
         default:
             return info.basicSize + info.preHeaderSize

@@ -1,0 +1,13 @@
+print()
+print(1, 2, 3)
+print('a', 'b', sep='-')
+print('no newline', end='')
+print(' then', end='\n')
+print([1, 'two', 3.0, None, True])
+print((1,), {}, set())
+print(repr('x'), str('x'))
+print(f'{1}-{2.5}-{"s"}-{None}-{[1]}')
+v = 42
+print(f'v={v}, v*2={v * 2}')
+print('multi', end='|')
+print('line')

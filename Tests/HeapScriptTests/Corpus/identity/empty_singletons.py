@@ -1,0 +1,16 @@
+a = ()
+b = ()
+a is b
+tuple() is ()
+tuple([]) is ()
+a = ''
+b = ''
+a is b
+str() is ''
+'abc'[3:] is ''
+b"" == b""
+x = []
+y = []
+x is y
+x == y
+{} is {}

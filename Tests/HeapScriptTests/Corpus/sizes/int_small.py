@@ -1,0 +1,12 @@
+import sys
+sys.getsizeof(0)
+sys.getsizeof(1)
+sys.getsizeof(255)
+sys.getsizeof(-1)
+sys.getsizeof(-5)
+sys.getsizeof(2**30 - 1)
+sys.getsizeof(2**30)
+sys.getsizeof(2**60 - 1)
+sys.getsizeof(2**60)
+sys.getsizeof(-2**30)
+sys.getsizeof(-(2**30))

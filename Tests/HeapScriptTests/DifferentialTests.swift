@@ -1,0 +1,171 @@
+import XCTest
+import Foundation
+import HeapEngine
+@testable import HeapScript
+
+/// The differential corpus: `Corpus/<area>/<case>.py` is piped REPL input and `<case>.out` is what
+/// `python3.11 -q -i < case.py` (CPython 3.11.7) wrote to stdout. The engine must print the same
+/// bytes. When a real CPython 3.11 is installed, the committed `.out` files are also re-checked
+/// against it, so they cannot go stale.
+final class DifferentialTests: XCTestCase {
+    struct Case {
+        let name: String      // "area/case"
+        let input: String
+        let expected: String
+        let inputURL: URL
+    }
+
+    static func corpusRoot() throws -> URL {
+        guard let url = Bundle.module.url(forResource: "Corpus", withExtension: nil) else {
+            throw XCTSkip("Corpus resource missing from the test bundle")
+        }
+        return url
+    }
+
+    static func cases(area: String? = nil) throws -> [Case] {
+        let root = try corpusRoot()
+        let fm = FileManager.default
+        var result: [Case] = []
+        let areas = try fm.contentsOfDirectory(atPath: root.path).sorted()
+        for a in areas where area == nil || a == area {
+            let dir = root.appendingPathComponent(a)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else { continue }
+            for file in try fm.contentsOfDirectory(atPath: dir.path).sorted() where file.hasSuffix(".py") {
+                let py = dir.appendingPathComponent(file)
+                let out = py.deletingPathExtension().appendingPathExtension("out")
+                let input = try String(contentsOf: py, encoding: .utf8)
+                let expected = try String(contentsOf: out, encoding: .utf8)
+                result.append(Case(name: "\(a)/\(file.dropLast(3))", input: input, expected: expected, inputURL: py))
+            }
+        }
+        return result
+    }
+
+    /// Runs a whole piped input through the engine, as `heapbook repl` does.
+    static func runEngine(_ input: String) -> (stdout: String, stderr: String, completed: Bool) {
+        let session = Session(profile: .cpython311)
+        var out = "", err = ""
+        let ok = Repl(session: session).run(input, stdout: { out += $0 }, stderr: { err += $0 })
+        return (out, err, ok)
+    }
+
+    func checkArea(_ area: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let cases = try Self.cases(area: area)
+        XCTAssertFalse(cases.isEmpty, "no corpus cases in \(area)/", file: file, line: line)
+        for c in cases {
+            let r = Self.runEngine(c.input)
+            XCTAssertTrue(r.completed, "\(c.name): stopped on an unsupported construct:\n\(r.stderr)", file: file, line: line)
+            if r.stdout != c.expected {
+                XCTFail("\(c.name): engine stdout differs from CPython 3.11.7\n"
+                        + Self.firstDifference(expected: c.expected, got: r.stdout)
+                        + "\n--- engine stderr ---\n\(r.stderr.suffix(1500))", file: file, line: line)
+            }
+        }
+    }
+
+    func testSizes() throws { try checkArea("sizes") }
+    func testRefcount() throws { try checkArea("refcount") }
+    func testIdentity() throws { try checkArea("identity") }
+    func testContainers() throws { try checkArea("containers") }
+    func testErrors() throws { try checkArea("errors") }
+    func testClasses() throws { try checkArea("classes") }
+    func testControl() throws { try checkArea("control") }
+
+    func testCorpusIsLargeEnoughAndPaired() throws {
+        let all = try Self.cases()
+        XCTAssertGreaterThanOrEqual(all.count, 40)
+        let areas = Set(all.map { String($0.name.split(separator: "/")[0]) })
+        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control"])
+    }
+
+    /// Re-runs every case under real CPython 3.11 (when installed) and checks the committed `.out`.
+    func testCommittedOutputsMatchLiveCPython() throws {
+        guard let python = Self.findPython311() else {
+            throw XCTSkip("no real python3.11 found (PATH or $(pyenv root)/versions/3.11.*/bin/python3); "
+                          + "the committed .out files were not re-checked against CPython")
+        }
+        for c in try Self.cases() {
+            let live = try Self.runCPython(python, input: c.inputURL)
+            if live != c.expected {
+                XCTFail("\(c.name): committed .out differs from live \(python.path)\n"
+                        + Self.firstDifference(expected: live, got: c.expected))
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func firstDifference(expected: String, got: String) -> String {
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let g = got.split(separator: "\n", omittingEmptySubsequences: false)
+        for i in 0..<max(e.count, g.count) {
+            let el = i < e.count ? String(e[i]) : "<end of output>"
+            let gl = i < g.count ? String(g[i]) : "<end of output>"
+            if el != gl {
+                return "first difference at stdout line \(i + 1):\n  expected: \(el.debugDescription)\n  got:      \(gl.debugDescription)"
+            }
+        }
+        return "(outputs differ only in the final newline)"
+    }
+
+    static func findPython311() -> URL? {
+        let fm = FileManager.default
+        func is311(_ url: URL) -> Bool {
+            guard fm.isExecutableFile(atPath: url.path),
+                  let v = try? capture(url, ["-c", "import sys; print(sys.version_info[:2] == (3, 11))"], stdin: nil)
+            else { return false }
+            return v == "True\n"
+        }
+        // pyenv installs first (real binaries, no shim indirection).
+        var roots: [String] = []
+        if let r = ProcessInfo.processInfo.environment["PYENV_ROOT"] { roots.append(r) }
+        if let pyenv = which("pyenv"), let r = try? capture(pyenv, ["root"], stdin: nil) {
+            roots.append(r.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        roots.append(NSHomeDirectory() + "/.pyenv")
+        for root in roots {
+            let versions = URL(fileURLWithPath: root).appendingPathComponent("versions")
+            let names = ((try? fm.contentsOfDirectory(atPath: versions.path)) ?? [])
+                .filter { $0.hasPrefix("3.11.") }.sorted().reversed()
+            for n in names {
+                let bin = versions.appendingPathComponent(n).appendingPathComponent("bin/python3")
+                if is311(bin) { return bin }
+            }
+        }
+        if let p = which("python3.11"), is311(p) { return p }
+        return nil
+    }
+
+    static func which(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    static func runCPython(_ python: URL, input: URL) throws -> String {
+        try capture(python, ["-q", "-i"], stdin: input)
+    }
+
+    /// Runs a process, returns its stdout (stderr is discarded).
+    static func capture(_ exe: URL, _ args: [String], stdin: URL?) throws -> String {
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["PYTHONHASHSEED"] = "0"
+        env.removeValue(forKey: "PYTHONSTARTUP")
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

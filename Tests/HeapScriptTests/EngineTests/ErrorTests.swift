@@ -1,0 +1,81 @@
+import XCTest
+import HeapEngine
+@testable import HeapScript
+
+/// Exceptions: the last traceback line, and that the session goes on.
+/// Every expected value below is what real CPython 3.11.7 (`python3.11 -q -i`) printed for the
+/// same statements run one after the other in one REPL session.
+final class ErrorTests: XCTestCase {
+    func testNameError() {
+        let s = makeSession()
+        expect(s, "nope", "", raises: "NameError: name 'nope' is not defined. Did you mean: 'None'?")
+        expect(s, "def f():\n    return nope2\n", "")
+        expect(s, "f()", "", raises: "NameError: name 'nope2' is not defined. Did you mean: 'open'?")
+        expect(s, "x = 1", "")
+        expect(s, "del x", "")
+        expect(s, "x", "", raises: "NameError: name 'x' is not defined")
+    }
+
+    func testTypeError() {
+        let s = makeSession()
+        expect(s, "1 + 'a'", "", raises: "TypeError: unsupported operand type(s) for +: 'int' and 'str'")
+        expect(s, "len(3)", "", raises: "TypeError: object of type 'int' has no len()")
+        expect(s, "def f(a):\n    return a\n", "")
+        expect(s, "f()", "", raises: "TypeError: f() missing 1 required positional argument: 'a'")
+        expect(s, "f(1, 2)", "", raises: "TypeError: f() takes 1 positional argument but 2 were given")
+        expect(s, "[] < 'x'", "", raises: "TypeError: '<' not supported between instances of 'list' and 'str'")
+        expect(s, "(1)[0]", "", raises: "TypeError: 'int' object is not subscriptable")
+        expect(s, "'a' - 'b'", "", raises: "TypeError: unsupported operand type(s) for -: 'str' and 'str'")
+    }
+
+    func testZeroDivisionError() {
+        let s = makeSession()
+        expect(s, "1 / 0", "", raises: "ZeroDivisionError: division by zero")
+        expect(s, "1 // 0", "", raises: "ZeroDivisionError: integer division or modulo by zero")
+        expect(s, "1 % 0", "", raises: "ZeroDivisionError: integer modulo by zero")
+        expect(s, "2.0 / 0", "", raises: "ZeroDivisionError: float division by zero")
+        expect(s, "0 ** -1", "", raises: "ZeroDivisionError: 0.0 cannot be raised to a negative power")
+    }
+
+    func testIndexAndKeyError() {
+        let s = makeSession()
+        expect(s, "[][0]", "", raises: "IndexError: list index out of range")
+        expect(s, "[1, 2][2]", "", raises: "IndexError: list index out of range")
+        expect(s, "(1,)[-2]", "", raises: "IndexError: tuple index out of range")
+        expect(s, "'x'[5]", "", raises: "IndexError: string index out of range")
+        expect(s, "[].pop()", "", raises: "IndexError: pop from empty list")
+        expect(s, "{}['k']", "", raises: "KeyError: 'k'")
+        expect(s, "{1: 2}[2]", "", raises: "KeyError: 2")
+        expect(s, "set().remove(3)", "", raises: "KeyError: 3")
+        expect(s, "{}.pop('z')", "", raises: "KeyError: 'z'")
+    }
+
+    func testAttributeError() {
+        let s = makeSession()
+        expect(s, "(1).foo", "", raises: "AttributeError: 'int' object has no attribute 'foo'")
+        expect(s, "'s'.nothing", "", raises: "AttributeError: 'str' object has no attribute 'nothing'")
+        expect(s, "class C:\n    pass\n", "")
+        expect(s, "C().attr", "", raises: "AttributeError: 'C' object has no attribute 'attr'")
+        expect(s, "import sys", "")
+        expect(s, "sys.nope", "", raises: "AttributeError: module 'sys' has no attribute 'nope'")
+    }
+
+    func testSyntaxError() {
+        let s = makeSession()
+        expect(s, "x = = 1", "", raises: "SyntaxError: invalid syntax")
+        expect(s, "def (:", "", raises: "SyntaxError: invalid syntax")
+        expect(s, "1 +", "", raises: "SyntaxError: invalid syntax")
+        expect(s, "print(1))", "", raises: "SyntaxError: unmatched ')'")
+        expect(s, "for x in:", "", raises: "SyntaxError: invalid syntax")
+        expect(s, "'unterminated", "", raises: "SyntaxError: unterminated string literal (detected at line 1)")
+    }
+
+    func testSessionContinuesAfterErrors() {
+        let s = makeSession()
+        expect(s, "x = 1", "")
+        expect(s, "1 / 0", "", raises: "ZeroDivisionError: division by zero")
+        expect(s, "x + 1", "2\n")
+        expect(s, "nope", "", raises: "NameError: name 'nope' is not defined. Did you mean: 'None'?")
+        expect(s, "x * 10", "10\n")
+    }
+}

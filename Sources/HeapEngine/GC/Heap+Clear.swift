@@ -30,21 +30,21 @@ extension Heap {
         case .list(let s):
             guard s.allocated > 0 || !s.items.isEmpty else { return }   // ob_item == NULL
             // Because decrefs can recursively touch this list, make it empty first.
-            let block = auxBlocks.removeValue(forKey: op)
-            auxSizes[op] = nil
+            let block = auxAddress[i]
+            auxAddress[i] = 0; auxSize[i] = 0
             payload[i] = .list(ListStorage())
             var k = s.items.count
             while k > 0 { k -= 1; decref(s.items[k]) }
-            if let block { allocator.free(block) }
+            if block != 0 { allocator.free(block) }
         case .dict:
             dictClear(op)
         case .set(var s):
-            let block = auxBlocks.removeValue(forKey: op)   // only a malloced table has one
-            auxSizes[op] = nil
+            let block = auxAddress[i]   // only a malloced table has one
+            auxAddress[i] = 0; auxSize[i] = 0
             let keys = s.clear()
             payload[i] = .set(s)
             for k in keys { decref(k) }
-            if let block { allocator.free(block) }
+            if block != 0 { allocator.free(block) }
         case .instance(var st):
             let attrs = st.attributes
             let dict = st.dict

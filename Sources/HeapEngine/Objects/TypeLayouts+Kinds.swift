@@ -30,6 +30,7 @@ extension TypeLayout {
         case .dictIterator: return o.dictIterator
         case .setIterator: return o.setIterator
         case .strIterator: return o.strIterator
+        case .dictKeys, .dictValues, .dictItems: return o.dictView
         case .slice: return o.slice
         case .weakref: return o.weakref
         case .cell: return o.cell

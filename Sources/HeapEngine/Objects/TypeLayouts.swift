@@ -88,6 +88,8 @@ public struct ObjectLayouts: Sendable, Equatable {
     public var ellipsis: TypeLayout
     public var notImplemented: TypeLayout
     public var mappingProxy: TypeLayout
+    /// dict_keys / dict_values / dict_items (_PyDictViewObject: header + dict pointer).
+    public var dictView: TypeLayout
     public var getsetDescriptor: TypeLayout
     /// BaseException and the builtin exceptions without extra fields (ValueError, ...).
     public var exception: TypeLayout

@@ -11,9 +11,9 @@ extension Heap {
     /// `PyObject *` points past `PyGC_Head` in CPython.
     func allocateObject(type: ObjectRef, size: Int, payload p: Payload) throws(HeapExhausted) -> ObjectRef {
         guard let block = allocator.malloc(size) else { throw HeapExhausted() }
-        let info = typeInfo(type)
-        let r = newRow(type: type, address: block + UInt64(info.preHeaderSize), payload: p, flags: [])
-        if info.isHeapType { incref(type) }   // instances of heap types own a reference to their class
+        let bits = typeBits[Int(type)]
+        let r = newRow(type: type, address: block + UInt64(TypeBits.preHeader(bits)), payload: p, flags: [])
+        if bits & TypeBits.heapType != 0 { incref(type) }   // instances of heap types own a reference to their class
         return r
     }
 
@@ -29,8 +29,8 @@ extension Heap {
 
     /// Releases an object's memory block (tp_free).
     func freeBlock(_ r: ObjectRef) {
-        let info = typeInfo(of: r)
-        allocator.free(address[Int(r)] - UInt64(info.preHeaderSize))
+        let bits = typeBits[Int(typeOf[Int(r)])]
+        allocator.free(address[Int(r)] - UInt64(TypeBits.preHeader(bits)))
     }
 
     // MARK: - Immutable scalars
@@ -146,6 +146,7 @@ extension Heap {
                             preHeaderSize: isGC ? profile.gcHeaderSize : 0)
         let r = newStatic(type: builtinType(.type), size: profile.objects.staticTypeSizeOf, payload: .type(info))
         info.mro = [r] + typeInfo(base).mro
+        registerType(r)
         return r
     }
 }

@@ -17,9 +17,10 @@ extension Heap {
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
             (.rangeIterator, "range_iterator"), (.dictIterator, "dict_keyiterator"),
             (.setIterator, "set_iterator"), (.strIterator, "str_ascii_iterator"),
+            (.dictKeys, "dict_keys"), (.dictValues, "dict_values"), (.dictItems, "dict_items"),
         ]
         for (kind, name) in order {
-            let layout = Heap.layout(of: kind, profile.objects)
+            let layout = TypeLayout.builtin(kind, profile: profile)
             let info = TypeInfo(name: name, module: nil, kind: kind, base: nil, mro: [],
                                 isHeapType: false, basicSize: layout.basicSize,
                                 itemSize: layout.itemSize, isGC: layout.isGC,
@@ -40,6 +41,9 @@ extension Heap {
         }
         // bool's mro needs int's, which may have been fixed up after bool: redo it.
         typeInfo(builtinTypes[.bool]!).mro = [builtinTypes[.bool]!, builtinTypes[.int]!, objectType]
+        let maxKind = builtinTypes.keys.map { Int($0.rawValue) }.max() ?? 0
+        builtinTypeByKind = Array(repeating: 0, count: maxKind + 1)
+        for (kind, r) in builtinTypes { builtinTypeByKind[Int(kind.rawValue)] = r; registerType(r) }
 
         none = newStatic(type: builtinTypes[.none]!, size: 16, payload: .empty)
         notImplemented = newStatic(type: builtinTypes[.notImplemented]!, size: 16, payload: .empty)
@@ -61,45 +65,6 @@ extension Heap {
             let r = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(StrValue(s, interned: true)))
             latin1Chars.append(r)
             interned[s] = r
-        }
-    }
-}
-
-extension Heap {
-    /// The C layout of a builtin type's instances.
-    static func layout(of kind: TypeKind, _ l: ObjectLayouts) -> TypeLayout {
-        switch kind {
-        case .object, .instance, .exception: return l.object
-        case .type: return l.type
-        case .int: return l.int
-        case .bool: return l.bool
-        case .float: return l.float
-        case .str: return l.str
-        case .bytes: return l.bytes
-        case .tuple: return l.tuple
-        case .list: return l.list
-        case .dict: return l.dict
-        case .set: return l.set
-        case .frozenset: return l.frozenset
-        case .none: return l.none
-        case .function: return l.function
-        case .builtinFunction: return l.builtinFunction
-        case .method: return l.method
-        case .module: return l.module
-        case .range: return l.range
-        case .weakref: return l.weakref
-        case .cell: return l.cell
-        case .code: return TypeLayout(basicSize: 0, isGC: false)
-        case .notImplemented: return l.notImplemented
-        case .ellipsis: return l.ellipsis
-        case .getsetDescriptor: return TypeLayout(basicSize: 56, isGC: true)
-        case .slice: return l.slice
-        case .listIterator: return l.listIterator
-        case .tupleIterator: return l.tupleIterator
-        case .rangeIterator: return l.rangeIterator
-        case .dictIterator: return l.dictIterator
-        case .setIterator: return l.setIterator
-        case .strIterator: return l.strIterator
         }
     }
 }

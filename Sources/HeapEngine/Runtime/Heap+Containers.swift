@@ -52,39 +52,47 @@ extension Heap {
     /// Re-sizes the separately allocated part of `r` to `bytes` (0 frees it), as
     /// PyMem_Realloc would: in place when the size class allows, moved otherwise.
     func resizeAux(_ r: ObjectRef, bytes: Int) {
-        let old = auxBlocks[r]
+        let i = Int(r)
+        let old = auxAddress[i]
         if bytes == 0 {
-            if let old { allocator.free(old); auxBlocks[r] = nil }
+            if old != 0 { allocator.free(old) }
+            auxAddress[i] = 0; auxSize[i] = 0
             return
         }
-        if let old {
-            if auxSizes[r] == bytes { return }
-            auxBlocks[r] = allocator.realloc(old, bytes) ?? old
+        if old != 0 {
+            if auxSize[i] == bytes { return }
+            auxAddress[i] = allocator.realloc(old, bytes) ?? old
         } else {
-            auxBlocks[r] = allocator.malloc(bytes)
+            auxAddress[i] = allocator.malloc(bytes) ?? 0
         }
-        auxSizes[r] = bytes
+        auxSize[i] = bytes
+    }
+
+    /// Whether the separately allocated part of `r` must be resized to `bytes`.
+    @inline(__always) func auxNeedsResize(_ r: ObjectRef, _ bytes: Int) -> Bool {
+        let i = Int(r)
+        return auxSize[i] != bytes || (bytes == 0 && auxAddress[i] != 0)
     }
 
     /// After a list's `allocated` changed: the item array follows (list_resize's PyMem_Realloc).
     public func listItemsResized(_ r: ObjectRef) {
         guard case .list(let s) = payload[Int(r)] else { return }
         let bytes = s.allocated * profile.objects.pointerSize
-        if auxSizes[r] != bytes || (bytes == 0 && auxBlocks[r] != nil) { resizeAux(r, bytes: bytes) }
+        if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
     }
 
     /// After a dict's keys object may have changed (new_keys_object / dictresize).
     public func dictKeysChanged(_ r: ObjectRef) {
         guard case .dict(let s) = payload[Int(r)] else { return }
         let bytes = s.variableSize(profile.objects)
-        if auxSizes[r] != bytes || (bytes == 0 && auxBlocks[r] != nil) { resizeAux(r, bytes: bytes) }
+        if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
     }
 
     /// After a set's table may have moved out of (or back into) its smalltable.
     public func setTableChanged(_ r: ObjectRef) {
         guard case .set(let s) = payload[Int(r)] else { return }
         let bytes = s.variableSize(profile.objects)
-        if auxSizes[r] != bytes || (bytes == 0 && auxBlocks[r] != nil) { resizeAux(r, bytes: bytes) }
+        if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
     }
 
     func deallocDictStorage(_ r: ObjectRef, _ storage: DictStorage) {

@@ -11,6 +11,13 @@ extension Heap {
             return
         }
         let type = typeOf[i]
+        // Fast path: an int (long_dealloc) is simply freed.
+        if type == builtinTypeByKind[Int(TypeKind.int.rawValue)] {
+            payload[i] = .empty
+            freeBlock(r)
+            releaseRow(r)
+            return
+        }
         let info = typeInfo(type)
         if info.isHeapType, !deallocHeapInstance(r, info: info) { return }
         if info.isGC { untrackForDealloc(r) }
@@ -118,8 +125,9 @@ extension Heap {
     }
 
     func freeAux(_ r: ObjectRef) {
-        if let block = auxBlocks.removeValue(forKey: r) { allocator.free(block) }
-        auxSizes[r] = nil
+        let i = Int(r)
+        if auxAddress[i] != 0 { allocator.free(auxAddress[i]) }
+        auxAddress[i] = 0; auxSize[i] = 0
     }
 }
 

@@ -21,6 +21,7 @@ extension Heap {
                             preHeaderSize: layout.preHeaderSize(profile))
         let typeLayout = profile.objects.type
         let t = try allocateObject(type: builtinType(.type), size: typeLayout.basicSize + typeLayout.preHeaderSize(profile), payload: .type(info))
+        registerType(t)
         gcTrackNew(t)
         incref(base)
         info.dict = dict

@@ -45,8 +45,17 @@ extension Heap {
         let w = try allocateObject(type: type, size: requestSize(type),
                                    payload: .weakref(WeakrefState(referent: r, callback: callback)))
         gcTrackNew(w)
-        // The basic ref (no callback) goes first in the list, as insert_head does.
-        if callback == nil { list.insert(w, at: 0) } else { list.append(w) }
+        // The basic ref (no callback) goes first (insert_head); a ref with a callback goes
+        // right after the basic ref (insert_after), so newer callbacks run first.
+        if callback == nil {
+            list.insert(w, at: 0)
+        } else {
+            let hasBasic = list.first.map { first -> Bool in
+                if case .weakref(let s) = payload[Int(first)] { return s.callback == nil }
+                return false
+            } ?? false
+            list.insert(w, at: hasBasic ? 1 : 0)
+        }
         setWeakrefs(of: r, list)
         return w
     }

@@ -25,6 +25,11 @@ public final class Heap {
     public internal(set) var liveCount = 0
 
     public internal(set) var builtinTypes: [TypeKind: ObjectRef] = [:]
+    /// The same, indexed by `TypeKind.rawValue` (the hot path: no hashing).
+    var builtinTypeByKind: [ObjectRef] = []
+    /// Column, meaningful for rows that hold type objects: what allocation and
+    /// deallocation need to know without fetching the `TypeInfo` (see `TypeBits`).
+    var typeBits: [UInt8] = []
     public internal(set) var none: ObjectRef = 0
     public internal(set) var trueRef: ObjectRef = 0
     public internal(set) var falseRef: ObjectRef = 0
@@ -42,8 +47,10 @@ public final class Heap {
     var nextStaticAddress: UInt64
     /// Addresses of separately allocated parts (list item arrays, dict keys, set tables),
     /// keyed by the owning object.
-    var auxBlocks: [ObjectRef: UInt64] = [:]
-    var auxSizes: [ObjectRef: Int] = [:]
+    /// Column: the address of an object's separately allocated part (0 = none) and its
+    /// size in bytes. Rows are recycled only after `freeAux` zeroed both.
+    var auxAddress: [UInt64] = []
+    var auxSize: [Int] = []
     /// The cyclic GC's state (generations, counts, thresholds).
     public var gc: GCState
 
@@ -85,7 +92,23 @@ public final class Heap {
 
     public func typeInfo(of r: ObjectRef) -> TypeInfo { typeInfo(typeOf[Int(r)]) }
 
-    public func builtinType(_ k: TypeKind) -> ObjectRef { builtinTypes[k]! }
+    @inline(__always)
+    public func builtinType(_ k: TypeKind) -> ObjectRef { builtinTypeByKind[Int(k.rawValue)] }
+
+    /// Per-type facts packed in a byte: heap type, GC, pre-header size in 16-byte units.
+    struct TypeBits {
+        static let heapType: UInt8 = 1
+        static let gc: UInt8 = 2
+        static func make(_ info: TypeInfo) -> UInt8 {
+            (info.isHeapType ? heapType : 0) | (info.isGC ? gc : 0) | UInt8(info.preHeaderSize / 16) << 2
+        }
+        static func preHeader(_ bits: UInt8) -> Int { Int(bits >> 2) * 16 }
+    }
+
+    /// Records a type object's `TypeBits` (after its TypeInfo is final).
+    func registerType(_ t: ObjectRef) {
+        typeBits[Int(t)] = TypeBits.make(typeInfo(t))
+    }
 
     public func isStatic(_ r: ObjectRef) -> Bool {
         ObjectFlags(rawValue: flags[Int(r)]).contains(.isStatic)
@@ -96,11 +119,12 @@ public final class Heap {
         if let r = freeRows.popLast() {
             let i = Int(r)
             typeOf[i] = type; refcnt[i] = 1; self.address[i] = address; payload[i] = p
-            flags[i] = f.rawValue
+            flags[i] = f.rawValue; typeBits[i] = 0
             return r
         }
         typeOf.append(type); refcnt.append(1); self.address.append(address); payload.append(p)
         flags.append(f.rawValue)
+        auxAddress.append(0); auxSize.append(0); typeBits.append(0)
         return ObjectRef(typeOf.count - 1)
     }
 

@@ -44,5 +44,6 @@ public enum TypeKind: UInt8, Sendable {
     case object, type, int, bool, float, str, bytes, tuple, list, dict, set, frozenset, none
     case function, builtinFunction, method, module, range, weakref, cell, code
     case listIterator, tupleIterator, rangeIterator, dictIterator, setIterator, strIterator
+    case dictKeys, dictValues, dictItems
     case notImplemented, ellipsis, getsetDescriptor, slice, exception, instance
 }

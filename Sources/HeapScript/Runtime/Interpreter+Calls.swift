@@ -204,6 +204,19 @@ extension Interpreter {
 
     /// Calling a class: object.__new__ then __init__.
     func instantiate(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        // _PyObject_MakeTpCall packs the arguments into a tuple (and a dict for keywords)
+        // for type_call; they are real allocations, visible in gc.get_count().
+        var packed: [ObjectRef] = []
+        if !args.isEmpty {
+            args.forEach(heap.incref)
+            packed.append(try newTuple(args))
+        }
+        if !kwargs.isEmpty {
+            let d = try newDict()
+            for (k, v) in kwargs { try dictSet(d, name(k), v) }
+            packed.append(d)
+        }
+        defer { packed.reversed().forEach(heap.decref) }
         let obj: ObjectRef
         do { obj = try heap.newInstance(type: type) } catch {
             args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }

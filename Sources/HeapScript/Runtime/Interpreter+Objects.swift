@@ -78,6 +78,21 @@ extension Interpreter {
         return s
     }
 
+    /// dict.keys() / values() / items(): a view holding a reference to the dict.
+    func newDictView(_ kind: TypeKind, of d: ObjectRef) throws -> ObjectRef {
+        heap.incref(d)
+        do { return try heap.newObject(type: heap.builtinType(kind), payload: .cell(d)) } catch {
+            heap.decref(d); throw memoryError()
+        }
+    }
+
+    /// The dict a view looks at and which view it is, or nil for other objects.
+    func dictView(_ r: ObjectRef) -> (dict: ObjectRef, kind: TypeKind)? {
+        let k = heap.kind(r)
+        guard k == .dictKeys || k == .dictValues || k == .dictItems, case .cell(let d?) = heap.payload[Int(r)] else { return nil }
+        return (d, k)
+    }
+
     // MARK: - Hashing and equality
 
     func hash(_ r: ObjectRef) throws -> Int {

@@ -337,6 +337,12 @@ extension Interpreter {
         case .bytes(let b):
             if case .int(let v) = heap.payload[Int(item)] { return b.contains(UInt8(truncatingIfNeeded: v)) }
             return false
+        case .cell(let d?) where dictView(container) != nil:
+            if dictView(container)!.kind == .dictKeys { return try dictGet(d, item) != nil }
+            let items = try iterateToArray(container)
+            defer { items.forEach(heap.decref) }
+            for x in items where try x == item || valuesEqual(x, item) { return true }
+            return false
         default:
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
         }

@@ -112,6 +112,10 @@ extension Interpreter {
         case .weakref(let w):
             guard let target = w.referent else { return "<weakref at \(hexAddress(r)); dead>" }
             return "<weakref at \(hexAddress(r)); to '\(typeName(target))' at \(hexAddress(target))>"
+        case .cell where dictView(r) != nil:
+            let items = try iterateToArray(r)
+            defer { items.forEach(heap.decref) }
+            return "\(info.name)([" + (try items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "])"
         case .cell:
             return "<\(info.name) object at \(hexAddress(r))>"
         case .native(let o):

@@ -13,6 +13,7 @@ extension Interpreter {
         case .set: kind = .setIterator
         case .str: kind = .strIterator
         case .iterator: heap.incref(seq); return seq
+        case .cell where dictView(seq) != nil: kind = .dictIterator
         default:
             throw error("TypeError", "'\(typeName(seq))' object is not iterable")
         }
@@ -44,6 +45,17 @@ extension Interpreter {
         case .str(let s):
             let scalars = Array(s.value.unicodeScalars)
             item = pos < scalars.count ? try newStr(String(Character(scalars[pos]))) : nil
+        case .cell(let d?):
+            guard let view = dictView(seq), case .dict(let storage) = heap.payload[Int(d)],
+                  let e = storage.nextEntry(from: pos) else { item = nil; break }
+            newPos = e.position + 1
+            switch view.kind {
+            case .dictKeys: heap.incref(e.key); item = e.key
+            case .dictValues: heap.incref(e.value); item = e.value
+            default:
+                heap.incref(e.key); heap.incref(e.value)
+                item = try newTuple([e.key, e.value])
+            }
         default: item = nil
         }
         heap.setPayload(it, .iterator(seq, newPos))
@@ -68,6 +80,7 @@ extension Interpreter {
     func unpack(_ seq: ObjectRef, count: Int) throws -> [ObjectRef] {
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
+        case .cell where dictView(seq) != nil: break
         default: throw error("TypeError", "cannot unpack non-iterable \(typeName(seq)) object")
         }
         let items = try iterateToArray(seq)
@@ -88,6 +101,7 @@ extension Interpreter {
         case .dict(let d): return d.count
         case .set(let s): return s.count
         case .range(let rv): return rv.count
+        case .cell(let d?) where dictView(r) != nil: return dictStorage(d).count
         case .instance:
             if let m = try lookupSpecial(r, "__len__") {
                 let n = try callSpecial(m, r, [])

@@ -220,6 +220,15 @@ extension Interpreter {
             }
             for (k, v) in kwargs { try dictSet(d, name(k), v) }
             return d
+        case .weakref:
+            guard let a, args.count <= 2 else {
+                throw error("TypeError", "__new__ expected at most 2 arguments, got \(args.count)")
+            }
+            guard heap.supportsWeakrefs(a) else {
+                throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")
+            }
+            let callback = args.count == 2 && args[1] != heap.none ? args[1] : nil
+            do { return try heap.newWeakref(to: a, callback: callback) } catch { throw memoryError() }
         case .type:
             guard args.count == 1, let a else { throw UnsupportedAtRuntime(what: "type() with three arguments") }
             let t = heap.typeOf[Int(a)]

@@ -87,22 +87,8 @@ extension Interpreter {
             let dflt = args.count > 1 ? args[1] : i.heap.none
             i.heap.incref(dflt); return dflt
         }
-        defineMethod(.dict, "keys") { i, s, _, _ in
-            // Divergence: views are materialised as lists.
-            let keys = i.dictStorage(s!).keys; keys.forEach(i.heap.incref)
-            return try i.newList(keys, extend: false)
-        }
-        defineMethod(.dict, "values") { i, s, _, _ in
-            let vals = i.dictStorage(s!).items.map(\.value); vals.forEach(i.heap.incref)
-            return try i.newList(vals, extend: false)
-        }
-        defineMethod(.dict, "items") { i, s, _, _ in
-            var pairs: [ObjectRef] = []
-            for (k, v) in i.dictStorage(s!).items {
-                i.heap.incref(k); i.heap.incref(v)
-                pairs.append(try i.newTuple([k, v]))
-            }
-            return try i.newList(pairs, extend: false)
+        for (mname, kind) in [("keys", TypeKind.dictKeys), ("values", .dictValues), ("items", .dictItems)] {
+            defineMethod(.dict, mname) { i, s, _, _ in try i.newDictView(kind, of: s!) }
         }
         defineMethod(.dict, "pop") { i, s, args, _ in
             if let (k, v) = try i.dictRemove(s!, args[0]) { i.heap.decref(k); return v }

@@ -128,26 +128,8 @@ public final class Session {
     }
 
     /// Runs `body` on a thread with a large stack: deep Python recursion (up to the
-    /// recursion limit) nests many Swift frames.
+    /// recursion limit) nests many Swift frames. One such thread serves every session.
     static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
-        let box = ResultBox<T>(body)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.run()
-            done.signal()
-        }
-        thread.stackSize = 1 << 29
-        thread.start()
-        done.wait()
-        return box.result!
+        BigStackExecutor.shared.run(body)
     }
-}
-
-/// Hands a closure and its result across the big-stack thread (used strictly one after
-/// the other, so no data race).
-private final class ResultBox<T>: @unchecked Sendable {
-    let body: () -> T
-    var result: T?
-    init(_ body: @escaping () -> T) { self.body = body }
-    func run() { result = body() }
 }

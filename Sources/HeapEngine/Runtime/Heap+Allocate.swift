@@ -22,6 +22,16 @@ extension Heap {
         newRow(type: type, address: addr, payload: p, flags: .fromFreeList)
     }
 
+    /// A fixed-size builtin object: the memory of the newest entry of its free list when
+    /// there is one (LIFO, as every 3.11 free list), the allocator's otherwise.
+    func allocateReusing(_ freeList: WritableKeyPath<FreeLists, [UInt64]>, type: ObjectRef,
+                         payload p: Payload) throws(HeapExhausted) -> ObjectRef {
+        if let addr = freeLists[keyPath: freeList].popLast() {
+            return reuseObject(type: type, address: addr, payload: p)
+        }
+        return try allocateObject(type: type, size: requestSize(type), payload: p)
+    }
+
     /// A GC object is linked into generation 0 and counted (_PyObject_GC_Link + track).
     func gcTrackNew(_ r: ObjectRef) {
         gcLinkAndTrack(r)   // GC/Heap+Collect.swift: count, maybe collect, then track
@@ -59,10 +69,7 @@ extension Heap {
 
     /// PyFloat_FromDouble: the float free list first (3.11 `state->free_list`, LIFO).
     public func newFloat(_ v: Double) throws(HeapExhausted) -> ObjectRef {
-        if let addr = freeLists.floats.popLast() {
-            return reuseObject(type: builtinType(.float), address: addr, payload: .float(v))
-        }
-        return try allocateObject(type: builtinType(.float), size: profile.objects.floatSizeOf(profile: profile), payload: .float(v))
+        try allocateReusing(\.floats, type: builtinType(.float), payload: .float(v))
     }
 
     /// A new str; one-character latin-1 strings and '' are the cached singletons

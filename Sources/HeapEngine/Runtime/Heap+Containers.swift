@@ -5,13 +5,7 @@
 extension Heap {
     /// PyList_New: the list free list first (3.11 `state->free_list`, LIFO).
     public func newList(_ storage: ListStorage) throws(HeapExhausted) -> ObjectRef {
-        let type = builtinType(.list)
-        let r: ObjectRef
-        if let addr = freeLists.lists.popLast() {
-            r = reuseObject(type: type, address: addr, payload: .list(storage))
-        } else {
-            r = try allocateObject(type: type, size: requestSize(type), payload: .list(storage))
-        }
+        let r = try allocateReusing(\.lists, type: builtinType(.list), payload: .list(storage))
         listItemsResized(r)
         gcTrackNew(r)
         return r
@@ -19,13 +13,7 @@ extension Heap {
 
     /// PyDict_New: the dict free list first. `{}` shares Py_EMPTY_KEYS (no keys block).
     public func newDict(_ storage: DictStorage) throws(HeapExhausted) -> ObjectRef {
-        let type = builtinType(.dict)
-        let r: ObjectRef
-        if let addr = freeLists.dicts.popLast() {
-            r = reuseObject(type: type, address: addr, payload: .dict(storage))
-        } else {
-            r = try allocateObject(type: type, size: requestSize(type), payload: .dict(storage))
-        }
+        let r = try allocateReusing(\.dicts, type: builtinType(.dict), payload: .dict(storage))
         dictKeysChanged(r)
         gcTrackNew(r)
         return r

@@ -33,7 +33,7 @@ import sys
 
 PROMPT_RE = re.compile(r"^(?:(?:>>>|\.\.\.) ?)+")
 DIRECTIVE_RE = re.compile(r"#\s*heap:\s*(.*)$")
-KNOWN_OPTIONS = {"fresh", "diagram"}
+KNOWN_OPTIONS = {"fresh", "diagram", "versions"}
 
 
 class Unusable(Exception):
@@ -114,7 +114,7 @@ def parse_chapter(path):
             raise Unusable("%s:%d: error: bad heap info string %r" % (path, start + 1, info))
         opts = words[1:]
         for o in opts:
-            if o not in KNOWN_OPTIONS and not o.startswith("python="):
+            if o.split("=")[0] not in KNOWN_OPTIONS and not o.startswith("python="):
                 raise Unusable("%s:%d: error: unknown heap option %r" % (path, start + 1, o))
         fresh = "fresh" in opts
         version = next((o.split("=", 1)[1] for o in opts if o.startswith("python=")), None)

@@ -2,6 +2,8 @@
 #
 #   make test   swift build + swift test + heapbook test chapters + site freshness
 #   make site   rebuild the committed site/ from chapters/
+#   make oracle every chapter example also run under real CPython (updates chapters/.oracle-cache.json)
+#   make fuzz   differential fuzzing, engine vs real CPython (FUZZ_N programs, seed FUZZ_SEED)
 #
 # Both first make sure libcmark (the Ccmark system library) is installed.
 
@@ -11,7 +13,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN      = $(shell $(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)
 HEAPBOOK = $(BIN)/heapbook
 
-.PHONY: all deps build test unit-tests chapters check-site site clean
+.PHONY: all deps build test unit-tests chapters check-site site oracle fuzz clean
 
 all: test
 
@@ -38,6 +40,19 @@ test: unit-tests chapters check-site
 
 site: build
 	$(HEAPBOOK) build --out site chapters
+
+# Real CPython checks (DESIGN.md §6). Both need python$(PYTHON_VERSION) (PATH or pyenv) and
+# exit 2 when it is missing.
+PYTHON_VERSION ?= 3.11
+FUZZ_N         ?= 500
+FUZZ_SEED      ?= 1
+FUZZ_OUT       ?= $(SCRATCH)/fuzz-divergences
+
+oracle: build
+	$(HEAPBOOK) test --oracle --python $(PYTHON_VERSION) chapters
+
+fuzz: build
+	$(HEAPBOOK) fuzz --differential $(FUZZ_N) --seed $(FUZZ_SEED) --python $(PYTHON_VERSION) --out $(FUZZ_OUT)
 
 clean:
 	rm -rf $(SCRATCH)

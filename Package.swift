@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C library over libcmark (Debian: libcmark-dev). No Swift code.
@@ -46,17 +47,24 @@ let package = Package(
             dependencies: ["Workbook", "HeapScript", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources/Theme")]
         ),
+        // Differential fuzzing: random programs in the subset, engine vs real CPython, shrinking.
+        .target(
+            name: "Fuzz",
+            dependencies: ["HeapScript", "Workbook"]
+        ),
         .executableTarget(
             name: "heapbook",
             dependencies: [
-                "HeapScript", "Workbook", "Site",
+                "HeapScript", "Workbook", "Site", "Fuzz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(name: "HeapEngineTests", dependencies: ["HeapEngine"]),
         .testTarget(name: "HeapScriptTests", dependencies: ["HeapScript"], resources: [.copy("Corpus")]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "FuzzTests", dependencies: ["Fuzz", "Workbook"]),
         .testTarget(name: "ChapterTests", dependencies: ["Workbook", "Site"]),
     ]
 )

@@ -36,7 +36,17 @@ public struct SiteBuilder: Sendable {
         precondition(report.failed == 0, "a failing example must never be rendered as verified")
         let intro = report.chapters.first { $0.chapter.slug == "index" }
         let chapters = report.chapters.filter { $0.chapter.slug != "index" }
-        return try pages(intro: intro, chapters: chapters) + theme.assets
+        return try pages(intro: intro, chapters: chapters) + [searchIndex(intro: intro, chapters: chapters)] + theme.assets
+    }
+
+    /// `search-index.js`: every heading of the introduction and the chapters.
+    func searchIndex(intro: ChapterReport?, chapters: [ChapterReport]) -> SiteFile {
+        var index = SearchIndex()
+        if let intro { index.add(intro.chapter, page: "index.html", number: "") }
+        for report in chapters {
+            index.add(report.chapter, page: report.chapter.slug + ".html", number: Self.number(report.chapter.slug))
+        }
+        return SiteFile(path: "search-index.js", bytes: Array(index.javaScript.utf8))
     }
 
     /// Renders and writes the site to `output`, swapping it in atomically.

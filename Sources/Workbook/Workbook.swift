@@ -23,8 +23,14 @@ public struct Workbook: Sendable {
     /// Checks and runs one chapter. A chapter with unusable blocks is not run.
     public func test(_ chapter: Chapter) -> ChapterReport {
         let extracted = ExampleExtractor(interpreter: interpreter).extract(chapter)
+        var diagrams: [Int: DiagramRequest] = [:]
+        for block in extracted.blocks {
+            if let words = block.options.diagram, let index = block.examples.first?.blockIndex {
+                diagrams[index] = DiagramRequest(words)
+            }
+        }
         let results = extracted.diagnostics.isEmpty
-            ? Verifier(interpreter: interpreter, profile: profile).verify(extracted.examples)
+            ? Verifier(interpreter: interpreter, profile: profile).verify(extracted.examples, diagrams: diagrams)
             : []
         return ChapterReport(chapter: chapter, blocks: extracted.blocks, results: results,
                              diagnostics: extracted.diagnostics)

@@ -4,15 +4,36 @@ import HeapEngine
 @testable import HeapScript
 
 /// The differential corpus: `Corpus/<area>/<case>.py` is piped REPL input and `<case>.out` is what
-/// `python3.11 -q -i < case.py` (CPython 3.11.7) wrote to stdout. The engine must print the same
-/// bytes. When a real CPython 3.11 is installed, the committed `.out` files are also re-checked
-/// against it, so they cannot go stale.
+/// `python3.11 -q -i < case.py` (CPython 3.11.7) wrote to stdout; `<case>.3.12.out` and
+/// `<case>.3.13.out` are what 3.12.1 and 3.13.0 wrote. The engine, under each profile, must print
+/// the same bytes. When the real interpreters are installed, the committed `.out` files are also
+/// re-checked against them, so they cannot go stale.
 final class DifferentialTests: XCTestCase {
     struct Case {
         let name: String      // "area/case"
         let input: String
         let expected: String
         let inputURL: URL
+        /// Expected stdout per profile version ("3.11" is `expected`, from `<case>.out`).
+        var expectedByVersion: [String: String] = [:]
+    }
+
+    /// The profiles the corpus has expected outputs for: `<case>.out` is 3.11's, every other
+    /// version's is `<case>.<version>.out`.
+    static let corpusVersions = ["3.11", "3.12", "3.13"]
+
+    /// The corpus areas whose cases every profile must pass (other directories, e.g. pending
+    /// fuzz findings, are not part of the per-version corpus).
+    static let versionedAreas = ["classes", "containers", "control", "errors", "identity", "refcount", "sizes"]
+
+    static func versionedCases() throws -> [Case] {
+        try versionedAreas.flatMap { try cases(area: $0) }
+    }
+
+    static func expectedURL(_ py: URL, version: String) -> URL {
+        let base = py.deletingPathExtension()
+        return version == "3.11" ? base.appendingPathExtension("out")
+            : URL(fileURLWithPath: base.path + ".\(version).out")
     }
 
     static func corpusRoot() throws -> URL {
@@ -36,15 +57,20 @@ final class DifferentialTests: XCTestCase {
                 let out = py.deletingPathExtension().appendingPathExtension("out")
                 let input = try String(contentsOf: py, encoding: .utf8)
                 let expected = try String(contentsOf: out, encoding: .utf8)
-                result.append(Case(name: "\(a)/\(file.dropLast(3))", input: input, expected: expected, inputURL: py))
+                var c = Case(name: "\(a)/\(file.dropLast(3))", input: input, expected: expected, inputURL: py)
+                for v in corpusVersions {
+                    let url = expectedURL(py, version: v)
+                    if let text = try? String(contentsOf: url, encoding: .utf8) { c.expectedByVersion[v] = text }
+                }
+                result.append(c)
             }
         }
         return result
     }
 
     /// Runs a whole piped input through the engine, as `heapbook repl` does.
-    static func runEngine(_ input: String) -> (stdout: String, stderr: String, completed: Bool) {
-        let session = Session(profile: .cpython311)
+    static func runEngine(_ input: String, profile: Profile = .cpython311) -> (stdout: String, stderr: String, completed: Bool) {
+        let session = Session(profile: profile)
         var out = "", err = ""
         let ok = Repl(session: session).run(input, stdout: { out += $0 }, stderr: { err += $0 })
         return (out, err, ok)
@@ -72,25 +98,70 @@ final class DifferentialTests: XCTestCase {
     func testClasses() throws { try checkArea("classes") }
     func testControl() throws { try checkArea("control") }
 
+    /// Every case under another profile against that version's committed output.
+    func checkCorpus(profile: Profile, file: StaticString = #filePath, line: UInt = #line) throws {
+        let cases = try Self.versionedCases()
+        var passed = 0
+        for c in cases {
+            guard let expected = c.expectedByVersion[profile.version] else {
+                XCTFail("\(c.name): no \(Self.expectedURL(c.inputURL, version: profile.version).lastPathComponent)",
+                        file: file, line: line)
+                continue
+            }
+            let r = Self.runEngine(c.input, profile: profile)
+            XCTAssertTrue(r.completed, "\(c.name): stopped on an unsupported construct:\n\(r.stderr)", file: file, line: line)
+            if r.stdout != expected {
+                XCTFail("\(c.name): engine stdout (--python \(profile.version)) differs from CPython "
+                        + "\(profile.referenceVersion)\n" + Self.firstDifference(expected: expected, got: r.stdout)
+                        + "\n--- engine stderr ---\n\(r.stderr.suffix(1500))", file: file, line: line)
+            } else {
+                passed += 1
+            }
+        }
+        XCTAssertEqual(passed, cases.count, "\(profile.version): \(passed) of \(cases.count) corpus cases pass",
+                       file: file, line: line)
+    }
+
+    func testCorpusUnderCPython312() throws { try checkCorpus(profile: .cpython312) }
+    func testCorpusUnderCPython313() throws { try checkCorpus(profile: .cpython313) }
+
+    /// Every supported profile has an expected output for every case.
+    func testEveryProfileHasExpectedOutputs() throws {
+        XCTAssertEqual(Set(Profile.all.map(\.version)), Set(Self.corpusVersions))
+        for c in try Self.versionedCases() {
+            for v in Self.corpusVersions {
+                XCTAssertNotNil(c.expectedByVersion[v], "\(c.name): missing expected output for \(v)")
+            }
+        }
+    }
+
     func testCorpusIsLargeEnoughAndPaired() throws {
         let all = try Self.cases()
         XCTAssertGreaterThanOrEqual(all.count, 40)
         let areas = Set(all.map { String($0.name.split(separator: "/")[0]) })
-        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control"])
+        // `fuzz/` holds the fuzzer's minimal divergences, fixed and kept as regression cases.
+        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control", "fuzz"])
     }
 
-    /// Re-runs every case under real CPython 3.11 (when installed) and checks the committed `.out`.
+    /// Re-runs every case under each real CPython (when installed) and checks the committed
+    /// `.out` files of that version.
     func testCommittedOutputsMatchLiveCPython() throws {
-        guard let python = Self.findPython311() else {
-            throw XCTSkip("no real python3.11 found (PATH or $(pyenv root)/versions/3.11.*/bin/python3); "
-                          + "the committed .out files were not re-checked against CPython")
-        }
-        for c in try Self.cases() {
-            let live = try Self.runCPython(python, input: c.inputURL)
-            if live != c.expected {
-                XCTFail("\(c.name): committed .out differs from live \(python.path)\n"
-                        + Self.firstDifference(expected: live, got: c.expected))
+        var checked = 0
+        for version in Self.corpusVersions {
+            guard let python = Self.findPython(version) else { continue }
+            checked += 1
+            for c in try (version == "3.11" ? Self.cases() : Self.versionedCases()) {
+                let live = try Self.runCPython(python, input: c.inputURL)
+                let committed = c.expectedByVersion[version] ?? ""
+                if live != committed {
+                    XCTFail("\(c.name): committed \(Self.expectedURL(c.inputURL, version: version).lastPathComponent) "
+                            + "differs from live \(python.path)\n" + Self.firstDifference(expected: live, got: committed))
+                }
             }
+        }
+        if checked == 0 {
+            throw XCTSkip("no real python3.11/3.12/3.13 found (PATH or $(pyenv root)/versions/3.1x.*/bin/python3); "
+                          + "the committed .out files were not re-checked against CPython")
         }
     }
 
@@ -109,11 +180,15 @@ final class DifferentialTests: XCTestCase {
         return "(outputs differ only in the final newline)"
     }
 
-    static func findPython311() -> URL? {
+    static func findPython311() -> URL? { findPython("3.11") }
+
+    /// A real interpreter of `version` ("3.12"): pyenv's first, then `pythonX.Y` on PATH.
+    static func findPython(_ version: String) -> URL? {
         let fm = FileManager.default
-        func is311(_ url: URL) -> Bool {
+        let parts = version.split(separator: ".")
+        func isVersion(_ url: URL) -> Bool {
             guard fm.isExecutableFile(atPath: url.path),
-                  let v = try? capture(url, ["-c", "import sys; print(sys.version_info[:2] == (3, 11))"], stdin: nil)
+                  let v = try? capture(url, ["-c", "import sys; print(sys.version_info[:2] == (\(parts[0]), \(parts[1])))"], stdin: nil)
             else { return false }
             return v == "True\n"
         }
@@ -127,13 +202,13 @@ final class DifferentialTests: XCTestCase {
         for root in roots {
             let versions = URL(fileURLWithPath: root).appendingPathComponent("versions")
             let names = ((try? fm.contentsOfDirectory(atPath: versions.path)) ?? [])
-                .filter { $0.hasPrefix("3.11.") }.sorted().reversed()
+                .filter { $0.hasPrefix(version + ".") }.sorted().reversed()
             for n in names {
                 let bin = versions.appendingPathComponent(n).appendingPathComponent("bin/python3")
-                if is311(bin) { return bin }
+                if isVersion(bin) { return bin }
             }
         }
-        if let p = which("python3.11"), is311(p) { return p }
+        if let p = which("python" + version), isVersion(p) { return p }
         return nil
     }
 

@@ -7,7 +7,8 @@ final class SiteBuilderTests: XCTestCase {
     func testPagesAndAssets() throws {
         let files = try builder().pages(try book(sampleBook))
         XCTAssertEqual(files.keys.sorted(), ["01-first.html", "02-second.html", "03-third.html", "css/book.css",
-                                             "css/print.css", "index.html", "js/book.js"])
+                                             "css/print.css", "index.html", "js/book.js", "js/search.js",
+                                             "search-index.js"])
     }
 
     func testHeapBlockHTMLIsExactAndEscaped() throws {

@@ -48,6 +48,9 @@ public struct GCState {
     public var counts: [Int] = [0, 0, 0]
     public var enabled = true
     public var collecting = false
+    /// 3.12+ (`Profile.gcCollectsOnEvalBreaker`): _PY_GC_SCHEDULED_BIT of the eval breaker —
+    /// a collection was asked for by an allocation and runs at the next check.
+    public var collectionScheduled = false
     /// gc.set_debug flags (only DEBUG_SAVEALL changes what the collector does).
     public var debug = 0
     /// long_lived_total / long_lived_pending (the full-collection heuristic).

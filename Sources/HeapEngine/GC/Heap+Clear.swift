@@ -51,6 +51,7 @@ extension Heap {
             st.attributes = nil
             st.dict = nil
             payload[i] = .instance(st)
+            if let dict { setEmbeddedValues(dict, false) }   // 3.13 _PyDict_DetachFromObject
             if let attrs {
                 // Py_CLEAR(values[i]) in order; the keys belong to the shared keys in
                 // CPython, to the instance here (released after the values).

@@ -53,16 +53,20 @@ extension Heap {
         var next: UnsafeMutableBufferPointer<Int32>
         var prev: UnsafeMutableBufferPointer<Int32>
         var refs: UnsafeMutableBufferPointer<Int>
-        let refcnt: UnsafeBufferPointer<Int>
-        let typeOf: UnsafeBufferPointer<ObjectRef>
-        let flags: UnsafeBufferPointer<UInt8>
-        let payload: UnsafeBufferPointer<Payload>
+        let refcnt: PagedColumn<Int>
+        let typeOf: PagedColumn<ObjectRef>
+        let flags: PagedColumn<UInt8>
+        let payload: PagedColumn<Payload>
 
         @inline(__always) func traverse(_ n: Int, _ visit: (Int) -> Void) {
             let r = n - GCState.firstObjectNode
             let t = typeOf[r]
             let heapType = flags[Int(t)] & Heap.ObjectFlags.isStatic.rawValue == 0
-            Heap.traverse(payload[r], type: t, heapType: heapType) { visit(Int($0) + GCState.firstObjectNode) }
+            let p = payload[r]
+            let v: (ObjectRef) -> Void = { visit(Int($0) + GCState.firstObjectNode) }
+            if Heap.traverseEmbedded(p, own: flags[r], type: t, heapType: heapType,
+                                     flagsOf: { flags[Int($0)] }, payloadOf: { payload[Int($0)] }, v) { return }
+            Heap.traverse(p, type: t, heapType: heapType, v)
         }
 
         /// gc_list_move on the raw links.
@@ -81,21 +85,12 @@ extension Heap {
         var state = GCState(placeholderFor: gc)
         swap(&state, &gc)
         defer { swap(&state, &gc) }
-        let refcnt = self.refcnt, typeOf = self.typeOf, flags = self.flags, payload = self.payload
         return state.next.withUnsafeMutableBufferPointer { next in
             state.prev.withUnsafeMutableBufferPointer { prev in
                 state.gcRefs.withUnsafeMutableBufferPointer { refs in
-                    refcnt.withUnsafeBufferPointer { rc in
-                        typeOf.withUnsafeBufferPointer { ty in
-                            flags.withUnsafeBufferPointer { fl in
-                                payload.withUnsafeBufferPointer { pl in
-                                    var b = CollectorBuffers(next: next, prev: prev, refs: refs, refcnt: rc,
-                                                             typeOf: ty, flags: fl, payload: pl)
-                                    return body(&b)
-                                }
-                            }
-                        }
-                    }
+                    var b = CollectorBuffers(next: next, prev: prev, refs: refs, refcnt: refcnt,
+                                             typeOf: typeOf, flags: flags, payload: payload)
+                    return body(&b)
                 }
             }
         }
@@ -592,6 +587,23 @@ extension Heap {
     func gcLink(_ r: ObjectRef) {
         if flags[Int(r)] & ObjectFlags.fromFreeList.rawValue != 0 { return }
         gc.counts[0] += 1
+        gcThresholdCheck()
+    }
+
+    /// The threshold test of _PyObject_GC_Link without a new object: collects now (3.11 and
+    /// earlier) or schedules the collection for the eval breaker (3.12+). Also called when a
+    /// REPL statement is compiled: the real compiler allocates GC objects (tuples, lists of
+    /// the parser) for every statement, so a count left above threshold0 — after
+    /// gc.set_threshold(lower) — is acted on at the next statement, as in CPython.
+    public func gcThresholdCheck() {
+        if profile.gcCollectsOnEvalBreaker {
+            // 3.12+: _Py_ScheduleGC under the same conditions; the eval loop collects.
+            if gc.counts[0] > gc.thresholds[0], gc.enabled, gc.thresholds[0] != 0, !gc.collecting,
+               !(gc.errorOccurred?() ?? false) {
+                gc.collectionScheduled = true
+            }
+            return
+        }
         gcCollectIfNeeded()
     }
 

@@ -38,6 +38,22 @@ extension Heap {
         gcCollectGenerations()
     }
 
+    /// _Py_HandlePending's GC part (3.12+, `Profile.gcCollectsOnEvalBreaker`): called by the
+    /// interpreter at each eval-breaker check; runs the scheduled collection (_Py_RunGC:
+    /// gc_collect_generations when collection is enabled).
+    @inline(__always)
+    public func gcRunScheduled() {
+        if gc.collectionScheduled { gcRunScheduledSlow() }
+    }
+
+    private func gcRunScheduledSlow() {
+        gc.collectionScheduled = false
+        guard gc.enabled, !gc.collecting else { return }
+        gc.collecting = true
+        defer { gc.collecting = false }
+        gcCollectGenerations()
+    }
+
     // MARK: - Settings
 
     /// gc.enable() / gc.disable() / gc.isenabled().

@@ -25,7 +25,27 @@ extension Heap {
     public func forEachReferent(_ r: ObjectRef, _ visit: (ObjectRef) -> Void) {
         let t = typeOf[Int(r)]
         let heapType = flags[Int(t)] & ObjectFlags.isStatic.rawValue == 0
-        Heap.traverse(payload[Int(r)], type: t, heapType: heapType, visit)
+        let p = payload[Int(r)]
+        if Heap.traverseEmbedded(p, own: flags[Int(r)], type: t, heapType: heapType,
+                                 flagsOf: { flags[Int($0)] }, payloadOf: { payload[Int($0)] }, visit) { return }
+        Heap.traverse(p, type: t, heapType: heapType, visit)
+    }
+
+    /// 3.13's embedded instance values (`ObjectFlags.embeddedValues`, set only by profiles
+    /// with `instanceInlineValues`): a dict holding its owner's inline values visits nothing;
+    /// its owner visits the values (in the dict's order), then its class. Returns false when
+    /// neither applies and the ordinary traverse must run.
+    @inline(__always)
+    static func traverseEmbedded(_ p: Payload, own: UInt8, type t: ObjectRef, heapType: Bool,
+                                 flagsOf: (ObjectRef) -> UInt8, payloadOf: (ObjectRef) -> Payload,
+                                 _ visit: (ObjectRef) -> Void) -> Bool {
+        let embedded = ObjectFlags.embeddedValues.rawValue
+        if own & embedded != 0 { return true }
+        guard case .instance(let s) = p, let d = s.dict, flagsOf(d) & embedded != 0,
+              case .dict(let values) = payloadOf(d) else { return false }
+        for i in 0..<values.nentries where values.entryKeys[i] != DictStorage.null { visit(values.entryValues[i]) }
+        if heapType { visit(t) }
+        return true
     }
 
     /// The traversal itself, on a payload value, so that the collector's passes can run it

@@ -179,15 +179,26 @@ public struct ListStorage: Equatable, Sendable {
     /// `list.pop(i)` with i already normalised to 0 ..< count. The last item goes through
     /// list_resize(n - 1); any other through list_ass_slice(i, i + 1, NULL) (which
     /// clears the list when it was the only item).
-    public mutating func pop(at index: Int) -> ObjectRef {
+    /// `clearsWhenEmpty` (3.12+, `ObjectLayouts.listPopToEmptyClears`): popping the only
+    /// item runs _list_clear instead.
+    public mutating func pop(at index: Int, clearsWhenEmpty: Bool = false) -> ObjectRef {
         let ref = items[index]
-        if index == items.count - 1 {
+        if clearsWhenEmpty && items.count == 1 {
+            clear()
+        } else if index == items.count - 1 {
             items.removeLast()
             listResize(items.count)
         } else {
             assignSlice(index, index + 1, with: [])
         }
         return ref
+    }
+
+    /// `del a[i]` in 3.13 (list_ass_item, `ObjectLayouts.listDelItemResizes` false): the
+    /// items close up, the allocation is kept.
+    @discardableResult
+    public mutating func deleteItemKeepingAllocation(at index: Int) -> ObjectRef {
+        items.remove(at: index)
     }
 
     /// `list.remove(x)` / `del a[i]` for a found index: list_ass_slice(i, i + 1, NULL).

@@ -133,4 +133,18 @@ public struct ObjectLayouts: Sendable, Equatable {
     /// LINEAR_PROBES and PERTURB_SHIFT (PERTURB_SHIFT is dictobject.c's too).
     public var setLinearProbes: Int
     public var perturbShift: Int
+
+    // MARK: Version differences that are not a single size
+    /// 3.12+ (Tools/build/generate_global_objects.py): the statically allocated non-ASCII
+    /// latin-1 one-character strs carry their UTF-8 form, so unicode__sizeof__ adds
+    /// utf8_length + 1 = 3 bytes: sys.getsizeof('é') is 74 on 3.11.7, 61 on 3.12.1 and
+    /// 3.13.0 (56 + 2 + 3), while sys.getsizeof('éa') is 59 (no cached UTF-8).
+    public var latin1SingletonsCacheUTF8: Bool = false
+    /// 3.12+ list_pop_impl: a pop that leaves the list empty calls _list_clear (ob_item freed):
+    /// `v = [32]; v.pop(); sys.getsizeof(v)` is 64 on 3.11.7, 56 on 3.12.1 and 3.13.0.
+    public var listPopToEmptyClears: Bool = false
+    /// `del a[i]`: through list_ass_slice (memmove, list_resize, _list_clear when emptied)
+    /// up to 3.12; 3.13's list_ass_item only closes the gap and never reallocates:
+    /// deleting 15 of list(range(20)) by index leaves getsizeof 120 on 3.12.1, 216 on 3.13.0.
+    public var listDelItemResizes: Bool = true
 }

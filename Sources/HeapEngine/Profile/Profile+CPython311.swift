@@ -1,6 +1,7 @@
 extension Profile {
     /// CPython 3.11, x86-64 Linux, release build; measured against pyenv's 3.11.7.
-    public static let cpython311 = Profile(
+    public static let cpython311: Profile = {
+        var p = Profile(
         version: "3.11", referenceVersion: "3.11.7", major: 3, minor: 11,
         // Objects/obmalloc.c (3.11): ALIGNMENT 16, SMALL_REQUEST_THRESHOLD 512,
         // POOL_SIZE 16 KiB (USE_LARGE_POOLS... 3.10+), ARENA_SIZE 1 MiB, POOL_OVERHEAD 48.
@@ -31,7 +32,11 @@ extension Profile {
         // TCACHE_MAX_BINS 64 -> tcache_max_bytes 1032 (chunk 1040), TCACHE_FILL_COUNT 7.
         mallocSizeSz: 8, mallocAlignment: 16, mallocMinChunk: 32,
         tcacheMaxChunk: 1040, tcacheCount: 7
-    )
+        )
+        // `import gc; gc.get_count()` as the first statement of `python3.11 -q -i` (3.11.7).
+        p.replStartupGCCounts = [620, 3, 2]
+        return p
+    }()
 }
 
 // MARK: - Objects block (type layouts and container rules; Sources/HeapEngine/Objects)

@@ -69,8 +69,49 @@ public struct Profile: Sendable, Equatable {
     /// Small-int cache: [smallIntMin, smallIntMax] inclusive (NSMALLNEGINTS / NSMALLPOSINTS - 1).
     public var smallIntMin: Int
     public var smallIntMax: Int
-    /// Objects with this refcount never die (3.12+ immortal objects); nil before 3.12.
+    /// PEP 683 (3.12+): immortal objects. Static objects (None, True/False, small ints, the
+    /// empty singletons, one-character latin-1 strs, static types) start with this refcount
+    /// (`_Py_IMMORTAL_REFCNT`, UINT_MAX on 64-bit), and incref/decref leave a count at or above
+    /// it untouched (`_Py_IsImmortal` tests the count itself). nil before 3.12: static
+    /// objects are then ordinary counted objects (`StartupRefcounts.staticObject`).
     public var immortalRefcount: Int?
+    /// 3.12 only (gh-84436 / PEP 683 follow-up in unicodeobject.c): `PyUnicode_InternInPlace`
+    /// makes every interned str immortal (`_Py_SetImmortal`). 3.13 made runtime-interned
+    /// strs mortal again (gh-113601, `_PyUnicode_InternMortal`); before 3.12 they are mortal.
+    public var internedStringsImmortal: Bool
+
+    // MARK: - Cyclic GC timing
+
+    /// 3.12+ (gh-97922): `_PyObject_GC_Link` only schedules the collection (`_Py_ScheduleGC`)
+    /// and it runs at the next eval-breaker check (RESUME at a frame's start, JUMP_BACKWARD at
+    /// a loop's back edge, after a CALL), not inside the allocation as in 3.11 and earlier.
+    public var gcCollectsOnEvalBreaker: Bool
+
+    // MARK: - Instances of classes
+
+    /// 3.13 (gh-115776, Py_TPFLAGS_INLINE_VALUES): an instance's attribute values are
+    /// allocated with the object — `_PyType_AllocNoTrack` adds `_PyInlineValuesSize`, a
+    /// prefix of round8(n) bytes plus n + 1 pointers for the n = shared_keys_usable_size slots —
+    /// and the class's shared keys start filled with its `__static_attributes__`
+    /// (gh-115775), so n settles at their count + 1. Measured on 3.13.0 with the stride of
+    /// 3000 live instances: 80 bytes for `class C: pass`, 96 with two `self.x =` attributes.
+    /// Before 3.13 the values are a separate PyMem block (not simulated).
+    public var instanceInlineValues: Bool
+    /// 3.13: the compiler makes every class body store `__firstlineno__` (gh-118465) and
+    /// `__static_attributes__` (gh-115775, the names assigned as `self.X` in its methods,
+    /// sorted), and _PyDict_NewKeysForClass pre-fills the shared keys with the latter.
+    public var classStaticAttributes: Bool = false
+    /// 3.13 (PyObject_SetAttr calls _PyObject_SetAttributeErrorContext): an AttributeError
+    /// from setting or deleting an attribute also records `name` and `obj`, so the object
+    /// stays referenced by sys.last_exc. Before 3.13 only failed lookups do.
+    public var attributeErrorContextOnSet: Bool = false
+
+    // MARK: - Interpreter start-up
+
+    /// A class the interpreter's own start-up leaves as cyclic garbage ("module.Name"), found
+    /// by the first collection. 3.13: site.register_readline imports `_pyrepl.readline`, whose
+    /// `@dataclass(slots=True) _ReadlineWrapper` discards its original class (5 GC objects).
+    public var startupGarbageClass: String? = nil
 
     // MARK: - Free lists (PyInterpreterState.*_state)
 
@@ -78,7 +119,10 @@ public struct Profile: Sendable, Equatable {
     public var listFreeListMax: Int
     public var dictFreeListMax: Int
     public var dictKeysFreeListMax: Int
-    /// Tuples of length 1..<tupleFreeListMaxLength keep a free list each, up to tupleFreeListMaxSize entries.
+    /// PyTuple_NFREELISTS: dead tuples of length 1...tupleFreeListMaxLength are pushed on a
+    /// free list per length (up to tupleFreeListMaxSize each), but new tuples are taken
+    /// from them only for lengths below it (PyTuple_MAXSAVESIZE): 3.11 pushes length-20
+    /// tuples it never reuses.
     public var tupleFreeListMaxLength: Int
     public var tupleFreeListMaxSize: Int
 
@@ -101,6 +145,11 @@ public struct Profile: Sendable, Equatable {
     /// version assigns its own `ObjectLayouts` value.
     public var objects: ObjectLayouts = .cpython311
 
+    /// `gc.get_count()` when the REPL reads its first statement: the collector's counts
+    /// left by start-up (site, readline, the interactive loop). They decide when the
+    /// session's first automatic collection happens. Measured with `python -q -i`.
+    public var replStartupGCCounts: [Int] = [0, 0, 0]
+
     // MARK: - Interpreter
 
     public var recursionLimit: Int
@@ -114,6 +163,8 @@ public struct Profile: Sendable, Equatable {
         floatFreeListMax: Int, listFreeListMax: Int, dictFreeListMax: Int,
         dictKeysFreeListMax: Int, tupleFreeListMaxLength: Int, tupleFreeListMaxSize: Int,
         gcThreshold0: Int, gcThreshold1: Int, gcThreshold2: Int, recursionLimit: Int,
+        internedStringsImmortal: Bool = false, gcCollectsOnEvalBreaker: Bool = false,
+        instanceInlineValues: Bool = false,
         pointerSize: Int = 8, systemPageSize: Int = 4096, initialArenaObjects: Int = 16,
         obmallocRadixTree: Bool = true, obmallocKeepsLastFreeArena: Bool = true,
         arenaMmapSkew: Int = 0, mallocSizeSz: Int = 8, mallocAlignment: Int = 16,
@@ -136,6 +187,9 @@ public struct Profile: Sendable, Equatable {
         self.longDigitSize = longDigitSize
         self.smallIntMin = smallIntMin; self.smallIntMax = smallIntMax
         self.immortalRefcount = immortalRefcount
+        self.internedStringsImmortal = internedStringsImmortal
+        self.gcCollectsOnEvalBreaker = gcCollectsOnEvalBreaker
+        self.instanceInlineValues = instanceInlineValues
         self.floatFreeListMax = floatFreeListMax; self.listFreeListMax = listFreeListMax
         self.dictFreeListMax = dictFreeListMax; self.dictKeysFreeListMax = dictKeysFreeListMax
         self.tupleFreeListMaxLength = tupleFreeListMaxLength
@@ -154,7 +208,7 @@ public struct Profile: Sendable, Equatable {
 
 extension Profile {
     /// Every profile heapbook knows, oldest first.
-    public static let all: [Profile] = [.cpython311]
+    public static let all: [Profile] = [.cpython311, .cpython312, .cpython313]
 
     /// The profile `--python` selects when none is given.
     public static let `default`: Profile = .cpython311

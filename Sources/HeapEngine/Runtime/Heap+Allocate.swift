@@ -51,7 +51,22 @@ extension Heap {
             incref(r)
             return r
         }
-        return try allocateObject(type: builtinType(.int), size: IntLayout.sizeof(v, profile: profile), payload: .int(v))
+        // One 30-bit digit is the common case: skip the digit count.
+        let size = (v > -(1 << 30) && v < 1 << 30) ? oneDigitIntSize : IntLayout.sizeof(v, profile: profile)
+        return try allocateObject(type: builtinType(.int), size: size, payload: .int(v))
+    }
+
+    /// An int whose memory was asked for with `allocatedDigits` digits, as the results of
+    /// x_add (one more digit than the larger operand), x_sub and k_mul are before
+    /// long_normalize shrinks ob_size: `getsizeof` reports the final size, the block keeps
+    /// the size class of the request.
+    public func newInt(_ v: BigInt, allocatedDigits: Int) throws(HeapExhausted) -> ObjectRef {
+        if let small = Int(exactly: v), small >= profile.smallIntMin, small <= profile.smallIntMax {
+            return try newInt(small)
+        }
+        let size = IntLayout.sizeof(digits: max(allocatedDigits, IntLayout.digitCount(v, profile)), profile: profile)
+        let p: Payload = Int(exactly: v).map { .int($0) } ?? .bigInt(v)
+        return try allocateObject(type: builtinType(.int), size: size, payload: p)
     }
 
     public func newBigInt(_ v: BigInt) throws(HeapExhausted) -> ObjectRef {
@@ -98,8 +113,10 @@ extension Heap {
         v.isInterned = true
         payload[Int(r)] = .str(v)
         interned[v.value] = r
-        // 3.11: the interned dict holds two references that are then "stolen" back:
-        // interned strings are mortal and the dict's reference is not counted.
+        // 3.11 and 3.13: the interned dict holds two references that are then "stolen"
+        // back: interned strings are mortal and the dict's reference is not counted.
+        // 3.12 (PEP 683): _Py_SetImmortal(s) — every interned str is immortal.
+        if profile.internedStringsImmortal { setImmortal(r) }
         return r
     }
 

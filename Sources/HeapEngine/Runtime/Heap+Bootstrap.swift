@@ -51,12 +51,12 @@ extension Heap {
         falseRef = newStatic(type: builtinTypes[.bool]!, size: 32, payload: .int(0))
         trueRef = newStatic(type: builtinTypes[.bool]!, size: 32, payload: .int(1))
         for v in profile.smallIntMin...profile.smallIntMax {
-            smallInts.append(newStatic(type: builtinTypes[.int]!, size: 32, payload: .int(v)))
+            smallInts.append(newStatic(type: builtinTypes[.int]!, size: 32, payload: .int(v), offset: 8))
         }
-        emptyTuple = newStatic(type: builtinTypes[.tuple]!, size: 48, payload: .tuple([]))
-        emptyBytes = newStatic(type: builtinTypes[.bytes]!, size: 48, payload: .bytes([]))
+        emptyTuple = newStatic(type: builtinTypes[.tuple]!, size: 48, payload: .tuple([]), offset: 8)
+        emptyBytes = newStatic(type: builtinTypes[.bytes]!, size: 48, payload: .bytes([]), offset: 8)
         for b in 0..<256 {
-            byteChars.append(newStatic(type: builtinTypes[.bytes]!, size: 48, payload: .bytes([UInt8(b)])))
+            byteChars.append(newStatic(type: builtinTypes[.bytes]!, size: 48, payload: .bytes([UInt8(b)]), offset: 8))
         }
         emptyStr = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(StrValue("", interned: true)))
         interned[""] = emptyStr

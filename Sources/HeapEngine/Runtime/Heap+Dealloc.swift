@@ -7,7 +7,7 @@ extension Heap {
         if ObjectFlags(rawValue: flags[i]).contains(.isStatic) {
             // Static objects are never freed; a count reaching zero is a refcount bug.
             assert(false, "refcount of a static object fell to zero")
-            refcnt[i] = StartupRefcounts.staticObject
+            refcnt[i] = profile.immortalRefcount ?? StartupRefcounts.staticObject
             return
         }
         let type = typeOf[i]
@@ -35,7 +35,7 @@ extension Heap {
             // tupledealloc: items last to first, then the per-length free list.
             var k = items.count
             while k > 0 { k -= 1; decref(items[k]) }
-            if !info.isHeapType, items.count < profile.tupleFreeListMaxLength {
+            if !info.isHeapType, items.count <= profile.tupleFreeListMaxLength {
                 let count = freeLists.tuples[items.count]?.count ?? 0
                 if count < profile.tupleFreeListMaxSize {
                     freeLists.tuples[items.count, default: []].append(address[i]); releaseRow(r); return
@@ -62,6 +62,7 @@ extension Heap {
         case .instance(let state):
             clearWeakrefs(state.weakrefs)
             if let attrs = state.attributes { for (k, v) in attrs.items { decref(k); decref(v) } }
+            if let d = state.dict { setEmbeddedValues(d, false) }   // 3.13 _PyDict_DetachFromObject
             xdecref(state.dict)
         case .function(let f):
             clearWeakrefs(f.weakrefs)

@@ -8,12 +8,16 @@
 /// memory is, which is what makes `id([]) == id([])` come out as in CPython.
 public final class Heap {
     public let profile: Profile
-    public internal(set) var typeOf: [ObjectRef] = []
-    public internal(set) var refcnt: [Int] = []
-    public internal(set) var address: [UInt64] = []
-    public internal(set) var payload: [Payload] = []
+    /// PEP 683: refcounts at or above this are immortal — incref/decref leave them alone, as
+    /// `_Py_IsImmortal` tests the count itself. `Int.max` when the profile has no immortal
+    /// objects (before 3.12), so the check never fires.
+    public let immortalThreshold: Int
+    public let typeOf = PagedColumn<ObjectRef>()
+    public let refcnt = PagedColumn<Int>()
+    public let address = PagedColumn<UInt64>()
+    public let payload = PagedColumn<Payload>()
     /// Per-object flag bits (`ObjectFlags`).
-    public internal(set) var flags: [UInt8] = []
+    public let flags = PagedColumn<UInt8>()
     var freeRows: [ObjectRef] = []
     public internal(set) var allocator: Allocator
     /// Called when a heap-type instance with `__del__` must be finalized (tp_finalize).
@@ -29,7 +33,7 @@ public final class Heap {
     var builtinTypeByKind: [ObjectRef] = []
     /// Column, meaningful for rows that hold type objects: what allocation and
     /// deallocation need to know without fetching the `TypeInfo` (see `TypeBits`).
-    var typeBits: [UInt8] = []
+    let typeBits = PagedColumn<UInt8>()
     public internal(set) var none: ObjectRef = 0
     public internal(set) var trueRef: ObjectRef = 0
     public internal(set) var falseRef: ObjectRef = 0
@@ -49,8 +53,8 @@ public final class Heap {
     /// keyed by the owning object.
     /// Column: the address of an object's separately allocated part (0 = none) and its
     /// size in bytes. Rows are recycled only after `freeAux` zeroed both.
-    var auxAddress: [UInt64] = []
-    var auxSize: [Int] = []
+    let auxAddress = PagedColumn<UInt64>()
+    let auxSize = PagedColumn<Int>()
     /// The cyclic GC's state (generations, counts, thresholds).
     public var gc: GCState
 
@@ -65,10 +69,21 @@ public final class Heap {
         public static let gcTracked = ObjectFlags(rawValue: 4)
         /// Came from a free list rather than the allocator (for statistics).
         public static let fromFreeList = ObjectFlags(rawValue: 8)
+        /// 3.13 (`Profile.instanceInlineValues`): a materialised instance `__dict__` whose
+        /// values still live inline in its owner. The owner's traverse visits the values
+        /// (_PyObject_VisitManagedDict), the dict's visits nothing (dict_traverse skips
+        /// embedded values). Cleared when the dict detaches (owner freed, or the dict switches
+        /// to a combined table).
+        public static let embeddedValues = ObjectFlags(rawValue: 16)
     }
+
+    /// sys.getsizeof of an int with one digit (precomputed: the hottest allocation).
+    let oneDigitIntSize: Int
 
     public init(profile: Profile, heapLimit: Int = 8 << 30) {
         self.profile = profile
+        self.immortalThreshold = profile.immortalRefcount ?? Int.max
+        self.oneDigitIntSize = IntLayout.sizeof(digits: 1, profile: profile)
         self.allocator = Allocator(profile: profile, heapLimit: heapLimit)
         self.nextStaticAddress = profile.staticBaseAddress
         self.gc = GCState(profile: profile)
@@ -110,6 +125,13 @@ public final class Heap {
         typeBits[Int(t)] = TypeBits.make(typeInfo(t))
     }
 
+    /// Marks or unmarks a materialised instance dict as holding its owner's inline values
+    /// (3.13 only; see `ObjectFlags.embeddedValues`).
+    public func setEmbeddedValues(_ d: ObjectRef, _ on: Bool) {
+        if on { flags[Int(d)] |= ObjectFlags.embeddedValues.rawValue }
+        else { flags[Int(d)] &= ~ObjectFlags.embeddedValues.rawValue }
+    }
+
     public func isStatic(_ r: ObjectRef) -> Bool {
         ObjectFlags(rawValue: flags[Int(r)]).contains(.isStatic)
     }
@@ -130,38 +152,58 @@ public final class Heap {
 
     /// A static object (types, singletons, cached small ints): allocated in the runtime
     /// state, never freed; its address is taken from the static region.
-    func newStatic(type: ObjectRef, size: Int, payload p: Payload) -> ObjectRef {
-        let addr = nextStaticAddress
-        nextStaticAddress += UInt64((size + 15) & ~15)
+    ///
+    /// `offset` places the object 8 bytes into its 16-byte slot: CPython's static small
+    /// ints, empty tuple and bytes singletons are only 8-aligned (measured on 3.11.7:
+    /// `[id(v) % 16 for v in [5, None, 'a', (), '', b'']]` is `[8, 0, 0, 8, 0, 8]`).
+    func newStatic(type: ObjectRef, size: Int, payload p: Payload, offset: UInt64 = 0) -> ObjectRef {
+        // The first address at or after the cursor that is `offset` past a 16-byte boundary.
+        let addr = (nextStaticAddress + 15 - offset) & ~15 + offset
+        nextStaticAddress = addr + UInt64(size)
         let r = newRow(type: type, address: addr, payload: p, flags: .isStatic)
-        refcnt[Int(r)] = StartupRefcounts.staticObject
+        refcnt[Int(r)] = profile.immortalRefcount ?? StartupRefcounts.staticObject
         return r
     }
 
     // MARK: - Reference counting
 
+    // One branch for immortality (PEP 683, 3.12+): a count at or above `immortalThreshold`
+    // is left as it is, like Py_INCREF/Py_DECREF's `_Py_IsImmortal` test in 3.12.
+
     @inline(__always)
-    public func incref(_ r: ObjectRef) { refcnt[Int(r)] &+= 1 }
+    public func incref(_ r: ObjectRef) {
+        let i = Int(r)
+        let n = refcnt[i]
+        if n < immortalThreshold { refcnt[i] = n &+ 1 }
+    }
 
     @inline(__always)
     public func decref(_ r: ObjectRef) {
         let i = Int(r)
-        let n = refcnt[i] &- 1
-        refcnt[i] = n
-        if n == 0 { dealloc(r) }
+        let n = refcnt[i]
+        if n >= immortalThreshold { return }
+        refcnt[i] = n &- 1
+        if n == 1 { dealloc(r) }
+    }
+
+    /// Whether `r` is immortal (PEP 683; never true before 3.12).
+    @inline(__always)
+    public func isImmortal(_ r: ObjectRef) -> Bool { refcnt[Int(r)] >= immortalThreshold }
+
+    /// _Py_SetImmortal (3.12+): the object keeps its memory and its count forever.
+    public func setImmortal(_ r: ObjectRef) {
+        if let n = profile.immortalRefcount { refcnt[Int(r)] = n }
     }
 
     @inline(__always)
     public func xdecref(_ r: ObjectRef?) { if let r { decref(r) } }
 
-    /// Replaces a payload in place without copying its storage (the old value is moved
-    /// out first, so arrays inside it stay uniquely referenced).
+    /// Mutates a payload in place, through its stable storage: no copy of the payload is
+    /// made, so the arrays inside it stay uniquely referenced. (Callers move the state out
+    /// with `p = .empty` before mutating it, so a nested read of the row sees `.empty`.)
     @inline(__always)
     public func withPayload<R>(_ r: ObjectRef, _ body: (inout Payload) throws -> R) rethrows -> R {
-        var p = payload[Int(r)]
-        payload[Int(r)] = .empty
-        defer { payload[Int(r)] = p }
-        return try body(&p)
+        try body(&payload.pointer(Int(r)).pointee)
     }
 
     public func setPayload(_ r: ObjectRef, _ p: Payload) { payload[Int(r)] = p }

@@ -55,8 +55,10 @@ extension Compiler {
         code.body = compiled
         let codeRef = addConst(try interp.newCodeObject(code))
         interp.heap.decref(codeRef)
+        let staticAttributes = interp.profile.classStaticAttributes ? StaticAttributes.names(ofClassBody: body) : []
         return { f in
-            try interp.buildClass(code: code, name: name, qualname: qualname, bases: try baseEvals(f), globals: f.globals)
+            try interp.buildClass(code: code, name: name, qualname: qualname, bases: try baseEvals(f), globals: f.globals,
+                                  staticAttributes: staticAttributes)
         }
     }
 
@@ -123,11 +125,13 @@ extension Compiler {
                     it = f.returnValue   // the iterator handed in by the caller
                 }
                 defer { if iterEval != nil { heap.decref(it) } }
-                loop: while let item = try interp.next(it) {
+                while let item = try interp.next(it) {
                     try interp.step()
                     try store(f, item)
-                    for c in conditions where !(try c(f)) { continue loop }
-                    try inner(f, acc)
+                    var keep = true
+                    for c in conditions where !(try c(f)) { keep = false; break }
+                    if keep { try inner(f, acc) }
+                    interp.evalBreaker()   // JUMP_BACKWARD (3.12+ inlined comprehensions)
                 }
             }
         }

@@ -80,13 +80,19 @@ extension Compiler {
                 guard let k = entry.key else { throw unsupported("'**' in dict displays", e.span) }
                 pairs.append((try compileExpr(k), try compileExpr(entry.value)))
             }
+            // BUILD_MAP / BUILD_CONST_KEY_MAP: every key and value is evaluated first, then
+            // the dict is made presized for them (_PyDict_FromItems) and filled in order.
             return { f in
-                let d = try interp.newDict()
+                var items: [ObjectRef] = []
+                items.reserveCapacity(pairs.count * 2)
+                defer { items.forEach(heap.decref) }
                 for (k, v) in pairs {
-                    let key = try k(f)
-                    let value = try v(f)
-                    defer { heap.decref(key); heap.decref(value) }
-                    try interp.dictSet(d, key, value)
+                    items.append(try k(f))
+                    items.append(try v(f))
+                }
+                let d = try interp.newDict(presizedFor: stride(from: 0, to: items.count, by: 2).map { items[$0] })
+                for i in stride(from: 0, to: items.count, by: 2) {
+                    do { try interp.dictSet(d, items[i], items[i + 1]) } catch { heap.decref(d); throw error }
                 }
                 return d
             }
@@ -171,7 +177,8 @@ extension Compiler {
             return { f in
                 var left = try first(f)
                 for (index, (op, rightEval)) in ops.enumerated() {
-                    let right = try rightEval(f)
+                    let right: ObjectRef
+                    do { right = try rightEval(f) } catch { heap.decref(left); throw error }
                     let result: ObjectRef
                     do { result = try interp.compare(op, left, right) } catch {
                         heap.decref(left); heap.decref(right); throw error

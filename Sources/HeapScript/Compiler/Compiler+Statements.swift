@@ -78,7 +78,7 @@ extension Compiler {
                     switch try block(f) {
                     case .breakLoop: return .next
                     case .returned: return .returned
-                    case .next, .continueLoop: continue
+                    case .next, .continueLoop: interp.evalBreaker(); continue   // JUMP_BACKWARD
                     }
                 }
                 return try elseBlock(f)
@@ -100,7 +100,7 @@ extension Compiler {
                     switch try block(f) {
                     case .breakLoop: return .next
                     case .returned: return .returned
-                    case .next, .continueLoop: continue
+                    case .next, .continueLoop: interp.evalBreaker(); continue   // JUMP_BACKWARD
                     }
                 }
                 return try elseBlock(f)
@@ -159,7 +159,7 @@ extension Compiler {
                     defer { heap.decref(module) }
                     let value: ObjectRef
                     do { value = try interp.getAttr(module, attr) } catch let e as PyException {
-                        heap.decref(e.exception)
+                        interp.releaseException(e)
                         throw interp.error("ImportError", "cannot import name '\(attr)' from '\(moduleName)' (unknown location)")
                     }
                     try store(f, value)

@@ -28,22 +28,26 @@ public final class Session {
         return run(source, filename: filename, interactive: false)
     }
 
-    /// Interpreter shutdown (Py_FinalizeEx, as far as the session's objects go): the REPL's
-    /// `_` is cleared, `__main__`'s namespace is released entry by entry in insertion
-    /// order (so `__del__` methods run in that order), then one full collection runs.
+    /// Interpreter shutdown, as far as the session's objects go (Py_FinalizeEx →
+    /// finalize_modules, 3.11): the REPL's `_` and the last traceback are dropped, then
+    /// `__main__` is removed — its namespace dies with it by reference counting (entries
+    /// released in order) unless functions' globals keep it in a cycle — and one full
+    /// collection runs, calling the finalizers of what is left in the collector's order.
+    ///
+    /// Divergence: CPython then clears the globals of modules still alive
+    /// (`_PyModule_ClearDict`); heapbook's `__main__` is never kept alive from outside,
+    /// so that step has nothing to do here.
     public func finalize() -> ExecutionResult {
         Session.onLargeStack {
             let i = self.interp
+            let heap = i.heap
             i.stdout = ""; i.stderr = ""
             if let underscore = i.nameCache["_"], (try? i.dictGet(i.builtinsDict, underscore)) != nil {
-                try? i.dictSet(i.builtinsDict, underscore, i.heap.none)
+                try? i.dictSet(i.builtinsDict, underscore, heap.none)
             }
             if let previous = i.lastTraceback { i.lastTraceback = nil; i.releaseException(previous) }
-            let entries = i.dictStorage(i.mainDict).items
-            i.heap.setPayload(i.mainDict, .dict(DictStorage()))
-            i.heap.dictKeysChanged(i.mainDict)
-            for (k, v) in entries { i.heap.decref(k); i.heap.decref(v) }
-            _ = i.heap.collect(generation: 2)
+            heap.decref(i.mainModule)
+            _ = heap.collect(generation: 2)
             let result = ExecutionResult(stdout: i.stdout, stderr: i.stderr)
             i.stdout = ""; i.stderr = ""
             return result
@@ -77,6 +81,8 @@ public final class Session {
         let i = interp
         i.stdout = ""; i.stderr = ""
         i.resetSteps()
+        // The compiler's own GC allocations (Heap.gcThresholdCheck).
+        i.heap.gcThresholdCheck()
         let compiler = Compiler(interp: i, filename: filename)
         let code: CodeObject
         do {
@@ -100,6 +106,7 @@ public final class Session {
         let frame = Frame(code: code, globals: i.mainDict, namespace: i.mainDict)
         var result = ExecutionResult()
         do {
+            i.evalBreaker()   // the module code's RESUME
             _ = try code.body(frame)
         } catch var e as PyException {
             e.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))

@@ -71,7 +71,9 @@ extension Interpreter {
             if let id = methodTable[info.kind]?[attr] {
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
-            throw error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
+            var e = error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
+            heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
+            throw e
         case .function(let fn):
             switch attr {
             case "__name__": return try newStr(fn.name)
@@ -144,7 +146,7 @@ extension Interpreter {
             if methodTable[heap.kind(obj)]?[attr] != nil {
                 throw error("AttributeError", "'\(typeName(obj))' object attribute '\(attr)' is read-only")
             }
-            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
+            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onSet: true)
         }
     }
 
@@ -153,7 +155,7 @@ extension Interpreter {
         case .instance(let state):
             if let d = state.dict {
                 guard let (k, v) = try dictRemove(d, name(attr)) else {
-                    throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
+                    throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
                 }
                 heap.decref(k); heap.decref(v); return
             }
@@ -167,7 +169,7 @@ extension Interpreter {
                 return r
             }
             guard let (k, v) = removed else {
-                throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
+                throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
             }
             heap.decref(k); heap.decref(v)
         case .type(let info) where info.isHeapType:
@@ -176,7 +178,7 @@ extension Interpreter {
             }
             heap.decref(k); heap.decref(v)
         default:
-            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
+            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
         }
     }
 
@@ -193,6 +195,9 @@ extension Interpreter {
         heap.setPayload(obj, .instance(st))
         // make_dict_from_instance_attributes: the dict shares the class's keys (split).
         splitDictOwners[d] = heap.typeOf[Int(obj)]
+        // 3.13 (gh-115776): the dict points at the instance's inline values, which stay
+        // the instance's to traverse.
+        if profile.instanceInlineValues { heap.setEmbeddedValues(d, true) }
         heap.incref(d)
         return d
     }

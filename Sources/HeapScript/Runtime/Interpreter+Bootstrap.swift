@@ -23,6 +23,29 @@ extension Interpreter {
         preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
         heap.finalizer = { [unowned self] r in self.runFinalizer(r) }
         heap.weakrefCallback = { [unowned self] cb, w in self.runWeakrefCallback(cb, w) }
+        // CPython has sys and weakref loaded before the first prompt (gc is imported on
+        // demand), and its collector's counts are what start-up left: set them last, so
+        // that the engine's own start-up allocations do not count.
+        for preloaded in ["sys", "weakref"] { heap.decref(try! importModule(preloaded)) }
+        // Start-up garbage is part of what start-up left (inside the counts below).
+        if let name = profile.startupGarbageClass { makeStartupGarbageClass(name) }
+        heap.gc.counts = profile.replStartupGCCounts
+    }
+
+    /// 3.13: `python3.13 -i` runs site.register_readline, which imports `_pyrepl.readline`;
+    /// its `@dataclass(slots=True) class _ReadlineWrapper` replaces the class and leaves the
+    /// original as cyclic garbage — the class, its dict, its MRO tuple and its `__dict__`/
+    /// `__weakref__` descriptors — so the first `gc.collect()` of a 3.13.0 session returns 5
+    /// (gc.DEBUG_SAVEALL shows ['dict', 'type', 'tuple', 'getset_descriptor',
+    /// 'getset_descriptor']; 0 with `-S`).
+    private func makeStartupGarbageClass(_ qualified: String) {
+        let parts = qualified.split(separator: ".")
+        let module = parts.dropLast().joined(separator: ".")
+        let ns = try! newDict()
+        let t = try! heap.newHeapType(name: String(parts.last!), module: module, bases: [], dict: ns)
+        // `(object,)` survived a collection while the class was alive: untrack_tuples untracked it.
+        if let bases = heap.typeInfo(t).basesTuple { heap.gc.untrack(bases) }
+        heap.decref(t)   // only the cycle holds it now
     }
 
     func newModule(_ moduleName: String, dict: ObjectRef) throws -> ObjectRef {

@@ -45,6 +45,12 @@ extension Interpreter {
     func newDict() throws -> ObjectRef {
         do { return try heap.newDict(DictStorage()) } catch { throw memoryError() }
     }
+
+    /// dict_new_presized for a display's keys (unicode keys when all are exact str).
+    func newDict(presizedFor keys: [ObjectRef]) throws -> ObjectRef {
+        let storage = DictStorage(presized: keys.count, unicode: keys.allSatisfy(isExactStr), layouts: layouts)
+        do { return try heap.newDict(storage) } catch { throw memoryError() }
+    }
     /// Borrows the items (the set takes its own references).
     func newSet(_ items: [ObjectRef]) throws -> ObjectRef {
         let s: ObjectRef
@@ -134,7 +140,10 @@ extension Interpreter {
         if let owner = splitDictOwners[d] {
             // insert_into_dictkeys, or the switch to a combined table when it cannot.
             let inserted = isExactStr(key) ? heap.typeInfo(owner).sharedKeys?.insert(key, hash: h, isEqual: keysEqual) : nil
-            if inserted == nil { splitDictOwners[d] = nil }
+            if inserted == nil {
+                splitDictOwners[d] = nil
+                heap.setEmbeddedValues(d, false)   // 3.13: the values move into the dict
+            }
         }
         let exactStr = isExactStr(key)
         let result: DictInsertResult = heap.withPayload(d) { p in

@@ -140,6 +140,12 @@ extension Interpreter {
     private func arithmetic(_ op: BinaryOp, _ x: Num, _ y: Num) throws -> ObjectRef {
         if case .float = x { return try floatArithmetic(op, doubleOf(x), doubleOf(y)) }
         if case .float = y { return try floatArithmetic(op, doubleOf(x), doubleOf(y)) }
+        if case .int(let a) = x, case .int(let b) = y, op == .add || op == .sub || op == .mul,
+           let digits = longAllocation(op, a, b) {
+            // x_add / x_sub / k_mul: the result's block is sized before normalisation.
+            let r: BigInt = op == .add ? BigInt(a) + BigInt(b) : op == .sub ? BigInt(a) - BigInt(b) : BigInt(a) * BigInt(b)
+            do { return try heap.newInt(r, allocatedDigits: digits) } catch { throw memoryError() }
+        }
         if case .int(let a) = x, case .int(let b) = y {
             switch op {
             case .add: let (r, o) = a.addingReportingOverflow(b); if !o { return try newInt(r) }
@@ -186,6 +192,21 @@ extension Interpreter {
         case .bitXor: return try makeInt(a ^ b)
         case .matMul:
             throw error("TypeError", "unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    /// The digits CPython 3.11 allocates for `a op b` when an operand has more than one
+    /// digit (long_add/long_sub pick x_add or x_sub by the signs; long_mul uses k_mul);
+    /// nil when both are "medium" values, whose results are allocated exactly.
+    func longAllocation(_ op: BinaryOp, _ a: Int, _ b: Int) -> Int? {
+        let limit = 1 << profile.longDigitBits
+        if a > -limit && a < limit && b > -limit && b < limit { return nil }
+        let na = IntLayout.digitCount(a, profile), nb = IntLayout.digitCount(b, profile)
+        let sameSign = (a < 0) == (b < 0)
+        switch op {
+        case .add: return sameSign ? max(na, nb) + 1 : max(na, nb)
+        case .sub: return sameSign ? max(na, nb) : max(na, nb) + 1
+        default: return na + nb
         }
     }
 

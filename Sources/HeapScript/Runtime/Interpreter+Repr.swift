@@ -62,6 +62,8 @@ extension Interpreter {
             if info.kind == .slice {
                 return "slice(\(try items.map { try repr($0, depth: depth + 1) }.joined(separator: ", ")))"
             }
+            if reprStack.contains(r) { return "(...)" }
+            reprStack.insert(r); defer { reprStack.remove(r) }
             if items.count == 1 { return "(\(try repr(items[0], depth: depth + 1)),)" }
             return "(" + (try items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + ")"
         case .list(let l):

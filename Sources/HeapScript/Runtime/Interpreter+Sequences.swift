@@ -261,7 +261,8 @@ extension Interpreter {
                 return
             }
             let i = try normalizedIndex(try intIndex(index, "list indices must be integers or slices, not \(typeName(index))"), count: l.count, "list assignment index out of range")
-            let old = try mutateList(obj) { st in st.remove(at: i) }
+            let resizes = layouts.listDelItemResizes
+            let old = try mutateList(obj) { st in resizes ? st.remove(at: i) : st.deleteItemKeepingAllocation(at: i) }
             heap.decref(old)
         case .dict:
             guard let (k, v) = try dictRemove(obj, index) else {

@@ -62,6 +62,12 @@ public final class Interpreter {
         }
     }
 
+    /// An eval-breaker check (3.12+ ceval.c CHECK_EVAL_BREAKER: RESUME at a frame's start,
+    /// JUMP_BACKWARD, the end of a CALL to C): runs a collection the allocator scheduled.
+    /// Never fires on profiles that collect inside the allocation (3.11 and earlier).
+    @inline(__always)
+    func evalBreaker() { heap.gcRunScheduled() }
+
     /// A fresh step budget for the next REPL statement.
     func resetSteps() { stepsRemaining = limits.steps }
 

@@ -4,7 +4,7 @@ import Workbook
 /// hyphens become `-`, everything else dropped; a repeated id gets `-1`, `-2`, ….
 /// Ids the page chrome uses (`content`, `toc-title`, …) are never handed out.
 public enum HeadingAnchors {
-    public static let reserved: Set<String> = ["content", "sidebar-toggle", "toc-title"]
+    public static let reserved: Set<String> = ["content", "sidebar-toggle", "toc-title", "search", "search-input", "search-results", "search-status"]
 
     /// One unique id per heading, in order.
     public static func ids(for headings: [Heading], reserved: Set<String> = reserved) -> [String] {

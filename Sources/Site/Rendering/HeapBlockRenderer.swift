@@ -18,6 +18,9 @@ struct HeapBlockRenderer {
             let skipped = resultByLine[example.location.line]?.status == .skipped
             var note: String? = skipped ? "not run" : nil
             if example.directives.contains(.engine) { note = (note.map { $0 + " · " } ?? "") + "engine view" }
+            if let unconfirmed = confirmations.unconfirmedNote(for: example, skipped: skipped) {
+                note = (note.map { $0 + " · " } ?? "") + unconfirmed
+            }
             let sourceLines = highlightedLines(example.source)
             for (i, tokens) in sourceLines.enumerated() {
                 var tokens = tokens
@@ -47,11 +50,7 @@ struct HeapBlockRenderer {
             : "verified by heapbook engine · CPython \(profile) profile"
         if !allSkipped, skippedCount > 0 { mark += " · \(skippedCount) not run (+SKIP)" }
         let compared = block.examples.filter { !$0.directives.contains(.skip) && !$0.directives.contains(.engine) }
-        if !allSkipped, !compared.isEmpty {
-            var agreed = Set(confirmations.confirmations(for: compared[0]))
-            for example in compared.dropFirst() { agreed.formIntersection(confirmations.confirmations(for: example)) }
-            if !agreed.isEmpty { mark += " · confirmed on CPython " + agreed.sorted().joined(separator: ", ") }
-        }
+        if !allSkipped, !compared.isEmpty { mark += confirmations.blockMark(for: compared) }
         var options: [String] = []
         if block.options.fresh { options.append("fresh session") }
         if let python = block.options.python { options.append("CPython \(python)") }
@@ -60,7 +59,9 @@ struct HeapBlockRenderer {
             anchor: "heap-L\(block.location.line)", line: block.location.line,
             hasOptions: !options.isEmpty, options: options, lines: lines,
             hasOutputPanel: block.form == .script && !outputLines.isEmpty, outputLines: outputLines,
-            symbol: allSkipped ? "–" : "✓", mark: mark, allSkipped: allSkipped)
+            symbol: allSkipped ? "–" : "✓", mark: mark, allSkipped: allSkipped,
+            diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: "heap-L\(block.location.line)",
+                                                                       line: block.location.line) })
         return try theme.render(context, template: "heap-block")
     }
 
@@ -91,6 +92,8 @@ struct HeapBlockContext {
     var symbol: String
     var mark: String
     var allSkipped: Bool
+    /// Trusted HTML from `heap-diagrams.mustache` (its SVGs come from `diagram.mustache`).
+    var diagrams: String?
 }
 
 /// One line of a heap block's `<pre>`.

@@ -16,6 +16,10 @@ public struct ExampleResult: Sendable, Equatable {
     public var got: String
     /// Which profile ran it ("3.11").
     public var profile: String
+    /// What real CPython printed for it (`heapbook test --oracle` only).
+    public var oracle: OracleObservation?
+    /// The pictures of a `diagram` block, on its last example (nil otherwise).
+    public var diagram: BlockDiagram?
 
     public init(example: Example, status: Status, got: String, profile: String) {
         self.example = example; self.status = status; self.got = got; self.profile = profile

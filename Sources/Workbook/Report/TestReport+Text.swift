@@ -25,6 +25,7 @@ extension TestReport {
     /// line is followed directly by Expected/Got (DESIGN.md §4); the source is at that line.
     public static func failureText(_ result: ExampleResult) -> String {
         if case .unsupported(let message) = result.status { return message }
+        if let oracle = result.oracle, !oracle.agrees || !oracle.engineAgrees { return oracleFailureText(result, oracle) }
         var text = "\(result.example.location): example failed\n"
         let expected = result.example.expected.text
         text += expected.isEmpty ? "Expected nothing\n" : "Expected:\n" + indent(expected)

@@ -10,6 +10,13 @@ public protocol ExampleRunner: AnyObject {
     func runInteractive(_ source: String, filename: String) -> ExecutionResult
     /// Runs a module body (`exec` mode) in the same namespace.
     func runModule(_ source: String, filename: String) -> ExecutionResult
+    /// Pictures of the heap as it is now (`diagram` blocks); nil when the runner has no
+    /// heap to show. A `gc` request collects: ask it only of a runner made for it.
+    func diagram(_ request: DiagramRequest) -> BlockDiagram?
+}
+
+extension ExampleRunner {
+    public func diagram(_ request: DiagramRequest) -> BlockDiagram? { nil }
 }
 
 /// Makes sessions and judges whether interactive input is complete.
@@ -18,7 +25,14 @@ public protocol SessionFactory: Sendable {
     func completeness(of source: String) -> Completeness
 }
 
-extension Session: ExampleRunner {}
+extension Session: ExampleRunner {
+    public func diagram(_ request: DiagramRequest) -> BlockDiagram? {
+        BlockDiagram(request: request,
+                     objects: request.objects ? heapSnapshot(roots: request.names) : nil,
+                     arenas: request.arenas ? arenaSnapshot() : nil,
+                     gc: request.gc ? gcCollectionSnapshot(roots: request.names) : nil)
+    }
+}
 
 /// The real interpreter: HeapScript sessions on the simulated CPython heap.
 public struct HeapScriptSessions: SessionFactory {

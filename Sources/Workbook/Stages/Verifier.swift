@@ -18,24 +18,60 @@ public struct Verifier: Sendable {
     }
 
     /// Runs `examples` in order in one chapter's sessions.
-    public func verify(_ examples: [Example]) -> [ExampleResult] {
+    /// - Parameter diagrams: by block index, the pictures to take after that block's last
+    ///   example (`diagram` blocks). Nothing is recorded for other blocks.
+    public func verify(_ examples: [Example], diagrams: [Int: DiagramRequest] = [:]) -> [ExampleResult] {
         var sessions: [String: any ExampleRunner] = [:]
-        return examples.map { example in
-            if example.startsFreshSession { sessions.removeAll() }
-            let profile = example.python.flatMap(Profile.named) ?? self.profile
-            guard !example.directives.contains(.skip) else {
-                return ExampleResult(example: example, status: .skipped, got: "", profile: profile.version)
-            }
-            let runner: any ExampleRunner
-            if let existing = sessions[profile.version] { runner = existing } else {
-                runner = interpreter.makeRunner(profile: profile)
-                sessions[profile.version] = runner
-            }
-            let result = example.mode == .interactive
-                ? runner.runInteractive(example.source, filename: filename)
-                : runner.runModule(example.source, filename: filename)
-            return judge(example, result, profile: profile)
+        // What each session has run since it started: a `gc` picture replays it in a
+        // session of its own, so that collecting does not change the chapter's session.
+        var history: [String: [Example]] = [:]
+        func runner(for profile: Profile) -> any ExampleRunner {
+            if let existing = sessions[profile.version] { return existing }
+            let made = interpreter.makeRunner(profile: profile)
+            sessions[profile.version] = made
+            return made
         }
+        return examples.indices.map { index in
+            let example = examples[index]
+            if example.startsFreshSession { sessions.removeAll(); history.removeAll() }
+            let profile = example.python.flatMap(Profile.named) ?? self.profile
+            var result: ExampleResult
+            if example.directives.contains(.skip) {
+                result = ExampleResult(example: example, status: .skipped, got: "", profile: profile.version)
+            } else {
+                let run = Self.run(example, on: runner(for: profile), filename: filename)
+                history[profile.version, default: []].append(example)
+                result = judge(example, run, profile: profile)
+            }
+            let lastOfBlock = index + 1 == examples.count || examples[index + 1].blockIndex != example.blockIndex
+            if lastOfBlock, let request = diagrams[example.blockIndex] {
+                result.diagram = diagram(request, runner: runner(for: profile), replaying: history[profile.version] ?? [],
+                                         profile: profile)
+            }
+            return result
+        }
+    }
+
+    static func run(_ example: Example, on runner: any ExampleRunner, filename: String) -> ExecutionResult {
+        example.mode == .interactive
+            ? runner.runInteractive(example.source, filename: filename)
+            : runner.runModule(example.source, filename: filename)
+    }
+
+    /// The pictures of `request`: the object graph and arenas from the chapter's session,
+    /// the collection from a fresh session that replays `history`.
+    func diagram(_ request: DiagramRequest, runner: any ExampleRunner, replaying history: [Example],
+                 profile: Profile) -> BlockDiagram? {
+        var live = request
+        live.gc = false
+        var diagram = live.objects || live.arenas ? runner.diagram(live) : BlockDiagram(request: request)
+        diagram?.request = request
+        if request.gc {
+            let scratch = interpreter.makeRunner(profile: profile)
+            for example in history { _ = Self.run(example, on: scratch, filename: filename) }
+            diagram?.gc = scratch.diagram(DiagramRequest(objects: false, gc: true, names: request.names))?.gc
+        }
+        return diagram
     }
 
     func judge(_ example: Example, _ result: ExecutionResult, profile: Profile) -> ExampleResult {

@@ -17,7 +17,10 @@ struct Build: ParsableCommand {
     var path = "chapters"
 
     func run() throws {
-        let builder = SiteBuilder(workbook: Workbook(profile: options.profile), theme: try Theme.bundled())
+        // The oracle cache beside the chapters says which examples real CPython confirmed.
+        let confirmations = OracleConfirmations(chaptersIn: path, defaultProfile: options.profile.version)
+        let builder = SiteBuilder(workbook: Workbook(profile: options.profile), theme: try Theme.bundled(),
+                                  confirmations: confirmations)
         let build = try builder.build(chaptersIn: path, to: out)
         guard build.files != nil else {
             printError(build.report.allDiagnostics.map(\.description))

@@ -6,7 +6,13 @@ import Workbook
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the heap blocks of the chapters and compare their output.",
-        discussion: "Exit status: 0 when every example matches, 1 when one fails, 2 when a block is unusable.")
+        discussion: """
+            Exit status: 0 when every example matches, 1 when one fails, 2 when a block is unusable \
+            (or, with --oracle, when no real CPython of the profile is found).
+            With --oracle each example also runs under the real CPython of its profile (pythonX.Y on PATH, \
+            $(pyenv root)/versions/X.Y.*/bin/python3, or --python-exe); every output not marked +ENGINE must \
+            agree, and the oracle cache (.oracle-cache.json beside the chapters) is updated.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, github
@@ -26,6 +32,17 @@ struct Test: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    @Flag(help: "Also run every example under the real CPython of its profile and update the oracle cache.")
+    var oracle = false
+
+    @Option(name: .customLong("python-exe"), help: ArgumentHelp("The real CPython for --oracle.", valueName: "path"))
+    var pythonExe: String?
+
+    func validate() throws {
+        if oracle && bless { throw ValidationError("--bless and --oracle cannot be combined; bless first, then check with --oracle.") }
+        if pythonExe != nil && !oracle { throw ValidationError("--python-exe needs --oracle.") }
+    }
+
     func run() throws {
         let workbook = Workbook(profile: options.profile)
         var report = workbook.test(paths)
@@ -38,15 +55,42 @@ struct Test: ParsableCommand {
                 report = workbook.test(paths)
             }
         }
+        var oracleSummary: String?
+        if oracle {
+            let outcome = try runOracle(report)
+            report = outcome.report
+            oracleSummary = outcome.summary
+        }
         if let junit { try Data(report.junitXML.utf8).write(to: URL(fileURLWithPath: junit)) }
         switch format {
         case .text:
             printError(report.allDiagnostics.map(\.description))
+            if let oracleSummary { print(oracleSummary) }
             print(report.failuresText, terminator: "")
         case .github:
+            if let oracleSummary { print(oracleSummary) }
             print(report.githubText, terminator: "")
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
+
+extension Test {
+    /// Checks the report against real CPython and writes the oracle caches. A missing
+    /// interpreter ends the command with exit status 2.
+    func runOracle(_ report: TestReport) throws -> Oracle.Outcome {
+        let explicit = pythonExe
+        let oracle = Oracle(defaultProfile: options.profile.version) { version in
+            try PythonLocator().find(version: version, explicit: explicit)
+        }
+        do {
+            let outcome = try oracle.check(report)
+            try outcome.writeCaches()
+            return outcome
+        } catch let missing as PythonNotFound {
+            printError(["error: \(missing)"])
+            throw ExitCode(2)
+        }
     }
 }
 

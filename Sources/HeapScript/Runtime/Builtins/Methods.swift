@@ -24,8 +24,11 @@ extension Interpreter {
         defineMethod(.list, "extend") { i, s, args, _ in
             let items = try i.iterateToArray(args[0])
             try i.mutateList(s!) { st in
+                // list_extend: lists and tuples are copied; other iterables are presized by
+                // PyObject_LengthHint (their len() for every iterable of the subset) and
+                // trimmed at the end.
                 if i.heap.kind(args[0]) == .list || i.heap.kind(args[0]) == .tuple { st.extend(sequence: items) }
-                else { st.extend(iterating: items, lengthHint: 8) }
+                else { st.extend(iterating: items, lengthHint: items.count) }
             }
             return i.heap.newNone()
         }
@@ -43,7 +46,8 @@ extension Interpreter {
             if n == 0 { throw i.error("IndexError", "pop from empty list") }
             var idx = n - 1
             if let a = args.first { idx = try i.normalizedIndex(try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer"), count: n, "pop index out of range") }
-            return try i.mutateList(s!) { $0.pop(at: idx) }
+            let clears = i.layouts.listPopToEmptyClears
+            return try i.mutateList(s!) { $0.pop(at: idx, clearsWhenEmpty: clears) }
         }
         defineMethod(.list, "remove") { i, s, args, _ in
             let items = i.listItems(s!)

@@ -60,7 +60,13 @@ extension Interpreter {
         case .int(let v): return IntLayout.sizeof(v, profile: profile)
         case .bigInt(let v): return IntLayout.sizeof(v, profile: profile)
         case .float: return l.floatSizeOf(profile: profile)
-        case .str(let s): return StrLayout.sizeof(s.value, profile: profile)
+        case .str(let s):
+            // 3.12+: the static non-ASCII latin-1 singletons also hold their UTF-8 form.
+            if l.latin1SingletonsCacheUTF8, heap.isStatic(r), s.value.unicodeScalars.count == 1,
+               let c = s.value.unicodeScalars.first, c.value >= 0x80, c.value < 0x100 {
+                return StrLayout.sizeof(s.value, profile: profile) + 3
+            }
+            return StrLayout.sizeof(s.value, profile: profile)
         case .bytes(let b): return l.bytesSizeOf(count: b.count, profile: profile)
         case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile)
         case .list(let st): return st.sizeof(profile: profile)

@@ -1,0 +1,46 @@
+extension Profile {
+    /// CPython 3.13 (default build: GIL, pymalloc, the generational collector), x86-64 Linux;
+    /// measured against pyenv's 3.13.0. The profile is 3.12's except the numbers below.
+    public static let cpython313: Profile = {
+        var p = Profile.cpython312
+        p.version = "3.13"; p.referenceVersion = "3.13.0"; p.minor = 13
+        // Include/object.h (3.13, 64-bit): _Py_IMMORTAL_REFCNT is still UINT_MAX;
+        // sys.getrefcount(None) == 4294967295 on 3.13.0.
+        p.immortalRefcount = 4_294_967_295
+        // gh-113601 (3.13): runtime-interned strs are mortal again (_PyUnicode_InternMortal):
+        // `s = 'zqxw'; sys.getrefcount(s)` is 2 on 3.13.0, as on 3.11.7.
+        p.internedStringsImmortal = false
+        // Python/gc.c (3.13.0 keeps the generational collector; the incremental one was
+        // reverted before 3.13.0): gc.get_threshold() == (2000, 10, 10).
+        p.gcThreshold0 = 2000
+        // gh-115776 / gh-115775: inline values allocated with the instance, sized by the
+        // class's shared keys pre-filled with __static_attributes__ (see Profile).
+        p.instanceInlineValues = true
+        p.classStaticAttributes = true
+        p.attributeErrorContextOnSet = true
+        // `python3.13 -q -i`: the first gc.collect() returns 5 (see Profile.startupGarbageClass).
+        p.startupGarbageClass = "_pyrepl.readline._ReadlineWrapper"
+        // `import gc; gc.get_count()` as the first statement of `python3.13 -q -i` (3.13.0).
+        p.replStartupGCCounts = [762, 9, 0]
+        // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
+        // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —
+        // 3.12's values, unchanged.
+        p.objects = .cpython313
+        return p
+    }()
+}
+
+extension ObjectLayouts {
+    /// CPython 3.13.0, x86-64 Linux: 3.12's layouts except the rows below (measured on 3.13.0).
+    public static let cpython313: ObjectLayouts = {
+        var o = ObjectLayouts.cpython312
+        // type.__basicsize__ 928 (getsizeof(class) 1712), getsizeof(int) 416.
+        o.type = TypeLayout(basicSize: 928, itemSize: 40, isGC: true)
+        o.staticTypeSizeOf = 416
+        // code.__basicsize__ 200.
+        o.code = TypeLayout(basicSize: 200, itemSize: 2, isGC: false)
+        // list_ass_item: `del a[i]` never reallocates (3.12.1 shrinks through list_ass_slice).
+        o.listDelItemResizes = false
+        return o
+    }()
+}

@@ -1,0 +1,62 @@
+/// Left-to-right layered placement for object graphs.
+///
+/// Column k holds the objects first reached at breadth-first depth k from the names; within a
+/// column, objects keep the order in which the search found them (their node ids), so the
+/// same heap always gives the same picture. Arrows to a later column run forward; arrows to
+/// the same or an earlier column (cycles, shared objects) loop over the top of their target
+/// (`LayeredLayout.edgePath`), which keeps a cycle visible as a loop rather than a line
+/// hidden behind boxes.
+struct LayeredLayout {
+    struct Box { var x: Int, y: Int, width: Int, height: Int }
+
+    var margin = 16
+    var columnGap = 50
+    var rowGap = 18
+    /// Room above the first row for arrows that loop over the top of a box.
+    var topRoom = 34
+
+    /// - Parameters:
+    ///   - columns: each item's column (0 is the leftmost), in item order.
+    ///   - sizes: each item's width and height.
+    /// - Returns: every item's box, and the picture's size.
+    func place(columns: [Int], sizes: [(width: Int, height: Int)]) -> (boxes: [Box], width: Int, height: Int) {
+        let columnCount = (columns.max() ?? -1) + 1
+        var columnWidth = [Int](repeating: 0, count: columnCount)
+        for (i, c) in columns.enumerated() { columnWidth[c] = max(columnWidth[c], sizes[i].width) }
+        var columnX = [Int](repeating: margin, count: columnCount)
+        for c in 1..<max(1, columnCount) { columnX[c] = columnX[c - 1] + columnWidth[c - 1] + columnGap }
+        var nextY = [Int](repeating: margin + topRoom, count: columnCount)
+        var boxes: [Box] = []
+        var height = margin + topRoom
+        for (i, c) in columns.enumerated() {
+            boxes.append(Box(x: columnX[c], y: nextY[c], width: sizes[i].width, height: sizes[i].height))
+            nextY[c] += sizes[i].height + rowGap
+            height = max(height, nextY[c] - rowGap + margin)
+        }
+        let width = columnCount == 0 ? 2 * margin : columnX[columnCount - 1] + columnWidth[columnCount - 1] + margin
+        return (boxes, width, height)
+    }
+
+    /// An arrow from a slot at (x, y) on the right edge of its box to `target`:
+    /// 1. a target in a later column: enter its left edge at its header;
+    /// 2. a target in the same column (its own box included): a bracket in the gap to the
+    ///    right of the column, entering the target's right edge at its header;
+    /// 3. a target in an earlier column: come down onto its top edge from above.
+    /// `lane` separates arrows that share a target.
+    static func edgePath(fromX x: Int, y: Int, to target: Box, lane: Int = 0) -> String {
+        let ty = target.y + 11
+        if target.x > x {
+            let dx = max(24, (target.x - x) / 2)
+            return "M\(x),\(y) C\(x + dx),\(y) \(target.x - dx),\(ty) \(target.x),\(ty)"
+        }
+        let right = target.x + target.width
+        if right >= x - 12 {
+            let bulge = right + 16 + 5 * lane
+            let endY = target.y + 6 + (7 * lane) % max(8, target.height - 10)
+            return "M\(x),\(y) C\(bulge),\(y) \(bulge),\(endY) \(right + 1),\(endY)"
+        }
+        let tx = target.x + target.width / 2 + 12 * lane
+        let lift = 26 + 6 * lane
+        return "M\(x),\(y) C\(x + 48),\(y) \(tx + 8),\(target.y - lift) \(tx),\(target.y - 1)"
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HeapScript
+import Workbook
+
+/// The oracle cache (`chapters/.oracle-cache.json`) as the site's `ConfirmationSource`.
+///
+/// Each example is looked up by its `OracleKey` (profile + its input + its session's
+/// earlier inputs), and confirmed only when the entry exists and its recorded CPython
+/// output matches the example's expected output. An edited example (or one whose session
+/// changed before it) has a new key; an edited expected output no longer matches: both
+/// read "not confirmed", never confirmed.
+public struct OracleConfirmations: ConfirmationSource {
+    /// Confirming version per example location.
+    private let confirmed: [SourceLocation: String]
+
+    /// Reads the cache of the chapters in `directory` and keys their examples (the same
+    /// loading `SiteBuilder.render(chaptersIn:)` does, so locations agree).
+    public init(chaptersIn directory: String, defaultProfile: String,
+                interpreter: any SessionFactory = HeapScriptSessions()) {
+        let cache = OracleCache.load(directory: directory)
+        let chapters = ChapterLoader().load([directory]).chapters
+        self.init(cache: cache, chapters: chapters.map { ExampleExtractor(interpreter: interpreter).extract($0).examples },
+                  defaultProfile: defaultProfile)
+    }
+
+    /// - Parameter chapters: each chapter's examples, in order.
+    public init(cache: OracleCache, chapters: [[Example]], defaultProfile: String) {
+        var confirmed: [SourceLocation: String] = [:]
+        for examples in chapters {
+            let keys = OracleKey.keys(for: examples, defaultProfile: defaultProfile)
+            for (example, key) in zip(examples, keys) {
+                if let key, let version = cache.confirmation(for: example, key: key) { confirmed[example.location] = version }
+            }
+        }
+        self.confirmed = confirmed
+    }
+
+    public func confirmations(for example: Example) -> [String] {
+        confirmed[example.location].map { [$0] } ?? []
+    }
+}
+
+extension ConfirmationSource {
+    /// Whether this source speaks for real CPython at all (`NoConfirmations` claims nothing
+    /// and shows nothing).
+    var isActive: Bool { !(self is NoConfirmations) }
+
+    /// The note on an example's first line when it is compared but not confirmed.
+    func unconfirmedNote(for example: Example, skipped: Bool) -> String? {
+        guard isActive, !skipped, !example.directives.contains(.engine), !example.directives.contains(.skip),
+              confirmations(for: example).isEmpty else { return nil }
+        return "not confirmed on CPython"
+    }
+
+    /// The block caption's tail: " · confirmed on CPython 3.11.7" only when every compared
+    /// example is confirmed by that version; otherwise how many are not.
+    func blockMark(for compared: [Example]) -> String {
+        var agreed = Set(confirmations(for: compared[0]))
+        for example in compared.dropFirst() { agreed.formIntersection(confirmations(for: example)) }
+        if !agreed.isEmpty { return " · confirmed on CPython " + agreed.sorted().joined(separator: ", ") }
+        guard isActive else { return "" }
+        let unconfirmed = compared.filter { confirmations(for: $0).isEmpty }.count
+        return unconfirmed == compared.count
+            ? " · not confirmed on CPython"
+            : " · not confirmed on CPython (\(unconfirmed) of \(compared.count) examples)"
+    }
+}

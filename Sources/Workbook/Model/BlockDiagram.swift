@@ -1,0 +1,47 @@
+import HeapEngine
+import HeapScript
+
+/// What a `diagram` option asks to be drawn after its block has run.
+///
+/// Spelling (`heap diagram…` in the info string):
+/// - `diagram`: the objects every user name of `__main__` reaches;
+/// - `diagram=a,b`: the objects `a` and `b` reach;
+/// - `diagram=arenas`: pymalloc's arenas, pools and blocks;
+/// - `diagram=gc` (`diagram=gc,a`): a full `gc.collect()` phase by phase, run on a copy of
+///   the session so that the chapter's own session is not changed;
+/// - `objects` draws the object graph alongside `arenas` or `gc` (`diagram=objects,arenas`).
+public struct DiagramRequest: Sendable, Equatable {
+    public static let kinds: Set<String> = ["objects", "arenas", "gc"]
+
+    public var objects: Bool
+    public var arenas: Bool
+    public var gc: Bool
+    /// Root names; nil means every user name.
+    public var names: [String]?
+
+    public init(objects: Bool = true, arenas: Bool = false, gc: Bool = false, names: [String]? = nil) {
+        self.objects = objects; self.arenas = arenas; self.gc = gc; self.names = names
+    }
+
+    /// From the words of `diagram=…` (empty for a bare `diagram`).
+    public init(_ words: [String]) {
+        arenas = words.contains("arenas")
+        gc = words.contains("gc")
+        objects = words.contains("objects") || (!arenas && !gc)
+        let names = words.filter { !Self.kinds.contains($0) }
+        self.names = names.isEmpty ? nil : names
+    }
+}
+
+/// The pictures taken after a `diagram` block ran.
+public struct BlockDiagram: Sendable, Equatable {
+    public var request: DiagramRequest
+    public var objects: HeapSnapshot?
+    public var arenas: [ArenaSnapshot]?
+    public var gc: GCCollectionSnapshot?
+
+    public init(request: DiagramRequest, objects: HeapSnapshot? = nil, arenas: [ArenaSnapshot]? = nil,
+                gc: GCCollectionSnapshot? = nil) {
+        self.request = request; self.objects = objects; self.arenas = arenas; self.gc = gc
+    }
+}

@@ -1,0 +1,296 @@
+import Foundation
+import HeapScript
+
+/// A real interpreter the oracle can feed a REPL session to. `PythonInterpreter` is the
+/// real one; tests use fakes.
+public protocol OracleInterpreter: Sendable {
+    /// Full version, "3.11.7".
+    var version: String { get }
+    /// Runs `input` as `python -q -i < input`.
+    func runREPL(_ input: String, timeout: Double) throws -> ProcessRunner.Output
+}
+
+extension PythonInterpreter: OracleInterpreter {}
+
+/// What the real interpreter printed for one example, next to the engine's verdict.
+public struct OracleObservation: Sendable, Equatable {
+    /// "3.11.7".
+    public var cpython: String
+    /// CPython's stdout, then its stderr (prompts removed).
+    public var got: String
+    /// CPython's output matches the expected output.
+    public var agrees: Bool
+    /// The engine's output matches the expected output.
+    public var engineAgrees: Bool
+    /// Something the reader should know (marker noise, a session that died).
+    public var note: String?
+
+    public init(cpython: String, got: String, agrees: Bool, engineAgrees: Bool, note: String? = nil) {
+        self.cpython = cpython; self.got = got; self.agrees = agrees; self.engineAgrees = engineAgrees
+        self.note = note
+    }
+}
+
+/// `heapbook test --oracle`: runs every example of a tested book under the real
+/// interpreter of its profile and compares each output not marked `+ENGINE` with the
+/// expected output (DESIGN.md §6).
+///
+/// Each chapter session (as the engine runs it: one per chapter and profile, restarted
+/// by `fresh`) is one `python -q -i` process fed the session's inputs in order, exactly as
+/// the REPL contract reads them (a compound statement ends with a blank line; a script
+/// block runs as `exec('<source>')` in `__main__`). After each example the feed prints a
+/// marker line on stdout and on stderr, so both can be cut into per-example pieces (the
+/// prompts go to stderr and are removed). When some example disagrees, the session is run
+/// again without markers: if its stdout is not the concatenation of the pieces, the
+/// markers disturbed it (they allocate a little) and the report says so.
+public struct Oracle: Sendable {
+    /// The interpreter of a profile ("3.11"); throws `PythonNotFound` when there is none.
+    public var interpreter: @Sendable (String) throws -> any OracleInterpreter
+    /// The profile of blocks without `python=`.
+    public var defaultProfile: String
+    /// Seconds one session may run.
+    public var timeout: Double = 300
+
+    public init(defaultProfile: String, interpreter: @escaping @Sendable (String) throws -> any OracleInterpreter) {
+        self.defaultProfile = defaultProfile; self.interpreter = interpreter
+    }
+
+    /// The result of checking a report against real interpreters.
+    public struct Outcome: Sendable {
+        /// The engine's report, each compared example's result carrying its observation; an
+        /// example CPython disagrees with is failed.
+        public var report: TestReport
+        /// New cache entries, per cache file, and the chapter files they replace.
+        public var updates: [URL: (files: Set<String>, entries: [String: OracleCache.Entry])]
+        /// Versions used, "3.11.7".
+        public var versions: [String]
+        public var agreed = 0
+        public var disagreed = 0
+        /// Run but not compared (`+ENGINE`).
+        public var engineOnly = 0
+
+        /// "oracle: CPython 3.11.7: 240 agreed, 0 disagreed, 13 engine-only (not compared)".
+        public var summary: String {
+            let names = versions.isEmpty ? "CPython (no examples)" : "CPython " + versions.joined(separator: ", ")
+            return "oracle: \(names): \(agreed) agreed, \(disagreed) disagreed, \(engineOnly) engine-only (not compared)"
+        }
+
+        /// Writes the updated caches atomically.
+        public func writeCaches() throws {
+            for (url, update) in updates.sorted(by: { $0.key.path < $1.key.path }) {
+                var cache = OracleCache.load(url: url)
+                cache.replace(files: update.files, with: update.entries)
+                try cache.write(to: url)
+            }
+        }
+    }
+
+    /// - Throws: `PythonNotFound` when a profile's interpreter is missing (nothing is
+    ///   compared then: a missing interpreter is never a pass).
+    public func check(_ report: TestReport) throws -> Outcome {
+        var outcome = Outcome(report: report, updates: [:], versions: [])
+        var interpreters: [String: any OracleInterpreter] = [:]
+        var previous: [URL: OracleCache] = [:]
+        for (c, chapter) in report.chapters.enumerated() where chapter.diagnostics.isEmpty && !chapter.results.isEmpty {
+            var results = chapter.results
+            let examples = results.map(\.example)
+            let keys = OracleKey.keys(for: examples, defaultProfile: defaultProfile)
+            let cacheURL = chapter.chapter.url.deletingLastPathComponent().appendingPathComponent(OracleCache.fileName)
+            let fileName = chapter.chapter.url.lastPathComponent
+            var update = outcome.updates[cacheURL] ?? (files: [], entries: [:])
+            if previous[cacheURL] == nil { previous[cacheURL] = OracleCache.load(url: cacheURL) }
+            let old = previous[cacheURL]!
+            update.files.insert(fileName)
+            for session in Self.sessions(examples, defaultProfile: defaultProfile) {
+                let python: any OracleInterpreter
+                if let known = interpreters[session.profile] { python = known } else {
+                    python = try interpreter(session.profile)
+                    interpreters[session.profile] = python
+                    if !outcome.versions.contains(python.version) { outcome.versions.append(python.version) }
+                }
+                let pieces = try run(session.indices.map { examples[$0] }, on: python)
+                var disagreements: [Int] = []
+                for (n, index) in session.indices.enumerated() {
+                    let example = examples[index]
+                    guard !example.directives.contains(.engine) else { outcome.engineOnly += 1; continue }
+                    let piece = pieces.results[n]
+                    let engineAgrees = results[index].status == .passed
+                    guard let cpython = piece else {
+                        results[index].oracle = OracleObservation(
+                            cpython: python.version, got: "", agrees: false, engineAgrees: engineAgrees,
+                            note: "the CPython session ended before this example (\(pieces.ending))")
+                        results[index].status = .failed
+                        outcome.disagreed += 1
+                        continue
+                    }
+                    let agrees = OutputMatcher(directives: example.directives).matches(example.expected, cpython)
+                    results[index].oracle = OracleObservation(
+                        cpython: python.version, got: cpython.stdout + cpython.stderr, agrees: agrees,
+                        engineAgrees: engineAgrees)
+                    if agrees { outcome.agreed += 1 } else {
+                        outcome.disagreed += 1
+                        disagreements.append(index)
+                        if results[index].status == .passed { results[index].status = .failed }
+                    }
+                    if let key = keys[index] {
+                        let location = "\(fileName):\(example.location.line)"
+                        if agrees, var kept = old.entries[key], kept.cpython == python.version,
+                           OutputMatcher(directives: example.directives).matches(example.expected, kept.result) {
+                            // Same verdict from the same interpreter: keep the recorded run, so
+                            // outputs that differ run to run (addresses under +ELLIPSIS) do not
+                            // churn the committed file.
+                            kept.example = location
+                            update.entries[key] = kept
+                            continue
+                        }
+                        update.entries[key] = OracleCache.Entry(
+                            cpython: python.version, example: location,
+                            stdout: cpython.stdout, stderr: cpython.stderr.isEmpty ? nil : cpython.stderr,
+                            exception: cpython.exception)
+                    }
+                }
+                if !disagreements.isEmpty {
+                    // The authoritative run: no markers. Did the markers change anything?
+                    let feed = session.indices.map { Self.feed(examples[$0]) }.joined()
+                    let pure = try python.runREPL(feed, timeout: timeout)
+                    if pure.stdout != pieces.stdout {
+                        for index in disagreements {
+                            results[index].oracle?.note = "without the oracle's markers this session printed a different stdout; the disagreement may be marker noise"
+                        }
+                    }
+                }
+            }
+            outcome.updates[cacheURL] = update
+            outcome.report.chapters[c].results = results
+        }
+        return outcome
+    }
+
+    // MARK: - Sessions
+
+    struct Session {
+        var profile: String
+        var indices: [Int]
+    }
+
+    /// The engine's sessions: one per profile, all restarted by `fresh`; `+SKIP` examples
+    /// are not run.
+    static func sessions(_ examples: [Example], defaultProfile: String) -> [Session] {
+        var done: [Session] = []
+        var open: [String: Int] = [:]   // profile → index in `done`
+        for (i, example) in examples.enumerated() {
+            if example.startsFreshSession { open.removeAll() }
+            guard !example.directives.contains(.skip) else { continue }
+            let profile = OracleKey.profile(of: example, default: defaultProfile)
+            if let at = open[profile] { done[at].indices.append(i) } else {
+                open[profile] = done.count
+                done.append(Session(profile: profile, indices: [i]))
+            }
+        }
+        return done
+    }
+
+    /// What one example feeds to the REPL: a statement (a blank line after a compound or
+    /// multi-line one, as the REPL contract ends them), or `exec('<source>')` for a script.
+    static func feed(_ example: Example) -> String {
+        var source = example.source.hasSuffix("\n") ? example.source : example.source + "\n"
+        if example.mode == .module { return "exec(\(pythonLiteral(source)))\n" }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        if lines.count > 1 || lines.first.map({ $0.trimmingCharacters(in: .whitespaces).hasSuffix(":") }) == true {
+            source += "\n"
+        }
+        return source
+    }
+
+    static func marker(_ n: Int) -> String { "@@heapbook-oracle-\(n)@@" }
+
+    static func markerStatement(_ n: Int) -> String {
+        "print('\(marker(n))'); print('\(marker(n))', file=__import__('sys').stderr)\n"
+    }
+
+    struct Pieces {
+        /// One result per example of the session; nil after the session stopped.
+        var results: [ExecutionResult?]
+        /// Concatenated per-example stdout (to compare with an unmarked run).
+        var stdout: String
+        /// How the process ended, for messages.
+        var ending: String
+    }
+
+    func run(_ examples: [Example], on python: any OracleInterpreter) throws -> Pieces {
+        var input = ""
+        for (n, example) in examples.enumerated() { input += Self.feed(example) + Self.markerStatement(n) }
+        let output = try python.runREPL(input, timeout: timeout)
+        let outs = Self.split(output.stdout, count: examples.count)
+        let errs = Self.split(output.stderr, count: examples.count)
+        var results: [ExecutionResult?] = []
+        for n in 0..<examples.count {
+            guard n < outs.count, n < errs.count else { results.append(nil); continue }
+            let stderr = Self.cleanStderr(errs[n])
+            results.append(ExecutionResult(stdout: outs[n], stderr: stderr, exception: Self.exceptionLine(stderr)))
+        }
+        let ending = output.timedOut ? "timed out after \(Int(timeout)) s" : "exit status \(output.status)"
+        return Pieces(results: results, stdout: outs.joined(), ending: ending)
+    }
+
+    /// Cuts `text` at the markers 0, 1, …; stops at the first marker missing.
+    static func split(_ text: String, count: Int) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(text)
+        for n in 0..<count {
+            guard let range = rest.range(of: marker(n) + "\n") else { break }
+            pieces.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        return pieces
+    }
+
+    /// Removes the REPL's `>>> `/`... ` prompts (which go to stderr) and the empty lines
+    /// they leave.
+    static func cleanStderr(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = Substring(line)
+            while rest.hasPrefix(">>>") || rest.hasPrefix("...") {
+                rest = rest.dropFirst(3)
+                if rest.hasPrefix(" ") { rest = rest.dropFirst() }
+            }
+            if !rest.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(String(rest)) }
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The exception of a traceback: from its last unindented line that is not a header.
+    static func exceptionLine(_ stderr: String) -> String? {
+        let lines = stderr.split(separator: "\n").map(String.init)
+        guard lines.contains(where: { $0.hasPrefix(OutputMatcher.tracebackHeader) || $0.hasPrefix("  File ") })
+        else { return nil }
+        guard let last = lines.lastIndex(where: { line in
+            guard let first = line.first else { return false }
+            return first != " " && first != "\t" && line != OutputMatcher.tracebackHeader
+        }) else { return nil }
+        return lines[last...].joined(separator: "\n")
+    }
+
+    /// A Python string literal for `text` (single quotes, escapes for the rest).
+    static func pythonLiteral(_ text: String) -> String {
+        var out = "'"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\x" + (hex.count == 1 ? "0" : "") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "'"
+    }
+}

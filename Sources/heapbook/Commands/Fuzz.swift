@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Fuzz
+import Workbook
+
+/// `heapbook fuzz --differential N`: random programs through the engine and real CPython.
+struct FuzzCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fuzz",
+        abstract: "Compare the engine with real CPython on generated programs.",
+        discussion: """
+            Generates N programs (deterministic for a seed), runs each through the engine and \
+            `pythonX.Y -q -i`, and shrinks every divergence to a minimal program, written to the output \
+            directory as NAME.py + NAME.out (CPython's stdout) + NAME.engine.out. Exit status: 0 no \
+            divergence, 1 divergences, 2 no CPython of the profile.
+            """)
+
+    @OptionGroup var options: BookOptions
+
+    @Option(name: .customLong("differential"), help: ArgumentHelp("Number of programs.", valueName: "N"))
+    var count: Int
+
+    @Option(help: "Seed of the program generator.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Directory for the minimal divergent programs.", valueName: "dir"))
+    var out = "Tests/HeapScriptTests/Corpus/fuzz"
+
+    @Option(name: .customLong("python-exe"), help: ArgumentHelp("The real CPython to compare with.", valueName: "path"))
+    var pythonExe: String?
+
+    @Option(help: "Concurrent CPython processes.")
+    var jobs = 2
+
+    @Option(name: .customLong("max-shrink"), help: "Shrink at most this many divergences.")
+    var maxShrink = 40
+
+    func run() throws {
+        let python: PythonInterpreter
+        do { python = try PythonLocator().find(version: options.profile.version, explicit: pythonExe) } catch let missing as PythonNotFound {
+            printError(["error: \(missing)"])
+            throw ExitCode(2)
+        }
+        var fuzzer = DifferentialFuzzer(profile: options.profile, cpython: DifferentialFuzzer.cpython(python))
+        fuzzer.jobs = jobs
+        fuzzer.maxShrink = maxShrink
+        let report = fuzzer.run(generator: ProgramGenerator(seed: seed), count: count) { printError([$0]) }
+        let directory = URL(fileURLWithPath: out)
+        for divergence in report.divergences {
+            let name = "seed\(seed)-\(divergence.index)"
+            try divergence.write(to: directory, name: name)
+            print("divergence: \(out)/\(name).py (program \(divergence.index), \(divergence.minimal.size) statements)")
+            print(indent(divergence.minimal.text, "    | "))
+            print("  CPython \(python.version) stdout:")
+            print(indent(divergence.cpython.stdout, "    "))
+            print("  engine stdout:")
+            print(indent(divergence.engine.stdout, "    "))
+        }
+        for error in report.errors { printError(["error: \(error)"]) }
+        var summary = "\(report.programs) programs (seed \(seed), CPython \(python.version)): \(report.divergent) divergent"
+        if report.divergent > 0 {
+            summary += ", \(report.divergences.count) distinct minimal programs"
+            if report.divergent > maxShrink { summary += " (first \(maxShrink) shrunk)" }
+        }
+        print(summary)
+        if report.divergent > 0 || !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    func indent(_ text: String, _ prefix: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.hasSuffix("\n") { lines.removeLast() }
+        return lines.map { prefix + $0 }.joined(separator: "\n")
+    }
+}

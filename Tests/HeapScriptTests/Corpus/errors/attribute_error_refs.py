@@ -1,0 +1,23 @@
+import sys
+v = object()
+v.zz
+sys.getrefcount(v)
+w = object()
+w.b = 1
+sys.getrefcount(w)
+sys.getrefcount(v)
+class C:
+    pass
+
+C.missing
+sys.getrefcount(C)
+c = C()
+c.nope
+sys.getrefcount(c)
+del c.nope
+sys.getrefcount(c)
+x = [1]
+x.foo
+sys.getrefcount(x)
+x.append(2)
+sys.getrefcount(x)

@@ -1,0 +1,4 @@
+import sys
+v4 = [[] for i in range(38)]
+v4.extend(range(2))
+sys.getsizeof(v4)

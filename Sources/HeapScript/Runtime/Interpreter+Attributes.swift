@@ -178,7 +178,9 @@ extension Interpreter {
             }
             heap.decref(k); heap.decref(v)
         default:
-            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
+            // An object without a __dict__: PyObject_GenericSetAttr's own error, which 3.13
+            // gives `obj` like a failed set (`del object().a` keeps it on 3.13.0).
+            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onSet: true)
         }
     }
 

@@ -128,7 +128,8 @@ extension Interpreter {
                         onDelete: Bool = false) -> PyException {
         var e = error("AttributeError", message)
         e.suggestion = Suggestions.suggest(attr, among: dirNames(obj))
-        // A failed `del o.x` records no obj in any version (3.13.0: sys.getrefcount stays 2).
+        // A failed `del o.x` on an instance with a __dict__ records no obj in any version
+        // (3.13.0: sys.getrefcount stays 2).
         if !onDelete && (!onSet || profile.attributeErrorContextOnSet) {
             heap.incref(obj)
             e.keptAlive.append(obj)

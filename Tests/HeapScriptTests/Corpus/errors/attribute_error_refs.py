@@ -21,3 +21,6 @@ x.foo
 sys.getrefcount(x)
 x.append(2)
 sys.getrefcount(x)
+o = object()
+del o.a
+sys.getrefcount(o)

@@ -1,0 +1,26 @@
+import gc
+class C0:
+    def __init__(self, v):
+        self.v = v
+        self.other = None
+
+class C1:
+    def __init__(self, v):
+        self.v = v
+        self.other = None
+    def __del__(self):
+        print('del C1')
+
+del C0
+v1 = C0(22)
+class C2:
+    def __init__(self, v):
+        self.v = v
+        self.other = None
+    def __del__(self):
+        print('del C2')
+    def link(self, other):
+        self.other = other
+        other.other = self
+
+gc.collect()

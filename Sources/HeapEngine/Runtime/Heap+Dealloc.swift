@@ -110,8 +110,9 @@ extension Heap {
     }
 
     /// Whether instances of a heap type define `__del__` (tp_finalize is set).
+    /// (tp_finalize is inherited: a subclass of a class with `__del__` has one too.)
     public func hasFinalizer(_ info: TypeInfo) -> Bool {
-        info.hasDel
+        info.mro.contains { typeInfo($0).hasDel }
     }
 
     /// Untracks a dying GC object. Its count in generation 0 drops only when its memory is

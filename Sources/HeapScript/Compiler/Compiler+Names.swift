@@ -116,15 +116,8 @@ extension Compiler {
                 for (s, item) in zip(stores, items) { try s(f, item) }
             }
         default:
-            let what: String
-            switch target.kind {
-            case .call: what = "function call"
-            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: what = "literal"
-            case .binary, .unary, .boolOp: what = "expression"
-            case .compare: what = "comparison"
-            default: what = "expression"
-            }
-            let hint = what == "function call" || what == "literal" || what == "expression" ? " here. Maybe you meant '==' instead of '='?" : ""
+            let what = Compiler.describe(target)
+            let hint = what == "comparison" ? "" : " here. Maybe you meant '==' instead of '='?"
             throw SyntaxError(.syntaxError, "cannot assign to \(what)\(hint)", line: target.span.line, offset: target.span.column + 1)
         }
     }

@@ -250,12 +250,14 @@ extension Compiler {
         }
     }
 
+    /// How CPython's compiler names an invalid target in "cannot assign to …".
     static func describe(_ e: Expr) -> String {
         switch e.kind {
         case .call: return "function call"
         case .tuple: return "tuple"
         case .list: return "list"
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none: return "literal"
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return "literal"
+        case .compare: return "comparison"
         default: return "expression"
         }
     }

@@ -4,8 +4,9 @@ import HeapEngine
 @testable import HeapScript
 
 /// The differential corpus: `Corpus/<area>/<case>.py` is piped REPL input and `<case>.out` is what
-/// `python3.11 -q -i < case.py` (CPython 3.11.7) wrote to stdout; `<case>.3.12.out` and
-/// `<case>.3.13.out` are what 3.12.1 and 3.13.0 wrote. The engine, under each profile, must print
+/// `python3.11 -q -i < case.py` (CPython 3.11.7) wrote to stdout; `<case>.3.6.out`,
+/// `<case>.3.8.out`, `<case>.3.12.out` and `<case>.3.13.out` are what 3.6.15, 3.8.18, 3.12.1
+/// and 3.13.0 wrote. The engine, under each profile, must print
 /// the same bytes. When the real interpreters are installed, the committed `.out` files are also
 /// re-checked against them, so they cannot go stale.
 final class DifferentialTests: XCTestCase {
@@ -20,7 +21,7 @@ final class DifferentialTests: XCTestCase {
 
     /// The profiles the corpus has expected outputs for: `<case>.out` is 3.11's, every other
     /// version's is `<case>.<version>.out`.
-    static let corpusVersions = ["3.11", "3.12", "3.13"]
+    static let corpusVersions = ["3.6", "3.8", "3.11", "3.12", "3.13"]
 
     /// The corpus areas whose cases every profile must pass (other directories, e.g. pending
     /// fuzz findings, are not part of the per-version corpus).
@@ -122,6 +123,8 @@ final class DifferentialTests: XCTestCase {
                        file: file, line: line)
     }
 
+    func testCorpusUnderCPython36() throws { try checkCorpus(profile: .cpython36) }
+    func testCorpusUnderCPython38() throws { try checkCorpus(profile: .cpython38) }
     func testCorpusUnderCPython312() throws { try checkCorpus(profile: .cpython312) }
     func testCorpusUnderCPython313() throws { try checkCorpus(profile: .cpython313) }
 
@@ -160,7 +163,7 @@ final class DifferentialTests: XCTestCase {
             }
         }
         if checked == 0 {
-            throw XCTSkip("no real python3.11/3.12/3.13 found (PATH or $(pyenv root)/versions/3.1x.*/bin/python3); "
+            throw XCTSkip("no real python3.6/3.8/3.11/3.12/3.13 found (PATH or $(pyenv root)/versions/3.x.*/bin/python3); "
                           + "the committed .out files were not re-checked against CPython")
         }
     }

@@ -32,7 +32,9 @@ extension Heap {
             // Because decrefs can recursively touch this list, make it empty first.
             let block = auxAddress[i]
             auxAddress[i] = 0; auxSize[i] = 0
-            payload[i] = .list(ListStorage())
+            var cleared = ListStorage()
+            cleared.growth = s.growth
+            payload[i] = .list(cleared)
             var k = s.items.count
             while k > 0 { k -= 1; decref(s.items[k]) }
             if block != 0 { allocator.free(block) }

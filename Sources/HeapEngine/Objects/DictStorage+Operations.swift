@@ -34,7 +34,7 @@ extension DictStorage {
         }
         if kind == .unicode && !isExactStr {
             // Case 2.
-            insertionResize(unicode: false, layouts: layouts)
+            becomeGeneral(layouts)
         }
         if let ix = lookup(key, hash: hash, isEqual: isEqual) {
             // Case 3.
@@ -46,6 +46,12 @@ extension DictStorage {
         if usable <= 0 { insertionResize(unicode: true, layouts: layouts) }
         appendEntry(key, hash: hash, value: value)
         return .inserted
+    }
+
+    /// A unicode table gets a non-str key: insertion_resize(mp, 0) in 3.11+; before 3.11 only
+    /// the lookup function changes (dk_lookup = lookdict).
+    private mutating func becomeGeneral(_ layouts: ObjectLayouts) {
+        if layouts.dictKindChangeResizes { insertionResize(unicode: false, layouts: layouts) } else { kind = .general }
     }
 
     /// The tail of insertdict / insert_to_emptydict for a key known to be absent.
@@ -62,7 +68,7 @@ extension DictStorage {
     public mutating func setDefault(_ key: ObjectRef, hash: Int, isExactStr: Bool, defaultValue: ObjectRef,
                                     layouts: ObjectLayouts,
                                     isEqual: (ObjectRef, ObjectRef) -> Bool) -> ObjectRef? {
-        if !hasEmptyKeys && kind == .unicode && !isExactStr { insertionResize(unicode: false, layouts: layouts) }
+        if !hasEmptyKeys && kind == .unicode && !isExactStr { becomeGeneral(layouts) }
         if let ix = lookup(key, hash: hash, isEqual: isEqual) { return entryValues[ix] }
         setItem(key, hash: hash, isExactStr: isExactStr, value: defaultValue, layouts: layouts, isEqual: isEqual)
         return nil

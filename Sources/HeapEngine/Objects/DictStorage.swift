@@ -99,6 +99,12 @@ public struct DictStorage: Sendable {
         entryKeys.reserveCapacity(usable); entryValues.reserveCapacity(usable); entryHashes.reserveCapacity(usable)
     }
 
+    /// new_keys_object(PyDict_MINSIZE): an empty unicode table of 8 slots, what dicts
+    /// start with when they do not share Py_EMPTY_KEYS (see `EmptyDictKeys`).
+    public init(minimumSize layouts: ObjectLayouts) {
+        self.init(log2Size: UInt8(layouts.dictMinLog2Size), unicode: true, layouts: layouts)
+    }
+
     /// dict_new_presized(minused, unicode): what BUILD_MAP n / BUILD_CONST_KEY_MAP n
     /// (_PyDict_FromItems) start from before inserting their n items. Up to
     /// USABLE_FRACTION(PyDict_MINSIZE) = 5 items this is an empty dict.
@@ -121,7 +127,14 @@ public struct DictStorage: Sendable {
 
     /// calculate_log2_keysize(minsize) (the SIZEOF_LONG == SIZEOF_SIZE_T branch):
     /// bit_length(((minsize | MINSIZE) - 1) | (MINSIZE - 1)).
+    /// Before 3.10 dictresize doubles from PyDict_MINSIZE while the size is below minsize,
+    /// which differs for small requests: minsize 6 gives 8 slots there, 16 here.
     public static func calculateLog2KeySize(_ minsize: Int, _ layouts: ObjectLayouts) -> Int {
+        if layouts.dictSizeByDoubling {
+            var log2 = layouts.dictMinLog2Size
+            while 1 << log2 < minsize { log2 += 1 }
+            return log2
+        }
         let minSize = 1 << layouts.dictMinLog2Size
         let m = ((minsize | minSize) - 1) | (minSize - 1)
         return Int.bitWidth - m.leadingZeroBitCount
@@ -247,7 +260,7 @@ public struct DictStorage: Sendable {
 
     /// insertion_resize(mp, unicode): dictresize to calculate_log2_keysize(GROWTH_RATE).
     mutating func insertionResize(unicode: Bool, layouts: ObjectLayouts) {
-        let log2 = DictStorage.calculateLog2KeySize(used * layouts.dictGrowthFactor, layouts)
+        let log2 = DictStorage.calculateLog2KeySize(layouts.dictGrowthRate(used: used, size: tableSize), layouts)
         dictresize(log2NewSize: log2, unicode: unicode, layouts: layouts)
     }
 }

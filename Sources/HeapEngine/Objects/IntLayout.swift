@@ -38,7 +38,8 @@ public enum IntLayout {
 
     /// `sys.getsizeof(n)` = int.__sizeof__ = offsetof(ob_digit) + max(1, ndigits) * 4.
     public static func sizeof(digits: Int, profile: Profile) -> Int {
-        profile.objects.longHeaderSize + max(1, digits) * profile.longDigitSize
+        profile.objects.longHeaderSize
+            + (profile.objects.intSizeofCountsOneDigitForZero ? max(1, digits) : digits) * profile.longDigitSize
     }
 
     public static func sizeof(_ value: Int, profile: Profile) -> Int {
@@ -98,8 +99,9 @@ public enum IntLayout {
         return Int(bitPattern: UInt(x))
     }
 
-    /// tuplehash (3.8+, an xxHash-inspired combine) of the item hashes.
-    public static func tupleHash(_ itemHashes: [Int]) -> Int {
+    /// tuplehash of the item hashes: 3.8+'s xxHash-inspired combine, or 3.6/3.7's.
+    public static func tupleHash(_ itemHashes: [Int], legacy: Bool = false) -> Int {
+        if legacy { return legacyTupleHash(itemHashes) }
         let prime1: UInt64 = 11400714785074694791
         let prime2: UInt64 = 14029467366897019727
         let prime5: UInt64 = 2870177450012600261
@@ -113,5 +115,20 @@ public enum IntLayout {
         acc = acc &+ (UInt64(itemHashes.count) ^ (prime5 ^ 3527539))
         if acc == UInt64.max { return 1546275796 }
         return Int(Int64(bitPattern: acc))
+    }
+
+    /// tuplehash before 3.8: x = (x ^ y) * mult, mult += 82520 + 2 * remaining.
+    static func legacyTupleHash(_ itemHashes: [Int]) -> Int {
+        var x: UInt64 = 0x345678
+        var mult: UInt64 = 1_000_003
+        var len = itemHashes.count
+        for h in itemHashes {
+            len -= 1
+            x = (x ^ UInt64(bitPattern: Int64(h))) &* mult
+            mult = mult &+ UInt64(82520 + len + len)
+        }
+        x = x &+ 97531
+        if x == UInt64.max { return -2 }
+        return Int(Int64(bitPattern: x))
     }
 }

@@ -21,6 +21,18 @@
 //      deletions. It keeps the block when newsize fits and is at least half of allocated;
 //      otherwise it over-allocates (see `listResize`).
 
+/// Which version's list_resize / list_extend a list follows.
+public enum ListGrowth: UInt8, Sendable {
+    /// 3.6 and 3.7: list_resize over-allocates newsize + newsize/8 + (3 or 6); list_extend
+    /// always resizes (so `list(range(1))` has 4 slots).
+    case cpython36
+    /// 3.8: 3.6's formula, but list___init__ preallocates exactly len(iterable) (bpo-33234).
+    case cpython38
+    /// 3.9+: (newsize + newsize/8 + 6) & ~3 (bpo-38373), no over-allocation when a resize
+    /// grows past it, and list_extend into an empty list preallocates len rounded to even.
+    case cpython39
+}
+
 /// The item storage of a simulated list. Mirrors `PyListObject`'s ob_item/ob_size/allocated,
 /// Objects/listobject.c (3.11).
 ///
@@ -31,6 +43,8 @@ public struct ListStorage: Equatable, Sendable {
     public var items: [ObjectRef]
     /// The number of slots CPython has allocated (`PyListObject.allocated`).
     public var allocated: Int
+    /// The version's list_resize and list_extend rules (`Heap.newList` sets the profile's).
+    public var growth: ListGrowth = .cpython39
 
     /// `PyList_New(0)`: ob_item NULL, allocated 0.
     public init() { items = []; allocated = 0 }
@@ -42,13 +56,28 @@ public struct ListStorage: Equatable, Sendable {
     /// allocated == count. (For n == 0 CPython returns `PyList_New(0)`, also 0.)
     public init(preallocated items: [ObjectRef]) { self.items = items; allocated = items.count }
 
-    /// `list(seq)` / `sorted(seq)` / `[c1, c2, c3]` of constants: PyList_New(0) then
-    /// list_extend. `lengthHint` is what list_extend learns before iterating: the exact
-    /// size for a list or tuple (pass nil), `__length_hint__` otherwise (8 when the iterable
-    /// has none, as PyObject_LengthHint's default).
-    public init(extending items: [ObjectRef], lengthHint: Int? = nil) {
+    /// `sorted(seq)` / `[c1, c2, c3]` of constants (PySequence_List, LIST_EXTEND): PyList_New(0)
+    /// then list_extend of an iterable whose size is known. `resizing`: 3.13's
+    /// list_extend_dict / list_extend_set (see `extend(resizing:)`).
+    /// `lengthHint`: list_extend of an iterable that is not a list or tuple learns its size
+    /// from PyObject_LengthHint (8 when it has none) and trims at the end.
+    public init(extending items: [ObjectRef], lengthHint: Int? = nil, growth: ListGrowth = .cpython39,
+                resizing: Bool = false) {
         self.init()
-        if let hint = lengthHint { extend(iterating: items, lengthHint: hint) } else { extend(sequence: items) }
+        self.growth = growth
+        if resizing { extend(resizing: items) }
+        else if let lengthHint { extend(iterating: items, lengthHint: lengthHint) }
+        else { extend(sequence: items) }
+    }
+
+    /// `list(iterable)` (list___init__) of an iterable with a length: 3.8's
+    /// list_preallocate_exact(len) then list_extend (exactly len slots); before 3.8 and
+    /// from 3.9 on, list_extend alone.
+    public init(listCall items: [ObjectRef], growth: ListGrowth, resizing: Bool = false) {
+        self.init()
+        self.growth = growth
+        if growth == .cpython38 && !items.isEmpty { allocated = items.count }
+        if resizing { extend(resizing: items) } else { extend(sequence: items) }
     }
 
     public var count: Int { items.count }
@@ -66,18 +95,26 @@ public struct ListStorage: Equatable, Sendable {
     /// `items.count == newsize`, as CPython's callers fill or memmove ob_item.
     public mutating func listResize(_ newsize: Int) {
         if allocated >= newsize && newsize >= (allocated >> 1) { return }
-        var newAllocated = (newsize + (newsize >> 3) + 6) & ~3
-        // "Do not overallocate if the new size is closer to overallocated size than to
-        // the old size."
-        if newsize - items.count > newAllocated - newsize { newAllocated = (newsize + 3) & ~3 }
+        var newAllocated: Int
+        switch growth {
+        case .cpython36, .cpython38:
+            // 3.6-3.8: "0, 4, 8, 16, 25, 35, 46, 58, 72, 88, ..."
+            newAllocated = newsize + (newsize >> 3) + (newsize < 9 ? 3 : 6)
+        case .cpython39:
+            newAllocated = (newsize + (newsize >> 3) + 6) & ~3
+            // "Do not overallocate if the new size is closer to overallocated size than to
+            // the old size."
+            if newsize - items.count > newAllocated - newsize { newAllocated = (newsize + 3) & ~3 }
+        }
         if newsize == 0 { newAllocated = 0 }
         allocated = newAllocated
     }
 
-    /// Mirrors `list_preallocate_exact`: only valid while ob_item is NULL.
+    /// Mirrors `list_preallocate_exact` (3.9+ list_extend into a NULL ob_item): only valid
+    /// while ob_item is NULL. Before 3.9 list_extend always goes through list_resize.
     mutating func listPreallocateExact(_ size: Int) {
         assert(allocated == 0 && items.isEmpty, "list_preallocate_exact needs ob_item == NULL")
-        allocated = (size + 1) & ~1
+        if growth == .cpython39 { allocated = (size + 1) & ~1 } else { listResize(size) }
     }
 
     // MARK: - Growing
@@ -106,6 +143,15 @@ public struct ListStorage: Equatable, Sendable {
         let n = other.count
         if n == 0 { return }
         if allocated == 0 { listPreallocateExact(n) } else { listResize(items.count + n) }
+        items.append(contentsOf: other)
+    }
+
+    /// 3.13's list_extend_dict / list_extend_set (dicts, sets, frozensets, dict views):
+    /// list_resize(m + n) even into an empty list, so `list({1: 2})` is over-allocated
+    /// (getsizeof 88 on 3.12.1, 120 on 3.13.0 for three keys).
+    public mutating func extend(resizing other: [ObjectRef]) {
+        if other.isEmpty { return }
+        listResize(items.count + other.count)
         items.append(contentsOf: other)
     }
 

@@ -44,9 +44,13 @@ public struct SetStorage: Sendable {
     let linearProbes: Int
     let perturbShift: Int
     let minSize: Int
+    /// The table resizes when fill * fillFactor >= mask * maskFactor (5 and 3; 3.6: 3 and 2).
+    let fillFactor: Int
+    let maskFactor: Int
 
     /// `set()` / make_new_set: the smalltable.
     public init(layouts: ObjectLayouts) {
+        fillFactor = layouts.setFillFactor; maskFactor = layouts.setMaskFactor
         minSize = layouts.setMinSize; linearProbes = layouts.setLinearProbes
         perturbShift = layouts.perturbShift
         fill = 0; used = 0; mask = minSize - 1; finger = 0
@@ -122,7 +126,7 @@ public struct SetStorage: Sendable {
                     }
                     // found_unused
                     fill += 1; used += 1; keys[j] = key; hashes[j] = hash
-                    if fill * 5 < mask * 3 { return true }
+                    if fill * fillFactor < mask * maskFactor { return true }
                     setTableResize(used > 50000 ? used * 2 : used * 4)
                     return true
                 }
@@ -260,7 +264,7 @@ public struct SetStorage: Sendable {
     @discardableResult
     public mutating func merge(_ other: SetStorage, isEqual: (ObjectRef, ObjectRef) -> Bool) -> [ObjectRef] {
         if other.used == 0 { return [] }
-        if (fill + other.used) * 5 >= mask * 3 { setTableResize((used + other.used) * 2) }
+        if (fill + other.used) * fillFactor >= mask * maskFactor { setTableResize((used + other.used) * 2) }
         if fill == 0 && mask == other.mask && other.fill == other.used {
             // Case 1.
             keys = other.keys; hashes = other.hashes
@@ -288,7 +292,7 @@ public struct SetStorage: Sendable {
     @discardableResult
     public mutating func updateFromDictKeys(_ dictKeys: [(key: ObjectRef, hash: Int)],
                                             isEqual: (ObjectRef, ObjectRef) -> Bool) -> [ObjectRef] {
-        if (fill + dictKeys.count) * 5 >= mask * 3 { setTableResize((used + dictKeys.count) * 2) }
+        if (fill + dictKeys.count) * fillFactor >= mask * maskFactor { setTableResize((used + dictKeys.count) * 2) }
         var added: [ObjectRef] = []
         for (k, h) in dictKeys where add(k, hash: h, isEqual: isEqual) { added.append(k) }
         return added

@@ -38,6 +38,14 @@ public struct SharedDictKeys: Sendable {
         names = []; hashes = []
     }
 
+    /// make_keys_shared (before 3.11): a combined unicode table's keys become the class's
+    /// shared keys, with its size and remaining dk_usable.
+    public init(sharing table: DictStorage) {
+        log2Size = table.log2Size
+        usable = table.usable
+        names = table.entryKeys; hashes = table.entryHashes
+    }
+
     /// dk_nentries.
     public var nentries: Int { names.count }
 

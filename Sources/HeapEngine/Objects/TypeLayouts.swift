@@ -147,4 +147,47 @@ public struct ObjectLayouts: Sendable, Equatable {
     /// up to 3.12; 3.13's list_ass_item only closes the gap and never reallocates:
     /// deleting 15 of list(range(20)) by index leaves getsizeof 120 on 3.12.1, 216 on 3.13.0.
     public var listDelItemResizes: Bool = true
+    /// 3.13: list_extend of a dict, set, frozenset or dict view calls list_resize(m + n)
+    /// (list_extend_dict / list_extend_set) instead of preallocating exactly.
+    public var listExtendResizesForDictsAndSets: Bool = false
+    /// list_resize's over-allocation and list_extend's preallocation (see `ListGrowth`).
+    public var listGrowth: ListGrowth = .cpython39
+    /// int.__sizeof__ counts at least one digit from 3.11 (`Py_MAX(ndigits, 1)`): getsizeof(0)
+    /// and getsizeof(False) are 28 on 3.11.7, 24 on 3.10.13 and earlier.
+    public var intSizeofCountsOneDigitForZero: Bool = true
+    /// 3.6's GROWTH_RATE(d) is used*2 + size/2; 3.7+ use used*3 (`dictGrowthFactor`).
+    public var dictGrowthAddsHalfSize: Bool = false
+    /// 3.11+: a unicode-keys table that receives a non-str key is rebuilt as a general one
+    /// (insertion_resize; the entry size changes). Before, only dk_lookup changed.
+    public var dictKindChangeResizes: Bool = true
+    /// Before 3.10: dictresize's `for (newsize = PyDict_MINSIZE; newsize < minsize; ...)`
+    /// instead of calculate_log2_keysize (see `DictStorage.calculateLog2KeySize`).
+    public var dictSizeByDoubling: Bool = false
+    /// When a new dict gets a real keys object instead of the shared Py_EMPTY_KEYS.
+    public var emptyDictKeys: EmptyDictKeys = .shared
+
+    /// set_add_entry resizes when fill * setFillFactor >= mask * setMaskFactor: 3/5 full
+    /// from 3.7, 2/3 full in 3.6 (set(range(20)) keeps 32 slots there, 128 on 3.8.18).
+    public var setFillFactor: Int = 5
+    public var setMaskFactor: Int = 3
+    /// 3.6/3.7 tuplehash (the FNV-like multiply by 1000003); 3.8+ use xxHash's combine:
+    /// hash((1, 2)) is 3713081631934410656 on 3.6.15, -3550055125485641917 on 3.8.18.
+    public var legacyTupleHash: Bool = false
+
+    /// GROWTH_RATE(d): the minimum size insertion_resize asks dictresize for.
+    public func dictGrowthRate(used: Int, size: Int) -> Int {
+        dictGrowthAddsHalfSize ? used * 2 + size / 2 : used * dictGrowthFactor
+    }
+}
+
+/// Whether new dicts share the empty keys singleton (getsizeof 64) or allocate a
+/// PyDict_MINSIZE keys object (+168 bytes).
+public enum EmptyDictKeys: Sendable {
+    /// 3.9+: every new empty dict shares Py_EMPTY_KEYS.
+    case shared
+    /// 3.7 and 3.8: `{}` shares them, but dict_new (`dict()`, `dict.fromkeys`) calls
+    /// new_keys_object(PyDict_MINSIZE): getsizeof(dict()) is 232 on 3.8.18, 64 on 3.9.18.
+    case allocatedByDictCall
+    /// 3.6: PyDict_New always allocates them: getsizeof({}) is 248 on 3.6.15.
+    case allocated
 }

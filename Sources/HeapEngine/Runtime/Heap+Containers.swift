@@ -5,6 +5,8 @@
 extension Heap {
     /// PyList_New: the list free list first (3.11 `state->free_list`, LIFO).
     public func newList(_ storage: ListStorage) throws(HeapExhausted) -> ObjectRef {
+        var storage = storage
+        storage.growth = profile.objects.listGrowth
         let r = try allocateReusing(\.lists, type: builtinType(.list), payload: .list(storage))
         listItemsResized(r)
         gcTrackNew(r)
@@ -13,6 +15,10 @@ extension Heap {
 
     /// PyDict_New: the dict free list first. `{}` shares Py_EMPTY_KEYS (no keys block).
     public func newDict(_ storage: DictStorage) throws(HeapExhausted) -> ObjectRef {
+        var storage = storage
+        if storage.hasEmptyKeys && profile.objects.emptyDictKeys == .allocated {
+            storage = DictStorage(minimumSize: profile.objects)   // 3.6 PyDict_New
+        }
         let r = try allocateReusing(\.dicts, type: builtinType(.dict), payload: .dict(storage))
         dictKeysChanged(r)
         gcTrackNew(r)

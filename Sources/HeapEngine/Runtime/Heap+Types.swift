@@ -61,7 +61,7 @@ extension Heap {
     /// object.__new__ for a heap type: an instance with 3.11's managed dict pre-header.
     public func newInstance(type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
         // init_inline_values: each new instance shrinks the class's shared keys' usable count.
-        let slots = typeInfo(type).sharedKeys?.initInlineValues() ?? 0
+        let slots = profile.instanceDictSlot ? 0 : typeInfo(type).sharedKeys?.initInlineValues() ?? 0
         var size = requestSize(type)
         if profile.instanceInlineValues {
             // 3.13 _PyInlineValuesSize: round8(slots) prefix bytes + (slots + 1) pointers.

@@ -75,6 +75,10 @@ public final class Heap {
         /// embedded values). Cleared when the dict detaches (owner freed, or the dict switches
         /// to a combined table).
         public static let embeddedValues = ObjectFlags(rawValue: 16)
+        /// Before 3.11 (`Profile.instanceDictSlot`): an instance dict whose keys are a class's
+        /// shared keys (a split table). Cleared with the row, so a recycled row never
+        /// inherits it.
+        public static let splitTable = ObjectFlags(rawValue: 32)
     }
 
     /// sys.getsizeof of an int with one digit (precomputed: the hottest allocation).
@@ -130,6 +134,16 @@ public final class Heap {
     public func setEmbeddedValues(_ d: ObjectRef, _ on: Bool) {
         if on { flags[Int(d)] |= ObjectFlags.embeddedValues.rawValue }
         else { flags[Int(d)] &= ~ObjectFlags.embeddedValues.rawValue }
+    }
+
+    /// Marks or unmarks a dict as a split table (`ObjectFlags.splitTable`).
+    public func setSplitTable(_ d: ObjectRef, _ on: Bool) {
+        if on { flags[Int(d)] |= ObjectFlags.splitTable.rawValue }
+        else { flags[Int(d)] &= ~ObjectFlags.splitTable.rawValue }
+    }
+
+    public func isSplitTable(_ d: ObjectRef) -> Bool {
+        ObjectFlags(rawValue: flags[Int(d)]).contains(.splitTable)
     }
 
     public func isStatic(_ r: ObjectRef) -> Bool {

@@ -45,7 +45,7 @@ extension Compiler {
             let items = try compileElements(elements)
             return { f in try interp.newTuple(try items(f)) }
 
-        case .list(let elements) where elements.count > 2:
+        case .list(let elements) where elements.count > 2 && interp.profile.foldsConstantDisplays:
             // BUILD_LIST 0 + LOAD_CONST (tuple) + LIST_EXTEND when every item is constant
             // (compile.c starunpack_helper): the list is over-allocated as extend does.
             if let c = try constantTuple(elements) {
@@ -58,7 +58,7 @@ extension Compiler {
             let items = try compileElements(elements)
             return { f in try interp.newList(try items(f), extend: false) }
 
-        case .set(let elements) where elements.count > 2:
+        case .set(let elements) where elements.count > 2 && interp.profile.foldsConstantDisplays:
             // BUILD_SET 0 + LOAD_CONST (frozenset) + SET_UPDATE.
             if let c = try constantFrozenset(elements) {
                 return { _ in try interp.newSetMerging(c) }

@@ -45,7 +45,10 @@ extension Interpreter {
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             throw attributeError(obj, attr, message: "module '\(m.name)' has no attribute '\(attr)'")
         case .instance(let state):
-            if attr == "__dict__" { return try materializeDict(obj) }
+            if attr == "__dict__" {
+                if profile.instanceDictSlot { let d = try instanceDict(obj); heap.incref(d); return d }
+                return try materializeDict(obj)
+            }
             if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
             if let d = state.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
             if let attrs = state.attributes, attrs.count > 0,
@@ -72,7 +75,9 @@ extension Interpreter {
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
             var e = error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
-            heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
+            if profile.attributeErrorKeepsObject {
+                heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
+            }
             throw e
         case .function(let fn):
             switch attr {
@@ -113,6 +118,8 @@ extension Interpreter {
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
         switch heap.payload[Int(obj)] {
+        case .instance where profile.instanceDictSlot:
+            try setInstanceDictItem(obj, attr, value)
         case .instance(let state):
             if let d = state.dict { try dictSet(d, name(attr), value); return }
             let key = name(attr)
@@ -152,6 +159,8 @@ extension Interpreter {
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
         switch heap.payload[Int(obj)] {
+        case .instance where profile.instanceDictSlot:
+            try setInstanceDictItem(obj, attr, nil)
         case .instance(let state):
             if let d = state.dict {
                 guard let (k, v) = try dictRemove(d, name(attr)) else {

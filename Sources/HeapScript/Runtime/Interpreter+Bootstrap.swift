@@ -70,8 +70,9 @@ extension Interpreter {
         ]
         for (n, baseName) in hierarchy {
             let base = baseName.flatMap { exceptionTypes[$0] } ?? object
-            // PyBaseExceptionObject: 72 bytes + GC header (Include/cpython/pyerrors.h, 3.11).
-            exceptionTypes[n] = heap.newStaticType(name: n, kind: .exception, base: base, basicSize: 72, isGC: true)
+            // PyBaseExceptionObject + GC header (Include/cpython/pyerrors.h): 72 bytes in 3.11.
+            exceptionTypes[n] = heap.newStaticType(name: n, kind: .exception, base: base,
+                                                           basicSize: layouts.exception.basicSize, isGC: true)
         }
     }
 

@@ -73,11 +73,23 @@ extension Interpreter {
     /// _PyEvalFramePushAndInit for a Python function: consumes one reference to the
     /// function (the frame's f_func) and the arguments (its fast locals), runs the body,
     /// and clears the frame (locals released in index order, then the function).
-    func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+    /// - Parameter fromC: called from C with borrowed arguments (slot_tp_init): the frame
+    ///   takes references of its own while the caller keeps its, as every call does before
+    ///   3.11 (`Profile.callerStackKeepsArguments`).
+    func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
+                      fromC: Bool = false) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
             preconditionFailure("not a function")
         }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        let framesOwnReferences = fromC || profile.callerStackKeepsArguments
+        if framesOwnReferences {
+            // The frame's own references; the caller drops its copies on return.
+            args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }
+        }
+        defer {
+            if framesOwnReferences { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+        }
         do {
             try bindArguments(frame, fn, code, args, kwargs)
         } catch {
@@ -224,6 +236,8 @@ extension Interpreter {
             if try dictGet(namespace, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
             // 3.13 _PyDict_NewKeysForClass: the shared keys start with __static_attributes__.
             let info = heap.typeInfo(t)
+            // type_new before 3.11: ht_cached_keys = _PyDict_NewKeysForClass().
+            if profile.instanceDictSlot { classKeys[t] = SplitKeys(SharedDictKeys(layouts: layouts)) }
             for attr in staticAttributes {
                 let key = name(attr)
                 _ = info.sharedKeys?.insert(key, hash: try hash(key), isEqual: keysEqual)
@@ -264,7 +278,7 @@ extension Interpreter {
             heap.incref(initFn)
             heap.incref(obj)
             let result: ObjectRef
-            do { result = try callFunction(initFn, [obj] + args, kwargs) } catch {
+            do { result = try callFunction(initFn, [obj] + args, kwargs, fromC: true) } catch {
                 heap.decref(obj)
                 throw error
             }

@@ -130,7 +130,7 @@ extension Interpreter {
         e.suggestion = Suggestions.suggest(attr, among: dirNames(obj))
         // A failed `del o.x` on an instance with a __dict__ records no obj in any version
         // (3.13.0: sys.getrefcount stays 2).
-        if !onDelete && (!onSet || profile.attributeErrorContextOnSet) {
+        if profile.attributeErrorKeepsObject && !onDelete && (!onSet || profile.attributeErrorContextOnSet) {
             heap.incref(obj)
             e.keptAlive.append(obj)
         }

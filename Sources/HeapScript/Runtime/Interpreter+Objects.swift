@@ -38,12 +38,31 @@ extension Interpreter {
     }
     /// Steals the item references. `extend` builds it as BUILD_LIST 0 + LIST_EXTEND does
     /// (over-allocated), otherwise exactly sized as BUILD_LIST n.
-    func newList(_ items: [ObjectRef], extend: Bool) throws -> ObjectRef {
-        let storage = extend ? ListStorage(extending: items) : ListStorage(exactly: items)
-        do { return try heap.newList(storage) } catch { items.forEach(heap.decref); throw memoryError() }
+    /// `source`: the iterable a list_extend-built list came from, when it decides the sizing
+    /// (see `extendResizes`).
+    func newList(_ items: [ObjectRef], extend: Bool, from source: ObjectRef? = nil) throws -> ObjectRef {
+        let storage = extend
+            ? ListStorage(extending: items, growth: layouts.listGrowth, resizing: source.map(extendResizes) ?? false)
+            : ListStorage(exactly: items)
+        return try newList(storage)
     }
-    func newDict() throws -> ObjectRef {
-        do { return try heap.newDict(DictStorage()) } catch { throw memoryError() }
+    /// `list(iterable)`: list___init__'s own sizing (3.8 preallocates exactly). Steals the items.
+    func newListCall(_ items: [ObjectRef], from source: ObjectRef) throws -> ObjectRef {
+        try newList(ListStorage(listCall: items, growth: layouts.listGrowth, resizing: extendResizes(source)))
+    }
+    /// Whether list_extend of `iterable` goes through list_resize (3.13's dict and set paths).
+    func extendResizes(_ iterable: ObjectRef) -> Bool {
+        guard layouts.listExtendResizesForDictsAndSets else { return false }
+        switch heap.kind(iterable) {
+        case .dict, .set, .frozenset, .dictKeys, .dictValues, .dictItems: return true
+        default: return false
+        }
+    }
+    private func newList(_ storage: ListStorage) throws -> ObjectRef {
+        do { return try heap.newList(storage) } catch { storage.items.forEach(heap.decref); throw memoryError() }
+    }
+    func newDict(_ storage: DictStorage = DictStorage()) throws -> ObjectRef {
+        do { return try heap.newDict(storage) } catch { throw memoryError() }
     }
 
     /// dict_new_presized for a display's keys (unicode keys when all are exact str).
@@ -108,7 +127,7 @@ extension Interpreter {
         case .bigInt(let v): return IntLayout.hash(v)
         case .float(let d): return IntLayout.hash(d, nanHash: Int(truncatingIfNeeded: heap.address[Int(r)] >> 4))
         case .bytes(let b): return StrValue.fnvHash(b)
-        case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) })
+        case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) }, legacy: layouts.legacyTupleHash)
         case .list, .dict, .set:
             throw error("TypeError", "unhashable type: '\(typeName(r))'")
         default:
@@ -137,7 +156,9 @@ extension Interpreter {
     /// d[key] = value; borrows both.
     func dictSet(_ d: ObjectRef, _ key: ObjectRef, _ value: ObjectRef) throws {
         let h = try hash(key)
-        if let owner = splitDictOwners[d] {
+        if profile.instanceDictSlot {
+            if let shared = splitKeys(of: d) { splitTableWillStore(d, shared, key: key, hash: h) }
+        } else if let owner = splitDictOwners[d] {
             // insert_into_dictkeys, or the switch to a combined table when it cannot.
             let inserted = isExactStr(key) ? heap.typeInfo(owner).sharedKeys?.insert(key, hash: h, isEqual: keysEqual) : nil
             if inserted == nil {
@@ -171,6 +192,10 @@ extension Interpreter {
     /// Removes key; returns the (key, value) references for the caller to drop, or nil.
     func dictRemove(_ d: ObjectRef, _ key: ObjectRef) throws -> (key: ObjectRef, value: ObjectRef)? {
         let h = try hash(key)
+        // "Split table doesn't allow deletion.  Combine it." (before 3.11, found keys only)
+        if splitKeys(of: d) != nil, dictStorage(d).value(forKey: key, hash: h, isEqual: keysEqual) != nil {
+            combineSplitTable(d, growing: false)
+        }
         return heap.withPayload(d) { p in
             guard case .dict(var s) = p else { return nil }
             p = .empty

@@ -37,6 +37,11 @@ public final class Interpreter {
     /// Materialised instance dicts that still share their class's keys (split tables),
     /// with the class whose keys they share.
     var splitDictOwners: [ObjectRef: ObjectRef] = [:]
+    /// Before 3.11 (`Profile.instanceDictSlot`): the keys each split instance dict shares
+    /// (valid while the dict has `ObjectFlags.splitTable`), and each class's cached keys
+    /// (CACHED_KEYS(tp); absent once the class stopped sharing).
+    var splitTables: [ObjectRef: SplitKeys] = [:]
+    var classKeys: [ObjectRef: SplitKeys] = [:]
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]
     /// Builtin functions and methods by id (BuiltinInfo.id).

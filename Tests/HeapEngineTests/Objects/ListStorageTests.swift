@@ -40,6 +40,26 @@ final class ListStorageTests: XCTestCase {
         }, [56, 88, 88, 88, 88, 120, 120, 120, 120, 184, 184, 184, 184])
     }
 
+    func testOlderGrowthRules() {
+        let p38 = Profile.cpython38, p36 = Profile.cpython36
+        func appended(_ n: Int, _ growth: ListGrowth, _ profile: Profile) -> Int {
+            var l = ListStorage(); l.growth = growth
+            for r in refs(n) { l.append(r) }
+            return l.sizeof(profile: profile)
+        }
+        // CPython 3.8.18: append sizes at 0, 1, 5, 9, 17, 26, 36 items.
+        XCTAssertEqual([0, 1, 5, 9, 17, 26, 36].map { appended($0, .cpython38, p38) },
+                       [56, 88, 120, 184, 256, 336, 424])
+        // CPython 3.8.18: list(range(n)) n=0..5 is exact (list_preallocate_exact); sorted()
+        // of 5 items is PySequence_List, over-allocated by list_resize (5 + 0 + 3 slots).
+        XCTAssertEqual((0...5).map { ListStorage(listCall: refs($0), growth: .cpython38).sizeof(profile: p38) },
+                       [56, 64, 72, 80, 88, 96])
+        XCTAssertEqual(ListStorage(extending: refs(5), growth: .cpython38).sizeof(profile: p38), 120)
+        // CPython 3.6.15: list(range(n)) n=0..4 goes through list_resize (GC header 32).
+        XCTAssertEqual((0...4).map { ListStorage(listCall: refs($0), growth: .cpython36).sizeof(profile: p36) },
+                       [72, 104, 112, 120, 128])
+    }
+
     func testNewListOperations() {
         let b = ListStorage(extending: refs(3))
         // CPython 3.11.7: [1,2,3]*4 152, b+b 104, list(range(10))[2:5] 80, list(range(7)).copy() 112, list(list(range(5))) 104

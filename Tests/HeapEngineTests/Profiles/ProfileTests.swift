@@ -2,15 +2,16 @@ import XCTest
 @testable import HeapEngine
 
 /// Per-version numbers and behaviour switches of the profiles. Every expected value was
-/// printed by the real interpreter named in the comment (pyenv's 3.11.7, 3.12.1, 3.13.0,
+/// printed by the real interpreter named in the comment (pyenv's 3.6.15, 3.8.18, 3.11.7, 3.12.1, 3.13.0,
 /// x86-64 Linux): sizes with sys.getsizeof / T.__basicsize__, counts with sys.getrefcount,
 /// thresholds with gc.get_threshold().
 final class ProfileTests: XCTestCase {
     // MARK: - Lookup
 
     func testEveryVersionIsSelectable() {
-        XCTAssertEqual(Profile.all.map(\.version), ["3.11", "3.12", "3.13"])
-        XCTAssertEqual(Profile.all.map(\.referenceVersion), ["3.11.7", "3.12.1", "3.13.0"])
+        XCTAssertEqual(Profile.all.map(\.version), ["3.6", "3.8", "3.11", "3.12", "3.13"])
+        XCTAssertEqual(Profile.all.map(\.referenceVersion), ["3.6.15", "3.8.18", "3.11.7", "3.12.1", "3.13.0"])
+        XCTAssertEqual(Profile.named("36")?.referenceVersion, "3.6.15")
         XCTAssertEqual(Profile.named("3.12")?.referenceVersion, "3.12.1")
         XCTAssertEqual(Profile.named("313")?.version, "3.13")
         XCTAssertEqual(Profile.named("cpython3.12")?.minor, 12)
@@ -22,14 +23,16 @@ final class ProfileTests: XCTestCase {
         for p in Profile.all {
             XCTAssertEqual(p.arenaSize % p.poolSize, 0, p.version)
             XCTAssertEqual(p.smallRequestThreshold % p.alignment, 0, p.version)
-            XCTAssertLessThan(p.objects.sharedKeysMaxSize, ((1 << p.objects.dictSharedKeysLog2Size) * 2) / 3, p.version)
+            XCTAssertLessThanOrEqual(p.objects.sharedKeysMaxSize, ((1 << p.objects.dictSharedKeysLog2Size) * 2) / 3, p.version)
         }
     }
 
     // MARK: - Numbers
 
     func testGCThresholds() {
-        // gc.get_threshold(): 3.11.7 (700, 10, 10), 3.12.1 (700, 10, 10), 3.13.0 (2000, 10, 10).
+        // gc.get_threshold(): 3.6.15, 3.8.18, 3.11.7 and 3.12.1 (700, 10, 10), 3.13.0 (2000, 10, 10).
+        XCTAssertTrue(Profile.cpython36.gcThresholds == (700, 10, 10))
+        XCTAssertTrue(Profile.cpython38.gcThresholds == (700, 10, 10))
         XCTAssertTrue(Profile.cpython311.gcThresholds == (700, 10, 10))
         XCTAssertTrue(Profile.cpython312.gcThresholds == (700, 10, 10))
         XCTAssertTrue(Profile.cpython313.gcThresholds == (2000, 10, 10))
@@ -37,8 +40,9 @@ final class ProfileTests: XCTestCase {
 
     func testStrSizes() {
         // sys.getsizeof('') / ('Seema') / ('Ā') / ('😀'):
-        // 3.11.7: 49, 54, 76, 80; 3.12.1 and 3.13.0: 41, 46, 60, 64.
-        let expected: [String: [Int]] = ["3.11": [49, 54, 76, 80], "3.12": [41, 46, 60, 64], "3.13": [41, 46, 60, 64]]
+        // 3.6.15, 3.8.18 and 3.11.7: 49, 54, 76, 80; 3.12.1 and 3.13.0: 41, 46, 60, 64.
+        let expected: [String: [Int]] = ["3.6": [49, 54, 76, 80], "3.8": [49, 54, 76, 80], "3.11": [49, 54, 76, 80],
+                                         "3.12": [41, 46, 60, 64], "3.13": [41, 46, 60, 64]]
         for p in Profile.all {
             let got = ["", "Seema", "Ā", "😀"].map { StrLayout.sizeof($0, profile: p) }
             XCTAssertEqual(got, expected[p.version], p.version)
@@ -51,13 +55,16 @@ final class ProfileTests: XCTestCase {
     }
 
     func testObjectSizes() {
-        // sys.getsizeof of `class C: pass` instances: 56 (3.11.7), 48 (3.12.1, 3.13.0).
-        // sys.getsizeof(def f(): pass): 152 (3.11.7), 160 (3.12.1, 3.13.0).
-        // sys.getsizeof(int): 424 (3.11.7), 432 (3.12.1), 416 (3.13.0).
-        // sys.getsizeof(C) for an empty class: 1688 (3.11.7), 1704 (3.12.1), 1712 (3.13.0).
+        // sys.getsizeof of `class C: pass` instances: 64 (3.6.15), 48 (3.8.18), 56 (3.11.7),
+        // 48 (3.12.1, 3.13.0). sys.getsizeof(def f(): pass): 144 (3.6.15), 136 (3.8.18), 152
+        // (3.11.7), 160 (3.12.1, 3.13.0). sys.getsizeof(int): 400, 416, 424, 432, 416.
+        // type.__basicsize__: 864, 880, 904, 920, 928.
         let expected: [String: (instance: Int, function: Int, staticType: Int, typeBasic: Int)] = [
+            "3.6": (64, 144, 400, 864), "3.8": (48, 136, 416, 880),
             "3.11": (56, 152, 424, 904), "3.12": (48, 160, 432, 920), "3.13": (48, 160, 416, 928),
         ]
+        // {} [] set() () with their GC headers: 3.6.15 248 (keys allocated), 72, 232, 56.
+        let containers: [String: [Int]] = ["3.6": [80, 72, 232, 56]]
         for p in Profile.all {
             let o = p.objects
             let e = expected[p.version]!
@@ -65,11 +72,9 @@ final class ProfileTests: XCTestCase {
             XCTAssertEqual(o.function.sysGetSizeOf(variable: 0, profile: p), e.function, p.version)
             XCTAssertEqual(o.staticTypeSizeOf, e.staticType, p.version)
             XCTAssertEqual(o.type.basicSize, e.typeBasic, p.version)
-            // Unchanged from 3.11 to 3.13: {} 64, [] 56, set() 216, () 40, 1.0 24.
-            XCTAssertEqual(o.dict.basicSize + p.gcHeaderSize, 64, p.version)
-            XCTAssertEqual(o.list.basicSize + p.gcHeaderSize, 56, p.version)
-            XCTAssertEqual(o.set.basicSize + p.gcHeaderSize, 216, p.version)
-            XCTAssertEqual(o.tuple.basicSize + p.gcHeaderSize, 40, p.version)
+            // From 3.8 to 3.13: {} 64, [] 56, set() 216, () 40; 1.0 24 in every version.
+            XCTAssertEqual([o.dict, o.list, o.set, o.tuple].map { $0.basicSize + p.gcHeaderSize },
+                           containers[p.version] ?? [64, 56, 216, 40], p.version)
             XCTAssertEqual(o.float.basicSize, 24, p.version)
         }
     }
@@ -105,7 +110,8 @@ final class ProfileTests: XCTestCase {
 
     func testInternedStringsAreImmortalOnlyIn312() {
         // `s = 'zqxw'; sys.getrefcount(s)`: 2 on 3.11.7, 4294967295 on 3.12.1, 2 on 3.13.0.
-        let expected: [String: Int] = ["3.11": 1, "3.12": 4_294_967_295, "3.13": 1]
+        // 3.6.15 and 3.8.18: 2, as on 3.11.7.
+        let expected: [String: Int] = ["3.6": 1, "3.8": 1, "3.11": 1, "3.12": 4_294_967_295, "3.13": 1]
         for p in Profile.all {
             let heap = Heap(profile: p)
             let s = heap.intern(try! heap.newStr("zqxw"))
@@ -150,19 +156,30 @@ final class ProfileTests: XCTestCase {
         }
     }
 
-    // MARK: - 3.12/3.13 rules
+    // MARK: - Version switches (Profile.all is 3.6, 3.8, 3.11, 3.12, 3.13)
 
     func testVersionSwitches() {
-        // [32].pop() -> getsizeof 64 on 3.11.7, 56 on 3.12.1/3.13.0.
-        XCTAssertEqual(Profile.all.map(\.objects.listPopToEmptyClears), [false, true, true])
-        // del a[i] shrinks on 3.11.7/3.12.1 (list(range(20)) minus 15 by index: 120), not on 3.13.0 (216).
-        XCTAssertEqual(Profile.all.map(\.objects.listDelItemResizes), [true, true, false])
+        // [32].pop() -> getsizeof 64 on 3.8.18/3.11.7, 56 on 3.12.1/3.13.0 (3.6.15: 72+8 of GC).
+        XCTAssertEqual(Profile.all.map(\.objects.listPopToEmptyClears), [false, false, false, true, true])
+        // del a[i] shrinks up to 3.12.1 (list(range(20)) minus 15 by index: 120), not on 3.13.0 (216).
+        XCTAssertEqual(Profile.all.map(\.objects.listDelItemResizes), [true, true, true, true, false])
         // Inline values allocated with the instance, __static_attributes__: 3.13 only.
-        XCTAssertEqual(Profile.all.map(\.instanceInlineValues), [false, false, true])
-        XCTAssertEqual(Profile.all.map(\.classStaticAttributes), [false, false, true])
-        XCTAssertEqual(Profile.all.map(\.attributeErrorContextOnSet), [false, false, true])
-        XCTAssertEqual(Profile.all.map(\.gcCollectsOnEvalBreaker), [false, true, true])
-        XCTAssertEqual(Profile.all.map(\.internedStringsImmortal), [false, true, false])
+        XCTAssertEqual(Profile.all.map(\.instanceInlineValues), [false, false, false, false, true])
+        XCTAssertEqual(Profile.all.map(\.classStaticAttributes), [false, false, false, false, true])
+        XCTAssertEqual(Profile.all.map(\.attributeErrorContextOnSet), [false, false, false, false, true])
+        XCTAssertEqual(Profile.all.map(\.gcCollectsOnEvalBreaker), [false, false, false, true, true])
+        XCTAssertEqual(Profile.all.map(\.internedStringsImmortal), [false, false, false, true, false])
+        // Before 3.11: a __dict__ slot (getsizeof(C().__dict__) 104 on 3.8.18), frames with
+        // their own argument references (f(x) -> getrefcount 4 on 3.8.18, 3 on 3.11.7), no
+        // constant-display folding (getsizeof([1, 2, 3]) 80 on 3.8.18, 88 on 3.11.7), no
+        // AttributeError.obj.
+        XCTAssertEqual(Profile.all.map(\.instanceDictSlot), [true, true, false, false, false])
+        XCTAssertEqual(Profile.all.map(\.callerStackKeepsArguments), [true, true, false, false, false])
+        XCTAssertEqual(Profile.all.map(\.foldsConstantDisplays), [false, false, true, true, true])
+        XCTAssertEqual(Profile.all.map(\.attributeErrorKeepsObject), [false, false, true, true, true])
+        // getsizeof({}) 248 on 3.6.15; dict() 232 on 3.8.18; 64 from 3.9.
+        XCTAssertEqual(Profile.all.map(\.objects.emptyDictKeys), [.allocated, .allocatedByDictCall, .shared, .shared, .shared])
+        XCTAssertEqual(Profile.all.map(\.objects.listGrowth), [.cpython36, .cpython38, .cpython39, .cpython39, .cpython39])
         // The first gc.collect() of `python3.13 -q -i` returns 5 (_pyrepl.readline garbage).
         XCTAssertNil(Profile.cpython312.startupGarbageClass)
         XCTAssertEqual(Profile.cpython313.startupGarbageClass, "_pyrepl.readline._ReadlineWrapper")

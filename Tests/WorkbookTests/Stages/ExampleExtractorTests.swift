@@ -123,7 +123,7 @@ final class ExampleExtractorTests: XCTestCase {
 
     func testUnknownPythonVersion() {
         XCTAssertEqual(diagnostics("```heap python=3.7\n>>> a\n```\n"), ["""
-        chapters/01-test.md:1: error: Unknown Python version '3.7'. Please provide one of '3.11', '3.12' or '3.13'.
+        chapters/01-test.md:1: error: Unknown Python version '3.7'. Please provide one of '3.6', '3.8', '3.11', '3.12' or '3.13'.
             ```heap python=3.7
                     ^~~~~~~~~~
         """])

@@ -99,7 +99,7 @@ extension Interpreter {
         defineFunction(in: d, "sorted") { i, _, args, kwargs in
             try i.expectArgs("sorted", args, 1)
             let items = try i.iterateToArray(args[0])
-            let l = try i.newList(items, extend: true)
+            let l = try i.newList(items, extend: true, from: args[0])
             do { try i.sortList(l, kwargs) } catch { i.heap.decref(l); throw error }
             return l
         }
@@ -189,8 +189,7 @@ extension Interpreter {
             return try newBytes(try items.map { UInt8(truncatingIfNeeded: try intIndex($0, "'\(typeName($0))' object cannot be interpreted as an integer")) })
         case .list:
             guard let a else { return try newList([], extend: false) }
-            let items = try iterateToArray(a)
-            return try newList(items, extend: true)
+            return try newListCall(try iterateToArray(a), from: a)
         case .tuple:
             guard let a else { heap.incref(heap.emptyTuple); return heap.emptyTuple }
             if heap.kind(a) == .tuple { heap.incref(a); return a }
@@ -204,7 +203,9 @@ extension Interpreter {
             }
             return s
         case .dict:
-            let d = try newDict()
+            // dict_new: 3.7 and 3.8 give the new dict a keys object of its own.
+            let d = layouts.emptyDictKeys == .allocatedByDictCall
+                ? try newDict(DictStorage(minimumSize: layouts)) : try newDict()
             if let a {
                 if case .dict(let other) = heap.payload[Int(a)] {
                     for (k, v) in other.items { try dictSet(d, k, v) }

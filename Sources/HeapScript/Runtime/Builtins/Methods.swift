@@ -27,7 +27,8 @@ extension Interpreter {
                 // list_extend: lists and tuples are copied; other iterables are presized by
                 // PyObject_LengthHint (their len() for every iterable of the subset) and
                 // trimmed at the end.
-                if i.heap.kind(args[0]) == .list || i.heap.kind(args[0]) == .tuple { st.extend(sequence: items) }
+                if i.extendResizes(args[0]) { st.extend(resizing: items) }
+                else if i.heap.kind(args[0]) == .list || i.heap.kind(args[0]) == .tuple { st.extend(sequence: items) }
                 else { st.extend(iterating: items, lengthHint: items.count) }
             }
             return i.heap.newNone()

@@ -71,13 +71,17 @@ extension Interpreter {
         case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile)
         case .list(let st): return st.sizeof(profile: profile)
         case .dict(let st):
+            if let shared = splitKeys(of: r) { return shared.keys.splitDictSizeOf(profile: profile) }
             if let owner = splitDictOwners[r], let keys = heap.typeInfo(owner).sharedKeys {
                 return keys.splitDictSizeOf(profile: profile)
             }
             return st.sizeof(profile: profile)
         case .set(let st): return st.sizeof(profile: profile)
         case .type(let t):
-            if t.isHeapType { return l.heapTypeSizeOf(sharedKeys: t.sharedKeys, profile: profile) }
+            if t.isHeapType {
+                let keys = profile.instanceDictSlot ? classKeys[r]?.keys : t.sharedKeys
+                return l.heapTypeSizeOf(sharedKeys: keys, profile: profile)
+            }
             return l.staticTypeSizeOf
         default:
             return info.basicSize + info.preHeaderSize

@@ -1,0 +1,41 @@
+extension Profile {
+    /// CPython 3.6, x86-64 Linux, release build; measured against pyenv's 3.6.15. 3.8's
+    /// profile except: 8-byte allocator alignment, a 32-byte PyGC_Head, dicts that always
+    /// allocate their keys, GROWTH_RATE used*2 + size/2, sets resizing at 2/3 full, the old
+    /// tuple hash, and list() over-allocating like every list_extend.
+    public static let cpython36: Profile = {
+        var p = Profile.cpython38
+        p.version = "3.6"; p.referenceVersion = "3.6.15"; p.minor = 6
+        // Objects/obmalloc.c (3.6): ALIGNMENT 8, ALIGNMENT_SHIFT 3 — 64 size classes.
+        p.alignment = 8
+        // Include/objimpl.h (3.6): PyGC_Head is a union with `long double dummy`, so 32 bytes:
+        // getsizeof([]) is 72 on 3.6.15.
+        p.gcHeaderSize = 32
+        p.objects = .cpython36
+        // `import gc; gc.get_count()` as the first statement of `python3.6 -q -i`: (91, 11, 0).
+        p.replStartupGCCounts = [92, 11, 0]
+        return p
+    }()
+}
+
+extension ObjectLayouts {
+    /// CPython 3.6.15, x86-64 Linux: 3.8's layouts except the rows below (measured on 3.6.15).
+    public static let cpython36: ObjectLayouts = {
+        var o = ObjectLayouts.cpython38
+        o.function = TypeLayout(basicSize: 112, isGC: true)
+        o.type = TypeLayout(basicSize: 864, itemSize: 40, isGC: true)
+        o.staticTypeSizeOf = 400
+        o.builtinFunction = TypeLayout(basicSize: 48, isGC: true)
+        o.method = TypeLayout(basicSize: 40, isGC: true)
+        o.code = TypeLayout(basicSize: 144, isGC: false)
+        o.listGrowth = .cpython36
+        // PyDict_New allocates PyDict_MINSIZE keys: getsizeof({}) 248 = 48 + 32 + 168.
+        o.emptyDictKeys = .allocated
+        o.dictGrowthAddsHalfSize = true
+        // set_add_entry: `if ((size_t)so->fill*3 < mask*2) return 0;`
+        o.setFillFactor = 3
+        o.setMaskFactor = 2
+        o.legacyTupleHash = true
+        return o
+    }()
+}

@@ -230,6 +230,11 @@ final class OracleTests: XCTestCase {
         XCTAssertEqual(try OracleCache.decode(Data(cache.json.utf8)), cache)
         cache.replace(files: ["01-a.md"], with: ["c": .init(cpython: "3.11.7", example: "01-a.md:4", stdout: "")])
         XCTAssertEqual(cache.entries.keys.sorted(), ["b", "c"])
+        // Entries another plan can still reach (`OracleKey.reachableKeys`) are kept.
+        cache.entries["d"] = .init(cpython: "3.12.1", example: "01-a.md:4", stdout: "")
+        cache.entries["e"] = .init(cpython: "3.12.1", example: "01-a.md:5", stdout: "")
+        cache.replace(files: ["01-a.md"], with: [:], keeping: ["d"])
+        XCTAssertEqual(cache.entries.keys.sorted(), ["b", "d"])
         XCTAssertEqual(OracleCache().json, "{\n  \"entries\": {},\n  \"format\": 1\n}\n")
     }
 

@@ -70,6 +70,9 @@ final class VerifierVersionsTests: XCTestCase {
         // A failure under another version is not blessed: the transcript is the primary's.
         XCTAssertEqual(Blesser().bless(chapter(Self.sizes).source, results: report.results).blessed, [])
         XCTAssertTrue(report.junitXML.contains("<failure message=\"example failed under 3.12\">"))
+        XCTAssertTrue(report.githubText.hasPrefix(
+            "::error file=chapters/01-test.md,line=5::chapters/01-test.md:5: example failed under 3.12 (expected: CPython 3.12.1's recorded output)%0AExpected:%0A    49%0AGot:%0A    41\n"),
+            report.githubText)
     }
 
     func testMissingEntryIsNotConfirmed() {

@@ -9,31 +9,69 @@ public struct Workbook: Sendable {
     public var interpreter: any SessionFactory
     /// The default profile (`--python`).
     public var profile: Profile
+    /// `--python all`: every example also runs under every profile of `Profile.all`.
+    public var everyProfile: Bool
+    /// The oracle cache that judges runs under other profiles than an example's primary
+    /// one; nil: each chapter's own (`.oracle-cache.json` beside it), read when needed.
+    public var cache: OracleCache?
 
-    public init(interpreter: any SessionFactory = HeapScriptSessions(), profile: Profile = .default) {
+    public init(interpreter: any SessionFactory = HeapScriptSessions(), profile: Profile = .default,
+                everyProfile: Bool = false, cache: OracleCache? = nil) {
         self.interpreter = interpreter; self.profile = profile
+        self.everyProfile = everyProfile; self.cache = cache
     }
+
+    /// The run's `--python`: one profile, or `all`.
+    public init(interpreter: any SessionFactory = HeapScriptSessions(), python: PythonSelection) {
+        self.init(interpreter: interpreter, profile: python.profile, everyProfile: python == .all)
+    }
+
+    public var plan: ProfilePlan { ProfilePlan(defaultProfile: profile.version, everyProfile: everyProfile) }
 
     /// Loads, checks and runs every chapter named by `paths` (files or directories).
     public func test(_ paths: [String]) -> TestReport {
         let loaded = ChapterLoader().load(paths)
-        return TestReport(chapters: loaded.chapters.map(test), diagnostics: loaded.diagnostics)
+        // One read of each directory's cache, however many of its chapters need it.
+        var caches: [URL: OracleCache] = [:]
+        let chapters = loaded.chapters.map { chapter in
+            test(chapter, cache: { url in
+                if let known = caches[url] { return known }
+                let cache = OracleCache.load(url: url)
+                caches[url] = cache
+                return cache
+            })
+        }
+        return TestReport(chapters: chapters, diagnostics: loaded.diagnostics)
     }
 
     /// Checks and runs one chapter. A chapter with unusable blocks is not run.
     public func test(_ chapter: Chapter) -> ChapterReport {
-        let extracted = ExampleExtractor(interpreter: interpreter).extract(chapter)
+        test(chapter, cache: OracleCache.load(url:))
+    }
+
+    private func test(_ chapter: Chapter, cache load: (URL) -> OracleCache) -> ChapterReport {
+        let extracted = ExampleExtractor(interpreter: interpreter, defaultProfile: profile.version).extract(chapter)
         var diagrams: [Int: DiagramRequest] = [:]
         for block in extracted.blocks {
             if let words = block.options.diagram, let index = block.examples.first?.blockIndex {
                 diagrams[index] = DiagramRequest(words)
             }
         }
-        let results = extracted.diagnostics.isEmpty
-            ? Verifier(interpreter: interpreter, profile: profile).verify(extracted.examples, diagrams: diagrams)
-            : []
+        var results: [ExampleResult] = []
+        if extracted.diagnostics.isEmpty {
+            var verifier = Verifier(interpreter: interpreter, profile: profile, everyProfile: everyProfile)
+            if plan.runsOtherProfiles(extracted.examples) {
+                verifier.cache = cache ?? load(Self.cacheURL(of: chapter))
+            }
+            results = verifier.verify(extracted.examples, diagrams: diagrams)
+        }
         return ChapterReport(chapter: chapter, blocks: extracted.blocks, results: results,
                              diagnostics: extracted.diagnostics)
+    }
+
+    /// Where the oracle cache of `chapter` lives: `.oracle-cache.json` beside it.
+    public static func cacheURL(of chapter: Chapter) -> URL {
+        chapter.url.deletingLastPathComponent().appendingPathComponent(OracleCache.fileName)
     }
 
     /// Rewrites the expected output of every failed example, one file at a time, atomically.

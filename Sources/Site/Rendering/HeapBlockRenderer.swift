@@ -3,7 +3,7 @@ import Workbook
 
 /// Renders one verified heap block with `heap-block.mustache`: highlighted input with
 /// `>>>`/`...` prompts, the verified output of each example, and a mark saying what
-/// verified it. Only passed or skipped examples reach this renderer; `SiteBuilder` refuses
+/// verified it. A `versions=` block is a table instead (`HeapBlockRenderer+Versions`). Only passed or skipped examples reach this renderer; `SiteBuilder` refuses
 /// to render a chapter with a failure.
 struct HeapBlockRenderer {
     var theme: Theme
@@ -11,6 +11,9 @@ struct HeapBlockRenderer {
     var confirmations: any ConfirmationSource
 
     func render(_ block: HeapBlock, results: [ExampleResult], defaultProfile: String) throws -> String {
+        if let versions = block.options.versions, !versions.isEmpty {
+            return try renderVersionTable(block, versions: versions, results: results, defaultProfile: defaultProfile)
+        }
         var lines: [CodeLine] = []
         var outputLines: [CodeLine.Token] = []
         let resultByLine = Dictionary(results.map { ($0.example.location.line, $0) }, uniquingKeysWith: { a, _ in a })

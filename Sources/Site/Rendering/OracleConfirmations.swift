@@ -19,7 +19,7 @@ public struct OracleConfirmations: ConfirmationSource {
                 interpreter: any SessionFactory = HeapScriptSessions()) {
         let cache = OracleCache.load(directory: directory)
         let chapters = ChapterLoader().load([directory]).chapters
-        self.init(cache: cache, chapters: chapters.map { ExampleExtractor(interpreter: interpreter).extract($0).examples },
+        self.init(cache: cache, chapters: chapters.map { ExampleExtractor(interpreter: interpreter, defaultProfile: defaultProfile).extract($0).examples },
                   defaultProfile: defaultProfile)
     }
 

@@ -20,6 +20,9 @@ public struct Example: Sendable, Equatable {
     public var startsFreshSession: Bool
     /// `python=` of the enclosing block, if any.
     public var python: String?
+    /// `versions=` of the enclosing block, if any: every profile it also runs under, in
+    /// the order listed (the primary, `python=` or the default profile, is among them).
+    public var versions: [String]?
     /// Index of the enclosing heap block within its chapter.
     public var blockIndex: Int
 

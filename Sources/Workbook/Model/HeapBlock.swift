@@ -32,7 +32,10 @@ public struct BlockOptions: Sendable, Equatable {
     public var python: String?
     /// `diagram` or `diagram=a,b`: render the heap after the block (kinds; empty = default).
     public var diagram: [String]?
-    /// `versions=3.11,3.12`: recognised, reserved for the CPython oracle.
+    /// `versions=3.6,3.11,3.12`: the block also runs under each listed profile and renders
+    /// as one table with a column per version (in this order). The primary profile
+    /// (`python=`, else the default) must be listed; its output is the one written in the
+    /// block, the others' are checked against the oracle cache.
     public var versions: [String]?
 
     public init() {}

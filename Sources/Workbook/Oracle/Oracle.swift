@@ -43,25 +43,40 @@ public struct OracleObservation: Sendable, Equatable {
 /// prompts go to stderr and are removed). When some example disagrees, the session is run
 /// again without markers: if its stdout is not the concatenation of the pieces, the
 /// markers disturbed it (they allocate a little) and the report says so.
+///
+/// A run under another profile than the example's primary one (`versions=`, `--python all`)
+/// is fed to that profile's interpreter in that profile's session, like the engine runs
+/// it. There is no expected output written for it: the engine's output under that profile
+/// must agree with CPython's (`VersionRun.agrees`), and CPython's is what the cache records.
 public struct Oracle: Sendable {
     /// The interpreter of a profile ("3.11"); throws `PythonNotFound` when there is none.
     public var interpreter: @Sendable (String) throws -> any OracleInterpreter
     /// The profile of blocks without `python=`.
     public var defaultProfile: String
+    /// `--python all`: every example also runs under every profile.
+    public var everyProfile = false
     /// Seconds one session may run.
     public var timeout: Double = 300
 
-    public init(defaultProfile: String, interpreter: @escaping @Sendable (String) throws -> any OracleInterpreter) {
-        self.defaultProfile = defaultProfile; self.interpreter = interpreter
+    public init(defaultProfile: String, everyProfile: Bool = false,
+                interpreter: @escaping @Sendable (String) throws -> any OracleInterpreter) {
+        self.defaultProfile = defaultProfile; self.everyProfile = everyProfile; self.interpreter = interpreter
     }
+
+    public var plan: ProfilePlan { ProfilePlan(defaultProfile: defaultProfile, everyProfile: everyProfile) }
+
+    /// New cache entries of one cache file, the chapter files they replace, and the keys of
+    /// those files' entries to keep (reachable under another plan).
+    public typealias CacheUpdate = (files: Set<String>, entries: [String: OracleCache.Entry], keeping: Set<String>)
 
     /// The result of checking a report against real interpreters.
     public struct Outcome: Sendable {
         /// The engine's report, each compared example's result carrying its observation; an
         /// example CPython disagrees with is failed.
         public var report: TestReport
-        /// New cache entries, per cache file, and the chapter files they replace.
-        public var updates: [URL: (files: Set<String>, entries: [String: OracleCache.Entry])]
+        /// New cache entries, per cache file, the chapter files they replace, and the keys
+        /// of those files' entries to keep (reachable under another plan).
+        public var updates: [URL: CacheUpdate]
         /// Versions used, "3.11.7".
         public var versions: [String]
         public var agreed = 0
@@ -79,7 +94,7 @@ public struct Oracle: Sendable {
         public func writeCaches() throws {
             for (url, update) in updates.sorted(by: { $0.key.path < $1.key.path }) {
                 var cache = OracleCache.load(url: url)
-                cache.replace(files: update.files, with: update.entries)
+                cache.replace(files: update.files, with: update.entries, keeping: update.keeping)
                 try cache.write(to: url)
             }
         }
@@ -91,17 +106,19 @@ public struct Oracle: Sendable {
         var outcome = Outcome(report: report, updates: [:], versions: [])
         var interpreters: [String: any OracleInterpreter] = [:]
         var previous: [URL: OracleCache] = [:]
+        let plan = self.plan
         for (c, chapter) in report.chapters.enumerated() where chapter.diagnostics.isEmpty && !chapter.results.isEmpty {
             var results = chapter.results
             let examples = results.map(\.example)
-            let keys = OracleKey.keys(for: examples, defaultProfile: defaultProfile)
-            let cacheURL = chapter.chapter.url.deletingLastPathComponent().appendingPathComponent(OracleCache.fileName)
+            let keys = OracleKey.keys(for: examples, plan: plan)
+            let cacheURL = Workbook.cacheURL(of: chapter.chapter)
             let fileName = chapter.chapter.url.lastPathComponent
-            var update = outcome.updates[cacheURL] ?? (files: [], entries: [:])
+            var update = outcome.updates[cacheURL] ?? (files: [], entries: [:], keeping: [])
             if previous[cacheURL] == nil { previous[cacheURL] = OracleCache.load(url: cacheURL) }
             let old = previous[cacheURL]!
             update.files.insert(fileName)
-            for session in Self.sessions(examples, defaultProfile: defaultProfile) {
+            update.keeping.formUnion(OracleKey.reachableKeys(for: examples, defaultProfile: defaultProfile))
+            for session in Self.sessions(examples, plan: plan) {
                 let python: any OracleInterpreter
                 if let known = interpreters[session.profile] { python = known } else {
                     python = try interpreter(session.profile)
@@ -113,40 +130,15 @@ public struct Oracle: Sendable {
                 for (n, index) in session.indices.enumerated() {
                     let example = examples[index]
                     guard !example.directives.contains(.engine) else { outcome.engineOnly += 1; continue }
-                    let piece = pieces.results[n]
-                    let engineAgrees = results[index].status == .passed
-                    guard let cpython = piece else {
-                        results[index].oracle = OracleObservation(
-                            cpython: python.version, got: "", agrees: false, engineAgrees: engineAgrees,
-                            note: "the CPython session ended before this example (\(pieces.ending))")
-                        results[index].status = .failed
-                        outcome.disagreed += 1
-                        continue
-                    }
-                    let agrees = OutputMatcher(directives: example.directives).matches(example.expected, cpython)
-                    results[index].oracle = OracleObservation(
-                        cpython: python.version, got: cpython.stdout + cpython.stderr, agrees: agrees,
-                        engineAgrees: engineAgrees)
+                    let location = "\(fileName):\(example.location.line)"
+                    let observed = Observed(python: python, piece: pieces.results[n], ending: pieces.ending,
+                                            key: keys[index][session.profile], location: location, old: old)
+                    let agrees = plan.primary(of: example) == session.profile
+                        ? checkPrimary(&results[index], observed, update: &update)
+                        : checkOther(&results[index], profile: session.profile, observed, update: &update)
                     if agrees { outcome.agreed += 1 } else {
                         outcome.disagreed += 1
-                        disagreements.append(index)
-                        if results[index].status == .passed { results[index].status = .failed }
-                    }
-                    if let key = keys[index] {
-                        let location = "\(fileName):\(example.location.line)"
-                        if agrees, var kept = old.entries[key], kept.cpython == python.version,
-                           OutputMatcher(directives: example.directives).matches(example.expected, kept.result) {
-                            // Same verdict from the same interpreter: keep the recorded run, so
-                            // outputs that differ run to run (addresses under +ELLIPSIS) do not
-                            // churn the committed file.
-                            kept.example = location
-                            update.entries[key] = kept
-                            continue
-                        }
-                        update.entries[key] = OracleCache.Entry(
-                            cpython: python.version, example: location,
-                            stdout: cpython.stdout, stderr: cpython.stderr.isEmpty ? nil : cpython.stderr,
-                            exception: cpython.exception)
+                        if observed.piece != nil { disagreements.append(index) }
                     }
                 }
                 if !disagreements.isEmpty {
@@ -154,8 +146,13 @@ public struct Oracle: Sendable {
                     let feed = session.indices.map { Self.feed(examples[$0]) }.joined()
                     let pure = try python.runREPL(feed, timeout: timeout)
                     if pure.stdout != pieces.stdout {
+                        let note = "without the oracle's markers this session printed a different stdout; the disagreement may be marker noise"
                         for index in disagreements {
-                            results[index].oracle?.note = "without the oracle's markers this session printed a different stdout; the disagreement may be marker noise"
+                            if plan.primary(of: examples[index]) == session.profile {
+                                results[index].oracle?.note = note
+                            } else if let v = results[index].otherVersions.firstIndex(where: { $0.profile == session.profile }) {
+                                results[index].otherVersions[v].note = note
+                            }
                         }
                     }
                 }
@@ -174,17 +171,18 @@ public struct Oracle: Sendable {
     }
 
     /// The engine's sessions: one per profile, all restarted by `fresh`; `+SKIP` examples
-    /// are not run.
-    static func sessions(_ examples: [Example], defaultProfile: String) -> [Session] {
+    /// are not run. An example is in the session of every profile `plan` runs it under.
+    static func sessions(_ examples: [Example], plan: ProfilePlan) -> [Session] {
         var done: [Session] = []
         var open: [String: Int] = [:]   // profile → index in `done`
         for (i, example) in examples.enumerated() {
             if example.startsFreshSession { open.removeAll() }
             guard !example.directives.contains(.skip) else { continue }
-            let profile = OracleKey.profile(of: example, default: defaultProfile)
-            if let at = open[profile] { done[at].indices.append(i) } else {
-                open[profile] = done.count
-                done.append(Session(profile: profile, indices: [i]))
+            for profile in plan.profiles(of: example) {
+                if let at = open[profile] { done[at].indices.append(i) } else {
+                    open[profile] = done.count
+                    done.append(Session(profile: profile, indices: [i]))
+                }
             }
         }
         return done

@@ -89,10 +89,25 @@ public struct OracleCache: Sendable, Equatable {
     }
 
     /// Replaces every entry of the chapter files `files` with `fresh` (entries of other
-    /// files stay), so entries of edited examples do not pile up.
-    public mutating func replace(files: Set<String>, with fresh: [String: Entry]) {
-        entries = entries.filter { !files.contains($0.value.file) }
+    /// files stay), so entries of edited examples do not pile up. Entries of those files
+    /// whose key is in `keeping` (reachable in another plan, `OracleKey.reachableKeys`)
+    /// stay unless `fresh` replaces them.
+    public mutating func replace(files: Set<String>, with fresh: [String: Entry], keeping: Set<String> = []) {
+        entries = entries.filter { !files.contains($0.value.file) || keeping.contains($0.key) }
         for (key, entry) in fresh { entries[key] = entry }
+    }
+
+    /// The verdict on an example's run under a profile other than its primary one: what
+    /// the engine printed (`engine`) against the entry recorded under `key` by CPython of
+    /// `profile`. No entry, or one recorded by another version, is not confirmed.
+    public func verdict(for example: Example, profile: String, key: String?,
+                        engine: ExecutionResult) -> VersionRun.Verdict {
+        if example.directives.contains(.engine) { return .engineOnly }
+        guard let key, let entry = entries[key],
+              entry.cpython == profile || entry.cpython.hasPrefix(profile + ".") else { return .notConfirmed }
+        return VersionRun.agrees(engine, entry.result, example: example)
+            ? .confirmed(cpython: entry.cpython)
+            : .failed(cpython: entry.cpython, expected: entry.stdout + (entry.stderr ?? ""), recorded: true)
     }
 
     // MARK: - Stable JSON
@@ -128,26 +143,53 @@ public struct OracleCache: Sendable, Equatable {
 
 /// Cache keys of a chapter's examples.
 public enum OracleKey {
-    /// One key per example (nil for `+SKIP` examples, which are not run): SHA-256 of the
-    /// profile, then every input its session ran before it (since the last `fresh`, in
-    /// the same profile's session), then its own input. Each input carries its mode.
+    /// One key per example (nil for `+SKIP` examples, which are not run): the key of its
+    /// primary profile's run. See `keys(for:plan:)`.
     public static func keys(for examples: [Example], defaultProfile: String) -> [String?] {
+        let plan = ProfilePlan(defaultProfile: defaultProfile)
+        return zip(examples, keys(for: examples, plan: plan)).map { example, keys in
+            keys[plan.primary(of: example)]
+        }
+    }
+
+    /// Per example, the key of each of its runs by profile ("3.12" → key; empty for `+SKIP`
+    /// examples, which are not run): SHA-256 of the profile, then every input that
+    /// profile's session ran before it (since the last `fresh`), then its own input. Each
+    /// input carries its mode. A session runs, in order, every example `plan` runs under
+    /// its profile: primary runs and other-version runs alike.
+    public static func keys(for examples: [Example], plan: ProfilePlan) -> [[String: String]] {
         var histories: [String: [String]] = [:]
         return examples.map { example in
             if example.startsFreshSession { histories.removeAll() }
-            guard !example.directives.contains(.skip) else { return nil }
-            let profile = profile(of: example, default: defaultProfile)
+            guard !example.directives.contains(.skip) else { return [:] }
             let input = (example.mode == .interactive ? "single" : "exec") + "\u{0}" + example.source
-            var history = histories[profile] ?? []
-            history.append(input)
-            histories[profile] = history
-            let text = (["heapbook-oracle-1", profile] + history).joined(separator: "\u{1}")
-            return SHA256.hex(text)
+            var keys: [String: String] = [:]
+            for profile in plan.profiles(of: example) {
+                var history = histories[profile] ?? []
+                history.append(input)
+                histories[profile] = history
+                keys[profile] = SHA256.hex((["heapbook-oracle-1", profile] + history).joined(separator: "\u{1}"))
+            }
+            return keys
         }
+    }
+
+    /// Every key a chapter's examples can have in the runs people make: the ordinary plan
+    /// of `defaultProfile` and of `Profile.default` (what `heapbook build` shows), and
+    /// `--python all`. Pruning the cache keeps entries with these keys only, so an
+    /// `--oracle` run of one plan does not drop what a run of another one recorded.
+    public static func reachableKeys(for examples: [Example], defaultProfile: String) -> Set<String> {
+        let plans = [ProfilePlan(defaultProfile: defaultProfile), ProfilePlan(),
+                     ProfilePlan(defaultProfile: Profile.default.version, everyProfile: true)]
+        var keys: Set<String> = []
+        for plan in plans {
+            for perProfile in Self.keys(for: examples, plan: plan) { keys.formUnion(perProfile.values) }
+        }
+        return keys
     }
 
     /// The profile an example runs under ("3.11").
     public static func profile(of example: Example, default defaultProfile: String) -> String {
-        example.python.flatMap(Profile.named)?.version ?? defaultProfile
+        ProfilePlan(defaultProfile: defaultProfile).primary(of: example)
     }
 }

@@ -23,7 +23,40 @@ extension TestReport {
 
     /// One failure in doctest's shape (or the unsupported-construct message). The location
     /// line is followed directly by Expected/Got (DESIGN.md §4); the source is at that line.
+    /// A failure under another version follows, in the same shape:
+    ///
+    ///     chapters/01-refcount.md:12: example failed under 3.12 (expected: CPython 3.12.1's recorded output)
     public static func failureText(_ result: ExampleResult) -> String {
+        var parts: [String] = []
+        if result.primaryFailed { parts.append(primaryFailureText(result)) }
+        for run in result.otherVersions where run.isFailure { parts.append(versionFailureText(result.example, run)) }
+        return parts.joined(separator: "\n")
+    }
+
+    /// The first line of a failure, for annotations and JUnit messages.
+    static func failureMessage(_ result: ExampleResult) -> String {
+        if case .unsupported(let text) = result.status { return text }
+        if result.primaryFailed { return "example failed" }
+        let versions = result.otherVersions.filter(\.isFailure).map(\.profile)
+        return "example failed under " + versions.joined(separator: ", ")
+    }
+
+    static func versionFailureText(_ example: Example, _ run: VersionRun) -> String {
+        switch run.verdict {
+        case .unsupported(let message):
+            return message
+        case .failed(let cpython, let expected, let recorded):
+            var text = "\(example.location): example failed under \(run.profile) (expected: CPython \(cpython)'s \(recorded ? "recorded " : "")output)\n"
+            text += expected.isEmpty ? "Expected nothing\n" : "Expected:\n" + indent(expected)
+            text += run.got.isEmpty ? "Got nothing\n" : "Got:\n" + indent(run.got)
+            if let note = run.note { text += "Note: \(note)\n" }
+            return String(text.dropLast())
+        case .confirmed, .notConfirmed, .engineOnly:
+            return ""
+        }
+    }
+
+    static func primaryFailureText(_ result: ExampleResult) -> String {
         if case .unsupported(let message) = result.status { return message }
         if let oracle = result.oracle, !oracle.agrees || !oracle.engineAgrees { return oracleFailureText(result, oracle) }
         var text = "\(result.example.location): example failed\n"
@@ -51,11 +84,7 @@ extension TestReport {
             lines.append(Self.annotation(diagnostic.location, diagnostic.message))
         }
         for failure in failures {
-            let message: String
-            if case .unsupported(let text) = failure.status { message = text } else {
-                message = Self.failureText(failure)
-            }
-            lines.append(Self.annotation(failure.example.location, message))
+            lines.append(Self.annotation(failure.example.location, Self.failureText(failure)))
         }
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"

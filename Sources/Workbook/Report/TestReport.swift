@@ -11,9 +11,14 @@ public struct TestReport: Sendable {
     public var results: [ExampleResult] { chapters.flatMap(\.results) }
     public var allDiagnostics: [Diagnostic] { diagnostics + chapters.flatMap(\.diagnostics) }
     public var failures: [ExampleResult] { results.filter(\.isFailure) }
-    public var passed: Int { results.filter { $0.status == .passed }.count }
+    public var passed: Int { results.filter { $0.status == .passed && !$0.isFailure }.count }
     public var failed: Int { failures.count }
     public var skipped: Int { results.filter { $0.status == .skipped }.count }
+    /// Runs under other profiles than an example's primary one with no CPython output
+    /// recorded for them (`versions=`, `--python all`).
+    public var notConfirmed: Int {
+        results.reduce(0) { $0 + $1.otherVersions.filter { $0.verdict == .notConfirmed }.count }
+    }
 
     /// 2 when any input is unusable, 1 when any example fails, else 0.
     public var exitCode: Int32 {
@@ -21,10 +26,12 @@ public struct TestReport: Sendable {
         return failed > 0 ? 1 : 0
     }
 
-    /// `N passed, N failed` (`, N skipped` when any were).
+    /// `N passed, N failed` (`, N skipped` when any were, `, N not confirmed` when runs
+    /// under other versions had no recorded CPython output).
     public var summary: String {
         var text = "\(passed) passed, \(failed) failed"
         if skipped > 0 { text += ", \(skipped) skipped" }
+        if notConfirmed > 0 { text += ", \(notConfirmed) not confirmed" }
         return text
     }
 }

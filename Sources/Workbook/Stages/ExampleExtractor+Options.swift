@@ -5,18 +5,24 @@ import HeapEngine
 extension ExampleExtractor {
     /// Parses the words after `heap` in the info string. Recognised: `fresh`,
     /// `python=X.Y`, `diagram`, `diagram=a,b`, `versions=X.Y,…`.
+    ///
+    /// Each version of `versions=` must be a known profile, listed once, and the block's
+    /// primary profile (`python=`, else `defaultProfile`) must be among them: its output is
+    /// the one written in the block.
     func parseOptions(_ code: CodeBlock, fenceLine: String, location: SourceLocation,
                       diagnostics: inout [Diagnostic]) -> BlockOptions {
         var options = BlockOptions()
         let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst()
         var searchFrom = fenceLine.range(of: "heap")?.upperBound ?? fenceLine.startIndex
+        var versionsColumn: Int?
+        var versionsWidth = 1
         for word in words {
             let range = fenceLine.range(of: word, range: searchFrom..<fenceLine.endIndex)
             if let range { searchFrom = range.upperBound }
-            func fail(_ message: String) {
-                let column = range.map { fenceLine.distance(from: fenceLine.startIndex, to: $0.lowerBound) + 1 }
+            let wordColumn = range.map { fenceLine.distance(from: fenceLine.startIndex, to: $0.lowerBound) + 1 }
+            func fail(_ message: String, offset: Int = 0, width: Int? = nil) {
                 diagnostics.append(Diagnostic(location, message, sourceLine: fenceLine,
-                                              column: column, width: word.count))
+                                              column: wordColumn.map { $0 + offset }, width: width ?? word.count))
             }
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0])
@@ -26,20 +32,57 @@ extension ExampleExtractor {
             case ("fresh", nil):
                 options.fresh = true
             case ("python", let version?):
-                if profiles.contains(where: { $0.version == version }) {
+                if isKnown(version) {
                     options.python = version
                 } else {
-                    fail("Unknown Python version '\(version)'. Please provide one of \(Self.quotedList(profiles.map(\.version))).")
+                    fail(unknownVersion(version))
                 }
             case ("diagram", _):
                 options.diagram = list ?? []
-            case ("versions", _?):
-                options.versions = list
+            case ("versions", let value?):
+                // Each item's offset within the word, so that the caret points at it.
+                var offset = name.count + 1
+                var seen: Set<String> = []
+                var versions: [String] = []
+                for item in value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+                    defer { offset += item.count + 1 }
+                    if item.isEmpty {
+                        fail("empty version in '\(word)'", offset: offset - 1, width: 1)
+                    } else if !isKnown(item) {
+                        fail(unknownVersion(item), offset: offset, width: item.count)
+                    } else if !seen.insert(item).inserted {
+                        fail("version \(item) is listed twice in '\(word)'", offset: offset, width: item.count)
+                    } else {
+                        versions.append(item)
+                    }
+                }
+                options.versions = versions
+                versionsColumn = wordColumn
+                versionsWidth = word.count
             default:
                 fail("unknown heap option '\(word)'")
             }
         }
+        if let versions = options.versions, !versions.isEmpty {
+            let primary = options.python ?? defaultProfile
+            if !versions.contains(primary) {
+                let why = options.python == nil
+                    ? "the default profile (--python); list it, or choose another with python="
+                    : "its python=; list it, or change python="
+                diagnostics.append(Diagnostic(
+                    location, "versions= must list \(primary), the block's primary version: \(why)",
+                    sourceLine: fenceLine, column: versionsColumn, width: versionsWidth))
+            }
+        }
         return options
+    }
+
+    private func isKnown(_ version: String) -> Bool {
+        profiles.contains(where: { $0.version == version })
+    }
+
+    private func unknownVersion(_ version: String) -> String {
+        "Unknown Python version '\(version)'. Please provide one of \(Self.quotedList(profiles.map(\.version)))."
     }
 
     /// Reads a trailing `# heap: +ELLIPSIS, +SKIP` comment from one input line.

@@ -7,7 +7,8 @@ import HeapScript
 /// `heap`; it is a transcript when any line starts with `>>> `, else a script. Every way a
 /// block can be malformed is reported as a `Diagnostic` (exit 2), never guessed around:
 ///
-/// 1. an unknown option in the info string (or an unknown `python=` version);
+/// 1. an unknown option in the info string (or an unknown `python=` version; an unknown,
+///    repeated or missing-primary version in `versions=`);
 /// 2. a heap fence still open at the end of the file (cmark closes it silently, so this
 ///    is decided from the source bytes);
 /// 3. a `...` line with no `>>>` before it;
@@ -18,10 +19,13 @@ import HeapScript
 public struct ExampleExtractor: Sendable {
     public var interpreter: any SessionFactory
     public var profiles: [Profile]
+    /// The primary profile of blocks without `python=` (`--python`); a `versions=` list
+    /// must include a block's primary profile.
+    public var defaultProfile: String
 
     public init(interpreter: any SessionFactory = HeapScriptSessions(),
-                profiles: [Profile] = Profile.all) {
-        self.interpreter = interpreter; self.profiles = profiles
+                profiles: [Profile] = Profile.all, defaultProfile: String = Profile.default.version) {
+        self.interpreter = interpreter; self.profiles = profiles; self.defaultProfile = defaultProfile
     }
 
     public struct Output: Sendable {
@@ -73,6 +77,7 @@ public struct ExampleExtractor: Sendable {
         guard diagnostics.count == errorCount else { return nil }
         for i in examples.indices {
             examples[i].python = options.python
+            examples[i].versions = options.versions
             examples[i].blockIndex = index
         }
         if options.fresh, !examples.isEmpty { examples[0].startsFreshSession = true }

@@ -49,7 +49,7 @@ public struct OutputMatcher: Sendable {
     // MARK: - Normalization
 
     /// Drops one final newline, then whitespace at every line end.
-    static func normalizeLineEnds(_ text: String) -> String {
+    public static func normalizeLineEnds(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if text.hasSuffix("\n") { lines.removeLast() }
         return lines.map { line in

@@ -6,16 +6,30 @@ import HeapScript
 /// One interpreter session runs through a whole chapter, like doctest's per-file globals;
 /// a `fresh` block starts a new one for itself and the blocks after it. Blocks with
 /// `python=X.Y` run in a session of that profile (one per profile, all reset by `fresh`).
+///
+/// An example of a `versions=` block (or any example under `--python all`) also runs under
+/// each other profile of its plan, in that profile's session, right after its primary
+/// run. Its output there is judged against what real CPython of that version printed, as
+/// recorded in the oracle cache under the run's key (`OracleKey.keys(for:plan:)`): a
+/// difference fails the example; no entry leaves the run "not confirmed".
 public struct Verifier: Sendable {
     public var interpreter: any SessionFactory
     /// The profile of blocks without `python=` (`--python`).
     public var profile: Profile
+    /// `--python all`: every example also runs under every profile.
+    public var everyProfile = false
+    /// What real CPython printed, for the runs under other profiles.
+    public var cache = OracleCache()
     /// The file name tracebacks show, as CPython shows `<stdin>` for piped input.
     public var filename = "<stdin>"
 
-    public init(interpreter: any SessionFactory = HeapScriptSessions(), profile: Profile = .default) {
+    public init(interpreter: any SessionFactory = HeapScriptSessions(), profile: Profile = .default,
+                everyProfile: Bool = false, cache: OracleCache = OracleCache()) {
         self.interpreter = interpreter; self.profile = profile
+        self.everyProfile = everyProfile; self.cache = cache
     }
+
+    public var plan: ProfilePlan { ProfilePlan(defaultProfile: profile.version, everyProfile: everyProfile) }
 
     /// Runs `examples` in order in one chapter's sessions.
     /// - Parameter diagrams: by block index, the pictures to take after that block's last
@@ -31,10 +45,12 @@ public struct Verifier: Sendable {
             sessions[profile.version] = made
             return made
         }
+        let plan = self.plan
+        let keys = plan.runsOtherProfiles(examples) ? OracleKey.keys(for: examples, plan: plan) : []
         return examples.indices.map { index in
             let example = examples[index]
             if example.startsFreshSession { sessions.removeAll(); history.removeAll() }
-            let profile = example.python.flatMap(Profile.named) ?? self.profile
+            let profile = Profile.named(plan.primary(of: example)) ?? self.profile
             var result: ExampleResult
             if example.directives.contains(.skip) {
                 result = ExampleResult(example: example, status: .skipped, got: "", profile: profile.version)
@@ -42,6 +58,12 @@ public struct Verifier: Sendable {
                 let run = Self.run(example, on: runner(for: profile), filename: filename)
                 history[profile.version, default: []].append(example)
                 result = judge(example, run, profile: profile)
+                for version in plan.profiles(of: example).dropFirst() {
+                    guard let other = Profile.named(version) else { continue }
+                    let run = Self.run(example, on: runner(for: other), filename: filename)
+                    history[version, default: []].append(example)
+                    result.otherVersions.append(judge(example, run, under: version, key: keys[index][version]))
+                }
             }
             let lastOfBlock = index + 1 == examples.count || examples[index + 1].blockIndex != example.blockIndex
             if lastOfBlock, let request = diagrams[example.blockIndex] {
@@ -72,6 +94,17 @@ public struct Verifier: Sendable {
             diagram?.gc = scratch.diagram(DiagramRequest(objects: false, gc: true, names: request.names))?.gc
         }
         return diagram
+    }
+
+    /// The verdict on a run under another profile than the primary one.
+    func judge(_ example: Example, _ result: ExecutionResult, under profile: String, key: String?) -> VersionRun {
+        if let unsupported = result.unsupported {
+            let line = example.location.line + max(0, unsupported.line - 1)
+            let message = "\(SourceLocation(path: example.location.path, line: line)): \(unsupported.message) (under \(profile))"
+            return VersionRun(profile: profile, result: result, verdict: .unsupported(message))
+        }
+        return VersionRun(profile: profile, result: result,
+                          verdict: cache.verdict(for: example, profile: profile, key: key, engine: result))
     }
 
     func judge(_ example: Example, _ result: ExecutionResult, profile: Profile) -> ExampleResult {

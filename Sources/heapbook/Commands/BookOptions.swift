@@ -1,21 +1,31 @@
 import ArgumentParser
 import HeapEngine
+import Workbook
 
 /// Options every command shares (like mdBook's `command_prelude.rs`).
 struct BookOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("CPython version to simulate.", valueName: "X.Y"))
+    @Option(name: .long, help: ArgumentHelp(
+        "CPython version to simulate; for 'test', 'all' also runs every example under every version.",
+        valueName: "X.Y|all"))
     var python: String = Profile.default.version
 
-    /// The selected profile (valid after `validate()`).
-    var profile: Profile { Profile.named(python) ?? .default }
+    /// The selection (valid after `validate()`).
+    var selection: PythonSelection { PythonSelection(python) ?? .one(.default) }
+
+    /// The selected profile: the default one of the run (3.11 for `all`).
+    var profile: Profile { selection.profile }
 
     func validate() throws {
-        guard Profile.named(python) != nil else {
-            let choices = Profile.all.map { "'\($0.version)'" }
-            let list = choices.count > 1
-                ? choices.dropLast().joined(separator: ", ") + " or " + choices.last!
-                : choices.joined()
-            throw ValidationError("Unknown Python version '\(python)'. Please provide one of \(list).")
+        guard PythonSelection(python) != nil else {
+            throw ValidationError(PythonSelection.unknownMessage(python, allowingAll: true))
+        }
+    }
+
+    /// For commands that run one profile: `all` is an error there.
+    func requireOneVersion(_ command: String) throws {
+        guard selection != .all else {
+            throw ValidationError("'--python all' is only for 'heapbook test'; '\(command)' uses one profile. "
+                                  + PythonSelection.pleaseProvide(allowingAll: false))
         }
     }
 }

@@ -10,6 +10,8 @@ struct Build: ParsableCommand {
 
     @OptionGroup var options: BookOptions
 
+    func validate() throws { try options.requireOneVersion("build") }
+
     @Option(help: ArgumentHelp("Output directory.", valueName: "dir"))
     var out = "site"
 

@@ -17,6 +17,8 @@ struct FuzzCommand: ParsableCommand {
 
     @OptionGroup var options: BookOptions
 
+    func validate() throws { try options.requireOneVersion("fuzz") }
+
     @Option(name: .customLong("differential"), help: ArgumentHelp("Number of programs.", valueName: "N"))
     var count: Int
 

@@ -9,6 +9,8 @@ struct Repl: ParsableCommand {
 
     @OptionGroup var options: BookOptions
 
+    func validate() throws { try options.requireOneVersion("repl") }
+
     func run() throws {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self)

@@ -8,6 +8,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: BookOptions
 
+    func validate() throws { try options.requireOneVersion("run") }
+
     @Argument(help: "The Python file to run.")
     var file: String
 

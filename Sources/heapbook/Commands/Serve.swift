@@ -29,6 +29,7 @@ struct Serve: ParsableCommand {
     var path = "chapters"
 
     func validate() throws {
+        try options.requireOneVersion("serve")
         guard (0...65535).contains(port) else {
             throw ValidationError("Invalid port '\(port)'. Please provide a number from 0 to 65535.")
         }

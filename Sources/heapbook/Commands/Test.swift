@@ -12,6 +12,10 @@ struct Test: ParsableCommand {
             With --oracle each example also runs under the real CPython of its profile (pythonX.Y on PATH, \
             $(pyenv root)/versions/X.Y.*/bin/python3, or --python-exe); every output not marked +ENGINE must \
             agree, and the oracle cache (.oracle-cache.json beside the chapters) is updated.
+            An example of a versions= block also runs under each other version listed, and with --python all \
+            every example runs under every version; the output under a version other than the block's own \
+            (python=, else --python, 3.11 for all) must equal real CPython's as recorded in the oracle cache, \
+            and a run with nothing recorded is counted as not confirmed. --oracle records them.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -35,7 +39,7 @@ struct Test: ParsableCommand {
     @Flag(help: "Also run every example under the real CPython of its profile and update the oracle cache.")
     var oracle = false
 
-    @Option(name: .customLong("python-exe"), help: ArgumentHelp("The real CPython for --oracle.", valueName: "path"))
+    @Option(name: .customLong("python-exe"), help: ArgumentHelp("The real CPython of the default profile for --oracle.", valueName: "path"))
     var pythonExe: String?
 
     func validate() throws {
@@ -44,7 +48,7 @@ struct Test: ParsableCommand {
     }
 
     func run() throws {
-        let workbook = Workbook(profile: options.profile)
+        let workbook = Workbook(python: options.selection)
         var report = workbook.test(paths)
         if bless {
             let blessed = workbook.bless(report)
@@ -79,9 +83,11 @@ extension Test {
     /// Checks the report against real CPython and writes the oracle caches. A missing
     /// interpreter ends the command with exit status 2.
     func runOracle(_ report: TestReport) throws -> Oracle.Outcome {
+        // --python-exe is the interpreter of the default profile; other versions are looked up.
         let explicit = pythonExe
-        let oracle = Oracle(defaultProfile: options.profile.version) { version in
-            try PythonLocator().find(version: version, explicit: explicit)
+        let defaultVersion = options.profile.version
+        let oracle = Oracle(defaultProfile: options.profile.version, everyProfile: options.selection == .all) { version in
+            try PythonLocator().find(version: version, explicit: version == defaultVersion ? explicit : nil)
         }
         do {
             let outcome = try oracle.check(report)

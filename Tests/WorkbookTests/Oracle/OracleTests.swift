@@ -22,7 +22,8 @@ final class EngineAsCPython: OracleInterpreter, @unchecked Sendable {
         // The oracle's marker lines (`print(marker); print(marker, file=sys.stderr)`) are
         // answered here; the statements between them run in one engine session.
         // (Each chunk here is one statement; scripts' `exec(...)` is for real CPython only.)
-        let session = Session(profile: .default)
+        // The engine profile of this "CPython" (3.12.1 → the 3.12 profile).
+        let session = Session(profile: Profile.named(version.split(separator: ".").prefix(2).joined(separator: ".")) ?? .default)
         var out = "", err = "", chunk = ""
         func run() {
             guard !chunk.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
@@ -229,6 +230,11 @@ final class OracleTests: XCTestCase {
         XCTAssertEqual(try OracleCache.decode(Data(cache.json.utf8)), cache)
         cache.replace(files: ["01-a.md"], with: ["c": .init(cpython: "3.11.7", example: "01-a.md:4", stdout: "")])
         XCTAssertEqual(cache.entries.keys.sorted(), ["b", "c"])
+        // Entries another plan can still reach (`OracleKey.reachableKeys`) are kept.
+        cache.entries["d"] = .init(cpython: "3.12.1", example: "01-a.md:4", stdout: "")
+        cache.entries["e"] = .init(cpython: "3.12.1", example: "01-a.md:5", stdout: "")
+        cache.replace(files: ["01-a.md"], with: [:], keeping: ["d"])
+        XCTAssertEqual(cache.entries.keys.sorted(), ["b", "d"])
         XCTAssertEqual(OracleCache().json, "{\n  \"entries\": {},\n  \"format\": 1\n}\n")
     }
 
@@ -256,6 +262,71 @@ final class OracleTests: XCTestCase {
         XCTAssertNil(Oracle.exceptionLine(""))
     }
 
+    // MARK: - versions= and --python all
+
+    /// One engine-backed "CPython" per profile, as `PythonLocator` would find them.
+    static let pythons: @Sendable (String) throws -> any OracleInterpreter = { profile in
+        EngineAsCPython(version: ["3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0"][profile] ?? profile + ".0")
+    }
+
+    /// Sizes measured with real CPython 3.11.7 and 3.12.1: `sys.getsizeof('')` is 49, then 41.
+    static let versionsSample = """
+    # Sizes
+
+    ```heap versions=3.11,3.12
+    >>> import sys
+    >>> sys.getsizeof('')
+    49
+    ```
+
+    ```heap
+    >>> sys.getsizeof([])
+    56
+    ```
+    """
+
+    func testOracleRecordsEveryListedVersion() throws {
+        let (dir, path) = try chapterFile(Self.versionsSample)
+        let before = Workbook().test([path])
+        XCTAssertEqual(before.summary, "3 passed, 0 failed, 2 not confirmed")
+        let outcome = try Oracle(defaultProfile: "3.11", interpreter: Self.pythons).check(before)
+        XCTAssertEqual(outcome.versions, ["3.11.7", "3.12.1"])
+        XCTAssertEqual(outcome.agreed, 5, outcome.report.text)
+        XCTAssertEqual(outcome.report.summary, "3 passed, 0 failed")
+        try outcome.writeCaches()
+        let cache = OracleCache.load(directory: dir.path)
+        XCTAssertEqual(cache.entries.values.filter { $0.cpython == "3.12.1" }.map(\.stdout).sorted(), ["", "41\n"])
+        // Now the cache confirms the 3.12 runs.
+        let after = Workbook().test([path])
+        XCTAssertEqual(after.summary, "3 passed, 0 failed")
+        XCTAssertEqual(after.results[1].otherVersions.first?.verdict, .confirmed(cpython: "3.12.1"))
+
+        // --python all records every profile's session, and keeps what the ordinary plan recorded.
+        let all = try Oracle(defaultProfile: "3.11", everyProfile: true, interpreter: Self.pythons)
+            .check(Workbook(python: .all).test([path]))
+        XCTAssertEqual(all.disagreed, 0, all.report.text)
+        try all.writeCaches()
+        XCTAssertEqual(Workbook().test([path]).summary, "3 passed, 0 failed")
+        XCTAssertEqual(Workbook(python: .all).test([path]).summary, "3 passed, 0 failed")
+    }
+
+    func testOracleDisagreementUnderAnotherVersionFails() throws {
+        let (_, path) = try chapterFile(Self.versionsSample)
+        // A "CPython 3.12" that prints something else for the 3.12 session.
+        let outcome = try Oracle(defaultProfile: "3.11") { profile in
+            profile == "3.12" ? EngineAsCPython(version: "3.12.1", rewrite: { $0.replacingOccurrences(of: "41\n", with: "40\n") })
+                              : try Self.pythons(profile)
+        }.check(Workbook().test([path]))
+        XCTAssertEqual(outcome.disagreed, 1)
+        XCTAssertTrue(outcome.report.failuresText.hasPrefix("""
+        \(path):5: example failed under 3.12 (expected: CPython 3.12.1's output)
+        Expected:
+            40
+        Got:
+            41
+        """), outcome.report.failuresText)
+    }
+
     /// The real thing, where a CPython 3.11 is installed.
     func testRealCPython() throws {
         guard let python = try? PythonLocator().find(version: "3.11") else { throw XCTSkip("no CPython 3.11 here") }
@@ -264,5 +335,17 @@ final class OracleTests: XCTestCase {
         XCTAssertEqual(outcome.agreed, 5, outcome.report.text)
         XCTAssertEqual(outcome.disagreed, 1)
         XCTAssertTrue(outcome.report.failuresText.contains("the expected output differs from what the engine and CPython \(python.version) both print"))
+    }
+
+    /// Real CPython 3.11 and 3.12 on the versions= sample, where both are installed.
+    func testRealCPythonVersions() throws {
+        let locator = PythonLocator()
+        guard (try? locator.find(version: "3.11")) != nil, (try? locator.find(version: "3.12")) != nil else {
+            throw XCTSkip("no CPython 3.11 and 3.12 here")
+        }
+        let (_, path) = try chapterFile(Self.versionsSample)
+        let outcome = try Oracle(defaultProfile: "3.11") { try locator.find(version: $0) }.check(Workbook().test([path]))
+        XCTAssertEqual(outcome.disagreed, 0, outcome.report.text)
+        XCTAssertEqual(outcome.agreed, 5)
     }
 }

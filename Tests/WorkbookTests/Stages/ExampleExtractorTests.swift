@@ -1,3 +1,4 @@
+import HeapEngine
 import XCTest
 @testable import Workbook
 
@@ -127,6 +128,56 @@ final class ExampleExtractorTests: XCTestCase {
             ```heap python=3.7
                     ^~~~~~~~~~
         """])
+    }
+
+    // MARK: - versions=
+
+    /// "'3.11', '3.12' or '3.13'": the known profiles, whichever they are.
+    var knownVersions: String { ExampleExtractor.quotedList(Profile.all.map(\.version)) }
+
+    func testVersionsOptionIsCarriedByEveryExample() {
+        let out = extractor.extract(chapter("```heap versions=3.12,3.11 python=3.12\n>>> a = 1\n>>> b = 2\n```\n"))
+        XCTAssertEqual(out.diagnostics, [])
+        XCTAssertEqual(out.blocks[0].options.versions, ["3.12", "3.11"])
+        XCTAssertEqual(out.examples.map(\.versions), [["3.12", "3.11"], ["3.12", "3.11"]])
+        XCTAssertEqual(ProfilePlan().profiles(of: out.examples[0]), ["3.12", "3.11"], "primary first")
+    }
+
+    func testUnknownVersionInVersions() {
+        // 3.7 is not a profile (nor planned: 3.6, 3.8, 3.11, 3.12 and 3.13 are).
+        XCTAssertEqual(diagnostics("```heap versions=3.11,3.7\n>>> a\n```\n"), ["""
+        chapters/01-test.md:1: error: Unknown Python version '3.7'. Please provide one of \(knownVersions).
+            ```heap versions=3.11,3.7
+                                  ^~~
+        """])
+    }
+
+    func testDuplicateVersion() {
+        XCTAssertEqual(diagnostics("```heap versions=3.11,3.12,3.11\n>>> a\n```\n"), ["""
+        chapters/01-test.md:1: error: version 3.11 is listed twice in 'versions=3.11,3.12,3.11'
+            ```heap versions=3.11,3.12,3.11
+                                       ^~~~
+        """])
+    }
+
+    func testPrimaryVersionMustBeListed() {
+        // The default profile (3.11) is the primary of a block without python=.
+        XCTAssertEqual(diagnostics("```heap versions=3.12,3.13\n>>> a\n```\n"), ["""
+        chapters/01-test.md:1: error: versions= must list 3.11, the block's primary version: the default profile (--python); list it, or choose another with python=
+            ```heap versions=3.12,3.13
+                    ^~~~~~~~~~~~~~~~~~
+        """])
+        XCTAssertEqual(diagnostics("```heap python=3.13 versions=3.11,3.12\n>>> a\n```\n").first?.components(separatedBy: "\n").first,
+                       "chapters/01-test.md:1: error: versions= must list 3.13, the block's primary version: its python=; list it, or change python=")
+        // The run's default profile (--python 3.12) decides for blocks without python=.
+        let for312 = ExampleExtractor(interpreter: FakeInterpreter(), defaultProfile: "3.12")
+        XCTAssertEqual(for312.extract(chapter("```heap versions=3.12,3.13\n>>> a\n```\n")).diagnostics, [])
+        XCTAssertEqual(for312.extract(chapter("```heap versions=3.11,3.13\n>>> a\n```\n")).diagnostics.count, 1)
+    }
+
+    func testEmptyVersionInVersions() {
+        XCTAssertEqual(diagnostics("```heap versions=3.11,,3.12\n>>> a\n```\n").first?.components(separatedBy: "\n").first,
+                       "chapters/01-test.md:1: error: empty version in 'versions=3.11,,3.12'")
     }
 
     func testUnclosedFenceAtEndOfFile() {

@@ -25,7 +25,7 @@ final class DifferentialTests: XCTestCase {
 
     /// The corpus areas whose cases every profile must pass (other directories, e.g. pending
     /// fuzz findings, are not part of the per-version corpus).
-    static let versionedAreas = ["classes", "containers", "control", "errors", "identity", "refcount", "sizes"]
+    static let versionedAreas = ["classes", "containers", "control", "errors", "fuzz", "identity", "refcount", "sizes"]
 
     static func versionedCases() throws -> [Case] {
         try versionedAreas.flatMap { try cases(area: $0) }

@@ -12,6 +12,7 @@ extension Profile {
         // getsizeof([]) is 72 on 3.6.15.
         p.gcHeaderSize = 32
         p.objects = .cpython36
+        p.gcHasFreeze = false
         // `import gc; gc.get_count()` as the first statement of `python3.6 -q -i`: (91, 11, 0).
         p.replStartupGCCounts = [92, 11, 0]
         return p

@@ -151,6 +151,9 @@ public struct Profile: Sendable, Equatable {
 
     // MARK: - Cyclic GC (Modules/gcmodule.c)
 
+    /// gc.freeze / gc.unfreeze / gc.get_freeze_count (3.7+, bpo-31558); 3.6 has no such attributes.
+    public var gcHasFreeze: Bool = true
+
     public var gcThresholds: (Int, Int, Int) {
         get { (gcThreshold0, gcThreshold1, gcThreshold2) }
         set { (gcThreshold0, gcThreshold1, gcThreshold2) = newValue }

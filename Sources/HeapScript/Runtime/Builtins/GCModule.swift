@@ -27,8 +27,7 @@ extension Interpreter {
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
         }
-        // gc.freeze and friends arrived in 3.7 (bpo-31558): 3.6 has no such attributes.
-        if (profile.major, profile.minor) >= (3, 7) {
+        if profile.gcHasFreeze {
             defineFunction(in: d, "freeze") { i, _, _, _ in i.heap.freeze(); return i.heap.newNone() }
             defineFunction(in: d, "unfreeze") { i, _, _, _ in i.heap.unfreeze(); return i.heap.newNone() }
             defineFunction(in: d, "get_freeze_count") { i, _, _, _ in try i.newInt(i.heap.freezeCount) }

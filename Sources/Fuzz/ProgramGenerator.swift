@@ -209,7 +209,10 @@ public struct ProgramGenerator: Sendable {
             let object = objects[x.object]
             let other = rng.pick(names)
             switch rng.below(12) {
-            case 0, 1, 2: return [.simple("sys.getsizeof(\(x.name))")]
+            case 0, 1, 2:
+                // An instance's __dict__: split, combined or inline depending on the version.
+                if object.kind == .instance && rng.chance(40) { return [.simple("sys.getsizeof(\(x.name).__dict__)")] }
+                return [.simple("sys.getsizeof(\(x.name))")]
             case 3, 4:
                 guard object.owned, [.list, .dict, .set, .instance].contains(object.kind) else {
                     return [.simple("sys.getsizeof(\(x.name))")]

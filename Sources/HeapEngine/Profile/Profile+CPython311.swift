@@ -34,7 +34,11 @@ extension Profile {
         tcacheMaxChunk: 1040, tcacheCount: 7
         )
         // `import gc; gc.get_count()` as the first statement of `python3.11 -q -i` (3.11.7).
-        p.replStartupGCCounts = [620, 3, 2]
+        p.replStartupGCCounts = [619, 3, 2]
+        // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
+        p.replStartupFreeLists = StartupFreeLists(
+            floats: 4, lists: 19, dicts: 8,
+            tuples: [0, 4, 17, 5, 2, 6, 3, 2, 3, 2, 1, 1, 0, 3, 0, 1, 1, 0, 3, 0, 6])
         return p
     }()
 }

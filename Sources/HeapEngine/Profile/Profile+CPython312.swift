@@ -40,7 +40,11 @@ extension Profile {
         )
         p.objects = .cpython312
         // `import gc; gc.get_count()` as the first statement of `python3.12 -q -i` (3.12.1).
-        p.replStartupGCCounts = [27, 2, 1]
+        p.replStartupGCCounts = [26, 2, 1]
+        // `import sys; sys._debugmallocstats()` as the first statement of `python3.12 -q -i`.
+        p.replStartupFreeLists = StartupFreeLists(
+            floats: 4, lists: 25, dicts: 10,
+            tuples: [0, 6, 17, 5, 3, 6, 3, 1, 3, 2, 1, 1, 1, 3, 1, 2, 1, 0, 2, 2, 0])
         return p
     }()
 }

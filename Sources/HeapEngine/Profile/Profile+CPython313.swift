@@ -21,7 +21,11 @@ extension Profile {
         // `python3.13 -q -i`: the first gc.collect() returns 5 (see Profile.startupGarbageClass).
         p.startupGarbageClass = "_pyrepl.readline._ReadlineWrapper"
         // `import gc; gc.get_count()` as the first statement of `python3.13 -q -i` (3.13.0).
-        p.replStartupGCCounts = [762, 9, 0]
+        p.replStartupGCCounts = [761, 9, 0]
+        // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
+        p.replStartupFreeLists = StartupFreeLists(
+            floats: 4, lists: 43, dicts: 28,
+            tuples: [0, 6, 45, 2, 3, 1, 8, 1, 1, 3, 1, 2, 1, 0, 1, 1, 1, 1, 2, 2, 2])
         // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
         // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —
         // 3.12's values, unchanged.

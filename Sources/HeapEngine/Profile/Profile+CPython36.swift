@@ -14,7 +14,11 @@ extension Profile {
         p.objects = .cpython36
         p.gcHasFreeze = false
         // `import gc; gc.get_count()` as the first statement of `python3.6 -q -i`: (91, 11, 0).
-        p.replStartupGCCounts = [92, 11, 0]
+        p.replStartupGCCounts = [94, 11, 0]
+        // `import sys; sys._debugmallocstats()` as the first statement of `python3.6 -q -i`.
+        p.replStartupFreeLists = StartupFreeLists(
+            floats: 4, lists: 5, dicts: 7,
+            tuples: [0, 3, 6, 3, 0, 0, 6, 1, 9, 1, 0, 3, 0, 2, 0, 2, 0, 2, 1, 3])
         return p
     }()
 }

@@ -33,6 +33,7 @@ extension Profile {
             tcacheMaxChunk: 1040, tcacheCount: 7
         )
         p.objects = .cpython38
+        p.tupleFreeListReusesLongest = true
         p.foldsConstantDisplays = false
         p.callerStackKeepsArguments = true
         p.attributeErrorKeepsObject = false
@@ -40,7 +41,11 @@ extension Profile {
         // `import gc; gc.get_count()` as the first statement of `python3.8 -q -i` is
         // (507, 9, 0) on 3.8.18; the engine's counts are set before that statement's own
         // allocations, like 3.11's.
-        p.replStartupGCCounts = [508, 9, 0]
+        p.replStartupGCCounts = [509, 9, 0]
+        // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
+        p.replStartupFreeLists = StartupFreeLists(
+            floats: 4, lists: 5, dicts: 8,
+            tuples: [0, 5, 5, 2, 0, 2, 2, 10, 5, 2, 0, 1, 1, 2, 2, 2, 0, 1, 2, 2])
         return p
     }()
 }

@@ -148,6 +148,13 @@ public struct Profile: Sendable, Equatable {
     /// tuples it never reuses.
     public var tupleFreeListMaxLength: Int
     public var tupleFreeListMaxSize: Int
+    /// Before 3.11 (PyTuple_MAXSAVESIZE 20 for both push and pop): tuples of the longest
+    /// saved length (19) are reused too, and cleared by a full collection.
+    public var tupleFreeListReusesLongest = false
+    /// Lengths whose free list feeds new tuples and is emptied by clear_freelists.
+    var tupleFreeListReusedLengths: ClosedRange<Int> {
+        1...(tupleFreeListReusesLongest ? tupleFreeListMaxLength : tupleFreeListMaxLength - 1)
+    }
 
     // MARK: - Cyclic GC (Modules/gcmodule.c)
 
@@ -170,6 +177,12 @@ public struct Profile: Sendable, Equatable {
     /// Defaults to CPython 3.11's values (Profile+CPython311.swift); a profile for another
     /// version assigns its own `ObjectLayouts` value.
     public var objects: ObjectLayouts = .cpython311
+
+    /// The free lists when the REPL reads its first statement: what start-up (site, readline,
+    /// the interactive loop) left on them, as `sys._debugmallocstats()` prints it in the first
+    /// statement of `python -q -i`. Objects taken from a free list are not counted by the
+    /// collector, so these decide how fast generation 0 fills at first.
+    public var replStartupFreeLists = StartupFreeLists()
 
     /// `gc.get_count()` when the REPL reads its first statement: the collector's counts
     /// left by start-up (site, readline, the interactive loop). They decide when the
@@ -230,6 +243,16 @@ public struct Profile: Sendable, Equatable {
     public var poolsPerArena: Int { arenaSize / poolSize }
 
     public static func == (a: Profile, b: Profile) -> Bool { a.version == b.version }
+}
+
+/// How many dead objects of each kind wait on the free lists (see `Profile.replStartupFreeLists`).
+public struct StartupFreeLists: Sendable {
+    public var floats = 0, lists = 0, dicts = 0
+    /// By tuple length: `tuples[n]` tuples of length n (index 0 unused).
+    public var tuples: [Int] = []
+    public init(floats: Int = 0, lists: Int = 0, dicts: Int = 0, tuples: [Int] = []) {
+        self.floats = floats; self.lists = lists; self.dicts = dicts; self.tuples = tuples
+    }
 }
 
 extension Profile {

@@ -134,13 +134,32 @@ extension Heap {
         if items.isEmpty { incref(emptyTuple); return emptyTuple }
         let type = builtinType(.tuple)
         let r: ObjectRef
-        if items.count < profile.tupleFreeListMaxLength, let addr = freeLists.tuples[items.count]?.popLast() {
+        if profile.tupleFreeListReusedLengths.contains(items.count), let addr = freeLists.tuples[items.count]?.popLast() {
             r = reuseObject(type: type, address: addr, payload: .tuple(items))
         } else {
             r = try allocateObject(type: type, size: profile.objects.tupleSizeOf(count: items.count, profile: profile), payload: .tuple(items))
         }
         gcTrackNew(r)
         return r
+    }
+}
+
+extension Heap {
+    /// Fills the free lists as interpreter start-up leaves them: real objects are made and
+    /// freed, so their memory comes from the allocator and goes back to the lists LIFO.
+    public func warmFreeLists(_ warm: StartupFreeLists) {
+        var made: [ObjectRef] = []
+        for _ in 0..<warm.floats { made.append(try! newFloat(0)) }
+        for _ in 0..<warm.lists { made.append(try! newList(ListStorage())) }
+        for _ in 0..<warm.dicts { made.append(try! newDict(DictStorage())) }
+        for (length, count) in warm.tuples.enumerated() where length > 0 {
+            for _ in 0..<count {
+                let items = [ObjectRef](repeating: none, count: length)
+                items.forEach(incref)
+                made.append(try! newTuple(items))
+            }
+        }
+        made.forEach(decref)
     }
 }
 

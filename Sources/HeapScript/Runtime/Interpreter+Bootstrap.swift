@@ -27,8 +27,15 @@ extension Interpreter {
         // demand), and its collector's counts are what start-up left: set them last, so
         // that the engine's own start-up allocations do not count.
         for preloaded in ["sys", "weakref"] { heap.decref(try! importModule(preloaded)) }
+        // The gc extension module is initialised during start-up but not left in
+        // sys.modules; `import gc` then copies its cached dict (m_copy) into a new module, so
+        // its function objects are not new allocations at the prompt.
+        let gcTemplate = try! newDict()
+        defineGCModule(gcTemplate)
+        cachedModuleDicts["gc"] = gcTemplate
         // Start-up garbage is part of what start-up left (inside the counts below).
         if let name = profile.startupGarbageClass { makeStartupGarbageClass(name) }
+        heap.warmFreeLists(profile.replStartupFreeLists)
         heap.gc.counts = profile.replStartupGCCounts
     }
 
@@ -102,7 +109,8 @@ extension Interpreter {
         try dictSet(dict, name("__name__"), name(moduleName))
         switch moduleName {
         case "sys": defineSysModule(dict)
-        case "gc": defineGCModule(dict)
+        case _ where cachedModuleDicts[moduleName] != nil:
+            for (k, v) in dictStorage(cachedModuleDicts[moduleName]!).items { try dictSet(dict, k, v) }
         case "weakref": defineWeakrefModule(dict)
         default:
             heap.decref(m)

@@ -41,6 +41,8 @@ public final class Interpreter {
     /// (valid while the dict has `ObjectFlags.splitTable`), and each class's cached keys
     /// (CACHED_KEYS(tp); absent once the class stopped sharing).
     var splitTables: [ObjectRef: SplitKeys] = [:]
+    /// Extension modules initialised at start-up, by name: the dict `import` copies (m_copy).
+    var cachedModuleDicts: [String: ObjectRef] = [:]
     var classKeys: [ObjectRef: SplitKeys] = [:]
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]

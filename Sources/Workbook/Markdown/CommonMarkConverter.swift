@@ -51,11 +51,22 @@ public enum CommonMarkConverter {
         withDocument(source) { root in
             var codeBlocks: [OpaquePointer] = []
             var headings: [OpaquePointer] = []
+            var tables: [(OpaquePointer, PipeTable)] = []
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             walk(root) { node in
                 let type = cmark_node_get_type(node)
                 if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
                 if type == CMARK_NODE_HEADING { headings.append(node) }
+                // Pipe tables: top-level paragraphs only, whose source lines carry no
+                // container markers (quotes, list indentation).
+                if type == CMARK_NODE_PARAGRAPH, cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
+                    let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+                    if first >= 1, last <= lines.count, let table = PipeTable(lines: Array(lines[(first - 1)..<last])) {
+                        tables.append((node, table))
+                    }
+                }
             }
+            for (node, table) in tables { replace(node, withHTML: table.html(inline: renderInline)) }
             // The tree is edited only after the walk: cmark iterators must not see edits.
             for (ordinal, node) in codeBlocks.enumerated() {
                 guard let html = codeBlockHTML[ordinal] else { continue }
@@ -73,6 +84,14 @@ public enum CommonMarkConverter {
             }
             return render(root)
         }
+    }
+
+    /// One table cell's inline Markdown as HTML (cmark's paragraph without its `<p>`).
+    private static func renderInline(_ markdown: String) -> String {
+        var html = withDocument(markdown) { render($0) }
+        if html.hasSuffix("\n") { html.removeLast() }
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
     }
 
     // MARK: - cmark plumbing

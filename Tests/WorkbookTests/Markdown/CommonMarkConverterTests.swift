@@ -69,4 +69,52 @@ final class CommonMarkConverterTests: XCTestCase {
         XCTAssertEqual(text.text(ofLine: 3), "c")
         XCTAssertEqual(SourceText("a\r\nb\r\n").preferredTerminator, [13, 10])
     }
+
+    func testPipeTablesRenderAsTables() {
+        let html = CommonMarkConverter.renderHTML("""
+        Before.
+
+        | claim | `x \\| y` | verdict |
+        |:---|---:|:-:|
+        | *one* | <b>raw</b> | [ok](a.html#b) |
+        | two |
+
+        > | not | a table |
+        > |---|---|
+
+        a | b
+        no delimiter row
+        """)
+        XCTAssertEqual(html, """
+        <p>Before.</p>
+        <table>
+        <thead>
+        <tr>
+        <th scope="col" style="text-align: left">claim</th>
+        <th scope="col" style="text-align: right"><code>x | y</code></th>
+        <th scope="col" style="text-align: center">verdict</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td style="text-align: left"><em>one</em></td>
+        <td style="text-align: right"><!-- raw HTML omitted -->raw<!-- raw HTML omitted --></td>
+        <td style="text-align: center"><a href="a.html#b">ok</a></td>
+        </tr>
+        <tr>
+        <td style="text-align: left">two</td>
+        <td style="text-align: right"></td>
+        <td style="text-align: center"></td>
+        </tr>
+        </tbody>
+        </table>
+        <blockquote>
+        <p>| not | a table |
+        |---|---|</p>
+        </blockquote>
+        <p>a | b
+        no delimiter row</p>
+
+        """)
+    }
 }

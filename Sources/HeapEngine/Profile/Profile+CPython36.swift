@@ -13,6 +13,7 @@ extension Profile {
         p.gcHeaderSize = 32
         p.objects = .cpython36
         p.gcHasFreeze = false
+        p.mergesFoldedConstants = false
         // `import gc; gc.get_count()` as the first statement of `python3.6 -q -i`: (91, 11, 0).
         p.replStartupGCCounts = [94, 11, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.6 -q -i`.

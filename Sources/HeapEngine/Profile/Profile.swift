@@ -94,6 +94,10 @@ public struct Profile: Sendable, Equatable {
     /// frozenset + SET_UPDATE), so `[1, 2, 3]` is over-allocated: getsizeof 88 on 3.11.7,
     /// 80 on 3.8.18 (BUILD_LIST 3 of three LOAD_CONSTs).
     public var foldsConstantDisplays: Bool = true
+    /// 3.7+ (the AST optimizer, bpo-29469): folded constants are merged with equal ones in
+    /// co_consts. 3.6's peephole optimizer appends them unmerged: `c = 1000; d = 999 + 1;
+    /// c is d` on one line is False on 3.6.15, True on 3.8.18.
+    public var mergesFoldedConstants: Bool = true
     /// Up to 3.10 a Python function's frame takes its own references to the arguments
     /// (function_code_fastcall / _PyEval_EvalCode copy them with Py_INCREF) while the
     /// caller's value stack keeps its own until the call returns; 3.11's

@@ -39,6 +39,7 @@ extension Compiler {
     /// The unit's canonical object equal to `r` (merge_consts_recursive): the first one
     /// seen wins, later equal constants are replaced by it.
     func canonical(_ r: ObjectRef) -> ObjectRef {
+        if unmergedConstants.contains(r) { return r }
         guard let key = constKey(r) else { return r }
         if let c = constCache[key] { return c }
         heap.incref(r)
@@ -59,6 +60,17 @@ extension Compiler {
     /// Returns the constant an expression folds to (a reference owned by the arena), or
     /// nil when it is not constant.
     func foldConstant(_ e: Expr) throws -> ObjectRef? {
+        let r = try foldConstantExpr(e)
+        if let r, !interp.profile.mergesFoldedConstants {
+            switch e.kind {
+            case .unary, .binary, .subscript, .tuple: unmergedConstants.insert(r)
+            default: break
+            }
+        }
+        return r
+    }
+
+    private func foldConstantExpr(_ e: Expr) throws -> ObjectRef? {
         switch e.kind {
         case .int(let v): return literal(try interp.newInt(v))
         case .bigInt(let v): return literal(try interp.newBigInt(v))
@@ -85,6 +97,18 @@ extension Compiler {
                 if s.count > 4096 { heap.decref(r); return nil }
                 if StrLayout.isInternedConstant(s.value) { return internConstant(literal(r)) }
             }
+            return literal(r)
+        case .subscript(let value, let index):
+            // fold_subscr (ast_opt.c; the peephole optimizer before 3.7): a constant indexed
+            // by a constant. `'a\u0100'[1] is '\u0100a'[0]` is True on 3.8.18-3.13.0: both
+            // fold to equal constants, merged in co_consts.
+            guard let v = try foldConstant(value), let i = try foldConstant(index) else { return nil }
+            guard case .int = heap.payload[Int(i)] else { return nil }
+            switch heap.payload[Int(v)] {
+            case .str, .tuple, .bytes: break
+            default: return nil
+            }
+            guard let r = try? interp.getItem(v, i) else { return nil }
             return literal(r)
         case .tuple(let elements):
             var items: [ObjectRef] = []

@@ -14,6 +14,9 @@ final class Compiler {
     var arena: [ObjectRef] = []
     /// Canonical constants of this compilation unit by value (owned while compiling).
     var constCache: [ConstKey: ObjectRef] = [:]
+    /// 3.6 (`Profile.mergesFoldedConstants` false): constants the peephole optimizer folded,
+    /// which it appends to co_consts without merging them with equal ones.
+    var unmergedConstants: Set<ObjectRef> = []
     var scopes: [Scope] = []
     var codes: [CodeObject] = []
     /// Qualified-name prefix of the enclosing definitions.

@@ -81,6 +81,18 @@ extension Heap {
             unlinkWeakref(r, from: w.referent)
             xdecref(w.callback)
         case .type(let t):
+            // type_dealloc_common's remove_all_subclasses (the base drops its weak reference),
+            // then PyObject_ClearWeakRefs.
+            if let base = t.base {
+                let bases = typeInfo(base)
+                if let k = bases.subclassRefs.firstIndex(where: { w in
+                    if case .weakref(let s) = payload[Int(w)] { return s.referent == r } else { return false }
+                }) {
+                    let w = bases.subclassRefs.remove(at: k)
+                    t.weakrefs.removeAll { $0 == w }
+                    decref(w)
+                }
+            }
             clearWeakrefs(t.weakrefs)
             xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.base)
         case .native(let object):

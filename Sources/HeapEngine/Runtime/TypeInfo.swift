@@ -30,6 +30,9 @@ public final class TypeInfo {
     public var hasDel = false
     /// Weak references to the type itself.
     public var weakrefs: [ObjectRef] = []
+    /// tp_subclasses: a weak reference to each direct subclass, owned here (add_subclass).
+    /// The collector does not traverse it (type_traverse skips tp_subclasses).
+    public var subclassRefs: [ObjectRef] = []
 
     public init(name: String, module: String?, kind: TypeKind, base: ObjectRef?, mro: [ObjectRef],
                 isHeapType: Bool, basicSize: Int, itemSize: Int, isGC: Bool, preHeaderSize: Int) {

@@ -11,8 +11,9 @@ struct FuzzCommand: ParsableCommand {
         discussion: """
             Generates N programs (deterministic for a seed), runs each through the engine and \
             `pythonX.Y -q -i`, and shrinks every divergence to a minimal program, written to the output \
-            directory as NAME.py + NAME.out (CPython's stdout) + NAME.engine.out. Exit status: 0 no \
-            divergence, 1 divergences, 2 no CPython of the profile.
+            directory as NAME.py + NAME.out (CPython's stdout) + NAME.engine.out. With --known DIR, a \
+            divergence whose minimal program is one of DIR's NAME.py files is reported as known and does \
+            not fail the run. Exit status: 0 no new divergence, 1 new divergences, 2 no CPython of the profile.
             """)
 
     @OptionGroup var options: BookOptions
@@ -37,6 +38,9 @@ struct FuzzCommand: ParsableCommand {
     @Option(name: .customLong("max-shrink"), help: "Shrink at most this many divergences.")
     var maxShrink = 40
 
+    @Option(help: ArgumentHelp("Directory of known (pending) minimal divergences, NAME.py each.", valueName: "dir"))
+    var known: String?
+
     func run() throws {
         let python: PythonInterpreter
         do { python = try PythonLocator().find(version: options.profile.version, explicit: pythonExe) } catch let missing as PythonNotFound {
@@ -48,8 +52,16 @@ struct FuzzCommand: ParsableCommand {
         fuzzer.maxShrink = maxShrink
         let report = fuzzer.run(generator: ProgramGenerator(seed: seed), count: count) { printError([$0]) }
         let directory = URL(fileURLWithPath: out)
+        let knownPrograms = try known.map(Self.programs(in:)) ?? []
+        // Programs past --max-shrink were not shrunk, so they cannot be matched: they count as new.
+        var new = max(0, report.divergent - maxShrink)
         for divergence in report.divergences {
             let name = "seed\(seed)-\(divergence.index)"
+            if knownPrograms.contains(divergence.minimal.text) {
+                print("known divergence: program \(divergence.index) shrinks to a program in \(known!)")
+                continue
+            }
+            new += 1
             try divergence.write(to: directory, name: name)
             print("divergence: \(out)/\(name).py (program \(divergence.index), \(divergence.minimal.size) statements)")
             print(indent(divergence.minimal.text, "    | "))
@@ -63,9 +75,17 @@ struct FuzzCommand: ParsableCommand {
         if report.divergent > 0 {
             summary += ", \(report.divergences.count) distinct minimal programs"
             if report.divergent > maxShrink { summary += " (first \(maxShrink) shrunk)" }
+            if known != nil { summary += "; \(new == 0 ? "all known" : "\(new) new")" }
         }
         print(summary)
-        if report.divergent > 0 || !report.errors.isEmpty { throw ExitCode(1) }
+        if new > 0 || !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The texts of the `.py` files in `directory`.
+    static func programs(in directory: String) throws -> Set<String> {
+        let url = URL(fileURLWithPath: directory)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".py") }
+        return Set(try names.map { try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) })
     }
 
     func indent(_ text: String, _ prefix: String) -> String {

@@ -36,9 +36,12 @@ extension Profile {
         // `import gc; gc.get_count()` as the first statement of `python3.11 -q -i` (3.11.7).
         p.replStartupGCCounts = [619, 3, 2]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
-        p.replStartupFreeLists = StartupFreeLists(
+        p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 19, dicts: 8,
             tuples: [0, 4, 17, 5, 2, 6, 3, 2, 3, 2, 1, 1, 0, 3, 0, 1, 1, 0, 3, 0, 6])
+        // `gc.collect()`, then `sys._debugmallocstats()`: 8 dicts, 5 lists, one 1-tuple and
+        // seven 2-tuples back on the emptied free lists.
+        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 1, 7])
         return p
     }()
 }

@@ -23,9 +23,11 @@ extension Profile {
         // `import gc; gc.get_count()` as the first statement of `python3.13 -q -i` (3.13.0).
         p.replStartupGCCounts = [761, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
-        p.replStartupFreeLists = StartupFreeLists(
+        p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 43, dicts: 28,
             tuples: [0, 6, 45, 2, 3, 1, 8, 1, 1, 3, 1, 2, 1, 0, 1, 1, 1, 1, 2, 2, 2])
+        // Measured as for 3.11 (see Profile.compileWorkingSet): 9 dicts, 4 lists, 1 + 7 tuples.
+        p.compileWorkingSet = FreeListCounts(lists: 4, dicts: 9, tuples: [0, 1, 7])
         // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
         // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —
         // 3.12's values, unchanged.

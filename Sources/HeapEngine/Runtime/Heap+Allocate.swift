@@ -145,9 +145,12 @@ extension Heap {
 }
 
 extension Heap {
-    /// Fills the free lists as interpreter start-up leaves them: real objects are made and
-    /// freed, so their memory comes from the allocator and goes back to the lists LIFO.
-    public func warmFreeLists(_ warm: StartupFreeLists) {
+    /// Makes and frees the given objects: each is taken from its free list when one waits
+    /// there (uncounted) or allocated (counted by the collector), and all go back onto the
+    /// lists, in reverse, so a list that held enough is left exactly as it was. Fills the
+    /// free lists at start-up, and stands for the objects CPython's compiler borrows for
+    /// every statement (after a full collection has emptied the lists, they are counted).
+    public func cycleThroughFreeLists(_ warm: FreeListCounts) {
         var made: [ObjectRef] = []
         for _ in 0..<warm.floats { made.append(try! newFloat(0)) }
         for _ in 0..<warm.lists { made.append(try! newList(ListStorage())) }
@@ -159,7 +162,7 @@ extension Heap {
                 made.append(try! newTuple(items))
             }
         }
-        made.forEach(decref)
+        made.reversed().forEach(decref)
     }
 }
 

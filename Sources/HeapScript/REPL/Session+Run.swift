@@ -81,8 +81,9 @@ public final class Session {
         let i = interp
         i.stdout = ""; i.stderr = ""
         i.resetSteps()
-        // The compiler's own GC allocations (Heap.gcThresholdCheck).
+        // The compiler's own GC allocations (Heap.gcThresholdCheck, Profile.compileWorkingSet).
         i.heap.gcThresholdCheck()
+        i.heap.cycleThroughFreeLists(i.profile.compileWorkingSet)
         let compiler = Compiler(interp: i, filename: filename)
         let code: CodeObject
         do {

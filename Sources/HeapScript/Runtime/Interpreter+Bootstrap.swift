@@ -35,7 +35,7 @@ extension Interpreter {
         cachedModuleDicts["gc"] = gcTemplate
         // Start-up garbage is part of what start-up left (inside the counts below).
         if let name = profile.startupGarbageClass { makeStartupGarbageClass(name) }
-        heap.warmFreeLists(profile.replStartupFreeLists)
+        heap.cycleThroughFreeLists(profile.replStartupFreeLists)
         heap.gc.counts = profile.replStartupGCCounts
     }
 

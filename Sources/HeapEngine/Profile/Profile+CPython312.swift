@@ -39,7 +39,7 @@ extension Profile {
             tcacheMaxChunk: 1040, tcacheCount: 7
         )
         p.objects = .cpython312
-        // `import gc; gc.get_count()` as the first statement of `python3.12 -q -i` (3.12.1).
+        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.12.1's (27, 2, 1).
         p.replStartupGCCounts = [26, 2, 1]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.12 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -20,7 +20,7 @@ extension Profile {
         p.attributeErrorContextOnSet = true
         // `python3.13 -q -i`: the first gc.collect() returns 5 (see Profile.startupGarbageClass).
         p.startupGarbageClass = "_pyrepl.readline._ReadlineWrapper"
-        // `import gc; gc.get_count()` as the first statement of `python3.13 -q -i` (3.13.0).
+        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0).
         p.replStartupGCCounts = [761, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -5,42 +5,29 @@ extension Profile {
     /// own, instance dicts in a `__dict__` slot (split tables, PEP 412), frames that take
     /// their own references to the arguments, no constant-display folding.
     public static let cpython38: Profile = {
-        var p = Profile(
-            version: "3.8", referenceVersion: "3.8.18", major: 3, minor: 8,
-            // Objects/obmalloc.c (3.8): ALIGNMENT 16 (bpo-27987, 3.8), SMALL_REQUEST_THRESHOLD
-            // 512, POOL_SIZE = SYSTEM_PAGE_SIZE 4 KiB, ARENA_SIZE 256 KiB, POOL_OVERHEAD 48.
-            alignment: 16, smallRequestThreshold: 512, poolSize: 4 * 1024, arenaSize: 256 * 1024,
-            poolOverhead: 48,
-            arenaBaseAddress: 0x7f3a_1c00_0000, mallocBaseAddress: 0x5581_2a40_0000,
-            staticBaseAddress: 0x5581_28e0_0000,
-            // Include/objimpl.h (3.8): PyGC_Head is two uintptr_t (bpo-33597, 3.8).
-            gcHeaderSize: 16, longDigitBits: 30, longDigitSize: 4,
-            // Objects/longobject.c: NSMALLNEGINTS 5, NSMALLPOSINTS 257.
-            smallIntMin: -5, smallIntMax: 256, immortalRefcount: nil,
-            // PyFloat_MAXFREELIST 100, PyList_MAXFREELIST 80, PyDict_MAXFREELIST 80,
-            // PyTuple_MAXSAVESIZE 20 (lengths 1...19 are saved), PyTuple_MAXFREELIST 2000.
-            floatFreeListMax: 100, listFreeListMax: 80, dictFreeListMax: 80, dictKeysFreeListMax: 80,
-            tupleFreeListMaxLength: 19, tupleFreeListMaxSize: 2000,
-            // gc.get_threshold() == (700, 10, 10) on 3.8.18.
-            gcThreshold0: 700, gcThreshold1: 10, gcThreshold2: 10,
-            recursionLimit: 1000,
-            pointerSize: 8, systemPageSize: 4 * 1024, initialArenaObjects: 16,
-            // No arena map radix tree before 3.10; no keep-one-free-arena rule before 3.9.
-            obmallocRadixTree: false, obmallocKeepsLastFreeArena: false,
-            // 4 KiB pools in page-aligned arenas: nothing is lost to alignment.
-            arenaMmapSkew: 0,
-            mallocSizeSz: 8, mallocAlignment: 16, mallocMinChunk: 32,
-            tcacheMaxChunk: 1040, tcacheCount: 7
-        )
-        p.objects = .cpython38
+        // 3.11's numbers where 3.8.18 prints the same (alignment 16 since bpo-27987, 512-byte
+        // threshold, 48-byte pool header, two-pointer PyGC_Head since bpo-33597, 30-bit
+        // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
+        var p = Profile.cpython311
+        p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
+        // Objects/obmalloc.c (3.8): POOL_SIZE = SYSTEM_PAGE_SIZE 4 KiB, ARENA_SIZE 256 KiB; no
+        // arena-map radix tree before 3.10; no keep-one-free-arena rule before 3.9 (bpo-37257).
+        p.poolSize = 4 * 1024
+        p.arenaSize = 256 * 1024
+        p.obmallocRadixTree = false
+        p.obmallocKeepsLastFreeArena = false
+        // 4 KiB pools in page-aligned arenas: nothing is lost to alignment.
+        p.arenaMmapSkew = 0
+        // Objects/tupleobject.c (3.8): PyTuple_MAXSAVESIZE 20 bounds both the push and the
+        // pop, so lengths 1...19 are saved and reused.
+        p.tupleFreeListMaxLength = 19
         p.tupleFreeListReusesLongest = true
+        p.objects = .cpython38
         p.foldsConstantDisplays = false
         p.callerStackKeepsArguments = true
         p.attributeErrorKeepsObject = false
         p.instanceDictSlot = true
-        // `import gc; gc.get_count()` as the first statement of `python3.8 -q -i` is
-        // (507, 9, 0) on 3.8.18; the engine's counts are set before that statement's own
-        // allocations, like 3.11's.
+        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.8.18's (510, 9, 0).
         p.replStartupGCCounts = [509, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -180,6 +180,12 @@ final class ProfileTests: XCTestCase {
         // getsizeof({}) 248 on 3.6.15; dict() 232 on 3.8.18; 64 from 3.9.
         XCTAssertEqual(Profile.all.map(\.objects.emptyDictKeys), [.allocated, .allocatedByDictCall, .shared, .shared, .shared])
         XCTAssertEqual(Profile.all.map(\.objects.listGrowth), [.cpython36, .cpython38, .cpython39, .cpython39, .cpython39])
+        // Before 3.9: 256 KiB arenas of 4 KiB pools (3.8.18 and 3.6.15's _debugmallocstats).
+        XCTAssertEqual(Profile.all.map(\.arenaSize), [256 << 10, 256 << 10, 1 << 20, 1 << 20, 1 << 20])
+        XCTAssertEqual(Profile.all.map(\.poolSize), [4 << 10, 4 << 10, 16 << 10, 16 << 10, 16 << 10])
+        XCTAssertEqual(Profile.all.map(\.alignment), [8, 16, 16, 16, 16])
+        XCTAssertEqual(Profile.all.map(\.gcHasFreeze), [false, true, true, true, true])
+        XCTAssertEqual(Profile.all.map(\.mergesFoldedConstants), [false, true, true, true, true])
         // The first gc.collect() of `python3.13 -q -i` returns 5 (_pyrepl.readline garbage).
         XCTAssertNil(Profile.cpython312.startupGarbageClass)
         XCTAssertEqual(Profile.cpython313.startupGarbageClass, "_pyrepl.readline._ReadlineWrapper")

@@ -75,8 +75,9 @@ public final class Heap {
         /// embedded values). Cleared when the dict detaches (owner freed, or the dict switches
         /// to a combined table).
         public static let embeddedValues = ObjectFlags(rawValue: 16)
-        /// Before 3.11 (`Profile.instanceDictSlot`): an instance dict whose keys are a class's
-        /// shared keys (a split table). Cleared with the row, so a recycled row never
+        /// An instance dict whose keys are a class's shared keys (a split table): a dict made
+        /// by the first attribute store before 3.11 (`Profile.instanceDictSlot`), or a
+        /// materialised `__dict__` from 3.11. Cleared with the row, so a recycled row never
         /// inherits it.
         public static let splitTable = ObjectFlags(rawValue: 32)
     }

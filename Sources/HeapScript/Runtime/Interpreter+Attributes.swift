@@ -193,6 +193,11 @@ extension Interpreter {
         }
     }
 
+    /// The class whose keys a materialised instance dict shares, while it does.
+    func splitOwner(of d: ObjectRef) -> ObjectRef? {
+        heap.isSplitTable(d) ? splitDictOwners[d] : nil
+    }
+
     /// `obj.__dict__`: 3.11 materialises the inline values into a real dict object, which
     /// from then on holds the attributes.
     func materializeDict(_ obj: ObjectRef) throws -> ObjectRef {
@@ -206,6 +211,7 @@ extension Interpreter {
         heap.setPayload(obj, .instance(st))
         // make_dict_from_instance_attributes: the dict shares the class's keys (split).
         splitDictOwners[d] = heap.typeOf[Int(obj)]
+        heap.setSplitTable(d, true)
         // 3.13 (gh-115776): the dict points at the instance's inline values, which stay
         // the instance's to traverse.
         if profile.instanceInlineValues { heap.setEmbeddedValues(d, true) }

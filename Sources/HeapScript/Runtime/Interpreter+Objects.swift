@@ -158,11 +158,12 @@ extension Interpreter {
         let h = try hash(key)
         if profile.instanceDictSlot {
             if let shared = splitKeys(of: d) { splitTableWillStore(d, shared, key: key, hash: h) }
-        } else if let owner = splitDictOwners[d] {
+        } else if let owner = splitOwner(of: d) {
             // insert_into_dictkeys, or the switch to a combined table when it cannot.
             let inserted = isExactStr(key) ? heap.typeInfo(owner).sharedKeys?.insert(key, hash: h, isEqual: keysEqual) : nil
             if inserted == nil {
                 splitDictOwners[d] = nil
+                heap.setSplitTable(d, false)
                 heap.setEmbeddedValues(d, false)   // 3.13: the values move into the dict
             }
         }

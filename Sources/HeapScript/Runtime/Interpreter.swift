@@ -35,7 +35,8 @@ public final class Interpreter {
     /// Containers whose repr is being computed (Py_ReprEnter): `[...]` for cycles.
     var reprStack: Set<ObjectRef> = []
     /// Materialised instance dicts that still share their class's keys (split tables),
-    /// with the class whose keys they share.
+    /// with the class whose keys they share (3.11+). An entry counts only while the dict has
+    /// `ObjectFlags.splitTable`: a dead dict's row may be recycled for another dict.
     var splitDictOwners: [ObjectRef: ObjectRef] = [:]
     /// Before 3.11 (`Profile.instanceDictSlot`): the keys each split instance dict shares
     /// (valid while the dict has `ObjectFlags.splitTable`), and each class's cached keys

@@ -72,7 +72,7 @@ extension Interpreter {
         case .list(let st): return st.sizeof(profile: profile)
         case .dict(let st):
             if let shared = splitKeys(of: r) { return shared.keys.splitDictSizeOf(profile: profile) }
-            if let owner = splitDictOwners[r], let keys = heap.typeInfo(owner).sharedKeys {
+            if let owner = splitOwner(of: r), let keys = heap.typeInfo(owner).sharedKeys {
                 return keys.splitDictSizeOf(profile: profile)
             }
             return st.sizeof(profile: profile)

@@ -198,6 +198,23 @@ extension Interpreter {
         heap.isSplitTable(d) ? splitDictOwners[d] : nil
     }
 
+    /// popitem on a materialised split dict (3.11+): dictresize to the shared keys' size,
+    /// combined: `d = P().__dict__; d.popitem(); sys.getsizeof(d)` is 832 on 3.11.7 (64 slots).
+    func combineMaterializedDict(_ d: ObjectRef, sharing owner: ObjectRef) {
+        guard let keys = heap.typeInfo(owner).sharedKeys else { return }
+        splitDictOwners[d] = nil
+        heap.setSplitTable(d, false)
+        heap.setEmbeddedValues(d, false)
+        let layouts = self.layouts
+        heap.withPayload(d) { p in
+            guard case .dict(var s) = p else { return }
+            p = .empty
+            s.dictresize(log2NewSize: Int(keys.log2Size), unicode: true, layouts: layouts)
+            p = .dict(s)
+        }
+        heap.dictKeysChanged(d)
+    }
+
     /// `obj.__dict__`: 3.11 materialises the inline values into a real dict object, which
     /// from then on holds the attributes.
     func materializeDict(_ obj: ObjectRef) throws -> ObjectRef {

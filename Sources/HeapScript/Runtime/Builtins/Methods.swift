@@ -115,6 +115,9 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.dict, "clear") { i, s, _, _ in
+            // dict_clear: Py_EMPTY_KEYS, no longer split — except 3.13's dict over an instance's
+            // inline values, which keeps the shared keys (getsizeof stays 296 on 3.13.0).
+            if !(i.profile.instanceInlineValues && i.splitOwner(of: s!) != nil) { i.heap.setSplitTable(s!, false) }
             let old: [(key: ObjectRef, value: ObjectRef)] = i.heap.withPayload(s!) { p in
                 guard case .dict(var st) = p else { return [] }
                 p = .empty
@@ -132,6 +135,9 @@ extension Interpreter {
             return d
         }
         defineMethod(.dict, "popitem") { i, s, _, _ in
+            // A split table becomes combined first, at the shared keys' size.
+            if i.splitKeys(of: s!) != nil { i.combineSplitTable(s!, growing: false) }
+            if let owner = i.splitOwner(of: s!) { i.combineMaterializedDict(s!, sharing: owner) }
             let removed: (key: ObjectRef, value: ObjectRef)? = i.heap.withPayload(s!) { p in
                 guard case .dict(var st) = p else { return nil }
                 p = .empty

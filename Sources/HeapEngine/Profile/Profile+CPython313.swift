@@ -18,6 +18,7 @@ extension Profile {
         p.instanceInlineValues = true
         p.classStaticAttributes = true
         p.attributeErrorContextOnSet = true
+        p.replCachesSourceLines = true
         // `python3.13 -q -i`: the first gc.collect() returns 5 (see Profile.startupGarbageClass).
         p.startupGarbageClass = "_pyrepl.readline._ReadlineWrapper"
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0).

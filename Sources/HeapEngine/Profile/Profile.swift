@@ -187,6 +187,10 @@ public struct Profile: Sendable, Equatable {
     /// statement of `python -q -i`. Objects taken from a free list are not counted by the
     /// collector, so these decide how fast generation 0 fills at first.
     public var replStartupFreeLists = FreeListCounts()
+    /// 3.13: the REPL keeps each statement's source lines in linecache.cache (a tuple and a
+    /// list per statement, never freed): `x = 1` then `gc.get_count()` moves count0 by 2-3
+    /// on 3.13.0, by 0-1 on 3.12.1.
+    public var replCachesSourceLines = false
     /// The free-listed objects compiling one simple statement borrows (the compiler's and
     /// symtable's dicts and lists, the constant-merging key tuples). Measured as the free
     /// lists refilled by `sys._debugmallocstats()` in the statement after a full `gc.collect()`

@@ -69,7 +69,7 @@ public final class Session {
             case .unsupported(let u): return ExecutionResult(unsupported: u)
             }
         }
-        return Session.onLargeStack { self.execute(stmts, filename: filename, interactive: interactive) }
+        return Session.onLargeStack { self.execute(stmts, source: source, filename: filename, interactive: interactive) }
     }
 
     private func syntaxFailure(_ e: SyntaxError, filename: String) -> ExecutionResult {
@@ -77,7 +77,7 @@ public final class Session {
         return ExecutionResult(stderr: text, exception: "\(e.kind.rawValue): \(e.message)")
     }
 
-    private func execute(_ stmts: [Stmt], filename: String, interactive: Bool) -> ExecutionResult {
+    private func execute(_ stmts: [Stmt], source: String, filename: String, interactive: Bool) -> ExecutionResult {
         let i = interp
         i.stdout = ""; i.stderr = ""
         i.resetSteps()
@@ -104,6 +104,7 @@ public final class Session {
             return ExecutionResult(stderr: "MemoryError\n", exception: "MemoryError")
         }
         compiler.finishCompiling()
+        if interactive && i.profile.replCachesSourceLines { i.cacheSourceLines(source, filename: filename) }
         let frame = Frame(code: code, globals: i.mainDict, namespace: i.mainDict)
         var result = ExecutionResult()
         do {

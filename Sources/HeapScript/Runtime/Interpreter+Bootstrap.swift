@@ -33,6 +33,7 @@ extension Interpreter {
         let gcTemplate = try! newDict()
         defineGCModule(gcTemplate)
         cachedModuleDicts["gc"] = gcTemplate
+        if profile.replCachesSourceLines { linecacheDict = try! newDict() }
         // Start-up garbage is part of what start-up left (inside the counts below).
         if let name = profile.startupGarbageClass { makeStartupGarbageClass(name) }
         heap.cycleThroughFreeLists(profile.replStartupFreeLists)
@@ -53,6 +54,32 @@ extension Interpreter {
         // `(object,)` survived a collection while the class was alive: untrack_tuples untracked it.
         if let bases = heap.typeInfo(t).basesTuple { heap.gc.untrack(bases) }
         heap.decref(t)   // only the cycle holds it now
+    }
+
+    /// 3.13's REPL registers every compiled statement with linecache (`_register_code`), for
+    /// tracebacks: `linecache.cache['<stdin>-N'] = (len(source), None, lines, '<stdin>')`
+    /// stays for the whole session, so each statement leaves a tuple and a list behind.
+    func cacheSourceLines(_ source: String, filename: String) {
+        guard let cache = linecacheDict else { return }
+        let text = source.hasSuffix("\n") ? source : source + "\n"
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
+        if lines.isEmpty { lines = ["\n"] }
+        do {
+            // `[line + '\n' for line in string.splitlines()]`: the splitlines() list comes off
+            // the list free list first and goes back to it, so the list a statement freed just
+            // before is still the next one handed out (`del x; y = [3, 4]` reuses x's id).
+            let strs = try lines.map { try newStr(String($0)) }
+            strs.forEach(heap.incref)
+            let split = try newList(strs, extend: false)
+            let list = try newList(strs, extend: false)
+            heap.decref(split)
+            heap.incref(heap.none)
+            let entry = try newTuple([try newInt(text.utf8.count), heap.none, list, try newStr(filename)])
+            let key = try newStr("\(filename)-\(linecacheEntries)")
+            linecacheEntries += 1
+            try dictSet(cache, key, entry)
+            heap.decref(key); heap.decref(entry)
+        } catch {}
     }
 
     func newModule(_ moduleName: String, dict: ObjectRef) throws -> ObjectRef {

@@ -44,6 +44,9 @@ public final class Interpreter {
     var splitTables: [ObjectRef: SplitKeys] = [:]
     /// Extension modules initialised at start-up, by name: the dict `import` copies (m_copy).
     var cachedModuleDicts: [String: ObjectRef] = [:]
+    /// 3.13 (`Profile.replCachesSourceLines`): linecache.cache, and how many statements it holds.
+    var linecacheDict: ObjectRef?
+    var linecacheEntries = 0
     var classKeys: [ObjectRef: SplitKeys] = [:]
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]

@@ -186,6 +186,8 @@ final class ProfileTests: XCTestCase {
         XCTAssertEqual(Profile.all.map(\.alignment), [8, 16, 16, 16, 16])
         XCTAssertEqual(Profile.all.map(\.gcHasFreeze), [false, true, true, true, true])
         XCTAssertEqual(Profile.all.map(\.mergesFoldedConstants), [false, true, true, true, true])
+        // 3.13's REPL keeps every statement's lines in linecache.cache (a tuple and a list each).
+        XCTAssertEqual(Profile.all.map(\.replCachesSourceLines), [false, false, false, false, true])
         // The first gc.collect() of `python3.13 -q -i` returns 5 (_pyrepl.readline garbage).
         XCTAssertNil(Profile.cpython312.startupGarbageClass)
         XCTAssertEqual(Profile.cpython313.startupGarbageClass, "_pyrepl.readline._ReadlineWrapper")

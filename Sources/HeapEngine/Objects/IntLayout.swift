@@ -36,7 +36,8 @@ public enum IntLayout {
         (bits + profile.longDigitBits - 1) / profile.longDigitBits
     }
 
-    /// `sys.getsizeof(n)` = int.__sizeof__ = offsetof(ob_digit) + max(1, ndigits) * 4.
+    /// `sys.getsizeof(n)` = int.__sizeof__ = offsetof(ob_digit) + ndigits * 4, counting at
+    /// least one digit from 3.11 (`intSizeofCountsOneDigitForZero`).
     public static func sizeof(digits: Int, profile: Profile) -> Int {
         profile.objects.longHeaderSize
             + (profile.objects.intSizeofCountsOneDigitForZero ? max(1, digits) : digits) * profile.longDigitSize

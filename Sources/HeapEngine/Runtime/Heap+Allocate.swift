@@ -150,19 +150,22 @@ extension Heap {
     /// lists, in reverse, so a list that held enough is left exactly as it was. Fills the
     /// free lists at start-up, and stands for the objects CPython's compiler borrows for
     /// every statement (after a full collection has emptied the lists, they are counted).
-    public func cycleThroughFreeLists(_ warm: FreeListCounts) {
+    /// At the heap limit it stops early: what was made still goes back.
+    public func cycleThroughFreeLists(_ counts: FreeListCounts) {
         var made: [ObjectRef] = []
-        for _ in 0..<warm.floats { made.append(try! newFloat(0)) }
-        for _ in 0..<warm.lists { made.append(try! newList(ListStorage())) }
-        for _ in 0..<warm.dicts { made.append(try! newDict(DictStorage())) }
-        for (length, count) in warm.tuples.enumerated() where length > 0 {
-            for _ in 0..<count {
-                let items = [ObjectRef](repeating: none, count: length)
-                items.forEach(incref)
-                made.append(try! newTuple(items))
+        defer { made.reversed().forEach(decref) }
+        do throws(HeapExhausted) {
+            for _ in 0..<counts.floats { made.append(try newFloat(0)) }
+            for _ in 0..<counts.lists { made.append(try newList(ListStorage())) }
+            for _ in 0..<counts.dicts { made.append(try newDict(DictStorage())) }
+            for (length, count) in counts.tuples.enumerated() where length > 0 {
+                for _ in 0..<count {
+                    let items = [ObjectRef](repeating: none, count: length)
+                    items.forEach(incref)
+                    do { made.append(try newTuple(items)) } catch { items.forEach(decref); throw error }
+                }
             }
-        }
-        made.reversed().forEach(decref)
+        } catch {}
     }
 }
 

@@ -89,7 +89,9 @@ extension Heap {
                     if case .weakref(let s) = payload[Int(w)] { return s.referent == r } else { return false }
                 }) {
                     let w = bases.subclassRefs.remove(at: k)
-                    t.weakrefs.removeAll { $0 == w }
+                    // Freed now unless the program holds it (weakref.ref(C) returns this basic
+                    // ref): then PyObject_ClearWeakRefs below clears it like any other.
+                    if refcnt[Int(w)] == 1 { t.weakrefs.removeAll { $0 == w } }
                     decref(w)
                 }
             }

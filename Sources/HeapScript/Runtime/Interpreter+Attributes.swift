@@ -203,16 +203,8 @@ extension Interpreter {
     func combineMaterializedDict(_ d: ObjectRef, sharing owner: ObjectRef) {
         guard let keys = heap.typeInfo(owner).sharedKeys else { return }
         splitDictOwners[d] = nil
-        heap.setSplitTable(d, false)
         heap.setEmbeddedValues(d, false)
-        let layouts = self.layouts
-        heap.withPayload(d) { p in
-            guard case .dict(var s) = p else { return }
-            p = .empty
-            s.dictresize(log2NewSize: Int(keys.log2Size), unicode: true, layouts: layouts)
-            p = .dict(s)
-        }
-        heap.dictKeysChanged(d)
+        combine(d, log2Size: Int(keys.log2Size))
     }
 
     /// `obj.__dict__`: 3.11 materialises the inline values into a real dict object, which

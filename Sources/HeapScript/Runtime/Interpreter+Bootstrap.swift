@@ -106,7 +106,7 @@ extension Interpreter {
             let base = baseName.flatMap { exceptionTypes[$0] } ?? object
             // PyBaseExceptionObject + GC header (Include/cpython/pyerrors.h): 72 bytes in 3.11.
             exceptionTypes[n] = heap.newStaticType(name: n, kind: .exception, base: base,
-                                                           basicSize: layouts.exception.basicSize, isGC: true)
+                                                   basicSize: layouts.exception.basicSize, isGC: true)
         }
     }
 
@@ -134,11 +134,11 @@ extension Interpreter {
         let dict = try newDict()
         let m = try newModule(moduleName, dict: dict)
         try dictSet(dict, name("__name__"), name(moduleName))
-        switch moduleName {
-        case "sys": defineSysModule(dict)
-        case _ where cachedModuleDicts[moduleName] != nil:
-            for (k, v) in dictStorage(cachedModuleDicts[moduleName]!).items { try dictSet(dict, k, v) }
-        case "weakref": defineWeakrefModule(dict)
+        switch (moduleName, cachedModuleDicts[moduleName]) {
+        case (_, let template?):
+            for (k, v) in dictStorage(template).items { try dictSet(dict, k, v) }
+        case ("sys", nil): defineSysModule(dict)
+        case ("weakref", nil): defineWeakrefModule(dict)
         default:
             heap.decref(m)
             throw error("ModuleNotFoundError", "No module named '\(moduleName)'")

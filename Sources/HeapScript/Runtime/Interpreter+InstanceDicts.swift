@@ -102,15 +102,22 @@ extension Interpreter {
     /// dictresize to the keys' own size before a deletion, pop or clear.
     func combineSplitTable(_ d: ObjectRef, growing: Bool) {
         guard let shared = splitKeys(of: d) else { return }
+        let size = 1 << Int(shared.keys.log2Size)
+        let log2 = growing
+            ? DictStorage.calculateLog2KeySize(layouts.dictGrowthRate(used: dictStorage(d).count, size: size), layouts)
+            : Int(shared.keys.log2Size)
+        combine(d, log2Size: log2)
+    }
+
+    /// A split dict (either model) becomes an ordinary combined unicode table of 1 << log2Size
+    /// slots holding its items in order (dictresize).
+    func combine(_ d: ObjectRef, log2Size: Int) {
         heap.setSplitTable(d, false)
         let layouts = self.layouts
         heap.withPayload(d) { p in
             guard case .dict(var s) = p else { return }
             p = .empty
-            let log2 = growing
-                ? DictStorage.calculateLog2KeySize(layouts.dictGrowthRate(used: s.count, size: 1 << Int(shared.keys.log2Size)), layouts)
-                : Int(shared.keys.log2Size)
-            s.dictresize(log2NewSize: log2, unicode: true, layouts: layouts)
+            s.dictresize(log2NewSize: log2Size, unicode: true, layouts: layouts)
             p = .dict(s)
         }
         heap.dictKeysChanged(d)

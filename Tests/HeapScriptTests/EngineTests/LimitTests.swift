@@ -68,6 +68,18 @@ final class LimitTests: XCTestCase {
         expect(s, "'recovered'", "'recovered'\n")
     }
 
+    func testStatementsStillRunWhenSmallObjectsExhaustTheHeap() {
+        // Every small allocation fails once the heap is full of tiny containers; compiling
+        // the next statement (which borrows free-listed objects) must not trap.
+        let s = makeSession(limits: Limits(steps: 50_000_000, heapBytes: 4 << 20))
+        expect(s, "keep = []", "")
+        let r = s.runInteractive("while True:\n    keep.append(([], {}))\n\n")
+        XCTAssertEqual(r.exception, "MemoryError")
+        expect(s, "len(keep) > 10", "True\n")
+        expect(s, "keep.clear()", "")
+        expect(s, "'recovered'", "'recovered'\n")
+    }
+
     func testBigStringRepeatMemoryError() {
         let s = makeSession(limits: Limits(heapBytes: 4 << 20))
         let r = s.runInteractive("s = 'ab' * 50000000\n")

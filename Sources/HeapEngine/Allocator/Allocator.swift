@@ -103,7 +103,7 @@ public struct Allocator {
 
     public let profile: Profile
     /// Simulated heap limit in bytes: `mappedBytes` may not exceed it (MemoryError beyond).
-    public let heapLimit: Int
+    public var heapLimit: Int
     /// ALIGNMENT_SHIFT: log2(ALIGNMENT).
     let alignmentShift: Int
     /// SMALL_REQUEST_THRESHOLD.

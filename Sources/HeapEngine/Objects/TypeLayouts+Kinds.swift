@@ -38,6 +38,7 @@ extension TypeLayout {
         case .notImplemented: return o.notImplemented
         case .ellipsis: return o.ellipsis
         case .getsetDescriptor: return o.getsetDescriptor
+        case .superObject: return o.superObject
         case .exception: return o.exception
         case .instance: return o.instance
         }

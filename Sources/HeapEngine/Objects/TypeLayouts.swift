@@ -91,6 +91,8 @@ public struct ObjectLayouts: Sendable, Equatable {
     /// dict_keys / dict_values / dict_items (_PyDictViewObject: header + dict pointer).
     public var dictView: TypeLayout
     public var getsetDescriptor: TypeLayout
+    /// superobject: header + type, obj, obj_type (40 bytes from 3.6 to 3.13).
+    public var superObject: TypeLayout
     /// BaseException and the builtin exceptions without extra fields (ValueError, ...).
     public var exception: TypeLayout
     /// Code objects: basicsize 184, itemsize 2; code.__sizeof__ adds co_extra and the

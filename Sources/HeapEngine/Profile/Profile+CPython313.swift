@@ -27,8 +27,11 @@ extension Profile {
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 43, dicts: 28,
             tuples: [0, 6, 45, 2, 3, 1, 8, 1, 1, 3, 1, 2, 1, 0, 1, 1, 1, 1, 2, 2, 2])
-        // Measured as for 3.11 (see Profile.compileWorkingSet): 9 dicts, 4 lists, 1 + 7 tuples.
-        p.compileWorkingSet = FreeListCounts(lists: 4, dicts: 9, tuples: [0, 1, 7])
+        // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
+        // scripts/measure/compile-counts.py for what still differs).
+        p.compileWorkingSet = FreeListCounts(lists: 4, dicts: 9, tuples: [0, 0, 8])
+        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2, 2])
+        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 8, tuples: [0, 0, 3])
         // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
         // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —
         // 3.12's values, unchanged.

@@ -152,8 +152,14 @@ extension Heap {
     /// every statement (after a full collection has emptied the lists, they are counted).
     /// At the heap limit it stops early: what was made still goes back.
     public func cycleThroughFreeLists(_ counts: FreeListCounts) {
+        releaseWorkingSet(takeFromFreeLists(counts))
+    }
+
+    /// Takes `counts` objects of the free-listed kinds (made fresh when a free list is
+    /// empty, which is what the collector counts); `releaseWorkingSet` gives them back.
+    /// Stops quietly at the heap limit.
+    public func takeFromFreeLists(_ counts: FreeListCounts) -> [ObjectRef] {
         var made: [ObjectRef] = []
-        defer { made.reversed().forEach(decref) }
         do throws(HeapExhausted) {
             for _ in 0..<counts.floats { made.append(try newFloat(0)) }
             for _ in 0..<counts.lists { made.append(try newList(ListStorage())) }
@@ -166,6 +172,19 @@ extension Heap {
                 }
             }
         } catch {}
+        return made
+    }
+
+    public func releaseWorkingSet(_ objects: [ObjectRef]) { objects.reversed().forEach(decref) }
+
+    /// Runs `body` with one more arena allowed past the heap limit. The limit stops runaway
+    /// programs; compiling the next statement (its code objects' tuples, the compiler's
+    /// working set) must still work once one has filled the heap, so the session recovers.
+    public func withCompilerReserve<T>(_ body: () throws -> T) rethrows -> T {
+        let limit = allocator.heapLimit
+        allocator.heapLimit = limit + profile.arenaSize
+        defer { allocator.heapLimit = limit }
+        return try body()
     }
 }
 

@@ -49,4 +49,6 @@ public enum TypeKind: UInt8, Sendable {
     case listIterator, tupleIterator, rangeIterator, dictIterator, setIterator, strIterator
     case dictKeys, dictValues, dictItems
     case notImplemented, ellipsis, getsetDescriptor, slice, exception, instance
+    /// `super` objects: made (and freed) by type_new's call of `__init_subclass__`.
+    case superObject
 }

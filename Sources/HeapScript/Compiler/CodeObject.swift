@@ -12,7 +12,15 @@ final class CodeObject: NativeReferents {
     var qualname: String
     let filename: String
     let firstLine: Int
+    /// co_consts' items. Owned while compiling; once `Compiler.makeCode` has built the real
+    /// tuples, borrowed from the co_consts tuple (which may be an equal merged one).
     var consts: [ObjectRef] = []
+    /// co_names: global, builtin and attribute names, in order of first use.
+    var names: [String] = []
+    /// 3.12+ inlined comprehensions' variables: hidden fast locals of this code.
+    var hiddenLocals: [String] = []
+    /// co_consts, co_names and the local names as real tuples (owned), once made.
+    var tuples: [ObjectRef] = []
     /// Fast-local names (function scopes): parameters first, then other locals.
     var localNames: [String] = []
     var paramCount = 0
@@ -25,12 +33,12 @@ final class CodeObject: NativeReferents {
     }
 
     func releaseReferences(in heap: Heap) {
-        let c = consts
-        consts = []
-        for r in c { heap.decref(r) }
+        let owned = tuples.isEmpty ? consts : tuples
+        consts = []; tuples = []
+        for r in owned { heap.decref(r) }
     }
 
-    func forEachReferent(_ body: (ObjectRef) -> Void) { consts.forEach(body) }
+    func forEachReferent(_ body: (ObjectRef) -> Void) { (tuples.isEmpty ? consts : tuples).forEach(body) }
 }
 
 /// How a statement finished.

@@ -41,14 +41,41 @@ extension Compiler {
     func canonical(_ r: ObjectRef) -> ObjectRef {
         if unmergedConstants.contains(r) { return r }
         guard let key = constKey(r) else { return r }
-        if let c = constCache[key] { return c }
+        let keyTuples = makeKeyTuples(for: r)
+        if let c = constCache[key] {
+            heap.releaseWorkingSet(keyTuples)
+            return c
+        }
+        // The key stays in c_const_cache until the compilation ends.
+        workingSet += keyTuples
         heap.incref(r)
         constCache[key] = r
         return r
     }
 
+    /// The tuples `_PyCode_ConstantKey` makes for `r`: `(type, value)` for a float, bool or
+    /// bytes, and for a tuple the tuple of its items' keys plus `(keys, tuple)`. Ints, strs,
+    /// None and code objects are their own keys.
+    private func makeKeyTuples(for r: ObjectRef) -> [ObjectRef] {
+        heap.takeFromFreeLists(FreeListCounts(tuples: keyTupleLengths(r).reduce(into: []) { counts, n in
+            if counts.count <= n { counts += Array(repeating: 0, count: n + 1 - counts.count) }
+            counts[n] += 1
+        }))
+    }
+
+    private func keyTupleLengths(_ r: ObjectRef) -> [Int] {
+        switch heap.payload[Int(r)] {
+        case .float(let d): return [d == 0 && d.sign == .minus ? 3 : 2]
+        case .int where heap.kind(r) == .bool: return [2]
+        case .bytes: return [2]
+        case .tuple(let items): return [items.count] + items.flatMap(keyTupleLengths) + [2]
+        default: return []
+        }
+    }
+
     /// Adds a constant to the current code object's co_consts; returns the object used.
-    func addConst(_ r: ObjectRef) -> ObjectRef {
+    func addConst(_ r: ObjectRef, to target: CodeObject? = nil) -> ObjectRef {
+        let code = target ?? emittingCode
         let c = canonical(r)
         if !code.consts.contains(c) {
             heap.incref(c)

@@ -8,8 +8,10 @@ extension Compiler {
         for p in params where p.kind != .positional {
             throw unsupported(p.kind == .varArgs ? "'*args' parameters" : p.kind == .varKeywords ? "'**kwargs' parameters" : "keyword-only parameters", span)
         }
-        let defaults = try compileElements(params.compactMap(\.defaultValue))
-        let hasDefaults = params.contains { $0.defaultValue != nil }
+        let defaultExprs = params.compactMap(\.defaultValue)
+        let defaults = try compileElements(defaultExprs)
+        // Constant defaults are one constant tuple (the AST optimizer folds the BUILD_TUPLE).
+        let constantDefaults = defaultExprs.isEmpty ? nil : try foldConstant(Expr(.tuple(defaultExprs), span)).map { addConst($0) }
         let qualname = (qualPrefix + [name]).joined(separator: ".")
         let code = CodeObject(kind: .function, name: name, qualname: qualname, filename: filename, firstLine: span.line)
         var fscope = Scope.function(params: params, body: body)
@@ -17,7 +19,7 @@ extension Compiler {
         code.paramCount = params.count
         code.localNames = fscope.locals
         scopes.append(fscope)
-        codes.append(code)
+        enterUnit(code)
         qualPrefix.append(name)
         qualPrefix.append("<locals>")
         // The docstring slot: CPython 3.11 puts the docstring (or None) first in co_consts.
@@ -31,34 +33,57 @@ extension Compiler {
         codes.removeLast()
         scopes.removeLast()
         code.body = compiled
-        let codeRef = addConst(try interp.newCodeObject(code))
+        let codeRef = addConst(try makeCode(code))
         heap.decref(codeRef)   // addConst took its own reference; drop the creation one
+        if interp.profile.qualnameIsConstant { _ = addConst(literal(try interp.newStr(qualname))) }
         return { f in
-            let defaultsTuple: ObjectRef? = hasDefaults ? try interp.newTuple(try defaults(f)) : nil
+            let defaultsTuple: ObjectRef?
+            if let constantDefaults {
+                heap.incref(constantDefaults)
+                defaultsTuple = constantDefaults
+            } else {
+                defaultsTuple = defaultExprs.isEmpty ? nil : try interp.newTuple(try defaults(f))
+            }
             return try interp.newFunction(codeRef: codeRef, globals: f.globals, defaults: defaultsTuple)
         }
     }
 
     /// LOAD_BUILD_CLASS: runs the body in a fresh namespace, then creates the type.
     func compileClass(name: String, bases: [Expr], body: [Stmt], span: SourceSpan) throws -> Eval {
-        let interp = self.interp
+        let interp = self.interp, heap = self.heap
         let baseEvals = try compileElements(bases)
         let qualname = (qualPrefix + [name]).joined(separator: ".")
         let code = CodeObject(kind: .classBody, name: name, qualname: qualname, filename: filename, firstLine: span.line)
         scopes.append(Scope(kind: .classBody))
-        codes.append(code)
+        enterUnit(code)
         qualPrefix.append(name)
+        // The body's prologue: __module__ = __name__, __qualname__ = 'C' (a constant), and on
+        // 3.13 __firstlineno__.
+        let staticNames = interp.profile.classStaticAttributes ? StaticAttributes.names(ofClassBody: body) : nil
+        ["__name__", "__module__", "__qualname__"].forEach(noteName)
+        _ = addConst(literal(try interp.newStr(qualname)))
+        if staticNames != nil {
+            noteName("__firstlineno__")
+            _ = addConst(literal(try interp.newInt(span.line)))
+        }
         let compiled = try compileBlock(body)
+        // 3.13: __static_attributes__, a constant tuple of the names.
+        var staticAttributes: ObjectRef?
+        if let staticNames {
+            noteName("__static_attributes__")
+            let strs = try staticNames.map { try interp.internedName($0) }
+            strs.forEach(heap.incref)
+            staticAttributes = addConst(literal(try interp.newTuple(strs)))
+        }
         qualPrefix.removeLast()
         codes.removeLast()
         scopes.removeLast()
         code.body = compiled
-        let codeRef = addConst(try interp.newCodeObject(code))
+        let codeRef = addConst(try makeCode(code))
         interp.heap.decref(codeRef)
-        let staticAttributes = interp.profile.classStaticAttributes ? StaticAttributes.names(ofClassBody: body) : []
         return { f in
-            try interp.buildClass(code: code, name: name, qualname: qualname, bases: try baseEvals(f), globals: f.globals,
-                                  staticAttributes: staticAttributes)
+            try interp.buildClass(code: code, codeRef: codeRef, name: name, qualname: qualname, bases: try baseEvals(f),
+                                  globals: f.globals, staticAttributes: staticAttributes)
         }
     }
 
@@ -77,12 +102,14 @@ extension Compiler {
         }
         // The outermost iterable is evaluated in the enclosing scope.
         let firstIter = try compileExpr(generators[0].iter)
-        let code = CodeObject(kind: .comprehension, name: "<listcomp>", qualname: "<listcomp>", filename: filename, firstLine: e.span.line)
+        let codeName = switch result { case .list: "<listcomp>"; case .set: "<setcomp>"; case .dict: "<dictcomp>" }
+        let code = CodeObject(kind: .comprehension, name: codeName, qualname: codeName, filename: filename, firstLine: e.span.line)
         var cscope = Scope(kind: .comprehension)
         for g in generators { Scope.bindTarget(g.target, into: &cscope) }
         code.localNames = cscope.locals
+        let enclosing = self.code
         scopes.append(cscope)
-        codes.append(code)
+        enterUnit(code)
         defer { codes.removeLast(); scopes.removeLast() }
 
         // Innermost action: add the element(s) to the result container (LIST_APPEND etc.).
@@ -142,7 +169,22 @@ extension Compiler {
         case .set: makeResult = { try interp.newSet([]) }
         case .dict: makeResult = { try interp.newDict() }
         }
+        // Before 3.12 the comprehension is a nested function: its code object is a constant
+        // of the enclosing code, and each run makes (and frees) a function object. 3.12+
+        // inline it: its variables become hidden locals of the enclosing code.
+        var codeRef: ObjectRef?
+        if interp.profile.inlinesComprehensions {
+            enclosing.hiddenLocals += code.localNames.filter { !enclosing.hiddenLocals.contains($0) }
+        } else {
+            let ref = addConst(try makeCode(code), to: enclosing)
+            heap.decref(ref)
+            codeRef = ref
+            if interp.profile.qualnameIsConstant { _ = addConst(literal(try interp.newStr(codeName)), to: enclosing) }
+        }
         return { f in
+            // MAKE_FUNCTION, then the outermost iterable, then the call.
+            let function = try codeRef.map { try interp.newFunction(codeRef: $0, globals: f.globals, defaults: nil) }
+            defer { function.map(heap.decref) }
             let seq = try firstIter(f)
             let it = try interp.getIter(seq)
             heap.decref(seq)

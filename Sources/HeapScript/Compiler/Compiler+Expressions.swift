@@ -80,6 +80,9 @@ extension Compiler {
                 guard let k = entry.key else { throw unsupported("'**' in dict displays", e.span) }
                 pairs.append((try compileExpr(k), try compileExpr(entry.value)))
             }
+            // BUILD_CONST_KEY_MAP: two or more constant keys are one constant tuple.
+            let keys = entries.compactMap(\.key)
+            if keys.count > 1, let keyTuple = try foldConstant(Expr(.tuple(keys), e.span)) { _ = addConst(keyTuple) }
             // BUILD_MAP / BUILD_CONST_KEY_MAP: every key and value is evaluated first, then
             // the dict is made presized for them (_PyDict_FromItems) and filled in order.
             return { f in
@@ -105,6 +108,7 @@ extension Compiler {
 
         case .attribute(let objExpr, let attr):
             let obj = try compileExpr(objExpr)
+            noteName(attr)
             return { f in
                 let o = try obj(f)
                 defer { heap.decref(o) }
@@ -269,6 +273,7 @@ extension Compiler {
         if case .attribute(let objExpr, let attr) = calleeExpr.kind {
             // LOAD_METHOD / CALL: no bound method object is made for `obj.method(...)`.
             let obj = try compileExpr(objExpr)
+            noteName(attr)
             return { f in
                 let o = try obj(f)
                 let argv: [ObjectRef]

@@ -50,8 +50,10 @@ extension Compiler {
                 return v
             }
         case .name:
+            noteName(name)
             return { f in try interp.loadName(f, key, name) }
         case .global:
+            noteName(name)
             return { f in try interp.loadGlobal(f.globals, key, name, frame: f) }
         }
     }
@@ -74,11 +76,13 @@ extension Compiler {
             case .enclosing:
                 throw unsupported("assignment to an enclosing variable", target.span)
             case .name:
+                noteName(name)
                 return { f, v in
                     defer { heap.decref(v) }
                     try interp.dictSet(f.namespace!, key, v)
                 }
             case .global:
+                noteName(name)
                 return { f, v in
                     defer { heap.decref(v) }
                     try interp.dictSet(f.globals, key, v)
@@ -86,6 +90,7 @@ extension Compiler {
             }
         case .attribute(let objExpr, let attr):
             let obj = try compileExpr(objExpr)
+            noteName(attr)
             return { f, v in
                 defer { heap.decref(v) }
                 let o = try obj(f)
@@ -136,14 +141,17 @@ extension Compiler {
                     return .next
                 }
             case .name:
+                noteName(name)
                 return { f in try interp.dictDelName(f.namespace!, key, name); return .next }
             case .global:
+                noteName(name)
                 return { f in try interp.dictDelName(f.globals, key, name); return .next }
             case .enclosing:
                 throw unsupported("deleting an enclosing variable", target.span)
             }
         case .attribute(let objExpr, let attr):
             let obj = try compileExpr(objExpr)
+            noteName(attr)
             return { f in
                 let o = try obj(f)
                 defer { heap.decref(o) }

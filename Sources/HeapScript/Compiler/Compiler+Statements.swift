@@ -143,6 +143,10 @@ extension Compiler {
             var steps: [Exec] = []
             for alias in aliases {
                 let moduleName = alias.name
+                // IMPORT_NAME: level 0 and fromlist None are constants.
+                _ = addConst(literal(try interp.newInt(0)))
+                _ = addConst(literal(heap.newNone()))
+                noteName(moduleName)
                 let bound = alias.asName ?? String(moduleName.split(separator: ".").first!)
                 let store = try compileStore(Expr(.name(bound), stmt.span))
                 steps.append { f in try store(f, try interp.importModule(moduleName)); return .next }
@@ -151,8 +155,14 @@ extension Compiler {
 
         case .importFrom(let moduleName, let names):
             var steps: [Exec] = []
+            _ = addConst(literal(try interp.newInt(0)))
+            let fromList = try names.map { try interp.internedName($0.name) }
+            fromList.forEach(heap.incref)
+            _ = addConst(literal(try interp.newTuple(fromList)))
+            noteName(moduleName)
             for alias in names {
                 let attr = alias.name
+                noteName(attr)
                 let store = try compileStore(Expr(.name(alias.asName ?? attr), stmt.span))
                 steps.append { f in
                     let module = try interp.importModule(moduleName)
@@ -219,6 +229,7 @@ extension Compiler {
             }
         case .attribute(let objExpr, let attr):
             let obj = try compileExpr(objExpr)
+            noteName(attr)
             return { f in
                 let o = try obj(f)
                 defer { heap.decref(o) }

@@ -23,6 +23,9 @@ final class Compiler {
     var qualPrefix: [String] = []
     /// Compiling in `single` mode (the REPL).
     var interactive = false
+    /// The free-listed objects the compiler itself holds until it finishes
+    /// (`Profile.compileWorkingSet`, `Profile.compileUnitWorkingSet`).
+    var workingSet: [ObjectRef] = []
 
     init(interp: Interpreter, filename: String) {
         self.interp = interp
@@ -34,6 +37,7 @@ final class Compiler {
 
     /// Compiles a module-level body (a REPL statement in `single` mode, or a file in `exec` mode).
     func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
+        workingSet += heap.takeFromFreeLists(interp.profile.compileWorkingSet)
         let code = CodeObject(kind: .module, name: "<module>", qualname: "<module>", filename: filename, firstLine: body.first?.span.line ?? 1)
         scopes.append(Scope(kind: .module))
         codes.append(code)
@@ -49,6 +53,8 @@ final class Compiler {
     func finishCompiling() {
         for (_, r) in constCache { heap.decref(r) }
         constCache = [:]
+        heap.releaseWorkingSet(workingSet)
+        workingSet = []
     }
 
     func releaseArena() {

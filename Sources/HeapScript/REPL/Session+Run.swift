@@ -83,25 +83,29 @@ public final class Session {
         i.resetSteps()
         // The compiler's own GC allocations (Heap.gcThresholdCheck, Profile.compileWorkingSet).
         i.heap.gcThresholdCheck()
-        i.heap.cycleThroughFreeLists(i.profile.compileWorkingSet)
         let compiler = Compiler(interp: i, filename: filename)
         let code: CodeObject
+        let codeRef: ObjectRef
         do {
-            code = try compiler.compileModule(stmts, interactive: interactive)
+            (code, codeRef) = try i.heap.withCompilerReserve {
+                let code = try compiler.compileModule(stmts, interactive: interactive)
+                return (code, try compiler.makeCode(code))
+            }
         } catch let e as SyntaxError {
             compiler.finishCompiling(); compiler.releaseArena()
             return syntaxFailure(e, filename: filename)
         } catch let u as UnsupportedConstruct {
             compiler.finishCompiling(); compiler.releaseArena()
             return ExecutionResult(unsupported: u)
+        } catch let e as PyException {
+            // Out of memory even with the reserve (a MemoryError is the only Python error
+            // compiling raises).
+            compiler.finishCompiling(); compiler.releaseArena()
+            i.releaseException(e)
+            return ExecutionResult(stderr: "MemoryError\n", exception: "MemoryError")
         } catch {
             compiler.finishCompiling(); compiler.releaseArena()
             return ExecutionResult(stderr: "\(error)\n", exception: "\(error)")
-        }
-        let codeRef: ObjectRef
-        do { codeRef = try i.newCodeObject(code) } catch {
-            compiler.finishCompiling(); compiler.releaseArena()
-            return ExecutionResult(stderr: "MemoryError\n", exception: "MemoryError")
         }
         compiler.finishCompiling()
         if interactive && i.profile.replCachesSourceLines { i.cacheSourceLines(source, filename: filename) }

@@ -192,8 +192,12 @@ extension Interpreter {
     }
 
     /// __build_class__ + type.__new__: runs the body, then makes the heap type.
-    func buildClass(code: CodeObject, name className: String, qualname: String, bases: [ObjectRef], globals: ObjectRef,
-                    staticAttributes: [String] = []) throws -> ObjectRef {
+    func buildClass(code: CodeObject, codeRef: ObjectRef, name className: String, qualname: String, bases: [ObjectRef],
+                    globals: ObjectRef, staticAttributes: ObjectRef? = nil) throws -> ObjectRef {
+        // The body is a function (MAKE_FUNCTION) that __build_class__ calls with the namespace;
+        // the module code drops it once the class exists.
+        let bodyFunction = try newFunction(codeRef: codeRef, globals: globals, defaults: nil)
+        defer { heap.decref(bodyFunction) }
         let namespace = try newDict()
         try dictSet(namespace, name("__module__"), name("__main__"))
         let qualnameStr = try newStr(qualname)
@@ -211,15 +215,11 @@ extension Interpreter {
             heap.decref(namespace); bases.forEach(heap.decref)
             throw e
         }
-        if profile.classStaticAttributes {
-            // 3.13 (gh-115775): ... and __static_attributes__ last, a tuple (a GC object the
-            // class's garbage counts: `class C: def __init__(self): self.v = 1` then
+        if let staticAttributes {
+            // 3.13 (gh-115775): ... and __static_attributes__ last, a constant tuple (a GC
+            // object the class's garbage counts: `class C: def __init__(self): self.v = 1` then
             // `del C; gc.collect()` finds 8 objects on 3.13.0, 7 on 3.12.1).
-            let names = staticAttributes.map { name($0) }
-            names.forEach(heap.incref)
-            let tuple = try newTuple(names)
-            try dictSet(namespace, name("__static_attributes__"), tuple)
-            heap.decref(tuple)
+            try dictSet(namespace, name("__static_attributes__"), staticAttributes)
         }
         for b in bases {
             guard case .type(let bi) = heap.payload[Int(b)] else {
@@ -231,19 +231,45 @@ extension Interpreter {
                 throw UnsupportedAtRuntime(what: "subclassing the builtin type '\(bi.name)'")
             }
         }
+        // type(name, bases, namespace): _PyObject_MakeTpCall packs the arguments into a
+        // tuple, and type_new gives the class a copy of the namespace (which __build_class__
+        // releases when it returns).
+        let callArguments = heap.takeFromFreeLists(FreeListCounts(tuples: [0, 0, 0, 1]))
+        defer { heap.releaseWorkingSet(callArguments); heap.decref(namespace) }
+        let typeDict = try copyDict(namespace)
         do {
-            let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: namespace)
-            if try dictGet(namespace, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
+            let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict)
+            try typeNewEpilogue()
+            if try dictGet(typeDict, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
             // 3.13 _PyDict_NewKeysForClass: the shared keys start with __static_attributes__.
             let info = heap.typeInfo(t)
             // type_new before 3.11: ht_cached_keys = _PyDict_NewKeysForClass().
             if profile.instanceDictSlot { classKeys[t] = SplitKeys(SharedDictKeys(layouts: layouts)) }
-            for attr in staticAttributes {
-                let key = name(attr)
-                _ = info.sharedKeys?.insert(key, hash: try hash(key), isEqual: keysEqual)
+            if let staticAttributes, case .tuple(let names) = heap.payload[Int(staticAttributes)] {
+                for key in names { _ = info.sharedKeys?.insert(key, hash: try hash(key), isEqual: keysEqual) }
             }
             return t
         } catch { throw memoryError() }
+    }
+
+    /// The end of type_new: type_new_set_names walks a copy of the class dict, and
+    /// type_new_init_subclass calls `super(C, C).__init_subclass__()` — a super object and
+    /// a bound builtin method, freed at once. Only the collector's count sees them.
+    private func typeNewEpilogue() throws {
+        heap.releaseWorkingSet(heap.takeFromFreeLists(FreeListCounts(dicts: 1)))
+        do {
+            let superObject = try heap.newObject(type: heap.builtinType(.superObject), payload: .empty)
+            let method = try heap.newObject(type: heap.builtinType(.builtinFunction), payload: .empty)
+            heap.decref(superObject)
+            heap.decref(method)
+        } catch { throw memoryError() }
+    }
+
+    /// PyDict_Copy (a new dict filled in the original's order).
+    func copyDict(_ d: ObjectRef) throws -> ObjectRef {
+        let copy = try newDict()
+        for (k, v) in dictStorage(d).items { try dictSet(copy, k, v) }
+        return copy
     }
 
     /// Calling a class: object.__new__ then __init__.

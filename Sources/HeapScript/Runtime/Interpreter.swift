@@ -85,9 +85,15 @@ public final class Interpreter {
     // MARK: - Names
 
     /// The interned str object for an identifier (a borrowed reference kept by the cache).
-    func name(_ s: String) -> ObjectRef {
+    func name(_ s: String) -> ObjectRef { try! internedName(s) }
+
+    /// `name(_:)` where the heap may be full (names first met while compiling a statement):
+    /// MemoryError instead of a trap.
+    func internedName(_ s: String) throws -> ObjectRef {
         if let r = nameCache[s] { return r }
-        let r = heap.intern(try! heap.newStr(s))
+        let str: ObjectRef
+        do { str = try heap.newStr(s) } catch { throw memoryError() }
+        let r = heap.intern(str)
         nameCache[s] = r
         return r
     }

@@ -18,10 +18,16 @@ struct FuzzCommand: ParsableCommand {
 
     @OptionGroup var options: BookOptions
 
-    func validate() throws { try options.requireOneVersion("fuzz") }
+    func validate() throws {
+        try options.requireOneVersion("fuzz")
+        if (count == nil) == (show == nil) { throw ValidationError("give either --differential N or --show I") }
+    }
 
     @Option(name: .customLong("differential"), help: ArgumentHelp("Number of programs.", valueName: "N"))
-    var count: Int
+    var count: Int?
+
+    @Option(help: ArgumentHelp("Print program I of the seed (as the REPL reads it) and run nothing.", valueName: "I"))
+    var show: Int?
 
     @Option(help: "Seed of the program generator.")
     var seed: UInt64 = 1
@@ -42,6 +48,11 @@ struct FuzzCommand: ParsableCommand {
     var known: String?
 
     func run() throws {
+        if let show {
+            print(ProgramGenerator(seed: seed).program(show).text, terminator: "")
+            return
+        }
+        let count = count!
         let python: PythonInterpreter
         do { python = try PythonLocator().find(version: options.profile.version, explicit: pythonExe) } catch let missing as PythonNotFound {
             printError(["error: \(missing)"])

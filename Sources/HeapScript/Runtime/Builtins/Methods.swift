@@ -129,11 +129,7 @@ extension Interpreter {
             for (k, v) in old { i.heap.decref(k); i.heap.decref(v) }
             return i.heap.newNone()
         }
-        defineMethod(.dict, "copy") { i, s, _, _ in
-            let d = try i.newDict()
-            for (k, v) in i.dictStorage(s!).items { try i.dictSet(d, k, v) }
-            return d
-        }
+        defineMethod(.dict, "copy") { i, s, _, _ in try i.copyDict(s!) }
         defineMethod(.dict, "popitem") { i, s, _, _ in
             // A split table becomes combined first, at the shared keys' size.
             if i.splitKeys(of: s!) != nil { i.combineSplitTable(s!, growing: false) }

@@ -1,0 +1,65 @@
+import HeapEngine
+
+/// makecode (Python/compile.c): a finished unit becomes a code object that owns real
+/// tuples — co_consts, co_names and its local names (`Profile.mergesCodeTuples`).
+extension Compiler {
+    /// Records a name of co_names (LOAD_NAME, LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR, IMPORT_NAME...).
+    func noteName(_ name: String) {
+        let code = emittingCode
+        if !code.names.contains(name) { code.names.append(name) }
+    }
+
+    /// The code object the current instructions go to: an inlined comprehension's are its
+    /// enclosing code's (3.12+).
+    var emittingCode: CodeObject {
+        guard interp.profile.inlinesComprehensions else { return code }
+        return codes.last { $0.kind != .comprehension } ?? code
+    }
+
+    /// A nested unit: its symtable entry and compiler unit hold dicts and lists
+    /// (`Profile.compileUnitWorkingSet`) until the whole compilation ends.
+    func enterUnit(_ code: CodeObject) {
+        codes.append(code)
+        if code.kind == .comprehension && interp.profile.inlinesComprehensions { return }
+        let profile = interp.profile
+        workingSet += heap.takeFromFreeLists(code.kind == .classBody ? profile.compileClassBodyWorkingSet : profile.compileUnitWorkingSet)
+    }
+
+    /// Builds `code`'s tuples and its code object; returns a new reference to the latter.
+    func makeCode(_ code: CodeObject) throws -> ObjectRef {
+        switch code.kind {
+        case .module, .classBody:
+            // The implicit `return None` at the end of the body.
+            _ = addConst(literal(heap.newNone()), to: code)
+        case .function, .comprehension: break
+        }
+        var locals = code.localNames
+        if code.kind == .comprehension { locals.insert(".0", at: 0) }
+        locals += code.hiddenLocals.filter { !locals.contains($0) }
+        let consts = code.consts
+        consts.forEach(heap.incref)
+        let constsTuple = try merged(try interp.newTuple(consts))
+        code.tuples.append(constsTuple)
+        code.consts.forEach(heap.decref)
+        // From here on borrowed from co_consts (equal items: the constants are canonical).
+        if case .tuple(let items) = heap.payload[Int(constsTuple)] { code.consts = items }
+        for names in [code.names, locals] {
+            let strs = try names.map { try interp.internedName($0) }
+            strs.forEach(heap.incref)
+            code.tuples.append(try merged(try interp.newTuple(strs)))
+        }
+        return try interp.newCodeObject(code)
+    }
+
+    /// merge_const_one: an equal tuple already among the compilation's constants replaces
+    /// the new one.
+    private func merged(_ tuple: ObjectRef) throws -> ObjectRef {
+        guard interp.profile.mergesCodeTuples else { return tuple }
+        let c = canonical(tuple)
+        if c != tuple {
+            heap.incref(c)
+            heap.decref(tuple)
+        }
+        return c
+    }
+}

@@ -1,0 +1,92 @@
+"""Where the engine's generation-0 count drifts from CPython's, by kind of statement.
+
+    python3 scripts/measure/count-drift.py 3.11 --seed 3 --programs 0:150
+
+Runs fuzz programs (`heapbook fuzz --show I`) with `gc.disable()` after `import gc` and
+`gc.get_count()[0]` printed after every statement, under the engine and under CPython, and
+tallies each statement's count change by its shape (names and numbers normalised). The
+automatic collections' timing — what `Tests/PendingDivergences` turns on — follows these
+counts, so the kinds at the top of the list are the next things to model.
+"""
+import argparse
+import collections
+import concurrent.futures
+import os
+import re
+import subprocess
+
+VERSIONS = {"3.6": "3.6.15", "3.8": "3.8.18", "3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0"}
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HEAPBOOK = os.path.join(ROOT, ".build", "debug", "heapbook")
+PYENV = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip() or os.path.expanduser("~/.pyenv")
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"} | {"PYTHONHASHSEED": "0"}
+
+
+def statements(text):
+    out, current = [], []
+    for line in text.split("\n"):
+        if line and not line.startswith(" "):
+            if current:
+                out.append(current)
+            current = [line]
+        elif line.strip():
+            current.append(line)
+    return out + ([current] if current else [])
+
+
+def shape(lines):
+    s = " | ".join(x.strip() for x in lines)
+    return re.sub(r"\b\d+\b", "N", re.sub(r"\bC\d+\b", "C", re.sub(r"\b[vtf]\d+\b", "X", s)))
+
+
+def counts(command, source):
+    out = subprocess.run(command, input=source, capture_output=True, text=True, env=ENV).stdout
+    return [int(x) for x in re.findall(r"@@ (\d+)", out)]
+
+
+def program(args, index):
+    text = subprocess.run([HEAPBOOK, "fuzz", "--python", args.version, "--seed", str(args.seed), "--show", str(index)],
+                          capture_output=True, text=True).stdout
+    source, shapes = [], []
+    for st in statements(text):
+        if st[0] == "import sys":
+            source.append(st[0])
+            continue
+        source.append("\n".join(st) + ("\n" if st[0].endswith(":") else ""))
+        if st[0] == "import gc":
+            source.append("gc.disable()")
+        shapes.append(shape(st))
+        source.append("print('@@', gc.get_count()[0])")
+    source = "\n".join(source) + "\n"
+    cpython = [os.path.join(PYENV, "versions", VERSIONS[args.version], "bin", "python3"), "-q", "-i"]
+    real, simulated = counts(cpython, source), counts([HEAPBOOK, "repl", "--python", args.version], source)
+    return [(shapes[k], real[k] - real[k - 1], simulated[k] - simulated[k - 1])
+            for k in range(1, min(len(real), len(simulated)))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("version", choices=VERSIONS)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--programs", default="0:150", help="FIRST:END program indexes")
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+    first, end = map(int, args.programs.split(":"))
+    tally = collections.defaultdict(collections.Counter)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        for rows in pool.map(lambda i: program(args, i), range(first, end)):
+            for s, real, simulated in rows:
+                tally[s][(real, simulated)] += 1
+    rows = []
+    for s, c in tally.items():
+        off = sum(n for (r, e), n in c.items() if r != e)
+        rows.append((off, sum(c.values()), s, c))
+    rows.sort(reverse=True)
+    total = sum(r[1] for r in rows)
+    print(f"{sum(r[0] for r in rows)} of {total} statements moved the count differently (CPython {VERSIONS[args.version]})")
+    for off, n, s, c in rows[:args.top]:
+        print(f"{off:5}/{n:<5} {s[:100]}")
+        print("            " + ", ".join(f"CPython {r:+} engine {e:+} x{k}" for (r, e), k in c.most_common(5)))
+
+
+main()

@@ -39,6 +39,8 @@ extension TypeLayout {
         case .ellipsis: return o.ellipsis
         case .getsetDescriptor: return o.getsetDescriptor
         case .superObject: return o.superObject
+        case .traceback: return o.traceback
+        case .frame: return o.frame
         case .exception: return o.exception
         case .instance: return o.instance
         }

@@ -93,6 +93,10 @@ public struct ObjectLayouts: Sendable, Equatable {
     public var getsetDescriptor: TypeLayout
     /// superobject: header + type, obj, obj_type (40 bytes from 3.6 to 3.13).
     public var superObject: TypeLayout
+    /// PyTracebackObject (40 bytes from 3.6 to 3.13).
+    public var traceback: TypeLayout
+    /// PyFrameObject: one slot per local and value-stack entry.
+    public var frame: TypeLayout
     /// BaseException and the builtin exceptions without extra fields (ValueError, ...).
     public var exception: TypeLayout
     /// Code objects: basicsize 184, itemsize 2; code.__sizeof__ adds co_extra and the

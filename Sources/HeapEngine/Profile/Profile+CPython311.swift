@@ -34,7 +34,7 @@ extension Profile {
         tcacheMaxChunk: 1040, tcacheCount: 7
         )
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.11.7's (620, 3, 2).
-        p.replStartupGCCounts = [618, 3, 2]
+        p.replStartupGCCounts = [617, 3, 2]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 19, dicts: 8,
@@ -43,7 +43,8 @@ extension Profile {
         // emptied free lists after `pass` (6 dicts and 2 lists more after a `def`, 5 and 2 after
         // a class); the tuples besides the code objects' own and their constant keys, and the
         // per-unit split, fitted with scripts/measure/compile-counts.py and count-drift.py.
-        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 7])
+        p.lazyFrameObjects = true
+        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 5])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2])
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])
         return p
@@ -101,6 +102,9 @@ extension ObjectLayouts {
         dictView: TypeLayout(basicSize: 24, isGC: true),
         getsetDescriptor: TypeLayout(basicSize: 48, isGC: true),
         superObject: TypeLayout(basicSize: 40, isGC: true),
+        traceback: TypeLayout(basicSize: 40, isGC: true),
+        // type(frame).__basicsize__ 120, __itemsize__ 8 on 3.11.7 and 3.12.1 (136 on 3.13.0).
+        frame: TypeLayout(basicSize: 120, itemSize: 8, isGC: true),
         exception: TypeLayout(basicSize: 72, isGC: true),
         code: TypeLayout(basicSize: 184, itemSize: 2, isGC: false),
         longHeaderSize: 24,

@@ -22,14 +22,14 @@ extension Profile {
         // `python3.13 -q -i`: the first gc.collect() returns 5 (see Profile.startupGarbageClass).
         p.startupGarbageClass = "_pyrepl.readline._ReadlineWrapper"
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0).
-        p.replStartupGCCounts = [761, 9, 0]
+        p.replStartupGCCounts = [760, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 43, dicts: 28,
             tuples: [0, 6, 45, 2, 3, 1, 8, 1, 1, 3, 1, 2, 1, 0, 1, 1, 1, 1, 2, 2, 2])
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs).
-        p.compileWorkingSet = FreeListCounts(lists: 4, dicts: 9, tuples: [0, 0, 8])
+        p.compileWorkingSet = FreeListCounts(lists: 4, dicts: 9, tuples: [0, 0, 7])
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2, 2])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 8, tuples: [0, 0, 3])
         // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
@@ -49,6 +49,7 @@ extension ObjectLayouts {
         o.staticTypeSizeOf = 416
         // code.__basicsize__ 200.
         o.code = TypeLayout(basicSize: 200, itemSize: 2, isGC: false)
+        o.frame = TypeLayout(basicSize: 136, itemSize: 8, isGC: true)
         // list_ass_item: `del a[i]` never reallocates (3.12.1 shrinks through list_ass_slice).
         o.listDelItemResizes = false
         // list_extend_dict / list_extend_set: `list({1: 2, 3: 4, 5: 6})` is 120 on 3.13.0

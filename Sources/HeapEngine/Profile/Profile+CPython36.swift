@@ -36,6 +36,7 @@ extension ObjectLayouts {
     public static let cpython36: ObjectLayouts = {
         var o = ObjectLayouts.cpython38
         o.function = TypeLayout(basicSize: 112, isGC: true)
+        o.frame = TypeLayout(basicSize: 384, itemSize: 8, isGC: true)
         o.type = TypeLayout(basicSize: 864, itemSize: 40, isGC: true)
         o.staticTypeSizeOf = 400
         o.builtinFunction = TypeLayout(basicSize: 48, isGC: true)

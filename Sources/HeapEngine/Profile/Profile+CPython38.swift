@@ -11,6 +11,7 @@ extension Profile {
         var p = Profile.cpython311
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
         p.qualnameIsConstant = true
+        p.lazyFrameObjects = false
         // Objects/obmalloc.c (3.8): POOL_SIZE = SYSTEM_PAGE_SIZE 4 KiB, ARENA_SIZE 256 KiB; no
         // arena-map radix tree before 3.10; no keep-one-free-arena rule before 3.9 (bpo-37257).
         p.poolSize = 4 * 1024
@@ -50,6 +51,7 @@ extension ObjectLayouts {
     public static let cpython38: ObjectLayouts = {
         var o = ObjectLayouts.cpython311
         o.function = TypeLayout(basicSize: 120, isGC: true)
+        o.frame = TypeLayout(basicSize: 368, itemSize: 8, isGC: true)
         // sizeof(PyHeapTypeObject) 880; getsizeof(int) 416; getsizeof(class) 1064 with its
         // cached keys (880 + 168 + 16).
         o.type = TypeLayout(basicSize: 880, itemSize: 40, isGC: true)

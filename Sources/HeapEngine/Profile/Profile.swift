@@ -115,6 +115,13 @@ public struct Profile: Sendable, Equatable {
     /// iteration variables become hidden fast locals of the enclosing code (a module's
     /// co_localsplusnames is `('i',)` after `v = [i for i in range(5)]` on 3.12.1).
     public var inlinesComprehensions: Bool = false
+    /// 3.11+: frames live on the interpreter's own stack and get a frame object only when
+    /// something asks for one — a traceback does, as an exception leaves each frame — and
+    /// PyEval_EvalCode runs a statement's code through a new function object, which the
+    /// module frame keeps. So after an exception at the prompt sys.last_traceback keeps a
+    /// traceback, a frame and that function: `nope` moves generation 0 by 3 more on 3.11.7.
+    /// Before 3.11 every call has a frame object (with free lists; not modelled).
+    public var lazyFrameObjects: Bool = false
     /// Up to 3.10 a Python function's frame takes its own references to the arguments
     /// (function_code_fastcall / _PyEval_EvalCode copy them with Py_INCREF) while the
     /// caller's value stack keeps its own until the call returns; 3.11's

@@ -18,7 +18,7 @@ extension Heap {
             (.rangeIterator, "range_iterator"), (.dictIterator, "dict_keyiterator"),
             (.setIterator, "set_iterator"), (.strIterator, "str_ascii_iterator"),
             (.dictKeys, "dict_keys"), (.dictValues, "dict_values"), (.dictItems, "dict_items"),
-            (.superObject, "super"),
+            (.superObject, "super"), (.traceback, "traceback"), (.frame, "frame"),
         ]
         for (kind, name) in order {
             let layout = TypeLayout.builtin(kind, profile: profile)

@@ -51,4 +51,6 @@ public enum TypeKind: UInt8, Sendable {
     case notImplemented, ellipsis, getsetDescriptor, slice, exception, instance
     /// `super` objects: made (and freed) by type_new's call of `__init_subclass__`.
     case superObject
+    /// A traceback entry and the frame object it keeps (see `Profile.lazyFrameObjects`).
+    case traceback, frame
 }

@@ -110,12 +110,17 @@ public final class Session {
         compiler.finishCompiling()
         if interactive && i.profile.replCachesSourceLines { i.cacheSourceLines(source, filename: filename) }
         let frame = Frame(code: code, globals: i.mainDict, namespace: i.mainDict)
+        // PyEval_EvalCode (3.11+) runs the code through a new function object, released
+        // after the run unless the frame of an exception keeps it.
+        var moduleFunction = i.profile.lazyFrameObjects
+            ? try? i.newFunction(codeRef: codeRef, globals: i.mainDict, defaults: nil) : nil
         var result = ExecutionResult()
         do {
             i.evalBreaker()   // the module code's RESUME
             _ = try code.body(frame)
         } catch var e as PyException {
-            e.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))
+            i.leaveFrame(&e, code: code, line: frame.line, function: "<module>")
+            if let f = moduleFunction { e.keptAlive.append(f); moduleFunction = nil }
             i.stderr += i.formatTraceback(e)
             result.exception = i.printedExceptionLine(e)
             // sys.last_value / sys.last_traceback keep the exception (and its frames) alive
@@ -132,6 +137,7 @@ public final class Session {
             i.stderr += "\(error)\n"
             result.exception = "\(error)"
         }
+        if let moduleFunction { i.heap.decref(moduleFunction) }
         i.heap.decref(codeRef)
         compiler.releaseArena()
         result.stdout = i.stdout

@@ -108,7 +108,7 @@ extension Interpreter {
             try step()
             flow = try code.body(frame)
         } catch var e as PyException {
-            e.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: code.name))
+            leaveFrame(&e, code: code, line: frame.line, function: code.name)
             // The traceback keeps the frame, and with it the locals, alive.
             e.keptAlive.append(fnRef)
             for case let r? in frame.locals { e.keptAlive.append(r) }
@@ -211,7 +211,7 @@ extension Interpreter {
         }
         let frame = Frame(code: code, globals: globals, namespace: namespace)
         do { _ = try code.body(frame) } catch var e as PyException {
-            e.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: className))
+            leaveFrame(&e, code: code, line: frame.line, function: className)
             heap.decref(namespace); bases.forEach(heap.decref)
             throw e
         }
@@ -341,6 +341,20 @@ extension Interpreter {
             stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)
             releaseException(e)
         } catch {}
+    }
+
+    /// PyTraceBack_Here: the exception leaves a frame. From 3.11 (`Profile.lazyFrameObjects`)
+    /// that is when the frame gets its frame object (a slot per local and stack entry; the
+    /// stack depth is not modelled, two are assumed), and the traceback object keeps it.
+    func leaveFrame(_ e: inout PyException, code: CodeObject, line: Int, function: String) {
+        e.traceback.append(TracebackEntry(filename: code.filename, line: line, function: function))
+        guard profile.lazyFrameObjects else { return }
+        let slots = code.localNames.count + code.hiddenLocals.count + 2
+        do {
+            e.keptAlive.append(try heap.newObject(type: heap.builtinType(.frame), payload: .empty,
+                                                  extraSize: slots * profile.pointerSize))
+            e.keptAlive.append(try heap.newObject(type: heap.builtinType(.traceback), payload: .empty))
+        } catch {}   // no memory left: the traceback keeps fewer objects
     }
 
     func releaseException(_ e: PyException) {

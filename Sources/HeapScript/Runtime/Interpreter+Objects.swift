@@ -48,7 +48,8 @@ extension Interpreter {
     }
     /// `list(iterable)`: list___init__'s own sizing (3.8 preallocates exactly). Steals the items.
     func newListCall(_ items: [ObjectRef], from source: ObjectRef) throws -> ObjectRef {
-        try newList(ListStorage(listCall: items, growth: layouts.listGrowth, resizing: extendResizes(source)))
+        let storage = ListStorage(listCall: items, growth: layouts.listGrowth, resizing: extendResizes(source))
+        do { return try heap.newList(storage, usingFreeList: false) } catch { items.forEach(heap.decref); throw memoryError() }
     }
     /// Whether list_extend of `iterable` goes through list_resize (3.13's dict and set paths).
     func extendResizes(_ iterable: ObjectRef) -> Bool {

@@ -188,7 +188,7 @@ extension Interpreter {
             defer { items.forEach(heap.decref) }
             return try newBytes(try items.map { UInt8(truncatingIfNeeded: try intIndex($0, "'\(typeName($0))' object cannot be interpreted as an integer")) })
         case .list:
-            guard let a else { return try newList([], extend: false) }
+            guard let a else { return try newListCall([], from: heap.none) }
             return try newListCall(try iterateToArray(a), from: a)
         case .tuple:
             guard let a else { heap.incref(heap.emptyTuple); return heap.emptyTuple }

@@ -20,9 +20,10 @@ extension Compiler {
     /// (`Profile.compileUnitWorkingSet`) until the whole compilation ends.
     func enterUnit(_ code: CodeObject) {
         codes.append(code)
-        if code.kind == .comprehension && interp.profile.inlinesComprehensions { return }
         let profile = interp.profile
-        workingSet += heap.takeFromFreeLists(code.kind == .classBody ? profile.compileClassBodyWorkingSet : profile.compileUnitWorkingSet)
+        if code.kind == .comprehension && profile.inlinesComprehensions { return }
+        workingSet += heap.takeFromFreeLists(
+            code.kind == .classBody ? profile.compileClassBodyWorkingSet : profile.compileUnitWorkingSet)
     }
 
     /// Builds `code`'s tuples and its code object; returns a new reference to the latter.
@@ -36,9 +37,10 @@ extension Compiler {
         var locals = code.localNames
         if code.kind == .comprehension { locals.insert(".0", at: 0) }
         locals += code.hiddenLocals.filter { !locals.contains($0) }
-        let consts = code.consts
-        consts.forEach(heap.incref)
-        let constsTuple = try merged(try interp.newTuple(consts))
+        // The tuple takes references of its own (newTuple releases them if it fails, and the
+        // array still owns its own then).
+        code.consts.forEach(heap.incref)
+        let constsTuple = merged(try interp.newTuple(code.consts))
         code.tuples.append(constsTuple)
         code.consts.forEach(heap.decref)
         // From here on borrowed from co_consts (equal items: the constants are canonical).
@@ -46,14 +48,14 @@ extension Compiler {
         for names in [code.names, locals] {
             let strs = try names.map { try interp.internedName($0) }
             strs.forEach(heap.incref)
-            code.tuples.append(try merged(try interp.newTuple(strs)))
+            code.tuples.append(merged(try interp.newTuple(strs)))
         }
         return try interp.newCodeObject(code)
     }
 
     /// merge_const_one: an equal tuple already among the compilation's constants replaces
     /// the new one.
-    private func merged(_ tuple: ObjectRef) throws -> ObjectRef {
+    private func merged(_ tuple: ObjectRef) -> ObjectRef {
         guard interp.profile.mergesCodeTuples else { return tuple }
         let c = canonical(tuple)
         if c != tuple {

@@ -56,7 +56,7 @@ extension Compiler {
 
         case .delete(let targets):
             let dels = try targets.map { try compileDelete($0) }
-            return { f in for d in dels { try d(f) }; return .next }
+            return { f in for d in dels { _ = try d(f) }; return .next }
 
         case .pass: return { _ in .next }
         case .break: return { _ in .breakLoop }

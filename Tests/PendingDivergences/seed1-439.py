@@ -1,7 +1,5 @@
 import gc
-v1 = dict()
 v4 = [[] for i in range(28)]
-v5 = (v1, v3)
 v6 = (v1, v4)
 class C0:
     def __init__(self, v):

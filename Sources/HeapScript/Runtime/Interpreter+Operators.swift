@@ -272,14 +272,18 @@ extension Interpreter {
         case (.tuple, .tuple), (.list, .list):
             let s = sequenceItems(a)!, t = sequenceItems(b)!
             guard s.count == t.count else { return false }
-            for (x, y) in zip(s, t) where !(try x == y || valuesEqual(x, y)) { return false }
-            return true
+            return try nestedComparison {
+                for (x, y) in zip(s, t) where !(try x == y || valuesEqual(x, y)) { return false }
+                return true
+            }
         case (.dict(let s), .dict(let t)):
             guard s.count == t.count else { return false }
-            for (k, v) in s.items {
-                guard let w = try dictGet(b, k), try v == w || valuesEqual(v, w) else { return false }
+            return try nestedComparison {
+                for (k, v) in s.items {
+                    guard let w = try dictGet(b, k), try v == w || valuesEqual(v, w) else { return false }
+                }
+                return true
             }
-            return true
         case (.set(let s), .set(let t)):
             guard s.count == t.count else { return false }
             for k in s.elements where !(try setContains(b, k)) { return false }
@@ -295,6 +299,18 @@ extension Interpreter {
             return false
         default: return false
         }
+    }
+
+    /// Py_EnterRecursiveCall(" in comparison"): comparing containers recurses into their
+    /// items, bounded by the recursion limit like calls. `a = [a]; b = [b]; a == b` raises
+    /// RecursionError on 3.6.15-3.13.0 (and must not overflow the engine's own stack).
+    private func nestedComparison<T>(_ body: () throws -> T) throws -> T {
+        if depth + 1 >= profile.recursionLimit {
+            throw error("RecursionError", "maximum recursion depth exceeded in comparison")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try body()
     }
 
     func ordered(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
@@ -322,8 +338,10 @@ extension Interpreter {
         case (.tuple, .tuple), (.list, .list):
             let s = sequenceItems(a)!, t = sequenceItems(b)!
             if heap.kind(a) == heap.kind(b) {
-                for (x, y) in zip(s, t) where !(try valuesEqual(x, y)) { return try ordered(op, x, y) }
-                return result(s.count < t.count ? -1 : (s.count == t.count ? 0 : 1))
+                return try nestedComparison {
+                    for (x, y) in zip(s, t) where !(try valuesEqual(x, y)) { return try ordered(op, x, y) }
+                    return result(s.count < t.count ? -1 : (s.count == t.count ? 0 : 1))
+                }
             }
         case (.set(let s), .set(let t)):
             let sub = try s.elements.allSatisfy { try setContains(b, $0) }

@@ -50,8 +50,8 @@ extension Profile {
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs).
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 9, tuples: [0, 0, 6])
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 2, 2])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 7, tuples: [0, 0, 3])
+        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 2, 2])
         return p
     }()
 }

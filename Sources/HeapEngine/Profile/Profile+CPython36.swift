@@ -25,8 +25,8 @@ extension Profile {
         // scripts/measure/compile-counts.py for what still differs); the 2 PyCFunctionObjects
         // it also borrows are not modelled (no PyCFunction free list).
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 7, tuples: [0, 0, 6])
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2])
+        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])
         return p
     }()
 }

@@ -215,13 +215,15 @@ public struct Profile: Sendable, Equatable {
     /// list per statement, never freed): `x = 1` then `gc.get_count()` moves count0 by 2-3
     /// on 3.13.0, by 0-1 on 3.12.1.
     public var replCachesSourceLines = false
-    /// The free-listed objects compiling one simple statement borrows (the compiler's and
-    /// symtable's dicts and lists, the constant-merging key tuples). Measured as the free
-    /// lists refilled by `sys._debugmallocstats()` in the statement after a full `gc.collect()`
-    /// (which empties them): so `gc.collect()` then `gc.get_count()` shows (21, 0, 0) on 3.11.7.
+    /// The free-listed objects compiling one statement holds until it finishes (the compiler's
+    /// and symtable's dicts and lists, and tuples besides the code objects' own and their
+    /// constant keys, which the compiler makes itself). Measured as the free lists refilled by
+    /// `sys._debugmallocstats()` in the statement after a full `gc.collect()` (which empties
+    /// them), then fitted against generation-0 counts (scripts/measure/compile-counts.py):
+    /// `gc.collect()` then `gc.get_count()` shows (21, 0, 0) on 3.11.7, (22, 0, 0) in the engine.
     public var compileWorkingSet = FreeListCounts()
     /// What each nested code unit (a function, class body or comprehension) adds to it:
-    /// its symtable entry's and compiler unit's dicts and lists and the constant keys.
+    /// its symtable entry's and compiler unit's dicts and lists.
     /// Measured the same way after `def f(a): return a`, a list comprehension and a class
     /// (15 more objects each on 3.11.7, which is why the first `def` after a `gc.collect()`
     /// moves generation 0 by 16 instead of 3).

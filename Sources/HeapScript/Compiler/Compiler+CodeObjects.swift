@@ -45,12 +45,15 @@ extension Compiler {
         code.consts.forEach(heap.decref)
         // From here on borrowed from co_consts (equal items: the constants are canonical).
         if case .tuple(let items) = heap.payload[Int(constsTuple)] { code.consts = items }
-        for names in [code.names, locals] {
-            let strs = try names.map { try interp.internedName($0) }
-            strs.forEach(heap.incref)
-            code.tuples.append(merged(try interp.newTuple(strs)))
-        }
+        for names in [code.names, locals] { code.tuples.append(merged(try nameTuple(names))) }
         return try interp.newCodeObject(code)
+    }
+
+    /// A new tuple of interned names (co_names, local names, a fromlist, __static_attributes__).
+    func nameTuple(_ names: [String]) throws -> ObjectRef {
+        let strs = try names.map { try interp.internedName($0) }
+        strs.forEach(heap.incref)
+        return try interp.newTuple(strs)
     }
 
     /// merge_const_one: an equal tuple already among the compilation's constants replaces

@@ -50,7 +50,7 @@ extension Compiler {
 
     /// LOAD_BUILD_CLASS: runs the body in a fresh namespace, then creates the type.
     func compileClass(name: String, bases: [Expr], body: [Stmt], span: SourceSpan) throws -> Eval {
-        let interp = self.interp, heap = self.heap
+        let interp = self.interp
         let baseEvals = try compileElements(bases)
         let qualname = (qualPrefix + [name]).joined(separator: ".")
         let code = CodeObject(kind: .classBody, name: name, qualname: qualname, filename: filename, firstLine: span.line)
@@ -71,9 +71,7 @@ extension Compiler {
         var staticAttributes: ObjectRef?
         if let staticNames {
             noteName("__static_attributes__")
-            let strs = try staticNames.map { try interp.internedName($0) }
-            strs.forEach(heap.incref)
-            staticAttributes = addConst(literal(try interp.newTuple(strs)))
+            staticAttributes = addConst(literal(try nameTuple(staticNames)))
         }
         qualPrefix.removeLast()
         codes.removeLast()

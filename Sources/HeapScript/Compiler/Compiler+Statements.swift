@@ -156,9 +156,7 @@ extension Compiler {
         case .importFrom(let moduleName, let names):
             var steps: [Exec] = []
             _ = addConst(literal(try interp.newInt(0)))
-            let fromList = try names.map { try interp.internedName($0.name) }
-            fromList.forEach(heap.incref)
-            _ = addConst(literal(try interp.newTuple(fromList)))
+            _ = addConst(literal(try nameTuple(names.map(\.name))))
             noteName(moduleName)
             for alias in names {
                 let attr = alias.name

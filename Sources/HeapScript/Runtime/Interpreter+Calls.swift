@@ -96,9 +96,9 @@ extension Interpreter {
             clearFrame(frame, fnRef)
             throw error
         }
-        if depth + 1 >= profile.recursionLimit {   // the module's frame counts too
+        do { try checkRecursionDepth() } catch {   // the module's frame counts too
             clearFrame(frame, fnRef)
-            throw self.error("RecursionError", "maximum recursion depth exceeded")
+            throw error
         }
         depth += 1
         defer { depth -= 1 }
@@ -256,7 +256,7 @@ extension Interpreter {
     /// type_new_init_subclass calls `super(C, C).__init_subclass__()` — a super object and
     /// a bound builtin method, freed at once. Only the collector's count sees them.
     private func typeNewEpilogue() throws {
-        heap.releaseWorkingSet(heap.takeFromFreeLists(FreeListCounts(dicts: 1)))
+        heap.cycleThroughFreeLists(FreeListCounts(dicts: 1))
         do {
             let superObject = try heap.newObject(type: heap.builtinType(.superObject), payload: .empty)
             let method = try heap.newObject(type: heap.builtinType(.builtinFunction), payload: .empty)
@@ -355,6 +355,14 @@ extension Interpreter {
                                                   extraSize: slots * profile.pointerSize))
             e.keptAlive.append(try heap.newObject(type: heap.builtinType(.traceback), payload: .empty))
         } catch {}   // no memory left: the traceback keeps fewer objects
+    }
+
+    /// Py_EnterRecursiveCall: one more level of Python calls (or, with `context`, of nested
+    /// comparisons) would pass the recursion limit.
+    func checkRecursionDepth(_ context: String = "") throws {
+        if depth + 1 >= profile.recursionLimit {
+            throw error("RecursionError", "maximum recursion depth exceeded" + context)
+        }
     }
 
     func releaseException(_ e: PyException) {

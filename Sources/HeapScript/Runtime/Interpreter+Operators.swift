@@ -305,9 +305,7 @@ extension Interpreter {
     /// items, bounded by the recursion limit like calls. `a = [a]; b = [b]; a == b` raises
     /// RecursionError on 3.6.15-3.13.0 (and must not overflow the engine's own stack).
     private func nestedComparison<T>(_ body: () throws -> T) throws -> T {
-        if depth + 1 >= profile.recursionLimit {
-            throw error("RecursionError", "maximum recursion depth exceeded in comparison")
-        }
+        try checkRecursionDepth(" in comparison")
         depth += 1
         defer { depth -= 1 }
         return try body()

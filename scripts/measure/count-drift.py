@@ -60,8 +60,18 @@ def program(args, index):
     source = "\n".join(source) + "\n"
     cpython = [os.path.join(PYENV, "versions", VERSIONS[args.version], "bin", "python3"), "-q", "-i"]
     real, simulated = counts(cpython, source), counts([HEAPBOOK, "repl", "--python", args.version], source)
-    return [(shapes[k], real[k] - real[k - 1], simulated[k] - simulated[k - 1])
+    rows = [(shapes[k], real[k] - real[k - 1], simulated[k] - simulated[k - 1])
             for k in range(1, min(len(real), len(simulated)))]
+    if args.first_collection:
+        # Only the statements before the one in which CPython's first automatic collection
+        # would fall (its count passing the threshold): their drift moves that collection.
+        # gc.collect() resets the count, so the statements since the last one count.
+        crossing = next((k for k in range(1, len(real)) if real[k] > args.threshold), None)
+        if crossing is None:
+            return []
+        start = max((k for k in range(crossing) if rows[k][0] == "gc.collect()"), default=-1) + 1
+        rows = rows[start:crossing]
+    return rows
 
 
 def main():
@@ -70,6 +80,9 @@ def main():
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--programs", default="0:150", help="FIRST:END program indexes")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--first-collection", action="store_true",
+                        help="tally only the statements before CPython's first automatic collection")
+    parser.add_argument("--threshold", type=int, default=700, help="generation 0's threshold")
     args = parser.parse_args()
     first, end = map(int, args.programs.split(":"))
     tally = collections.defaultdict(collections.Counter)

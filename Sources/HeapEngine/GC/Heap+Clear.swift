@@ -111,7 +111,7 @@ extension Heap {
     /// (PyObject_GC_Del) lowers count0 when it is positive.
     func clearFreelists() {
         let tuplePre = UInt64(typeInfo(builtinType(.tuple)).preHeaderSize)
-        for length in profile.tupleFreeListReusedLengths {
+        for length in 1...profile.tupleFreeListMaxLength {
             guard var addrs = freeLists.tuples[length], !addrs.isEmpty else { continue }
             while let a = addrs.popLast() { allocator.free(a - tuplePre); gcCountFree() }
             freeLists.tuples[length] = []

@@ -38,12 +38,13 @@ extension Profile {
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 19, dicts: 8,
-            tuples: [0, 4, 17, 5, 2, 6, 3, 2, 3, 2, 1, 1, 0, 3, 0, 1, 1, 0, 3, 0, 6])
+            tuples: [0, 4, 19, 5, 2, 6, 3, 2, 3, 2, 1, 1, 0, 3, 0, 1, 1, 0, 3, 0, 6])
         // `gc.collect()`, then `sys._debugmallocstats()`: 8 dicts and 5 lists back on the
         // emptied free lists after `pass` (6 dicts and 2 lists more after a `def`, 5 and 2 after
         // a class); the tuples besides the code objects' own and their constant keys, and the
         // per-unit split, fitted with scripts/measure/compile-counts.py and count-drift.py.
         p.lazyFrameObjects = true
+        p.gcImportKeeps = FreeListCounts(lists: 1)
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 5])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2])
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])

@@ -25,12 +25,14 @@ extension Profile {
         p.replStartupGCCounts = [760, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
-            floats: 4, lists: 43, dicts: 28,
-            tuples: [0, 6, 45, 2, 3, 1, 8, 1, 1, 3, 1, 2, 1, 0, 1, 1, 1, 1, 2, 2, 2])
+            floats: 4, lists: 44, dicts: 28,
+            tuples: [0, 6, 47, 2, 4, 1, 8, 1, 1, 3, 1, 2, 1, 0, 1, 1, 1, 1, 2, 2, 2])
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs).
         p.compileWorkingSet = FreeListCounts(lists: 4, dicts: 9, tuples: [0, 0, 7])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 8, tuples: [0, 0, 3])
+        p.gcImportKeeps = FreeListCounts(lists: 1)
+        p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2, 2])
         // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
         // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —

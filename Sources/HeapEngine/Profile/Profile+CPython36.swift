@@ -16,7 +16,7 @@ extension Profile {
         p.mergesFoldedConstants = false
         p.mergesCodeTuples = false
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.6.15's (95, 11, 0).
-        p.replStartupGCCounts = [92, 11, 0]
+        p.replStartupGCCounts = [87, 11, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.6 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 5, dicts: 7,
@@ -26,6 +26,8 @@ extension Profile {
         // it also borrows are not modelled (no PyCFunction free list).
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 7, tuples: [0, 0, 6])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2])
+        p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
+        p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1, 1])
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])
         return p
     }()

@@ -30,7 +30,7 @@ extension Profile {
         p.attributeErrorKeepsObject = false
         p.instanceDictSlot = true
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.8.18's (510, 9, 0).
-        p.replStartupGCCounts = [504, 9, 0]
+        p.replStartupGCCounts = [501, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 5, dicts: 8,
@@ -40,6 +40,8 @@ extension Profile {
         // it also borrows are not modelled (no PyCFunction free list).
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 5])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 2])
+        p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
+        p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 3, tuples: [0, 0, 2, 2])
         return p
     }()

@@ -179,7 +179,7 @@ public struct Profile: Sendable, Equatable {
     /// Before 3.11 (PyTuple_MAXSAVESIZE 20 for both push and pop): tuples of the longest
     /// saved length (19) are reused too, and cleared by a full collection.
     public var tupleFreeListReusesLongest = false
-    /// Lengths whose free list feeds new tuples and is emptied by clear_freelists.
+    /// Lengths whose free list feeds new tuples (clear_freelists empties every length's).
     var tupleFreeListReusedLengths: ClosedRange<Int> {
         1...(tupleFreeListReusesLongest ? tupleFreeListMaxLength : tupleFreeListMaxLength - 1)
     }
@@ -211,6 +211,13 @@ public struct Profile: Sendable, Equatable {
     /// statement of `python -q -i`. Objects taken from a free list are not counted by the
     /// collector, so these decide how fast generation 0 fills at first.
     public var replStartupFreeLists = FreeListCounts()
+    /// What the first `import gc` (importlib's `_find_and_load` of the builtin module) does
+    /// to the free lists besides making the module: objects it leaves alive (`keeps`, taken
+    /// from the free lists) and objects it made fresh and freed, so the lists end up longer
+    /// (`adds`). Measured as the free-list change `import gc` causes on CPython, by
+    /// `sys._debugmallocstats()` before and after it (scripts/measure/free-lists.py).
+    public var gcImportKeeps = FreeListCounts()
+    public var gcImportAdds = FreeListCounts()
     /// 3.13: the REPL keeps each statement's source lines in linecache.cache (a tuple and a
     /// list per statement, never freed): `x = 1` then `gc.get_count()` moves count0 by 2-3
     /// on 3.13.0, by 0-1 on 3.12.1.

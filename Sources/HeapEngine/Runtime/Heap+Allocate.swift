@@ -177,6 +177,20 @@ extension Heap {
 
     public func releaseWorkingSet(_ objects: [ObjectRef]) { objects.reversed().forEach(decref) }
 
+    /// Leaves `counts` more objects on each free list (up to its limit): as many objects as
+    /// the list holds plus `counts` are made (the extra ones fresh, counted by the collector)
+    /// and freed again.
+    public func growFreeLists(by counts: FreeListCounts) {
+        var held = counts
+        held.floats += counts.floats > 0 ? freeLists.floats.count : 0
+        held.lists += counts.lists > 0 ? freeLists.lists.count : 0
+        held.dicts += counts.dicts > 0 ? freeLists.dicts.count : 0
+        for (length, n) in counts.tuples.enumerated() where n > 0 {
+            held.tuples[length] += freeLists.tuples[length]?.count ?? 0
+        }
+        cycleThroughFreeLists(held)
+    }
+
     /// Runs `body` with one more arena allowed past the heap limit. The limit stops runaway
     /// programs; compiling the next statement (its code objects' tuples, the compiler's
     /// working set) must still work once one has filled the heap, so the session recovers.

@@ -137,6 +137,10 @@ extension Interpreter {
         switch (moduleName, cachedModuleDicts[moduleName]) {
         case (_, let template?):
             for (k, v) in dictStorage(template).items { try dictSet(dict, k, v) }
+            if moduleName == "gc" {
+                importlibLeftovers += heap.takeFromFreeLists(profile.gcImportKeeps)
+                heap.growFreeLists(by: profile.gcImportAdds)
+            }
         case ("sys", nil): defineSysModule(dict)
         case ("weakref", nil): defineWeakrefModule(dict)
         default:

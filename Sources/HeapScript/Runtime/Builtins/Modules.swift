@@ -22,7 +22,7 @@ extension Interpreter {
         defineFunction(in: d, "getrecursionlimit") { i, _, _, _ in try i.newInt(i.profile.recursionLimit) }
         defineFunction(in: d, "_debugmallocstats") { i, _, _, _ in
             // CPython writes these statistics to stderr.
-            i.stderr += i.heap.allocator.debugMallocStats()
+            i.stderr += i.heap.allocator.debugMallocStats(extraLines: i.heap.freeListStatsLines())
             return i.heap.newNone()
         }
         let version = try! newStr("\(profile.referenceVersion) (heapbook simulated CPython \(profile.version))")

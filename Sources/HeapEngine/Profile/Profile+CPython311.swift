@@ -44,10 +44,13 @@ extension Profile {
         // a class); the tuples besides the code objects' own and their constant keys, and the
         // per-unit split, fitted with scripts/measure/compile-counts.py and count-drift.py.
         p.lazyFrameObjects = true
+        p.displayCyclesTuple = true
+        p.argumentParsersMakeKeywordTuples = true
         p.gcImportKeeps = FreeListCounts(lists: 1)
-        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 5])
-        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2])
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])
+        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 1, 5])
+        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 1, tuples: [0, 0, 2])
+        p.compileUnitStackedSet = FreeListCounts(dicts: 5)
+        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2, 2])
         return p
     }()
 }

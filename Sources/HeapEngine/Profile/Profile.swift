@@ -122,6 +122,14 @@ public struct Profile: Sendable, Equatable {
     /// traceback, a frame and that function: `nope` moves generation 0 by 3 more on 3.11.7.
     /// Before 3.11 every call has a frame object (with free lists; not modelled).
     public var lazyFrameObjects: Bool = false
+    /// 3.11: every PRINT_EXPR at the prompt (even of None) makes and frees a 1-tuple, so
+    /// after a full collection emptied the free lists `gc.collect()` leaves one there
+    /// (`x = gc.collect()` does not; 3.6.15, 3.8.18, 3.12.1 and 3.13.0 leave none either).
+    public var displayCyclesTuple = false
+    /// 3.11: a builtin parsed by a static _PyArg_Parser (print) makes its keyword-name tuple
+    /// on the first call and keeps it (3.12+ compile those tuples in; 3.6/3.8 print parses
+    /// without one): the first `print()` of a session takes a 4-tuple off the free list.
+    public var argumentParsersMakeKeywordTuples = false
     /// Up to 3.10 a Python function's frame takes its own references to the arguments
     /// (function_code_fastcall / _PyEval_EvalCode copy them with Py_INCREF) while the
     /// caller's value stack keeps its own until the call returns; 3.11's
@@ -235,6 +243,11 @@ public struct Profile: Sendable, Equatable {
     /// (15 more objects each on 3.11.7, which is why the first `def` after a `gc.collect()`
     /// moves generation 0 by 16 instead of 3).
     public var compileUnitWorkingSet = FreeListCounts()
+    /// What a function's (or comprehension's) compiler unit holds only until its code
+    /// object is made; its siblings reuse them (fitted with scripts/measure/free-lists.py:
+    /// on 3.11.7 a class with one method leaves 2 more dicts on the free list than with
+    /// everything held to the end, a class with two methods 3 fewer).
+    public var compileUnitStackedSet = FreeListCounts()
     /// The same for a class body, which needs fewer (no fast locals).
     public var compileClassBodyWorkingSet = FreeListCounts()
 

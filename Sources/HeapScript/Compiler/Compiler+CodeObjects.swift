@@ -17,13 +17,16 @@ extension Compiler {
     }
 
     /// A nested unit: its symtable entry and compiler unit hold dicts and lists
-    /// (`Profile.compileUnitWorkingSet`) until the whole compilation ends.
+    /// (`Profile.compileUnitWorkingSet`) until the whole compilation ends, and a function's
+    /// compiler unit holds more (`Profile.compileUnitStackedSet`) until its code object is
+    /// made (compiler_exit_scope), so sibling functions reuse those.
     func enterUnit(_ code: CodeObject) {
         codes.append(code)
         let profile = interp.profile
-        if code.kind == .comprehension && profile.inlinesComprehensions { return }
+        if code.kind == .comprehension && profile.inlinesComprehensions { unitStack.append([]); return }
         workingSet += heap.takeFromFreeLists(
             code.kind == .classBody ? profile.compileClassBodyWorkingSet : profile.compileUnitWorkingSet)
+        unitStack.append(code.kind == .classBody ? [] : heap.takeFromFreeLists(profile.compileUnitStackedSet))
     }
 
     /// Builds `code`'s tuples and its code object; returns a new reference to the latter.
@@ -46,7 +49,9 @@ extension Compiler {
         // From here on borrowed from co_consts (equal items: the constants are canonical).
         if case .tuple(let items) = heap.payload[Int(constsTuple)] { code.consts = items }
         for names in [code.names, locals] { code.tuples.append(merged(try nameTuple(names))) }
-        return try interp.newCodeObject(code)
+        let made = try interp.newCodeObject(code)
+        if code.kind != .module, let unit = unitStack.popLast() { heap.releaseWorkingSet(unit) }
+        return made
     }
 
     /// A new tuple of interned names (co_names, local names, a fromlist, __static_attributes__).

@@ -26,6 +26,8 @@ final class Compiler {
     /// The free-listed objects the compiler itself holds until it finishes
     /// (`Profile.compileWorkingSet`, `Profile.compileUnitWorkingSet`).
     var workingSet: [ObjectRef] = []
+    /// What each open nested unit holds until its code object is made (`enterUnit`).
+    var unitStack: [[ObjectRef]] = []
 
     init(interp: Interpreter, filename: String) {
         self.interp = interp
@@ -53,6 +55,8 @@ final class Compiler {
     func finishCompiling() {
         for (_, r) in constCache { heap.decref(r) }
         constCache = [:]
+        unitStack.reversed().forEach(heap.releaseWorkingSet)
+        unitStack = []
         heap.releaseWorkingSet(workingSet)
         workingSet = []
     }

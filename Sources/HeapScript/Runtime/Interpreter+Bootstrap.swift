@@ -138,7 +138,7 @@ extension Interpreter {
         case (_, let template?):
             for (k, v) in dictStorage(template).items { try dictSet(dict, k, v) }
             if moduleName == "gc" {
-                importlibLeftovers += heap.takeFromFreeLists(profile.gcImportKeeps)
+                warmUpLeftovers += heap.takeFromFreeLists(profile.gcImportKeeps)
                 heap.growFreeLists(by: profile.gcImportAdds)
             }
         case ("sys", nil): defineSysModule(dict)

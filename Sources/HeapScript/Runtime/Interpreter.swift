@@ -44,8 +44,10 @@ public final class Interpreter {
     var splitTables: [ObjectRef: SplitKeys] = [:]
     /// Extension modules initialised at start-up, by name: the dict `import` copies (m_copy).
     var cachedModuleDicts: [String: ObjectRef] = [:]
-    /// Objects importlib left alive when it imported a module (`Profile.gcImportKeeps`).
-    var importlibLeftovers: [ObjectRef] = []
+    /// Objects one-time warm-ups leave alive for good: importlib's when it imported a module
+    /// (`Profile.gcImportKeeps`), an argument parser's keyword tuple.
+    var warmUpLeftovers: [ObjectRef] = []
+    var printParserReady = false
     /// 3.13 (`Profile.replCachesSourceLines`): linecache.cache, and how many statements it holds.
     var linecacheDict: ObjectRef?
     var linecacheEntries = 0

@@ -17,6 +17,13 @@ extension Interpreter {
         try! dictSet(d, name("NotImplemented"), heap.notImplemented)
 
         defineFunction(in: d, "print") { i, _, args, kwargs in
+            // 3.11 parses print's arguments with _PyArg_ParseStackAndKeywords: its first call
+            // initialises the static parser, whose kwtuple ('sep', 'end', 'file', 'flush')
+            // lives as long as the interpreter (3.12+ have static tuples).
+            if i.profile.argumentParsersMakeKeywordTuples && !i.printParserReady {
+                i.printParserReady = true
+                i.warmUpLeftovers += i.heap.takeFromFreeLists(FreeListCounts(tuples: [0, 0, 0, 0, 1]))
+            }
             var sep = " ", end = "\n"
             for (k, v) in kwargs {
                 guard k == "sep" || k == "end" || k == "flush" || k == "file" else {

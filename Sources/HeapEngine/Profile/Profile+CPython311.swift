@@ -50,6 +50,8 @@ extension Profile {
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 1, 5])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 1, tuples: [0, 0, 2])
         p.compileUnitStackedSet = FreeListCounts(dicts: 5)
+        p.firstReprKeeps = FreeListCounts(lists: 1)
+        p.firstReprFreshObjects = 1
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2, 2])
         return p
     }()

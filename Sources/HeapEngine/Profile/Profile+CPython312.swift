@@ -52,6 +52,8 @@ extension Profile {
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 9, tuples: [0, 0, 6])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 7, tuples: [0, 0, 3])
         p.gcImportKeeps = FreeListCounts(lists: 1)
+        p.firstReprKeeps = FreeListCounts(lists: 1)
+        p.firstReprFreshObjects = 1
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 2, 2])
         return p
     }()

@@ -28,6 +28,7 @@ extension Profile {
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2])
         p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1, 1])
+        p.firstReprFreshObjects = 2
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])
         return p
     }()

@@ -42,6 +42,12 @@ extension Profile {
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 2])
         p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
+        p.firstReprKeeps = FreeListCounts()
+        p.firstReprFreshObjects = 2
+        // 3.11's warm-ups and compiler-unit split are not 3.8's.
+        p.displayCyclesTuple = false
+        p.argumentParsersMakeKeywordTuples = false
+        p.compileUnitStackedSet = FreeListCounts()
         p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 3, tuples: [0, 0, 2, 2])
         return p
     }()

@@ -210,6 +210,9 @@ struct FreeLists {
     var lists: [UInt64] = []
     var dicts: [UInt64] = []
     var dictKeys: [UInt64] = []
+    /// The one-slice cache (interp->slice_cache; a static before 3.10): never cleared by
+    /// the collector.
+    var slices: [UInt64] = []
 }
 
 extension Heap {
@@ -257,6 +260,13 @@ extension Heap {
     }
 
     /// A plain object of any type with a given payload (iterators, ranges, slices, cells).
+    /// PySlice_New: the cached slice's memory when there is one.
+    public func newSlice(_ start: ObjectRef, _ stop: ObjectRef, _ step: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+        let r = try allocateReusing(\.slices, type: builtinType(.slice), payload: .tuple([start, stop, step]))
+        gcTrackNew(r)
+        return r
+    }
+
     public func newObject(type: ObjectRef, payload p: Payload, extraSize: Int = 0) throws(HeapExhausted) -> ObjectRef {
         let r = try allocateObject(type: type, size: requestSize(type) + extraSize, payload: p)
         if typeInfo(type).isGC { gcTrackNew(r) }

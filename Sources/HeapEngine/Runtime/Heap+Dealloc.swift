@@ -31,6 +31,10 @@ extension Heap {
             }
         case .str(let v):
             if v.isInterned { interned[v.value] = nil }
+        case .tuple(let items) where info.kind == .slice:
+            // slice_dealloc: step, start, stop, then the one-slice cache (interp->slice_cache).
+            for k in [2, 0, 1] { decref(items[k]) }
+            if freeLists.slices.isEmpty { freeLists.slices.append(address[i]); releaseRow(r); return }
         case .tuple(let items):
             // tupledealloc: items last to first, then the per-length free list.
             var k = items.count

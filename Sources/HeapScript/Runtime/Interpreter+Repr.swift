@@ -62,22 +62,25 @@ extension Interpreter {
             if info.kind == .slice {
                 return "slice(\(try items.map { try repr($0, depth: depth + 1) }.joined(separator: ", ")))"
             }
-            if reprStack.contains(r) { return "(...)" }
-            reprStack.insert(r); defer { reprStack.remove(r) }
+            if items.isEmpty { return "()" }
+            guard reprEnter(r) else { return "(...)" }
+            defer { reprStack.remove(r) }
             if items.count == 1 { return "(\(try repr(items[0], depth: depth + 1)),)" }
             return "(" + (try items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + ")"
         case .list(let l):
-            if reprStack.contains(r) { return "[...]" }
-            reprStack.insert(r); defer { reprStack.remove(r) }
+            if l.items.isEmpty { return "[]" }
+            guard reprEnter(r) else { return "[...]" }
+            defer { reprStack.remove(r) }
             return "[" + (try l.items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "]"
         case .dict(let d):
-            if reprStack.contains(r) { return "{...}" }
-            reprStack.insert(r); defer { reprStack.remove(r) }
+            if d.items.isEmpty { return "{}" }
+            guard reprEnter(r) else { return "{...}" }
+            defer { reprStack.remove(r) }
             return "{" + (try d.items.map { "\(try repr($0.key, depth: depth + 1)): \(try repr($0.value, depth: depth + 1))" }).joined(separator: ", ") + "}"
         case .set(let s):
             if s.count == 0 { return "set()" }
-            if reprStack.contains(r) { return "set(...)" }
-            reprStack.insert(r); defer { reprStack.remove(r) }
+            guard reprEnter(r) else { return "set(...)" }
+            defer { reprStack.remove(r) }
             return "{" + (try s.elements.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "}"
         case .type(let t):
             if let m = t.module, t.isHeapType { return "<class '\(m).\(t.name)'>" }
@@ -221,5 +224,23 @@ extension Interpreter {
             }
         }
         return out + quote
+    }
+}
+
+extension Interpreter {
+    /// Py_ReprEnter: false when `r`'s repr is already being computed (a cycle prints as
+    /// `[...]`). Its first call keeps the thread state's "Py_Repr" list for good
+    /// (`Profile.firstReprKeeps`, `firstReprFreshObjects`).
+    func reprEnter(_ r: ObjectRef) -> Bool {
+        if reprStack.contains(r) { return false }
+        if !reprListReady {
+            reprListReady = true
+            warmUpLeftovers += heap.takeFromFreeLists(profile.firstReprKeeps)
+            for _ in 0..<profile.firstReprFreshObjects {
+                if let fresh = try? heap.newList(ListStorage(), usingFreeList: false) { warmUpLeftovers.append(fresh) }
+            }
+        }
+        reprStack.insert(r)
+        return true
     }
 }

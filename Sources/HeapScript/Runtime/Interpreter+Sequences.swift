@@ -149,7 +149,7 @@ extension Interpreter {
 
     func newSlice(_ lower: ObjectRef, _ upper: ObjectRef, _ step: ObjectRef) throws -> ObjectRef {
         // A slice object; its three parts are kept as a tuple payload.
-        do { return try heap.newObject(type: heap.builtinType(.slice), payload: .tuple([lower, upper, step])) } catch {
+        do { return try heap.newSlice(lower, upper, step) } catch {
             throw memoryError()
         }
     }

@@ -48,6 +48,7 @@ public final class Interpreter {
     /// (`Profile.gcImportKeeps`), an argument parser's keyword tuple.
     var warmUpLeftovers: [ObjectRef] = []
     var printParserReady = false
+    var reprListReady = false
     /// 3.13 (`Profile.replCachesSourceLines`): linecache.cache, and how many statements it holds.
     var linecacheDict: ObjectRef?
     var linecacheEntries = 0

@@ -123,6 +123,35 @@ final class DifferentialTests: XCTestCase {
                        file: file, line: line)
     }
 
+    /// Fuzz cases the engine does not reproduce under 3.11 yet. Each turns on when an automatic
+    /// collection falls (generation 0's count, which moves with allocations of CPython's
+    /// compiler that the engine models only in part; Tests/PendingDivergences/README.md). They
+    /// still run under the other four profiles; under 3.11 each must still differ, so a case
+    /// that starts agreeing fails here until it is taken off the list.
+    static let fuzzCasesDivergingUnder311: Set<String> = [
+        "fuzz/seed1-1861", "fuzz/seed3-1754", "fuzz/seed3-2853", "fuzz/seed3-3230",
+        "fuzz/seed3-345", "fuzz/seed3-3673", "fuzz/seed3-5088",
+    ]
+
+    /// The fuzzer's regression cases under 3.11 (the other areas run in the tests above).
+    func testFuzzUnderCPython311() throws {
+        let cases = try Self.cases(area: "fuzz")
+        XCTAssertFalse(cases.isEmpty)
+        for c in cases {
+            let r = Self.runEngine(c.input)
+            XCTAssertTrue(r.completed, "\(c.name): stopped on an unsupported construct:\n\(r.stderr)")
+            if Self.fuzzCasesDivergingUnder311.contains(c.name) {
+                XCTAssertNotEqual(r.stdout, c.expected, "\(c.name) now agrees with CPython 3.11.7: "
+                                  + "take it off DifferentialTests.fuzzCasesDivergingUnder311")
+            } else if r.stdout != c.expected {
+                XCTFail("\(c.name): engine stdout differs from CPython 3.11.7\n"
+                        + Self.firstDifference(expected: c.expected, got: r.stdout))
+            }
+        }
+        let names = Set(cases.map(\.name))
+        XCTAssertTrue(Self.fuzzCasesDivergingUnder311.isSubset(of: names), "a listed case is not in the corpus")
+    }
+
     func testCorpusUnderCPython36() throws { try checkCorpus(profile: .cpython36) }
     func testCorpusUnderCPython38() throws { try checkCorpus(profile: .cpython38) }
     func testCorpusUnderCPython312() throws { try checkCorpus(profile: .cpython312) }

@@ -150,6 +150,22 @@ extension DictStorage {
         return fresh
     }
 
+    /// dict_merge's sizing, for callers that then insert b's live entries in order themselves
+    /// (`a.update(b)`): an empty `a` gets a table the size of b's (Case 1 below clones b's
+    /// keys, which lays the entries out the same way), otherwise one big dictresize when b
+    /// would not fit (Case 2).
+    public mutating func reserveForMerge(_ other: DictStorage, layouts: ObjectLayouts) {
+        if other.used == 0 { return }
+        if used == 0 && other.used == other.nentries
+            && (Int(other.log2Size) == layouts.dictMinLog2Size
+                || DictStorage.usableFraction(other.tableSize / 2) < other.used) {
+            dictresize(log2NewSize: Int(other.log2Size), unicode: other.kind != .general, layouts: layouts)
+        } else if DictStorage.usableFraction(tableSize) < other.used {
+            dictresize(log2NewSize: DictStorage.estimateLog2KeySize(used + other.used, layouts),
+                       unicode: other.kind != .general, layouts: layouts)
+        }
+    }
+
     /// `a.update(b)` / `dict(b)` / `{**b}` with b a dict (dict_merge, override 1; 0 for
     /// `{**a, **b}`-style "keep existing" is `override: false`).
     ///

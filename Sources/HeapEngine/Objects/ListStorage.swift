@@ -36,8 +36,8 @@ public enum ListGrowth: UInt8, Sendable {
 /// The item storage of a simulated list. Mirrors `PyListObject`'s ob_item/ob_size/allocated,
 /// Objects/listobject.c (3.11).
 ///
-/// Invariant: `items.count <= allocated`; `allocated == 0` exactly when CPython's ob_item is
-/// NULL (a fresh `[]` or a cleared list).
+/// Invariant: `items.count <= allocated`. ob_item is NULL for a fresh `[]` or a cleared list;
+/// a list list_resize shrank to nothing keeps a block (PyMem_Realloc(p, 0) is not NULL).
 public struct ListStorage: Equatable, Sendable {
     /// ob_item[0 ..< ob_size]. The Swift array's own capacity is irrelevant to sizes.
     public var items: [ObjectRef]
@@ -45,6 +45,11 @@ public struct ListStorage: Equatable, Sendable {
     public var allocated: Int
     /// The version's list_resize and list_extend rules (`Heap.newList` sets the profile's).
     public var growth: ListGrowth = .cpython39
+    /// list_resize(0) reallocated ob_item to zero bytes: allocated is 0 but ob_item is not
+    /// NULL, so the next list_extend resizes (over-allocating) instead of preallocating.
+    var keepsEmptyBlock = false
+    /// ob_item == NULL, the test list_extend makes.
+    var itemArrayIsNull: Bool { allocated == 0 && !keepsEmptyBlock }
 
     /// `PyList_New(0)`: ob_item NULL, allocated 0.
     public init() { items = []; allocated = 0 }
@@ -107,13 +112,14 @@ public struct ListStorage: Equatable, Sendable {
             if newsize - items.count > newAllocated - newsize { newAllocated = (newsize + 3) & ~3 }
         }
         if newsize == 0 { newAllocated = 0 }
+        keepsEmptyBlock = newAllocated == 0 && allocated > 0
         allocated = newAllocated
     }
 
     /// Mirrors `list_preallocate_exact` (3.9+ list_extend into a NULL ob_item): only valid
     /// while ob_item is NULL. Before 3.9 list_extend always goes through list_resize.
     mutating func listPreallocateExact(_ size: Int) {
-        assert(allocated == 0 && items.isEmpty, "list_preallocate_exact needs ob_item == NULL")
+        assert(itemArrayIsNull && items.isEmpty, "list_preallocate_exact needs ob_item == NULL")
         if growth == .cpython39 { allocated = (size + 1) & ~1 } else { listResize(size) }
     }
 
@@ -142,7 +148,7 @@ public struct ListStorage: Equatable, Sendable {
     public mutating func extend(sequence other: [ObjectRef]) {
         let n = other.count
         if n == 0 { return }
-        if allocated == 0 { listPreallocateExact(n) } else { listResize(items.count + n) }
+        if itemArrayIsNull { listPreallocateExact(n) } else { listResize(items.count + n) }
         items.append(contentsOf: other)
     }
 
@@ -161,7 +167,7 @@ public struct ListStorage: Equatable, Sendable {
     /// one by one (list_resize(n + 1) once full), then cuts back with list_resize(size).
     public mutating func extend(iterating other: [ObjectRef], lengthHint: Int) {
         let m = items.count
-        if allocated == 0 {
+        if itemArrayIsNull {
             if lengthHint > 0 { listPreallocateExact(lengthHint) }
         } else {
             listResize(m + lengthHint)
@@ -185,7 +191,7 @@ public struct ListStorage: Equatable, Sendable {
     // MARK: - Shrinking
 
     /// `list.clear()`, `a *= 0`, `del a[:]`: _list_clear frees ob_item (allocated 0).
-    public mutating func clear() { items.removeAll(); allocated = 0 }
+    public mutating func clear() { items.removeAll(); allocated = 0; keepsEmptyBlock = false }
 
     /// Mirrors `list_ass_slice(a, ilow, ihigh, v)` for step-1 slices, with `ilow`/`ihigh`
     /// already clamped to 0 ... count by the caller (as list_ass_subscript does via

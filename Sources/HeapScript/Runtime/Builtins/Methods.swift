@@ -109,6 +109,16 @@ extension Interpreter {
         }
         defineMethod(.dict, "update") { i, s, args, kwargs in
             if let a = args.first, case .dict(let other) = i.heap.payload[Int(a)] {
+                // dict_merge: one resize up front, then b's entries in order.
+                if i.splitOwner(of: s!) == nil && i.splitKeys(of: s!) == nil {
+                    i.heap.withPayload(s!) { p in
+                        guard case .dict(var st) = p else { return }
+                        p = .empty
+                        st.reserveForMerge(other, layouts: i.layouts)
+                        p = .dict(st)
+                    }
+                    i.heap.dictKeysChanged(s!)
+                }
                 for (k, v) in other.items { try i.dictSet(s!, k, v) }
             }
             for (k, v) in kwargs { try i.dictSet(s!, i.name(k), v) }

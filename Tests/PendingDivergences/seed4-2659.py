@@ -1,0 +1,30 @@
+import gc
+class C0:
+    def __init__(self, v):
+        self.v = v
+        self.other = None
+    def __del__(self):
+        print('del C0')
+    def link(self, other):
+        self.other = other
+        other.other = self
+
+class C1:
+    def __init__(self, v):
+        self.v = v
+        self.other = None
+    def __del__(self):
+        print('del C1')
+
+class C2:
+    def __init__(self, v):
+        self.v = v
+        self.other = None
+    def __del__(self):
+        print('del C2')
+    def link(self, other):
+        self.other = other
+        other.other = self
+
+C0 = 15257
+gc.collect()

@@ -10,12 +10,12 @@ the allocator shows up in the count. The engine's `Profile.compileWorkingSet`,
 (within one or two per nested code unit); the first line compares the REPL's start-up
 count (`Profile.replStartupGCCounts`). Needs `.build/debug/heapbook` and pyenv's CPythons.
 """
-import os
 import re
 import subprocess
 import sys
 
-VERSIONS = {"3.6": "3.6.15", "3.8": "3.8.18", "3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0"}
+from measuring import ENV, VERSIONS, cpython, engine
+
 PROBES = [
     ("pass", "pass"),
     ("x = 1", "x = 1"),
@@ -29,10 +29,6 @@ PROBES = [
     ("NameError", "nope"),
     ("AttributeError", "x.a"),
 ]
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HEAPBOOK = os.path.join(ROOT, ".build", "debug", "heapbook")
-PYENV = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip() or os.path.expanduser("~/.pyenv")
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"} | {"PYTHONHASHSEED": "0"}
 
 
 def run(command, source):
@@ -41,13 +37,11 @@ def run(command, source):
 
 
 def compare(version):
-    cpython = [os.path.join(PYENV, "versions", VERSIONS[version], "bin", "python3"), "-q", "-i"]
-    engine = [HEAPBOOK, "repl", "--python", version]
     lines = ["import sys", "import gc", "print('@@', gc.get_count())"]
     for _, probe in PROBES:
         lines += ["gc.collect()", probe + ("\n" if probe.endswith("\n") else ""), "print('@@', gc.get_count()[0])"]
     source = "\n".join(lines) + "\n"
-    real, simulated = run(cpython, source), run(engine, source)
+    real, simulated = run(cpython(version), source), run(engine(version), source)
     print(f"CPython {VERSIONS[version]} vs engine --python {version}")
     for name, r, s in zip(["start-up"] + [n for n, _ in PROBES], real, simulated):
         mark = "  " if r == s else "!!"

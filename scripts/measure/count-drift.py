@@ -11,32 +11,10 @@ counts, so the kinds at the top of the list are the next things to model.
 import argparse
 import collections
 import concurrent.futures
-import os
 import re
 import subprocess
 
-VERSIONS = {"3.6": "3.6.15", "3.8": "3.8.18", "3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0"}
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HEAPBOOK = os.path.join(ROOT, ".build", "debug", "heapbook")
-PYENV = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip() or os.path.expanduser("~/.pyenv")
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"} | {"PYTHONHASHSEED": "0"}
-
-
-def statements(text):
-    out, current = [], []
-    for line in text.split("\n"):
-        if line and not line.startswith(" "):
-            if current:
-                out.append(current)
-            current = [line]
-        elif line.strip():
-            current.append(line)
-    return out + ([current] if current else [])
-
-
-def shape(lines):
-    s = " | ".join(x.strip() for x in lines)
-    return re.sub(r"\b\d+\b", "N", re.sub(r"\bC\d+\b", "C", re.sub(r"\b[vtf]\d+\b", "X", s)))
+from measuring import ENV, VERSIONS, cpython, engine, fuzz_program, shape, statements
 
 
 def counts(command, source):
@@ -45,8 +23,7 @@ def counts(command, source):
 
 
 def program(args, index):
-    text = subprocess.run([HEAPBOOK, "fuzz", "--python", args.version, "--seed", str(args.seed), "--show", str(index)],
-                          capture_output=True, text=True).stdout
+    text = fuzz_program(args.version, args.seed, index)
     source, shapes = [], []
     for st in statements(text):
         if st[0] == "import sys":
@@ -58,8 +35,7 @@ def program(args, index):
         shapes.append(shape(st))
         source.append("print('@@', gc.get_count()[0])")
     source = "\n".join(source) + "\n"
-    cpython = [os.path.join(PYENV, "versions", VERSIONS[args.version], "bin", "python3"), "-q", "-i"]
-    real, simulated = counts(cpython, source), counts([HEAPBOOK, "repl", "--python", args.version], source)
+    real, simulated = counts(cpython(args.version), source), counts(engine(args.version), source)
     rows = [(shapes[k], real[k] - real[k - 1], simulated[k] - simulated[k - 1])
             for k in range(1, min(len(real), len(simulated)))]
     if args.first_collection:

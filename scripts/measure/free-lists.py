@@ -13,34 +13,13 @@ first difference in the lists is where a later difference in the collector's tim
 import argparse
 import collections
 import concurrent.futures
-import os
 import re
 import subprocess
 
-VERSIONS = {"3.6": "3.6.15", "3.8": "3.8.18", "3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0"}
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HEAPBOOK = os.path.join(ROOT, ".build", "debug", "heapbook")
-PYENV = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip() or os.path.expanduser("~/.pyenv")
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"} | {"PYTHONHASHSEED": "0"}
+from measuring import ENV, VERSIONS, cpython, engine, fuzz_program, shape, statements
+
 # No display and no print until the end: the first repr of a container is a warm-up of its own.
 PROBE = "sys._debugmallocstats(); _counts.append(gc.get_count()[0])"
-
-
-def statements(text):
-    out, current = [], []
-    for line in text.split("\n"):
-        if line and not line.startswith(" "):
-            if current:
-                out.append(current)
-            current = [line]
-        elif line.strip():
-            current.append(line)
-    return out + ([current] if current else [])
-
-
-def shape(lines):
-    s = " | ".join(x.strip() for x in lines)
-    return re.sub(r"\b\d+\b", "N", re.sub(r"\bC\d+\b", "C", re.sub(r"\b[vtf]\d+\b", "X", s)))
 
 
 def states(command, source):
@@ -62,8 +41,7 @@ def compare(version, text):
     for st in sts:
         source += ["\n".join(st) + ("\n" if st[0].endswith(":") else ""), PROBE]
     source = "\n".join(source + ["print('@@', _counts)"]) + "\n"
-    cpython = [os.path.join(PYENV, "versions", VERSIONS[version], "bin", "python3"), "-q", "-i"]
-    real, simulated = states(cpython, source), states([HEAPBOOK, "repl", "--python", version], source)
+    real, simulated = states(cpython(version), source), states(engine(version), source)
     return list(zip([["(start)"]] + sts, real, simulated))
 
 
@@ -90,8 +68,7 @@ def main():
         return
 
     def first(index):
-        text = subprocess.run([HEAPBOOK, "fuzz", "--python", args.version, "--seed", str(args.seed),
-                               "--show", str(index)], capture_output=True, text=True).stdout
+        text = fuzz_program(args.version, args.seed, index)
         for st, real, simulated in compare(args.version, text):
             if d := difference(real, simulated):
                 return shape(st), d

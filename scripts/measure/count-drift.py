@@ -14,7 +14,7 @@ import concurrent.futures
 import re
 import subprocess
 
-from measuring import ENV, VERSIONS, cpython, engine, fuzz_program, shape, statements
+from measuring import ENV, VERSIONS, cpython, engine, fuzz_program, repl_input, shape, statements
 
 
 def counts(command, source):
@@ -29,7 +29,7 @@ def program(args, index):
         if st[0] == "import sys":
             source.append(st[0])
             continue
-        source.append("\n".join(st) + ("\n" if st[0].endswith(":") else ""))
+        source.append(repl_input(st))
         if st[0] == "import gc":
             source.append("gc.disable()")
         shapes.append(shape(st))

@@ -16,7 +16,7 @@ import concurrent.futures
 import re
 import subprocess
 
-from measuring import ENV, VERSIONS, cpython, engine, fuzz_program, shape, statements
+from measuring import ENV, VERSIONS, cpython, engine, fuzz_program, repl_input, shape, statements
 
 # No display and no print until the end: the first repr of a container is a warm-up of its own.
 PROBE = "sys._debugmallocstats(); _counts.append(gc.get_count()[0])"
@@ -39,7 +39,7 @@ def compare(version, text):
     sts = statements(text)
     source = ["import sys", "import gc", "_counts = []", PROBE]
     for st in sts:
-        source += ["\n".join(st) + ("\n" if st[0].endswith(":") else ""), PROBE]
+        source += [repl_input(st), PROBE]
     source = "\n".join(source + ["print('@@', _counts)"]) + "\n"
     real, simulated = states(cpython(version), source), states(engine(version), source)
     return list(zip([["(start)"]] + sts, real, simulated))

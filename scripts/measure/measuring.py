@@ -39,6 +39,11 @@ def statements(text):
     return out + ([current] if current else [])
 
 
+def repl_input(lines):
+    """A statement as REPL input: a compound statement needs the blank line that ends it."""
+    return "\n".join(lines) + ("\n" if lines[0].endswith(":") else "")
+
+
 def shape(lines):
     """A statement with the generator's names and numbers normalised, for tallying."""
     s = " | ".join(x.strip() for x in lines)

@@ -156,11 +156,24 @@ extension DictStorage {
     /// would not fit (Case 2).
     public mutating func reserveForMerge(_ other: DictStorage, layouts: ObjectLayouts) {
         if other.used == 0 { return }
-        if used == 0 && other.used == other.nentries
-            && (Int(other.log2Size) == layouts.dictMinLog2Size
-                || DictStorage.usableFraction(other.tableSize / 2) < other.used) {
+        if mergeClonesKeys(of: other, layouts: layouts) {
             dictresize(log2NewSize: Int(other.log2Size), unicode: other.kind != .general, layouts: layouts)
-        } else if DictStorage.usableFraction(tableSize) < other.used {
+        } else {
+            resizeForMerge(other, layouts: layouts)
+        }
+    }
+
+    /// dict_merge's Case 1 test: `a` is empty and `b` is clean (no deleted entries) and either
+    /// minimum-sized or more than USABLE_FRACTION(size / 2) full.
+    private func mergeClonesKeys(of other: DictStorage, layouts: ObjectLayouts) -> Bool {
+        used == 0 && other.used == other.nentries
+            && (Int(other.log2Size) == layouts.dictMinLog2Size
+                || DictStorage.usableFraction(other.tableSize / 2) < other.used)
+    }
+
+    /// dict_merge's Case 2: one dictresize up front when `b` would not fit.
+    private mutating func resizeForMerge(_ other: DictStorage, layouts: ObjectLayouts) {
+        if DictStorage.usableFraction(tableSize) < other.used {
             dictresize(log2NewSize: DictStorage.estimateLog2KeySize(used + other.used, layouts),
                        unicode: other.kind != .general, layouts: layouts)
         }
@@ -180,21 +193,13 @@ extension DictStorage {
                                isEqual: (ObjectRef, ObjectRef) -> Bool) -> [ObjectRef] {
         if other.used == 0 { return [] }
         var override = override
-        if used == 0 {
-            override = true
-            if other.used == other.nentries
-                && (Int(other.log2Size) == layouts.dictMinLog2Size
-                    || DictStorage.usableFraction(other.tableSize / 2) < other.used) {
-                // Case 1.
-                self = other
-                return []
-            }
+        if used == 0 { override = true }
+        if mergeClonesKeys(of: other, layouts: layouts) {
+            // Case 1.
+            self = other
+            return []
         }
-        if DictStorage.usableFraction(tableSize) < other.used {
-            // Case 2.
-            dictresize(log2NewSize: DictStorage.estimateLog2KeySize(used + other.used, layouts),
-                       unicode: other.kind != .general, layouts: layouts)
-        }
+        resizeForMerge(other, layouts: layouts)   // Case 2.
         var replaced: [ObjectRef] = []
         for i in 0..<other.nentries where other.entryKeys[i] != DictStorage.null {
             let k = other.entryKeys[i], h = other.entryHashes[i]

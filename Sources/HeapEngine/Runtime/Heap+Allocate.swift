@@ -259,7 +259,6 @@ extension Heap {
         return r
     }
 
-    /// A plain object of any type with a given payload (iterators, ranges, slices, cells).
     /// PySlice_New: the cached slice's memory when there is one.
     public func newSlice(_ start: ObjectRef, _ stop: ObjectRef, _ step: ObjectRef) throws(HeapExhausted) -> ObjectRef {
         let r = try allocateReusing(\.slices, type: builtinType(.slice), payload: .tuple([start, stop, step]))
@@ -267,6 +266,7 @@ extension Heap {
         return r
     }
 
+    /// A plain object of any type with a given payload (iterators, ranges, cells).
     public func newObject(type: ObjectRef, payload p: Payload, extraSize: Int = 0) throws(HeapExhausted) -> ObjectRef {
         let r = try allocateObject(type: type, size: requestSize(type) + extraSize, payload: p)
         if typeInfo(type).isGC { gcTrackNew(r) }

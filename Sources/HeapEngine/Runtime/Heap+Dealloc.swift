@@ -33,7 +33,7 @@ extension Heap {
             if v.isInterned { interned[v.value] = nil }
         case .tuple(let items) where info.kind == .slice:
             // slice_dealloc: step, start, stop, then the one-slice cache (interp->slice_cache).
-            for k in [2, 0, 1] { decref(items[k]) }
+            decref(items[2]); decref(items[0]); decref(items[1])
             if freeLists.slices.isEmpty { freeLists.slices.append(address[i]); releaseRow(r); return }
         case .tuple(let items):
             // tupledealloc: items last to first, then the per-length free list.

@@ -47,12 +47,12 @@ extension Profile {
         p.displayCyclesTuple = true
         p.argumentParsersMakeKeywordTuples = true
         p.gcImportKeeps = FreeListCounts(lists: 1)
-        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 1, 5])
+        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 3])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 1, tuples: [0, 0, 2])
         p.compileUnitStackedSet = FreeListCounts(dicts: 5)
         p.firstReprKeeps = FreeListCounts(lists: 1)
         p.firstReprFreshObjects = 1
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2, 2])
+        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 0, 2])
         return p
     }()
 }

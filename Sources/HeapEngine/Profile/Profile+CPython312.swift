@@ -49,12 +49,14 @@ extension Profile {
             tuples: [0, 6, 19, 5, 3, 6, 3, 1, 3, 2, 1, 1, 1, 3, 1, 2, 1, 0, 2, 2, 0])
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs).
-        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 9, tuples: [0, 0, 6])
+        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 9, tuples: [0, 0, 3])
         p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 7, tuples: [0, 0, 3])
         p.gcImportKeeps = FreeListCounts(lists: 1)
         p.firstReprKeeps = FreeListCounts(lists: 1)
         p.firstReprFreshObjects = 1
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 2, 2])
+        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 0, 2])
+        p.symtableAnalysisSets = false
+        p.removesUnusedConsts = true
         return p
     }()
 }

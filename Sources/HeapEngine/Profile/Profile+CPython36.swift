@@ -15,6 +15,7 @@ extension Profile {
         p.gcHasFreeze = false
         p.mergesFoldedConstants = false
         p.mergesCodeTuples = false
+        p.symtableAnalysisSets = false
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.6.15's (95, 11, 0).
         p.replStartupGCCounts = [87, 11, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.6 -q -i`.

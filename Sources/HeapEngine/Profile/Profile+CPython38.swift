@@ -11,6 +11,7 @@ extension Profile {
         var p = Profile.cpython311
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
         p.qualnameIsConstant = true
+        p.mergesFoldedTuples = false
         p.lazyFrameObjects = false
         // Objects/obmalloc.c (3.8): POOL_SIZE = SYSTEM_PAGE_SIZE 4 KiB, ARENA_SIZE 256 KiB; no
         // arena-map radix tree before 3.10; no keep-one-free-arena rule before 3.9 (bpo-37257).

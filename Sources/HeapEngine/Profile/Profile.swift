@@ -106,8 +106,22 @@ public struct Profile: Sendable, Equatable {
     /// co_names and co_localsplusnames among them), and a statement's own code object frees
     /// its tuples to the free list after it ran.
     /// 3.8+ (makecode's merge_const_one) merge each tuple with an equal constant of the
-    /// compilation: a `def f(a, b=None)` shares its co_consts `(None,)` with the defaults.
+    /// compilation.
     public var mergesCodeTuples: Bool = true
+    /// 3.11+ (flowgraph add_const): a BUILD_TUPLE of constants folded while assembling (a
+    /// `def`'s defaults) is merged with an equal constant: `def f(a, b=None)` has
+    /// `f.__defaults__ is f.__code__.co_consts` True on 3.11.7-3.13.0, False on 3.8.18.
+    public var mergesFoldedTuples: Bool = true
+    /// 3.8-3.11: symtable_analyze's sets (no free list) make every statement's count peak
+    /// while it is compiled, 7 above its start plus 8 per level of nested function, class or
+    /// comprehension (`pass` +7, a `def` +15, a method +23 on 3.11.7, by
+    /// scripts/measure/peaks.py), and a collection starts there when that passes the
+    /// threshold. 3.12+ only schedule the collection, and by the eval breaker the count is
+    /// back down; 3.6.15 shows no peak.
+    public var symtableAnalysisSets: Bool = true
+    /// 3.12+ (flowgraph remove_unused_consts): constants no instruction loads are dropped
+    /// from co_consts, so a `def`'s folded defaults leave no items behind.
+    public var removesUnusedConsts: Bool = false
     /// Before 3.11 MAKE_FUNCTION takes the qualified name from the enclosing code's
     /// co_consts (`'C0.__init__'`, `'<listcomp>'`); 3.11+ read it from the code object.
     public var qualnameIsConstant: Bool = false

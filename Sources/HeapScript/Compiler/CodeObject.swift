@@ -23,6 +23,11 @@ final class CodeObject: NativeReferents {
     var tuples: [ObjectRef] = []
     /// Fast-local names (function scopes): parameters first, then other locals.
     var localNames: [String] = []
+    /// BUILD_TUPLEs of constants that the CFG optimizer folds when this code is assembled
+    /// (a `def`'s constant defaults), in order.
+    var tupleFolds: [TupleFold] = []
+    /// How many instructions load each constant (a folded BUILD_TUPLE's items lose theirs).
+    var constUses: [ObjectRef: Int] = [:]
     var paramCount = 0
     var body: Exec = { _ in .next }
     var hasVarArgs = false
@@ -39,6 +44,14 @@ final class CodeObject: NativeReferents {
     }
 
     func forEachReferent(_ body: (ObjectRef) -> Void) { (tuples.isEmpty ? consts : tuples).forEach(body) }
+}
+
+/// A BUILD_TUPLE of constants (the `LOAD_CONST`s of `items`) that fold_tuple_on_constants
+/// turns into one constant when the enclosing code is assembled; `tuple` is set then.
+final class TupleFold {
+    let items: [ObjectRef]
+    var tuple: ObjectRef = 0
+    init(items: [ObjectRef]) { self.items = items }
 }
 
 /// How a statement finished.

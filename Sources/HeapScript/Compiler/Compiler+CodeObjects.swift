@@ -37,21 +37,47 @@ extension Compiler {
             _ = addConst(literal(heap.newNone()), to: code)
         case .function, .comprehension: break
         }
+        try foldTuples(of: code)
         var locals = code.localNames
         if code.kind == .comprehension { locals.insert(".0", at: 0) }
         locals += code.hiddenLocals.filter { !locals.contains($0) }
+        // makecode's order: co_names, co_consts, then the local names.
+        let namesTuple = merged(try nameTuple(code.names))
         // The tuple takes references of its own (newTuple releases them if it fails, and the
         // array still owns its own then).
         code.consts.forEach(heap.incref)
         let constsTuple = merged(try interp.newTuple(code.consts))
-        code.tuples.append(constsTuple)
         code.consts.forEach(heap.decref)
         // From here on borrowed from co_consts (equal items: the constants are canonical).
         if case .tuple(let items) = heap.payload[Int(constsTuple)] { code.consts = items }
-        for names in [code.names, locals] { code.tuples.append(merged(try nameTuple(names))) }
+        code.tuples = [constsTuple, namesTuple, merged(try nameTuple(locals))]
         let made = try interp.newCodeObject(code)
         if code.kind != .module, let unit = unitStack.popLast() { heap.releaseWorkingSet(unit) }
         return made
+    }
+
+    /// fold_tuple_on_constants: each folded tuple is appended to co_consts, on 3.11+ first
+    /// merged with an equal constant (add_const), the new tuple freed at once then. 3.12+
+    /// then drop the constants no instruction loads any more (remove_unused_consts; the
+    /// first one stays): `def f(a, b=1)` keeps no `1` in co_consts.
+    private func foldTuples(of code: CodeObject) throws {
+        for fold in code.tupleFolds {
+            fold.items.forEach(heap.incref)
+            let t = try interp.newTuple(fold.items)
+            let c = interp.profile.mergesFoldedTuples ? canonical(t) : t
+            if !code.consts.contains(c) {
+                heap.incref(c)
+                code.consts.append(c)
+            }
+            heap.decref(t)
+            fold.tuple = c
+            for item in fold.items { code.constUses[item, default: 1] -= 1 }
+            code.constUses[c, default: 0] += 1
+        }
+        guard interp.profile.removesUnusedConsts, !code.tupleFolds.isEmpty else { return }
+        let unused = code.consts.dropFirst().filter { code.constUses[$0, default: 0] <= 0 }
+        code.consts.removeAll { unused.contains($0) }
+        unused.forEach(heap.decref)
     }
 
     /// A new tuple of interned names (co_names, local names, a fromlist, __static_attributes__).

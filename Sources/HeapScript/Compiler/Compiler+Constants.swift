@@ -6,6 +6,9 @@ import BigInt
 indirect enum ConstKey: Hashable {
     case int(Int), bigInt(BigInt), float(UInt64), str(String), bytes([UInt8])
     case bool(Bool), none, ellipsis, tuple([ConstKey])
+    /// A code object is its own key (code_richcompare compares contents; the subset never
+    /// makes two equal ones in one compilation).
+    case code(ObjectRef)
 }
 
 /// Constants: literals become objects at "parse" time (kept by the arena), are folded as
@@ -28,9 +31,10 @@ extension Compiler {
             var keys: [ConstKey] = []
             for i in items { guard let k = constKey(i) else { return nil }; keys.append(k) }
             return .tuple(keys)
+        case .native(let o) where o is CodeObject: return .code(r)
         case .empty:
-            if r == heap.none { return .none }
-            if r == heap.ellipsis { return .ellipsis }
+            if r == heap.none { return ConstKey.none }   // not `.none`: that is Optional.none
+            if r == heap.ellipsis { return ConstKey.ellipsis }
             return nil
         default: return nil
         }
@@ -81,6 +85,7 @@ extension Compiler {
             heap.incref(c)
             code.consts.append(c)
         }
+        code.constUses[c, default: 0] += 1
         return c
     }
 

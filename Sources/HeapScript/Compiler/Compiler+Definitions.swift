@@ -8,10 +8,17 @@ extension Compiler {
         for p in params where p.kind != .positional {
             throw unsupported(p.kind == .varArgs ? "'*args' parameters" : p.kind == .varKeywords ? "'**kwargs' parameters" : "keyword-only parameters", span)
         }
-        let defaultExprs = params.compactMap(\.defaultValue)
-        let defaults = try compileElements(defaultExprs)
-        // Constant defaults are one constant tuple (the AST optimizer folds the BUILD_TUPLE).
-        let constantDefaults = defaultExprs.isEmpty ? nil : try foldConstant(Expr(.tuple(defaultExprs), span)).map { addConst($0) }
+        // The defaults are evaluated one by one and packed by BUILD_TUPLE; when all are
+        // constants, that folds into one constant only as the enclosing code is assembled,
+        // after this function's code object is made (so 3.11+ merge it with an equal
+        // co_consts: `def f(a, b=None)` shares its `(None,)`).
+        let defaultOperands = try params.compactMap(\.defaultValue).map(compileOperand)
+        let defaultEvals = defaultOperands.map(\.eval)
+        var constantDefaults: TupleFold?
+        if !defaultOperands.isEmpty, case let items = defaultOperands.compactMap(\.constant), items.count == defaultOperands.count {
+            constantDefaults = TupleFold(items: items)
+            emittingCode.tupleFolds.append(constantDefaults!)
+        }
         let qualname = (qualPrefix + [name]).joined(separator: ".")
         let code = CodeObject(kind: .function, name: name, qualname: qualname, filename: filename, firstLine: span.line)
         var fscope = Scope.function(params: params, body: body)
@@ -39,10 +46,10 @@ extension Compiler {
         return { f in
             let defaultsTuple: ObjectRef?
             if let constantDefaults {
-                heap.incref(constantDefaults)
-                defaultsTuple = constantDefaults
+                heap.incref(constantDefaults.tuple)
+                defaultsTuple = constantDefaults.tuple
             } else {
-                defaultsTuple = defaultExprs.isEmpty ? nil : try interp.newTuple(try defaults(f))
+                defaultsTuple = defaultEvals.isEmpty ? nil : try interp.newTuple(try defaultEvals.map { try $0(f) })
             }
             return try interp.newFunction(codeRef: codeRef, globals: f.globals, defaults: defaultsTuple)
         }

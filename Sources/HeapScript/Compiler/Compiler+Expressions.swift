@@ -2,12 +2,19 @@ import HeapEngine
 import BigInt
 
 extension Compiler {
-    func compileExpr(_ e: Expr) throws -> Eval {
-        let interp = self.interp, heap = self.heap
+    func compileExpr(_ e: Expr) throws -> Eval { try compileOperand(e).eval }
+
+    /// compileExpr, plus the object of its LOAD_CONST when `e` folds to a constant.
+    func compileOperand(_ e: Expr) throws -> (eval: Eval, constant: ObjectRef?) {
         if let constant = try foldConstant(e) {
-            let c = addConst(constant)
-            return { _ in heap.incref(c); return c }
+            let c = addConst(constant), heap = self.heap
+            return ({ _ in heap.incref(c); return c }, c)
         }
+        return (try compileNonConstant(e), nil)
+    }
+
+    private func compileNonConstant(_ e: Expr) throws -> Eval {
+        let interp = self.interp, heap = self.heap
         switch e.kind {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis:
             fatalError("literals are constants")   // handled by foldConstant
@@ -75,14 +82,23 @@ extension Compiler {
             return { f in try interp.newSet(try items(f)) }
 
         case .dict(let entries):
-            var pairs: [(Eval, Eval)] = []
-            for entry in entries {
+            let keys = try entries.map { entry in
                 guard let k = entry.key else { throw unsupported("'**' in dict displays", e.span) }
-                pairs.append((try compileExpr(k), try compileExpr(entry.value)))
+                return k
             }
-            // BUILD_CONST_KEY_MAP: two or more constant keys are one constant tuple.
-            let keys = entries.compactMap(\.key)
-            if keys.count > 1, let keyTuple = try foldConstant(Expr(.tuple(keys), e.span)) { _ = addConst(keyTuple) }
+            // BUILD_CONST_KEY_MAP (compiler_subdict): two or more constant keys are one
+            // constant tuple, and only the values are loaded one by one: co_consts of
+            // `d = {'a': 1, 'b': 2}` is (1, 2, ('a', 'b'), None) on 3.6.15-3.13.0.
+            var pairs: [(Eval, Eval)] = []
+            if keys.count > 1, keys.allSatisfy(isLiteral) {
+                let values = try entries.map { try compileExpr($0.value) }
+                let keyTuple = addConst(try foldConstant(Expr(.tuple(keys), e.span))!)
+                for (k, v) in zip(interp.sequenceItems(keyTuple)!, values) {
+                    pairs.append(({ _ in heap.incref(k); return k }, v))
+                }
+            } else {
+                for (k, entry) in zip(keys, entries) { pairs.append((try compileExpr(k), try compileExpr(entry.value))) }
+            }
             // BUILD_MAP / BUILD_CONST_KEY_MAP: every key and value is evaluated first, then
             // the dict is made presized for them (_PyDict_FromItems) and filled in order.
             return { f in
@@ -207,6 +223,18 @@ extension Compiler {
 
         case .lambda:
             throw unsupported("'lambda'", e.span)
+        }
+    }
+
+    /// A literal, a negated number or a tuple of literals: an expression that is a
+    /// Constant node once the AST optimizer ran, told without making its object.
+    func isLiteral(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return true
+        case .unary(.negate, let operand):
+            switch operand.kind { case .int, .bigInt, .float: return true; default: return false }
+        case .tuple(let items): return items.allSatisfy(isLiteral)
+        default: return false
         }
     }
 

@@ -39,6 +39,7 @@ final class Compiler {
 
     /// Compiles a module-level body (a REPL statement in `single` mode, or a file in `exec` mode).
     func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
+        try analyzeSymtable(body)
         workingSet += heap.takeFromFreeLists(interp.profile.compileWorkingSet)
         let code = CodeObject(kind: .module, name: "<module>", qualname: "<module>", filename: filename, firstLine: body.first?.span.line ?? 1)
         scopes.append(Scope(kind: .module))
@@ -52,6 +53,31 @@ final class Compiler {
 
     /// Releases the compile-time references (the constant cache); the arena is released
     /// by `releaseArena()` after the statement ran.
+    /// symtable_analyze (`Profile.symtableAnalysisSets`): the analysis makes sets and frees
+    /// them before any code is compiled — `free` and `global`, then five in analyze_block for
+    /// the module, and for each nested block three copies (analyze_child_block) and its own
+    /// five; each block's update_symbols iterates over one of them once its children are
+    /// done. None of these has a free list, so the count peaks 8 + 8 per level of nesting
+    /// above where the analysis started, and a collection can start there.
+    private func analyzeSymtable(_ body: [Stmt]) throws {
+        guard interp.profile.symtableAnalysisSets else { return }
+        let interp = self.interp, heap = self.heap
+        func sets(_ n: Int) throws -> [ObjectRef] { try (0..<n).map { _ in try interp.newSet([]) } }
+        func analyzeBlock(_ children: [SymtableBlock]) throws {
+            let own = try sets(5)   // local, newglobal, newfree, newbound, allfree
+            defer { own.forEach(heap.decref) }
+            for child in children {
+                let copies = try sets(3)   // temp_bound, temp_free, temp_global
+                defer { copies.forEach(heap.decref) }
+                try analyzeBlock(child.children)
+            }
+            heap.decref(try interp.getIter(own[2]))   // update_symbols' iterator over newfree
+        }
+        let outer = try sets(2)
+        defer { outer.forEach(heap.decref) }
+        try analyzeBlock(SymtableBlock.children(of: body))
+    }
+
     func finishCompiling() {
         for (_, r) in constCache { heap.decref(r) }
         constCache = [:]

@@ -95,6 +95,16 @@ extension Interpreter {
             if attr == "__self__" { heap.incref(s); return s }
         case .native(let o):
             if let e = o as? ExceptionState, attr == "args" { heap.incref(e.args); return e.args }
+            // co_consts and co_names are the code object's own tuples (3.8+ build them as
+            // CPython does, merged; `f.__code__.co_consts` shows what the compiler kept).
+            if let code = o as? CodeObject, code.tuples.count >= 2 {
+                switch attr {
+                case "co_consts": heap.incref(code.tuples[0]); return code.tuples[0]
+                case "co_names": heap.incref(code.tuples[1]); return code.tuples[1]
+                case "co_name": return try newStr(code.name)
+                default: break
+                }
+            }
         case .weakref: break
         default: break
         }

@@ -47,12 +47,13 @@ extension Profile {
         p.displayCyclesTuple = true
         p.argumentParsersMakeKeywordTuples = true
         p.gcImportKeeps = FreeListCounts(lists: 1)
-        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 3])
-        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 1, tuples: [0, 0, 2])
+        p.symtableWorkingSet = FreeListCounts(lists: 4, dicts: 3)
+        p.compileWorkingSet = FreeListCounts(lists: 1, dicts: 5, tuples: [0, 0, 3])
+        p.compileUnitWorkingSet = FreeListCounts(tuples: [0, 0, 2])
         p.compileUnitStackedSet = FreeListCounts(dicts: 5)
-        p.firstReprKeeps = FreeListCounts(lists: 1)
-        p.firstReprFreshObjects = 1
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 0, 2])
+        p.firstReprKeeps = FreeListCounts(lists: 1, dicts: 1)
+        p.firstReprFreshObjects = 0
+        p.compileClassBodyWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 0, 2])
         return p
     }()
 }

@@ -50,11 +50,11 @@ extension Profile {
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs).
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 9, tuples: [0, 0, 3])
-        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 7, tuples: [0, 0, 3])
+        p.compileUnitWorkingSet = FreeListCounts(dicts: 6, tuples: [0, 0, 3])
         p.gcImportKeeps = FreeListCounts(lists: 1)
         p.firstReprKeeps = FreeListCounts(lists: 1)
         p.firstReprFreshObjects = 1
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 0, 2])
+        p.compileClassBodyWorkingSet = FreeListCounts(dicts: 4, tuples: [0, 0, 0, 2])
         p.symtableAnalysisSets = false
         p.removesUnusedConsts = true
         return p

@@ -30,13 +30,13 @@ extension Profile {
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs).
         p.compileWorkingSet = FreeListCounts(lists: 4, dicts: 9, tuples: [0, 0, 7])
-        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 8, tuples: [0, 0, 3])
+        p.compileUnitWorkingSet = FreeListCounts(dicts: 7, tuples: [0, 0, 3])
         p.gcImportKeeps = FreeListCounts(lists: 1)
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         // Start-up (the _pyrepl import) has made the Py_Repr list already.
         p.firstReprKeeps = FreeListCounts()
         p.firstReprFreshObjects = 0
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2, 2])
+        p.compileClassBodyWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 2, 2])
         // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
         // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —
         // 3.12's values, unchanged.

@@ -25,12 +25,13 @@ extension Profile {
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs); the 2 PyCFunctionObjects
         // it also borrows are not modelled (no PyCFunction free list).
+        p.symtableWorkingSet = FreeListCounts()
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 7, tuples: [0, 0, 6])
-        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 6, tuples: [0, 0, 2])
+        p.compileUnitWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 2])
         p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1, 1])
         p.firstReprFreshObjects = 2
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 4, tuples: [0, 0, 2, 2])
+        p.compileClassBodyWorkingSet = FreeListCounts(dicts: 3, tuples: [0, 0, 2, 2])
         return p
     }()
 }

@@ -39,8 +39,9 @@ extension Profile {
         // Measured and fitted as for 3.11 (see Profile.compileWorkingSet, and
         // scripts/measure/compile-counts.py for what still differs); the 2 PyCFunctionObjects
         // it also borrows are not modelled (no PyCFunction free list).
-        p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 8, tuples: [0, 0, 5])
-        p.compileUnitWorkingSet = FreeListCounts(lists: 2, dicts: 5, tuples: [0, 0, 2])
+        p.symtableWorkingSet = FreeListCounts(lists: 4, dicts: 3)
+        p.compileWorkingSet = FreeListCounts(lists: 1, dicts: 5, tuples: [0, 0, 5])
+        p.compileUnitWorkingSet = FreeListCounts(dicts: 4, tuples: [0, 0, 2])
         p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         p.firstReprKeeps = FreeListCounts()
@@ -49,7 +50,7 @@ extension Profile {
         p.displayCyclesTuple = false
         p.argumentParsersMakeKeywordTuples = false
         p.compileUnitStackedSet = FreeListCounts()
-        p.compileClassBodyWorkingSet = FreeListCounts(lists: 2, dicts: 3, tuples: [0, 0, 2, 2])
+        p.compileClassBodyWorkingSet = FreeListCounts(dicts: 2, tuples: [0, 0, 2, 2])
         return p
     }()
 }

@@ -258,9 +258,15 @@ public struct Profile: Sendable, Equatable {
     /// them), then fitted against generation-0 counts (scripts/measure/compile-counts.py):
     /// `gc.collect()` then `gc.get_count()` shows (21, 0, 0) on 3.11.7, (22, 0, 0) in the engine.
     public var compileWorkingSet = FreeListCounts()
-    /// What each nested code unit (a function, class body or comprehension) adds to it:
-    /// its symtable entry's and compiler unit's dicts and lists.
-    /// Measured the same way after `def f(a): return a`, a list comprehension and a class
+    /// The part of it made before symtable_analyze runs (`symtableAnalysisSets`): the
+    /// compiler's constant cache and unit stack (compiler_init), the symtable's block dict and
+    /// stack and the module entry's symbols, names and children (3.11 compile.c and
+    /// symtable.c: 3 dicts and 4 lists); the rest (the module unit's dicts) is made after.
+    public var symtableWorkingSet = FreeListCounts()
+    /// What each nested code unit (a function, class body or comprehension) adds to it,
+    /// besides its symtable entry's dict and two lists (ste_new, the same in every version;
+    /// `Compiler.symtableEntry`, made with the symtable): its compiler unit's dicts and
+    /// tuples. Measured the same way after `def f(a): return a`, a list comprehension and a class
     /// (15 more objects each on 3.11.7, which is why the first `def` after a `gc.collect()`
     /// moves generation 0 by 16 instead of 3).
     public var compileUnitWorkingSet = FreeListCounts()

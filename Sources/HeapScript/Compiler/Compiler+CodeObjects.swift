@@ -16,10 +16,10 @@ extension Compiler {
         return codes.last { $0.kind != .comprehension } ?? code
     }
 
-    /// A nested unit: its symtable entry and compiler unit hold dicts and lists
-    /// (`Profile.compileUnitWorkingSet`) until the whole compilation ends, and a function's
-    /// compiler unit holds more (`Profile.compileUnitStackedSet`) until its code object is
-    /// made (compiler_exit_scope), so sibling functions reuse those.
+    /// A nested unit (its symtable entry was made with the symtable, `compileModule`): its
+    /// compiler unit holds dicts and tuples (`Profile.compileUnitWorkingSet`) until the whole
+    /// compilation ends, and a function's holds more (`Profile.compileUnitStackedSet`) until
+    /// its code object is made (compiler_exit_scope), so sibling functions reuse those.
     func enterUnit(_ code: CodeObject) {
         codes.append(code)
         let profile = interp.profile

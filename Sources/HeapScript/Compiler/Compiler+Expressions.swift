@@ -23,6 +23,8 @@ extension Compiler {
             var pieces: [Eval] = []
             for part in parts {
                 switch part {
+                case .literal(let s) where s.isEmpty:
+                    continue   // `f"{x}"` has no literal part: no '' among its constants
                 case .literal(let s):
                     let c = addConst(literal(try heap.newStr(s)))
                     pieces.append { _ in heap.incref(c); return c }

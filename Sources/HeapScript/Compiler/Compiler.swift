@@ -29,6 +29,10 @@ final class Compiler {
     /// What each open nested unit holds until its code object is made (`enterUnit`).
     var unitStack: [[ObjectRef]] = []
 
+    /// A symtable entry's own free-listed objects (ste_new): ste_symbols, ste_varnames and
+    /// ste_children, held until the compilation ends.
+    static let symtableEntry = FreeListCounts(lists: 2, dicts: 1)
+
     init(interp: Interpreter, filename: String) {
         self.interp = interp
         self.filename = filename
@@ -39,8 +43,13 @@ final class Compiler {
 
     /// Compiles a module-level body (a REPL statement in `single` mode, or a file in `exec` mode).
     func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
-        try analyzeSymtable(body)
-        workingSet += heap.takeFromFreeLists(interp.profile.compileWorkingSet)
+        // The symtable is built (every block's entry) before it is analysed.
+        let profile = interp.profile
+        let blocks = SymtableBlock.children(of: body)
+        workingSet += heap.takeFromFreeLists(profile.symtableWorkingSet)
+        for _ in blocks.flatMap(\.all) { workingSet += heap.takeFromFreeLists(Compiler.symtableEntry) }
+        try analyzeSymtable(blocks)
+        workingSet += heap.takeFromFreeLists(profile.compileWorkingSet)
         let code = CodeObject(kind: .module, name: "<module>", qualname: "<module>", filename: filename, firstLine: body.first?.span.line ?? 1)
         scopes.append(Scope(kind: .module))
         codes.append(code)
@@ -59,7 +68,7 @@ final class Compiler {
     /// five; each block's update_symbols iterates over one of them once its children are
     /// done. None of these has a free list, so the count peaks 8 + 8 per level of nesting
     /// above where the analysis started, and a collection can start there.
-    private func analyzeSymtable(_ body: [Stmt]) throws {
+    private func analyzeSymtable(_ blocks: [SymtableBlock]) throws {
         guard interp.profile.symtableAnalysisSets else { return }
         let interp = self.interp, heap = self.heap
         func sets(_ n: Int) throws -> [ObjectRef] { try (0..<n).map { _ in try interp.newSet([]) } }
@@ -75,7 +84,7 @@ final class Compiler {
         }
         let outer = try sets(2)
         defer { outer.forEach(heap.decref) }
-        try analyzeBlock(SymtableBlock.children(of: body))
+        try analyzeBlock(blocks)
     }
 
     func finishCompiling() {

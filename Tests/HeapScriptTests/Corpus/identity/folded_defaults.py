@@ -17,3 +17,7 @@ def outer():
 len(outer.__code__.co_consts)
 outer.__code__.co_consts[-1]
 outer().__defaults__ is outer.__code__.co_consts[-1]
+def h(v):
+    return f"{v}", f"{v} items"
+
+h.__code__.co_consts

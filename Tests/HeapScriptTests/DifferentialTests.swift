@@ -133,9 +133,7 @@ final class DifferentialTests: XCTestCase {
     /// compiler that the engine models only in part; Tests/PendingDivergences/README.md). They
     /// still run under the other four profiles; under 3.11 each must still differ, so a case
     /// that starts agreeing fails here until it is taken off the list.
-    static let fuzzCasesDivergingUnder311: Set<String> = [
-        "fuzz/seed3-8015b",
-    ]
+    static let fuzzCasesDivergingUnder311: Set<String> = []
 
     /// The fuzzer's regression cases under 3.11 (the other areas run in the tests above).
     func testFuzzUnderCPython311() throws { try checkArea("fuzz", diverging: Self.fuzzCasesDivergingUnder311) }

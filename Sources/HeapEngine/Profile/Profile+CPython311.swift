@@ -34,7 +34,7 @@ extension Profile {
         tcacheMaxChunk: 1040, tcacheCount: 7
         )
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.11.7's (620, 3, 2).
-        p.replStartupGCCounts = [617, 3, 2]
+        p.replStartupGCCounts = [598, 3, 2]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 19, dicts: 8,
@@ -47,6 +47,7 @@ extension Profile {
         p.displayCyclesTuple = true
         p.argumentParsersMakeKeywordTuples = true
         p.gcImportKeeps = FreeListCounts(lists: 1)
+        p.gcImportCountedObjects = 19
         p.symtableWorkingSet = FreeListCounts(lists: 4, dicts: 3)
         p.compileWorkingSet = FreeListCounts(lists: 1, dicts: 5, tuples: [0, 0, 3])
         p.compileUnitWorkingSet = FreeListCounts(tuples: [0, 0, 2])

@@ -29,6 +29,7 @@ extension Profile {
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 7, tuples: [0, 0, 6])
         p.compileUnitWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 2])
         p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
+        p.gcImportCountedObjects = 0
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1, 1])
         p.firstReprFreshObjects = 2
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 3, tuples: [0, 0, 2, 2])

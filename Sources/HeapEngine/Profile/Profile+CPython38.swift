@@ -31,7 +31,7 @@ extension Profile {
         p.attributeErrorKeepsObject = false
         p.instanceDictSlot = true
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.8.18's (510, 9, 0).
-        p.replStartupGCCounts = [501, 9, 0]
+        p.replStartupGCCounts = [477, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 5, dicts: 8,
@@ -43,6 +43,7 @@ extension Profile {
         p.compileWorkingSet = FreeListCounts(lists: 1, dicts: 5, tuples: [0, 0, 5])
         p.compileUnitWorkingSet = FreeListCounts(dicts: 4, tuples: [0, 0, 2])
         p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
+        p.gcImportCountedObjects = 18
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         p.firstReprKeeps = FreeListCounts()
         p.firstReprFreshObjects = 2

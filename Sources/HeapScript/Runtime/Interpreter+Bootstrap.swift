@@ -142,6 +142,7 @@ extension Interpreter {
             for (k, v) in dictStorage(template).items { try dictSet(dict, k, v) }
             if moduleName == "gc" {
                 warmUpLeftovers += heap.takeFromFreeLists(profile.gcImportKeeps)
+                keepFreshObjects(profile.gcImportCountedObjects)
                 heap.growFreeLists(by: profile.gcImportAdds)
             }
         case ("sys", nil): defineSysModule(dict)

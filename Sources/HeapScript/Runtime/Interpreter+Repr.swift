@@ -236,11 +236,17 @@ extension Interpreter {
         if !reprListReady {
             reprListReady = true
             warmUpLeftovers += heap.takeFromFreeLists(profile.firstReprKeeps)
-            for _ in 0..<profile.firstReprFreshObjects {
-                if let fresh = try? heap.newList(ListStorage(), usingFreeList: false) { warmUpLeftovers.append(fresh) }
-            }
+            keepFreshObjects(profile.firstReprFreshObjects)
         }
         reprStack.insert(r)
         return true
+    }
+
+    /// A warm-up's objects that generation 0 counts and that stay alive for good (stood for
+    /// by empty lists made without the free list).
+    func keepFreshObjects(_ n: Int) {
+        for _ in 0..<n {
+            if let fresh = try? heap.newList(ListStorage(), usingFreeList: false) { warmUpLeftovers.append(fresh) }
+        }
     }
 }

@@ -77,18 +77,13 @@ final class DifferentialTests: XCTestCase {
         return (out, err, ok)
     }
 
-    /// `diverging`: cases known to differ under 3.11; each must still differ.
-    func checkArea(_ area: String, diverging: Set<String> = [], file: StaticString = #filePath, line: UInt = #line) throws {
+    func checkArea(_ area: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let cases = try Self.cases(area: area)
         XCTAssertFalse(cases.isEmpty, "no corpus cases in \(area)/", file: file, line: line)
-        XCTAssertTrue(diverging.isSubset(of: cases.map(\.name)), "a listed case is not in \(area)/", file: file, line: line)
         for c in cases {
             let r = Self.runEngine(c.input)
             XCTAssertTrue(r.completed, "\(c.name): stopped on an unsupported construct:\n\(r.stderr)", file: file, line: line)
-            if diverging.contains(c.name) {
-                XCTAssertNotEqual(r.stdout, c.expected, "\(c.name) now agrees with CPython 3.11.7: take it off "
-                                  + "DifferentialTests.fuzzCasesDivergingUnder311", file: file, line: line)
-            } else if r.stdout != c.expected {
+            if r.stdout != c.expected {
                 XCTFail("\(c.name): engine stdout differs from CPython 3.11.7\n"
                         + Self.firstDifference(expected: c.expected, got: r.stdout)
                         + "\n--- engine stderr ---\n\(r.stderr.suffix(1500))", file: file, line: line)
@@ -128,15 +123,8 @@ final class DifferentialTests: XCTestCase {
                        file: file, line: line)
     }
 
-    /// Fuzz cases the engine does not reproduce under 3.11 yet. Each turns on when an automatic
-    /// collection falls (generation 0's count, which moves with allocations of CPython's
-    /// compiler that the engine models only in part; Tests/PendingDivergences/README.md). They
-    /// still run under the other four profiles; under 3.11 each must still differ, so a case
-    /// that starts agreeing fails here until it is taken off the list.
-    static let fuzzCasesDivergingUnder311: Set<String> = []
-
     /// The fuzzer's regression cases under 3.11 (the other areas run in the tests above).
-    func testFuzzUnderCPython311() throws { try checkArea("fuzz", diverging: Self.fuzzCasesDivergingUnder311) }
+    func testFuzzUnderCPython311() throws { try checkArea("fuzz") }
 
     func testCorpusUnderCPython36() throws { try checkCorpus(profile: .cpython36) }
     func testCorpusUnderCPython38() throws { try checkCorpus(profile: .cpython38) }

@@ -94,10 +94,14 @@ extension Compiler {
             var pairs: [(Eval, Eval)] = []
             if keys.count > 1, keys.allSatisfy(isLiteral) {
                 let values = try entries.map { try compileExpr($0.value) }
-                let keyTuple = addConst(try foldConstant(Expr(.tuple(keys), e.span))!)
-                for (k, v) in zip(interp.sequenceItems(keyTuple)!, values) {
-                    pairs.append(({ _ in heap.incref(k); return k }, v))
+                let keyEvals: [Eval]
+                if let keyTuple = try foldConstant(Expr(.tuple(keys), e.span)).map({ addConst($0) }),
+                   let keyObjects = interp.sequenceItems(keyTuple) {
+                    keyEvals = keyObjects.map { k in { _ in heap.incref(k); return k } }
+                } else {
+                    keyEvals = try keys.map(compileExpr)   // not reached: literals always fold
                 }
+                pairs = Array(zip(keyEvals, values))
             } else {
                 for (k, entry) in zip(keys, entries) { pairs.append((try compileExpr(k), try compileExpr(entry.value))) }
             }

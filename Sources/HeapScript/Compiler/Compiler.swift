@@ -60,8 +60,6 @@ final class Compiler {
         return code
     }
 
-    /// Releases the compile-time references (the constant cache); the arena is released
-    /// by `releaseArena()` after the statement ran.
     /// symtable_analyze (`Profile.symtableAnalysisSets`): the analysis makes sets and frees
     /// them before any code is compiled — `free` and `global`, then five in analyze_block for
     /// the module, and for each nested block three copies (analyze_child_block) and its own
@@ -87,6 +85,8 @@ final class Compiler {
         try analyzeBlock(blocks)
     }
 
+    /// Releases the compile-time references (the constant cache); the arena is released
+    /// by `releaseArena()` after the statement ran.
     func finishCompiling() {
         for (_, r) in constCache { heap.decref(r) }
         constCache = [:]

@@ -2,8 +2,6 @@
 /// comprehension, nested as in the source. Only their shape matters here: symtable_analyze
 /// walks them with short-lived sets (`Compiler.analyzeSymtable`).
 struct SymtableBlock {
-    enum Kind { case function, classBody, comprehension }
-    var kind: Kind
     var children: [SymtableBlock] = []
 
     /// This block and every block nested in it, depth first.
@@ -25,10 +23,10 @@ struct SymtableBlock {
             return children(of: [target, iter]) + children(of: body) + children(of: orelse)
         case .functionDef(_, let params, let body, let decorators):
             // Decorators and defaults belong to the enclosing block.
-            return children(of: decorators + params.compactMap(\.defaultValue)) + [SymtableBlock(kind: .function, children: children(of: body))]
+            return children(of: decorators + params.compactMap(\.defaultValue)) + [SymtableBlock(children: children(of: body))]
         case .return(let e): return e.map(children(of:)) ?? []
         case .classDef(_, let bases, let body, let decorators):
-            return children(of: decorators + bases) + [SymtableBlock(kind: .classBody, children: children(of: body))]
+            return children(of: decorators + bases) + [SymtableBlock(children: children(of: body))]
         case .raise(let e, let cause): return children(of: [e, cause].compactMap { $0 })
         case .assert(let test, let message): return children(of: [test] + [message].compactMap { $0 })
         case .try(let body, let handlers, let orelse, let finalbody):
@@ -64,7 +62,7 @@ struct SymtableBlock {
         case .compare(let first, let rest): return children(of: [first] + rest.map(\.1))
         case .ifExp(let test, let body, let orelse): return children(of: [test, body, orelse])
         case .lambda(let params, let body):
-            return children(of: params.compactMap(\.defaultValue)) + [SymtableBlock(kind: .function, children: children(of: body))]
+            return children(of: params.compactMap(\.defaultValue)) + [SymtableBlock(children: children(of: body))]
         }
     }
 
@@ -74,6 +72,6 @@ struct SymtableBlock {
         let inner = generators.enumerated().flatMap { i, g in
             children(of: (i == 0 ? [] : [g.iter]) + [g.target] + g.ifs)
         } + children(of: elements)
-        return children(of: generators[0].iter) + [SymtableBlock(kind: .comprehension, children: inner)]
+        return children(of: generators[0].iter) + [SymtableBlock(children: inner)]
     }
 }

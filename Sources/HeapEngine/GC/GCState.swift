@@ -173,6 +173,12 @@ public struct GCState {
         append(n, to: 0)
     }
 
+    /// Tracks `r` in generation `g` (a start-up object that start-up's collections moved on).
+    public mutating func track(_ r: ObjectRef, inGeneration g: Int) {
+        track(r)
+        move(GCState.node(r), to: g)
+    }
+
     /// _PyObject_GC_UNTRACK. Also valid in the middle of a collection (a finalizer or
     /// tp_clear freeing an object): the node leaves whichever list holds it.
     public mutating func untrack(_ r: ObjectRef) {

@@ -33,6 +33,7 @@ extension Profile {
         p.compileUnitWorkingSet = FreeListCounts(dicts: 7, tuples: [0, 0, 3])
         p.gcImportKeeps = FreeListCounts(lists: 1)
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
+        p.mainDictGeneration = 1
         // Start-up (the _pyrepl import) has made the Py_Repr list already.
         p.firstReprKeeps = FreeListCounts()
         p.firstReprFreshObjects = 0

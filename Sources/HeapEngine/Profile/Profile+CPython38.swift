@@ -44,6 +44,7 @@ extension Profile {
         p.compileUnitWorkingSet = FreeListCounts(dicts: 4, tuples: [0, 0, 2])
         p.gcImportKeeps = FreeListCounts(lists: 1, dicts: 2, tuples: [0, 0, 1])
         p.gcImportCountedObjects = 18
+        p.mainDictGeneration = 1
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         p.firstReprKeeps = FreeListCounts()
         p.firstReprFreshObjects = 2

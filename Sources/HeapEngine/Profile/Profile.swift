@@ -252,6 +252,12 @@ public struct Profile: Sendable, Equatable {
     /// cyclic object with a `__del__` that prints, then one new object per statement): on
     /// 3.11.7 it comes 21 statements sooner with the import, on 3.8.18 24.
     public var gcImportCountedObjects = 0
+    /// The generation `__main__`'s dict is in at the first prompt (`[g for g in (0, 1, 2) if
+    /// any(o is globals() for o in gc.get_objects(g))]`: [2] on 3.11.7 and 3.12.1, [1] on
+    /// 3.8.18 and 3.13.0). A collection walks it before the objects typed since, so at
+    /// shutdown the finalizers run in the collector's list order (`v3 = C1()`,
+    /// `gc.collect(0)`, `v6 = C2()`, `gc.collect()`: C2's `__del__` first on 3.11.7).
+    public var mainDictGeneration = 2
     public var gcImportAdds = FreeListCounts()
     /// 3.13: the REPL keeps each statement's source lines in linecache.cache (a tuple and a
     /// list per statement, never freed): `x = 1` then `gc.get_count()` moves count0 by 2-3

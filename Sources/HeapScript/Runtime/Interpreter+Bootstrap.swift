@@ -41,6 +41,9 @@ extension Interpreter {
         for _ in 0..<3 { heap.incref(heap.none) }
         heap.decref(try! heap.newSlice(heap.none, heap.none, heap.none))
         heap.gc.counts = profile.replStartupGCCounts
+        // __main__'s dict holds start-up's tracked objects (__builtins__, __loader__), so
+        // start-up's collections have moved it on: it is older than anything typed.
+        heap.gc.track(mainDict, inGeneration: profile.mainDictGeneration)
     }
 
     /// 3.13: `python3.13 -i` runs site.register_readline, which imports `_pyrepl.readline`;

@@ -82,6 +82,8 @@ extension Interpreter {
             preconditionFailure("not a function")
         }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        // Before 3.11 the frame object holds f_globals (3.11+ borrow the function's).
+        if !profile.lazyFrameObjects { heap.incref(fn.globals) }
         let framesOwnReferences = fromC || profile.callerStackKeepsArguments
         if framesOwnReferences {
             // The frame's own references; the caller drops its copies on return.
@@ -112,6 +114,7 @@ extension Interpreter {
             // The traceback keeps the frame, and with it the locals, alive.
             e.keptAlive.append(fnRef)
             for case let r? in frame.locals { e.keptAlive.append(r) }
+            if !profile.lazyFrameObjects { e.keptAlive.append(frame.globals) }
             throw e
         } catch {
             clearFrame(frame, fnRef)
@@ -127,6 +130,7 @@ extension Interpreter {
         for i in frame.locals.indices {
             if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
         }
+        if !profile.lazyFrameObjects { heap.decref(frame.globals) }
         heap.decref(fnRef)
     }
 

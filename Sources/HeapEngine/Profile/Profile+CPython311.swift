@@ -33,7 +33,8 @@ extension Profile {
         mallocSizeSz: 8, mallocAlignment: 16, mallocMinChunk: 32,
         tcacheMaxChunk: 1040, tcacheCount: 7
         )
-        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.11.7's (620, 3, 2).
+        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.11.7's (620, 3, 2), with
+        // the first `import gc`'s own objects (gcImportCountedObjects) counted there, not here.
         p.replStartupGCCounts = [598, 3, 2]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -21,7 +21,8 @@ extension Profile {
         p.replCachesSourceLines = true
         // `python3.13 -q -i`: the first gc.collect() returns 5 (see Profile.startupGarbageClass).
         p.startupGarbageClass = "_pyrepl.readline._ReadlineWrapper"
-        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0).
+        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0) (the
+        // engine prints (763, 9, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [760, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -30,7 +30,9 @@ extension Profile {
         p.callerStackKeepsArguments = true
         p.attributeErrorKeepsObject = false
         p.instanceDictSlot = true
-        // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.8.18's (510, 9, 0).
+        // Set so that the first automatic collection comes at 3.8.18's statement with and without
+        // an early `import gc`; `import sys`, `import gc`, `gc.get_count()` then print (507, 9, 0),
+        // 3.8.18 (510, 9, 0).
         p.replStartupGCCounts = [477, 9, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+command -v cmark >/dev/null || { echo "cmark (the reference for the book benchmark) is needed (apt-get install cmark)" >&2; exit 2; }
 PY=${PYTHON:-$(command -v python3.11 || echo "$(pyenv root)/versions/3.11.7/bin/python3")}
 swift build -c release --product heapbook >/dev/null 2>&1
 HB=.build/release/heapbook

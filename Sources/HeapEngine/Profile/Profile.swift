@@ -246,6 +246,7 @@ public struct Profile: Sendable, Equatable {
     /// (`adds`). Measured as the free-list change `import gc` causes on CPython, by
     /// `sys._debugmallocstats()` before and after it (scripts/measure/free-lists.py).
     public var gcImportKeeps = FreeListCounts()
+    public var gcImportAdds = FreeListCounts()
     /// The GC objects the first `import gc` makes and keeps (the module's builtin functions,
     /// its spec, importlib's records), which generation 0 counts. Measured by when the first
     /// automatic collection comes in a session with and without an early `import gc` (a
@@ -258,7 +259,6 @@ public struct Profile: Sendable, Equatable {
     /// shutdown the finalizers run in the collector's list order (`v3 = C1()`,
     /// `gc.collect(0)`, `v6 = C2()`, `gc.collect()`: C2's `__del__` first on 3.11.7).
     public var mainDictGeneration = 2
-    public var gcImportAdds = FreeListCounts()
     /// 3.13: the REPL keeps each statement's source lines in linecache.cache (a tuple and a
     /// list per statement, never freed): `x = 1` then `gc.get_count()` moves count0 by 2-3
     /// on 3.13.0, by 0-1 on 3.12.1.
@@ -268,7 +268,7 @@ public struct Profile: Sendable, Equatable {
     /// constant keys, which the compiler makes itself). Measured as the free lists refilled by
     /// `sys._debugmallocstats()` in the statement after a full `gc.collect()` (which empties
     /// them), then fitted against generation-0 counts (scripts/measure/compile-counts.py):
-    /// `gc.collect()` then `gc.get_count()` shows (21, 0, 0) on 3.11.7, (22, 0, 0) in the engine.
+    /// `gc.collect()` then `gc.get_count()` shows (21, 0, 0) on 3.11.7 and in the engine.
     public var compileWorkingSet = FreeListCounts()
     /// The part of it made before symtable_analyze runs (`symtableAnalysisSets`): the
     /// compiler's constant cache and unit stack (compiler_init), the symtable's block dict and

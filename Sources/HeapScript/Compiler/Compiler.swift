@@ -47,7 +47,9 @@ final class Compiler {
         let profile = interp.profile
         let blocks = SymtableBlock.children(of: body)
         workingSet += heap.takeFromFreeLists(profile.symtableWorkingSet)
-        for _ in blocks.flatMap(\.all) { workingSet += heap.takeFromFreeLists(Compiler.symtableEntry) }
+        for _ in 0..<blocks.reduce(0, { $0 + $1.entryCount }) {
+            workingSet += heap.takeFromFreeLists(Compiler.symtableEntry)
+        }
         try analyzeSymtable(blocks)
         workingSet += heap.takeFromFreeLists(profile.compileWorkingSet)
         let code = CodeObject(kind: .module, name: "<module>", qualname: "<module>", filename: filename, firstLine: body.first?.span.line ?? 1)

@@ -4,8 +4,8 @@
 struct SymtableBlock {
     var children: [SymtableBlock] = []
 
-    /// This block and every block nested in it, depth first.
-    var all: [SymtableBlock] { [self] + children.flatMap(\.all) }
+    /// This block and every block nested in it: how many symtable entries it makes.
+    var entryCount: Int { 1 + children.reduce(0) { $0 + $1.entryCount } }
 
     /// The child blocks of a body, in the order symtable.c visits them.
     static func children(of body: [Stmt]) -> [SymtableBlock] { body.flatMap(children(of:)) }

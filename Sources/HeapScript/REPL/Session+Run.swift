@@ -140,7 +140,7 @@ public final class Session {
             i.stderr += stop.message + "\n"
             result.exception = stop.message
         } catch let u as UnsupportedAtRuntime {
-            result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0)
+            result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0, fullMessage: u.fullMessage)
         } catch {
             i.stderr += "\(error)\n"
             result.exception = "\(error)"

@@ -29,7 +29,26 @@ public struct RunStopped: Error {
     public var message: String
 }
 
-/// Valid Python the interpreter meets at run time but does not model.
+/// Valid Python the interpreter meets at run time but does not model. The session stops
+/// there: a refusal is never an exception the program could catch, so nothing after it runs
+/// on a state CPython would not have.
 public struct UnsupportedAtRuntime: Error {
     public var what: String
+    /// The whole message when it is not "<what> is not in heapbook's Python subset".
+    public var fullMessage: String?
+    public init(what: String, fullMessage: String? = nil) { self.what = what; self.fullMessage = fullMessage }
+
+    /// Something CPython has and the engine does not model (a name, attribute, module,
+    /// keyword, or a class feature it would otherwise accept and ignore):
+    /// "heapbook does not model `dict.fromkeys` (CPython 3.11 has it)".
+    public static func notModelled(_ what: String, version: String) -> UnsupportedAtRuntime {
+        UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` (CPython \(version) has it)")
+    }
+}
+
+extension Interpreter {
+    /// `UnsupportedAtRuntime.notModelled` for this interpreter's profile.
+    func notModelled(_ what: String) -> UnsupportedAtRuntime {
+        .notModelled(what, version: profile.version)
+    }
 }

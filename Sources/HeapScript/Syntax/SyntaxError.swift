@@ -37,9 +37,11 @@ public struct UnsupportedConstruct: Error, Sendable, Equatable {
     public var construct: String
     public var line: Int
     public var column: Int
-    public init(_ construct: String, line: Int, column: Int) {
-        self.construct = construct; self.line = line; self.column = column
+    /// The whole message when it is not the subset form (see `UnsupportedAtRuntime.notModelled`).
+    public var fullMessage: String?
+    public init(_ construct: String, line: Int, column: Int, fullMessage: String? = nil) {
+        self.construct = construct; self.line = line; self.column = column; self.fullMessage = fullMessage
     }
-    /// "<construct> is not in heapbook's Python subset"
-    public var message: String { "\(construct) is not in heapbook's Python subset" }
+    /// "<construct> is not in heapbook's Python subset", or the refusal's own message.
+    public var message: String { fullMessage ?? "\(construct) is not in heapbook's Python subset" }
 }

@@ -92,6 +92,11 @@ public enum SiteWriter {
     /// - Throws: when a file cannot be written or a rename fails (the old site stays), or
     ///   `OutputRefusal` when the target stopped being a site since `prepare`.
     public static func write(_ files: [SiteFile], to target: Target) throws {
+        try write(files, to: target, exchange: true)
+    }
+
+    /// - Parameter exchange: false: the fallback swap even where the exchange works (tests).
+    static func write(_ files: [SiteFile], to target: Target, exchange: Bool) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: target.parent, withIntermediateDirectories: true)
         let staging = leftoverPath(target, .building, pid: getpid())
@@ -105,7 +110,7 @@ public enum SiteWriter {
                 try Data(file.bytes).write(to: url)
             }
             try checkReplaceable(target)
-            try swap(staging, into: target)
+            try swap(staging, into: target, exchange: exchange)
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
@@ -118,12 +123,12 @@ public enum SiteWriter {
 
     /// Moves `staging` to `target.path`; the old tree, if any, ends at `staging` (exchange)
     /// or is deleted (fallback).
-    private static func swap(_ staging: String, into target: Target) throws {
+    private static func swap(_ staging: String, into target: Target, exchange: Bool) throws {
         let exists = access(target.path, F_OK) == 0
         #if os(Linux)
         // RENAME_EXCHANGE and RENAME_NOREPLACE from <linux/fs.h>; EINVAL: the file system
         // cannot, ENOSYS: the kernel cannot (both fall back).
-        if let renameat2 = Self.renameat2 {
+        if exchange, let renameat2 = Self.renameat2 {
             if renameat2(AT_FDCWD, staging, AT_FDCWD, target.path, exists ? 2 : 1) == 0 { return }
             guard errno == EINVAL || errno == ENOSYS else { throw renameError(staging, target.path) }
         }

@@ -89,6 +89,24 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: root.path).contains { $0.hasPrefix(".site.") })
     }
 
+    /// Something that is not a site took the target's place after the last check: the swap
+    /// puts it back untouched.
+    func testSwapPutsBackWhatIsNotASite() throws {
+        let root = try project()
+        let target = SiteWriter.Target(given: "docs", path: root.path + "/docs")
+        let before = try tree(root)
+        for exchange in [true, false] {
+            let staging = root.path + "/.docs.building-\(getpid())"
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            XCTAssertThrowsError(try SiteWriter.swap(staging, into: target, exchange: exchange)) { error in
+                XCTAssertEqual(error as? OutputRefusal, OutputRefusal(output: "docs", reason: "it is a directory heapbook did not build"
+                    + " (it has no .heapbook-site); remove it or choose another output directory"))
+            }
+            try FileManager.default.removeItem(atPath: staging)
+            XCTAssertEqual(try tree(root), before)
+        }
+    }
+
     func testNextRunRestoresThePreviousTreeAndRemovesDeadRunsLeftovers() throws {
         let root = try project()
         let dead = try deadPID(), alive = getppid()

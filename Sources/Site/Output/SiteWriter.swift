@@ -123,19 +123,31 @@ public enum SiteWriter {
 
     /// Moves `staging` to `target.path`; the old tree, if any, ends at `staging` (exchange)
     /// or is deleted (fallback).
-    private static func swap(_ staging: String, into target: Target, exchange: Bool) throws {
+    static func swap(_ staging: String, into target: Target, exchange: Bool) throws {
         let exists = access(target.path, F_OK) == 0
         #if os(Linux)
         // RENAME_EXCHANGE and RENAME_NOREPLACE from <linux/fs.h>; EINVAL: the file system
         // cannot, ENOSYS: the kernel cannot (both fall back).
         if exchange, let renameat2 = Self.renameat2 {
-            if renameat2(AT_FDCWD, staging, AT_FDCWD, target.path, exists ? 2 : 1) == 0 { return }
+            if renameat2(AT_FDCWD, staging, AT_FDCWD, target.path, exists ? 2 : 1) == 0 {
+                // What was swapped out must be the site checked a moment ago; if something
+                // else took its place in between, it goes back untouched.
+                if exists, !isSite(staging) {
+                    _ = renameat2(AT_FDCWD, staging, AT_FDCWD, target.path, 2)
+                    try checkReplaceable(target)
+                }
+                return
+            }
             guard errno == EINVAL || errno == ENOSYS else { throw renameError(staging, target.path) }
         }
         #endif
         guard exists else { return try rename(staging, to: target.path) }
         let previous = leftoverPath(target, .previous, pid: getpid())
         try rename(target.path, to: previous)
+        if !isSite(previous) {  // as above
+            try rename(previous, to: target.path)
+            try checkReplaceable(target)
+        }
         do { try rename(staging, to: target.path) } catch {
             try? rename(previous, to: target.path)
             throw error

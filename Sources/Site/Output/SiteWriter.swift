@@ -213,7 +213,7 @@ public enum SiteWriter {
     /// links resolved in every component but the last (which is checked as it is); the
     /// part that does not exist yet is kept as written.
     static func resolve(_ path: String, in directory: String) -> String {
-        var components = path.hasPrefix("/") ? [] : resolve(directory).split(separator: "/").map(String.init)
+        var components = path.hasPrefix("/") ? [] : absolute(directory).split(separator: "/").map(String.init)
         let parts = path.split(separator: "/").map(String.init)
         for (i, part) in parts.enumerated() {
             switch part {
@@ -232,7 +232,7 @@ public enum SiteWriter {
     }
 
     /// The absolute, link-free form of the existing directory `directory`.
-    private static func resolve(_ directory: String) -> String {
+    private static func absolute(_ directory: String) -> String {
         realPath(directory) ?? (directory as NSString).standardizingPath
     }
 

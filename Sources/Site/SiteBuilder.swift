@@ -50,9 +50,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders and writes the site to `output`, swapping it in atomically.
+    /// - Throws: `OutputRefusal` before verifying anything when `output` may not be replaced.
     public func build(chaptersIn directory: String, to output: String) throws -> SiteBuild {
+        let target = try SiteWriter.prepare(output, chapters: directory)
         let build = try render(chaptersIn: directory)
-        if let files = build.files { try SiteWriter.write(files, to: URL(fileURLWithPath: output)) }
+        if let files = build.files { try SiteWriter.write(files, to: target) }
         return build
     }
 

@@ -32,6 +32,18 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(SearchIndex.quote("</script> \"q\" \\ \n"), "\"\\u003c/script\\u003e \\\"q\\\" \\\\ \\n\"")
     }
 
+    /// A CR or CRLF chapter builds the site its LF form builds, byte for byte (it used to
+    /// crash the search index: Swift reads "\r\n" as one Character, so "\n" split nothing).
+    func testCRAndCRLFChaptersBuildTheLFSite() throws {
+        let lf = "# T\n\n## S\n\ntext\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```heap\n>>> print(\"x\")\nx\n```\n\n## Last\n\nend\n"
+        let reference = try builder().pages(try book(["01-a.md": lf]))
+        XCTAssertTrue(try XCTUnwrap(reference["search-index.js"]).contains("\"heading\":\"S\",\"level\":2,\"href\":\"01-a.html#s\",\"text\":\"text | a | b | |---|---| | 1 | 2 | print(\\\"x\\\") x\"}"))
+        for ending in ["\r\n", "\r"] {
+            let pages = try builder().pages(try book(["01-a.md": lf.replacingOccurrences(of: "\n", with: ending)]))
+            XCTAssertEqual(pages, reference, ending.debugDescription)
+        }
+    }
+
     func testPagesLoadSearch() throws {
         let page = try XCTUnwrap(try builder().pages(try book(sampleBook))["01-first.html"])
         XCTAssertTrue(page.contains("<script src=\"search-index.js\" defer></script>"))

@@ -6,17 +6,6 @@ import XCTest
 
 /// `heapbook serve`, run as the user runs it: the built executable in a child process.
 final class ServeTests: XCTestCase {
-    /// The `heapbook` executable next to this test bundle (`swift test` builds it).
-    func executable() throws -> URL {
-        // Linux: the bundle is the build directory itself; macOS: …/heapbookPackageTests.xctest.
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("heapbook") }
-        guard let url = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("no heapbook executable in \(candidates.map(\.path))")
-        }
-        return url
-    }
-
     func get(_ url: URL) async throws -> String {
         let (data, response) = try await URLSession.shared.data(from: url)
         XCTAssertEqual((response as? HTTPURLResponse)?.statusCode, 200, url.path)
@@ -27,7 +16,7 @@ final class ServeTests: XCTestCase {
         let directory = try book(["index.md": "# Served\n\nHello.\n", "01-a.md": "# First\n\n```heap\n>>> print('one')\none\n```\n"])
         let out = directory.appendingPathComponent("out")
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try heapbookExecutable()
         process.arguments = ["serve", "--port", "0", "--out", out.path, directory.path]
         let pipe = Pipe()
         process.standardOutput = pipe

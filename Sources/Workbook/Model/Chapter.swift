@@ -19,6 +19,6 @@ public struct Chapter: Sendable, Equatable {
         title = document.headings.first(where: { $0.level == 1 })?.text ?? slug
     }
 
-    /// The source as a string (what cmark parsed).
-    public var text: String { String(decoding: source.bytes, as: UTF8.self) }
+    /// The source as a string with LF line endings (what cmark parsed).
+    public var text: String { source.text }
 }

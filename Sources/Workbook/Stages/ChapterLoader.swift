@@ -3,8 +3,10 @@ import Foundation
 /// Stage 1: files → `Chapter`s.
 ///
 /// A directory stands for its chapter files, `NN-slug.md`, in file-name order. A file named
-/// explicitly is loaded whatever its name. Problems (missing paths, unreadable files) are
-/// returned as diagnostics, never printed or thrown half-way.
+/// explicitly is loaded whatever its name. Problems (missing paths, a directory without
+/// chapters, unreadable files) are returned as diagnostics, never printed or thrown
+/// half-way: `test`, `build` and `serve` all load through here, so all of them treat such
+/// input as unusable (exit 2) instead of reporting "0 passed".
 public struct ChapterLoader: Sendable {
     public init() {}
 
@@ -25,6 +27,10 @@ public struct ChapterLoader: Sendable {
                 continue
             }
             let files = isDirectory.boolValue ? chapterFiles(in: path) : [path]
+            if files.isEmpty {
+                output.diagnostics.append(Diagnostic(SourceLocation(path: path, line: 0),
+                                                     "no chapters (index.md or NN-*.md files) found"))
+            }
             for file in files where seen.insert(file).inserted {
                 do { output.chapters.append(try loadChapter(file)) } catch let error as Diagnostic {
                     output.diagnostics.append(error)
@@ -49,8 +55,9 @@ public struct ChapterLoader: Sendable {
 
     /// Parses Markdown that is already in memory.
     public func chapter(path: String, url: URL? = nil, bytes: [UInt8]) -> Chapter {
+        // Line endings are made LF here, once, for every later stage (see SourceText).
         let source = SourceText(bytes: bytes)
-        let document = CommonMarkConverter.parse(String(decoding: bytes, as: UTF8.self))
+        let document = CommonMarkConverter.parse(source.text)
         return Chapter(path: path, url: url ?? URL(fileURLWithPath: path), source: source,
                        document: document)
     }

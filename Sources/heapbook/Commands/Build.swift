@@ -6,7 +6,12 @@ import Workbook
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify every chapter and render the site.",
-        discussion: "Nothing is written unless every example passes. Exit status: 0 built, 1 an example failed, 2 a block is unusable.")
+        discussion: """
+            Nothing is written unless every example passes. The output directory is replaced whole, so it must not exist \
+            yet or be a site heapbook built (it carries a .heapbook-site file); a file, another directory, the current \
+            directory, the chapters and any directory containing them are refused. \
+            Exit status: 0 built, 1 an example failed, 2 a block is unusable or the output directory is refused.
+            """)
 
     @OptionGroup var options: BookOptions
 
@@ -23,7 +28,7 @@ struct Build: ParsableCommand {
         let confirmations = OracleConfirmations(chaptersIn: path, defaultProfile: options.profile.version)
         let builder = SiteBuilder(workbook: Workbook(profile: options.profile), theme: try Theme.bundled(),
                                   confirmations: confirmations)
-        let build = try builder.build(chaptersIn: path, to: out)
+        let build = try refusingOutput { try builder.build(chaptersIn: path, to: out) }
         guard build.files != nil else {
             printError(build.report.allDiagnostics.map(\.description))
             print(build.report.failuresText, terminator: "")
@@ -32,5 +37,14 @@ struct Build: ParsableCommand {
             throw ExitCode(build.exitCode)
         }
         print("wrote \(out)/ (\(build.files!.count) files; \(build.report.summary))")
+    }
+}
+
+/// Runs `body`; an `OutputRefusal` becomes `error: …` on stderr and exit status 2 (unusable
+/// input, like an unusable block), never ArgumentParser's generic failure.
+func refusingOutput<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let refusal as OutputRefusal {
+        printError(["error: \(refusal)"])
+        throw ExitCode(2)
     }
 }

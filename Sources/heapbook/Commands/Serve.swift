@@ -15,7 +15,7 @@ import Workbook
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on 127.0.0.1 and rebuild it when a chapter changes.",
-        discussion: "Open pages reload after each rebuild. A failing example keeps the last good site and shows the failure in the page. Ctrl-C stops the server.")
+        discussion: "--out follows heapbook build's rules (see 'heapbook build --help'). Open pages reload after each rebuild. A failing example keeps the last good site and shows the failure in the page. Ctrl-C stops the server.")
 
     @OptionGroup var options: BookOptions
 
@@ -36,6 +36,8 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        // Refused before the server starts; later rebuilds check again and report instead.
+        _ = try refusingOutput { try SiteWriter.prepare(out, chapters: path) }
         let live = LiveSite(builder: SiteBuilder(workbook: Workbook(profile: options.profile), theme: try Theme.bundled()),
                             chapters: path, out: out)
         live.rebuild()

@@ -52,7 +52,7 @@ final class TestReportTests: XCTestCase {
     func testUnusableInputExitsTwo() {
         let report = fakeWorkbook().test(["/nonexistent/heapbook"])
         XCTAssertEqual(report.exitCode, 2)
-        XCTAssertEqual(report.allDiagnostics.map(\.description), ["/nonexistent/heapbook:0: error: no such file or directory"])
+        XCTAssertEqual(report.allDiagnostics.map(\.description), ["/nonexistent/heapbook: error: no such file or directory"])
     }
 
     func testGitHubAnnotations() {

@@ -131,20 +131,26 @@ public struct Oracle: Sendable {
             let old = previous[cacheURL]!
             update.files.insert(fileName)
             update.keeping.formUnion(OracleKey.reachableKeys(for: examples, defaultProfile: defaultProfile))
+            var ran = false, passedOver = false
             for session in Self.sessions(examples, plan: plan) {
                 let python: any OracleInterpreter
                 if let known = interpreters[session.profile] { python = known } else {
-                    guard !outcome.missing.contains(where: { $0.version == session.profile }) else { continue }
+                    guard !outcome.missing.contains(where: { $0.version == session.profile }) else {
+                        passedOver = true
+                        continue
+                    }
                     do {
                         python = try interpreter(session.profile)
                     } catch let missing as PythonNotFound where skipsMissing {
                         outcome.missing.append(missing)
+                        passedOver = true
                         continue
                     }
                     interpreters[session.profile] = python
                     if !outcome.versions.contains(python.version) { outcome.versions.append(python.version) }
                 }
                 let pieces = try run(session.indices.map { examples[$0] }, on: python)
+                ran = true
                 var disagreements: [Int] = []
                 for (n, index) in session.indices.enumerated() {
                     let example = examples[index]
@@ -176,6 +182,10 @@ public struct Oracle: Sendable {
                     }
                 }
             }
+            // A chapter no CPython ran leaves its cache alone; one run in part keeps what
+            // the passed-over sessions recorded before.
+            guard ran else { continue }
+            if passedOver { update.keeping.formUnion(old.entries.filter { $0.value.file == fileName }.keys) }
             outcome.updates[cacheURL] = update
             outcome.report.chapters[c].results = results
         }

@@ -149,6 +149,32 @@ extension Workbook {
     }
 }
 
+extension Workbook {
+    /// What `blessingRun` did.
+    public struct BlessRun: Sendable {
+        /// The chapters tested again after the write, each example keeping the CPython run
+        /// of its earlier self (`TestReport.carryObservations(from:)`): the engine's
+        /// disagreements with CPython fail as engine divergences.
+        public var report: TestReport
+        public var bless: BlessReport
+        /// The oracle's check of the chapters before the write.
+        public var oracle: Oracle.Outcome
+    }
+
+    /// `heapbook test --bless`: checks `report` (this workbook's run of `paths`) with
+    /// `oracle`, writes CPython's outputs (the engine's where no CPython ran) and the
+    /// oracle caches in one run-atomic write, then tests `paths` again.
+    /// - Throws: what `oracle.check` throws (`PythonNotFound` unless it `skipsMissing`).
+    public func blessingRun(_ paths: [String], report: TestReport, oracle: Oracle) throws -> BlessRun {
+        let outcome = try oracle.check(report)
+        let blessed = bless(outcome.report, also: outcome.cacheFiles())
+        var retested = test(paths)
+        retested.carryObservations(from: outcome.report)
+        retested.diagnostics += blessed.diagnostics
+        return BlessRun(report: retested, bless: blessed, oracle: outcome)
+    }
+}
+
 /// What `bless` did.
 public struct BlessReport: Sendable {
     public var blessed: [Blesser.Rewrite] = []

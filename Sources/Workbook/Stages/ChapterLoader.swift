@@ -24,6 +24,8 @@ public struct ChapterLoader: Sendable {
                                                      "no such file or directory"))
                 continue
             }
+            // What an interrupted `--bless` left here is finished or undone before reading.
+            AtomicFile.recover(in: isDirectory.boolValue ? path : AtomicFile.parent(of: path))
             let files = isDirectory.boolValue ? chapterFiles(in: path) : [path]
             for file in files where seen.insert(file).inserted {
                 do { output.chapters.append(try loadChapter(file)) } catch let error as Diagnostic {

@@ -61,11 +61,16 @@ struct Test: ParsableCommand {
         var report = workbook.test(paths)
         var oracleSummary: String?
         if bless {
-            let outcome = try runOracle(report, skippingMissing: !oracle, writing: false)
-            oracleSummary = outcome.summary
-            report = blessing(outcome, workbook: workbook)
+            let run = try runOracle { oracle in try workbook.blessingRun(paths, report: report, oracle: oracle) }
+            printBlessed(run)
+            report = run.report
+            oracleSummary = run.oracle.versions.isEmpty ? nil : run.oracle.summary
         } else if oracle {
-            let outcome = try runOracle(report, skippingMissing: false, writing: true)
+            let outcome = try runOracle { oracle in
+                let outcome = try oracle.check(report)
+                try outcome.writeCaches()
+                return outcome
+            }
             report = outcome.report
             oracleSummary = outcome.summary
         }
@@ -94,52 +99,42 @@ struct Test: ParsableCommand {
 }
 
 extension Test {
-    /// Writes the chapters as CPython printed them (the engine's output where no CPython
-    /// ran), with the oracle caches, in one run-atomic write; says what came from where;
-    /// then tests again, each example keeping its CPython run, so that the engine's
-    /// disagreements show as engine divergences.
-    func blessing(_ outcome: Oracle.Outcome, workbook: Workbook) -> TestReport {
-        for missing in outcome.missing {
+    /// Says what `--bless` wrote, and from where.
+    func printBlessed(_ run: Workbook.BlessRun) {
+        for missing in run.oracle.missing {
             printError(["warning: \(missing); the engine's outputs blessed under \(missing.version) are not confirmed"])
         }
-        let blessed = workbook.bless(outcome.report, also: outcome.cacheFiles())
+        let blessed = run.bless
         printError(blessed.diagnostics.map(\.description) + blessed.refused)
         for rewrite in blessed.unconfirmed {
             print("\(rewrite.example.location): blessed the engine's output, not confirmed by CPython")
         }
-        if !blessed.blessed.isEmpty {
-            let count = blessed.blessed.count
-            let files = Set(blessed.blessed.map(\.example.location.path)).count
-            var text = "blessed \(count) example\(count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
-            let fromCPython = Dictionary(grouping: blessed.blessed.compactMap(\.cpython), by: { $0 })
-            var sources = fromCPython.keys.sorted().map { "\(fromCPython[$0]!.count) from CPython \($0)" }
-            if !blessed.unconfirmed.isEmpty { sources.append("\(blessed.unconfirmed.count) from the engine, not confirmed") }
-            if !sources.isEmpty { text += " (" + sources.joined(separator: ", ") + ")" }
-            print(text)
-        }
-        var report = workbook.test(paths)
-        report.carryObservations(from: outcome.report)
-        report.diagnostics += blessed.diagnostics
-        return report
+        guard !blessed.blessed.isEmpty else { return }
+        let count = blessed.blessed.count
+        let files = Set(blessed.blessed.map(\.example.location.path)).count
+        var text = "blessed \(count) example\(count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+        let fromCPython = Dictionary(grouping: blessed.blessed.compactMap(\.cpython), by: { $0 })
+        var sources = fromCPython.keys.sorted().map { "\(fromCPython[$0]!.count) from CPython \($0)" }
+        if !blessed.unconfirmed.isEmpty { sources.append("\(blessed.unconfirmed.count) from the engine, not confirmed") }
+        if !sources.isEmpty { text += " (" + sources.joined(separator: ", ") + ")" }
+        print(text)
     }
 }
 
 extension Test {
-    /// Checks the report against real CPython (and writes the oracle caches when
-    /// `writing`). A missing interpreter ends the command with exit status 2, unless
-    /// `skippingMissing` (then its profile is listed in `Outcome.missing`).
-    func runOracle(_ report: TestReport, skippingMissing: Bool, writing: Bool) throws -> Oracle.Outcome {
+    /// Runs `body` with the oracle of this command's profiles. A missing interpreter ends
+    /// the command with exit status 2 — under `--bless` only with `--oracle` (without it,
+    /// its profile is passed over: `Outcome.missing`).
+    func runOracle<T>(_ body: (Oracle) throws -> T) throws -> T {
         // --python-exe is the interpreter of the default profile; other versions are looked up.
         let explicit = pythonExe
         let defaultVersion = options.profile.version
         var oracle = Oracle(defaultProfile: options.profile.version, everyProfile: options.selection == .all) { version in
             try PythonLocator().find(version: version, explicit: version == defaultVersion ? explicit : nil)
         }
-        oracle.skipsMissing = skippingMissing
+        oracle.skipsMissing = bless && !self.oracle
         do {
-            let outcome = try oracle.check(report)
-            if writing { try outcome.writeCaches() }
-            return outcome
+            return try body(oracle)
         } catch let missing as PythonNotFound {
             printError(["error: \(missing)"])
             throw ExitCode(2)

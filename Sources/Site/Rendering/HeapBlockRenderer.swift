@@ -3,8 +3,10 @@ import Workbook
 
 /// Renders one verified heap block with `heap-block.mustache`: highlighted input with
 /// `>>>`/`...` prompts, the verified output of each example, and a mark saying what
-/// verified it (for a `cpython` block, never simulated: its CPython confirmation only). A `versions=` block is a table instead (`HeapBlockRenderer+Versions`). Only passed or skipped examples reach this renderer; `SiteBuilder` refuses
-/// to render a chapter with a failure.
+/// verified it (for a `cpython` block, never simulated: its CPython confirmation only). A
+/// `versions=` block is a table instead (`HeapBlockRenderer+Versions`). Only passed,
+/// skipped or not-confirmed examples reach this renderer; `SiteBuilder` refuses to render a
+/// chapter with a failure.
 struct HeapBlockRenderer {
     var theme: Theme
     var tokenizer: any SyntaxTokenizer

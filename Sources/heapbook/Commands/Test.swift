@@ -123,8 +123,8 @@ extension Test {
 
 extension Test {
     /// Runs `body` with the oracle of this command's profiles. A missing interpreter ends
-    /// the command with exit status 2 — under `--bless` only with `--oracle` (without it,
-    /// its profile is passed over: `Outcome.missing`).
+    /// the command with exit status 2 — under `--bless` only with `--oracle` or
+    /// `--python-exe` (without them, its profile is passed over: `Outcome.missing`).
     func runOracle<T>(_ body: (Oracle) throws -> T) throws -> T {
         // --python-exe is the interpreter of the default profile; other versions are looked up.
         let explicit = pythonExe
@@ -132,7 +132,8 @@ extension Test {
         var oracle = Oracle(defaultProfile: options.profile.version, everyProfile: options.selection == .all) { version in
             try PythonLocator().find(version: version, explicit: version == defaultVersion ? explicit : nil)
         }
-        oracle.skipsMissing = bless && !self.oracle
+        // A --python-exe that is not the profile's CPython is an error, not a fallback.
+        oracle.skipsMissing = bless && !self.oracle && pythonExe == nil
         do {
             return try body(oracle)
         } catch let missing as PythonNotFound {

@@ -44,6 +44,9 @@ final class CPythonBlockTests: XCTestCase {
         XCTAssertEqual(none.results.map(\.status), [.passed, .notConfirmed, .notConfirmed, .passed])
         XCTAssertEqual(interpreter.log.map(\.source), ["x = 1\n", "x\n"])
         XCTAssertEqual(TestReport(chapters: [none]).summary, "2 passed, 0 failed, 2 not confirmed")
+        let junit = TestReport(chapters: [none]).junitXML
+        XCTAssertTrue(junit.contains("<testsuites name=\"heapbook\" tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"2\">"), junit)
+        XCTAssertTrue(junit.contains("<testcase name=\"chapters/01-test.md:8\" classname=\"01-test\"><skipped message=\"not confirmed on CPython\"/></testcase>"), junit)
 
         let confirmed = Workbook(interpreter: FakeInterpreter(), cache: cache(Self.book, [1: "", 2: "2\n"])).test(chapter(Self.book))
         XCTAssertEqual(confirmed.results.map(\.status), [.passed, .passed, .passed, .passed])

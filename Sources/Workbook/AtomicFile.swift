@@ -19,6 +19,14 @@ public enum AtomicFile {
     public static let journalName = ".heapbook-bless-journal"
     static let journalHeader = "heapbook-journal 1"
 
+    /// `HEAPBOOK_ATOMIC_STEP_DELAY_MS`: milliseconds to pause after each step of
+    /// `writeAll` (each temporary file, the journal, each rename), so that
+    /// `scripts/reliability/kill-bless.sh` can land its kills inside the write, which
+    /// otherwise takes a millisecond or two. Unset (the default): no pause.
+    static let stepDelay: UInt32 = getenv("HEAPBOOK_ATOMIC_STEP_DELAY_MS").flatMap { UInt32(String(cString: $0)) } ?? 0
+
+    static func pauseForTesting() { if stepDelay > 0 { usleep(stepDelay * 1000) } }
+
     /// Why a write failed.
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -48,6 +56,7 @@ public enum AtomicFile {
                     throw Failure(description: "\(target): a file name with a tab or newline cannot be journalled")
                 }
                 moves.append((try writeTemporary(file.bytes, for: target), target))
+                pauseForTesting()
             }
         } catch {
             for move in moves { unlink(move.temporary) }
@@ -63,9 +72,13 @@ public enum AtomicFile {
             throw error
         }
         syncDirectory(of: journal)
+        pauseForTesting()
         // From here on the run is committed: whatever stops these renames, the next run
         // finishes them from the journal.
-        for move in moves { try self.move(move.temporary, to: move.target) }
+        for move in moves {
+            try self.move(move.temporary, to: move.target)
+            pauseForTesting()
+        }
         for directory in Set(moves.map { parent(of: $0.target) }) { syncDirectory(path: directory) }
         unlink(journal)
     }

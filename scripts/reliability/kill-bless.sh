@@ -13,6 +13,11 @@
 # the largest share of it); KILL_BLESS_ORACLE=1 lets heapbook find the real interpreter,
 # so CPython's outputs and the oracle cache are written too.
 #
+# The write itself takes a millisecond or two of a run of seconds, so uniform kills would
+# almost never land in it: heapbook pauses KILL_BLESS_STEP_MS (100) after each step of it
+# (HEAPBOOK_ATOMIC_STEP_DELAY_MS: each temporary file, the journal, each rename); 0 turns
+# the pauses off.
+#
 # Prints where the kills landed (judged from what was on disk right after each kill) and
 # exits 1 at the first chapter set that is neither all old nor all new.
 set -euo pipefail
@@ -26,6 +31,7 @@ trap 'rm -rf "$work"' EXIT
 
 # Runs heapbook in place of this (sub)shell, so that its PID is the one to kill.
 exec_heapbook() {
+    export HEAPBOOK_ATOMIC_STEP_DELAY_MS=${KILL_BLESS_STEP_MS:-100}
     if [ "${KILL_BLESS_ORACLE:-0}" = 1 ]; then exec "$heapbook" "$@"
     else exec env PATH=/nonexistent PYENV_ROOT=/nonexistent "$heapbook" "$@"; fi
 }

@@ -60,7 +60,7 @@ public struct Workbook: Sendable {
         var results: [ExampleResult] = []
         if extracted.diagnostics.isEmpty {
             var verifier = Verifier(interpreter: interpreter, profile: profile, everyProfile: everyProfile)
-            if plan.runsOtherProfiles(extracted.examples) {
+            if plan.needsCache(extracted.examples) {
                 verifier.cache = cache ?? load(Self.cacheURL(of: chapter))
             }
             results = verifier.verify(extracted.examples, diagrams: diagrams)
@@ -73,31 +73,4 @@ public struct Workbook: Sendable {
     public static func cacheURL(of chapter: Chapter) -> URL {
         chapter.url.deletingLastPathComponent().appendingPathComponent(OracleCache.fileName)
     }
-
-    /// Rewrites the expected output of every failed example, one file at a time, atomically.
-    /// A file with any unusable block is left alone.
-    /// - Returns: the examples blessed, and the files that could not be written.
-    public func bless(_ report: TestReport) -> BlessReport {
-        var blessReport = BlessReport()
-        for chapter in report.chapters where chapter.diagnostics.isEmpty {
-            let output = Blesser().bless(chapter.chapter.source, results: chapter.results)
-            guard !output.blessed.isEmpty else { continue }
-            do {
-                try AtomicFile.write(output.bytes, to: chapter.chapter.url)
-                blessReport.blessed += output.blessed
-            } catch {
-                blessReport.diagnostics.append(Diagnostic(
-                    SourceLocation(path: chapter.chapter.path, line: 0),
-                    "cannot write blessed output\nCaused by: \(error.localizedDescription)"))
-            }
-        }
-        return blessReport
-    }
-}
-
-/// What `bless` did.
-public struct BlessReport: Sendable {
-    public var blessed: [Example] = []
-    public var diagnostics: [Diagnostic] = []
-    public init() {}
 }

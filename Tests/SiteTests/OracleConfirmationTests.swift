@@ -53,3 +53,17 @@ final class OracleConfirmationTests: XCTestCase {
         XCTAssertTrue(page2.contains("· not confirmed on CPython</figcaption>"))
     }
 }
+
+/// A `cpython` block on the site: CPython's confirmation only, never the engine's mark.
+extension OracleConfirmationTests {
+    static let cpythonChapter = "# A\n\n```heap cpython\n>>> print(\"one\")\none\n```\n"
+
+    func testCPythonBlockIsConfirmedOrNotNeverSimulated() throws {
+        let confirmed = try pages(Self.cpythonChapter, cache: cache(for: Self.cpythonChapter, outputs: ["one\n"]))
+        XCTAssertTrue(confirmed.contains("confirmed on CPython 3.11.7 — not simulated</figcaption>"), confirmed)
+        XCTAssertFalse(confirmed.contains("verified by heapbook engine"))
+        XCTAssertFalse(confirmed.contains("<svg"))
+        let unconfirmed = try pages(Self.cpythonChapter, cache: nil)
+        XCTAssertTrue(unconfirmed.contains("not confirmed on CPython — not simulated</figcaption>"), unconfirmed)
+    }
+}

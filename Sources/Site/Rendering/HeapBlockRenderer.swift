@@ -3,8 +3,10 @@ import Workbook
 
 /// Renders one verified heap block with `heap-block.mustache`: highlighted input with
 /// `>>>`/`...` prompts, the verified output of each example, and a mark saying what
-/// verified it. A `versions=` block is a table instead (`HeapBlockRenderer+Versions`). Only passed or skipped examples reach this renderer; `SiteBuilder` refuses
-/// to render a chapter with a failure.
+/// verified it (for a `cpython` block, never simulated: its CPython confirmation only). A
+/// `versions=` block is a table instead (`HeapBlockRenderer+Versions`). Only passed,
+/// skipped or not-confirmed examples reach this renderer; `SiteBuilder` refuses to render a
+/// chapter with a failure.
 struct HeapBlockRenderer {
     var theme: Theme
     var tokenizer: any SyntaxTokenizer
@@ -48,21 +50,30 @@ struct HeapBlockRenderer {
         let skippedCount = results.filter { $0.status == .skipped }.count
         let allSkipped = !results.isEmpty && skippedCount == results.count
         let profile = block.options.python ?? results.first?.profile ?? defaultProfile
-        var mark = allSkipped
-            ? "not run (+SKIP) · shown as written"
-            : "verified by heapbook engine · CPython \(profile) profile"
-        if !allSkipped, skippedCount > 0 { mark += " · \(skippedCount) not run (+SKIP)" }
         let compared = block.examples.filter { !$0.directives.contains(.skip) && !$0.directives.contains(.engine) }
-        if !allSkipped, !compared.isEmpty { mark += confirmations.blockMark(for: compared) }
+        var mark: String
+        var symbol = allSkipped ? "–" : "✓"
+        if block.options.cpython, !allSkipped {
+            // Never simulated: what vouches for it is CPython's recorded run, or nothing.
+            mark = confirmations.cpythonOnlyMark(for: compared)
+            if compared.contains(where: { confirmations.confirmations(for: $0).isEmpty }) { symbol = "–" }
+        } else {
+            mark = allSkipped
+                ? "not run (+SKIP) · shown as written"
+                : "verified by heapbook engine · CPython \(profile) profile"
+            if !allSkipped, !compared.isEmpty { mark += confirmations.blockMark(for: compared) }
+        }
+        if !allSkipped, skippedCount > 0 { mark += " · \(skippedCount) not run (+SKIP)" }
         var options: [String] = []
         if block.options.fresh { options.append("fresh session") }
         if let python = block.options.python { options.append("CPython \(python)") }
+        if block.options.cpython { options.append("CPython only") }
         let context = HeapBlockContext(
             form: block.form == .transcript ? "transcript" : "script",
             anchor: "heap-L\(block.location.line)", line: block.location.line,
             hasOptions: !options.isEmpty, options: options, lines: lines,
             hasOutputPanel: block.form == .script && !outputLines.isEmpty, outputLines: outputLines,
-            symbol: allSkipped ? "–" : "✓", mark: mark, allSkipped: allSkipped,
+            symbol: symbol, mark: mark, allSkipped: allSkipped,
             diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: "heap-L\(block.location.line)",
                                                                        line: block.location.line) })
         return try theme.render(context, template: "heap-block")

@@ -64,4 +64,18 @@ extension ConfirmationSource {
             ? " · not confirmed on CPython"
             : " · not confirmed on CPython (\(unconfirmed) of \(compared.count) examples)"
     }
+
+    /// The caption of a `cpython` block (checked against real CPython only, never
+    /// simulated): "confirmed on CPython 3.11.7 — not simulated" when every compared
+    /// example is confirmed by that version, else how many are not.
+    func cpythonOnlyMark(for compared: [Example]) -> String {
+        guard let first = compared.first else { return "not run — not simulated" }
+        var agreed = Set(confirmations(for: first))
+        for example in compared.dropFirst() { agreed.formIntersection(confirmations(for: example)) }
+        if !agreed.isEmpty { return "confirmed on CPython " + agreed.sorted().joined(separator: ", ") + " — not simulated" }
+        let unconfirmed = compared.filter { confirmations(for: $0).isEmpty }.count
+        return unconfirmed == compared.count
+            ? "not confirmed on CPython — not simulated"
+            : "not confirmed on CPython (\(unconfirmed) of \(compared.count) examples) — not simulated"
+    }
 }

@@ -25,6 +25,10 @@ public struct Example: Sendable, Equatable {
     public var versions: [String]?
     /// Index of the enclosing heap block within its chapter.
     public var blockIndex: Int
+    /// Of a `cpython` block: checked against real CPython only, never run by the engine.
+    /// It runs in a CPython session of its own (one per block); the engine's sessions,
+    /// and the oracle's runs of them, pass over it (`ProfilePlan.session(of:profile:)`).
+    public var cpythonOnly = false
 
     public init(location: SourceLocation, mode: Mode, source: String, expected: ExpectedOutput,
                 directives: Directives = [], startsFreshSession: Bool = false,

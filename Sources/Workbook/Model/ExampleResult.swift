@@ -9,6 +9,9 @@ public struct ExampleResult: Sendable, Equatable {
         case skipped
         /// The example used a construct outside heapbook's subset (counted as failed).
         case unsupported(String)
+        /// Of a `cpython` block, which the engine does not run: CPython recorded nothing
+        /// for it in the oracle cache (not a failure, but counted "not confirmed").
+        case notConfirmed
     }
 
     public var example: Example
@@ -41,7 +44,7 @@ public struct ExampleResult: Sendable, Equatable {
     public var primaryFailed: Bool {
         switch status {
         case .failed, .unsupported: return true
-        case .passed, .skipped: return false
+        case .passed, .skipped, .notConfirmed: return false
         }
     }
 }

@@ -37,6 +37,9 @@ public struct BlockOptions: Sendable, Equatable {
     /// (`python=`, else the default) must be listed; its output is the one written in the
     /// block, the others' are checked against the oracle cache.
     public var versions: [String]?
+    /// `cpython`: the block's examples are checked against real CPython only (the oracle
+    /// cache, or `--oracle` live), never simulated; it has no diagram and no `versions=`.
+    public var cpython = false
 
     public init() {}
 }

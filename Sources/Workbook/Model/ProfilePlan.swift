@@ -31,6 +31,7 @@ public struct ProfilePlan: Sendable, Equatable {
     /// order listed (`versions=`), or in `Profile.all`'s order under `--python all`.
     public func profiles(of example: Example) -> [String] {
         let primary = primary(of: example)
+        guard !example.cpythonOnly else { return [primary] }
         let others = everyProfile ? Profile.all.map(\.version) : (example.versions ?? [])
         return [primary] + others.filter { $0 != primary }
     }
@@ -38,6 +39,20 @@ public struct ProfilePlan: Sendable, Equatable {
     /// Whether any example of `examples` runs under more than its primary profile.
     public func runsOtherProfiles(_ examples: [Example]) -> Bool {
         everyProfile || examples.contains { ($0.versions?.count ?? 0) > 1 }
+    }
+
+    /// Whether judging `examples` needs the oracle cache: runs under other profiles, or
+    /// examples of `cpython` blocks, are checked against what CPython recorded there.
+    public func needsCache(_ examples: [Example]) -> Bool {
+        runsOtherProfiles(examples) || examples.contains(where: \.cpythonOnly)
+    }
+
+    /// The session that runs `example` under `profile`: the profile's chapter session
+    /// ("3.11", restarted by `fresh`), or, for a `cpython` block, a CPython session of its
+    /// own that holds just that block ("3.11 cpython block 4"). The engine never runs the
+    /// latter; the oracle and the cache keys do, and they agree through this name.
+    public func session(of example: Example, profile: String) -> String {
+        example.cpythonOnly ? "\(profile) cpython block \(example.blockIndex)" : profile
     }
 }
 

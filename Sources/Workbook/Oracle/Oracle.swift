@@ -24,10 +24,13 @@ public struct OracleObservation: Sendable, Equatable {
     public var engineAgrees: Bool
     /// Something the reader should know (marker noise, a session that died).
     public var note: String?
+    /// CPython's run; nil when its session ended before this example.
+    public var run: ExecutionResult?
 
-    public init(cpython: String, got: String, agrees: Bool, engineAgrees: Bool, note: String? = nil) {
+    public init(cpython: String, got: String, agrees: Bool, engineAgrees: Bool, note: String? = nil,
+                run: ExecutionResult? = nil) {
         self.cpython = cpython; self.got = got; self.agrees = agrees; self.engineAgrees = engineAgrees
-        self.note = note
+        self.note = note; self.run = run
     }
 }
 
@@ -57,6 +60,9 @@ public struct Oracle: Sendable {
     public var everyProfile = false
     /// Seconds one session may run.
     public var timeout: Double = 300
+    /// A profile without an interpreter is passed over (`Outcome.missing`) instead of
+    /// ending the check (`--bless`, which then writes the engine's output, not confirmed).
+    public var skipsMissing = false
 
     public init(defaultProfile: String, everyProfile: Bool = false,
                 interpreter: @escaping @Sendable (String) throws -> any OracleInterpreter) {
@@ -83,6 +89,8 @@ public struct Oracle: Sendable {
         public var disagreed = 0
         /// Run but not compared (`+ENGINE`).
         public var engineOnly = 0
+        /// The profiles passed over for want of an interpreter (`skipsMissing`).
+        public var missing: [PythonNotFound] = []
 
         /// "oracle: CPython 3.11.7: 240 agreed, 0 disagreed, 13 engine-only (not compared)".
         public var summary: String {
@@ -92,10 +100,15 @@ public struct Oracle: Sendable {
 
         /// Writes the updated caches atomically.
         public func writeCaches() throws {
-            for (url, update) in updates.sorted(by: { $0.key.path < $1.key.path }) {
+            for file in cacheFiles() { try AtomicFile.write(file.bytes, to: file.url) }
+        }
+
+        /// The updated caches' bytes (for `--bless`, which writes them with the chapters).
+        public func cacheFiles() -> [(url: URL, bytes: [UInt8])] {
+            updates.sorted(by: { $0.key.path < $1.key.path }).map { url, update in
                 var cache = OracleCache.load(url: url)
                 cache.replace(files: update.files, with: update.entries, keeping: update.keeping)
-                try cache.write(to: url)
+                return (url, Array(cache.json.utf8))
             }
         }
     }
@@ -118,14 +131,26 @@ public struct Oracle: Sendable {
             let old = previous[cacheURL]!
             update.files.insert(fileName)
             update.keeping.formUnion(OracleKey.reachableKeys(for: examples, defaultProfile: defaultProfile))
+            var ran = false, passedOver = false
             for session in Self.sessions(examples, plan: plan) {
                 let python: any OracleInterpreter
                 if let known = interpreters[session.profile] { python = known } else {
-                    python = try interpreter(session.profile)
+                    guard !outcome.missing.contains(where: { $0.version == session.profile }) else {
+                        passedOver = true
+                        continue
+                    }
+                    do {
+                        python = try interpreter(session.profile)
+                    } catch let missing as PythonNotFound where skipsMissing {
+                        outcome.missing.append(missing)
+                        passedOver = true
+                        continue
+                    }
                     interpreters[session.profile] = python
                     if !outcome.versions.contains(python.version) { outcome.versions.append(python.version) }
                 }
                 let pieces = try run(session.indices.map { examples[$0] }, on: python)
+                ran = true
                 var disagreements: [Int] = []
                 for (n, index) in session.indices.enumerated() {
                     let example = examples[index]
@@ -157,6 +182,10 @@ public struct Oracle: Sendable {
                     }
                 }
             }
+            // A chapter no CPython ran leaves its cache alone; one run in part keeps what
+            // the passed-over sessions recorded before.
+            guard ran else { continue }
+            if passedOver { update.keeping.formUnion(old.entries.filter { $0.value.file == fileName }.keys) }
             outcome.updates[cacheURL] = update
             outcome.report.chapters[c].results = results
         }
@@ -171,16 +200,18 @@ public struct Oracle: Sendable {
     }
 
     /// The engine's sessions: one per profile, all restarted by `fresh`; `+SKIP` examples
-    /// are not run. An example is in the session of every profile `plan` runs it under.
+    /// are not run. An example is in the session of every profile `plan` runs it under. A
+    /// `cpython` block is a session of its own (`ProfilePlan.session(of:profile:)`).
     static func sessions(_ examples: [Example], plan: ProfilePlan) -> [Session] {
         var done: [Session] = []
-        var open: [String: Int] = [:]   // profile → index in `done`
+        var open: [String: Int] = [:]   // session name → index in `done`
         for (i, example) in examples.enumerated() {
             if example.startsFreshSession { open.removeAll() }
             guard !example.directives.contains(.skip) else { continue }
             for profile in plan.profiles(of: example) {
-                if let at = open[profile] { done[at].indices.append(i) } else {
-                    open[profile] = done.count
+                let name = plan.session(of: example, profile: profile)
+                if let at = open[name] { done[at].indices.append(i) } else {
+                    open[name] = done.count
                     done.append(Session(profile: profile, indices: [i]))
                 }
             }

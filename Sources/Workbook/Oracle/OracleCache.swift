@@ -88,6 +88,20 @@ public struct OracleCache: Sendable, Equatable {
             ? entry.cpython : nil
     }
 
+    /// The verdict on an example of a `cpython` block, which the engine does not run: its
+    /// expected output against what CPython of `profile` recorded under `key`.
+    public func verdict(forCPythonOnly example: Example, profile: String, key: String?) -> ExampleResult {
+        var result = ExampleResult(example: example, status: .notConfirmed, got: "", profile: profile)
+        guard let key, let entry = entries[key],
+              entry.cpython == profile || entry.cpython.hasPrefix(profile + ".") else { return result }
+        let agrees = OutputMatcher(directives: example.directives).matches(example.expected, entry.result)
+        result.status = agrees ? .passed : .failed
+        result.got = entry.stdout + (entry.stderr ?? "")
+        result.oracle = OracleObservation(cpython: entry.cpython, got: result.got, agrees: agrees, engineAgrees: true,
+                                          run: entry.result)
+        return result
+    }
+
     /// Replaces every entry of the chapter files `files` with `fresh` (entries of other
     /// files stay), so entries of edited examples do not pile up. Entries of those files
     /// whose key is in `keeping` (reachable in another plan, `OracleKey.reachableKeys`)
@@ -156,7 +170,8 @@ public enum OracleKey {
     /// examples, which are not run): SHA-256 of the profile, then every input that
     /// profile's session ran before it (since the last `fresh`), then its own input. Each
     /// input carries its mode. A session runs, in order, every example `plan` runs under
-    /// its profile: primary runs and other-version runs alike.
+    /// its profile: primary runs and other-version runs alike. A `cpython` block's session
+    /// holds that block only (`ProfilePlan.session(of:profile:)`).
     public static func keys(for examples: [Example], plan: ProfilePlan) -> [[String: String]] {
         var histories: [String: [String]] = [:]
         return examples.map { example in
@@ -165,9 +180,10 @@ public enum OracleKey {
             let input = (example.mode == .interactive ? "single" : "exec") + "\u{0}" + example.source
             var keys: [String: String] = [:]
             for profile in plan.profiles(of: example) {
-                var history = histories[profile] ?? []
+                let session = plan.session(of: example, profile: profile)
+                var history = histories[session] ?? []
                 history.append(input)
-                histories[profile] = history
+                histories[session] = history
                 keys[profile] = SHA256.hex((["heapbook-oracle-1", profile] + history).joined(separator: "\u{1}"))
             }
             return keys

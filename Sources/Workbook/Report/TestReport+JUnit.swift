@@ -2,11 +2,12 @@
 
 extension TestReport {
     /// JUnit XML: one `<testsuite>` per chapter, one `<testcase name="FILE:LINE">` per
-    /// example; failures carry Expected/Got, unusable blocks are `<error>`s.
+    /// example; failures carry Expected/Got, unusable blocks are `<error>`s; `+SKIP` examples
+    /// and `cpython` blocks' examples with no CPython run recorded are `<skipped>`.
     public var junitXML: String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let errors = allDiagnostics.count
-        xml += "<testsuites name=\"heapbook\" tests=\"\(results.count + errors)\" failures=\"\(failed)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
+        xml += "<testsuites name=\"heapbook\" tests=\"\(results.count + errors)\" failures=\"\(failed)\" errors=\"\(errors)\" skipped=\"\(skipped + results.filter { $0.status == .notConfirmed }.count)\">\n"
         if !diagnostics.isEmpty {
             xml += "  <testsuite name=\"heapbook\" tests=\"\(diagnostics.count)\" failures=\"0\" errors=\"\(diagnostics.count)\" skipped=\"0\">\n"
             for diagnostic in diagnostics { xml += Self.errorCase(diagnostic) }
@@ -14,9 +15,9 @@ extension TestReport {
         }
         for chapter in chapters {
             let failed = chapter.results.filter(\.isFailure).count
-            let skipped = chapter.results.filter { $0.status == .skipped }.count
+            let skipped = chapter.results.filter { $0.status == .skipped || $0.status == .notConfirmed }.count
             let errors = chapter.diagnostics.count
-            xml += "  <testsuite name=\"\(Self.escape(chapter.chapter.path))\" tests=\"\(chapter.results.count + errors)\" failures=\"\(failed)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
+            xml += "  <testsuite name=\"\(Self.escape(chapter.chapter.path))\" tests=\"\(chapter.results.count + errors)\" failures=\"\(failed)\" errors=\"\(errors)\" skipped=\"\(skipped + results.filter { $0.status == .notConfirmed }.count)\">\n"
             for diagnostic in chapter.diagnostics { xml += Self.errorCase(diagnostic) }
             for result in chapter.results {
                 let name = Self.escape(result.example.location.description)
@@ -28,6 +29,9 @@ extension TestReport {
                     xml += "    </testcase>\n"
                 } else if result.status == .skipped {
                     xml += "    <testcase name=\"\(name)\" classname=\"\(classname)\"><skipped/></testcase>\n"
+                } else if result.status == .notConfirmed {
+                    // A cpython block's example with no CPython run recorded: not checked at all.
+                    xml += "    <testcase name=\"\(name)\" classname=\"\(classname)\"><skipped message=\"not confirmed on CPython\"/></testcase>\n"
                 } else {
                     xml += "    <testcase name=\"\(name)\" classname=\"\(classname)\"/>\n"
                 }

@@ -15,9 +15,11 @@ public struct TestReport: Sendable {
     public var failed: Int { failures.count }
     public var skipped: Int { results.filter { $0.status == .skipped }.count }
     /// Runs under other profiles than an example's primary one with no CPython output
-    /// recorded for them (`versions=`, `--python all`).
+    /// recorded for them (`versions=`, `--python all`), and examples of `cpython` blocks
+    /// with none.
     public var notConfirmed: Int {
         results.reduce(0) { $0 + $1.otherVersions.filter { $0.verdict == .notConfirmed }.count }
+            + results.filter { $0.status == .notConfirmed }.count
     }
 
     /// 2 when any input is unusable, 1 when any example fails, else 0.

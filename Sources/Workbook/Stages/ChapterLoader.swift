@@ -26,6 +26,8 @@ public struct ChapterLoader: Sendable {
                                                      "no such file or directory"))
                 continue
             }
+            // What an interrupted `--bless` left here is finished or undone before reading.
+            AtomicFile.recover(in: isDirectory.boolValue ? path : AtomicFile.parent(of: path))
             let files = isDirectory.boolValue ? chapterFiles(in: path) : [path]
             if files.isEmpty {
                 output.diagnostics.append(Diagnostic(SourceLocation(path: path, line: 0),

@@ -4,7 +4,11 @@ import HeapEngine
 
 extension ExampleExtractor {
     /// Parses the words after `heap` in the info string. Recognised: `fresh`,
-    /// `python=X.Y`, `diagram`, `diagram=a,b`, `versions=X.Y,…`.
+    /// `python=X.Y`, `diagram`, `diagram=a,b`, `versions=X.Y,…`, `cpython`.
+    ///
+    /// `cpython` (checked against real CPython only) takes neither `diagram` (there is no
+    /// simulated heap to draw) nor `versions=` (the engine's runs under other versions are
+    /// what `versions=` checks).
     ///
     /// Each version of `versions=` must be a known profile, listed once, and the block's
     /// primary profile (`python=`, else `defaultProfile`) must be among them: its output is
@@ -16,6 +20,7 @@ extension ExampleExtractor {
         var searchFrom = fenceLine.range(of: "heap")?.upperBound ?? fenceLine.startIndex
         var versionsColumn: Int?
         var versionsWidth = 1
+        var conflicts: [(column: Int?, width: Int, name: String)] = []   // `diagram`, `versions=`
         for word in words {
             let range = fenceLine.range(of: word, range: searchFrom..<fenceLine.endIndex)
             if let range { searchFrom = range.upperBound }
@@ -31,6 +36,8 @@ extension ExampleExtractor {
             switch (name, value) {
             case ("fresh", nil):
                 options.fresh = true
+            case ("cpython", nil):
+                options.cpython = true
             case ("python", let version?):
                 if isKnown(version) {
                     options.python = version
@@ -39,6 +46,7 @@ extension ExampleExtractor {
                 }
             case ("diagram", _):
                 options.diagram = list ?? []
+                conflicts.append((wordColumn, word.count, "diagram"))
             case ("versions", let value?):
                 // Each item's offset within the word, so that the caret points at it.
                 var offset = name.count + 1
@@ -59,11 +67,21 @@ extension ExampleExtractor {
                 options.versions = versions
                 versionsColumn = wordColumn
                 versionsWidth = word.count
+                conflicts.append((wordColumn, word.count, "versions="))
             default:
                 fail("unknown heap option '\(word)'")
             }
         }
-        if let versions = options.versions, !versions.isEmpty {
+        if options.cpython {
+            for conflict in conflicts {
+                let why = conflict.name == "diagram"
+                    ? "a cpython block is not simulated, so there is no heap to draw"
+                    : "a cpython block is checked against its own CPython only (python=), not simulated under others"
+                diagnostics.append(Diagnostic(location, "\(conflict.name) cannot be used with cpython: \(why)",
+                                              sourceLine: fenceLine, column: conflict.column, width: conflict.width))
+            }
+        }
+        if let versions = options.versions, !versions.isEmpty, !options.cpython {
             let primary = options.python ?? defaultProfile
             if !versions.contains(primary) {
                 let why = options.python == nil

@@ -75,10 +75,16 @@ public struct ExampleExtractor: Sendable {
             ? transcriptExamples(code, lines: lines, in: chapter, diagnostics: &diagnostics)
             : scriptExamples(code, lines: lines, in: chapter, diagnostics: &diagnostics)
         guard diagnostics.count == errorCount else { return nil }
+        if options.cpython, let engine = examples.first(where: { $0.directives.contains(.engine) }) {
+            diagnostics.append(Diagnostic(engine.location, "+ENGINE in a cpython block: its examples are never simulated",
+                                          sourceLine: chapter.source.text(ofLine: engine.location.line)))
+            return nil
+        }
         for i in examples.indices {
             examples[i].python = options.python
             examples[i].versions = options.versions
             examples[i].blockIndex = index
+            examples[i].cpythonOnly = options.cpython
         }
         if options.fresh, !examples.isEmpty { examples[0].startsFreshSession = true }
         return HeapBlock(location: location, codeBlock: code, options: options,

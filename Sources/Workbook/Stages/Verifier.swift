@@ -12,6 +12,10 @@ import HeapScript
 /// run. Its output there is judged against what real CPython of that version printed, as
 /// recorded in the oracle cache under the run's key (`OracleKey.keys(for:plan:)`): a
 /// difference fails the example; no entry leaves the run "not confirmed".
+///
+/// An example of a `cpython` block is not run at all: the engine's sessions pass over it,
+/// and its expected output is judged against what CPython recorded for it in the oracle
+/// cache, in a session of its own (`OracleCache.verdict(forCPythonOnly:profile:key:)`).
 public struct Verifier: Sendable {
     public var interpreter: any SessionFactory
     /// The profile of blocks without `python=` (`--python`).
@@ -46,7 +50,7 @@ public struct Verifier: Sendable {
             return made
         }
         let plan = self.plan
-        let keys = plan.runsOtherProfiles(examples) ? OracleKey.keys(for: examples, plan: plan) : []
+        let keys = plan.needsCache(examples) ? OracleKey.keys(for: examples, plan: plan) : []
         return examples.indices.map { index in
             let example = examples[index]
             if example.startsFreshSession { sessions.removeAll(); history.removeAll() }
@@ -54,6 +58,8 @@ public struct Verifier: Sendable {
             var result: ExampleResult
             if example.directives.contains(.skip) {
                 result = ExampleResult(example: example, status: .skipped, got: "", profile: profile.version)
+            } else if example.cpythonOnly {
+                result = cache.verdict(forCPythonOnly: example, profile: profile.version, key: keys[index][profile.version])
             } else {
                 let run = Self.run(example, on: runner(for: profile), filename: filename)
                 history[profile.version, default: []].append(example)

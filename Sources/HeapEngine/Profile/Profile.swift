@@ -299,6 +299,23 @@ public struct Profile: Sendable, Equatable {
 
     public var recursionLimit: Int
 
+    // MARK: - Parser nesting (Parser/pegen.h MAXSTACK; Parser/parser.h MAXSTACK before 3.9)
+
+    /// A conservative model of the parser's own stack, so that the engine never accepts source
+    /// CPython rejects as too deeply nested (MemoryError "Parser stack overflowed", or 3.6/3.8's
+    /// "s_push: parser stack overflow"). Each nested expression costs `parserNestingCost`
+    /// entries, each open bracket `parserBracketCost` more; beyond `parserStackBudget` the
+    /// parser refuses. Fitted from bisections of `compile(src, '<stdin>', 'single')`, rounded
+    /// up per level: 3.11.7 fails at 2985 nested `lambda:` (pegen MAXSTACK 6000, ~2.01 per
+    /// level) and at 200 parentheses + 194 lambdas (~28.1 per parenthesis); 3.6.15 at 93
+    /// parentheses, 88 calls, 741 lambdas (parser.h MAXSTACK 1500, ~17 per bracket), 3.8.18
+    /// at 99, 99, 841. The budget keeps a margin for the statement rules below the expression.
+    /// Invariant (3.9+): 200 brackets fit, so the tokenizer's MAXLEVEL error at the 201st
+    /// ("too many nested parentheses") is reported as CPython reports it.
+    public var parserStackBudget = 5800
+    public var parserNestingCost = 2
+    public var parserBracketCost = 27
+
     public init(
         version: String, referenceVersion: String, major: Int, minor: Int,
         alignment: Int, smallRequestThreshold: Int, poolSize: Int, arenaSize: Int,

@@ -62,7 +62,9 @@ public final class Session {
     private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
         let stmts: [Stmt]
         do {
-            stmts = interactive ? try Parser.parseInteractive(source) : try Parser.parseModule(source, filename: filename)
+            let limits = NestingLimits(profile)
+            stmts = interactive ? try Parser.parseInteractive(source, limits: limits)
+                : try Parser.parseModule(source, filename: filename, limits: limits)
         } catch {
             switch error {
             case .syntax(let e): return syntaxFailure(e, filename: filename)

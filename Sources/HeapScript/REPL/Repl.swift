@@ -4,7 +4,7 @@ public struct Repl {
     public init(session: Session) { self.session = session }
 
     /// Runs the whole input; writes stdout and stderr through the callbacks as it goes.
-    /// Returns false when a construct outside the subset stopped the run.
+    /// Returns false when a construct outside the subset or a run limit stopped the run.
     public func run(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
         var input = InteractiveInput(text)
         while let chunk = input.next() {
@@ -19,6 +19,7 @@ public struct Repl {
                 stderr("<stdin>:\(chunk.firstLine + u.line - 1): error: \(u.message)\n")
                 return false
             }
+            if result.stopped { return false }
         }
         let last = session.finalize()
         stdout(last.stdout)

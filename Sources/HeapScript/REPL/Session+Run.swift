@@ -138,9 +138,11 @@ public final class Session {
             let previous = i.lastTraceback
             i.lastTraceback = e
             if let previous { i.releaseException(previous) }
-        } catch let stop as RunStopped {
-            i.stderr += stop.message + "\n"
+        } catch var stop as RunStopped {
+            stop.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))
+            i.stderr += i.formatTraceback(stop.traceback, lastLine: stop.message)
             result.exception = stop.message
+            result.stopped = true
         } catch let u as UnsupportedAtRuntime {
             result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0, fullMessage: u.fullMessage)
         } catch {

@@ -321,6 +321,16 @@ public struct Profile: Sendable, Equatable {
     public var parserNestingCost = 2
     public var parserBracketCost = 27
 
+    // MARK: - int <-> str (Objects/longobject.c, gh-95778 / CVE-2020-10735)
+
+    /// sys.get_int_max_str_digits() at start-up (_PY_LONG_DEFAULT_MAX_STR_DIGITS 4300; in
+    /// 3.11+ and backported to 3.8.14): decimal conversions of longer ints raise ValueError
+    /// and longer literals are a SyntaxError. nil where CPython has no limit (3.6.15).
+    public var intMaxStrDigits: Int? = 4300
+    /// How the messages name the limit: "(4300 digits)" from 3.11.0 on, "(4300)" in the
+    /// 3.8 backport (3.8.18: "Exceeds the limit (4300) for integer string conversion").
+    public var intMaxStrDigitsUnit = " digits"
+
     public init(
         version: String, referenceVersion: String, major: Int, minor: Int,
         alignment: Int, smallRequestThreshold: Int, poolSize: Int, arenaSize: Int,

@@ -62,7 +62,7 @@ public final class Session {
     private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
         let stmts: [Stmt]
         do {
-            let limits = NestingLimits(profile)
+            let limits = ParserLimits(profile)
             stmts = interactive ? try Parser.parseInteractive(source, limits: limits)
                 : try Parser.parseModule(source, filename: filename, limits: limits)
         } catch {

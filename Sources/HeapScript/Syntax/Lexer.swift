@@ -348,7 +348,7 @@ public struct Lexer {
             // Parser/tokenizer.c (3.9+): `if (tok->level >= MAXLEVEL) return syntaxerror(tok,
             // "too many nested parentheses")`, MAXLEVEL 200, at the bracket that would be the
             // 201st (3.11.7: `x = ` + 201 `[` fails at offset 205). Before 3.9 the parser's own
-            // stack overflows much earlier (`NestingLimits`).
+            // stack overflows much earlier (`ParserLimits`).
             if brackets.count >= Lexer.maxBracketLevel && !keepTrivia {
                 throw error("too many nested parentheses", line: l, offset: col + 1)
             }

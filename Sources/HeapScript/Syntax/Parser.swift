@@ -40,20 +40,20 @@ public struct Parser {
     var functionDepth = 0
     /// The failure came from the tokenizer (pegen does not rescan for tokenizer errors then).
     var lexerFailed = false
-    let limits: NestingLimits
+    let limits: ParserLimits
     /// Nested expressions being parsed (`descend`), and the extra tree depth of the
     /// left-associative chains around them (`lengthenChain`).
     var nesting = 0
     var chain = 0
 
-    init(_ lexer: Lexer, limits: NestingLimits = .strictest) { self.lexer = lexer; self.limits = limits }
+    init(_ lexer: Lexer, limits: ParserLimits = .strictest) { self.lexer = lexer; self.limits = limits }
 
     // MARK: - API
 
     /// Parses a whole module (`exec` mode).
     /// - Throws: `ParseFailure` with CPython's message, line and offset.
     public static func parseModule(_ source: String, filename: String = "<string>",
-                                   limits: NestingLimits = .strictest) throws(ParseFailure) -> [Stmt] {
+                                   limits: ParserLimits = .strictest) throws(ParseFailure) -> [Stmt] {
         var parser = Parser(Lexer(Array(source.unicodeScalars)), limits: limits)
         do throws(ParseStop) {
             let body = try parser.file()
@@ -68,7 +68,7 @@ public struct Parser {
     /// Parses one interactive statement as the REPL compiles it (`single` mode). The source may
     /// end with the blank line that closed a compound statement.
     public static func parseInteractive(_ source: String,
-                                        limits: NestingLimits = .strictest) throws(ParseFailure) -> [Stmt] {
+                                        limits: ParserLimits = .strictest) throws(ParseFailure) -> [Stmt] {
         var parser = Parser(Lexer(Array(source.unicodeScalars), interactive: true), limits: limits)
         do throws(ParseStop) {
             let body = try parser.statementNewline()
@@ -226,7 +226,7 @@ public struct Parser {
         return error("invalid syntax", line: t.line, offset: t.column + 1, width: width)
     }
 
-    // MARK: - Nesting bounds (see `NestingLimits`)
+    // MARK: - Nesting bounds (see `ParserLimits`)
 
     /// Enters one nested expression; the caller leaves it with `nesting -= 1`.
     mutating func descend() throws(ParseStop) {

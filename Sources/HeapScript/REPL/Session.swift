@@ -27,7 +27,7 @@ public struct Limits: Sendable, Equatable {
     public var steps: Int
     /// Simulated heap bytes (arenas + large allocations) before MemoryError.
     public var heapBytes: Int
-    /// Seconds of wall-clock time per run (statement), checked every `checkInterval` steps.
+    /// Seconds of wall-clock time per run (statement), checked every `clockInterval` steps.
     public var wallClockSeconds: Int
     /// Resident memory of the whole process, in bytes, checked with `residentBytesProbe`
     /// every `checkInterval` steps (nil: not checked).
@@ -35,7 +35,9 @@ public struct Limits: Sendable, Equatable {
     /// Reads the process's resident set size (the CLI reads /proc/self/statm; the engine
     /// itself uses no operating-system API).
     public var residentBytesProbe: (@Sendable () -> Int?)?
-    /// Steps between two clock and memory checks (a power of two).
+    /// Steps between two clock checks, and between two memory checks (powers of two). The
+    /// clock is read often because one step can take long (`s += t` copies all of `s`).
+    static let clockInterval = 1 << 6
     static let checkInterval = 1 << 14
 
     public init(steps: Int = 200_000_000, heapBytes: Int = 8 << 30, wallClockSeconds: Int = 60,

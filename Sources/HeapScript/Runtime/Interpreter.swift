@@ -76,7 +76,7 @@ public final class Interpreter {
     @inline(__always)
     func step() throws {
         stepsRemaining &-= 1
-        if stepsRemaining < 0 || stepsRemaining & (Limits.checkInterval - 1) == 0 { try checkLimits() }
+        if stepsRemaining < 0 || stepsRemaining & (Limits.clockInterval - 1) == 0 { try checkLimits() }
     }
 
     /// The step, wall-clock and resident-memory bounds (`Limits`), each a RunStopped.
@@ -87,7 +87,7 @@ public final class Interpreter {
         if ContinuousClock.now > deadline {
             throw RunStopped(message: "heapbook: wall-clock limit of \(limits.wallClockSeconds) s reached")
         }
-        if let bound = limits.residentBytes, let rss = limits.residentBytesProbe?(), rss > bound {
+        if stepsRemaining & (Limits.checkInterval - 1) == 0, let bound = limits.residentBytes, let rss = limits.residentBytesProbe?(), rss > bound {
             throw RunStopped(message: "heapbook: memory limit of \(bound >> 20) MiB reached "
                              + "(the engine's own resident memory)")
         }

@@ -5,7 +5,12 @@ public struct Repl {
 
     /// Runs the whole input; writes stdout and stderr through the callbacks as it goes.
     /// Returns false when a construct outside the subset or a run limit stopped the run.
-    public func run(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
+    public func run(_ text: String, stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void) -> Bool {
+        // Splitting the input into statements parses them: on the large stack as well.
+        Session.onLargeStack { self.runStatements(text, stdout: stdout, stderr: stderr) }
+    }
+
+    private func runStatements(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
         var input = InteractiveInput(text)
         while let chunk = input.next() {
             if let e = chunk.error {

@@ -56,10 +56,16 @@ public final class Session {
 
     /// Whether `source` is a complete interactive statement yet.
     public static func completeness(of source: String) -> Completeness {
-        interactiveCompleteness(source)
+        onLargeStack { interactiveCompleteness(source) }
     }
 
     private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
+        // The parser recurses once per nesting level too (up to `ParserLimits`: 200 brackets
+        // take more than 8 MiB of stack in a debug build).
+        Session.onLargeStack { self.parseAndRun(source, filename: filename, interactive: interactive) }
+    }
+
+    private func parseAndRun(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
         let stmts: [Stmt]
         do {
             let limits = ParserLimits(profile)
@@ -71,7 +77,7 @@ public final class Session {
             case .unsupported(let u): return ExecutionResult(unsupported: u)
             }
         }
-        return Session.onLargeStack { self.execute(stmts, source: source, filename: filename, interactive: interactive) }
+        return execute(stmts, source: source, filename: filename, interactive: interactive)
     }
 
     private func syntaxFailure(_ e: SyntaxError, filename: String) -> ExecutionResult {

@@ -243,11 +243,11 @@ public struct Parser {
 
     func checkNesting() throws(ParseStop) {
         if limits.fits(nesting: nesting, brackets: lexer.brackets.count, chain: chain) { return }
-        let (line, column) = toks.isEmpty ? (1, 0) : (toks[min(p, toks.count - 1)].line, toks[min(p, toks.count - 1)].column)
+        let at = toks.isEmpty ? nil : toks[min(p, toks.count - 1)]
         throw ParseStop.unsupported(UnsupportedConstruct(
-            "deep nesting", line: line, column: column,
-            fullMessage: "heapbook does not model source nested this deeply (its parser stops here, "
-                + "where CPython's parser or compiler runs out of stack too, or soon after)"))
+            "deep nesting", line: at?.line ?? 1, column: at?.column ?? 0,
+            fullMessage: "heapbook does not model source nested this deeply (the engine stops below "
+                + "the depth where CPython's parser or compiler gives up)"))
     }
 
     /// Records a construct outside the subset; parsing continues.

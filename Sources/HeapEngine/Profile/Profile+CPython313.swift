@@ -4,6 +4,13 @@ extension Profile {
     public static let cpython313: Profile = {
         var p = Profile.cpython312
         p.version = "3.13"; p.referenceVersion = "3.13.0"; p.minor = 13
+        // Include/cpython/object.h (3.13): Py_TRASHCAN_BEGIN deposits only when
+        // `tstate->c_recursion_remaining <= Py_TRASHCAN_HEADROOM` (50), out of
+        // Py_C_RECURSION_LIMIT 10000 (Include/cpython/pystate.h, release x86-64 Linux): 160
+        // nested lists are freed innermost first on 3.13.0. Past that depth the engine
+        // defers as 3.12 does, which 3.13's chain (emptied once 100 levels are free again)
+        // need not match.
+        p.trashcanUnwindLevel = 10_000 - 50
         // Include/object.h (3.13, 64-bit): _Py_IMMORTAL_REFCNT is still UINT_MAX;
         // sys.getrefcount(None) == 4294967295 on 3.13.0.
         p.immortalRefcount = 4_294_967_295

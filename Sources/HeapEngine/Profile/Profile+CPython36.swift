@@ -6,6 +6,9 @@ extension Profile {
     public static let cpython36: Profile = {
         var p = Profile.cpython38
         p.version = "3.6"; p.referenceVersion = "3.6.15"; p.minor = 6
+        // 3.6 reached its end of life before gh-95778: `str(10**4300)` and 4301-digit
+        // literals work on 3.6.15.
+        p.intMaxStrDigits = nil
         // Objects/obmalloc.c (3.6): ALIGNMENT 8, ALIGNMENT_SHIFT 3 — 64 size classes.
         p.alignment = 8
         // Include/objimpl.h (3.6): PyGC_Head is a union with `long double dummy`, so 32 bytes:

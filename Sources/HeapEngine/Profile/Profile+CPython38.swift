@@ -10,6 +10,12 @@ extension Profile {
         // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
         var p = Profile.cpython311
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
+        // The LL(1) parser's stack (Parser/parser.h MAXSTACK 1500): 3.8.18 stops at 99 nested
+        // parentheses, 3.6.15 at 93 (see `parserStackBudget`); 77 brackets fit the budget.
+        p.parserStackBudget = 1400
+        p.parserBracketCost = 16
+        // gh-95778 backported to 3.8.14: the same 4300-digit limit, named without "digits".
+        p.intMaxStrDigitsUnit = ""
         p.qualnameIsConstant = true
         p.mergesFoldedTuples = false
         p.lazyFrameObjects = false

@@ -298,6 +298,38 @@ public struct Profile: Sendable, Equatable {
     // MARK: - Interpreter
 
     public var recursionLimit: Int
+    /// PyTrash_UNWIND_LEVEL (Include/object.h, Include/cpython/object.h: 50 in 3.6 to 3.12):
+    /// deallocations nested this deep through the trashcan are deferred (`Heap.dealloc`).
+    /// Checked against 3.6.15 to 3.12.1 by the addresses reused after freeing 120 and 160
+    /// nested lists (LimitTests).
+    public var trashcanUnwindLevel = 50
+
+    // MARK: - Parser nesting (Parser/pegen.h MAXSTACK; Parser/parser.h MAXSTACK before 3.9)
+
+    /// A conservative model of the parser's own stack, so that the engine never accepts source
+    /// CPython rejects as too deeply nested (MemoryError "Parser stack overflowed", or 3.6/3.8's
+    /// "s_push: parser stack overflow"). Each nested expression costs `parserNestingCost`
+    /// entries, each open bracket `parserBracketCost` more; beyond `parserStackBudget` the
+    /// parser refuses. Fitted from bisections of `compile(src, '<stdin>', 'single')`, rounded
+    /// up per level: 3.11.7 fails at 2985 nested `lambda:` (pegen MAXSTACK 6000, ~2.01 per
+    /// level) and at 200 parentheses + 194 lambdas (~28.1 per parenthesis); 3.6.15 at 93
+    /// parentheses, 88 calls, 741 lambdas (parser.h MAXSTACK 1500, ~17 per bracket), 3.8.18
+    /// at 99, 99, 841. The budget keeps a margin for the statement rules below the expression.
+    /// Invariant (3.9+): 200 brackets fit, so the tokenizer's MAXLEVEL error at the 201st
+    /// ("too many nested parentheses") is reported as CPython reports it.
+    public var parserStackBudget = 5800
+    public var parserNestingCost = 2
+    public var parserBracketCost = 27
+
+    // MARK: - int <-> str (Objects/longobject.c, gh-95778 / CVE-2020-10735)
+
+    /// sys.get_int_max_str_digits() at start-up (_PY_LONG_DEFAULT_MAX_STR_DIGITS 4300; in
+    /// 3.11+ and backported to 3.8.14): decimal conversions of longer ints raise ValueError
+    /// and longer literals are a SyntaxError. nil where CPython has no limit (3.6.15).
+    public var intMaxStrDigits: Int? = 4300
+    /// How the messages name the limit: "(4300 digits)" from 3.11.0 on, "(4300)" in the
+    /// 3.8 backport (3.8.18: "Exceeds the limit (4300) for integer string conversion").
+    public var intMaxStrDigitsUnit = " digits"
 
     public init(
         version: String, referenceVersion: String, major: Int, minor: Int,

@@ -2,7 +2,52 @@
 /// CPython's order (the order decides which `__del__` runs first and which address a
 /// later object reuses).
 extension Heap {
+    /// tp_dealloc, through CPython's trashcan (Include/cpython/object.h Py_TRASHCAN_BEGIN /
+    /// Py_TRASHCAN_END, Objects/object.c _PyTrash_begin / _PyTrash_end): a container's
+    /// deallocation nested `Profile.trashcanUnwindLevel` deep is not done there but deposited
+    /// (`_PyTrash_thread_deposit_object`, untracked first as list_dealloc's
+    /// PyObject_GC_UnTrack does) and freed when the outermost one returns
+    /// (`_PyTrash_thread_destroy_chain`, most recently deposited first). So freeing a
+    /// million nested dicts never recurses more than that many levels on the host stack, and
+    /// the order of frees, which decides free lists and reused addresses, is CPython's.
     func dealloc(_ r: ObjectRef) {
+        guard usesTrashcan(r) else { deallocBody(r); return }
+        if trash.deleteNesting >= profile.trashcanUnwindLevel {
+            if typeInfo(typeOf[Int(r)]).isGC { untrackForDealloc(r) }
+            trash.deleteLater.append(r)
+            return
+        }
+        trash.deleteNesting += 1
+        deallocBody(r)
+        trash.deleteNesting -= 1
+        if !trash.deleteLater.isEmpty && trash.deleteNesting <= 0 { destroyTrashChain() }
+    }
+
+    /// _PyTrash_thread_destroy_chain: with the nesting raised by one, so that a deallocation
+    /// it starts deposits again instead of re-entering this loop.
+    private func destroyTrashChain() {
+        trash.deleteNesting += 1
+        while let op = trash.deleteLater.popLast() {
+            // subtype_dealloc tracks the object again around its finalizer (it may resurrect).
+            let info = typeInfo(typeOf[Int(op)])
+            if info.isHeapType, info.isGC, hasFinalizer(info) { gc.track(op) }
+            dealloc(op)
+        }
+        trash.deleteNesting -= 1
+    }
+
+    /// The deallocators that use the trashcan: list_dealloc, tupledealloc, dict_dealloc,
+    /// set_dealloc and subtype_dealloc (heap types with GC).
+    private func usesTrashcan(_ r: ObjectRef) -> Bool {
+        switch payload[Int(r)] {
+        case .list, .dict, .set: return true
+        case .tuple: return typeInfo(typeOf[Int(r)]).kind != .slice
+        case .instance: return typeInfo(typeOf[Int(r)]).isGC
+        default: return false
+        }
+    }
+
+    private func deallocBody(_ r: ObjectRef) {
         let i = Int(r)
         if ObjectFlags(rawValue: flags[i]).contains(.isStatic) {
             // Static objects are never freed; a count reaching zero is a refcount bug.
@@ -149,6 +194,13 @@ extension Heap {
         if auxAddress[i] != 0 { allocator.free(auxAddress[i]) }
         auxAddress[i] = 0; auxSize[i] = 0
     }
+}
+
+/// The thread state's trashcan fields (`trash_delete_nesting`, `trash_delete_later`).
+struct TrashcanState {
+    var deleteNesting = 0
+    /// Deposited objects, refcount 0 and untracked; the last one is freed first.
+    var deleteLater: [ObjectRef] = []
 }
 
 /// Native (interpreter-owned) payloads that hold references to heap objects, e.g. code

@@ -48,6 +48,7 @@ public final class Heap {
     /// The interned-string dictionary (`interp->cached_objects.interned` in 3.11).
     public internal(set) var interned: [String: ObjectRef] = [:]
     var freeLists = FreeLists()
+    var trash = TrashcanState()
     var nextStaticAddress: UInt64
     /// Addresses of separately allocated parts (list item arrays, dict keys, set tables),
     /// keyed by the owning object.

@@ -4,8 +4,13 @@ public struct Repl {
     public init(session: Session) { self.session = session }
 
     /// Runs the whole input; writes stdout and stderr through the callbacks as it goes.
-    /// Returns false when a construct outside the subset stopped the run.
-    public func run(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
+    /// Returns false when a construct outside the subset or a run limit stopped the run.
+    public func run(_ text: String, stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void) -> Bool {
+        // Splitting the input into statements parses them: on the large stack as well.
+        Session.onLargeStack { self.runStatements(text, stdout: stdout, stderr: stderr) }
+    }
+
+    private func runStatements(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
         var input = InteractiveInput(text)
         while let chunk = input.next() {
             if let e = chunk.error {
@@ -19,6 +24,7 @@ public struct Repl {
                 stderr("<stdin>:\(chunk.firstLine + u.line - 1): error: \(u.message)\n")
                 return false
             }
+            if result.stopped { return false }
         }
         let last = session.finalize()
         stdout(last.stdout)

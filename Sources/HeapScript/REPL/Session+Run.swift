@@ -56,20 +56,28 @@ public final class Session {
 
     /// Whether `source` is a complete interactive statement yet.
     public static func completeness(of source: String) -> Completeness {
-        interactiveCompleteness(source)
+        onLargeStack { interactiveCompleteness(source) }
     }
 
     private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
+        // The parser recurses once per nesting level too (up to `ParserLimits`: 200 brackets
+        // take more than 8 MiB of stack in a debug build).
+        Session.onLargeStack { self.parseAndRun(source, filename: filename, interactive: interactive) }
+    }
+
+    private func parseAndRun(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
         let stmts: [Stmt]
         do {
-            stmts = interactive ? try Parser.parseInteractive(source) : try Parser.parseModule(source, filename: filename)
+            let limits = ParserLimits(profile)
+            stmts = interactive ? try Parser.parseInteractive(source, limits: limits)
+                : try Parser.parseModule(source, filename: filename, limits: limits)
         } catch {
             switch error {
             case .syntax(let e): return syntaxFailure(e, filename: filename)
             case .unsupported(let u): return ExecutionResult(unsupported: u)
             }
         }
-        return Session.onLargeStack { self.execute(stmts, source: source, filename: filename, interactive: interactive) }
+        return execute(stmts, source: source, filename: filename, interactive: interactive)
     }
 
     private func syntaxFailure(_ e: SyntaxError, filename: String) -> ExecutionResult {
@@ -136,9 +144,11 @@ public final class Session {
             let previous = i.lastTraceback
             i.lastTraceback = e
             if let previous { i.releaseException(previous) }
-        } catch let stop as RunStopped {
-            i.stderr += stop.message + "\n"
+        } catch var stop as RunStopped {
+            stop.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))
+            i.stderr += i.formatTraceback(stop.traceback, lastLine: stop.message)
             result.exception = stop.message
+            result.stopped = true
         } catch let u as UnsupportedAtRuntime {
             result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0, fullMessage: u.fullMessage)
         } catch {

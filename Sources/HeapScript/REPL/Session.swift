@@ -10,6 +10,9 @@ public struct ExecutionResult: Sendable, Equatable {
     public var exception: String?
     /// Set when the source used a construct outside heapbook's subset (nothing was run).
     public var unsupported: UnsupportedConstruct?
+    /// Set when a run limit (`Limits`) stopped the run: the state is not one CPython would
+    /// have, so the REPL and the runner stop there.
+    public var stopped = false
 
     public init(stdout: String = "", stderr: String = "", exception: String? = nil,
                 unsupported: UnsupportedConstruct? = nil) {
@@ -24,8 +27,28 @@ public struct Limits: Sendable, Equatable {
     public var steps: Int
     /// Simulated heap bytes (arenas + large allocations) before MemoryError.
     public var heapBytes: Int
-    public init(steps: Int = 200_000_000, heapBytes: Int = 8 << 30) {
-        self.steps = steps; self.heapBytes = heapBytes
+    /// Seconds of wall-clock time per run (statement), checked every `clockInterval` steps.
+    public var wallClockSeconds: Int
+    /// Resident memory of the whole process, in bytes, checked with `residentBytesProbe`
+    /// every `checkInterval` steps (nil: not checked).
+    public var residentBytes: Int?
+    /// Reads the process's resident set size (the CLI reads /proc/self/statm; the engine
+    /// itself uses no operating-system API).
+    public var residentBytesProbe: (@Sendable () -> Int?)?
+    /// Steps between two clock checks, and between two memory checks (powers of two). The
+    /// clock is read often because one step can take long (`s += t` copies all of `s`).
+    static let clockInterval = 1 << 6
+    static let checkInterval = 1 << 14
+
+    public init(steps: Int = 200_000_000, heapBytes: Int = 8 << 30, wallClockSeconds: Int = 60,
+                residentBytes: Int? = nil, residentBytesProbe: (@Sendable () -> Int?)? = nil) {
+        self.steps = steps; self.heapBytes = heapBytes; self.wallClockSeconds = wallClockSeconds
+        self.residentBytes = residentBytes; self.residentBytesProbe = residentBytesProbe
+    }
+
+    public static func == (a: Limits, b: Limits) -> Bool {
+        a.steps == b.steps && a.heapBytes == b.heapBytes && a.wallClockSeconds == b.wallClockSeconds
+            && a.residentBytes == b.residentBytes && (a.residentBytesProbe == nil) == (b.residentBytesProbe == nil)
     }
 }
 

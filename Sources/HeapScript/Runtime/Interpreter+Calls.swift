@@ -116,6 +116,10 @@ extension Interpreter {
             for case let r? in frame.locals { e.keptAlive.append(r) }
             if !profile.lazyFrameObjects { e.keptAlive.append(frame.globals) }
             throw e
+        } catch var stop as RunStopped {
+            stop.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: code.name))
+            clearFrame(frame, fnRef)
+            throw stop
         } catch {
             clearFrame(frame, fnRef)
             throw error

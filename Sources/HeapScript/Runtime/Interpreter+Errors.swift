@@ -76,6 +76,11 @@ extension Interpreter {
 
     /// The whole traceback text, as PyErr_Display prints it for the REPL.
     func formatTraceback(_ e: PyException) -> String {
+        formatTraceback(e.traceback, lastLine: printedExceptionLine(e))
+    }
+
+    /// A traceback of `entries` (innermost first) ending with `lastLine`.
+    func formatTraceback(_ entries: [TracebackEntry], lastLine: String) -> String {
         var out = "Traceback (most recent call last):\n"
         // tb_print_internal: a line repeated more than TB_RECURSIVE_CUTOFF (3) times in a
         // row is summarised.
@@ -88,7 +93,7 @@ extension Interpreter {
                 out += "  [Previous line repeated \(n) more time\(n > 1 ? "s" : "")]\n"
             }
         }
-        for entry in e.traceback.reversed() {
+        for entry in entries.reversed() {
             if entry != last { flushRepeats(); last = entry; count = 0 }
             count += 1
             if count > cutoff { continue }
@@ -96,7 +101,7 @@ extension Interpreter {
             if let source = sourceLine(entry) { out += "    \(source)\n" }
         }
         flushRepeats()
-        out += printedExceptionLine(e) + "\n"
+        out += lastLine + "\n"
         return out
     }
 

@@ -54,7 +54,7 @@ extension Interpreter {
         case .int(let v):
             if info.kind == .bool { return v != 0 ? "True" : "False" }
             return String(v)
-        case .bigInt(let v): return v.description
+        case .bigInt(let v): return try longToDecimalString(v)
         case .float(let d): return Interpreter.floatRepr(d)
         case .str(let s): return Interpreter.strRepr(s.value)
         case .bytes(let b): return Interpreter.bytesRepr(b)

@@ -26,6 +26,8 @@ public final class Interpreter {
     var nameCache: [String: ObjectRef] = [:]
 
     var stepsRemaining: Int
+    /// When the current run passes `Limits.wallClockSeconds`.
+    var deadline: ContinuousClock.Instant
     /// Python frames currently running (for RecursionError).
     var depth = 0
     /// The traceback of the last exception that reached the REPL (sys.last_traceback):
@@ -65,6 +67,7 @@ public final class Interpreter {
         self.limits = limits
         self.heap = Heap(profile: profile, heapLimit: limits.heapBytes)
         self.stepsRemaining = limits.steps
+        self.deadline = ContinuousClock.now + .seconds(limits.wallClockSeconds)
         bootstrapRuntime()
     }
 
@@ -73,8 +76,20 @@ public final class Interpreter {
     @inline(__always)
     func step() throws {
         stepsRemaining &-= 1
+        if stepsRemaining < 0 || stepsRemaining & (Limits.clockInterval - 1) == 0 { try checkLimits() }
+    }
+
+    /// The step, wall-clock and resident-memory bounds (`Limits`), each a RunStopped.
+    func checkLimits() throws {
         if stepsRemaining < 0 {
             throw RunStopped(message: "heapbook: step limit of \(limits.steps) reached (a runaway loop?)")
+        }
+        if ContinuousClock.now > deadline {
+            throw RunStopped(message: "heapbook: wall-clock limit of \(limits.wallClockSeconds) s reached")
+        }
+        if stepsRemaining & (Limits.checkInterval - 1) == 0, let bound = limits.residentBytes, let rss = limits.residentBytesProbe?(), rss > bound {
+            throw RunStopped(message: "heapbook: memory limit of \(bound >> 20) MiB reached "
+                             + "(the engine's own resident memory)")
         }
     }
 
@@ -84,8 +99,11 @@ public final class Interpreter {
     @inline(__always)
     func evalBreaker() { heap.gcRunScheduled() }
 
-    /// A fresh step budget for the next REPL statement.
-    func resetSteps() { stepsRemaining = limits.steps }
+    /// A fresh step and time budget for the next REPL statement.
+    func resetSteps() {
+        stepsRemaining = limits.steps
+        deadline = ContinuousClock.now + .seconds(limits.wallClockSeconds)
+    }
 
     // MARK: - Names
 

@@ -24,9 +24,12 @@ public struct TracebackEntry: Sendable, Equatable {
     public var function: String
 }
 
-/// A limit the run hit that CPython has no exception for: it stops the run.
+/// A limit the run hit that CPython has no exception for: it stops the run. It unwinds
+/// like an exception, collecting the frames it leaves, so that the report is a traceback
+/// whose last line names the limit (and cannot be taken for a CPython exception).
 public struct RunStopped: Error {
     public var message: String
+    public var traceback: [TracebackEntry] = []
 }
 
 /// Valid Python the interpreter meets at run time but does not model. The session stops

@@ -58,6 +58,11 @@ public struct Lexer {
     // MARK: - Cursor
 
     var didReachEnd: Bool { pos >= src.count }
+
+    /// MAXLEVEL of Parser/tokenizer.c: open brackets the tokenizer tracks.
+    static let maxBracketLevel = 200
+    /// MAXINDENT of Parser/tokenizer.c: indentation levels, the outermost included.
+    static let maxIndent = 100
     var current: Unicode.Scalar { pos < src.count ? src[pos] : "\0" }
     func peek(_ k: Int) -> Unicode.Scalar { pos + k < src.count ? src[pos + k] : "\0" }
     var column: Int { pos - lineStart }
@@ -201,6 +206,14 @@ public struct Lexer {
             if altcol != altIndents.last! && !keepTrivia { throw tabError() }
         } else if col > indents.last! {
             if altcol <= altIndents.last! && !keepTrivia { throw tabError() }
+            // tokenizer.c: `if (tok->indent+1 >= MAXINDENT)` → E_TOODEEP, MAXINDENT 100 (3.6
+            // to 3.13): the 100th nested block fails (3.11.7 and 3.6.15 report line 101 of 100
+            // nested `if 1:` and a `pass`). It also bounds the statement tree's depth.
+            if indents.count >= Lexer.maxIndent && !keepTrivia {
+                let len = (sourceLine(line) ?? "").unicodeScalars.count
+                throw error("too many levels of indentation", line: line, offset: len + 1,
+                            kind: .indentationError)
+            }
             indents.append(col); altIndents.append(altcol)
             pending.append(here)
         } else {
@@ -332,6 +345,13 @@ public struct Lexer {
             throw error("invalid character '\(Character(c))' (U+\(code))", line: l, offset: col + 1)
         }
         if c == "(" || c == "[" || c == "{" {
+            // Parser/tokenizer.c (3.9+): `if (tok->level >= MAXLEVEL) return syntaxerror(tok,
+            // "too many nested parentheses")`, MAXLEVEL 200, at the bracket that would be the
+            // 201st (3.11.7: `x = ` + 201 `[` fails at offset 205). Before 3.9 the parser's own
+            // stack overflows much earlier (`ParserLimits`).
+            if brackets.count >= Lexer.maxBracketLevel && !keepTrivia {
+                throw error("too many nested parentheses", line: l, offset: col + 1)
+            }
             brackets.append((c, l, col))
         } else if c == ")" || c == "]" || c == "}" {
             guard let (open, ol, _) = brackets.last else {

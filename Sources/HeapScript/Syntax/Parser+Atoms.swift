@@ -11,7 +11,7 @@ extension Parser {
             return Expr(.name(t.text), span)
         case .number:
             try advance()
-            return Expr(number(t), span)
+            return Expr(try number(t), span)
         case .string:
             return try strings()
         case .keyword:
@@ -35,7 +35,7 @@ extension Parser {
     }
 
     /// A NUMBER token's value: underscores removed, any base decoded, big values as BigInt.
-    mutating func number(_ t: Token) -> ExprKind {
+    mutating func number(_ t: Token) throws(ParseStop) -> ExprKind {
         var s = t.text.replacingUnderscores()
         if s.hasSuffix("j") || s.hasSuffix("J") {
             unsupported("complex numbers", at: t)
@@ -55,7 +55,24 @@ extension Parser {
             return .float(Double(s) ?? .infinity)
         }
         if let v = Int(s, radix: radix) { return .int(v) }
+        if radix == 10 { try checkLiteralDigits(s.unicodeScalars.count, t) }
         return .bigInt(BigInt(s, radix: radix) ?? 0)
+    }
+
+    /// Python/pegen.c parsenumber_raw → PyLong_FromString: a decimal literal longer than
+    /// the int-string limit is a SyntaxError with pegen's hint (3.11.7, 3.8.18); where the
+    /// profile has no limit (3.6) the engine refuses past `LongFormat.engineMaxDigits`.
+    /// Divergence: 3.11+ report offset 0 (no caret); the engine points at the literal, as 3.8.
+    func checkLiteralDigits(_ digits: Int, _ t: Token) throws(ParseStop) {
+        if let profile = limits.profile, let limit = profile.intMaxStrDigits {
+            guard digits > limit else { return }
+            throw error(LongFormat.toIntMessage(profile, limit, digits: digits)
+                        + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                        line: t.line, offset: t.column + 1)
+        }
+        guard digits > LongFormat.engineMaxDigits else { return }
+        throw ParseStop.unsupported(UnsupportedConstruct(
+            "int literals of more than \(LongFormat.engineMaxDigits) digits", line: t.line, column: t.column))
     }
 
     // MARK: - Parentheses and displays

@@ -57,6 +57,8 @@ extension Parser {
     // MARK: - Boolean and conditional
 
     mutating func expression() throws(ParseStop) -> Expr {
+        try descend()
+        defer { nesting -= 1 }
         if try atKeyword("lambda") { return try lambda() }
         let body = try disjunction()
         guard try atKeyword("if") else { return body }
@@ -98,6 +100,8 @@ extension Parser {
     mutating func inversion() throws(ParseStop) -> Expr {
         if try atKeyword("not") {
             let t = try advance()
+            try descend()
+            defer { nesting -= 1 }
             return Expr(.unary(.not, try inversion()), Parser.span(t))
         }
         return try comparison()
@@ -146,10 +150,13 @@ extension Parser {
     mutating func binary(level: Int) throws(ParseStop) -> Expr {
         if level == Parser.binaryLevels.count { return try factor() }
         var left = try binary(level: level + 1)
+        let chainStart = chain
+        defer { chain = chainStart }
         while true {
             let t = try tok()
             guard t.kind == .op, let op = Parser.binaryLevels[level][t.text] else { return left }
             try advance()
+            try lengthenChain()
             let right = try binary(level: level + 1)
             left = Expr(.binary(op, left, right), left.span)
         }
@@ -162,6 +169,8 @@ extension Parser {
             let op: UnaryOp? = t.text == "-" ? .negate : t.text == "+" ? .plus : t.text == "~" ? .invert : nil
             if let op {
                 try advance()
+                try descend()
+                defer { nesting -= 1 }
                 return Expr(.unary(op, try factor()), Parser.span(t))
             }
         }
@@ -176,6 +185,8 @@ extension Parser {
         }
         let base = try primary()
         if try accept("**") {
+            try descend()
+            defer { nesting -= 1 }
             return Expr(.binary(.pow, base, try factor()), base.span)
         }
         return base
@@ -185,7 +196,10 @@ extension Parser {
 
     mutating func primary() throws(ParseStop) -> Expr {
         var e = try atom()
+        let chainStart = chain
+        defer { chain = chainStart }
         while true {
+            if try atAny(".", "(", "[") { try lengthenChain() }
             if try accept(".") {
                 let name = try expectName()
                 e = Expr(.attribute(e, name.text), e.span)

@@ -40,15 +40,21 @@ public struct Parser {
     var functionDepth = 0
     /// The failure came from the tokenizer (pegen does not rescan for tokenizer errors then).
     var lexerFailed = false
+    let limits: ParserLimits
+    /// Nested expressions being parsed (`descend`), and the extra tree depth of the
+    /// left-associative chains around them (`lengthenChain`).
+    var nesting = 0
+    var chain = 0
 
-    init(_ lexer: Lexer) { self.lexer = lexer }
+    init(_ lexer: Lexer, limits: ParserLimits = .strictest) { self.lexer = lexer; self.limits = limits }
 
     // MARK: - API
 
     /// Parses a whole module (`exec` mode).
     /// - Throws: `ParseFailure` with CPython's message, line and offset.
-    public static func parseModule(_ source: String, filename: String = "<string>") throws(ParseFailure) -> [Stmt] {
-        var parser = Parser(Lexer(Array(source.unicodeScalars)))
+    public static func parseModule(_ source: String, filename: String = "<string>",
+                                   limits: ParserLimits = .strictest) throws(ParseFailure) -> [Stmt] {
+        var parser = Parser(Lexer(Array(source.unicodeScalars)), limits: limits)
         do throws(ParseStop) {
             let body = try parser.file()
             try Parser.checkContext(body, Context(), parser)
@@ -61,8 +67,9 @@ public struct Parser {
 
     /// Parses one interactive statement as the REPL compiles it (`single` mode). The source may
     /// end with the blank line that closed a compound statement.
-    public static func parseInteractive(_ source: String) throws(ParseFailure) -> [Stmt] {
-        var parser = Parser(Lexer(Array(source.unicodeScalars), interactive: true))
+    public static func parseInteractive(_ source: String,
+                                        limits: ParserLimits = .strictest) throws(ParseFailure) -> [Stmt] {
+        var parser = Parser(Lexer(Array(source.unicodeScalars), interactive: true), limits: limits)
         do throws(ParseStop) {
             let body = try parser.statementNewline()
             while try parser.tok().kind == .newline { _ = try parser.advance() }
@@ -217,6 +224,30 @@ public struct Parser {
         }
         let width = t.endLine == t.line && t.endColumn > t.column ? t.endColumn - t.column : 1
         return error("invalid syntax", line: t.line, offset: t.column + 1, width: width)
+    }
+
+    // MARK: - Nesting bounds (see `ParserLimits`)
+
+    /// Enters one nested expression; the caller leaves it with `nesting -= 1`.
+    mutating func descend() throws(ParseStop) {
+        nesting += 1
+        try checkNesting()
+    }
+
+    /// One more link of a left-associative chain (its tree is one level deeper); the caller
+    /// takes its links back off `chain` when the chain ends.
+    mutating func lengthenChain() throws(ParseStop) {
+        chain += 1
+        try checkNesting()
+    }
+
+    func checkNesting() throws(ParseStop) {
+        if limits.fits(nesting: nesting, brackets: lexer.brackets.count, chain: chain) { return }
+        let at = toks.isEmpty ? nil : toks[min(p, toks.count - 1)]
+        throw ParseStop.unsupported(UnsupportedConstruct(
+            "deep nesting", line: at?.line ?? 1, column: at?.column ?? 0,
+            fullMessage: "heapbook does not model source nested this deeply (the engine stops below "
+                + "the depth where CPython's parser or compiler gives up)"))
     }
 
     /// Records a construct outside the subset; parsing continues.

@@ -12,11 +12,45 @@ struct Repl: ParsableCommand {
     func validate() throws { try options.requireOneVersion("repl") }
 
     func run() throws {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        let text = String(decoding: data, as: UTF8.self)
-        let repl = HeapScript.Repl(session: Session(profile: options.profile))
+        let text = try readStandardInput()
+        let repl = HeapScript.Repl(session: Session(profile: options.profile, limits: .commandLine))
         let ok = repl.run(text, stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
                           stderr: { FileHandle.standardError.write(Data($0.utf8)) })
         if !ok { throw ExitCode(2) }
     }
+}
+
+/// The most `heapbook repl` reads from standard input: more is refused (exit 2) rather than
+/// read until memory runs out (`heapbook repl < /dev/zero`).
+let maxInputBytes = 64 << 20
+
+/// Reads standard input in pieces, up to `maxInputBytes`.
+func readStandardInput() throws -> String {
+    var data = Data()
+    while let piece = try FileHandle.standardInput.read(upToCount: 1 << 20), !piece.isEmpty {
+        data.append(piece)
+        if data.count > maxInputBytes {
+            FileHandle.standardError.write(Data(
+                "<stdin>: error: input longer than \(maxInputBytes >> 20) MiB (heapbook repl reads at most that)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+extension Limits {
+    /// The bounds of `heapbook repl` and `heapbook run` (README, "The CLI"): the library's
+    /// step and wall-clock defaults, and 4 GiB of resident memory read from /proc/self/statm.
+    static var commandLine: Limits {
+        Limits(residentBytes: 4 << 30, residentBytesProbe: residentSetSize)
+    }
+}
+
+/// The process's resident set size in bytes (/proc/self/statm's second field, in pages);
+/// nil where /proc is not there.
+@Sendable func residentSetSize() -> Int? {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

@@ -17,7 +17,7 @@ struct Run: ParsableCommand {
         guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw ValidationError("Cannot read '\(file)'.")
         }
-        let session = Session(profile: options.profile)
+        let session = Session(profile: options.profile, limits: .commandLine)
         let result = session.runModule(source, filename: file)
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))
@@ -28,6 +28,7 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(Data("\(file):\(u.line): error: \(u.message)\n".utf8))
             throw ExitCode(2)
         }
+        if result.stopped { throw ExitCode(2) }
         if result.exception != nil { throw ExitCode(1) }
     }
 }

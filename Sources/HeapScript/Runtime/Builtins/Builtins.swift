@@ -171,8 +171,10 @@ extension Interpreter {
                 guard d.isFinite else { throw error(d.isNaN ? "ValueError" : "OverflowError", d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
                 return try makeInt(BigInt(d.rounded(.towardZero)))
             case .str(let s):
-                let text = s.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-                guard let v = BigInt(text, radix: 10) else {
+                // The base argument is not read below: refuse rather than parse in base 10.
+                if args.count > 1 { throw notModelled("int() with a base") }
+                let text = s.value.trimmingCharacters(in: .whitespaces)
+                guard let v = try longFromDecimalString(Substring(text)) else {
                     throw error("ValueError", "invalid literal for int() with base 10: \(Interpreter.strRepr(s.value))")
                 }
                 return try makeInt(v)

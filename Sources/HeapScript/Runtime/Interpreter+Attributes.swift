@@ -67,7 +67,7 @@ extension Interpreter {
                 items.forEach(heap.incref)
                 return try newTuple(items)
             case "__dict__":
-                if let d = info.dict { heap.incref(d); return d }
+                if let d = info.dict { return try typeDictProxy(d) }
             default: break
             }
             if info.isHeapType, let v = try lookupInType(obj, attr) { heap.incref(v); return v }
@@ -127,6 +127,7 @@ extension Interpreter {
     }
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
+        try checkSpecialAttributeAssignment(obj, attr, value)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, value)
@@ -168,6 +169,7 @@ extension Interpreter {
     }
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
+        try checkSpecialAttributeAssignment(obj, attr, nil)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, nil)

@@ -99,7 +99,9 @@ extension Interpreter {
             // CPython does, merged; `f.__code__.co_consts` shows what the compiler kept).
             if let code = o as? CodeObject, code.tuples.count >= 2 {
                 switch attr {
-                case "co_consts": heap.incref(code.tuples[0]); return code.tuples[0]
+                case "co_consts":
+                    if code.peepholeFolded { throw notModelled("co_consts of code the 3.6 peephole optimizer folded") }
+                    heap.incref(code.tuples[0]); return code.tuples[0]
                 case "co_names": heap.incref(code.tuples[1]); return code.tuples[1]
                 case "co_name": return try newStr(code.name)
                 default: break

@@ -1,51 +1,65 @@
-"""Start-up refcounts of the shared objects at the first prompt of `python3.X -q -i`.
+"""Start-up refcounts of the shared objects at the first prompt of `python3.X -q -i`: are they stable?
 
-    python3 scripts/measure/startup-refcounts.py 3.11        # one version
-    python3 scripts/measure/startup-refcounts.py all         # 3.6, 3.8, 3.11, 3.12, 3.13
+    python3 scripts/measure/startup-refcounts.py            # 3.6, 3.8, 3.11
+    python3 scripts/measure/startup-refcounts.py 3.8        # one version
 
-For each first statement in FIRSTS, runs the interpreter twice and prints, per object (the
-small ints -5..256, None, True, False, (), '', b'', the 128 one-character ASCII strs), the
-refcount `sys.getrefcount` reports in PROBE, minus what PROBE itself holds (the argument, the
-comprehension's variable, the constant -5). It reports whether two runs agree (are the
-counts stable?) and which objects' counts depend on the first statement. Only if both
-hold (stable runs, differences explained by the first statement's own references) can a
-profile carry the counts as data.
+The objects: the small ints -5..256, None, True, False, (), '', b'' and the printable ASCII
+one-character strs. PROBE prints `sys.getrefcount` of each; it runs after each of FIRSTS
+as the first statement, twice in CPython and once in the engine (`.build/debug/heapbook`,
+which starts every shared object at StartupRefcounts.staticObject = 1,000,000).
+
+An object's start-up offset is CPython's count minus the engine's after `pass`. It is
+*stable* when both CPython runs agree and the offset is the same after every first
+statement, i.e. the engine's own references track CPython's from there on; only then could
+a profile carry CPython's count as data. The script prints, per version, the unstable objects
+and by how much each first statement moved them, and the offsets of the stable ones.
+3.12+ need nothing: their shared objects are immortal (PEP 683) and show 4294967295.
 """
-import subprocess
 import sys
 
-from measuring import ENV, VERSIONS, cpython
+import subprocess
 
-FIRSTS = ["pass", "x = 1", "import gc"]
+from measuring import ENV, VERSIONS, cpython, engine
+
+FIRSTS = ["pass", "x = 1", "import gc", "abcdefghijklmnopqrstuvwxyz = 12345678",
+          "def f(a):\n    return a\n"]
+CHARS = [chr(c) for c in range(32, 127)]
 PROBE = """import sys
-print([sys.getrefcount(n) - 2 for n in range(-5, 257)])
-print([sys.getrefcount(o) - 1 for o in (None, True, False, (), '', b'')])
-print([sys.getrefcount(chr(i)) - 1 for i in range(128)])
-"""
-NAMES = [str(n) for n in range(-5, 257)] + ["None", "True", "False", "()", "''", "b''"] + \
-        [repr(chr(i)) for i in range(128)]
+print([sys.getrefcount(n) for n in range(-5, 257)])
+print([sys.getrefcount(o) for o in (None, True, False, (), '', b'')])
+print([sys.getrefcount(c) for c in %r])
+""" % "".join(CHARS)
+NAMES = [str(n) for n in range(-5, 257)] + ["None", "True", "False", "()", "''", "b''"] + [repr(c) for c in CHARS]
 
 
-def measure(version, first):
-    out = subprocess.run(cpython(version), input=first + "\n" + PROBE, capture_output=True, text=True, env=ENV).stdout
-    rows = [line.lstrip(">. ") for line in out.splitlines() if "[" in line]
-    counts = [int(x) for row in rows for x in row.strip("[] >").split(",")]
-    counts[0] -= 1   # the constant -5 in the probe's co_consts
-    return counts
+def counts(command, first):
+    text = first + ("\n" if first.endswith("\n") else "") + "\n" + PROBE
+    out = subprocess.run(command, input=text, capture_output=True, text=True, env=ENV).stdout
+    rows = [line[line.index("["):] for line in out.splitlines() if "[" in line]
+    values = [int(x) for row in rows for x in row.strip("[]").split(",")]
+    assert len(values) == len(NAMES), (command, first, out[-300:])
+    return values
 
 
 def main():
-    versions = list(VERSIONS) if sys.argv[1:] in ([], ["all"]) else sys.argv[1:]
+    versions = sys.argv[1:] or ["3.6", "3.8", "3.11"]
     for v in versions:
-        runs = {f: (measure(v, f), measure(v, f)) for f in FIRSTS}
-        stable = all(a == b for a, b in runs.values())
-        base = runs[FIRSTS[0]][0]
-        print(f"{VERSIONS[v]}: runs agree: {stable}")
-        for f in FIRSTS[1:]:
-            diff = [(NAMES[i], base[i], c) for i, c in enumerate(runs[f][0]) if c != base[i]]
-            print(f"  first statement {f!r} vs {FIRSTS[0]!r}: {len(diff)} differ: "
-                  + ", ".join(f"{n} {a}->{b}" for n, a, b in diff[:12]) + (" ..." if len(diff) > 12 else ""))
-        print("  after 'pass':", dict(zip(NAMES, base)))
+        cp = {f: (counts(cpython(v), f), counts(cpython(v), f)) for f in FIRSTS}
+        en = {f: counts(engine(v), f) for f in FIRSTS}
+        offsets = [c - e for c, e in zip(cp["pass"][0], en["pass"])]
+        unstable = {}
+        for f in FIRSTS:
+            a, b = cp[f]
+            for i in range(len(NAMES)):
+                if a[i] != b[i]:
+                    unstable.setdefault(i, []).append(f"runs differ after {f!r}")
+                elif a[i] - en[f][i] != offsets[i]:
+                    unstable.setdefault(i, []).append(f"{a[i] - en[f][i] - offsets[i]:+d} after {f!r}")
+        print(f"{VERSIONS[v]}: {len(unstable)} of {len(NAMES)} unstable")
+        for i, why in sorted(unstable.items()):
+            print(f"  {NAMES[i]}: " + "; ".join(why))
+        print("  stable, CPython's count after 'pass' (probe's own references included): "
+              + ", ".join(f"{NAMES[i]}={cp['pass'][0][i]}" for i in range(len(NAMES)) if i not in unstable))
 
 
 if __name__ == "__main__":

@@ -65,28 +65,33 @@ final class ClassFeatureTests: XCTestCase {
     /// Special names set or deleted after the class exists (type_setattro → update_slot,
     /// object.__class__ / __dict__ setters).
     func testSpecialAssignmentsAfterCreationAreRefused() {
-        var s = makeSession()
-        expect(s, "class S:\n    pass\n", "")
+        /// A new session with `class S: pass` and `s = S()`.
+        func withInstance() -> Session {
+            let s = makeSession()
+            expect(s, "class S:\n    pass\n", "")
+            expect(s, "s = S()", "")
+            return s
+        }
+        var s = withInstance()
         expect(s, "def length(self):\n    return 3\n", "")
         expectRefusal(s, "S.__len__ = length", "__len__")
-        s = makeSession()
-        expect(s, "class S:\n    pass\n", "")
-        expectRefusal(s, "S.__name__ = 'T'", "__name__")
-        s = makeSession()
-        expect(s, "class S:\n    pass\n", "")
-        expectRefusal(s, "del S.__init__", "del S.__init__")
-        s = makeSession()
-        expect(s, "class S:\n    pass\n", "")
-        expect(s, "s = S()", "")
-        expectRefusal(s, "s.__class__ = S", "__class__ assignment")
-        s = makeSession()
-        expect(s, "class S:\n    pass\n", "")
-        expect(s, "s = S()", "")
+        expectRefusal(withInstance(), "S.__name__ = 'T'", "__name__")
+        expectRefusal(withInstance(), "del S.__init__", "del S.__init__")
+        expectRefusal(withInstance(), "s.__class__ = S", "__class__ assignment")
+        s = withInstance()
         expectRefusal(s, "s.__dict__ = {}", "__dict__ assignment")
         // Any other special name on an instance is an ordinary attribute in CPython too.
+        s = withInstance()
         expect(s, "s.__len__ = 3", "")
         expect(s, "s.__len__", "3\n")
         expect(s, "len(s)", "", raises: "TypeError: object of type 'S' has no len()")
+    }
+
+    /// A class docstring is the class's `__doc__` (`class C:\n    "doc"` then `C.__doc__` is
+    /// 'doc' on 3.11.7; without one, None): refused at compile time.
+    func testClassDocstringIsRefused() {
+        let r = makeSession().runInteractive("class S:\n    \"doc\"\n\n")
+        XCTAssertEqual(r.unsupported?.message, "class docstrings is not in heapbook's Python subset")
     }
 
     /// `C.__dict__` is a mappingproxy in CPython (`type(C.__dict__)` is

@@ -17,6 +17,8 @@ extension Profile {
         p.objects = .cpython36
         p.gcHasFreeze = false
         p.mergesFoldedConstants = false
+        p.foldMaxStrSize = 20
+        p.foldMaxCollectionSize = 20
         p.mergesCodeTuples = false
         p.symtableAnalysisSets = false
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.6.15's (95, 11, 0) (the

@@ -98,6 +98,12 @@ public struct Profile: Sendable, Equatable {
     /// co_consts. 3.6's peephole optimizer appends them unmerged: `c = 1000; d = 999 + 1;
     /// c is d` on one line is False on 3.6.15, True on 3.8.18.
     public var mergesFoldedConstants: Bool = true
+    /// The constant folder's limits on a str/bytes and a tuple made by `*`: MAX_STR_SIZE and
+    /// MAX_COLLECTION_SIZE of Python/ast_opt.c (3.7+: 4096 and 256) or, on 3.6.15, of
+    /// Python/peephole.c's safe_multiply (bpo-30416, both 20). `'a' * 21 is 'a' * 21` is False
+    /// on 3.6.15 (multiplied at run time), True on 3.8.18-3.13.0.
+    public var foldMaxStrSize: Int = 4096
+    public var foldMaxCollectionSize: Int = 256
     /// What a code object owns besides its constants, as real tuples: co_consts, co_names and
     /// the local names (co_localsplusnames from 3.11, co_varnames before; the cell and free
     /// variable tuples are the empty singleton in the subset). They are GC objects: a `def`

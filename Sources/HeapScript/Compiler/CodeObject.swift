@@ -28,6 +28,11 @@ final class CodeObject: NativeReferents {
     var tupleFolds: [TupleFold] = []
     /// How many instructions load each constant (a folded BUILD_TUPLE's items lose theirs).
     var constUses: [ObjectRef: Int] = [:]
+    /// 3.6 (`Profile.mergesFoldedConstants` false): a constant of this code was folded by the
+    /// peephole optimizer, which leaves the operands in co_consts and appends the results
+    /// after every other constant (`def f(): return 'a' * 3` has co_consts
+    /// `(None, 'a', 3, 'aaa')` on 3.6.15). That layout is not modelled: co_consts is refused.
+    var peepholeFolded = false
     var paramCount = 0
     var body: Exec = { _ in .next }
     var hasVarArgs = false

@@ -81,6 +81,7 @@ extension Compiler {
     func addConst(_ r: ObjectRef, to target: CodeObject? = nil) -> ObjectRef {
         let code = target ?? emittingCode
         let c = canonical(r)
+        if peepholeFolds.contains(c) { code.peepholeFolded = true }
         if !code.consts.contains(c) {
             heap.incref(c)
             code.consts.append(c)
@@ -90,12 +91,15 @@ extension Compiler {
     }
 
     /// Returns the constant an expression folds to (a reference owned by the arena), or
-    /// nil when it is not constant.
-    func foldConstant(_ e: Expr) throws -> ObjectRef? {
+    /// nil when it is not constant. `byCompiler`: a tuple the compiler itself makes (a dict
+    /// display's BUILD_CONST_KEY_MAP keys), not a fold of the 3.6 peephole optimizer.
+    func foldConstant(_ e: Expr, byCompiler: Bool = false) throws -> ObjectRef? {
         let r = try foldConstantExpr(e)
         if let r, !interp.profile.mergesFoldedConstants {
             switch e.kind {
-            case .unary, .binary, .subscript, .tuple: unmergedConstants.insert(r)
+            case .unary, .binary, .subscript, .tuple:
+                unmergedConstants.insert(r)
+                if !byCompiler { peepholeFolds.insert(r) }
             default: break
             }
         }
@@ -125,9 +129,8 @@ extension Compiler {
             guard let a = try foldConstant(lhs), let b = try foldConstant(rhs) else { return nil }
             guard foldIsSafe(op, a, b) else { return nil }
             guard let r = try? interp.binaryOp(op, a, b) else { return nil }
-            if case .str(let s) = heap.payload[Int(r)] {
-                if s.count > 4096 { heap.decref(r); return nil }
-                if StrLayout.isInternedConstant(s.value) { return internConstant(literal(r)) }
+            if case .str(let s) = heap.payload[Int(r)], StrLayout.isInternedConstant(s.value) {
+                return internConstant(literal(r))
             }
             return literal(r)
         case .subscript(let value, let index):
@@ -178,21 +181,87 @@ extension Compiler {
         }
     }
 
-    /// ast_opt.c's safe_multiply / safe_power / safe_lshift / safe_mod limits.
+    /// safe_multiply / safe_power / safe_lshift / safe_mod (Python/ast_opt.c 3.7+, and 3.6.15's
+    /// Python/peephole.c, which has them since bpo-30416): a fold that would make a big int,
+    /// str or tuple is left to run time. Only the sizes differ by version (Profile.foldMax*).
+    /// Measured (co_consts of one function, 3.8.18 = 3.11.7 = 3.13.0): `'a'*4000 + 'b'*4000`
+    /// and `(1,)*256` fold, `'c'*4097`, `(1,)*257`, `2**64 * 2**64`, `3**81`, `1<<128` do not.
     private func foldIsSafe(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) -> Bool {
+        // safe_mod: never a str or bytes %-format.
+        if op == .mod, heap.kind(a) == .str || heap.kind(a) == .bytes { return false }
         switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
         case (.int, .int), (.int, .float), (.float, .int), (.float, .float), (.bigInt, _), (_, .bigInt):
-            if op == .pow || op == .lshift {
-                if case .int(let e) = heap.payload[Int(b)], e >= 0, e <= 128 { return true }
-                if case .float = heap.payload[Int(b)] { return true }
-                return false
+            switch op {
+            case .matMul: return false
+            case .mul:
+                // Both non-zero ints: at most MAX_INT_SIZE bits between them.
+                guard let v = numBits(a), let w = numBits(b), v != 0, w != 0 else { return true }
+                return v + w <= Compiler.foldMaxIntBits
+            case .pow:
+                // Both non-zero, the exponent positive: at most MAX_INT_SIZE bits in the result
+                // (an exponent beyond an Int exceeds it for any base).
+                guard let v = numBits(a), v != 0, isPositiveInt(b) else { return true }
+                guard case .int(let e) = heap.payload[Int(b)] else { return false }
+                return v <= Compiler.foldMaxIntBits / e
+            case .lshift:
+                guard let v = numBits(a), v != 0, let w = numBits(b), w != 0 else { return true }
+                // PyLong_AsSize_t fails on a negative or huge count: not folded.
+                guard case .int(let n) = heap.payload[Int(b)], n > 0 else { return false }
+                return n <= Compiler.foldMaxIntBits && v <= Compiler.foldMaxIntBits - n
+            default: return true
             }
-            return op != .matMul
-        case (.str, .str), (.bytes, .bytes): return op == .add
-        case (.str, .int), (.bytes, .int):
-            if op == .mul, case .int(let n) = heap.payload[Int(b)], n <= 4096 { return true }
-            return op == .mod ? false : false
+        case (.str, .str), (.bytes, .bytes), (.tuple, .tuple): return op == .add
+        case (.str, .int), (.bytes, .int), (.tuple, .int): return op == .mul && safeMultiply(sequence: a, count: b)
+        case (.int, .str), (.int, .bytes), (.int, .tuple): return op == .mul && safeMultiply(sequence: b, count: a)
         default: return false
+        }
+    }
+
+    /// MAX_INT_SIZE (bits) and MAX_TOTAL_ITEMS (including nested tuples), the same in
+    /// ast_opt.c (3.8-3.13) and 3.6.15's peephole.c.
+    static let foldMaxIntBits = 128
+    static let foldMaxTotalItems = 1024
+
+    /// safe_multiply's sequence case: `count` copies of a non-empty sequence fold only up to
+    /// MAX_STR_SIZE characters or MAX_COLLECTION_SIZE items, and a tuple's nested items
+    /// (check_complexity) up to MAX_TOTAL_ITEMS / count.
+    private func safeMultiply(sequence s: ObjectRef, count c: ObjectRef) -> Bool {
+        guard case .int(let n) = heap.payload[Int(c)] else { return false }
+        let size: Int, limit: Int
+        switch heap.payload[Int(s)] {
+        case .str(let v): size = v.count; limit = interp.profile.foldMaxStrSize
+        case .bytes(let v): size = v.count; limit = interp.profile.foldMaxStrSize
+        case .tuple(let v): size = v.count; limit = interp.profile.foldMaxCollectionSize
+        default: return false
+        }
+        if size == 0 { return true }
+        if n < 0 || n > limit / size { return false }
+        if n > 0, case .tuple = heap.payload[Int(s)] { return complexity(s, Compiler.foldMaxTotalItems / n) >= 0 }
+        return true
+    }
+
+    /// check_complexity: what is left of `limit` after counting a tuple's items, recursively.
+    private func complexity(_ r: ObjectRef, _ limit: Int) -> Int {
+        guard case .tuple(let items) = heap.payload[Int(r)] else { return limit }
+        var left = limit - items.count
+        for item in items where left >= 0 { left = complexity(item, left) }
+        return left
+    }
+
+    private func isPositiveInt(_ r: ObjectRef) -> Bool {
+        switch heap.payload[Int(r)] {
+        case .int(let v): return v > 0
+        case .bigInt(let v): return v.signum() > 0
+        default: return false
+        }
+    }
+
+    /// _PyLong_NumBits of an int constant (nil for anything else).
+    private func numBits(_ r: ObjectRef) -> Int? {
+        switch heap.payload[Int(r)] {
+        case .int(let v): return Int.bitWidth - v.magnitude.leadingZeroBitCount
+        case .bigInt(let v): return v.magnitude.bitWidth
+        default: return nil
         }
     }
 }

@@ -58,6 +58,11 @@ extension Compiler {
     /// LOAD_BUILD_CLASS: runs the body in a fresh namespace, then creates the type.
     func compileClass(name: String, bases: [Expr], body: [Stmt], span: SourceSpan) throws -> Eval {
         let interp = self.interp
+        // compiler_class stores a leading string as the class's __doc__ (which the engine's
+        // class has not: `C.__doc__` would not be CPython's): refused, not dropped.
+        if case .expr(let first)? = body.first?.kind, case .string = first.kind {
+            throw unsupported("class docstrings", span)
+        }
         let baseEvals = try compileElements(bases)
         let qualname = (qualPrefix + [name]).joined(separator: ".")
         let code = CodeObject(kind: .classBody, name: name, qualname: qualname, filename: filename, firstLine: span.line)

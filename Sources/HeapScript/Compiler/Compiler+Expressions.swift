@@ -95,7 +95,7 @@ extension Compiler {
             if keys.count > 1, keys.allSatisfy(isLiteral) {
                 let values = try entries.map { try compileExpr($0.value) }
                 let keyEvals: [Eval]
-                if let keyTuple = try foldConstant(Expr(.tuple(keys), e.span)).map({ addConst($0) }),
+                if let keyTuple = try foldConstant(Expr(.tuple(keys), e.span), byCompiler: true).map({ addConst($0) }),
                    let keyObjects = interp.sequenceItems(keyTuple) {
                     keyEvals = keyObjects.map { k in { _ in heap.incref(k); return k } }
                 } else {

@@ -17,6 +17,8 @@ final class Compiler {
     /// 3.6 (`Profile.mergesFoldedConstants` false): constants the peephole optimizer folded,
     /// which it appends to co_consts without merging them with equal ones.
     var unmergedConstants: Set<ObjectRef> = []
+    /// ... and of those, the ones the peephole optimizer made (`CodeObject.peepholeFolded`).
+    var peepholeFolds: Set<ObjectRef> = []
     var scopes: [Scope] = []
     var codes: [CodeObject] = []
     /// Qualified-name prefix of the enclosing definitions.

@@ -67,7 +67,7 @@ extension Interpreter {
                 items.forEach(heap.incref)
                 return try newTuple(items)
             case "__dict__":
-                if let d = info.dict { heap.incref(d); return d }
+                if let d = info.dict { return try typeDictProxy(d) }
             default: break
             }
             if info.isHeapType, let v = try lookupInType(obj, attr) { heap.incref(v); return v }
@@ -99,7 +99,9 @@ extension Interpreter {
             // CPython does, merged; `f.__code__.co_consts` shows what the compiler kept).
             if let code = o as? CodeObject, code.tuples.count >= 2 {
                 switch attr {
-                case "co_consts": heap.incref(code.tuples[0]); return code.tuples[0]
+                case "co_consts":
+                    if code.peepholeFolded { throw notModelled("co_consts of code the 3.6 peephole optimizer folded") }
+                    heap.incref(code.tuples[0]); return code.tuples[0]
                 case "co_names": heap.incref(code.tuples[1]); return code.tuples[1]
                 case "co_name": return try newStr(code.name)
                 default: break
@@ -127,6 +129,7 @@ extension Interpreter {
     }
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
+        try checkSpecialAttributeAssignment(obj, attr, value)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, value)
@@ -168,6 +171,7 @@ extension Interpreter {
     }
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
+        try checkSpecialAttributeAssignment(obj, attr, nil)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, nil)

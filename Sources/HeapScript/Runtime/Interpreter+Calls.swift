@@ -239,6 +239,11 @@ extension Interpreter {
                 throw UnsupportedAtRuntime(what: "subclassing the builtin type '\(bi.name)'")
             }
         }
+        do { try checkClassNamespace(namespace, qualname: qualname, firstLine: code.firstLine,
+                                               staticAttributes: staticAttributes) } catch {
+            heap.decref(namespace); bases.forEach(heap.decref)
+            throw error
+        }
         // type(name, bases, namespace): _PyObject_MakeTpCall packs the arguments into a
         // tuple, and type_new gives the class a copy of the namespace (which __build_class__
         // releases when it returns).

@@ -32,12 +32,17 @@ extension Interpreter {
             }
             return try repr(e.args)
         case .instance:
-            if let m = try lookupSpecial(r, "__str__") {
-                let s = try callSpecial(m, r, [])
-                defer { heap.decref(s) }
-                return stringValue(s)
+            // PyObject_Str checks what tp_str returned; object_str returns the repr's result
+            // unchecked, so a non-string __repr__ fails here with __str__'s message too
+            // (3.6.15-3.13.0: `str(D())` where `__repr__` returns 7).
+            let m = try lookupSpecial(r, "__str__") ?? lookupSpecial(r, "__repr__")
+            guard let m else { return try repr(r) }
+            let s = try callSpecial(m, r, [])
+            defer { heap.decref(s) }
+            guard heap.kind(s) == .str else {
+                throw error("TypeError", "__str__ returned non-string (type \(typeName(s)))")
             }
-            return try repr(r)
+            return stringValue(s)
         default: return try repr(r)
         }
     }

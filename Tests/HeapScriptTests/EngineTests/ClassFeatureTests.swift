@@ -1,0 +1,123 @@
+import XCTest
+import HeapEngine
+@testable import HeapScript
+
+/// Class features: what the engine honours exactly runs as CPython runs it; what it would
+/// otherwise accept and ignore is refused (the session stops with
+/// "heapbook does not model `X` (CPython 3.11 has it)").
+/// The honoured outputs are what CPython 3.11.7 printed for the same statements in one
+/// `python3.11 -q -i` session (3.6.15 and 3.13.0 print the same).
+final class ClassFeatureTests: XCTestCase {
+    /// Runs `source` and asserts the session stops with the refusal of `what`.
+    private func expectRefusal(_ session: Session, _ source: String, _ what: String,
+                               file: StaticString = #filePath, line: UInt = #line) {
+        let r = session.runInteractive(source.hasSuffix("\n") ? source : source + "\n")
+        XCTAssertEqual(r.unsupported?.construct, what, "refusal of \(source.debugDescription); stderr: \(r.stderr)",
+                       file: file, line: line)
+        XCTAssertEqual(r.unsupported?.message, "heapbook does not model `\(what)` (CPython 3.11 has it)",
+                       file: file, line: line)
+    }
+
+    /// Each special name CPython turns into a type slot or protocol that the engine does not
+    /// reproduce exactly. What CPython does with them (3.11.7): `__slots__ = ('x',)` makes
+    /// instances 48 bytes without `__dict__`; `__len__` returning 'a' raises "TypeError: 'str'
+    /// object cannot be interpreted as an integer"; `__eq__` alone makes `hash(S())` raise
+    /// "unhashable type: 'S'"; `__bool__` returning 1 raises "__bool__ should return bool,
+    /// returned int"; `1 + S()` with only `__add__` raises "unsupported operand type(s) for +:
+    /// 'int' and 'S'"; `S()()` with `__call__` prints 1.
+    func testSpecialNamesInTheClassBodyAreRefused() {
+        let refused = ["__slots__ = ('x',)", "__weakref__ = 1", "__hash__ = None", "__doc__ = 'd'",
+                       "__class_getitem__ = 1"]
+        for body in refused {
+            let what = String(body.prefix { $0 != " " })
+            expectRefusal(makeSession(), "class S:\n    \(body)\n", what)
+        }
+        let methods = ["__sizeof__", "__hash__", "__eq__", "__ne__", "__lt__", "__getattr__", "__getattribute__",
+                       "__setattr__", "__delattr__", "__set_name__", "__init_subclass__", "__new__", "__get__",
+                       "__set__", "__delete__", "__iter__", "__next__", "__getitem__", "__setitem__", "__delitem__",
+                       "__len__", "__contains__", "__bool__", "__call__", "__enter__", "__exit__", "__index__",
+                       "__int__", "__float__", "__format__", "__reversed__", "__copy__", "__deepcopy__",
+                       "__reduce__", "__add__", "__radd__", "__iadd__", "__neg__", "__dir__"]
+        for m in methods {
+            expectRefusal(makeSession(), "class S:\n    def \(m)(self):\n        return 1\n", m)
+        }
+    }
+
+    /// A subclass inherits nothing refused: its base was refused first. A special name bound
+    /// to something other than a function goes through the slot (`__repr__ = 5` makes
+    /// `repr(S())` raise "'int' object is not callable" in 3.11.7): refused.
+    func testHonouredNamesOnlyAsFunctions() {
+        expectRefusal(makeSession(), "class S:\n    __repr__ = 5\n", "__repr__")
+        expectRefusal(makeSession(), "class S:\n    __init__ = None\n", "__init__")
+    }
+
+    /// A body that rebinds the prologue's names: 3.11.7 shows `<class '__main__.T'>` for
+    /// `__qualname__ = 'T'` and `<class 'm.S'>` for `__module__ = 'm'`.
+    func testRebindingThePrologueIsRefused() {
+        expectRefusal(makeSession(), "class S:\n    __qualname__ = 'T'\n", "__qualname__")
+        expectRefusal(makeSession(), "class S:\n    __module__ = 'm'\n", "__module__")
+        // Rebinding to the same value changes nothing in CPython either.
+        let s = makeSession()
+        expect(s, "class S:\n    __module__ = '__main__'\n    __qualname__ = 'S'\n", "")
+        expect(s, "S", "<class '__main__.S'>\n")
+    }
+
+    /// Special names set or deleted after the class exists (type_setattro → update_slot,
+    /// object.__class__ / __dict__ setters).
+    func testSpecialAssignmentsAfterCreationAreRefused() {
+        /// A new session with `class S: pass` and `s = S()`.
+        func withInstance() -> Session {
+            let s = makeSession()
+            expect(s, "class S:\n    pass\n", "")
+            expect(s, "s = S()", "")
+            return s
+        }
+        var s = withInstance()
+        expect(s, "def length(self):\n    return 3\n", "")
+        expectRefusal(s, "S.__len__ = length", "__len__")
+        expectRefusal(withInstance(), "S.__name__ = 'T'", "__name__")
+        expectRefusal(withInstance(), "del S.__init__", "del S.__init__")
+        expectRefusal(withInstance(), "s.__class__ = S", "__class__ assignment")
+        s = withInstance()
+        expectRefusal(s, "s.__dict__ = {}", "__dict__ assignment")
+        // Any other special name on an instance is an ordinary attribute in CPython too.
+        s = withInstance()
+        expect(s, "s.__len__ = 3", "")
+        expect(s, "s.__len__", "3\n")
+        expect(s, "len(s)", "", raises: "TypeError: object of type 'S' has no len()")
+    }
+
+    /// A class docstring is the class's `__doc__` (`class C:\n    "doc"` then `C.__doc__` is
+    /// 'doc' on 3.11.7; without one, None): refused at compile time.
+    func testClassDocstringIsRefused() {
+        let r = makeSession().runInteractive("class S:\n    \"doc\"\n\n")
+        XCTAssertEqual(r.unsupported?.message, "class docstrings is not in heapbook's Python subset")
+    }
+
+    /// `C.__dict__` is a mappingproxy in CPython (`type(C.__dict__)` is
+    /// `<class 'mappingproxy'>`; `C.__dict__['x'] = 1` raises "'mappingproxy' object does not
+    /// support item assignment"); the engine refuses it rather than hand out the dict.
+    func testClassDictIsRefused() {
+        let s = makeSession()
+        expect(s, "class S:\n    x = 1\n", "")
+        expectRefusal(s, "S.__dict__['x'] = 2", "mappingproxy")
+    }
+
+    /// The honoured ones, with CPython 3.11.7's output.
+    func testHonouredSpecialMethods() {
+        let s = makeSession()
+        expect(s, "class A:\n    def __repr__(self):\n        return 'A!'\n    def __str__(self):\n        return 'a.'\n", "")
+        expect(s, "a = A()", "")
+        expect(s, "a", "A!\n")
+        expect(s, "print(a)", "a.\n")
+        expect(s, "str(a), repr(a), [a]", "('a.', 'A!', [A!])\n")
+        expect(s, "class B:\n    def __str__(self):\n        return 5\n", "")
+        expect(s, "str(B())", "", raises: "TypeError: __str__ returned non-string (type int)")
+        expect(s, "print(B())", "", raises: "TypeError: __str__ returned non-string (type int)")
+        expect(s, "class D:\n    def __repr__(self):\n        return 7\n", "")
+        expect(s, "repr(D())", "", raises: "TypeError: __repr__ returned non-string (type int)")
+        expect(s, "str(D())", "", raises: "TypeError: __str__ returned non-string (type int)")
+        expect(s, "class E:\n    def __init__(self):\n        return 1\n", "")
+        expect(s, "E()", "", raises: "TypeError: __init__() should return None, not 'int'")
+    }
+}

@@ -109,6 +109,8 @@ extension Interpreter {
             try ensureHeapRoom(s.value.utf8.count.multipliedReportingOverflow(by: max(0, n)).partialValue)
             return try newStr(n <= 0 ? "" : String(repeating: s.value, count: n))
         case (.mul, .bytes(let s), .int(let n)):
+            let (bytes, overflow) = s.count.multipliedReportingOverflow(by: max(0, n))
+            try ensureHeapRoom(overflow ? -1 : bytes)
             return try newBytes(n <= 0 ? [] : Array([[UInt8]](repeating: s, count: n).joined()))
         case (.mul, .list(let s), .int(let n)), (.mul, .int(let n), .list(let s)):
             let (bytes, overflow) = (s.count * 8).multipliedReportingOverflow(by: max(0, n))
@@ -288,6 +290,11 @@ extension Interpreter {
             guard s.count == t.count else { return false }
             for k in s.elements where !(try setContains(b, k)) { return false }
             return true
+        case (.weakref(let s), .weakref(let t)):
+            // weakref_richcompare: two live references compare their referents; if either
+            // referent is gone, they are equal only when they are the same reference.
+            guard let x = s.referent, let y = t.referent else { return false }
+            return try valuesEqual(x, y)
         case (.range(let s), .range(let t)):
             return s.count == t.count && (s.count == 0 || (s.start == t.start && (s.count == 1 || s.step == t.step)))
         case (.instance, _):

@@ -106,11 +106,19 @@ extension Interpreter {
             return try newTuple(items)
         case (.mul, .str(let s), .int(let n)), (.mul, .int(let n), .str(let s)):
             if n == 1, case .str = pa { heap.incref(a); return a }
-            try ensureHeapRoom(s.value.utf8.count.multipliedReportingOverflow(by: max(0, n)).partialValue)
+            // unicode_repeat: a length past PY_SSIZE_T_MAX is an OverflowError, a length
+            // the heap cannot hold a MemoryError.
+            if s.value.unicodeScalars.count.multipliedReportingOverflow(by: max(0, n)).overflow {
+                throw error("OverflowError", "repeated string is too long")
+            }
+            let (bytes, overflow) = s.value.utf8.count.multipliedReportingOverflow(by: max(0, n))
+            try ensureHeapRoom(overflow ? -1 : bytes)
             return try newStr(n <= 0 ? "" : String(repeating: s.value, count: n))
         case (.mul, .bytes(let s), .int(let n)):
+            // bytes_repeat: as unicode_repeat.
             let (bytes, overflow) = s.count.multipliedReportingOverflow(by: max(0, n))
-            try ensureHeapRoom(overflow ? -1 : bytes)
+            if overflow { throw error("OverflowError", "repeated bytes are too long") }
+            try ensureHeapRoom(bytes)
             return try newBytes(n <= 0 ? [] : Array([[UInt8]](repeating: s, count: n).joined()))
         case (.mul, .list(let s), .int(let n)), (.mul, .int(let n), .list(let s)):
             let (bytes, overflow) = (s.count * 8).multipliedReportingOverflow(by: max(0, n))

@@ -360,7 +360,8 @@ extension Interpreter {
             return S(min: 0, max: 0, arity: .fixed(text), keywords: .fixed(text))
         case .type:
             let text = "type() takes 1 or 3 arguments"
-            return S(min: 1, max: 3, modelled: 1, arity: .fixed(text),
+            // Two arguments are a TypeError and three a refusal, both in the body.
+            return S(min: 1, max: 3, arity: .fixed(text),
                      keywords: v < 11 ? .fixed(text) : .none("type"))
         default: return nil
         }

@@ -6,6 +6,10 @@ struct BuiltinFunction {
     let name: String
     /// The type whose method this is (for repr: "<built-in method append of list object ...>").
     let owner: TypeKind?
+    /// Checked before `body` runs (ArgumentClinic.swift).
+    let signature: Signature
+    /// "list.append", "sys.getsizeof": how refusals name it.
+    let qualifiedName: String
     let body: Body
 }
 
@@ -116,14 +120,19 @@ extension Interpreter {
         }
     }
 
-    func registerBuiltin(_ name: String, owner: TypeKind? = nil, _ body: @escaping BuiltinFunction.Body) -> Int32 {
-        builtinTable.append(BuiltinFunction(name: name, owner: owner, body: body))
+    func registerBuiltin(_ name: String, owner: TypeKind? = nil, module: String? = nil,
+                         _ body: @escaping BuiltinFunction.Body) -> Int32 {
+        let prefix = owner.map { heap.typeInfo(heap.builtinType($0)).name } ?? module
+        let qualified = prefix.map { "\($0).\(name)" } ?? name
+        builtinTable.append(BuiltinFunction(name: name, owner: owner, signature: builtinSignature(qualified),
+                                            qualifiedName: qualified, body: body))
         return Int32(builtinTable.count - 1)
     }
 
     /// Adds a builtin function object named `name` to a namespace dict.
-    func defineFunction(in dict: ObjectRef, _ fname: String, _ body: @escaping BuiltinFunction.Body) {
-        let id = registerBuiltin(fname, body)
+    func defineFunction(in dict: ObjectRef, _ fname: String, module: String? = nil,
+                        _ body: @escaping BuiltinFunction.Body) {
+        let id = registerBuiltin(fname, module: module, body)
         let f = try! heap.newBuiltinFunction(BuiltinInfo(id: id, selfRef: nil))
         try! dictSet(dict, name(fname), f)
         heap.decref(f)

@@ -12,7 +12,7 @@ extension Interpreter {
             return try callFunction(callable, args, kwargs)
         case .builtin(let b):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
-            let result = try builtinTable[Int(b.id)].body(self, b.selfRef, args, kwargs)
+            let result = try callBuiltin(b.id, b.selfRef, args, kwargs)
             evalBreaker()   // CALL's CHECK_EVAL_BREAKER after a C function
             return result
         case .method(let fn, let selfRef):
@@ -27,7 +27,7 @@ extension Interpreter {
                 return try newExceptionInstance(callable, args: args)
             }
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
-            let result = try constructBuiltin(info.kind, callable, args, kwargs)
+            let result = try callBuiltinType(info.kind, callable, args, kwargs)
             evalBreaker()
             return result
         case .weakref(let w):
@@ -56,7 +56,7 @@ extension Interpreter {
             // A module attribute is loaded, not bound.
         } else if let id = methodTable[info.kind]?[attr] {
             defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
-            let result = try builtinTable[Int(id)].body(self, obj, args, kwargs)
+            let result = try callBuiltin(id, obj, args, kwargs)
             evalBreaker()
             return result
         }

@@ -129,8 +129,14 @@ extension Interpreter {
         case .float(let d): return IntLayout.hash(d, nanHash: Int(truncatingIfNeeded: heap.address[Int(r)] >> 4))
         case .bytes(let b): return StrValue.fnvHash(b)
         case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) }, legacy: layouts.legacyTupleHash)
+        case .set where heap.kind(r) == .frozenset:
+            throw notModelled("hash(frozenset)")
         case .list, .dict, .set:
             throw error("TypeError", "unhashable type: '\(typeName(r))'")
+        case .weakref(let w):
+            // weakref_hash: the referent's hash (cached by CPython once computed).
+            guard let referent = w.referent else { throw notModelled("hash() of a dead weak reference") }
+            return try hash(referent)
         default:
             // object.__hash__: the address rotated by 4 bits (_Py_HashPointer).
             let a = heap.address[Int(r)]

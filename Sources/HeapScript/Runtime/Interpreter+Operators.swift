@@ -106,9 +106,19 @@ extension Interpreter {
             return try newTuple(items)
         case (.mul, .str(let s), .int(let n)), (.mul, .int(let n), .str(let s)):
             if n == 1, case .str = pa { heap.incref(a); return a }
-            try ensureHeapRoom(s.value.utf8.count.multipliedReportingOverflow(by: max(0, n)).partialValue)
+            // unicode_repeat: a length past PY_SSIZE_T_MAX is an OverflowError, a length
+            // the heap cannot hold a MemoryError.
+            if s.value.unicodeScalars.count.multipliedReportingOverflow(by: max(0, n)).overflow {
+                throw error("OverflowError", "repeated string is too long")
+            }
+            let (bytes, overflow) = s.value.utf8.count.multipliedReportingOverflow(by: max(0, n))
+            try ensureHeapRoom(overflow ? -1 : bytes)
             return try newStr(n <= 0 ? "" : String(repeating: s.value, count: n))
         case (.mul, .bytes(let s), .int(let n)):
+            // bytes_repeat: as unicode_repeat.
+            let (bytes, overflow) = s.count.multipliedReportingOverflow(by: max(0, n))
+            if overflow { throw error("OverflowError", "repeated bytes are too long") }
+            try ensureHeapRoom(bytes)
             return try newBytes(n <= 0 ? [] : Array([[UInt8]](repeating: s, count: n).joined()))
         case (.mul, .list(let s), .int(let n)), (.mul, .int(let n), .list(let s)):
             let (bytes, overflow) = (s.count * 8).multipliedReportingOverflow(by: max(0, n))
@@ -288,6 +298,11 @@ extension Interpreter {
             guard s.count == t.count else { return false }
             for k in s.elements where !(try setContains(b, k)) { return false }
             return true
+        case (.weakref(let s), .weakref(let t)):
+            // weakref_richcompare: two live references compare their referents; if either
+            // referent is gone, they are equal only when they are the same reference.
+            guard let x = s.referent, let y = t.referent else { return false }
+            return try valuesEqual(x, y)
         case (.range(let s), .range(let t)):
             return s.count == t.count && (s.count == 0 || (s.start == t.start && (s.count == 1 || s.step == t.step)))
         case (.instance, _):

@@ -83,10 +83,13 @@ extension Interpreter {
             defer { reprStack.remove(r) }
             return "{" + (try d.items.map { "\(try repr($0.key, depth: depth + 1)): \(try repr($0.value, depth: depth + 1))" }).joined(separator: ", ") + "}"
         case .set(let s):
-            if s.count == 0 { return "set()" }
-            guard reprEnter(r) else { return "set(...)" }
+            // set_repr: a frozenset wraps the braces in its type's name.
+            let frozen = heap.kind(r) == .frozenset
+            if s.count == 0 { return frozen ? "frozenset()" : "set()" }
+            guard reprEnter(r) else { return frozen ? "frozenset(...)" : "set(...)" }
             defer { reprStack.remove(r) }
-            return "{" + (try s.elements.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "}"
+            let items = "{" + (try s.elements.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "}"
+            return frozen ? "frozenset(\(items))" : items
         case .type(let t):
             if let m = t.module, t.isHeapType { return "<class '\(m).\(t.name)'>" }
             return "<class '\(t.name)'>"

@@ -3,7 +3,7 @@ import HeapEngine
 /// The gc module (Modules/gcmodule.c's Python API), over the engine's collector.
 extension Interpreter {
     func defineGCModule(_ d: ObjectRef) {
-        defineFunction(in: d, "collect") { i, _, args, _ in
+        defineFunction(in: d, "collect", module: "gc") { i, _, args, _ in
             var generation = 2
             if let a = args.first {
                 generation = try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer")
@@ -11,28 +11,41 @@ extension Interpreter {
             }
             return try i.newInt(i.heap.collect(generation: generation))
         }
-        defineFunction(in: d, "get_objects") { i, _, args, _ in
-            let generation = try args.first.flatMap { $0 == i.heap.none ? nil : try i.intIndex($0, "generation must be an int") }
+        defineFunction(in: d, "get_objects", module: "gc") { i, _, args, _ in
+            // gc_get_objects_impl (3.8+; 3.6's takes no argument): None and -1 mean every
+            // generation.
+            var generation: Int?
+            if let a = args.first, a != i.heap.none {
+                switch i.heap.payload[Int(a)] {
+                case .int(let n): generation = n == -1 ? nil : n
+                case .bigInt: throw i.error("OverflowError", "cannot fit 'int' into an index-sized integer")
+                default: throw i.error("TypeError", "argument should be integer or None, not '\(i.typeName(a))'")
+                }
+            }
+            if let g = generation, g >= 3 {
+                throw i.error("ValueError", "generation parameter must be less than the number of available generations (3)")
+            }
+            if let g = generation, g < 0 { throw i.error("ValueError", "generation parameter cannot be negative") }
             let objs = i.heap.getObjects(generation: generation)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
         }
-        defineFunction(in: d, "get_referrers") { i, _, args, _ in
+        defineFunction(in: d, "get_referrers", module: "gc") { i, _, args, _ in
             let objs = i.heap.getReferrers(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
         }
-        defineFunction(in: d, "get_referents") { i, _, args, _ in
+        defineFunction(in: d, "get_referents", module: "gc") { i, _, args, _ in
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
         }
         if profile.gcHasFreeze {
-            defineFunction(in: d, "freeze") { i, _, _, _ in i.heap.freeze(); return i.heap.newNone() }
-            defineFunction(in: d, "unfreeze") { i, _, _, _ in i.heap.unfreeze(); return i.heap.newNone() }
-            defineFunction(in: d, "get_freeze_count") { i, _, _, _ in try i.newInt(i.heap.freezeCount) }
+            defineFunction(in: d, "freeze", module: "gc") { i, _, _, _ in i.heap.freeze(); return i.heap.newNone() }
+            defineFunction(in: d, "unfreeze", module: "gc") { i, _, _, _ in i.heap.unfreeze(); return i.heap.newNone() }
+            defineFunction(in: d, "get_freeze_count", module: "gc") { i, _, _, _ in try i.newInt(i.heap.freezeCount) }
         }
-        defineFunction(in: d, "get_stats") { i, _, _, _ in
+        defineFunction(in: d, "get_stats", module: "gc") { i, _, _, _ in
             var dicts: [ObjectRef] = []
             for s in i.heap.gcStats {
                 let d = try i.newDict()
@@ -52,24 +65,23 @@ extension Interpreter {
         let saveAll = try! newInt(32)
         try! dictSet(d, name("DEBUG_SAVEALL"), saveAll)
         heap.decref(saveAll)
-        defineFunction(in: d, "set_debug") { i, _, args, _ in
+        defineFunction(in: d, "set_debug", module: "gc") { i, _, args, _ in
             i.heap.gcDebugFlags = try i.intIndex(args[0], "an integer is required")
             return i.heap.newNone()
         }
-        defineFunction(in: d, "get_threshold") { i, _, _, _ in
+        defineFunction(in: d, "get_threshold", module: "gc") { i, _, _, _ in
             try i.newTuple(try i.heap.gc.thresholds.map { try i.newInt($0) })
         }
-        defineFunction(in: d, "get_count") { i, _, _, _ in
+        defineFunction(in: d, "get_count", module: "gc") { i, _, _, _ in
             try i.newTuple(try i.heap.gc.counts.map { try i.newInt($0) })
         }
-        defineFunction(in: d, "isenabled") { i, _, _, _ in i.heap.newBool(i.heap.gcEnabled) }
-        defineFunction(in: d, "enable") { i, _, _, _ in i.heap.gcEnabled = true; return i.heap.newNone() }
-        defineFunction(in: d, "disable") { i, _, _, _ in i.heap.gcEnabled = false; return i.heap.newNone() }
-        defineFunction(in: d, "is_tracked") { i, _, args, _ in
-            try i.expectArgs("is_tracked", args, 1)
+        defineFunction(in: d, "isenabled", module: "gc") { i, _, _, _ in i.heap.newBool(i.heap.gcEnabled) }
+        defineFunction(in: d, "enable", module: "gc") { i, _, _, _ in i.heap.gcEnabled = true; return i.heap.newNone() }
+        defineFunction(in: d, "disable", module: "gc") { i, _, _, _ in i.heap.gcEnabled = false; return i.heap.newNone() }
+        defineFunction(in: d, "is_tracked", module: "gc") { i, _, args, _ in
             return i.heap.newBool(i.heap.isTracked(args[0]))
         }
-        defineFunction(in: d, "set_threshold") { i, _, args, _ in
+        defineFunction(in: d, "set_threshold", module: "gc") { i, _, args, _ in
             for (k, a) in args.enumerated() where k < 3 {
                 i.heap.gc.thresholds[k] = try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer")
             }

@@ -3,11 +3,9 @@ import HeapEngine
 /// Methods of the builtin containers and str (the subset's common ones).
 extension Interpreter {
     func sortList(_ l: ObjectRef, _ kwargs: [(String, ObjectRef)]) throws {
+        // The signatures of sort and sorted let only reverse= through (key= is refused).
         var reverse = false
-        for (k, v) in kwargs {
-            guard k == "reverse" else { throw UnsupportedAtRuntime(what: "sort(\(k)=...)") }
-            reverse = try isTrue(v)
-        }
+        for (k, v) in kwargs where k == "reverse" { reverse = try isTrue(v) }
         try mutateList(l) { st in
             try st.sort { a, b in try self.ordered(reverse ? .gt : .lt, a, b) }
         }
@@ -16,7 +14,6 @@ extension Interpreter {
     func registerMethods() {
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
-            try i.expectArgs("list.append", args, 1)
             i.heap.incref(args[0])
             try i.listAppendStealing(s!, args[0])
             return i.heap.newNone()
@@ -34,7 +31,6 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.list, "insert") { i, s, args, _ in
-            try i.expectArgs("insert", args, 2)
             let n = i.listItems(s!).count
             var idx = try i.intIndex(args[0], "'\(i.typeName(args[0]))' object cannot be interpreted as an integer")
             if idx < 0 { idx = max(0, idx + n) } else { idx = min(idx, n) }
@@ -108,18 +104,22 @@ extension Interpreter {
             i.heap.incref(dflt); return dflt
         }
         defineMethod(.dict, "update") { i, s, args, kwargs in
-            if let a = args.first, case .dict(let other) = i.heap.payload[Int(a)] {
-                // dict_merge: one resize up front, then b's entries in order.
-                if i.splitOwner(of: s!) == nil && i.splitKeys(of: s!) == nil {
-                    i.heap.withPayload(s!) { p in
-                        guard case .dict(var st) = p else { return }
-                        p = .empty
-                        st.reserveForMerge(other, layouts: i.layouts)
-                        p = .dict(st)
+            if let a = args.first {
+                if case .dict(let other) = i.heap.payload[Int(a)] {
+                    // dict_merge: one resize up front, then b's entries in order.
+                    if i.splitOwner(of: s!) == nil && i.splitKeys(of: s!) == nil {
+                        i.heap.withPayload(s!) { p in
+                            guard case .dict(var st) = p else { return }
+                            p = .empty
+                            st.reserveForMerge(other, layouts: i.layouts)
+                            p = .dict(st)
+                        }
+                        i.heap.dictKeysChanged(s!)
                     }
-                    i.heap.dictKeysChanged(s!)
+                    for (k, v) in other.items { try i.dictSet(s!, k, v) }
+                } else {
+                    try i.dictMergeFromSequence(s!, a)
                 }
-                for (k, v) in other.items { try i.dictSet(s!, k, v) }
             }
             for (k, v) in kwargs { try i.dictSet(s!, i.name(k), v) }
             return i.heap.newNone()
@@ -218,19 +218,18 @@ extension Interpreter {
             }
             return try i.newStr(parts.joined(separator: i.stringValue(s!)))
         }
-        defineMethod(.str, "find") { i, s, args, _ in
-            let hay = Array(i.stringValue(s!).unicodeScalars), needle = Array(i.stringValue(args[0]).unicodeScalars)
-            return try i.newInt(Interpreter.firstIndex(of: needle, in: hay) ?? -1)
-        }
-        defineMethod(.str, "index") { i, s, args, _ in
-            let hay = Array(i.stringValue(s!).unicodeScalars), needle = Array(i.stringValue(args[0]).unicodeScalars)
-            guard let k = Interpreter.firstIndex(of: needle, in: hay) else { throw i.error("ValueError", "substring not found") }
-            return try i.newInt(k)
+        for (mname, missing) in [("find", -1), ("index", nil)] as [(String, Int?)] {
+            defineMethod(.str, mname) { i, s, args, _ in
+                let needle = try i.strArgument(args[0], of: mname)
+                if let k = Interpreter.firstIndex(of: needle, in: i.scalars(s!)) { return try i.newInt(k) }
+                if let missing { return try i.newInt(missing) }
+                throw i.error("ValueError", "substring not found")
+            }
         }
         defineMethod(.str, "count") { i, s, args, _ in
-            let hay = i.stringValue(s!), needle = i.stringValue(args[0])
-            if needle.isEmpty { return try i.newInt(hay.unicodeScalars.count + 1) }
-            return try i.newInt(hay.components(separatedBy: needle).count - 1)
+            let needle = try i.strArgument(args[0], of: "count"), hay = i.scalars(s!)
+            if needle.isEmpty { return try i.newInt(hay.count + 1) }
+            return try i.newInt(Interpreter.occurrences(of: needle, in: hay).count)
         }
         defineMethod(.str, "isdigit") { i, s, _, _ in
             let v = i.stringValue(s!)
@@ -240,28 +239,105 @@ extension Interpreter {
             let v = i.stringValue(s!)
             return i.heap.newBool(!v.isEmpty && v.unicodeScalars.allSatisfy { $0.properties.isAlphabetic })
         }
-        defineMethod(.str, "title") { i, s, _, _ in try i.newStr(i.stringValue(s!).capitalized) }
+        defineMethod(.str, "title") { i, s, _, _ in
+            // do_title (Objects/unicodeobject.c): title-case after an uncased character,
+            // lower-case after a cased one.
+            var out = "", previousIsCased = false
+            for c in i.scalars(s!) {
+                out += previousIsCased ? c.properties.lowercaseMapping : c.properties.titlecaseMapping
+                previousIsCased = c.properties.isCased
+            }
+            return try i.newStr(out)
+        }
         defineMethod(.str, "capitalize") { i, s, _, _ in
             let v = i.stringValue(s!)
             return try i.newStr(v.prefix(1).uppercased() + v.dropFirst().lowercased())
         }
         defineMethod(.str, "upper") { i, s, _, _ in try i.newStr(i.stringValue(s!).uppercased()) }
         defineMethod(.str, "lower") { i, s, _, _ in try i.newStr(i.stringValue(s!).lowercased()) }
-        defineMethod(.str, "strip") { i, s, _, _ in try i.newStr(i.stringValue(s!).trimmingCharacters(in: .whitespacesAndNewlines)) }
-        defineMethod(.str, "split") { i, s, args, _ in
-            let v = i.stringValue(s!)
-            let parts: [String]
-            if let sep = args.first, sep != i.heap.none {
-                parts = v.components(separatedBy: i.stringValue(sep))
-            } else {
-                parts = v.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        for (mname, left, right) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
+            defineMethod(.str, mname) { i, s, args, _ in
+                // do_argstrip: None (or no argument) strips whitespace, a str strips its characters.
+                let chars: [Unicode.Scalar]?
+                if let a = args.first, a != i.heap.none {
+                    guard i.heap.kind(a) == .str else { throw i.error("TypeError", "\(mname) arg must be None or str") }
+                    chars = i.scalars(a)
+                } else { chars = nil }
+                let strips: (Unicode.Scalar) -> Bool = { c in chars.map { $0.contains(c) } ?? Interpreter.isSpace(c) }
+                let v = i.scalars(s!)
+                var lo = 0, hi = v.count
+                if left { while lo < hi && strips(v[lo]) { lo += 1 } }
+                if right { while hi > lo && strips(v[hi - 1]) { hi -= 1 } }
+                if lo == 0 && hi == v.count { i.heap.incref(s!); return s! }   // unicode_result_unchanged
+                return try i.newStr(Interpreter.string(v[lo..<hi]))
             }
-            return try i.newList(try parts.map { try i.newStr($0) }, extend: false)
         }
-        defineMethod(.str, "startswith") { i, s, args, _ in i.heap.newBool(i.stringValue(s!).hasPrefix(i.stringValue(args[0]))) }
-        defineMethod(.str, "endswith") { i, s, args, _ in i.heap.newBool(i.stringValue(s!).hasSuffix(i.stringValue(args[0]))) }
+        defineMethod(.str, "split") { i, s, args, _ in
+            let v = i.scalars(s!)
+            var parts: [ArraySlice<Unicode.Scalar>] = []
+            if let sep = args.first, sep != i.heap.none {
+                guard i.heap.kind(sep) == .str else {
+                    throw i.error("TypeError", "must be str or None, not \(i.typeName(sep))")
+                }
+                let needle = i.scalars(sep)
+                if needle.isEmpty { throw i.error("ValueError", "empty separator") }
+                var from = 0
+                for k in Interpreter.occurrences(of: needle, in: v) { parts.append(v[from..<k]); from = k + needle.count }
+                parts.append(v[from...])
+            } else {
+                parts = v.split(whereSeparator: Interpreter.isSpace)
+            }
+            // split_whitespace / split_char: nothing split off leaves the str itself as list[0].
+            if parts.count == 1 && parts[0].count == v.count {
+                i.heap.incref(s!)
+                return try i.newList([s!], extend: false)
+            }
+            var items: [ObjectRef] = []
+            do { for p in parts { items.append(try i.newStr(Interpreter.string(p))) } } catch {
+                items.forEach(i.heap.decref); throw error
+            }
+            return try i.newList(items, extend: false)
+        }
+        for (mname, atStart) in [("startswith", true), ("endswith", false)] {
+            defineMethod(.str, mname) { i, s, args, _ in
+                var candidates: [ObjectRef] = [args[0]]
+                if case .tuple(let t) = i.heap.payload[Int(args[0])] {
+                    guard t.allSatisfy({ i.heap.kind($0) == .str }) else {
+                        throw i.notModelled("str.\(mname)() with a tuple holding a non-str")
+                    }
+                    candidates = t
+                } else if i.heap.kind(args[0]) != .str {
+                    throw i.error("TypeError", "\(mname) first arg must be str or a tuple of str, not \(i.typeName(args[0]))")
+                }
+                let v = i.scalars(s!)
+                for c in candidates {
+                    let affix = i.scalars(c)
+                    if affix.count <= v.count,
+                       (atStart ? v.prefix(affix.count) : v.suffix(affix.count)).elementsEqual(affix) {
+                        return i.heap.newBool(true)
+                    }
+                }
+                return i.heap.newBool(false)
+            }
+        }
         defineMethod(.str, "replace") { i, s, args, _ in
-            try i.newStr(i.stringValue(s!).replacingOccurrences(of: i.stringValue(args[0]), with: i.stringValue(args[1])))
+            for (k, a) in args.enumerated() where i.heap.kind(a) != .str {
+                throw i.error("TypeError", "replace() argument \(k + 1) must be str, not \(i.typeName(a))")
+            }
+            let v = i.scalars(s!), old = i.scalars(args[0]), new = i.scalars(args[1])
+            var out: [Unicode.Scalar] = []
+            if old.isEmpty {
+                // Every gap, both ends included: 'ab'.replace('', '-') is '-a-b-'.
+                for c in v { out += new; out.append(c) }
+                out += new
+            } else {
+                let found = Interpreter.occurrences(of: old, in: v)
+                if found.isEmpty { i.heap.incref(s!); return s! }   // replace's nothing_to_do
+                var from = 0
+                for k in found { out += v[from..<k]; out += new; from = k + old.count }
+                out += v[from...]
+            }
+            return try i.newStr(Interpreter.string(out[...]))
         }
         defineMethod(.str, "isidentifier") { i, s, _, _ in
             let v = i.stringValue(s!)
@@ -284,6 +360,56 @@ extension Interpreter {
         }
     }
 
+    /// PyDict_MergeFromSeq2: every item of `seq` is a key/value pair.
+    func dictMergeFromSequence(_ d: ObjectRef, _ seq: ObjectRef) throws {
+        let items = try iterateToArray(seq)
+        defer { items.forEach(heap.decref) }
+        for (n, item) in items.enumerated() {
+            let pair: [ObjectRef]
+            do { pair = try iterateToArray(item) } catch let e as PyException {
+                releaseException(e)
+                throw error("TypeError", "cannot convert dictionary update sequence element #\(n) to a sequence")
+            }
+            defer { pair.forEach(heap.decref) }
+            guard pair.count == 2 else {
+                throw error("ValueError", "dictionary update sequence element #\(n) has length \(pair.count); 2 is required")
+            }
+            try dictSet(d, pair[0], pair[1])
+        }
+    }
+
+    func scalars(_ r: ObjectRef) -> [Unicode.Scalar] { Array(stringValue(r).unicodeScalars) }
+
+    /// The str argument of find, index and count (parse_args_finds_unicode): 3.13's Argument
+    /// Clinic names the method and the argument.
+    func strArgument(_ r: ObjectRef, of method: String) throws -> [Unicode.Scalar] {
+        guard heap.kind(r) == .str else {
+            let prefix = profile.minor >= 13 ? "\(method)() argument 1 " : ""
+            throw error("TypeError", "\(prefix)must be str, not \(typeName(r))")
+        }
+        return scalars(r)
+    }
+
+    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var out = String()
+        out.unicodeScalars.append(contentsOf: s)
+        return out
+    }
+
+    /// Py_UNICODE_ISSPACE: White_Space, plus the bidirectional B/S controls U+001C–U+001F.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
+    }
+
+    /// Start indices of the non-overlapping occurrences of a non-empty `needle`, left to right.
+    static func occurrences(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Int] {
+        var found: [Int] = [], k = 0
+        while k + needle.count <= hay.count {
+            if hay[k..<(k + needle.count)].elementsEqual(needle) { found.append(k); k += needle.count } else { k += 1 }
+        }
+        return found
+    }
+
     static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
         if needle.isEmpty { return 0 }
         guard needle.count <= hay.count else { return nil }
@@ -297,6 +423,8 @@ extension Interpreter {
 
     func setOperation(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
         guard case .set(let sa) = heap.payload[Int(a)], case .set(let sb) = heap.payload[Int(b)] else { return heap.newNone() }
+        // The result takes the left operand's type: a frozenset on the left is not modelled.
+        if heap.kind(a) == .frozenset { throw notModelled("frozenset \(op.rawValue)") }
         let result = try newSet([])
         switch op {
         case .bitOr: for x in sa.elements + sb.elements { try setAdd(result, x) }

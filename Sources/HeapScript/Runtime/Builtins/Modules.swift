@@ -3,24 +3,21 @@ import HeapEngine
 /// The importable modules of the subset: sys, gc and weakref.
 extension Interpreter {
     func defineSysModule(_ d: ObjectRef) {
-        defineFunction(in: d, "getsizeof") { i, _, args, _ in
-            try i.expectArgs("getsizeof", args, 1)
+        defineFunction(in: d, "getsizeof", module: "sys") { i, _, args, _ in
             return try i.newInt(i.sizeof(args[0]))
         }
-        defineFunction(in: d, "getrefcount") { i, _, args, _ in
-            try i.expectArgs("getrefcount", args, 1)
+        defineFunction(in: d, "getrefcount", module: "sys") { i, _, args, _ in
             return try i.newInt(i.heap.refcnt[Int(args[0])])
         }
-        defineFunction(in: d, "intern") { i, _, args, _ in
-            try i.expectArgs("intern", args, 1)
+        defineFunction(in: d, "intern", module: "sys") { i, _, args, _ in
             guard i.isExactStr(args[0]) else {
                 throw i.error("TypeError", "intern() argument must be str, not \(i.typeName(args[0]))")
             }
             i.heap.incref(args[0])
             return i.heap.intern(args[0])
         }
-        defineFunction(in: d, "getrecursionlimit") { i, _, _, _ in try i.newInt(i.profile.recursionLimit) }
-        defineFunction(in: d, "_debugmallocstats") { i, _, _, _ in
+        defineFunction(in: d, "getrecursionlimit", module: "sys") { i, _, _, _ in try i.newInt(i.profile.recursionLimit) }
+        defineFunction(in: d, "_debugmallocstats", module: "sys") { i, _, _, _ in
             // CPython writes these statistics to stderr.
             i.stderr += i.heap.allocator.debugMallocStats(extraLines: i.heap.freeListStatsLines())
             return i.heap.newNone()
@@ -36,7 +33,7 @@ extension Interpreter {
 
     func defineWeakrefModule(_ d: ObjectRef) {
         try! dictSet(d, name("ref"), heap.builtinType(.weakref))
-        defineFunction(in: d, "getweakrefcount") { i, _, args, _ in
+        defineFunction(in: d, "getweakrefcount", module: "_weakref") { i, _, args, _ in
             try i.newInt(i.heap.weakrefs(to: args[0]).count)
         }
     }

@@ -1,0 +1,396 @@
+import HeapEngine
+
+/// The signature of a builtin function, method or type: what CPython accepts, what the engine's
+/// body honours, and which of CPython's argument checkers words the TypeError.
+///
+/// CPython checks a C function's arguments before its body runs, in one of a few places:
+/// METH_O / METH_NOARGS in Objects/methodobject.c and Objects/descrobject.c, PyArg_UnpackTuple /
+/// `_PyArg_CheckPositional` and `_PyArg_NoKeywords` in Python/getargs.c, old-style
+/// PyArg_ParseTuple formats (vgetargs1), and Argument Clinic's `_PyArg_UnpackKeywords`. Each
+/// words its errors its own way, and the wording changed between versions; every text here was
+/// measured with scripts/measure/arity.py on CPython 3.6.15, 3.8.18, 3.11.7, 3.12.1 and 3.13.0
+/// (the measurements are committed next to ArgumentTests, which checks every one).
+struct Signature {
+    /// Fewest and most positional arguments (`Int.max`: any number).
+    var min: Int
+    var max: Int
+    /// Positional-or-keyword parameters (Argument Clinic): a keyword naming one is bound to its
+    /// slot before the body runs, so bodies only ever see `args`.
+    var parameters: [String] = []
+    /// Keyword-only parameters CPython accepts; they reach the body in `kwargs`.
+    var keywordOnly: [String] = []
+    /// Any keyword is accepted and passed on (`dict(**kw)`, `dict.update(**kw)`).
+    var anyKeywords = false
+    /// Positional slots the body models; an argument in a slot past them is refused.
+    var modelled = Int.max
+    /// Keyword-only parameters the body models; any other accepted one is refused.
+    var modelledKeywords: [String] = []
+    var arity: ArityText
+    var keywords: KeywordText
+
+    /// How CPython words a wrong number of arguments.
+    enum ArityText {
+        /// METH_O: "len() takes exactly one argument (0 given)".
+        case exactlyOne(String)
+        /// METH_NOARGS: "list.copy() takes no arguments (1 given)".
+        case noArguments(String)
+        /// PyArg_UnpackTuple / _PyArg_CheckPositional: "get expected at least 1 argument, got 0".
+        /// `tooFewAsExactly`: the callable unpacks (1, 1) when given fewer than two arguments
+        /// (min_max and range before 3.11): "min expected 1 argument, got 0".
+        case expected(String, tooFewAsExactly: Bool = false)
+        /// getargs.c vgetargs1 / vgetargskeywords: "insert() takes exactly 2 arguments (0 given)".
+        case takes(String, missing: MissingText = .unknown)
+        /// Argument Clinic (_PyArg_UnpackKeywords) with positional-only parameters:
+        /// "sum() takes at least 1 positional argument (0 given)".
+        case takesPositional(String)
+        /// One text whatever the count: "type() takes 1 or 3 arguments".
+        case fixed(String)
+        /// Not measured: refuse rather than guess.
+        case unknown
+    }
+
+    /// How CPython words a missing positional-or-keyword argument (vgetargskeywords).
+    enum MissingText {
+        /// 3.6: "Required argument 'object' (pos 1) not found".
+        case required
+        /// 3.8+: "getsizeof() missing required argument 'object' (pos 1)".
+        case missing
+        case fixed(String)
+        case unknown
+    }
+
+    /// How CPython words a keyword the callable does not take.
+    enum KeywordText {
+        /// _PyArg_NoKeywords / METH_O / METH_NOARGS: "len() takes no keyword arguments".
+        case none(String)
+        /// 3.6's set, frozenset, range and ref: "set() does not take keyword arguments".
+        case doesNotTake(String)
+        /// An unknown keyword of a function that takes keywords (getargs.c, 3.13's
+        /// error_unexpected_keyword_arg): "'x' is an invalid keyword argument for print()".
+        case invalid(String)
+        /// Keywords count towards the maximum first (vgetargs1, _PyArg_UnpackKeywords):
+        /// "float() takes at most 1 argument (2 given)"; within it, `invalid`.
+        case counted(String)
+        case fixed(String)
+        case unknown
+    }
+}
+
+extension Interpreter {
+    /// Checks a call against `signature` before the body runs. Returns the arguments the body
+    /// sees: keywords naming positional-or-keyword parameters bound to their slots (a slot left
+    /// empty before a bound one is refused), and the remaining keywords. Borrows everything.
+    func checkArguments(_ sig: Signature, _ displayName: String, _ args: [ObjectRef],
+                        _ kwargs: [(String, ObjectRef)]) throws -> (args: [ObjectRef], kwargs: [(String, ObjectRef)]) {
+        // Keyword checks that come first in CPython: the callable takes no keywords at all.
+        if let (k, _) = kwargs.first, sig.parameters.isEmpty, sig.keywordOnly.isEmpty, !sig.anyKeywords {
+            switch sig.keywords {
+            case .none(let n): throw error("TypeError", "\(n)() takes no keyword arguments")
+            case .doesNotTake(let n): throw error("TypeError", "\(n)() does not take keyword arguments")
+            case .fixed(let text): throw error("TypeError", text)
+            case .invalid(let n): throw error("TypeError", invalidKeywordText(k, n))
+            case .counted, .unknown: break   // counted with the positional arguments below
+            }
+        }
+        let unknownKeywords = kwargs.filter { k, _ in
+            !sig.anyKeywords && !sig.parameters.contains(k) && !sig.keywordOnly.contains(k)
+        }
+        var given = args.count
+        if case .counted = sig.keywords, !unknownKeywords.isEmpty { given += kwargs.count }
+        if args.count > sig.max || given > sig.max { try throwArity(sig, displayName, given: max(given, args.count)) }
+        if let (k, _) = unknownKeywords.first {
+            if args.count < sig.min {
+                // Which error comes first differs: 3.13's clinic replace() counts positional
+                // arguments first; enumerate() reports the keyword on 3.11-3.13 and the
+                // missing argument on 3.6 and 3.8.
+                if case .takesPositional = sig.arity { try throwArity(sig, displayName, given: args.count) }
+                throw UnsupportedAtRuntime(what: "", fullMessage:
+                    "heapbook does not model CPython \(profile.version)'s TypeError for `\(displayName)` with the keyword '\(k)' and too few arguments")
+            }
+            switch sig.keywords {
+            case .invalid(let n), .counted(let n): throw error("TypeError", invalidKeywordText(k, n))
+            case .none(let n): throw error("TypeError", "\(n)() takes no keyword arguments")
+            case .doesNotTake(let n): throw error("TypeError", "\(n)() does not take keyword arguments")
+            case .fixed(let text): throw error("TypeError", text)
+            case .unknown:
+                throw UnsupportedAtRuntime(what: "", fullMessage:
+                    "heapbook does not model CPython \(profile.version)'s TypeError for `\(displayName)` with the keyword '\(k)'")
+            }
+        }
+        // Bind positional-or-keyword parameters given by keyword.
+        var bound: [ObjectRef?] = args.map { $0 }
+        var rest: [(String, ObjectRef)] = []
+        for (k, value) in kwargs {
+            guard let slot = sig.parameters.firstIndex(of: k) else { rest.append((k, value)); continue }
+            if slot < args.count {
+                // "argument for f() given by name ('x') and position (1)", worded differently
+                // in every version: refused.
+                throw UnsupportedAtRuntime(what: "", fullMessage:
+                    "heapbook does not model CPython \(profile.version)'s TypeError for `\(displayName)` given '\(k)' twice")
+            }
+            while bound.count <= slot { bound.append(nil) }
+            bound[slot] = value
+        }
+        let present = bound.prefix { $0 != nil }.count
+        if present < sig.min {
+            if case .takes(let n, let m) = sig.arity, present < sig.parameters.count {
+                let p = sig.parameters[present]
+                switch m {
+                case .required: throw error("TypeError", "Required argument '\(p)' (pos \(present + 1)) not found")
+                case .missing: throw error("TypeError", "\(n)() missing required argument '\(p)' (pos \(present + 1))")
+                case .fixed(let text): throw error("TypeError", text)
+                case .unknown:
+                    throw UnsupportedAtRuntime(what: "", fullMessage:
+                        "heapbook does not model CPython \(profile.version)'s TypeError for `\(displayName)` without '\(p)'")
+                }
+            }
+            try throwArity(sig, displayName, given: present)
+        }
+        if bound.count > sig.modelled {
+            let p = sig.parameters.count > sig.modelled ? sig.parameters[sig.modelled] : "argument \(sig.modelled + 1)"
+            throw notModelled("\(displayName)(\(p))")
+        }
+        for (k, _) in rest where sig.keywordOnly.contains(k) && !sig.modelledKeywords.contains(k) {
+            throw notModelled("\(displayName)(\(k)=)")
+        }
+        // A later slot bound by keyword with an earlier one left to its default: the bodies
+        // take their defaults positionally only.
+        guard present == bound.count else { throw notModelled("\(displayName)() with argument \(present + 1) left out") }
+        return (bound.compactMap { $0 }, rest)
+    }
+
+    private func throwArity(_ sig: Signature, _ displayName: String, given n: Int) throws -> Never {
+        if let text = arityText(sig, given: n, version: profile.minor) { throw error("TypeError", text) }
+        throw UnsupportedAtRuntime(what: "", fullMessage:
+            "heapbook does not model CPython \(profile.version)'s TypeError for `\(displayName)` with \(n) argument\(n == 1 ? "" : "s")")
+    }
+
+    /// getargs.c and 3.13's error_unexpected_keyword_arg.
+    private func invalidKeywordText(_ k: String, _ n: String) -> String {
+        if profile.minor >= 13 { return "\(n)() got an unexpected keyword argument '\(k)'" }
+        if profile.minor < 7 { return "'\(k)' is an invalid keyword argument for this function" }
+        return "'\(k)' is an invalid keyword argument for \(n)()"
+    }
+
+    private func arityText(_ sig: Signature, given n: Int, version v: Int) -> String? {
+        func arguments(_ k: Int, alwaysPlural: Bool = false) -> String {
+            "\(k) argument" + (k == 1 && !alwaysPlural ? "" : "s")
+        }
+        let tooMany = n > sig.max
+        switch sig.arity {
+        case .exactlyOne(let name): return "\(name)() takes exactly one argument (\(n) given)"
+        case .noArguments(let name): return "\(name)() takes no arguments (\(n) given)"
+        case .expected(let name, let tooFewAsExactly):
+            // 3.6's PyArg_UnpackTuple always says "arguments".
+            let plural = v < 7
+            if !tooMany && tooFewAsExactly {
+                return "\(name) expected \(arguments(sig.min, alwaysPlural: plural)), got \(n)"
+            }
+            let bound = tooMany ? sig.max : sig.min
+            let which = sig.min == sig.max ? "" : tooMany ? "at most " : "at least "
+            return "\(name) expected \(which)\(arguments(bound, alwaysPlural: plural)), got \(n)"
+        case .takes(let name, _):
+            let bound = tooMany ? sig.max : sig.min
+            let which = sig.min == sig.max ? "exactly" : tooMany ? "at most" : "at least"
+            // vgetargs1 without a function name (3.6's "|i:collect" keyword parser) says "function".
+            if name.isEmpty { return "function takes \(which) \(arguments(bound)) (\(n) given)" }
+            return "\(name)() takes \(which) \(arguments(bound)) (\(n) given)"
+        case .takesPositional(let name):
+            if tooMany { return "\(name)() takes at most \(arguments(sig.max)) (\(n) given)" }
+            return "\(name)() takes at least \(sig.min) positional argument\(sig.min == 1 ? "" : "s") (\(n) given)"
+        case .fixed(let text): return text
+        case .unknown: return nil
+        }
+    }
+}
+
+/// Every callable the engine registers, with its signature for this profile's version.
+extension Interpreter {
+    /// `qualified` is "len", "list.append", "sys.getsizeof", "gc.collect", "_weakref.getweakrefcount".
+    /// CPython 3.10+ (bpo-43093-era descrobject.c / methodobject.c) names methods and module
+    /// functions by their qualified name in METH_O / METH_NOARGS / no-keyword errors; builtins
+    /// functions never carry "builtins.".
+    func builtinSignature(_ qualified: String) -> Signature {
+        let v = profile.minor
+        let bare = qualified.split(separator: ".").last.map(String.init) ?? qualified
+        let q = v >= 11 ? qualified : bare
+        typealias S = Signature
+        func one() -> S { S(min: 1, max: 1, arity: .exactlyOne(q), keywords: .none(q)) }
+        func noArgs() -> S { S(min: 0, max: 0, arity: .noArguments(q), keywords: .none(q)) }
+        /// PyArg_UnpackTuple since 3.8 (old PyArg_ParseTuple "|O:pop" on 3.6).
+        func unpack(_ lo: Int, _ hi: Int, modelled: Int = .max, oldStyleOn36: Bool = true) -> S {
+            S(min: lo, max: hi, modelled: modelled,
+              arity: v < 8 && oldStyleOn36 ? .takes(bare) : .expected(bare), keywords: .none(q))
+        }
+        /// str.find & co. (stringlib's "|OO:find" parse until 3.13's Argument Clinic).
+        func strSearch() -> S {
+            S(min: 1, max: 3, modelled: 1, arity: v >= 13 ? .expected(bare) : .takes(bare), keywords: .none(q))
+        }
+        switch qualified {
+        // Python/bltinmodule.c
+        case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all": return one()
+        case "globals": return noArgs()
+        case "isinstance": return S(min: 2, max: 2, arity: .expected(bare), keywords: .none(bare))
+        case "print":
+            return S(min: 0, max: .max, keywordOnly: ["sep", "end", "file", "flush"],
+                     modelledKeywords: ["sep", "end", "flush"], arity: .unknown, keywords: .invalid("print"))
+        case "sum":
+            if v < 8 { return S(min: 1, max: 2, arity: .expected(bare), keywords: .none(bare)) }
+            return S(min: 1, max: 2, parameters: ["", "start"], arity: .takesPositional(bare), keywords: .counted(bare))
+        case "min", "max":
+            return S(min: 1, max: .max, keywordOnly: ["key", "default"],
+                     arity: .expected(bare, tooFewAsExactly: v < 11), keywords: .invalid(bare))
+        case "sorted":
+            return S(min: 1, max: 1, keywordOnly: ["key", "reverse"], modelledKeywords: ["reverse"],
+                     arity: v < 8 ? .unknown : .expected(bare), keywords: .invalid("sort"))
+        case "iter": return S(min: 1, max: 2, modelled: 1, arity: .expected(bare), keywords: .none(bare))
+        case "next": return S(min: 1, max: 2, arity: .expected(bare), keywords: .none(bare))
+        case "enumerate":
+            let missing: S.MissingText = v < 8 ? .required
+                : v < 11 ? .missing : .fixed("enumerate() missing required argument 'iterable'")
+            return S(min: 1, max: 2, parameters: ["iterable", "start"], arity: .takes(bare, missing: missing),
+                     keywords: .counted(bare))
+        // Objects/listobject.c
+        case "list.append", "list.extend", "list.remove", "list.count": return one()
+        case "list.clear", "list.copy", "list.reverse": return noArgs()
+        case "list.insert": return unpack(2, 2)
+        case "list.pop": return unpack(0, 1)
+        case "list.index": return unpack(1, 3, modelled: 1)
+        case "list.sort":
+            return S(min: 0, max: 0, keywordOnly: ["key", "reverse"], modelledKeywords: ["reverse"],
+                     arity: .unknown, keywords: .invalid("sort"))
+        // Objects/dictobject.c
+        case "dict.get", "dict.pop", "dict.setdefault": return unpack(1, 2, oldStyleOn36: false)
+        case "dict.keys", "dict.values", "dict.items", "dict.clear", "dict.copy", "dict.popitem": return noArgs()
+        case "dict.update":
+            return S(min: 0, max: 1, anyKeywords: true, arity: .expected(bare), keywords: .unknown)
+        // Objects/setobject.c
+        case "set.add", "set.discard", "set.remove": return one()
+        case "set.pop", "set.clear": return noArgs()
+        case "set.update": return S(min: 0, max: .max, arity: .unknown, keywords: .none(q))
+        // Objects/unicodeobject.c, Objects/bytesobject.c
+        case "str.join": return one()
+        case "str.find", "str.index", "str.count", "str.startswith", "str.endswith": return strSearch()
+        case "str.isdigit", "str.isalpha", "str.title", "str.capitalize", "str.upper", "str.lower",
+             "str.isidentifier": return noArgs()
+        case "str.strip", "str.lstrip", "str.rstrip": return unpack(0, 1)
+        case "str.split":
+            return S(min: 0, max: 2, parameters: ["sep", "maxsplit"], modelled: 1, arity: .takes(bare),
+                     keywords: .counted(bare))
+        case "str.replace":
+            if v >= 13 {
+                return S(min: 2, max: 3, parameters: ["", "", "count"], modelled: 2,
+                         arity: .takesPositional(bare), keywords: .counted(bare))
+            }
+            return unpack(2, 3, modelled: 2)
+        case "str.encode", "bytes.decode":
+            return S(min: 0, max: 2, parameters: ["encoding", "errors"], modelled: 0, arity: .takes(bare),
+                     keywords: .counted(bare))
+        // Objects/tupleobject.c
+        case "tuple.count": return one()
+        case "tuple.index": return unpack(1, 3, modelled: 1)
+        // Python/sysmodule.c
+        case "sys.getrefcount": return one()
+        case "sys.intern":
+            return v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
+        case "sys.getrecursionlimit", "sys._debugmallocstats": return noArgs()
+        case "sys.getsizeof":
+            return S(min: 1, max: 2, parameters: ["object", "default"], modelled: 1,
+                     arity: .takes(bare, missing: v < 8 ? .required : .missing), keywords: .counted(bare))
+        // Modules/_weakref.c
+        case "_weakref.getweakrefcount": return one()
+        // Modules/gcmodule.c
+        case "gc.collect":
+            return S(min: 0, max: 1, parameters: ["generation"], arity: .takes(v < 8 ? "" : bare),
+                     keywords: .counted(bare))
+        case "gc.get_objects":
+            if v < 8 { return S(min: 0, max: 0, arity: .noArguments(bare), keywords: .none(bare)) }
+            return S(min: 0, max: 1, parameters: ["generation"], arity: .takes(bare), keywords: .counted(bare))
+        case "gc.get_referrers", "gc.get_referents":
+            return S(min: 0, max: .max, arity: .unknown, keywords: .none(v >= 13 ? qualified : bare))
+        case "gc.set_debug":
+            return v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
+        case "gc.is_tracked": return one()
+        case "gc.set_threshold":
+            return S(min: 1, max: 3, arity: v >= 13 ? .fixed("gc.set_threshold requires 1 to 3 arguments") : .takes(bare),
+                     keywords: .none(bare))
+        case "gc.get_stats", "gc.get_threshold", "gc.get_count", "gc.isenabled", "gc.enable", "gc.disable",
+             "gc.freeze", "gc.unfreeze", "gc.get_freeze_count": return noArgs()
+        default:
+            // A callable registered without a signature takes nothing it was not measured with.
+            return S(min: 0, max: 0, arity: .unknown, keywords: .unknown)
+        }
+    }
+
+    /// The signature of calling a builtin type (its tp_new / tp_init / vectorcall).
+    func typeSignature(_ kind: TypeKind) -> Signature? {
+        let v = profile.minor
+        typealias S = Signature
+        /// float(), bool(), list(), tuple(): "|O:float" before 3.8, _PyArg_CheckPositional after.
+        func single(_ n: String) -> S {
+            v < 8 ? S(min: 0, max: 1, arity: .takes(n), keywords: .counted(n))
+                : S(min: 0, max: 1, arity: .expected(n), keywords: .none(n))
+        }
+        switch kind {
+        case .float: return single("float")
+        case .bool: return single("bool")
+        case .list: return single("list")
+        case .tuple: return single("tuple")
+        case .int:
+            // int(x=1) is accepted by 3.6 only (x became positional-only in 3.7).
+            return S(min: 0, max: 2, parameters: [v < 7 ? "x" : "", "base"], modelled: 1,
+                     arity: v >= 13 ? .expected("int") : .takes("int"), keywords: v < 8 ? .unknown : .invalid("int"))
+        case .str:
+            return S(min: 0, max: 3, parameters: ["object", "encoding", "errors"], modelled: 1,
+                     arity: v >= 13 ? .expected("str") : .takes("str"), keywords: .invalid("str"))
+        case .bytes:
+            return S(min: 0, max: 3, parameters: ["source", "encoding", "errors"], modelled: 1,
+                     arity: .takes("bytes"), keywords: .invalid("bytes"))
+        case .dict: return S(min: 0, max: 1, anyKeywords: true, arity: .expected("dict"), keywords: .unknown)
+        case .set, .frozenset:
+            let n = kind == .set ? "set" : "frozenset"
+            return S(min: 0, max: 1, arity: .expected(n), keywords: v < 8 ? .doesNotTake(n) : .none(n))
+        case .range:
+            return S(min: 1, max: 3, arity: .expected("range", tooFewAsExactly: v < 11),
+                     keywords: v < 8 ? .doesNotTake("range") : .none("range"))
+        case .weakref:
+            return S(min: 1, max: 2, arity: .expected("__new__"), keywords: v < 8 ? .doesNotTake("ref") : .none("ref"))
+        case .object:
+            let text = v < 8 ? "object() takes no parameters" : "object() takes no arguments"
+            return S(min: 0, max: 0, arity: .fixed(text), keywords: .fixed(text))
+        case .type:
+            let text = "type() takes 1 or 3 arguments"
+            // Two arguments are a TypeError and three a refusal, both in the body.
+            return S(min: 1, max: 3, arity: .fixed(text),
+                     keywords: v < 11 ? .fixed(text) : .none("type"))
+        default: return nil
+        }
+    }
+}
+
+extension Interpreter {
+    /// Runs builtin `id` on borrowed arguments once they pass its signature.
+    func callBuiltin(_ id: Int32, _ selfRef: ObjectRef?, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        let fn = builtinTable[Int(id)]
+        var selfRef = selfRef, args = args
+        if let owner = fn.owner, selfRef == nil {
+            // A method looked up on its type (`list.append`): the method descriptor's first
+            // argument is self. The "descriptor ... doesn't apply" and "needs an argument"
+            // TypeErrors are worded differently per version: refused.
+            guard let first = args.first, heap.kind(first) == owner, !heap.typeInfo(of: first).isHeapType else {
+                throw notModelled("\(fn.qualifiedName) called on its type without a '\(heap.typeInfo(heap.builtinType(owner)).name)'")
+            }
+            selfRef = first
+            args.removeFirst()
+        }
+        let checked = try checkArguments(fn.signature, fn.qualifiedName, args, kwargs)
+        return try fn.body(self, selfRef, checked.args, checked.kwargs)
+    }
+
+    /// Calls a builtin type once the arguments pass its signature.
+    func callBuiltinType(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        guard let sig = typeSignature(kind) else { return try constructBuiltin(kind, type, args, kwargs) }
+        let checked = try checkArguments(sig, heap.typeInfo(type).name, args, kwargs)
+        return try constructBuiltin(kind, type, checked.args, checked.kwargs)
+    }
+}

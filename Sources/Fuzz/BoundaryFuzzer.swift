@@ -16,8 +16,8 @@ public struct BoundarySurface: Sendable, Equatable, Codable {
         self.builtins = builtins; self.types = types; self.modules = modules; self.moduleAttributes = moduleAttributes
     }
 
-    /// The script that prints the surface as JSON (3.6 has no `sys.builtin_module_names`-free
-    /// stdlib list, so modules are the builtin ones plus `pkgutil.iter_modules()` of the stdlib).
+    /// The script that prints the surface as JSON. Modules are the builtin ones plus the public
+    /// top-level ones `pkgutil.iter_modules()` finds (3.6 to 3.9 have no `sys.stdlib_module_names`).
     static let script = """
         import builtins, json, sys, pkgutil, gc, weakref
         types = {t.__name__: sorted(dir(t)) for t in (list, dict, set, tuple, str, int, float, object, type, bytes)}

@@ -159,13 +159,9 @@ struct FuzzCommand: ParsableCommand {
         fuzzer.jobs = jobs
         fuzzer.maxMinimize = maxShrink
         let directory = URL(fileURLWithPath: out ?? ".build/fuzz-mutate")
-        var written: [String] = []
         let report = fuzzer.run(start..<(start + count), progress: { printError([$0]) }) { failure in
             let name = "seed\(seed)-\(failure.input.index)"
-            do {
-                try failure.write(to: directory, name: name)
-                written.append(name)
-            } catch { printError(["error: \(error)"]) }
+            do { try failure.write(to: directory, name: name) } catch { printError(["error: \(error)"]) }
             print("\(failure.result.outcome.description): \(directory.path)/\(name) (\(failure.input.seed); \(failure.input.edits.joined(separator: "; "))) at \(failure.result.stackTop)")
         }
         let outcomes = report.outcomes.sorted { $0.value > $1.value }.map { "\($0.key.description): \($0.value)" }

@@ -2,6 +2,17 @@ import HeapEngine
 
 /// Name and attribute lookup (LOAD_NAME, LOAD_GLOBAL, PyObject_GenericGetAttr).
 extension Interpreter {
+    /// Attributes `getAttr` serves by payload kind besides the method table and `__class__`
+    /// (kept with getAttr's cases below; `modelledAttributes(ofType:)` reports them).
+    static let servedAttributes: [TypeKind: [String]] = [
+        .type: ["__name__", "__qualname__", "__mro__", "__dict__"],
+        .function: ["__name__", "__qualname__", "__code__", "__defaults__", "__globals__", "__dict__"],
+        .method: ["__func__", "__self__"],
+        .code: ["co_consts", "co_names", "co_name"],
+        .exception: ["args"],
+        .module: ["__dict__"],
+    ]
+
     func loadName(_ f: Frame, _ key: ObjectRef, _ n: String) throws -> ObjectRef {
         if let ns = f.namespace, let v = try dictGet(ns, key) { heap.incref(v); return v }
         if f.namespace != f.globals, let v = try dictGet(f.globals, key) { heap.incref(v); return v }

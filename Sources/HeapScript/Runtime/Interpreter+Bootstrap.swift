@@ -134,6 +134,9 @@ extension Interpreter {
         methodTable[kind, default: [:]][mname] = id
     }
 
+    /// The modules `importModule` makes (sorted).
+    static let importableModules = ["gc", "sys", "weakref"]
+
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
         if let m = modules[moduleName] { heap.incref(m); return m }

@@ -103,17 +103,40 @@ def surface():
         "mainGlobals": main_globals(),
         "types": {k: types_[k] for k in sorted(types_)},
         "modules": modules(),
+        "plainClass": plain_class(),
+        "errorHints": error_hints(),
         "moduleAttributes": module_dirs,
     }
 
 
-def main_globals():
-    """`__main__`'s globals when a `-q -i` session starts (what LOAD_NAME finds before builtins)."""
+def plain_class():
+    """sorted(dir()) of `class C: pass` (the same for its instances): object's names and what
+    type_new puts in the class dict (__module__, __dict__, __weakref__; 3.13 adds
+    __firstlineno__ and __static_attributes__)."""
+    class C:
+        pass
+    return sorted(dir(C))
+
+
+def error_hints():
+    """How the REPL ends a NameError's line, measured: whether it suggests a close name
+    ("Did you mean", Python/suggestions.c, 3.10+) and whether it names a standard module the
+    program forgot to import (traceback.py, 3.12+)."""
+    err = repl("zipp\nsys\n", stderr=True)
+    return {"suggests": "Did you mean: 'zip'?" in err, "forgotImport": "Did you forget to import 'sys'" in err}
+
+
+def repl(text, stderr=False):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"}
     env["PYTHONHASHSEED"] = "0"
-    out = subprocess.run([sys.executable, "-q", "-i"], input=b"print(' '.join(sorted(globals())))\n",
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env).stdout
-    return out.decode().split()
+    r = subprocess.run([sys.executable, "-q", "-i"], input=text.encode(), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env)
+    return (r.stderr if stderr else r.stdout).decode()
+
+
+def main_globals():
+    """`__main__`'s globals when a `-q -i` session starts (what LOAD_NAME finds before builtins)."""
+    return repl("print(' '.join(sorted(globals())))\n").split()
 
 
 def modules():
@@ -150,7 +173,8 @@ def write_swift():
         "// Each list is one space-separated string (CPythonSurface splits it once, on first use).",
         "",
         "extension CPythonSurface {",
-        "    /// (version, release, sorted builtins, __main__'s start-up globals, modules,",
+        "    /// (version, release, sorted builtins, __main__'s start-up globals, modules, dir(class C: pass),",
+        "    ///  NameError's two hints (measured),",
         "    ///  builtins in the order of builtins.__dict__,",
         "    ///  [(type name, dir(type))], [(module, dir(module))]) of every measured release.",
         "    static let recorded: [RecordedSurface] = [",
@@ -162,6 +186,9 @@ def write_swift():
         lines.append("            builtinsInOrder: %s," % swift_string(s["builtinsInOrder"]))
         lines.append("            mainGlobals: %s," % swift_string(s["mainGlobals"]))
         lines.append("            modules: %s," % swift_string(s["modules"]))
+        lines.append("            plainClass: %s," % swift_string(s["plainClass"]))
+        lines.append("            suggestsNames: %s, hintsForgottenImport: %s," % (
+            str(s["errorHints"]["suggests"]).lower(), str(s["errorHints"]["forgotImport"]).lower()))
         lines.append("            types: [")
         for t in sorted(s["types"]):
             lines.append('                ("%s", %s),' % (t, swift_string(s["types"][t])))

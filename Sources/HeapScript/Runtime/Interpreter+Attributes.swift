@@ -17,12 +17,14 @@ extension Interpreter {
         if let ns = f.namespace, let v = try dictGet(ns, key) { heap.incref(v); return v }
         if f.namespace != f.globals, let v = try dictGet(f.globals, key) { heap.incref(v); return v }
         if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
+        try refuseIfCPythonHas(name: n)
         throw nameError(n, frame: f, globals: f.globals)
     }
 
     func loadGlobal(_ globals: ObjectRef, _ key: ObjectRef, _ n: String, frame: Frame? = nil) throws -> ObjectRef {
         if let v = try dictGet(globals, key) { heap.incref(v); return v }
         if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
+        try refuseIfCPythonHas(name: n)
         throw nameError(n, frame: frame, globals: globals)
     }
 
@@ -54,6 +56,7 @@ extension Interpreter {
         case .module(let m):
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
+            try refuseIfCPythonHas(attr, on: obj)
             throw attributeError(obj, attr, message: "module '\(m.name)' has no attribute '\(attr)'")
         case .instance(let state):
             if attr == "__dict__" {
@@ -67,6 +70,7 @@ extension Interpreter {
                 heap.incref(v); return v
             }
             if let v = try lookupInType(heap.typeOf[Int(obj)], attr) { return try bindIfFunction(v, obj) }
+            try refuseIfCPythonHas(attr, on: obj)
             throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
         case .type(let info):
             switch attr {
@@ -85,6 +89,7 @@ extension Interpreter {
             if let id = methodTable[info.kind]?[attr] {
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
+            try refuseIfCPythonHas(attr, on: obj)
             var e = error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
             if profile.attributeErrorKeepsObject {
                 heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
@@ -99,6 +104,7 @@ extension Interpreter {
             case "__globals__": heap.incref(fn.globals); return fn.globals
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
+                try refuseIfCPythonHas(attr, on: obj)
                 throw error("AttributeError", "'function' object has no attribute '\(attr)'")
             }
         case .method(let fn, let s):
@@ -125,6 +131,7 @@ extension Interpreter {
             heap.incref(obj)
             return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
         }
+        try refuseIfCPythonHas(attr, on: obj)
         throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
     }
 
@@ -138,6 +145,7 @@ extension Interpreter {
     }
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
+        try refuseSettingIfCPythonDescriptor(attr, on: obj)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, value)
@@ -179,6 +187,7 @@ extension Interpreter {
     }
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
+        try refuseSettingIfCPythonDescriptor(attr, on: obj)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, nil)

@@ -155,6 +155,13 @@ extension Interpreter {
         case ("weakref", nil): defineWeakrefModule(dict)
         default:
             heap.decref(m)
+            let top = String(moduleName.split(separator: ".").first ?? "")
+            // A submodule of a module the engine has: none of them is a package
+            // (importlib's _find_and_load_unlocked: "No module named 'sys.x'; 'sys' is not a package").
+            if top != moduleName, Interpreter.importableModules.contains(top) {
+                throw error("ModuleNotFoundError", "No module named '\(moduleName)'; '\(top)' is not a package")
+            }
+            if CPythonSurface.of(profile).has(module: top) { throw notModelled(moduleName) }
             throw error("ModuleNotFoundError", "No module named '\(moduleName)'")
         }
         modules[moduleName] = m

@@ -12,6 +12,15 @@ public struct CPythonSurface: Sendable {
     public let builtinsInOrder: [String]
     /// `sorted(globals())` of `__main__` when a `-q -i` session starts.
     public let mainGlobals: [String]
+    /// sorted dir() of `class C: pass` and of its instances (object's names and the class
+    /// dict's `__module__`, `__dict__`, `__weakref__`, …).
+    public let plainClass: [String]
+    /// Whether NameError and AttributeError lines end in "Did you mean: 'x'?" (3.10+,
+    /// Python/suggestions.c), measured with `zipp` in the REPL.
+    public let suggestsNames: Bool
+    /// Whether a NameError for a standard module's name ends in "Did you forget to import
+    /// 'sys'" (3.12+, traceback.py), measured with `sys` in the REPL.
+    public let hintsForgottenImport: Bool
     public let types: [String: [String]]        // builtin type's __name__ → sorted dir(type)
     public let modules: [String]                // sorted importable module names (stdlib + builtin modules)
     public let moduleAttributes: [String: [String]]   // "sys", "gc", "weakref", … → sorted dir(module)
@@ -55,6 +64,9 @@ public struct CPythonSurface: Sendable {
         builtinsInOrder = words(r.builtinsInOrder)
         mainGlobals = words(r.mainGlobals)
         modules = words(r.modules)
+        plainClass = words(r.plainClass)
+        suggestsNames = r.suggestsNames
+        hintsForgottenImport = r.hintsForgottenImport
         var t: [String: [String]] = [:]
         for (name, list) in r.types { t[name] = words(list) }
         types = t
@@ -76,6 +88,9 @@ struct RecordedSurface: Sendable {
     let builtinsInOrder: String
     let mainGlobals: String
     let modules: String
+    let plainClass: String
+    let suggestsNames: Bool
+    let hintsForgottenImport: Bool
     let types: [(String, String)]
     let moduleAttributes: [(String, String)]
 }

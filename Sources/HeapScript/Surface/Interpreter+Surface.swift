@@ -68,3 +68,87 @@ extension CPythonSurface {
         }
     }
 }
+
+/// Refusals: a lookup the engine cannot answer stops the session when the profile's CPython
+/// would have found something there, instead of raising an error CPython would not raise.
+extension Interpreter {
+    /// The type along `type`'s MRO (`Objects/typeobject.c` _PyType_Lookup's walk) through
+    /// which CPython finds `attr`, by CPython's name; nil when CPython has no such attribute.
+    /// A class made by a `class` statement holds what `class C: pass` holds
+    /// (`CPythonSurface.plainClass`: object's names, `__module__`, `__dict__`, `__weakref__`).
+    func cpythonOwner(of attr: String, inMROOf type: ObjectRef) -> String? {
+        let s = surface
+        for t in heap.typeInfo(type).mro {
+            let info = heap.typeInfo(t)
+            if info.isHeapType {
+                // object's own names are found on object, further along.
+                if s.plainClass.contains(attr) && !s.has(attribute: attr, onType: "object") { return info.name }
+            } else {
+                let n = s.typeName(forEngineType: info.name)
+                if s.has(attribute: attr, onType: n) { return n }
+            }
+        }
+        return nil
+    }
+
+    /// Throws `notModelled` when `obj.attr` exists in the profile's CPython (the engine has
+    /// just failed to find it): `dict.fromkeys`, `[].__sizeof__` (`list.__sizeof__`),
+    /// `gc.callbacks`, `f.__closure__` (`function.__closure__`).
+    func refuseIfCPythonHas(_ attr: String, on obj: ObjectRef) throws {
+        switch heap.payload[Int(obj)] {
+        case .module(let m):
+            if surface.has(attribute: attr, inModule: m.name) { throw notModelled("\(m.name).\(attr)") }
+        case .type(let info):
+            // On a type: its own MRO first, then its metatype's (`type.__dict__`'s
+            // descriptors: `C.__bases__`, `dict.mro`).
+            let own = info.isHeapType ? info.name : surface.typeName(forEngineType: info.name)
+            if cpythonOwner(of: attr, inMROOf: obj) != nil || cpythonOwner(of: attr, inMROOf: heap.typeOf[Int(obj)]) != nil {
+                throw notModelled("\(own).\(attr)")
+            }
+            return
+        default: break
+        }
+        if let owner = cpythonOwner(of: attr, inMROOf: heap.typeOf[Int(obj)]) {
+            throw notModelled("\(owner).\(attr)")
+        }
+    }
+
+    /// Setting or deleting `obj.attr` where CPython runs a descriptor the engine lacks (the
+    /// engine would store a plain value instead): a function's `__name__`/`__defaults__`/…
+    /// (every name in dir(function) is a type-level descriptor), an instance's `__class__`
+    /// or `__dict__`, or a data attribute of a builtin base (`self.args`); a class's
+    /// attributes that `type` defines and `object` does not (`C.__name__`, `C.__bases__`).
+    /// Ordinary names, and methods like `__repr__` that CPython stores in the dict, pass.
+    func refuseSettingIfCPythonDescriptor(_ attr: String, on obj: ObjectRef) throws {
+        let s = surface
+        switch heap.payload[Int(obj)] {
+        case .function:
+            if s.has(attribute: attr, onType: "function") { throw notModelled("function.\(attr)") }
+        case .type(let info) where info.isHeapType:
+            if s.has(attribute: attr, onType: "type") && !s.has(attribute: attr, onType: "object") {
+                throw notModelled("\(info.name).\(attr)")
+            }
+        case .instance:
+            if attr == "__class__" || attr == "__dict__" { throw notModelled("object.\(attr)") }
+            for t in heap.typeInfo(of: obj).mro {
+                let info = heap.typeInfo(t)
+                guard !info.isHeapType, info.kind != .object else { continue }
+                let n = s.typeName(forEngineType: info.name)
+                if s.has(attribute: attr, onType: n) { throw notModelled("\(n).\(attr)") }
+            }
+        case .type: break   // a builtin type: CPython's TypeError for every name, as the engine's
+        default:
+            // No __dict__: CPython says "read-only" for a name it has, the engine would not.
+            if methodTable[heap.kind(obj)]?[attr] == nil, let owner = cpythonOwner(of: attr, inMROOf: heap.typeOf[Int(obj)]) {
+                throw notModelled("\(owner).\(attr)")
+            }
+        }
+    }
+
+    /// LOAD_NAME/LOAD_GLOBAL found nothing: a builtin or a `__main__` start-up global of the
+    /// profile's CPython (`zip`, `__doc__`) is refused; anything else is CPython's NameError.
+    func refuseIfCPythonHas(name n: String) throws {
+        let s = surface
+        if s.has(builtin: n) || s.mainGlobals.contains(n) { throw notModelled(n) }
+    }
+}

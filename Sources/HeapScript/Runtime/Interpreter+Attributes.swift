@@ -69,7 +69,13 @@ extension Interpreter {
                let v = attrs.value(forKey: name(attr), hash: try hash(name(attr)), isEqual: keysEqual) {
                 heap.incref(v); return v
             }
-            if let v = try lookupInType(heap.typeOf[Int(obj)], attr) { return try bindIfFunction(v, obj) }
+            if let v = try lookupInType(heap.typeOf[Int(obj)], attr) {
+                // A getset descriptor in the class dict (`__weakref__`): CPython calls its
+                // __get__ (subtype_getweakref gives None or the first weakref), which the
+                // engine does not model; handing back the descriptor would be a wrong answer.
+                if heap.kind(v) == .getsetDescriptor { throw notModelled("\(typeName(obj)).\(attr)") }
+                return try bindIfFunction(v, obj)
+            }
             try refuseIfCPythonHas(attr, on: obj)
             throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
         case .type(let info):

@@ -3,10 +3,9 @@ import HeapEngine
 import HeapScript
 import Workbook
 
-/// What one real CPython has: `dir(builtins)`, `dir(T)` of builtin types, importable
-/// modules and `dir(M)` of a few modules, measured by running that interpreter (the
-/// recorded `CPythonSurface` of the `surface` helper carries the same lists).
-public struct BoundarySurface: Sendable, Equatable, Codable {
+/// The part of a real CPython's surface the boundary programs draw from: `dir(builtins)`,
+/// `dir(T)` of builtin types, importable modules and `dir(M)` of a few modules.
+public struct BoundarySurface: Sendable, Equatable {
     public var builtins: [String]
     public var types: [String: [String]]
     public var modules: [String]
@@ -16,19 +15,10 @@ public struct BoundarySurface: Sendable, Equatable, Codable {
         self.builtins = builtins; self.types = types; self.modules = modules; self.moduleAttributes = moduleAttributes
     }
 
-    /// The script that prints the surface as JSON. Modules are the builtin ones plus the public
-    /// top-level ones `pkgutil.iter_modules()` finds (3.6 to 3.9 have no `sys.stdlib_module_names`).
-    static let script = """
-        import builtins, json, sys, pkgutil, gc, weakref
-        types = {t.__name__: sorted(dir(t)) for t in (list, dict, set, tuple, str, int, float, object, type, bytes)}
-        mods = sorted(set(sys.builtin_module_names) | {m.name for m in pkgutil.iter_modules() if not m.name.startswith('_')})
-        print(json.dumps({'builtins': sorted(dir(builtins)), 'types': types, 'modules': mods,
-                          'moduleAttributes': {m.__name__: sorted(dir(m)) for m in (sys, gc, weakref)}}))
-        """
-
-    public static func measure(_ python: PythonInterpreter) throws -> BoundarySurface {
-        let out = try ProcessRunner.run(python.path, ["-c", script], stdin: "", environment: PythonInterpreter.environment(), timeout: 120)
-        return try JSONDecoder().decode(BoundarySurface.self, from: Data(out.stdout.utf8))
+    /// The recorded surface of a profile's CPython (scripts/measure/surface.py).
+    public init(_ surface: CPythonSurface) {
+        self.init(builtins: surface.builtins, types: surface.types, modules: surface.modules,
+                  moduleAttributes: surface.moduleAttributes)
     }
 }
 

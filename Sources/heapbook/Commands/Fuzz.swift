@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Fuzz
+import HeapScript
 import Workbook
 
 /// `heapbook fuzz`: random programs through the engine and real CPython (`--differential`,
@@ -127,7 +128,7 @@ struct FuzzCommand: ParsableCommand {
     }
 
     func runBoundary(_ count: Int, python: PythonInterpreter) throws {
-        let surface = try BoundarySurface.measure(python)
+        let surface = BoundarySurface(CPythonSurface.of(options.profile))
         var fuzzer = BoundaryFuzzer(generator: BoundaryGenerator(seed: seed, surface: surface),
                                     cpython: DifferentialFuzzer.cpython(python), engine: BoundaryFuzzer.inProcess(options.profile))
         fuzzer.jobs = jobs

@@ -5,6 +5,8 @@
 #   make oracle every chapter example also run under real CPython (updates chapters/.oracle-cache.json)
 #   make fuzz   differential fuzzing, engine vs real CPython (FUZZ_N programs, seed FUZZ_SEED);
 #               divergences already in Tests/PendingDivergences are reported, not failed
+#   make fuzz-boundary  out-of-subset programs: each must match CPython or be refused (FUZZ_BOUNDARY_N)
+#   make fuzz-mutate    mutated corpus programs and chapters: no crash, no hang (FUZZ_MUTATE_N)
 #
 # Both first make sure libcmark (the Ccmark system library) is installed.
 
@@ -14,7 +16,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN      = $(shell $(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)
 HEAPBOOK = $(BIN)/heapbook
 
-.PHONY: all deps build test unit-tests chapters check-site site oracle fuzz clean
+.PHONY: all deps build test unit-tests chapters check-site site oracle fuzz fuzz-boundary fuzz-mutate clean
 
 all: test
 
@@ -57,6 +59,15 @@ oracle: build
 fuzz: build
 	$(HEAPBOOK) fuzz --differential $(FUZZ_N) --seed $(FUZZ_SEED) --python $(PYTHON_VERSION) --out $(FUZZ_OUT) \
 	  --known Tests/PendingDivergences
+
+FUZZ_BOUNDARY_N ?= 100
+FUZZ_MUTATE_N   ?= 200
+
+fuzz-boundary: build
+	$(HEAPBOOK) fuzz --boundary $(FUZZ_BOUNDARY_N) --seed $(FUZZ_SEED) --python $(PYTHON_VERSION) --out $(SCRATCH)/fuzz-boundary
+
+fuzz-mutate: build
+	$(HEAPBOOK) fuzz --mutate $(FUZZ_MUTATE_N) --seed $(FUZZ_SEED) --python $(PYTHON_VERSION) --out $(SCRATCH)/fuzz-mutate
 
 clean:
 	rm -rf $(SCRATCH)

@@ -102,30 +102,8 @@ public struct DifferentialFuzzer {
 
     /// CPython on every input, `jobs` processes at a time, results in input order.
     func runConcurrently(_ inputs: [String]) -> [Result<RunOutput, Error>] {
-        let box = ResultsBox(count: inputs.count)
-        let cpython = self.cpython
-        DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
-            while let i = box.take() {
-                box.set(i, Result { try cpython(inputs[i]) })
-            }
-        }
-        return box.results.map { $0! }
+        concurrently(inputs, jobs: jobs) { [cpython] input in Result { try cpython(input) } }
     }
-}
-
-private final class ResultsBox: @unchecked Sendable {
-    let lock = NSLock()
-    var results: [Result<RunOutput, Error>?]
-    var next = 0
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func take() -> Int? {
-        lock.withLock {
-            guard next < results.count else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-    func set(_ i: Int, _ r: Result<RunOutput, Error>) { lock.withLock { results[i] = r } }
 }
 
 extension Divergence {

@@ -2,16 +2,29 @@ import HeapEngine
 
 /// Name and attribute lookup (LOAD_NAME, LOAD_GLOBAL, PyObject_GenericGetAttr).
 extension Interpreter {
+    /// Attributes `getAttr` serves by payload kind besides the method table and `__class__`
+    /// (kept with getAttr's cases below; `modelledAttributes(ofType:)` reports them).
+    static let servedAttributes: [TypeKind: [String]] = [
+        .type: ["__name__", "__qualname__", "__mro__", "__dict__"],
+        .function: ["__name__", "__qualname__", "__code__", "__defaults__", "__globals__", "__dict__"],
+        .method: ["__func__", "__self__"],
+        .code: ["co_consts", "co_names", "co_name"],
+        .exception: ["args"],
+        .module: ["__dict__"],
+    ]
+
     func loadName(_ f: Frame, _ key: ObjectRef, _ n: String) throws -> ObjectRef {
         if let ns = f.namespace, let v = try dictGet(ns, key) { heap.incref(v); return v }
         if f.namespace != f.globals, let v = try dictGet(f.globals, key) { heap.incref(v); return v }
         if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
+        try refuseIfCPythonHas(name: n)
         throw nameError(n, frame: f, globals: f.globals)
     }
 
     func loadGlobal(_ globals: ObjectRef, _ key: ObjectRef, _ n: String, frame: Frame? = nil) throws -> ObjectRef {
         if let v = try dictGet(globals, key) { heap.incref(v); return v }
         if let v = try dictGet(builtinsDict, key) { heap.incref(v); return v }
+        try refuseIfCPythonHas(name: n)
         throw nameError(n, frame: frame, globals: globals)
     }
 
@@ -43,6 +56,7 @@ extension Interpreter {
         case .module(let m):
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
+            try refuseIfCPythonHas(attr, on: obj)
             throw attributeError(obj, attr, message: "module '\(m.name)' has no attribute '\(attr)'")
         case .instance(let state):
             if attr == "__dict__" {
@@ -55,7 +69,14 @@ extension Interpreter {
                let v = attrs.value(forKey: name(attr), hash: try hash(name(attr)), isEqual: keysEqual) {
                 heap.incref(v); return v
             }
-            if let v = try lookupInType(heap.typeOf[Int(obj)], attr) { return try bindIfFunction(v, obj) }
+            if let v = try lookupInType(heap.typeOf[Int(obj)], attr) {
+                // A getset descriptor in the class dict (`__weakref__`): CPython calls its
+                // __get__ (subtype_getweakref gives None or the first weakref), which the
+                // engine does not model; handing back the descriptor would be a wrong answer.
+                if heap.kind(v) == .getsetDescriptor { throw notModelled("\(typeName(obj)).\(attr)") }
+                return try bindIfFunction(v, obj)
+            }
+            try refuseIfCPythonHas(attr, on: obj)
             throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
         case .type(let info):
             switch attr {
@@ -74,6 +95,7 @@ extension Interpreter {
             if let id = methodTable[info.kind]?[attr] {
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
+            try refuseIfCPythonHas(attr, on: obj)
             var e = error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
             if profile.attributeErrorKeepsObject {
                 heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
@@ -88,6 +110,7 @@ extension Interpreter {
             case "__globals__": heap.incref(fn.globals); return fn.globals
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
+                try refuseIfCPythonHas(attr, on: obj)
                 throw error("AttributeError", "'function' object has no attribute '\(attr)'")
             }
         case .method(let fn, let s):
@@ -116,6 +139,7 @@ extension Interpreter {
             heap.incref(obj)
             return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
         }
+        try refuseIfCPythonHas(attr, on: obj)
         throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
     }
 
@@ -130,6 +154,7 @@ extension Interpreter {
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
         try checkSpecialAttributeAssignment(obj, attr, value)
+        try refuseSettingIfCPythonDescriptor(attr, on: obj)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, value)
@@ -172,6 +197,7 @@ extension Interpreter {
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
         try checkSpecialAttributeAssignment(obj, attr, nil)
+        try refuseSettingIfCPythonDescriptor(attr, on: obj)
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
             try setInstanceDictItem(obj, attr, nil)

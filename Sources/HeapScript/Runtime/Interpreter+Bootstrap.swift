@@ -143,6 +143,9 @@ extension Interpreter {
         methodTable[kind, default: [:]][mname] = id
     }
 
+    /// The modules `importModule` makes (sorted).
+    static let importableModules = ["gc", "sys", "weakref"]
+
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
         if let m = modules[moduleName] { heap.incref(m); return m }
@@ -161,6 +164,13 @@ extension Interpreter {
         case ("weakref", nil): defineWeakrefModule(dict)
         default:
             heap.decref(m)
+            let top = String(moduleName.split(separator: ".").first ?? "")
+            // A submodule of a module the engine has: none of them is a package
+            // (importlib's _find_and_load_unlocked: "No module named 'sys.x'; 'sys' is not a package").
+            if top != moduleName, Interpreter.importableModules.contains(top) {
+                throw error("ModuleNotFoundError", "No module named '\(moduleName)'; '\(top)' is not a package")
+            }
+            if CPythonSurface.of(profile).has(module: top) { throw notModelled(moduleName) }
             throw error("ModuleNotFoundError", "No module named '\(moduleName)'")
         }
         modules[moduleName] = m

@@ -105,21 +105,30 @@ extension Interpreter {
         return out
     }
 
-    /// The exception line as print_exception writes it, with the 3.11 suggestion.
+    /// The exception line as print_exception writes it, with the suggestion (3.10+) and
+    /// 3.12+'s forgotten-import hint (traceback.py TracebackException.__init__).
     func printedExceptionLine(_ e: PyException) -> String {
-        let line = exceptionLine(e.exception)
-        guard let s = e.suggestion else { return line }
-        return line + ". Did you mean: '\(s)'?"
+        var line = exceptionLine(e.exception)
+        if let s = e.suggestion { line += ". Did you mean: '\(s)'?" }
+        if let m = e.forgottenImport {
+            line += e.suggestion == nil ? ". Did you forget to import '\(m)'?" : " Or did you forget to import '\(m)'?"
+        }
+        return line
     }
 
-    /// NameError with CPython's suggestion: fast locals, then globals, then builtins.
+    /// NameError with CPython's suggestion: fast locals, then globals, then the builtins of
+    /// the profile's CPython in builtins.__dict__'s order (the first of equally close wins).
     func nameError(_ n: String, frame: Frame?, globals: ObjectRef) -> PyException {
         var e = error("NameError", "name '\(n)' is not defined")
-        let locals = frame?.code.kind == .function ? frame!.code.localNames : []
-        let globalNames = dictStorage(globals).keys.map(stringValue)
-        e.suggestion = Suggestions.suggest(n, among: locals)
-            ?? Suggestions.suggest(n, among: globalNames)
-            ?? Suggestions.suggest(n, among: SuggestionCandidates.builtins)
+        let s = surface
+        if s.suggestsNames {
+            let locals = frame?.code.kind == .function ? frame!.code.localNames : []
+            let globalNames = dictStorage(globals).keys.map(stringValue)
+            e.suggestion = Suggestions.suggest(n, among: locals)
+                ?? Suggestions.suggest(n, among: globalNames)
+                ?? Suggestions.suggest(n, among: s.builtinsInOrder)
+        }
+        if s.hintsForgottenImport && s.has(module: n) { e.forgottenImport = n }
         return e
     }
 
@@ -132,7 +141,7 @@ extension Interpreter {
     func attributeError(_ obj: ObjectRef, _ attr: String, message: String, onSet: Bool = false,
                         onDelete: Bool = false) -> PyException {
         var e = error("AttributeError", message)
-        e.suggestion = Suggestions.suggest(attr, among: dirNames(obj))
+        if surface.suggestsNames { e.suggestion = Suggestions.suggest(attr, among: dirNames(obj)) }
         // A failed `del o.x` on an instance with a __dict__ records no obj in any version
         // (3.13.0: sys.getrefcount stays 2).
         if profile.attributeErrorKeepsObject && !onDelete && (!onSet || profile.attributeErrorContextOnSet) {
@@ -142,20 +151,29 @@ extension Interpreter {
         return e
     }
 
-    /// sorted(dir(obj)) for the objects the subset has.
+    /// sorted(dir(obj)) as the profile's CPython gives it: the instance's and its classes'
+    /// dicts, and for every builtin type along the MRO the recorded dir() of that type
+    /// (a class statement's class adds `CPythonSurface.plainClass`).
     func dirNames(_ obj: ObjectRef) -> [String] {
         var names: Set<String> = []
+        let s = surface
         switch heap.payload[Int(obj)] {
         case .module(let m): names.formUnion(dictStorage(m.dict).keys.map(stringValue))
         case .instance(let st):
             if let d = st.dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
             if let a = st.attributes { names.formUnion(a.keys.map(stringValue)) }
+        default: break
+        }
+        if case .module = heap.payload[Int(obj)] {} else {
             for t in heap.typeInfo(of: obj).mro {
-                if let d = heap.typeInfo(t).dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
+                let info = heap.typeInfo(t)
+                if info.isHeapType {
+                    if let d = info.dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
+                    names.formUnion(s.plainClass)
+                } else {
+                    names.formUnion(s.types[s.typeName(forEngineType: info.name)] ?? [])
+                }
             }
-            names.formUnion(SuggestionCandidates.dirOfType["object"] ?? [])
-        default:
-            names.formUnion(SuggestionCandidates.dirOfType[typeName(obj)] ?? SuggestionCandidates.dirOfType["object"] ?? [])
         }
         return names.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
     }

@@ -12,9 +12,11 @@ public struct PyException: Error {
     public var keptAlive: [ObjectRef]
     /// The "Did you mean" suggestion printed after the exception line, if any.
     public var suggestion: String?
+    /// A NameError's standard-module name, for 3.12+'s "Did you forget to import 'x'?".
+    public var forgottenImport: String?
 
     public init(_ exception: ObjectRef) {
-        self.exception = exception; traceback = []; keptAlive = []; suggestion = nil
+        self.exception = exception; traceback = []; keptAlive = []; suggestion = nil; forgottenImport = nil
     }
 }
 

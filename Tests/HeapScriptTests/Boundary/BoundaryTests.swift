@@ -1,0 +1,189 @@
+import XCTest
+import Foundation
+import HeapEngine
+@testable import HeapScript
+
+/// The boundary between what the engine models and what CPython has, generated from the
+/// recorded surface (scripts/measure/surface/*.json) at test time, so it cannot go stale:
+/// under every profile, each builtin, type attribute, module and module attribute CPython has
+/// and the engine lacks is refused (never an exception CPython would not raise), and names
+/// CPython lacks keep CPython's own error.
+final class BoundaryTests: XCTestCase {
+    private func refusal(_ what: String, _ profile: Profile) -> String {
+        "heapbook does not model `\(what)` (CPython \(profile.version) has it)"
+    }
+
+    /// Runs `statements` one REPL input each in a fresh session and returns the refusal's
+    /// message, if any.
+    private func refusalMessage(_ statements: String..., profile: Profile = .cpython311) -> String? {
+        let session = Session(profile: profile)
+        for source in statements {
+            let r = session.runInteractive(source + "\n")
+            if let u = r.unsupported { return u.fullMessage ?? u.construct }
+        }
+        return nil
+    }
+
+    /// LOAD_NAME of every builtin CPython has and the engine lacks (an expression statement
+    /// `zip` runs exactly this lookup; one of them goes through a whole session).
+    func testEveryMissingBuiltinIsRefused() throws {
+        for profile in Profile.all {
+            let surface = CPythonSurface.of(profile)
+            let i = Interpreter(profile: profile, limits: Limits())
+            let modelled = Set(i.modelledBuiltins)
+            let missing = surface.builtins.filter { !modelled.contains($0) }
+            XCTAssertFalse(missing.isEmpty)
+            for n in missing + surface.mainGlobals where !modelled.contains(n) {
+                let key = try i.internedName(n)
+                do {
+                    heapDecref(i, try i.loadGlobal(i.mainDict, key, n))
+                    XCTAssertTrue(i.dictStorage(i.mainDict).keys.map(i.stringValue).contains(n), "\(n) found")
+                } catch let e as UnsupportedAtRuntime {
+                    XCTAssertEqual(e.fullMessage, refusal(n, profile))
+                } catch {
+                    XCTFail("\(n) on \(profile.version): \(error)")
+                }
+            }
+        }
+        XCTAssertEqual(refusalMessage("zip", profile: .cpython36), refusal("zip", .cpython36))
+    }
+
+    func testEveryMissingModuleIsRefusedOnImport() {
+        for profile in Profile.all {
+            let surface = CPythonSurface.of(profile)
+            let i = Interpreter(profile: profile, limits: Limits())
+            XCTAssertEqual(i.modelledModules.filter { !surface.has(module: $0) }, [], profile.version)
+            for m in surface.modules where !i.modelledModules.contains(m) {
+                do {
+                    heapDecref(i, try i.importModule(m))
+                    XCTFail("import \(m) on \(profile.version) succeeded")
+                } catch let e as UnsupportedAtRuntime {
+                    XCTAssertEqual(e.fullMessage, refusal(m, profile))
+                } catch {
+                    XCTFail("import \(m) on \(profile.version): \(error)")
+                }
+            }
+        }
+        XCTAssertEqual(refusalMessage("import copy"), refusal("copy", .cpython311))
+    }
+
+    /// Every attribute CPython's dir() lists on a builtin type the engine has: looked up on the
+    /// type object, the engine returns it or refuses, never raises. (Instance attributes the
+    /// engine serves, like an exception's `args`, are refused on the type object, where
+    /// CPython gives their descriptor.)
+    func testEveryTypeAttributeIsServedOrRefused() throws {
+        for profile in Profile.all {
+            let surface = CPythonSurface.of(profile)
+            let i = Interpreter(profile: profile, limits: Limits())
+            var checked = 0
+            for (typeName, attrs) in surface.types.sorted(by: { $0.key < $1.key }) {
+                guard let kind = i.builtinKind(named: typeName) else { continue }
+                let type = i.exceptionTypes[typeName] ?? i.heap.builtinType(kind)
+                for attr in attrs {
+                    do {
+                        heapDecref(i, try i.getAttr(type, attr))
+                    } catch let e as UnsupportedAtRuntime {
+                        XCTAssertEqual(e.fullMessage, refusal("\(typeName).\(attr)", profile))
+                        checked += 1
+                    } catch {
+                        XCTFail("\(typeName).\(attr) on \(profile.version) raised \(error)")
+                    }
+                }
+            }
+            XCTAssertGreaterThan(checked, 100, profile.version)
+        }
+    }
+
+    func testEveryMissingModuleAttributeIsRefused() throws {
+        for profile in Profile.all {
+            let surface = CPythonSurface.of(profile)
+            let i = Interpreter(profile: profile, limits: Limits())
+            for m in i.modelledModules {
+                let module = try i.importModule(m)
+                let modelled = Set(i.modelledAttributes(ofModule: m))
+                for attr in surface.moduleAttributes[m] ?? [] where !modelled.contains(attr) {
+                    XCTAssertThrowsError(try i.getAttr(module, attr), "\(m).\(attr)") { e in
+                        XCTAssertEqual((e as? UnsupportedAtRuntime)?.fullMessage, refusal("\(m).\(attr)", profile))
+                    }
+                }
+                heapDecref(i, module)
+            }
+        }
+    }
+
+    /// The brief's examples, each through a whole session as a program would meet it.
+    func testRefusalsOfInstancesAndFunctions() {
+        let p = Profile.cpython311
+        XCTAssertEqual(refusalMessage("[].__sizeof__"), refusal("list.__sizeof__", p))
+        XCTAssertEqual(refusalMessage("'{}'.format(1)"), refusal("str.format", p))
+        XCTAssertEqual(refusalMessage("import gc", "gc.callbacks"), refusal("gc.callbacks", p))
+        XCTAssertEqual(refusalMessage("import weakref", "weakref.finalize"), refusal("weakref.finalize", p))
+        let c = "class C:\n    pass\n"
+        XCTAssertEqual(refusalMessage(c, "C().__sizeof__"), refusal("object.__sizeof__", p))
+        XCTAssertEqual(refusalMessage(c, "C().__weakref__"), refusal("C.__weakref__", p))
+        XCTAssertEqual(refusalMessage("def f():\n    pass\n", "f.__closure__"), refusal("function.__closure__", p))
+        XCTAssertEqual(refusalMessage("def f():\n    pass\n", "f.__name__ = 'g'"), refusal("function.__name__", p))
+        XCTAssertEqual(refusalMessage(c, "C().__class__ = C"), refusal("object.__class__", p))
+        // 3.12.1 has no __static_attributes__ (3.13.0 records it in every class).
+        let r = Session(profile: .cpython312)   // 3.12.1 raises, as the engine must
+        _ = r.runInteractive(c + "\n")
+        XCTAssertEqual(r.runInteractive("C.__static_attributes__\n").exception,
+                       "AttributeError: type object 'C' has no attribute '__static_attributes__'")
+        // An attribute the program set shadows the class's.
+        XCTAssertNil(refusalMessage(c, "o = C()", "o.__sizeof__ = 1", "o.__sizeof__"))
+    }
+
+    /// Names CPython lacks keep CPython's error line (the last line of the traceback),
+    /// each from a real `-q -i` run of 3.6.15, 3.8.18, 3.11.7, 3.12.1 and 3.13.0.
+    func testWhatCPythonLacksKeepsItsOwnError() {
+        let cases: [(String, [String: String])] = [
+            ("zipp", ["3.6": "NameError: name 'zipp' is not defined", "3.8": "NameError: name 'zipp' is not defined",
+                      "3.11": "NameError: name 'zipp' is not defined. Did you mean: 'zip'?",
+                      "3.12": "NameError: name 'zipp' is not defined. Did you mean: 'zip'?",
+                      "3.13": "NameError: name 'zipp' is not defined. Did you mean: 'zip'?"]),
+            ("sys", ["3.6": "NameError: name 'sys' is not defined", "3.8": "NameError: name 'sys' is not defined",
+                     "3.11": "NameError: name 'sys' is not defined",
+                     "3.12": "NameError: name 'sys' is not defined. Did you forget to import 'sys'?",
+                     "3.13": "NameError: name 'sys' is not defined. Did you forget to import 'sys'?"]),
+            ("abc", ["3.8": "NameError: name 'abc' is not defined",
+                     "3.11": "NameError: name 'abc' is not defined. Did you mean: 'abs'?",
+                     "3.12": "NameError: name 'abc' is not defined. Did you mean: 'abs'? Or did you forget to import 'abc'?",
+                     "3.13": "NameError: name 'abc' is not defined. Did you mean: 'abs'? Or did you forget to import 'abc'?"]),
+            ("[].apend", ["3.6": "AttributeError: 'list' object has no attribute 'apend'",
+                          "3.8": "AttributeError: 'list' object has no attribute 'apend'",
+                          "3.11": "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?",
+                          "3.13": "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?"]),
+            ("import nosuch", ["3.6": "ModuleNotFoundError: No module named 'nosuch'",
+                               "3.11": "ModuleNotFoundError: No module named 'nosuch'"]),
+            ("import sys.foo", ["3.8": "ModuleNotFoundError: No module named 'sys.foo'; 'sys' is not a package",
+                                "3.13": "ModuleNotFoundError: No module named 'sys.foo'; 'sys' is not a package"]),
+        ]
+        for (source, byVersion) in cases {
+            for profile in Profile.all {
+                guard let expected = byVersion[profile.version] else { continue }
+                let r = Session(profile: profile).runInteractive(source + "\n")
+                XCTAssertNil(r.unsupported, "\(source) on \(profile.version)")
+                XCTAssertEqual(r.exception, expected, "\(source) on \(profile.version)")
+            }
+        }
+    }
+
+    /// The statement table of the support matrix agrees with the parser and compiler.
+    func testStatementTableMatchesTheCompiler() {
+        for s in SupportMatrix.statements {
+            let r = Session(profile: .cpython313).runModule(s.example + "\n", filename: "<string>")
+            XCTAssertEqual(r.unsupported == nil, s.accepted, "\(s.kind): \(String(describing: r.unsupported))")
+        }
+    }
+
+    /// docs/support-matrix.md is `heapbook support-matrix`'s output.
+    func testCommittedSupportMatrixIsFresh() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let committed = try String(contentsOf: root.appendingPathComponent("docs/support-matrix.md"), encoding: .utf8)
+        XCTAssertEqual(committed, SupportMatrix.markdown(),
+                       "docs/support-matrix.md is stale: run `heapbook support-matrix > docs/support-matrix.md`")
+    }
+
+    private func heapDecref(_ i: Interpreter, _ r: ObjectRef) { i.heap.decref(r) }
+}

@@ -170,7 +170,7 @@ extension Interpreter {
             if top != moduleName, Interpreter.importableModules.contains(top) {
                 throw error("ModuleNotFoundError", "No module named '\(moduleName)'; '\(top)' is not a package")
             }
-            if CPythonSurface.of(profile).has(module: top) { throw notModelled(moduleName) }
+            if surface.has(module: top) { throw notModelled(moduleName) }
             throw error("ModuleNotFoundError", "No module named '\(moduleName)'")
         }
         modules[moduleName] = m

@@ -158,13 +158,14 @@ extension Interpreter {
         var names: Set<String> = []
         let s = surface
         switch heap.payload[Int(obj)] {
-        case .module(let m): names.formUnion(dictStorage(m.dict).keys.map(stringValue))
+        case .module(let m):
+            // module_dir: the module's dict alone.
+            names.formUnion(dictStorage(m.dict).keys.map(stringValue))
         case .instance(let st):
             if let d = st.dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
             if let a = st.attributes { names.formUnion(a.keys.map(stringValue)) }
-        default: break
-        }
-        if case .module = heap.payload[Int(obj)] {} else {
+            fallthrough
+        default:
             for t in heap.typeInfo(of: obj).mro {
                 let info = heap.typeInfo(t)
                 if info.isHeapType {

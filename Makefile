@@ -46,7 +46,7 @@ test: unit-tests chapters check-site
 site: build
 	$(HEAPBOOK) build --out site chapters
 
-# Real CPython checks (DESIGN.md §6). Both need python$(PYTHON_VERSION) (PATH or pyenv) and
+# Real CPython checks (docs/DESIGN.md §7). Both need python$(PYTHON_VERSION) (PATH or pyenv) and
 # exit 2 when it is missing.
 PYTHON_VERSION ?= 3.11
 FUZZ_N         ?= 500

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# heapbook's performance targets (DESIGN.md §7), measured as ratios against the reference
+# heapbook's performance targets (docs/DESIGN.md §8), measured as ratios against the reference
 # in the same run with hyperfine (alternating the commands; medians are what we quote).
 #
 #   Benchmarks/run.sh            all benchmarks

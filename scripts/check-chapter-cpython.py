@@ -3,7 +3,7 @@
 
 Usage: scripts/check-chapter-cpython.py [--python PYTHON] [-v] chapters/01-x.md ...
 
-For each chapter it collects the heap blocks (a plain fence scan, see DESIGN.md
+For each chapter it collects the heap blocks (a plain fence scan, see docs/DESIGN.md
 section 4), feeds the input of every example to `PYTHON -q -i` (one session per
 chapter, a new one at each `fresh` block) and compares what the interpreter
 prints with the expected output written in the chapter.

@@ -1,4 +1,4 @@
-/// Generates random programs in heapbook's subset (DESIGN.md §3) that stress memory
+/// Generates random programs in heapbook's subset (docs/DESIGN.md §4) that stress memory
 /// behaviour: allocations of every container kind, aliasing, mutation, `del`, functions,
 /// classes (with and without `__del__`), reference cycles, `gc.collect()`,
 /// `sys.getsizeof`, `sys.getrefcount` of objects the program created, `is`, `==`, `id`

@@ -1,5 +1,5 @@
 /// The object store: every simulated object is a row of these columns, addressed by an
-/// `ObjectRef` (DESIGN.md §2: handles, not objects).
+/// `ObjectRef` (docs/DESIGN.md §2: handles, not objects).
 ///
 /// The columns are what CPython keeps in every `PyObject`: `ob_refcnt` (`refcnt`),
 /// `ob_type` (`typeOf`), the object's address (`address`, what `id()` returns), and the

@@ -1,6 +1,6 @@
 import HeapEngine
 
-// Pictures of a session's heap, for the site's diagrams (DESIGN.md §5).
+// Pictures of a session's heap, for the site's diagrams (docs/DESIGN.md §6).
 //
 // A snapshot is a read of the heap: it never runs Python code (no `__repr__`), never
 // touches a refcount and never allocates a simulated object, so taking one cannot change

@@ -1,5 +1,5 @@
 /// HeapScript's parser: recursive descent over the token stream, following the rules of
-/// CPython 3.11's `Grammar/python.gram` for the subset (DESIGN.md §3).
+/// CPython 3.11's `Grammar/python.gram` for the subset (docs/DESIGN.md §4).
 ///
 /// CPython's PEG parser makes two passes: a fast one, and on failure a second one with the
 /// `invalid_*` rules that produce the friendly messages ("expected ':'", "cannot assign to

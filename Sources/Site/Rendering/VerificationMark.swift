@@ -1,7 +1,7 @@
 import Workbook
 
 /// Which real CPython versions agreed with an example — filled later from the oracle cache
-/// (DESIGN.md §6). The site says "confirmed on CPython 3.11.7" when every compared example
+/// (docs/DESIGN.md §7). The site says "confirmed on CPython 3.11.7" when every compared example
 /// of a block has a confirmation.
 public protocol ConfirmationSource: Sendable {
     /// Real interpreter versions ("3.11.7") whose output matched this example.

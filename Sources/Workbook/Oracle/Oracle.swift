@@ -36,7 +36,7 @@ public struct OracleObservation: Sendable, Equatable {
 
 /// `heapbook test --oracle`: runs every example of a tested book under the real
 /// interpreter of its profile and compares each output not marked `+ENGINE` with the
-/// expected output (DESIGN.md §6).
+/// expected output (docs/DESIGN.md §7).
 ///
 /// Each chapter session (as the engine runs it: one per chapter and profile, restarted
 /// by `fresh`) is one `python -q -i` process fed the session's inputs in order, exactly as

@@ -3,7 +3,7 @@ import HeapEngine
 import HeapScript
 
 /// The committed record of what real CPython printed for each example
-/// (`chapters/.oracle-cache.json`, DESIGN.md §6).
+/// (`chapters/.oracle-cache.json`, docs/DESIGN.md §7).
 ///
 /// An entry is keyed by `OracleKey` — the SHA-256 of the profile, the example's input and
 /// every earlier input of its session — so editing an example, or anything run before it

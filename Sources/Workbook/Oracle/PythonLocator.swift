@@ -19,7 +19,7 @@ public struct PythonInterpreter: Sendable, Equatable {
         return env
     }
 
-    /// Runs `input` as `python -q -i < input` (the REPL contract, DESIGN.md §3).
+    /// Runs `input` as `python -q -i < input` (the REPL contract, docs/DESIGN.md §3).
     public func runREPL(_ input: String, timeout: Double = 120) throws -> ProcessRunner.Output {
         try ProcessRunner.run(path, ["-q", "-i"], stdin: input, environment: Self.environment(), timeout: timeout)
     }

@@ -22,7 +22,7 @@ extension TestReport {
     }
 
     /// One failure in doctest's shape (or the unsupported-construct message). The location
-    /// line is followed directly by Expected/Got (DESIGN.md §4); the source is at that line.
+    /// line is followed directly by Expected/Got (docs/DESIGN.md §5); the source is at that line.
     /// A failure under another version follows, in the same shape:
     ///
     ///     chapters/01-refcount.md:12: example failed under 3.12 (expected: CPython 3.12.1's recorded output)

@@ -3,7 +3,7 @@ import HeapScript
 
 /// Stage 2: a `Chapter`'s heap blocks → `Example`s.
 ///
-/// Implements DESIGN.md §4. A heap block is a fence whose info string's first word is
+/// Implements docs/DESIGN.md §5. A heap block is a fence whose info string's first word is
 /// `heap`; it is a transcript when any line starts with `>>> `, else a script. Every way a
 /// block can be malformed is reported as a `Diagnostic` (exit 2), never guessed around:
 ///

@@ -3,7 +3,7 @@ import HeapScript
 
 /// Decides whether what an example printed matches what the chapter expects.
 ///
-/// The rules (DESIGN.md §4): comparison is literal (no tab expansion) except that
+/// The rules (docs/DESIGN.md §5): comparison is literal (no tab expansion) except that
 /// whitespace at line ends is ignored; `<BLANKLINE>` stands for an empty line. Two forms:
 ///
 /// 1. Plain: expected text vs stdout followed by stderr.

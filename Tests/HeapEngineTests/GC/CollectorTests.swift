@@ -537,7 +537,7 @@ extension Heap {
     }
 }
 
-/// The DESIGN.md §7 benchmark: gc.collect() over 1,000,000 objects of cyclic garbage.
+/// The docs/DESIGN.md §8 benchmark: gc.collect() over 1,000,000 objects of cyclic garbage.
 /// Runs only with HEAPBOOK_GC_BENCH=1, in a release build:
 ///   swift build -c release --target HeapEngineTests -Xswiftc -enable-testing
 /// CPython 3.11.7 on the same machine: 500,000 two-list cycles (`a = []; b = [a];

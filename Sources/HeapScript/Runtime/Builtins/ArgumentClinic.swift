@@ -55,7 +55,6 @@ struct Signature {
         case required
         /// 3.8+: "getsizeof() missing required argument 'object' (pos 1)".
         case missing
-        case fixed(String)
         case unknown
     }
 
@@ -100,9 +99,8 @@ extension Interpreter {
         if args.count > sig.max || given > sig.max { try throwArity(sig, displayName, given: max(given, args.count)) }
         if let (k, _) = unknownKeywords.first {
             if args.count < sig.min {
-                // Which error comes first differs: 3.13's clinic replace() counts positional
-                // arguments first; enumerate() reports the keyword on 3.11-3.13 and the
-                // missing argument on 3.6 and 3.8.
+                // Which error comes first differs between checkers and versions (3.13's
+                // clinic replace() counts positional arguments first); unmeasured: refuse.
                 if case .takesPositional = sig.arity { try throwArity(sig, displayName, given: args.count) }
                 throw UnsupportedAtRuntime(what: "", fullMessage:
                     "heapbook does not model CPython \(profile.version)'s TypeError for `\(displayName)` with the keyword '\(k)' and too few arguments")
@@ -138,7 +136,6 @@ extension Interpreter {
                 switch m {
                 case .required: throw error("TypeError", "Required argument '\(p)' (pos \(present + 1)) not found")
                 case .missing: throw error("TypeError", "\(n)() missing required argument '\(p)' (pos \(present + 1))")
-                case .fixed(let text): throw error("TypeError", text)
                 case .unknown:
                     throw UnsupportedAtRuntime(what: "", fullMessage:
                         "heapbook does not model CPython \(profile.version)'s TypeError for `\(displayName)` without '\(p)'")
@@ -245,11 +242,6 @@ extension Interpreter {
                      arity: v < 8 ? .unknown : .expected(bare), keywords: .invalid("sort"))
         case "iter": return S(min: 1, max: 2, modelled: 1, arity: .expected(bare), keywords: .none(bare))
         case "next": return S(min: 1, max: 2, arity: .expected(bare), keywords: .none(bare))
-        case "enumerate":
-            let missing: S.MissingText = v < 8 ? .required
-                : v < 11 ? .missing : .fixed("enumerate() missing required argument 'iterable'")
-            return S(min: 1, max: 2, parameters: ["iterable", "start"], arity: .takes(bare, missing: missing),
-                     keywords: .counted(bare))
         // Objects/listobject.c
         case "list.append", "list.extend", "list.remove", "list.count": return one()
         case "list.clear", "list.copy", "list.reverse": return noArgs()

@@ -134,10 +134,8 @@ extension Heap {
             // then PyObject_ClearWeakRefs.
             if let base = t.base {
                 let bases = typeInfo(base)
-                if let k = bases.subclassRefs.firstIndex(where: { w in
-                    if case .weakref(let s) = payload[Int(w)] { return s.referent == r } else { return false }
-                }) {
-                    let w = bases.subclassRefs.remove(at: k)
+                if let k = bases.subclassRefs.firstIndex(where: { $0.subclass == r }) {
+                    let w = bases.subclassRefs.remove(at: k).ref
                     // Freed now unless the program holds it (weakref.ref(C) returns this basic
                     // ref): then PyObject_ClearWeakRefs below clears it like any other.
                     if refcnt[Int(w)] == 1 { t.weakrefs.removeAll { $0 == w } }

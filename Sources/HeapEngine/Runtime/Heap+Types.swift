@@ -33,7 +33,7 @@ extension Heap {
         info.mroTuple = try newTuple(info.mro)
         // type_ready's add_subclass: the base keeps a weak reference to its new subclass in
         // tp_subclasses, so `weakref.getweakrefcount(C)` is 1 for any class (3.6.15 to 3.13.0).
-        typeInfo(base).subclassRefs.append(try newWeakref(to: t, callback: nil))
+        typeInfo(base).subclassRefs.append((t, try newWeakref(to: t, callback: nil)))
         // The getset descriptors a class without __slots__ gets (type_new's subtype_getsets),
         // unless its base already has a __dict__ and __weakref__ (add_dict / add_weak false):
         // `class D(C): pass; del D; gc.collect()` is 3 on 3.11.7 (the type, its MRO and its

@@ -32,7 +32,10 @@ public final class TypeInfo {
     public var weakrefs: [ObjectRef] = []
     /// tp_subclasses: a weak reference to each direct subclass, owned here (add_subclass).
     /// The collector does not traverse it (type_traverse skips tp_subclasses).
-    public var subclassRefs: [ObjectRef] = []
+    /// Keyed by the subclass itself, as CPython's dict is keyed by its address: the
+    /// collector clears the weak reference (handle_weakrefs) before the subclass's
+    /// type_dealloc looks its entry up (remove_subclass), so the referent cannot be the key.
+    public var subclassRefs: [(subclass: ObjectRef, ref: ObjectRef)] = []
 
     public init(name: String, module: String?, kind: TypeKind, base: ObjectRef?, mro: [ObjectRef],
                 isHeapType: Bool, basicSize: Int, itemSize: Int, isGC: Bool, preHeaderSize: Int) {

@@ -106,6 +106,18 @@ extension Compiler {
         return r
     }
 
+    /// One folding operation; nil when it raised. A Python error is released, as
+    /// fold_binop/fold_unaryop/fold_subscr (Python/ast_opt.c) clear it with PyErr_Clear:
+    /// `1/0` makes and frees its ZeroDivisionError at compile time.
+    private func attemptFold(_ op: () throws -> ObjectRef) -> ObjectRef? {
+        do { return try op() } catch let e as PyException {
+            interp.releaseException(e)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
     private func foldConstantExpr(_ e: Expr) throws -> ObjectRef? {
         switch e.kind {
         case .int(let v): return literal(try interp.newInt(v))
@@ -123,12 +135,12 @@ extension Compiler {
         case .unary(let op, let operand) where op != .not:
             guard let v = try foldConstant(operand) else { return nil }
             guard isNumber(v) else { return nil }
-            guard let r = try? interp.unaryOp(op, v) else { return nil }
+            guard let r = attemptFold({ try interp.unaryOp(op, v) }) else { return nil }
             return literal(r)
         case .binary(let op, let lhs, let rhs):
             guard let a = try foldConstant(lhs), let b = try foldConstant(rhs) else { return nil }
             guard foldIsSafe(op, a, b) else { return nil }
-            guard let r = try? interp.binaryOp(op, a, b) else { return nil }
+            guard let r = attemptFold({ try interp.binaryOp(op, a, b) }) else { return nil }
             if case .str(let s) = heap.payload[Int(r)], StrLayout.isInternedConstant(s.value) {
                 return internConstant(literal(r))
             }
@@ -143,7 +155,7 @@ extension Compiler {
             case .str, .tuple, .bytes: break
             default: return nil
             }
-            guard let r = try? interp.getItem(v, i) else { return nil }
+            guard let r = attemptFold({ try interp.getItem(v, i) }) else { return nil }
             return literal(r)
         case .tuple(let elements):
             var items: [ObjectRef] = []

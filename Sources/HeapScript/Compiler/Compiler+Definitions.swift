@@ -49,7 +49,7 @@ extension Compiler {
                 heap.incref(constantDefaults.tuple)
                 defaultsTuple = constantDefaults.tuple
             } else {
-                defaultsTuple = defaultEvals.isEmpty ? nil : try interp.newTuple(try defaultEvals.map { try $0(f) })
+                defaultsTuple = defaultEvals.isEmpty ? nil : try interp.newTuple(try evaluateAll(defaultEvals, f, heap))
             }
             return try interp.newFunction(codeRef: codeRef, globals: f.globals, defaults: defaultsTuple)
         }
@@ -155,9 +155,7 @@ extension Compiler {
             body = { f, acc in
                 let it: ObjectRef
                 if let iterEval {
-                    let seq = try iterEval(f)
-                    it = try interp.getIter(seq)
-                    heap.decref(seq)
+                    it = try interp.getIterReleasing(try iterEval(f))
                 } else {
                     it = f.returnValue   // the iterator handed in by the caller
                 }
@@ -195,9 +193,7 @@ extension Compiler {
             // MAKE_FUNCTION, then the outermost iterable, then the call.
             let function = try codeRef.map { try interp.newFunction(codeRef: $0, globals: f.globals, defaults: nil) }
             defer { function.map(heap.decref) }
-            let seq = try firstIter(f)
-            let it = try interp.getIter(seq)
-            heap.decref(seq)
+            let it = try interp.getIterReleasing(try firstIter(f))
             let frame = Frame(code: code, globals: f.globals, namespace: nil, parent: f)
             frame.returnValue = it
             let acc = try makeResult()

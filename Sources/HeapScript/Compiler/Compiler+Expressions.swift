@@ -48,7 +48,7 @@ extension Compiler {
             }
 
         case .name(let name):
-            return compileLoadName(name, e.span)
+            return try compileLoadName(name, e.span)
 
         case .tuple(let elements):
             let items = try compileElements(elements)
@@ -272,17 +272,7 @@ extension Compiler {
         let heap = self.heap
         for el in elements { if case .starred = el.kind { throw unsupported("'*' unpacking in displays", el.span) } }
         let evals = try elements.map { try compileExpr($0) }
-        return { f in
-            var out: [ObjectRef] = []
-            out.reserveCapacity(evals.count)
-            do {
-                for ev in evals { out.append(try ev(f)) }
-            } catch {
-                for r in out { heap.decref(r) }
-                throw error
-            }
-            return out
-        }
+        return { f in try evaluateAll(evals, f, heap) }
     }
 
     func compileCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword], _ span: SourceSpan) throws -> Eval {
@@ -330,4 +320,18 @@ extension Compiler {
             return try interp.call(c, argv, kw)
         }
     }
+}
+
+/// Evaluates operands left to right onto the stack: when one raises, the values already
+/// pushed are released as the frame unwinds.
+func evaluateAll(_ evals: [Eval], _ f: Frame, _ heap: Heap) throws -> [ObjectRef] {
+    var out: [ObjectRef] = []
+    out.reserveCapacity(evals.count)
+    do {
+        for ev in evals { out.append(try ev(f)) }
+    } catch {
+        out.forEach(heap.decref)
+        throw error
+    }
+    return out
 }

@@ -47,9 +47,16 @@ extension Compiler {
             }
             return { f in
                 let v = try value(f)
-                // DUP_TOP for each extra target: every store consumes one reference.
+                // DUP_TOP for each extra target: every store consumes one reference, also
+                // when it fails; a failing store leaves the later targets' copies on the
+                // stack, which unwinding releases.
                 for _ in 1..<stores.count { heap.incref(v) }
-                for s in stores { try s(f, v) }
+                for (k, s) in stores.enumerated() {
+                    do { try s(f, v) } catch {
+                        for _ in (k + 1)..<stores.count { heap.decref(v) }
+                        throw error
+                    }
+                }
                 return .next
             }
 
@@ -92,9 +99,7 @@ extension Compiler {
             let block = try compileBlock(body)
             let elseBlock = try compileBlock(orelse)
             return { f in
-                let seq = try iterable(f)
-                let it = try interp.getIter(seq)
-                heap.decref(seq)
+                let it = try interp.getIterReleasing(try iterable(f))
                 defer { heap.decref(it) }
                 while let item = try interp.next(it) {
                     try interp.step()

@@ -76,7 +76,8 @@ extension Interpreter {
         let s: ObjectRef
         do { s = try heap.newSet(SetStorage(layouts: layouts)) } catch { items.forEach(heap.decref); throw memoryError() }
         defer { items.forEach(heap.decref) }
-        for item in items { try setAdd(s, item) }
+        // BUILD_SET: an unhashable item releases the set being built.
+        do { for item in items { try setAdd(s, item) } } catch { heap.decref(s); throw error }
         return s
     }
 

@@ -23,6 +23,12 @@ extension Interpreter {
         }
     }
 
+    /// GET_ITER on the stack: consumes `seq` (a new reference), also when it raises.
+    func getIterReleasing(_ seq: ObjectRef) throws -> ObjectRef {
+        defer { heap.decref(seq) }
+        return try getIter(seq)
+    }
+
     /// FOR_ITER: the next item (a new reference) or nil when exhausted.
     func next(_ it: ObjectRef) throws -> ObjectRef? {
         guard case .iterator(let seq, let pos) = heap.payload[Int(it)] else {

@@ -48,7 +48,8 @@ public struct Mutator: Sendable {
     /// Applies one random edit to `bytes`; returns its description.
     func mutate(_ bytes: inout [UInt8], _ rng: inout SplitMix64) -> String {
         var tokens = Self.tokens(bytes)
-        switch rng.below(100) {
+        let pick = rng.below(100)
+        switch pick {
         case 0..<16:
             guard !tokens.isEmpty else { fallthrough }
             let i = rng.below(tokens.count)
@@ -91,21 +92,13 @@ public struct Mutator: Sendable {
             let flip: UInt8 = rng.chance(50) ? 1 << UInt8(rng.below(8)) : UInt8(truncatingIfNeeded: rng.next())
             bytes[i] ^= flip == 0 ? 0x80 : flip
             return "flip byte \(i) ^ \(flip == 0 ? 0x80 : flip)"
-        case 76..<86:
-            let (text, name) = Self.nesting(&rng)
-            let lines = Self.lines(bytes)
+        case 76..<95:
+            // A deeply nested expression or a huge literal, as a line of its own.
+            let (text, name) = pick < 86 ? Self.nesting(&rng) : Self.hugeLiteral(&rng)
+            var lines = Self.lines(bytes)
             let at = rng.below(lines.count + 1)
-            var out = lines
-            out.insert(Array(text.utf8), at: at)
-            bytes = Array(out.joined())
-            return "\(name) at line \(at)"
-        case 86..<95:
-            let (text, name) = Self.hugeLiteral(&rng)
-            let lines = Self.lines(bytes)
-            let at = rng.below(lines.count + 1)
-            var out = lines
-            out.insert(Array(text.utf8), at: at)
-            bytes = Array(out.joined())
+            lines.insert(Array(text.utf8), at: at)
+            bytes = Array(lines.joined())
             return "\(name) at line \(at)"
         default:
             // Line endings: CRLF everywhere, a lone CR, or the last newline removed.

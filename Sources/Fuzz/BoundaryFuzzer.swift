@@ -43,7 +43,7 @@ public struct BoundaryGenerator: Sendable {
                                              "pydoc", "webbrowser", "ensurepip", "venv", "lib2to3", "test", "pip",
                                              "setuptools", "multiprocessing", "concurrent", "asyncio", "xxsubtype"]
     /// A literal of each measured type, for its attributes.
-    static let instances = ["list": "[]", "dict": "{}", "set": "set()", "tuple": "()", "str": "''", "int": "0",
+    static let instances = ["list": "[]", "dict": "{}", "set": "set()", "tuple": "()", "str": "''", "int": "(0)",
                             "float": "1.5", "object": "object()", "type": "type", "bytes": "b''"]
 
     public func program(_ index: Int) -> Program {

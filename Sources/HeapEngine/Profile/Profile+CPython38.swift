@@ -14,6 +14,7 @@ extension Profile {
         // parentheses, 3.6.15 at 93 (see `parserStackBudget`); 77 brackets fit the budget.
         p.parserStackBudget = 1400
         p.parserBracketCost = 16
+        p.pegSyntaxErrors = false
         // gh-95778 backported to 3.8.14: the same 4300-digit limit, named without "digits".
         p.intMaxStrDigitsUnit = ""
         p.qualnameIsConstant = true

@@ -312,6 +312,14 @@ public struct Profile: Sendable, Equatable {
 
     // MARK: - Parser nesting (Parser/pegen.h MAXSTACK; Parser/parser.h MAXSTACK before 3.9)
 
+    /// The SyntaxError texts the engine's parser reports are those of the PEG parser and its
+    /// 3.10+ tokenizer (`invalid decimal literal`, `'(' was never closed`, "Perhaps you forgot
+    /// a comma?"), as 3.11.7, 3.12.1 and 3.13.0 print them. Before 3.9 the LL(1) parser says
+    /// "invalid syntax" with its own caret (3.8.18: `1 if 2` → caret under the end, 3.6.15:
+    /// `0777` → "invalid token"), so there a syntax error is refused, not reported in a later
+    /// version's words.
+    public var pegSyntaxErrors = true
+
     /// A conservative model of the parser's own stack, so that the engine never accepts source
     /// CPython rejects as too deeply nested (MemoryError "Parser stack overflowed", or 3.6/3.8's
     /// "s_push: parser stack overflow"). Each nested expression costs `parserNestingCost`

@@ -13,11 +13,8 @@ public struct Repl {
     private func runStatements(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
         var input = InteractiveInput(text)
         while let chunk = input.next() {
-            if let e = chunk.error {
-                stderr(session.interp.formatSyntaxError(e, filename: "<stdin>"))
-                continue
-            }
-            let result = session.runInteractive(chunk.source)
+            let result = chunk.error.map { session.syntaxFailure($0, filename: "<stdin>") }
+                ?? session.runInteractive(chunk.source)
             stdout(result.stdout)
             stderr(result.stderr)
             if let u = result.unsupported {

@@ -80,7 +80,16 @@ public final class Session {
         return execute(stmts, source: source, filename: filename, interactive: interactive)
     }
 
-    private func syntaxFailure(_ e: SyntaxError, filename: String) -> ExecutionResult {
+    /// The result of source that is not Python: CPython's SyntaxError report, or a refusal.
+    public func syntaxFailure(_ e: SyntaxError, filename: String) -> ExecutionResult {
+        // Profile.pegSyntaxErrors: the engine knows the input is not Python, but not how the
+        // LL(1) parser of 3.6/3.8 words it.
+        guard profile.pegSyntaxErrors else {
+            return ExecutionResult(unsupported: UnsupportedConstruct(
+                "SyntaxError", line: e.line, column: e.offset,
+                fullMessage: "heapbook does not model the SyntaxError messages of CPython \(profile.version)'s LL(1) parser"
+                    + " (3.11 would say: \(e.kind.rawValue): \(e.message))"))
+        }
         let text = interp.formatSyntaxError(e, filename: filename)
         return ExecutionResult(stderr: text, exception: "\(e.kind.rawValue): \(e.message)")
     }

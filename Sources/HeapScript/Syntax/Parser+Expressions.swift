@@ -74,7 +74,7 @@ extension Parser {
     mutating func lambda() throws(ParseStop) -> Expr {
         let kw = try advance()
         let params = try parameters(closing: ":", annotations: false)
-        try expectColon()
+        _ = try expect(":")
         functionDepth += 1
         defer { functionDepth -= 1 }
         let body = try expression()

@@ -177,7 +177,7 @@ extension Parser {
             orelse = [try ifStatement()]
         } else if try atKeyword("else") {
             let e = try advance()
-            try expectColon()
+            try expectColon(forced: true)
             orelse = try block(after: "'else' statement", line: e.line)
         }
         return Stmt(.if(test: test, body: body, orelse: orelse), Parser.span(kw))
@@ -186,7 +186,7 @@ extension Parser {
     mutating func elseBlock() throws(ParseStop) -> [Stmt] {
         guard try atKeyword("else") else { return [] }
         let e = try advance()
-        try expectColon()
+        try expectColon(forced: true)
         return try block(after: "'else' statement", line: e.line)
     }
 
@@ -211,7 +211,7 @@ extension Parser {
 
     mutating func tryStatement() throws(ParseStop) -> Stmt {
         let kw = try advance()
-        try expectColon()
+        try expectColon(forced: true)
         let body = try block(after: "'try' statement", line: kw.line)
         var handlers: [ExceptHandler] = []
         while try atKeyword("except") {
@@ -235,7 +235,7 @@ extension Parser {
         var finalbody: [Stmt] = []
         if try atKeyword("finally") {
             let f = try advance()
-            try expectColon()
+            try expectColon(forced: true)
             finalbody = try block(after: "'finally' statement", line: f.line)
         } else if handlers.isEmpty {
             let t = try tok()
@@ -280,7 +280,7 @@ extension Parser {
             unsupported("annotations", at: toks[p - 1])
             _ = try expression()
         }
-        try expectColon()
+        try expectColon(forced: true)
         functionDepth += 1
         defer { functionDepth -= 1 }
         let body = try block(after: "function definition", line: kw.line)

@@ -188,10 +188,14 @@ public struct Parser {
         throw try invalidSyntax()
     }
 
-    /// `expected ':'` at the current token.
-    mutating func expectColon() throws(ParseStop) {
+    /// The `':'` of a compound statement. python.gram (3.11) forces it (`&&':'`: "expected ':'"
+    /// whatever follows) after `def …)`, `else`, `try` and `finally`; after `if`, `elif`,
+    /// `while`, `for`, `with`, `except` and `class` only its `invalid_*` rules say "expected
+    /// ':'", when the header ends at NEWLINE: `class C x: pass` is plain "invalid syntax".
+    mutating func expectColon(forced: Bool = false) throws(ParseStop) {
         if try accept(":") { return }
         let t = try tok()
+        guard forced || t.kind == .newline else { throw try invalidSyntax() }
         throw error("expected ':'", line: t.line, offset: t.column + 1)
     }
 

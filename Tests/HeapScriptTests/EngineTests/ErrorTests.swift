@@ -70,6 +70,35 @@ final class ErrorTests: XCTestCase {
         expect(s, "'unterminated", "", raises: "SyntaxError: unterminated string literal (detected at line 1)")
     }
 
+    /// python.gram forces the colon only after `def …)`, `else`, `try` and `finally`; elsewhere
+    /// "expected ':'" needs the header to end at NEWLINE. Each line as CPython 3.11.7, 3.12.1 and
+    /// 3.13.0 report it (`python3 -q -i`).
+    func testExpectedColonOnlyWhereTheGrammarSaysIt() {
+        for profile in [Profile.cpython311, .cpython312, .cpython313] {
+            let s = Session(profile: profile)
+            for line in ["class C x: pass", "if x y: pass", "for x in y z: pass", "while x y: pass", "f = lambda x 1"] {
+                XCTAssertEqual(s.runInteractive(line + "\n").exception, "SyntaxError: invalid syntax", line)
+            }
+            for line in ["def f() x: pass", "try x: pass", "if x", "class C", "def f()"] {
+                XCTAssertEqual(s.runInteractive(line + "\n").exception, "SyntaxError: expected ':'", line)
+            }
+            let r = s.runInteractive("class C x: pass\n")
+            XCTAssertEqual(r.stderr, "  File \"<stdin>\", line 1\n    class C x: pass\n            ^\nSyntaxError: invalid syntax\n")
+        }
+    }
+
+    /// 3.6.15 and 3.8.18's LL(1) parser words syntax errors its own way (`0777` → "invalid
+    /// token" on 3.6.15, `1 if 2` → "invalid syntax" under the end): the engine refuses.
+    func testSyntaxErrorsBeforePEGAreRefused() {
+        for profile in [Profile.cpython36, .cpython38] {
+            let s = Session(profile: profile)
+            let r = s.runInteractive("x = 1 if 2\n")
+            XCTAssertNil(r.exception)
+            XCTAssertEqual(r.unsupported?.message, "heapbook does not model the SyntaxError messages of CPython \(profile.version)'s"
+                           + " LL(1) parser (3.11 would say: SyntaxError: expected 'else' after 'if' expression)")
+        }
+    }
+
     func testSessionContinuesAfterErrors() {
         let s = makeSession()
         expect(s, "x = 1", "")

@@ -185,14 +185,35 @@ extension Interpreter {
         case .function(let fn):
             if fn.dict == nil { fn.dict = try newDict() }
             try dictSet(fn.dict!, name(attr), value)
+        case .module(let m):
+            // module_setattro (3.7+) / PyObject_GenericSetAttr: the module's dict. A special
+            // name there is read by what the engine does not model (`__name__` by the repr,
+            // `__getattr__` by PEP 562 lookups).
+            if Interpreter.isSpecialName(attr) { throw notModelled("module.\(attr) assignment") }
+            try dictSet(m.dict, name(attr), value)
         case .type(let info):
             throw error("TypeError", "cannot set '\(attr)' attribute of immutable type '\(info.name)'")
         default:
-            if methodTable[heap.kind(obj)]?[attr] != nil {
-                throw error("AttributeError", "'\(typeName(obj))' object attribute '\(attr)' is read-only")
-            }
-            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onSet: true)
+            throw noDictAttributeError(obj, attr)
         }
+    }
+
+    /// `_PyObject_GenericSetAttrWithDict` on an object without a `__dict__` (set or delete):
+    /// a name the type has is read-only; another is missing, and 3.13 says why.
+    func noDictAttributeError(_ obj: ObjectRef, _ attr: String) -> PyException {
+        if methodTable[heap.kind(obj)]?[attr] != nil {
+            return error("AttributeError", "'\(typeName(obj))' object attribute '\(attr)' is read-only")
+        }
+        let why = profile.minor >= 13 ? " and no __dict__ for setting new attributes" : ""
+        // 3.13 gives the error `obj` like a failed set (`del object().a` keeps it on 3.13.0).
+        return attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'\(why)", onSet: true)
+    }
+
+    /// A `del obj.attr` whose name is not in the object's dict. Before 3.11 (3.6.15, 3.8.18)
+    /// PyObject_GenericSetAttr passed the dict's KeyError on as `AttributeError: attr`.
+    func missingOnDelete(_ obj: ObjectRef, _ attr: String) -> PyException {
+        if profile.minor < 11 { return error("AttributeError", attr) }
+        return attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
     }
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
@@ -203,9 +224,7 @@ extension Interpreter {
             try setInstanceDictItem(obj, attr, nil)
         case .instance(let state):
             if let d = state.dict {
-                guard let (k, v) = try dictRemove(d, name(attr)) else {
-                    throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
-                }
+                guard let (k, v) = try dictRemove(d, name(attr)) else { throw missingOnDelete(obj, attr) }
                 heap.decref(k); heap.decref(v); return
             }
             let key = name(attr)
@@ -217,19 +236,20 @@ extension Interpreter {
                 p = .instance(st)
                 return r
             }
-            guard let (k, v) = removed else {
-                throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
-            }
+            guard let (k, v) = removed else { throw missingOnDelete(obj, attr) }
             heap.decref(k); heap.decref(v)
         case .type(let info) where info.isHeapType:
             guard let (k, v) = try dictRemove(info.dict!, name(attr)) else {
-                throw error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
+                throw profile.minor < 11 ? error("AttributeError", attr)
+                    : error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
             }
             heap.decref(k); heap.decref(v)
+        case .module(let m):
+            if Interpreter.isSpecialName(attr) { throw notModelled("del module.\(attr)") }
+            guard let (k, v) = try dictRemove(m.dict, name(attr)) else { throw missingOnDelete(obj, attr) }
+            heap.decref(k); heap.decref(v)
         default:
-            // An object without a __dict__: PyObject_GenericSetAttr's own error, which 3.13
-            // gives `obj` like a failed set (`del object().a` keeps it on 3.13.0).
-            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onSet: true)
+            throw noDictAttributeError(obj, attr)
         }
     }
 

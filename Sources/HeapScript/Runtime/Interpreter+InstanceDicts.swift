@@ -52,9 +52,7 @@ extension Interpreter {
         let key = name(attr)
         guard let value else {
             defer { classKeys[type] = nil }   // "key sharing dict doesn't allow deletion"
-            guard let (k, v) = try dictRemove(d, key) else {
-                throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
-            }
+            guard let (k, v) = try dictRemove(d, key) else { throw missingOnDelete(obj, attr) }
             heap.decref(k); heap.decref(v)
             return
         }

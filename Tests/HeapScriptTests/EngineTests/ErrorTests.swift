@@ -70,6 +70,30 @@ final class ErrorTests: XCTestCase {
         expect(s, "'unterminated", "", raises: "SyntaxError: unterminated string literal (detected at line 1)")
     }
 
+    /// Setting and deleting attributes, each line's error as `python3 -q -i` prints it on
+    /// 3.6.15, 3.8.18, 3.11.7, 3.12.1 and 3.13.0: a module's dict takes new names; a missing
+    /// name on delete was the dict's bare KeyError text before 3.11; 3.13 says why an object
+    /// without a `__dict__` cannot take one.
+    func testSetAndDeleteAttributeErrors() {
+        for profile in Profile.all {
+            let s = Session(profile: profile)
+            let v = profile.minor
+            expect(s, "import sys", "")
+            expect(s, "sys.x = 1", "")
+            expect(s, "sys.x", "1\n")
+            expect(s, "del sys.x", "")
+            expect(s, "del sys.x", "", raises: v < 11 ? "AttributeError: x" : "AttributeError: 'module' object has no attribute 'x'")
+            expect(s, "class C: pass\n", "")
+            expect(s, "del C().x", "", raises: v < 11 ? "AttributeError: x" : "AttributeError: 'C' object has no attribute 'x'")
+            expect(s, "del C.x", "", raises: v < 11 ? "AttributeError: x" : "AttributeError: type object 'C' has no attribute 'x'")
+            expect(s, "[].append = 1", "", raises: "AttributeError: 'list' object attribute 'append' is read-only")
+            expect(s, "del [].append", "", raises: "AttributeError: 'list' object attribute 'append' is read-only")
+            let why = v >= 13 ? " and no __dict__ for setting new attributes" : ""
+            expect(s, "del [].x", "", raises: "AttributeError: 'list' object has no attribute 'x'\(why)")
+            expect(s, "object().x = 1", "", raises: "AttributeError: 'object' object has no attribute 'x'\(why)")
+        }
+    }
+
     /// python.gram forces the colon only after `def …)`, `else`, `try` and `finally`; elsewhere
     /// "expected ':'" needs the header to end at NEWLINE. Each line as CPython 3.11.7, 3.12.1 and
     /// 3.13.0 report it (`python3 -q -i`).

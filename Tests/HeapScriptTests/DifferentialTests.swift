@@ -17,6 +17,9 @@ final class DifferentialTests: XCTestCase {
         let inputURL: URL
         /// Expected stdout per profile version ("3.11" is `expected`, from `<case>.out`).
         var expectedByVersion: [String: String] = [:]
+        /// `<case>.<version>.refused`: the refusal the engine must stop with under that
+        /// profile (what it does not model there), instead of matching `expectedByVersion`.
+        var refusalByVersion: [String: String] = [:]
     }
 
     /// The profiles the corpus has expected outputs for: `<case>.out` is 3.11's, every other
@@ -62,6 +65,10 @@ final class DifferentialTests: XCTestCase {
                 for v in corpusVersions {
                     let url = expectedURL(py, version: v)
                     if let text = try? String(contentsOf: url, encoding: .utf8) { c.expectedByVersion[v] = text }
+                    let refused = URL(fileURLWithPath: py.deletingPathExtension().path + ".\(v).refused")
+                    if let text = try? String(contentsOf: refused, encoding: .utf8) {
+                        c.refusalByVersion[v] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    }
                 }
                 result.append(c)
             }
@@ -110,6 +117,14 @@ final class DifferentialTests: XCTestCase {
                 continue
             }
             let r = Self.runEngine(c.input, profile: profile)
+            if let refusal = c.refusalByVersion[profile.version] {
+                XCTAssertFalse(r.completed, "\(c.name): ran to the end under \(profile.version), expected a refusal", file: file, line: line)
+                XCTAssertTrue(r.stderr.contains(refusal), "\(c.name): expected the refusal \(refusal.debugDescription)\n\(r.stderr)",
+                              file: file, line: line)
+                XCTAssertTrue(expected.hasPrefix(r.stdout), "\(c.name): stdout before the refusal is not CPython's", file: file, line: line)
+                if !r.completed && r.stderr.contains(refusal) { passed += 1 }
+                continue
+            }
             XCTAssertTrue(r.completed, "\(c.name): stopped on an unsupported construct:\n\(r.stderr)", file: file, line: line)
             if r.stdout != expected {
                 XCTFail("\(c.name): engine stdout (--python \(profile.version)) differs from CPython "

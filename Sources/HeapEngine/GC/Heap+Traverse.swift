@@ -100,8 +100,9 @@ extension Heap {
             if let b = info.base { visit(b) }
         case .module(let m):
             visit(m.dict)
-        case .iterator(let seq, _):
-            visit(seq)
+        case .iterator(let it):
+            if let s = it.seq { visit(s) }
+            if let r = it.result { visit(r) }
         case .cell(let content):
             if let c = content { visit(c) }
         case .weakref(let w):

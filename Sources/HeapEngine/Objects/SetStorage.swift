@@ -235,6 +235,17 @@ public struct SetStorage: Sendable {
 
     // MARK: - Iteration
 
+    /// setiter_iternext: the first active slot at or after `slot` (si_pos), or nil past the
+    /// mask.
+    public func nextKey(from slot: Int) -> (slot: Int, key: ObjectRef)? {
+        var i = slot
+        while i < keys.count {
+            if keys[i] != SetStorage.null && keys[i] != SetStorage.dummy { return (i, keys[i]) }
+            i += 1
+        }
+        return nil
+    }
+
     /// The active keys in iteration (table) order.
     public var elements: [ObjectRef] {
         var out: [ObjectRef] = []; out.reserveCapacity(used)

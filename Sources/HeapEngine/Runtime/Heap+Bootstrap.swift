@@ -11,25 +11,17 @@ extension Heap {
             (.str, "str"), (.bytes, "bytes"), (.tuple, "tuple"), (.list, "list"), (.dict, "dict"),
             (.set, "set"), (.frozenset, "frozenset"), (.none, "NoneType"), (.function, "function"),
             (.builtinFunction, "builtin_function_or_method"), (.method, "method"),
-            (.module, "module"), (.range, "range"), (.weakref, "weakref"),
+            // 3.11 gave the weakref type its module (tp_name "weakref.ReferenceType").
+            (.module, "module"), (.range, "range"), (.weakref, profile.minor >= 11 ? "weakref.ReferenceType" : "weakref"),
             (.cell, "cell"), (.code, "code"), (.notImplemented, "NotImplementedType"),
             (.ellipsis, "ellipsis"), (.getsetDescriptor, "getset_descriptor"), (.slice, "slice"),
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
             (.rangeIterator, "range_iterator"), (.dictIterator, "dict_keyiterator"),
-            (.setIterator, "set_iterator"), (.strIterator, "str_ascii_iterator"),
+            (.setIterator, "set_iterator"), (.strIterator, profile.minor >= 11 ? "str_ascii_iterator" : "str_iterator"),
             (.dictKeys, "dict_keys"), (.dictValues, "dict_values"), (.dictItems, "dict_items"),
             (.superObject, "super"), (.traceback, "traceback"), (.frame, "frame"),
         ]
-        for (kind, name) in order {
-            let layout = TypeLayout.builtin(kind, profile: profile)
-            let info = TypeInfo(name: name, module: nil, kind: kind, base: nil, mro: [],
-                                isHeapType: false, basicSize: layout.basicSize,
-                                itemSize: layout.itemSize, isGC: layout.isGC,
-                                preHeaderSize: layout.isGC ? profile.gcHeaderSize : 0)
-            let typeType = builtinTypes[.type] ?? 0
-            let r = newStatic(type: typeType, size: profile.objects.staticTypeSizeOf, payload: .type(info))
-            builtinTypes[kind] = r
-        }
+        for (kind, name) in order { builtinTypes[kind] = newStaticType(kind, name) }
         // Fix up: `type` is its own type; every builtin type derives from object.
         let objectType = builtinTypes[.object]!
         for (kind, r) in builtinTypes {
@@ -67,6 +59,27 @@ extension Heap {
             latin1Chars.append(r)
             interned[s] = r
         }
+        // Last, so that the objects above keep their static addresses.
+        for (kind, name, keep) in [(TypeKind.dictIterator, "dict_valueiterator", { self.dictValueIteratorType = $0 }),
+                                   (.dictIterator, "dict_itemiterator", { self.dictItemIteratorType = $0 }),
+                                   (.strIterator, "str_iterator", { self.strIteratorType = $0 })] as [(TypeKind, String, (ObjectRef) -> Void)] {
+            let r = newStaticType(kind, name)
+            typeOf[Int(r)] = builtinTypes[.type]!
+            let info = typeInfo(r)
+            info.base = objectType
+            info.mro = [r, objectType]
+            registerType(r)
+            keep(r)
+        }
+    }
+
+    private func newStaticType(_ kind: TypeKind, _ name: String) -> ObjectRef {
+        let layout = TypeLayout.builtin(kind, profile: profile)
+        let info = TypeInfo(name: name, module: nil, kind: kind, base: nil, mro: [],
+                            isHeapType: false, basicSize: layout.basicSize,
+                            itemSize: layout.itemSize, isGC: layout.isGC,
+                            preHeaderSize: layout.isGC ? profile.gcHeaderSize : 0)
+        return newStatic(type: builtinTypes[.type] ?? 0, size: profile.objects.staticTypeSizeOf, payload: .type(info))
     }
 }
 

@@ -122,8 +122,8 @@ extension Heap {
             xdecref(b.selfRef)
         case .module(let m):
             decref(m.dict)
-        case .iterator(let seq, _):
-            decref(seq)
+        case .iterator(let it):
+            xdecref(it.seq); xdecref(it.result)
         case .cell(let content):
             xdecref(content)
         case .weakref(let w):

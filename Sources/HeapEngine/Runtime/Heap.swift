@@ -31,6 +31,12 @@ public final class Heap {
     public internal(set) var builtinTypes: [TypeKind: ObjectRef] = [:]
     /// The same, indexed by `TypeKind.rawValue` (the hot path: no hashing).
     var builtinTypeByKind: [ObjectRef] = []
+    /// Iterator types that share their kind's layout and behaviour but not its name:
+    /// PyDictIterValue_Type, PyDictIterItem_Type and, from 3.11 (where `builtinType(.strIterator)`
+    /// is the ASCII-only `str_ascii_iterator`), PyUnicodeIter_Type for other strs.
+    public internal(set) var dictValueIteratorType: ObjectRef = 0
+    public internal(set) var dictItemIteratorType: ObjectRef = 0
+    public internal(set) var strIteratorType: ObjectRef = 0
     /// Column, meaningful for rows that hold type objects: what allocation and
     /// deallocation need to know without fetching the `TypeInfo` (see `TypeBits`).
     let typeBits = PagedColumn<UInt8>()
@@ -81,6 +87,9 @@ public final class Heap {
         /// materialised `__dict__` from 3.11. Cleared with the row, so a recycled row never
         /// inherits it.
         public static let splitTable = ObjectFlags(rawValue: 32)
+        /// Alive when the session began (`markStartupObjects`): CPython's start-up also holds
+        /// references to it that the engine does not model. Cleared with the row.
+        public static let fromStartup = ObjectFlags(rawValue: 64)
     }
 
     /// sys.getsizeof of an int with one digit (precomputed: the hottest allocation).
@@ -223,6 +232,22 @@ public final class Heap {
     }
 
     public func setPayload(_ r: ObjectRef, _ p: Payload) { payload[Int(r)] = p }
+
+    /// Marks every object alive now as start-up's (`ObjectFlags.fromStartup`).
+    public func markStartupObjects() {
+        let free = Set(freeRows)
+        for i in 0..<typeOf.count where !free.contains(ObjectRef(i)) {
+            flags[i] |= ObjectFlags.fromStartup.rawValue
+        }
+    }
+
+    public func isStartupObject(_ r: ObjectRef) -> Bool { flags[Int(r)] & ObjectFlags.fromStartup.rawValue != 0 }
+
+    /// A placeholder for a start-up object the engine does not model (importlib's loaders):
+    /// static, so that it takes no simulated memory.
+    public func newStaticPlaceholder(type: ObjectRef) -> ObjectRef {
+        newStatic(type: type, size: 16, payload: .empty)
+    }
 }
 
 /// Refcounts the engine shows for objects CPython shares with its own start-up state.

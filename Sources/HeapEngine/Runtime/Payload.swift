@@ -24,8 +24,8 @@ public enum Payload {
     case method(ObjectRef, ObjectRef)
     case module(ModuleInfo)
     indirect case range(RangeValue)
-    /// list/tuple/range/dict/set/str iterators: the iterated object and the position.
-    case iterator(ObjectRef, Int)
+    /// list/tuple/range/dict/set/str iterators (Objects/IterObject.swift).
+    case iterator(IteratorState)
     indirect case weakref(WeakrefState)
     case cell(ObjectRef?)
     /// Opaque interpreter-side state (code objects, frames, generators): HeapScript owns it.

@@ -98,10 +98,13 @@ extension Compiler {
             let store = try compileStore(target)
             let block = try compileBlock(body)
             let elseBlock = try compileBlock(orelse)
+            let line = stmt.span.line
             return { f in
                 let it = try interp.getIterReleasing(try iterable(f))
                 defer { heap.decref(it) }
-                while let item = try interp.next(it) {
+                // FOR_ITER is on the `for` line: "dictionary changed size during iteration"
+                // points there, not at the body's last statement.
+                while let item = try { f.line = line; return try interp.next(it) }() {
                     try interp.step()
                     try store(f, item)
                     switch try block(f) {

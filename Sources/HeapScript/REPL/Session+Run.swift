@@ -25,6 +25,9 @@ public final class Session {
     /// Runs source as a module body (`exec` mode) in this session's `__main__` namespace.
     public func runModule(_ source: String, filename: String) -> ExecutionResult {
         interp.sourceFiles[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
+        do { try interp.initScriptMain(filename: filename) } catch {
+            return ExecutionResult(stderr: "MemoryError\n", exception: "MemoryError")
+        }
         return run(source, filename: filename, interactive: false)
     }
 

@@ -264,7 +264,9 @@ struct HeapSnapshotBuilder {
             return [Reference(target: fn, label: "__func__"), Reference(target: selfRef, label: "__self__")]
         case .cell(let c?): return [Reference(target: c, label: "cell_contents")]
         case .weakref(let w): return w.referent.map { [Reference(target: $0, label: "weak", isWeak: true)] } ?? []
-        case .iterator(let seq, _): return [Reference(target: seq, label: "seq")]
+        case .iterator(let it):
+            return (it.seq.map { [Reference(target: $0, label: "seq")] } ?? [])
+                + (it.result.map { [Reference(target: $0, label: "di_result")] } ?? [])
         default: return []
         }
     }

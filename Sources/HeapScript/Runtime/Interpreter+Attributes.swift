@@ -51,6 +51,7 @@ extension Interpreter {
     }
 
     func getAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef {
+        try refuseIfOpaque(obj)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -80,8 +81,10 @@ extension Interpreter {
             throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
         case .type(let info):
             switch attr {
-            case "__name__": return try newStr(info.name)
-            case "__qualname__": return try newStr(info.name)
+            // type_name/type_qualname: a static type's tp_name may carry its module
+            // ("weakref.ReferenceType"); the name is what follows the last dot.
+            case "__name__", "__qualname__":
+                return try newStr(info.isHeapType ? info.name : String(info.name.split(separator: ".").last ?? ""))
             case "__mro__":
                 if let m = info.mroTuple { heap.incref(m); return m }
                 let items = info.mro
@@ -153,6 +156,7 @@ extension Interpreter {
     }
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
+        try refuseIfOpaque(obj)
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         switch heap.payload[Int(obj)] {
@@ -217,6 +221,7 @@ extension Interpreter {
     }
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
+        try refuseIfOpaque(obj)
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         switch heap.payload[Int(obj)] {

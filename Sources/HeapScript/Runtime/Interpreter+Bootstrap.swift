@@ -21,7 +21,7 @@ extension Interpreter {
         let mainDictRef = try! newDict()
         mainDict = mainDictRef
         mainModule = try! newModule("__main__", dict: mainDictRef)
-        try! dictSet(mainDict, name("__name__"), name("__main__"))
+        initMainModule()
         registerBuiltins()
         registerMethods()
         preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
@@ -48,6 +48,7 @@ extension Interpreter {
         // __main__'s dict holds start-up's tracked objects (__builtins__, __loader__), so
         // start-up's collections have moved it on: it is older than anything typed.
         heap.gc.track(mainDict, inGeneration: profile.mainDictGeneration)
+        heap.markStartupObjects()
     }
 
     /// 3.13: `python3.13 -i` runs site.register_readline, which imports `_pyrepl.readline`;

@@ -91,7 +91,7 @@ extension Interpreter {
             let items = "{" + (try s.elements.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "}"
             return frozen ? "frozenset(\(items))" : items
         case .type(let t):
-            if let m = t.module, t.isHeapType { return "<class '\(m).\(t.name)'>" }
+            if let m = t.module, t.isHeapType || m != "builtins" { return "<class '\(m).\(t.name)'>" }
             return "<class '\(t.name)'>"
         case .instance:
             if let m = try lookupSpecial(r, "__repr__") {
@@ -117,7 +117,10 @@ extension Interpreter {
             if case .function(let f) = heap.payload[Int(fn)] { qual = f.qualname }
             return "<bound method \(qual) of \(try repr(s, depth: depth + 1))>"
         case .module(let m):
-            return ["sys", "gc"].contains(m.name) ? "<module '\(m.name)' (built-in)>" : "<module '\(m.name)'>"
+            // A module from a file names the file (`<module 'weakref' from '/…/weakref.py'>`),
+            // which depends on where CPython is installed.
+            guard ["sys", "gc", "builtins"].contains(m.name) else { throw notModelled("repr(\(m.name))", because: "it names the module's file, wherever CPython is installed") }
+            return "<module '\(m.name)' (built-in)>"
         case .range(let rv):
             return rv.step == 1 ? "range(\(rv.start), \(rv.stop))" : "range(\(rv.start), \(rv.stop), \(rv.step))"
         case .iterator:

@@ -2,25 +2,59 @@ import HeapEngine
 
 /// Iteration, unpacking and subscripts (Objects/iterobject.c, listobject.c, abstract.c).
 extension Interpreter {
-    /// GET_ITER: a new iterator object over `seq` (borrowed).
+    /// GET_ITER: a new iterator object over `seq` (borrowed). See `IteratorState` for what
+    /// each iterator holds.
     func getIter(_ seq: ObjectRef) throws -> ObjectRef {
-        let kind: TypeKind
+        let type: ObjectRef
+        var target: ObjectRef? = seq
+        var range: RangeValue?
+        var used = 0
         switch heap.payload[Int(seq)] {
-        case .list: kind = .listIterator
-        case .tuple: kind = .tupleIterator
-        case .range: kind = .rangeIterator
-        case .dict: kind = .dictIterator
-        case .set: kind = .setIterator
-        case .str: kind = .strIterator
+        case .list: type = heap.builtinType(.listIterator)
+        case .tuple: type = heap.builtinType(.tupleIterator)
+        case .range(let r):
+            type = heap.builtinType(.rangeIterator)
+            target = nil; range = r
+        case .dict(let d):
+            type = heap.builtinType(.dictIterator)
+            used = d.count
+        case .set(let s):
+            type = heap.builtinType(.setIterator)
+            used = s.count
+        case .str(let s):
+            // 3.11 (gh-91867): an ASCII str gets the faster str_ascii_iterator.
+            type = profile.minor >= 11 && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
         case .iterator: heap.incref(seq); return seq
-        case .cell where dictView(seq) != nil: kind = .dictIterator
+        case .cell where dictView(seq) != nil:
+            let view = dictView(seq)!
+            target = view.dict
+            used = dictStorage(view.dict).count
+            switch view.kind {
+            case .dictValues: type = heap.dictValueIteratorType
+            case .dictItems: type = heap.dictItemIteratorType
+            default: type = heap.builtinType(.dictIterator)
+            }
         default:
             throw error("TypeError", "'\(typeName(seq))' object is not iterable")
         }
-        heap.incref(seq)
-        do { return try heap.newObject(type: heap.builtinType(kind), payload: .iterator(seq, 0)) } catch {
-            heap.decref(seq); throw memoryError()
+        let state = IteratorState(seq: target, range: range)
+        state.used = used
+        state.remaining = used
+        if let t = target { heap.incref(t) }
+        let it: ObjectRef
+        do { it = try heap.newObject(type: type, payload: .iterator(state)) } catch {
+            if let t = target { heap.decref(t) }
+            throw memoryError()
         }
+        if type == heap.dictItemIteratorType {
+            // dictiter_new: `di_result = PyTuple_Pack(2, Py_None, Py_None)`.
+            heap.incref(heap.none); heap.incref(heap.none)
+            do { state.result = try heap.newTuple([heap.none, heap.none]) } catch {
+                heap.decref(heap.none); heap.decref(heap.none); heap.decref(it)
+                throw memoryError()
+            }
+        }
+        return it
     }
 
     /// GET_ITER on the stack: consumes `seq` (a new reference), also when it raises.
@@ -31,41 +65,68 @@ extension Interpreter {
 
     /// FOR_ITER: the next item (a new reference) or nil when exhausted.
     func next(_ it: ObjectRef) throws -> ObjectRef? {
-        guard case .iterator(let seq, let pos) = heap.payload[Int(it)] else {
+        guard case .iterator(let state) = heap.payload[Int(it)] else {
             throw error("TypeError", "'\(typeName(it))' object is not an iterator")
         }
-        let item: ObjectRef?
-        var newPos = pos + 1
+        if let r = state.range {
+            defer { state.position += 1 }
+            return state.position < r.count ? try newInt(r[state.position]) : nil
+        }
+        guard let seq = state.seq else { return nil }
+        let pos = state.position
+        var item: ObjectRef?
         switch heap.payload[Int(seq)] {
         case .list(let l):
-            if pos < l.items.count { item = l.items[pos]; heap.incref(item!) } else { item = nil }
+            if pos < l.items.count { item = l.items[pos]; heap.incref(item!) }
+            state.position = pos + 1
         case .tuple(let t):
-            if pos < t.count { item = t[pos]; heap.incref(item!) } else { item = nil }
-        case .range(let r):
-            item = pos < r.count ? try newInt(r[pos]) : nil
+            if pos < t.count { item = t[pos]; heap.incref(item!) }
+            state.position = pos + 1
         case .dict(let d):
-            if let e = d.nextEntry(from: pos) { item = e.key; heap.incref(e.key); newPos = e.position + 1 } else { item = nil }
-        case .set(let s):
-            let els = s.elements
-            if pos < els.count { item = els[pos]; heap.incref(item!) } else { item = nil }
-        case .str(let s):
-            let scalars = Array(s.value.unicodeScalars)
-            item = pos < scalars.count ? try newStr(String(Character(scalars[pos]))) : nil
-        case .cell(let d?):
-            guard let view = dictView(seq), case .dict(let storage) = heap.payload[Int(d)],
-                  let e = storage.nextEntry(from: pos) else { item = nil; break }
-            newPos = e.position + 1
-            switch view.kind {
-            case .dictKeys: heap.incref(e.key); item = e.key
-            case .dictValues: heap.incref(e.value); item = e.value
-            default:
-                heap.incref(e.key); heap.incref(e.value)
-                item = try newTuple([e.key, e.value])
+            if state.used != d.count {
+                state.used = -1   // sticky
+                throw error("RuntimeError", "dictionary changed size during iteration")
             }
-        default: item = nil
+            guard let e = d.nextEntry(from: pos) else { break }
+            // bpo-19332 (3.8): same size, other keys.
+            if state.remaining == 0 && profile.minor >= 8 {
+                exhaust(state)
+                throw error("RuntimeError", "dictionary keys changed during iteration")
+            }
+            state.position = e.position + 1
+            state.remaining -= 1
+            switch heap.typeOf[Int(it)] {
+            case heap.dictValueIteratorType: heap.incref(e.value); item = e.value
+            case heap.dictItemIteratorType:
+                heap.incref(e.key); heap.incref(e.value)
+                item = try heap.reuseItemResult(state, key: e.key, value: e.value) ?? newTuple([e.key, e.value])
+            default: heap.incref(e.key); item = e.key
+            }
+        case .set(let s):
+            if state.used != s.count {
+                state.used = -1
+                throw error("RuntimeError", "Set changed size during iteration")
+            }
+            guard let (slot, key) = s.nextKey(from: pos) else { break }
+            state.position = slot + 1
+            heap.incref(key); item = key
+        case .str(let s):
+            let scalars = s.value.unicodeScalars
+            if pos < s.count {
+                item = try newStr(String(Character(scalars[scalars.index(scalars.startIndex, offsetBy: pos)])))
+            }
+            state.position = pos + 1
+        default: break
         }
-        heap.setPayload(it, .iterator(seq, newPos))
+        if item == nil { exhaust(state) }
         return item
+    }
+
+    /// The first NULL an iterator returns drops its sequence (`it->it_seq = NULL`).
+    private func exhaust(_ state: IteratorState) {
+        let seq = state.seq
+        state.seq = nil
+        heap.xdecref(seq)
     }
 
     /// Everything an iterable yields, as new references.

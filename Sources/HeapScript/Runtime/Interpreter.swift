@@ -19,6 +19,11 @@ public final class Interpreter {
     public internal(set) var mainModule: ObjectRef = 0
     public internal(set) var mainDict: ObjectRef = 0
     var modules: [String: ObjectRef] = [:]
+    /// Start-up objects that only stand in for what CPython has (importlib's loaders): what
+    /// each is, for the refusal when anything but identity, type() or repr() looks at it.
+    var opaqueObjects: [ObjectRef: String] = [:]
+    /// Whether `__main__` has been set up as a script's (`__file__`, `__cached__`).
+    var mainIsScript = false
 
     /// Exception types by name (BaseException, TypeError, ...).
     var exceptionTypes: [String: ObjectRef] = [:]

@@ -56,4 +56,9 @@ extension Interpreter {
     func notModelled(_ what: String) -> UnsupportedAtRuntime {
         .notModelled(what, version: profile.version)
     }
+
+    /// A refusal that says why: "heapbook does not model `what`: why".
+    func notModelled(_ what: String, because why: String) -> UnsupportedAtRuntime {
+        UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)`: \(why)")
+    }
 }

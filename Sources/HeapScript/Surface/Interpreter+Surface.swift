@@ -60,6 +60,9 @@ extension CPythonSurface {
     /// str_iterator, 3.11.7+ str_ascii_iterator).
     public func typeName(forEngineType name: String) -> String {
         if types[name] != nil { return name }
+        if let dot = name.lastIndex(of: "."), types[String(name[name.index(after: dot)...])] != nil {
+            return String(name[name.index(after: dot)...])
+        }
         switch name {
         case "weakref": return "ReferenceType"
         case "ReferenceType": return "weakref"

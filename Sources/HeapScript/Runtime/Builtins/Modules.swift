@@ -4,9 +4,11 @@ import HeapEngine
 extension Interpreter {
     func defineSysModule(_ d: ObjectRef) {
         defineFunction(in: d, "getsizeof", module: "sys") { i, _, args, _ in
+            try i.refuseIfOpaque(args[0])
             return try i.newInt(i.sizeof(args[0]))
         }
         defineFunction(in: d, "getrefcount", module: "sys") { i, _, args, _ in
+            try i.refuseStartupRefcount(args[0])
             return try i.newInt(i.heap.refcnt[Int(args[0])])
         }
         defineFunction(in: d, "intern", module: "sys") { i, _, args, _ in

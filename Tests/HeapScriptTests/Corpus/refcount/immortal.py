@@ -5,7 +5,6 @@ sys.getrefcount(7) == 4294967295
 sys.getrefcount(-5) == 4294967295
 sys.getrefcount(()) == 4294967295
 sys.getrefcount('') == 4294967295
-sys.getrefcount(int) == 4294967295
 x = 7
 y = x
 sys.getrefcount(x) == sys.getrefcount(7)

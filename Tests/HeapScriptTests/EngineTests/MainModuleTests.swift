@@ -1,0 +1,66 @@
+import XCTest
+import HeapEngine
+@testable import HeapScript
+
+/// `__main__` as start-up leaves it, and the start-up objects the engine refuses to guess
+/// about. Expected values from `python3 -q -i` (and `python3 file.py`) of 3.6.15, 3.8.18,
+/// 3.11.7, 3.12.1 and 3.13.0.
+final class MainModuleTests: XCTestCase {
+    func testGlobalsAtThePromptAndInAScript() {
+        let size = ["3.6": "376", "3.8": "360", "3.11": "272", "3.12": "272", "3.13": "272"]
+        for profile in Profile.all {
+            let s = Session(profile: profile)
+            XCTAssertEqual(s.runInteractive("import sys\n").exception, nil)
+            XCTAssertEqual(s.runInteractive("list(globals()), sys.getsizeof(globals())\n").stdout,
+                           "(['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', "
+                           + "'__builtins__', 'sys'], \(size[profile.version]!))\n", profile.version)
+            XCTAssertEqual(s.runInteractive("__builtins__, __loader__, __annotations__\n").stdout,
+                           "(<module 'builtins' (built-in)>, <class '_frozen_importlib.BuiltinImporter'>, {})\n")
+            XCTAssertEqual(s.runInteractive("__builtins__.len('abc')\n").stdout, "3\n")
+
+            let script = Session(profile: profile)
+            let r = script.runModule("import sys\nprint(list(globals()), sys.getsizeof(globals()))\nprint(type(__loader__))\n",
+                                     filename: "gl.py")
+            XCTAssertEqual(r.stdout, "['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', "
+                           + "'__builtins__', '__file__', '__cached__', 'sys'] \(size[profile.version]!)\n"
+                           + "<class '_frozen_importlib_external.SourceFileLoader'>\n", profile.version)
+        }
+    }
+
+    /// importlib's loader is a stand-in: looking into it is refused.
+    func testLoaderIsOpaque() {
+        let s = Session(profile: .cpython311)
+        let r = s.runInteractive("__loader__.find_spec\n")
+        XCTAssertEqual(r.unsupported?.message,
+                       "heapbook does not model `__loader__`: it is importlib's, which the engine stands in for (CPython 3.11)")
+    }
+
+    /// Start-up holds references the engine does not see (3.11.7 at the prompt:
+    /// `sys.getrefcount(sys)` 78, `len` 21, `int` 105); immortal objects (3.12+) and
+    /// globals() (4 on every version) stay exact.
+    func testRefcountsOfStartUpObjects() {
+        for profile in Profile.all {
+            let s = Session(profile: profile)
+            XCTAssertNil(s.runInteractive("import sys\n").unsupported)
+            XCTAssertEqual(s.runInteractive("sys.getrefcount(globals())\n").stdout, "4\n")
+            for expr in ["sys", "len", "sys.getrefcount"] {
+                let r = s.runInteractive("sys.getrefcount(\(expr))\n")
+                XCTAssertTrue(r.unsupported?.message.hasPrefix("heapbook does not model `sys.getrefcount(") ?? false,
+                              "\(profile.version) \(expr): \(r.stdout)\(r.stderr)")
+            }
+            let int = s.runInteractive("sys.getrefcount(int)\n")
+            if profile.immortalRefcount != nil {
+                XCTAssertEqual(int.stdout, "4294967295\n")
+            } else {
+                XCTAssertNotNil(int.unsupported, profile.version)
+            }
+        }
+    }
+
+    /// A module from a file names its path in its repr (`<module 'weakref' from '/…'>`).
+    func testReprOfAFileModuleIsRefused() {
+        let s = Session(profile: .cpython311)
+        XCTAssertNil(s.runInteractive("import weakref\n").unsupported)
+        XCTAssertNotNil(s.runInteractive("weakref\n").unsupported)
+    }
+}

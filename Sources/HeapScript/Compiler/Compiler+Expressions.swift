@@ -198,8 +198,11 @@ extension Compiler {
             }
 
         case .compare(let firstExpr, let rest):
-            let first = try compileExpr(firstExpr)
-            let ops = try rest.map { ($0.0, try compileExpr($0.1)) }
+            let firstOperand = try compileOperand(firstExpr)
+            let operands = try rest.map { ($0.0, try compileOperand($0.1)) }
+            checkCompare(e, first: firstOperand.constant, rest: operands.map { ($0.0, $0.1.constant) })
+            let first = firstOperand.eval
+            let ops = operands.map { ($0.0, $0.1.eval) }
             return { f in
                 var left = try first(f)
                 for (index, (op, rightEval)) in ops.enumerated() {

@@ -18,7 +18,10 @@ struct Run: ParsableCommand {
             throw ValidationError("Cannot read '\(file)'.")
         }
         let session = Session(profile: options.profile, limits: .commandLine)
-        let result = session.runModule(source, filename: file)
+        // bpo-20443 (3.9): the script's path is made absolute (tracebacks, warnings, __file__).
+        let path = options.profile.minor >= 9 && !file.hasPrefix("/")
+            ? FileManager.default.currentDirectoryPath + "/" + file : file
+        let result = session.runModule(source, filename: path)
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))
         let last = session.finalize()

@@ -84,7 +84,7 @@ public struct SiteBuilder: Sendable {
             pageTitle: bookTitle, bookTitle: bookTitle, bodyClass: "index", isIndex: true, body: introBody,
             chapters: links,
             navigation: links.first.map { Navigation(previous: nil, next: Link(title: $0.title, href: $0.href)) },
-            toc: toc)
+            toc: toc, outline: intro.map { ChapterRenderer.outline($0.chapter) } ?? [])
         files.append(SiteFile(path: "index.html", bytes: Array(try theme.render(index, template: "page").utf8)))
 
         for (i, report) in chapters.enumerated() {
@@ -93,10 +93,51 @@ public struct SiteBuilder: Sendable {
             let page = PageContext(
                 pageTitle: "\(report.chapter.title) · \(bookTitle)", bookTitle: bookTitle, bodyClass: "chapter-page",
                 isIndex: false, body: try renderer.render(report), chapters: current,
-                navigation: Navigation.forChapter(at: i, of: links, indexTitle: bookTitle), toc: nil)
+                navigation: Navigation.forChapter(at: i, of: links, indexTitle: bookTitle), toc: nil,
+                outline: ChapterRenderer.outline(report.chapter))
             files.append(SiteFile(path: links[i].href, bytes: Array(try theme.render(page, template: "page").utf8)))
         }
+
+        let book = try printBody(intro: intro, chapters: chapters, renderer: renderer)
+        let print = PageContext(
+            pageTitle: "\(bookTitle) · the whole book", bookTitle: bookTitle, bodyClass: "print-page", isIndex: false,
+            body: book, chapters: links, navigation: nil, toc: nil, isPrint: true)
+        files.append(SiteFile(path: Self.printPage, bytes: Array(try theme.render(print, template: "page").utf8)))
         return files
+    }
+
+    // MARK: - The print page
+
+    /// The page that holds the whole book, for printing (like mdBook's `print.html`).
+    static let printPage = "print.html"
+
+    /// The introduction and every chapter, one `<section>` each (`id` = the page's slug).
+    /// The ids of each part get the prefix `SLUG--` so that they stay unique on one page, and
+    /// links between the book's pages become links within this page.
+    func printBody(intro: ChapterReport?, chapters: [ChapterReport], renderer: ChapterRenderer) throws -> String {
+        let parts = (intro.map { [$0] } ?? []) + chapters
+        let pages = parts.map { $0.chapter.slug + ".html" }
+        var html = ""
+        for report in parts {
+            let slug = report.chapter.slug
+            let body = try renderer.render(report, idPrefix: slug + "--")
+            html += "<section class=\"print-chapter\" id=\"\(slug)\">\n"
+            html += Self.printLinks(body, slug: slug, pages: pages)
+            html += "</section>\n"
+        }
+        return html
+    }
+
+    /// Rewrites the links of one part of the print page: `#id` → `#SLUG--id`,
+    /// `OTHER.html#id` → `#OTHER--id`, `OTHER.html` → `#OTHER`, for the book's own pages.
+    static func printLinks(_ html: String, slug: String, pages: [String]) -> String {
+        var html = html.replacingOccurrences(of: "href=\"#", with: "href=\"#\(slug)--")
+        for page in pages {
+            let other = String(page.dropLast(".html".count))
+            html = html.replacingOccurrences(of: "href=\"\(page)#", with: "href=\"#\(other)--")
+                .replacingOccurrences(of: "href=\"\(page)\"", with: "href=\"#\(other)\"")
+        }
+        return html
     }
 
     /// "03-gc" → "3"; a slug without a number prefix has none.

@@ -66,7 +66,37 @@ public struct Workbook: Sendable {
             results = verifier.verify(extracted.examples, diagrams: diagrams)
         }
         return ChapterReport(chapter: chapter, blocks: extracted.blocks, results: results,
-                             diagnostics: extracted.diagnostics)
+                             diagnostics: extracted.diagnostics + Self.unknownDiagrams(results, blocks: extracted.blocks, in: chapter))
+    }
+
+    /// `diagram=nosuchname`: a word that is no kind of picture and names nothing in
+    /// `__main__` after the block is unusable input (exit 2), not a picture of nothing.
+    /// Known only once the block has run, so it is reported from the results.
+    static func unknownDiagrams(_ results: [ExampleResult], blocks: [HeapBlock], in chapter: Chapter) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for result in results {
+            guard let diagram = result.diagram, !diagram.unknownNames.isEmpty,
+                  let block = blocks.first(where: { $0.examples.first?.blockIndex == result.example.blockIndex })
+            else { continue }
+            let fence = chapter.source.text(ofLine: block.location.line)
+            let option = fence.range(of: "diagram=")
+            var known = DiagramRequest.kinds.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            known += " or a name bound in __main__ after the block"
+            if !diagram.boundNames.isEmpty {
+                known += " (" + diagram.boundNames.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+                    + (diagram.boundNames.count > 12 ? ", …" : "") + ")"
+            }
+            for name in diagram.unknownNames {
+                // The caret goes under the name within `diagram=…`.
+                var column: Int?
+                if let option, let range = fence.range(of: name, range: option.upperBound..<fence.endIndex) {
+                    column = fence.distance(from: fence.startIndex, to: range.lowerBound) + 1
+                }
+                diagnostics.append(Diagnostic(block.location, "unknown diagram '\(name)' (known: \(known))",
+                                              sourceLine: fence, column: column, width: name.count))
+            }
+        }
+        return diagnostics
     }
 
     /// Where the oracle cache of `chapter` lives: `.oracle-cache.json` beside it.

@@ -8,7 +8,7 @@ final class SiteBuilderTests: XCTestCase {
         let files = try builder().pages(try book(sampleBook))
         XCTAssertEqual(files.keys.sorted(), ["01-first.html", "02-second.html", "03-third.html", "css/book.css",
                                              "css/print.css", "index.html", "js/book.js", "js/search.js",
-                                             "search-index.js"])
+                                             "print.html", "search-index.js"])
     }
 
     func testHeapBlockHTMLIsExactAndEscaped() throws {
@@ -22,7 +22,9 @@ final class SiteBuilderTests: XCTestCase {
         <span class="gp">&gt;&gt;&gt; </span><span class="bi">print</span><span class="op">(</span><span class="st">&quot;skipped&quot;</span><span class="op">)</span>  <span class="cm"># heap: +SKIP</span> <span class="heap-note">not run</span>
         <span class="go">skipped</span>
         </code></pre>
-        <figcaption class="heap-mark"><span class="heap-check" aria-hidden="true">✓</span> verified by heapbook engine · CPython 3.11 profile · 1 not run (+SKIP)</figcaption>
+        <figcaption class="heap-mark"><button type="button" class="copy-button" data-copy="print(&quot;a&lt;b&gt; &amp; \\&quot;q\\&quot; &#39;x&#39;&quot;)
+        print(&quot;skipped&quot;)
+        " title="Copy the input (no prompts, no output)" hidden>copy</button><span class="heap-check" aria-hidden="true">✓</span> verified by heapbook engine · CPython 3.11 profile · 1 not run (+SKIP)</figcaption>
         </figure>
         """)
     }

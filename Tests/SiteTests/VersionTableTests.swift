@@ -54,20 +54,23 @@ final class VersionTableTests: XCTestCase {
         <div class="heap-versions-scroll" role="region" aria-labelledby="heap-L3-caption" tabindex="0">
         <table class="heap-versions-table">
         <thead>
-        <tr><th scope="col">Input</th><th scope="col"><span class="heap-version">3.11</span> <span class="heap-version-mark">CPython 3.11.7 ✓</span></th><th scope="col"><span class="heap-version">3.12</span> <span class="heap-version-mark">CPython 3.12.1 ✓</span></th><th scope="col"><span class="heap-version">3.13</span> <span class="heap-version-mark heap-unconfirmed">not confirmed</span></th></tr>
+        <tr><th scope="col" class="heap-input sticky-col">Input</th><th scope="col"><span class="heap-version">3.11</span> <span class="heap-version-mark">CPython 3.11.7 ✓</span></th><th scope="col"><span class="heap-version">3.12</span> <span class="heap-version-mark">CPython 3.12.1 ✓</span></th><th scope="col"><span class="heap-version">3.13</span> <span class="heap-version-mark heap-unconfirmed">not confirmed</span></th></tr>
         </thead>
         <tbody>
-        <tr><th scope="row"><pre class="heap-code"><code><span class="gp">&gt;&gt;&gt; </span><span class="kw">import</span> sys
-        </code></pre></th><td><pre class="heap-output"><code></code></pre></td><td><pre class="heap-output"><code></code></pre></td><td><pre class="heap-output"><code></code></pre></td></tr>
-        <tr><th scope="row"><pre class="heap-code"><code><span class="gp">&gt;&gt;&gt; </span>sys<span class="op">.</span>getsizeof<span class="op">(</span><span class="st">&#39;&#39;</span><span class="op">)</span>
-        </code></pre></th><td><pre class="heap-output"><code>49</code></pre></td><td class="heap-differs" title="differs from 3.11"><span class="heap-differs-mark" aria-hidden="true">≠</span><span class="visually-hidden">differs from 3.11: </span><pre class="heap-output"><code>41</code></pre></td><td><pre class="heap-output"><code>41</code></pre></td></tr>
-        <tr><th scope="row"><pre class="heap-code"><code><span class="gp">&gt;&gt;&gt; </span>sys<span class="op">.</span>getsizeof<span class="op">(</span><span class="op">[</span><span class="op">]</span><span class="op">)</span> <span class="op">&lt;</span> <span class="nu">100</span>
-        </code></pre></th><td><pre class="heap-output"><code>True</code></pre></td><td><pre class="heap-output"><code>True</code></pre></td><td><pre class="heap-output"><code>True</code></pre></td></tr>
+        <tr><th scope="row" class="heap-input sticky-col"><pre class="heap-code"><code><span class="gp">&gt;&gt;&gt; </span><span class="kw">import</span> sys
+        </code></pre></th><td data-version="3.11"><pre class="heap-output"><code></code></pre></td><td data-version="3.12"><pre class="heap-output"><code></code></pre></td><td data-version="3.13"><pre class="heap-output"><code></code></pre></td></tr>
+        <tr><th scope="row" class="heap-input sticky-col"><pre class="heap-code"><code><span class="gp">&gt;&gt;&gt; </span>sys<span class="op">.</span>getsizeof<span class="op">(</span><span class="st">&#39;&#39;</span><span class="op">)</span>
+        </code></pre></th><td data-version="3.11"><pre class="heap-output"><code>49</code></pre></td><td data-version="3.12" class="heap-differs" title="differs from 3.11"><span class="heap-differs-mark" aria-hidden="true">≠</span><span class="visually-hidden">differs from 3.11: </span><pre class="heap-output"><code>41</code></pre></td><td data-version="3.13"><pre class="heap-output"><code>41</code></pre></td></tr>
+        <tr><th scope="row" class="heap-input sticky-col"><pre class="heap-code"><code><span class="gp">&gt;&gt;&gt; </span>sys<span class="op">.</span>getsizeof<span class="op">(</span><span class="op">[</span><span class="op">]</span><span class="op">)</span> <span class="op">&lt;</span> <span class="nu">100</span>
+        </code></pre></th><td data-version="3.11"><pre class="heap-output"><code>True</code></pre></td><td data-version="3.12"><pre class="heap-output"><code>True</code></pre></td><td data-version="3.13"><pre class="heap-output"><code>True</code></pre></td></tr>
         </tbody>
         </table>
         </div>
         <p class="heap-versions-legend"><span class="heap-differs-mark" aria-hidden="true">≠</span> highlighted: the output differs from the column to its left</p>
-        <figcaption class="heap-mark" id="heap-L3-caption"><span class="heap-check" aria-hidden="true">✓</span> verified by heapbook engine · CPython 3.11 profile as written · 3.12, 3.13: the engine&#39;s output, compared with CPython&#39;s where marked ✓</figcaption>
+        <figcaption class="heap-mark" id="heap-L3-caption"><button type="button" class="copy-button" data-copy="import sys
+        sys.getsizeof(&#39;&#39;)
+        sys.getsizeof([]) &lt; 100
+        " title="Copy the input (no prompts, no output)" hidden>copy</button><span class="heap-check" aria-hidden="true">✓</span> verified by heapbook engine · CPython 3.11 profile as written · 3.12, 3.13: the engine&#39;s output, compared with CPython&#39;s where marked ✓</figcaption>
         </figure>
         """)
     }

@@ -4,7 +4,8 @@ import Workbook
 /// hyphens become `-`, everything else dropped; a repeated id gets `-1`, `-2`, ….
 /// Ids the page chrome uses (`content`, `toc-title`, …) are never handed out.
 public enum HeadingAnchors {
-    public static let reserved: Set<String> = ["content", "sidebar-toggle", "toc-title", "search", "search-input", "search-results", "search-status"]
+    public static let reserved: Set<String> = ["content", "sidebar-toggle", "toc-title", "search", "search-input", "search-results", "search-status",
+                                                  "page-outline", "outline-title"]
 
     /// One unique id per heading, in order.
     public static func ids(for headings: [Heading], reserved: Set<String> = reserved) -> [String] {

@@ -9,6 +9,18 @@ struct PageContext {
     var chapters: [ChapterLink]
     var navigation: Navigation?
     var toc: TableOfContents?
+    /// The page's sections (`##`, `###`), beside the text on wide screens.
+    var outline: [OutlineEntry] = []
+    /// `print.html`: the whole book on one page.
+    var isPrint = false
+}
+
+/// One line of a page outline.
+struct OutlineEntry: Equatable {
+    var title: String
+    /// `#section-id`.
+    var href: String
+    var level: Int
 }
 
 struct ChapterLink {

@@ -7,8 +7,11 @@ struct ChapterRenderer {
     var blocks: HeapBlockRenderer
     var defaultProfile: String
 
-    func render(_ report: ChapterReport) throws -> String {
+    /// - Parameter idPrefix: put before every heading id and heap block id (`print.html`).
+    func render(_ report: ChapterReport, idPrefix: String = "") throws -> String {
         let chapter = report.chapter
+        var blocks = self.blocks
+        blocks.anchorPrefix = idPrefix
         var replacements: [Int: String] = [:]
         var results = report.results[...]
         for block in report.blocks {
@@ -17,7 +20,15 @@ struct ChapterRenderer {
             replacements[block.codeBlock.ordinal] = try blocks.render(block, results: mine, defaultProfile: defaultProfile)
             if let output = block.outputBlock { replacements[output.ordinal] = "" }
         }
-        let ids = HeadingAnchors.ids(for: chapter.document.headings)
+        let ids = HeadingAnchors.ids(for: chapter.document.headings).map { idPrefix + $0 }
         return CommonMarkConverter.renderHTML(chapter.text, codeBlockHTML: replacements, headingIDs: ids)
+    }
+
+    /// The page outline of a chapter: its `##` and `###` headings, linked by id.
+    static func outline(_ chapter: Chapter) -> [OutlineEntry] {
+        let headings = chapter.document.headings
+        return zip(headings, HeadingAnchors.ids(for: headings))
+            .filter { $0.0.level == 2 || $0.0.level == 3 }
+            .map { OutlineEntry(title: $0.0.text, href: "#" + $0.1, level: $0.0.level) }
     }
 }

@@ -47,7 +47,7 @@ extension HeapBlockRenderer {
                     }
                 }
                 if !skipped, example.directives.contains(.engine) { note = "engine view" }
-                var cell = VersionTableContext.Cell(text: text, note: note, differs: false, left: nil,
+                var cell = VersionTableContext.Cell(version: version, text: text, note: note, differs: false, left: nil,
                                                     isTraceback: text.contains(OutputMatcher.tracebackHeader))
                 if let previous = cells.last, !skipped, previous.text != text {
                     cell.differs = true
@@ -71,11 +71,11 @@ extension HeapBlockRenderer {
         var options: [String] = []
         if block.options.fresh { options.append("fresh session") }
         let context = VersionTableContext(
-            anchor: "heap-L\(block.location.line)", line: block.location.line, hasOptions: !options.isEmpty,
-            options: options, columns: columns, rows: rows,
+            anchor: anchor(block.location.line), line: block.location.line, hasOptions: !options.isEmpty,
+            options: options, copyText: Self.copyText(block), columns: columns, rows: rows,
             hasDifferences: rows.contains { $0.cells.contains(where: \.differs) },
             symbol: allSkipped ? "–" : "✓", mark: mark,
-            diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: "heap-L\(block.location.line)",
+            diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: anchor(block.location.line),
                                                                        line: block.location.line) })
         return try theme.render(context, template: "heap-versions")
     }
@@ -123,6 +123,8 @@ struct VersionTableContext: MustacheParent {
         }
     }
     struct Cell: MustacheParent {
+        /// The column's version (`data-version`: the label of the cell when print stacks the table).
+        var version: String
         var text: String
         var note: String?
         var differs: Bool
@@ -131,6 +133,7 @@ struct VersionTableContext: MustacheParent {
         var isTraceback: Bool
         func child(named name: String) -> Any? {
             switch name {
+            case "version": return version
             case "text": return text
             case "note": return note
             case "differs": return differs
@@ -155,6 +158,7 @@ struct VersionTableContext: MustacheParent {
     var line: Int
     var hasOptions: Bool
     var options: [String]
+    var copyText: String
     var columns: [Column]
     var rows: [Row]
     var hasDifferences: Bool
@@ -169,6 +173,7 @@ struct VersionTableContext: MustacheParent {
         case "line": return line
         case "hasOptions": return hasOptions
         case "options": return options
+        case "copyText": return copyText
         case "columns": return columns
         case "rows": return rows
         case "hasDifferences": return hasDifferences

@@ -11,6 +11,12 @@ struct HeapBlockRenderer {
     var theme: Theme
     var tokenizer: any SyntaxTokenizer
     var confirmations: any ConfirmationSource
+    /// Put before every id the block hands out (`heap-L12`, its diagrams' ids), so that
+    /// `print.html`, which holds every chapter, keeps them unique.
+    var anchorPrefix = ""
+
+    /// The id of the block whose fence is on `line`.
+    func anchor(_ line: Int) -> String { "\(anchorPrefix)heap-L\(line)" }
 
     func render(_ block: HeapBlock, results: [ExampleResult], defaultProfile: String) throws -> String {
         if let versions = block.options.versions, !versions.isEmpty {
@@ -70,13 +76,37 @@ struct HeapBlockRenderer {
         if block.options.cpython { options.append("CPython only") }
         let context = HeapBlockContext(
             form: block.form == .transcript ? "transcript" : "script",
-            anchor: "heap-L\(block.location.line)", line: block.location.line,
-            hasOptions: !options.isEmpty, options: options, lines: lines,
+            anchor: anchor(block.location.line), line: block.location.line,
+            hasOptions: !options.isEmpty, options: options, lines: lines, copyText: Self.copyText(block),
             hasOutputPanel: block.form == .script && !outputLines.isEmpty, outputLines: outputLines,
             symbol: symbol, mark: mark, allSkipped: allSkipped,
-            diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: "heap-L\(block.location.line)",
+            diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: anchor(block.location.line),
                                                                        line: block.location.line) })
         return try theme.render(context, template: "heap-block")
+    }
+
+    /// What the copy button of a block copies: its input as a reader would type it, without
+    /// `>>> `/`... ` prompts, without outputs, and without heapbook's `# heap:` directive
+    /// comments. In a transcript a statement of several lines (a `def`, a `for`) is followed
+    /// by an empty line, so that the text also pastes into the interactive interpreter.
+    static func copyText(_ block: HeapBlock) -> String {
+        var out: [String] = []
+        for (i, example) in block.examples.enumerated() {
+            var lines = example.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if example.source.hasSuffix("\n") { lines.removeLast() }
+            lines = lines.map(withoutDirectives)
+            out.append(contentsOf: lines)
+            if block.form == .transcript, lines.count > 1, i + 1 < block.examples.count, out.last != "" { out.append("") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `x = 1  # heap: +SKIP` → `x = 1` (the comment `ExampleExtractor` reads directives from).
+    static func withoutDirectives(_ line: String) -> String {
+        guard let marker = line.range(of: "# heap:", options: .backwards) else { return line }
+        var kept = String(line[..<marker.lowerBound])
+        while kept.last == " " || kept.last == "\t" { kept.removeLast() }
+        return kept
     }
 
     /// Tokens of `source`, split into lines (tokens that span lines are cut at newlines).
@@ -101,6 +131,8 @@ struct HeapBlockContext {
     var hasOptions: Bool
     var options: [String]
     var lines: [CodeLine]
+    /// The input the copy button copies (`copyText`).
+    var copyText: String
     var hasOutputPanel: Bool
     var outputLines: [CodeLine.Token]
     var symbol: String

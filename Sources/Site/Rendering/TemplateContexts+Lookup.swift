@@ -12,6 +12,7 @@ extension HeapBlockContext: MustacheParent {
         case "hasOptions": return hasOptions
         case "options": return options
         case "lines": return lines
+        case "copyText": return copyText
         case "hasOutputPanel": return hasOutputPanel
         case "outputLines": return outputLines
         case "symbol": return symbol
@@ -34,6 +35,9 @@ extension PageContext: MustacheParent {
         case "chapters": return chapters
         case "navigation": return navigation
         case "toc": return toc
+        case "outline": return outline
+        case "hasOutline": return !outline.isEmpty
+        case "isPrint": return isPrint
         default: return nil
         }
     }
@@ -83,6 +87,18 @@ extension TableOfContents.Entry: MustacheParent {
         case "href": return href
         case "hasSections": return hasSections
         case "sections": return sections
+        default: return nil
+        }
+    }
+}
+
+extension OutlineEntry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "href": return href
+        case "level": return level
+        case "isSubsection": return level > 2
         default: return nil
         }
     }

@@ -39,6 +39,12 @@ public struct BlockDiagram: Sendable, Equatable {
     public var objects: HeapSnapshot?
     public var arenas: [ArenaSnapshot]?
     public var gc: GCCollectionSnapshot?
+    /// Names of `diagram=a,b` that are neither a kind nor bound in `__main__` after the
+    /// block ran (each one is an unknown diagram: unusable input).
+    public var unknownNames: [String] = []
+    /// The user names bound in `__main__` after the block, when some name was unknown (for
+    /// the message).
+    public var boundNames: [String] = []
 
     public init(request: DiagramRequest, objects: HeapSnapshot? = nil, arenas: [ArenaSnapshot]? = nil,
                 gc: GCCollectionSnapshot? = nil) {

@@ -99,6 +99,16 @@ public struct Verifier: Sendable {
             for example in history { _ = Self.run(example, on: scratch, filename: filename) }
             diagram?.gc = scratch.diagram(DiagramRequest(objects: false, gc: true, names: request.names))?.gc
         }
+        // A word of `diagram=` that is not a kind must name something in `__main__`. A
+        // snapshot only reads the heap, so asking for one does not change the session.
+        if let names = request.names, diagram != nil {
+            let missing = diagram?.objects?.missingNames
+                ?? runner.diagram(DiagramRequest(objects: true, names: names))?.objects?.missingNames ?? []
+            if !missing.isEmpty {
+                diagram?.unknownNames = missing
+                diagram?.boundNames = runner.diagram(DiagramRequest(objects: true))?.objects?.bindings.map(\.name) ?? []
+            }
+        }
         return diagram
     }
 

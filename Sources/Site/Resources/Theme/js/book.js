@@ -2,6 +2,10 @@
 // 1. A "wrap" toggle on every heap block (long output lines scroll by default).
 // 2. Heading anchors: a "#" link after each heading that has an id.
 // 3. GC pictures: the phases of a collection become a stepper (all are shown without JS).
+// 4. A "copy" button on every heap block: its input without prompts or outputs (data-copy).
+// 5. ← / → go to the previous / next chapter (not while typing, not in a scrolled table).
+// 6. The page outline is open beside the text on wide screens, folded on narrow ones.
+// 7. print.html: a "Print the book" button; wide Markdown tables may use the page's width.
 (function () {
   "use strict";
   var KEY = "heapbook.wrap";
@@ -18,6 +22,86 @@
       if (button) { button.setAttribute("aria-pressed", on ? "true" : "false"); }
     });
   }
+  // Pages opened from file:// are a secure context in current browsers, so the Clipboard API
+  // usually works; where it does not, a selected textarea and execCommand("copy") do.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
+    }
+    return legacyCopy(text);
+  }
+  function legacyCopy(text) {
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.top = "0";
+      area.style.left = "0";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+  function setUpCopy(button) {
+    button.hidden = false;
+    var label = button.textContent;
+    var timer = null;
+    button.addEventListener("click", function () {
+      function say(text) {
+        button.textContent = text;
+        clearTimeout(timer);
+        timer = setTimeout(function () { button.textContent = label; }, 1500);
+      }
+      copyText(button.getAttribute("data-copy") || "").then(function () { say("copied"); },
+                                                             function () { say("copy failed"); });
+    });
+  }
+  function setUpKeys() {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") { return; }
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      var target = event.target;
+      if (target && target.closest && (target.closest("input, textarea, select, [contenteditable]")
+          || target.closest(".heap-versions-scroll, .diagram-scroll, table"))) { return; }
+      var link = document.querySelector(event.key === "ArrowLeft" ? ".prev-next a.prev" : ".prev-next a.next");
+      if (link) {
+        event.preventDefault();
+        window.location.href = link.href;
+      }
+    });
+  }
+  function setUpOutline() {
+    var details = document.querySelector(".page-outline details");
+    if (!details || !window.matchMedia) { return; }
+    var wide = window.matchMedia("(min-width: 90rem)");
+    function follow() { details.open = wide.matches; }
+    follow();
+    if (wide.addEventListener) { wide.addEventListener("change", follow); }
+    var links = Array.prototype.slice.call(details.querySelectorAll("a[href^='#']"));
+    details.addEventListener("click", function (event) {
+      if (!wide.matches && event.target.closest && event.target.closest("a")) { details.open = false; }
+    });
+    // Marks the section being read.
+    var headings = links.map(function (a) { return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1))); });
+    var ticking = false;
+    function mark() {
+      ticking = false;
+      var current = -1;
+      headings.forEach(function (h, i) { if (h && h.getBoundingClientRect().top < 120) { current = i; } });
+      links.forEach(function (a, i) {
+        if (i === current) { a.setAttribute("aria-current", "location"); } else { a.removeAttribute("aria-current"); }
+      });
+    }
+    window.addEventListener("scroll", function () {
+      if (!ticking) { ticking = true; window.requestAnimationFrame(mark); }
+    }, { passive: true });
+    mark();
+  }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".heap-block .heap-mark").forEach(function (mark) {
       var button = document.createElement("button");
@@ -31,6 +115,16 @@
         store(on);
       });
       mark.appendChild(button);
+    });
+    document.querySelectorAll(".heap-block .copy-button").forEach(setUpCopy);
+    setUpKeys();
+    setUpOutline();
+    document.querySelectorAll(".print-button").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+    document.querySelectorAll(".chapter > table").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) { table.classList.add("wide-table"); }
     });
     setWrap(stored());
     document.querySelectorAll(".chapter h1[id], .chapter h2[id], .chapter h3[id], .chapter h4[id]").forEach(function (h) {

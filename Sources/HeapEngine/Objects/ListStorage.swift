@@ -294,7 +294,7 @@ public struct ListStorage: Equatable, Sendable {
             if try areInIncreasingOrder(r.element, l.element) { return false }
             return l.offset < r.offset
         }
-        items = indexed.map(\.element)
+        items = indexed.map({ $0.element })
     }
 
     // MARK: - Size

@@ -24,9 +24,9 @@ extension Heap {
 
     /// A fixed-size builtin object: the memory of the newest entry of its free list when
     /// there is one (LIFO, as every 3.11 free list), the allocator's otherwise.
-    func allocateReusing(_ freeList: WritableKeyPath<FreeLists, [UInt64]>, type: ObjectRef,
+    func allocateReusing(_ pop: (inout FreeLists) -> UInt64?, type: ObjectRef,
                          payload p: Payload) throws(HeapExhausted) -> ObjectRef {
-        if let addr = freeLists[keyPath: freeList].popLast() {
+        if let addr = pop(&freeLists) {
             return reuseObject(type: type, address: addr, payload: p)
         }
         return try allocateObject(type: type, size: requestSize(type), payload: p)
@@ -84,7 +84,7 @@ extension Heap {
 
     /// PyFloat_FromDouble: the float free list first (3.11 `state->free_list`, LIFO).
     public func newFloat(_ v: Double) throws(HeapExhausted) -> ObjectRef {
-        try allocateReusing(\.floats, type: builtinType(.float), payload: .float(v))
+        try allocateReusing({ $0.floats.popLast() }, type: builtinType(.float), payload: .float(v))
     }
 
     /// A new str; one-character latin-1 strings and '' are the cached singletons
@@ -261,7 +261,7 @@ extension Heap {
 
     /// PySlice_New: the cached slice's memory when there is one.
     public func newSlice(_ start: ObjectRef, _ stop: ObjectRef, _ step: ObjectRef) throws(HeapExhausted) -> ObjectRef {
-        let r = try allocateReusing(\.slices, type: builtinType(.slice), payload: .tuple([start, stop, step]))
+        let r = try allocateReusing({ $0.slices.popLast() }, type: builtinType(.slice), payload: .tuple([start, stop, step]))
         gcTrackNew(r)
         return r
     }

@@ -10,7 +10,7 @@ extension Heap {
         var storage = storage
         storage.growth = profile.objects.listGrowth
         let type = builtinType(.list)
-        let r = usingFreeList ? try allocateReusing(\.lists, type: type, payload: .list(storage))
+        let r = usingFreeList ? try allocateReusing({ $0.lists.popLast() }, type: type, payload: .list(storage))
             : try allocateObject(type: type, size: requestSize(type), payload: .list(storage))
         listItemsResized(r)
         gcTrackNew(r)
@@ -23,7 +23,7 @@ extension Heap {
         if storage.hasEmptyKeys && profile.objects.emptyDictKeys == .allocated {
             storage = DictStorage(minimumSize: profile.objects)   // 3.6 PyDict_New
         }
-        let r = try allocateReusing(\.dicts, type: builtinType(.dict), payload: .dict(storage))
+        let r = try allocateReusing({ $0.dicts.popLast() }, type: builtinType(.dict), payload: .dict(storage))
         dictKeysChanged(r)
         gcTrackNew(r)
         return r

@@ -46,15 +46,18 @@ public indirect enum ExprKind: Sendable, Equatable {
     /// `a and b and c` / `a or b`: two or more operands.
     case boolOp(BoolOp, [Expr])
     /// `a < b <= c`: one or more (operator, operand) pairs.
-    case compare(Expr, [(CompareOp, Expr)])
+    case compare(Expr, [Comparison])
     case ifExp(test: Expr, body: Expr, orelse: Expr)
     /// `*x` inside a call's arguments or a display.
     case starred(Expr)
     case lambda(params: [Param], body: Expr)
+}
 
-    public static func == (a: ExprKind, b: ExprKind) -> Bool {
-        String(describing: a) == String(describing: b)
-    }
+/// One `op operand` link of a comparison chain.
+public struct Comparison: Sendable, Equatable {
+    public var op: CompareOp
+    public var operand: Expr
+    public init(_ op: CompareOp, _ operand: Expr) { self.op = op; self.operand = operand }
 }
 
 public enum FStringPart: Sendable, Equatable {

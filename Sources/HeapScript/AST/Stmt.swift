@@ -30,10 +30,6 @@ public indirect enum StmtKind: Sendable, Equatable {
     case `assert`(test: Expr, message: Expr?)
     case `try`(body: [Stmt], handlers: [ExceptHandler], orelse: [Stmt], finalbody: [Stmt])
     case with(items: [WithItem], body: [Stmt])
-
-    public static func == (a: StmtKind, b: StmtKind) -> Bool {
-        String(describing: a) == String(describing: b)
-    }
 }
 
 public struct Param: Sendable, Equatable {

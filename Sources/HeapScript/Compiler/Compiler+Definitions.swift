@@ -12,17 +12,17 @@ extension Compiler {
         // constants, that folds into one constant only as the enclosing code is assembled,
         // after this function's code object is made (so 3.11+ merge it with an equal
         // co_consts: `def f(a, b=None)` shares its `(None,)`).
-        let defaultOperands = try params.compactMap(\.defaultValue).map(compileOperand)
-        let defaultEvals = defaultOperands.map(\.eval)
+        let defaultOperands = try params.compactMap({ $0.defaultValue }).map(compileOperand)
+        let defaultEvals = defaultOperands.map({ $0.eval })
         var constantDefaults: TupleFold?
-        if !defaultOperands.isEmpty, case let items = defaultOperands.compactMap(\.constant), items.count == defaultOperands.count {
+        if !defaultOperands.isEmpty, case let items = defaultOperands.compactMap({ $0.constant }), items.count == defaultOperands.count {
             constantDefaults = TupleFold(items: items)
             emittingCode.tupleFolds.append(constantDefaults!)
         }
         let qualname = (qualPrefix + [name]).joined(separator: ".")
         let code = CodeObject(kind: .function, name: name, qualname: qualname, filename: filename, firstLine: span.line)
         var fscope = Scope.function(params: params, body: body)
-        fscope.declaredGlobal.subtract(params.map(\.name))
+        fscope.declaredGlobal.subtract(params.map({ $0.name }))
         code.paramCount = params.count
         code.localNames = fscope.locals
         scopes.append(fscope)

@@ -199,7 +199,7 @@ extension Compiler {
 
         case .compare(let firstExpr, let rest):
             let firstOperand = try compileOperand(firstExpr)
-            let operands = try rest.map { ($0.0, try compileOperand($0.1)) }
+            let operands = try rest.map { ($0.op, try compileOperand($0.operand)) }
             checkCompare(e, first: firstOperand.constant, rest: operands.map { ($0.0, $0.1.constant) })
             let first = firstOperand.eval
             let ops = operands.map { ($0.0, $0.1.eval) }

@@ -166,7 +166,7 @@ extension Compiler {
         case .importFrom(let moduleName, let names):
             var steps: [Exec] = []
             _ = addConst(literal(try interp.newInt(0)))
-            _ = addConst(literal(try nameTuple(names.map(\.name))))
+            _ = addConst(literal(try nameTuple(names.map({ $0.name }))))
             noteName(moduleName)
             for alias in names {
                 let attr = alias.name

@@ -38,7 +38,7 @@ enum StaticAttributes {
                     for h in handlers { walk(h.body, inFunction: inFunction) }
                     walk(orelse, inFunction: inFunction); walk(finalbody, inFunction: inFunction)
                 case .with(let items, let body):
-                    if inFunction { items.compactMap(\.target).forEach(target) }
+                    if inFunction { items.compactMap({ $0.target }).forEach(target) }
                     walk(body, inFunction: inFunction)
                 default:
                     break   // a nested class collects its own names
@@ -46,6 +46,6 @@ enum StaticAttributes {
             }
         }
         walk(body, inFunction: false)
-        return names.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+        return names.sorted { Array($0.unicodeScalars.map({ $0.value })).lexicographicallyPrecedes($1.unicodeScalars.map({ $0.value })) }
     }
 }

@@ -31,7 +31,7 @@ struct Scope {
         case .if(_, let b, let o), .while(_, let b, let o), .for(_, _, let b, let o):
             (b + o).forEach { collectGlobals($0, into: &set) }
         case .try(let b, let hs, let o, let f):
-            (b + o + f + hs.flatMap(\.body)).forEach { collectGlobals($0, into: &set) }
+            (b + o + f + hs.flatMap({ $0.body })).forEach { collectGlobals($0, into: &set) }
         case .with(_, let b): b.forEach { collectGlobals($0, into: &set) }
         default: break
         }
@@ -59,7 +59,7 @@ struct Scope {
             }
             (o + f).forEach { collectBindings($0, into: &scope) }
         case .with(let items, let b):
-            items.compactMap(\.target).forEach { bindTarget($0, into: &scope) }
+            items.compactMap({ $0.target }).forEach { bindTarget($0, into: &scope) }
             b.forEach { collectBindings($0, into: &scope) }
         default: break
         }

@@ -23,7 +23,7 @@ struct SymtableBlock {
             return children(of: [target, iter]) + children(of: body) + children(of: orelse)
         case .functionDef(_, let params, let body, let decorators):
             // Decorators and defaults belong to the enclosing block.
-            return children(of: decorators + params.compactMap(\.defaultValue)) + [SymtableBlock(children: children(of: body))]
+            return children(of: decorators + params.compactMap({ $0.defaultValue })) + [SymtableBlock(children: children(of: body))]
         case .return(let e): return e.map(children(of:)) ?? []
         case .classDef(_, let bases, let body, let decorators):
             return children(of: decorators + bases) + [SymtableBlock(children: children(of: body))]
@@ -56,13 +56,13 @@ struct SymtableBlock {
         case .attribute(let x, _), .starred(let x), .unary(_, let x): return children(of: x)
         case .subscript(let x, let index): return children(of: [x, index])
         case .slice(let lower, let upper, let step): return children(of: [lower, upper, step].compactMap { $0 })
-        case .call(let f, let args, let keywords): return children(of: [f] + args + keywords.map(\.value))
+        case .call(let f, let args, let keywords): return children(of: [f] + args + keywords.map({ $0.value }))
         case .binary(_, let a, let b): return children(of: [a, b])
         case .boolOp(_, let operands): return children(of: operands)
-        case .compare(let first, let rest): return children(of: [first] + rest.map(\.1))
+        case .compare(let first, let rest): return children(of: [first] + rest.map({ $0.operand }))
         case .ifExp(let test, let body, let orelse): return children(of: [test, body, orelse])
         case .lambda(let params, let body):
-            return children(of: params.compactMap(\.defaultValue)) + [SymtableBlock(children: children(of: body))]
+            return children(of: params.compactMap({ $0.defaultValue })) + [SymtableBlock(children: children(of: body))]
         }
     }
 

@@ -1,43 +1,58 @@
-import Foundation
+// POSIX threads from the C library, not Foundation: HeapScript stays Foundation-free.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// A long-lived thread with a 512 MiB stack that runs interpreter work one job at a time.
 ///
 /// Starting a thread per statement cost more than running most statements (a book build
 /// runs thousands), so jobs are handed to this one thread and the caller waits. A job
-/// that is already on the thread (a nested call) runs directly.
+/// that is already on the thread (a nested call) runs directly. Where there are no POSIX
+/// threads (WebAssembly), jobs run on the caller's stack.
 final class BigStackExecutor: @unchecked Sendable {
     static let shared = BigStackExecutor()
     /// Stack sizes tried in turn: 512 MiB, or less where the address space is limited
     /// (`ulimit -v`). 64 MiB still holds the recursion limit's 1000 Python frames (LimitTests).
     static let stackSizes = [1 << 29, 1 << 28, 1 << 27, 1 << 26]
 
-    private let lock = NSCondition()
-    private var queue: [() -> Void] = []
+    #if canImport(Glibc) || canImport(Musl)
+    // Invariant: `queue`, `started` and each job's `finished` are read and written only with
+    // `mutex` held; `wake` signals the worker, `finished` the callers.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var queue: [JobBase] = []
     private var thread: pthread_t?
     private var started = false
+
+    private init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(wake, nil)
+        pthread_cond_init(finished, nil)
+    }
 
     func run<T>(_ body: @escaping () -> T) -> T {
         if let thread, pthread_equal(pthread_self(), thread) != 0 { return body() }
         let job = Job(body)
-        let done = DispatchSemaphore(value: 0)
-        lock.lock()
+        pthread_mutex_lock(mutex)
         if !started { startThread() }
         guard thread != nil else {
-            lock.unlock()
+            pthread_mutex_unlock(mutex)
             // No thread could be made with any of the stacks: say so rather than wait forever.
-            FileHandle.standardError.write(Data(
-                "heapbook: error: cannot start the interpreter thread (a 64 MiB stack does not fit; ulimit -v?)\n".utf8))
+            let message = "heapbook: error: cannot start the interpreter thread (a 64 MiB stack does not fit; ulimit -v?)\n"
+            _ = message.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
             exit(2)
         }
-        queue.append { job.run(); done.signal() }
-        lock.signal()
-        lock.unlock()
-        done.wait()
+        queue.append(job)
+        pthread_cond_signal(wake)
+        while !job.done { pthread_cond_wait(finished, mutex) }
+        pthread_mutex_unlock(mutex)
         return job.result!
     }
 
-    /// pthread_create with the largest stack that can be had (Foundation's Thread.start
-    /// gives no sign when it fails, and the caller would wait for ever).
+    /// pthread_create with the largest stack that can be had.
     private func startThread() {
         started = true
         for size in BigStackExecutor.stackSizes {
@@ -50,7 +65,6 @@ final class BigStackExecutor: @unchecked Sendable {
             let rc = pthread_create(&t, &attr, { raw in
                 let executor = Unmanaged<BigStackExecutor>.fromOpaque(raw!).takeRetainedValue()
                 executor.loop()
-                return nil
             }, context.toOpaque())
             if rc == 0 {
                 pthread_detach(t)
@@ -63,20 +77,33 @@ final class BigStackExecutor: @unchecked Sendable {
 
     private func loop() -> Never {
         while true {
-            lock.lock()
-            while queue.isEmpty { lock.wait() }
+            pthread_mutex_lock(mutex)
+            while queue.isEmpty { pthread_cond_wait(wake, mutex) }
             let next = queue.removeFirst()
-            lock.unlock()
-            next()
+            pthread_mutex_unlock(mutex)
+            next.run()
+            pthread_mutex_lock(mutex)
+            next.done = true
+            pthread_cond_broadcast(finished)
+            pthread_mutex_unlock(mutex)
         }
     }
+    #else
+    func run<T>(_ body: @escaping () -> T) -> T { body() }
+    #endif
 
-    /// A closure and its result, handed across the thread boundary (strictly one after
-    /// the other: the caller waits for `done`).
-    private final class Job<T>: @unchecked Sendable {
+    /// A job handed across the thread boundary; `done` is written by the worker and read
+    /// by the caller, both with the mutex held.
+    private class JobBase: @unchecked Sendable {
+        var done = false
+        func run() {}
+    }
+
+    /// A closure and its result (written by the worker before `done`, read after it).
+    private final class Job<T>: JobBase, @unchecked Sendable {
         let body: () -> T
         var result: T?
         init(_ body: @escaping () -> T) { self.body = body }
-        func run() { result = body() }
+        override func run() { result = body() }
     }
 }

@@ -1,5 +1,4 @@
 import HeapEngine
-import Foundation
 
 /// One interpreter session: the REPL's `__main__`, run statement by statement.
 public final class Session {

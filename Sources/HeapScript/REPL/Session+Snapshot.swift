@@ -307,7 +307,7 @@ final class GCSnapshotRecorder {
     /// Chooses what to show: the garbage first (unreachable after move_unreachable), then
     /// what the names reach among the collected objects, breadth first, up to `maxObjects`.
     private func assemble(generation: Int, collected: Int) -> GCCollectionSnapshot {
-        let unreachable = phases.first { $0.0 == .moveUnreachable }?.1.filter { $0.state == .unreachable }.map(\.ref) ?? []
+        let unreachable = phases.first { $0.0 == .moveUnreachable }?.1.filter { $0.state == .unreachable }.map({ $0.ref }) ?? []
         var graph = HeapSnapshot()
         var ids: [ObjectRef: Int] = [:]
         var queue: [ObjectRef] = []

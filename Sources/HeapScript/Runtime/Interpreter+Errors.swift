@@ -176,7 +176,7 @@ extension Interpreter {
                 }
             }
         }
-        return names.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+        return names.sorted { Array($0.unicodeScalars.map({ $0.value })).lexicographicallyPrecedes($1.unicodeScalars.map({ $0.value })) }
     }
 
     /// Source lines are shown for files, not for `<stdin>` (CPython has none to show).

@@ -1,6 +1,5 @@
 import HeapEngine
 import BigInt
-import Foundation
 
 /// Arithmetic, comparison and truth (Objects/abstract.c, longobject.c, floatobject.c).
 extension Interpreter {
@@ -185,7 +184,7 @@ extension Interpreter {
         case .pow:
             if b < 0 {
                 if a.isZero { throw error("ZeroDivisionError", "0.0 cannot be raised to a negative power") }
-                return try newFloat(Foundation.pow(Double(a), Double(b)))
+                return try newFloat(LibM.power(Double(a), Double(b)))
             }
             guard let e = Int(exactly: b), e < 1 << 24 else { throw memoryError() }
             return try makeInt(a.power(e))
@@ -238,16 +237,16 @@ extension Interpreter {
             return try newFloat(a / b)
         case .floorDiv, .mod:
             if b == 0 { throw error("ZeroDivisionError", op == .mod ? "float modulo" : "float floor division by zero") }
-            var m = fmod(a, b)
+            var m = a.truncatingRemainder(dividingBy: b)   // C fmod
             var div = (a - m) / b
-            if m != 0 { if (b < 0) != (m < 0) { m += b; div -= 1 } } else { m = copysign(0, b) }
+            if m != 0 { if (b < 0) != (m < 0) { m += b; div -= 1 } } else { m = Double(signOf: b, magnitudeOf: 0) }
             var floordiv = div.rounded(.down)
             if div - floordiv > 0.5 { floordiv += 1 }
-            if div == 0 { floordiv = copysign(0, a / b) }
+            if div == 0 { floordiv = Double(signOf: a / b, magnitudeOf: 0) }
             return try newFloat(op == .mod ? m : floordiv)
         case .pow:
             if a == 0 && b < 0 { throw error("ZeroDivisionError", "0.0 cannot be raised to a negative power") }
-            return try newFloat(Foundation.pow(a, b))
+            return try newFloat(LibM.power(a, b))
         default:
             throw error("TypeError", "unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
         }
@@ -344,7 +343,7 @@ extension Interpreter {
         }
         switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
         case (.str(let s), .str(let t)):
-            let p = Array(s.value.unicodeScalars.map(\.value)), q = Array(t.value.unicodeScalars.map(\.value))
+            let p = Array(s.value.unicodeScalars.map({ $0.value })), q = Array(t.value.unicodeScalars.map({ $0.value }))
             return result(p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1))
         case (.bytes(let s), .bytes(let t)):
             return result(s.lexicographicallyPrecedes(t) ? -1 : (s == t ? 0 : 1))

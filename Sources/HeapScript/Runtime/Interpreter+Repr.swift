@@ -1,6 +1,5 @@
 import HeapEngine
 import BigInt
-import Foundation
 
 /// repr() and str() in CPython's exact formats.
 extension Interpreter {
@@ -161,7 +160,7 @@ extension Interpreter {
         if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = String(s[..<e]); exponent = Int(s[s.index(after: e)...])!
         }
-        var digits = mantissa.replacingOccurrences(of: ".", with: "")
+        var digits = String(mantissa.filter { $0 != "." })
         let pointPos = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count)
         var decExp = pointPos + exponent   // value = 0.digits * 10^decExp
         while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); decExp -= 1 }

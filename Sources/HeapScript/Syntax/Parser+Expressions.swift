@@ -132,8 +132,8 @@ extension Parser {
 
     mutating func comparison() throws(ParseStop) -> Expr {
         let first = try bitwiseOr()
-        var pairs: [(CompareOp, Expr)] = []
-        while let op = try compareOperator() { pairs.append((op, try bitwiseOr())) }
+        var pairs: [Comparison] = []
+        while let op = try compareOperator() { pairs.append(Comparison(op, try bitwiseOr())) }
         return pairs.isEmpty ? first : Expr(.compare(first, pairs), first.span)
     }
 

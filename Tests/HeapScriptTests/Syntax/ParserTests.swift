@@ -70,7 +70,7 @@ final class ParserTests: XCTestCase {
         guard case .binary(.add, _, let mul)? = expr("a + b * c") else { return XCTFail() }
         if case .binary(.mul, _, _) = mul.kind {} else { XCTFail() }
         guard case .compare(_, let ops)? = expr("a < b is not c not in d") else { return XCTFail() }
-        XCTAssertEqual(ops.map(\.0), [.lt, .isNot, .notIn])
+        XCTAssertEqual(ops.map { $0.op }, [.lt, .isNot, .notIn])
         guard case .boolOp(.or, let vs)? = expr("a and b or not c") else { return XCTFail() }
         XCTAssertEqual(vs.count, 2)
         guard case .ifExp? = expr("a if b else c") else { return XCTFail() }

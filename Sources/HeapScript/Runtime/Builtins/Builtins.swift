@@ -156,7 +156,7 @@ extension Interpreter {
             case .str(let s):
                 // The base argument is not read below: refuse rather than parse in base 10.
                 if args.count > 1 { throw notModelled("int() with a base") }
-                let text = s.value.trimmingCharacters(in: .whitespaces)
+                let text = Interpreter.stripSpace(s.value)
                 guard let v = try longFromDecimalString(Substring(text)) else {
                     throw error("ValueError", "invalid literal for int() with base 10: \(Interpreter.strRepr(s.value))")
                 }
@@ -166,7 +166,15 @@ extension Interpreter {
         case .float:
             guard let a else { return try newFloat(0) }
             if let n = number(a) { return try newFloat(doubleOf(n)) }
-            if case .str(let s) = heap.payload[Int(a)], let d = Double(s.value.trimmingCharacters(in: .whitespaces)) { return try newFloat(d) }
+            if case .str(let s) = heap.payload[Int(a)] {
+                // PyOS_string_to_double: decimal only (Swift's parser also takes hex floats),
+                // with PEP 515 underscores between digits (not modelled).
+                let text = Interpreter.stripSpace(s.value)
+                if text.contains("_") { throw notModelled("float() of a str with underscores") }
+                if !text.contains(where: { $0 == "x" || $0 == "X" || $0 == "p" || $0 == "P" }), let d = Double(text) {
+                    return try newFloat(d)
+                }
+            }
             throw error("ValueError", "could not convert string to float: \(reprString(a))")
         case .str:
             guard let a else { heap.incref(heap.emptyStr); return heap.emptyStr }

@@ -397,6 +397,13 @@ extension Interpreter {
     }
 
     /// Py_UNICODE_ISSPACE: White_Space, plus the bidirectional B/S controls U+001C–U+001F.
+    /// `str.strip()` of the whitespace `int()` and `float()` skip (Py_UNICODE_ISSPACE).
+    static func stripSpace(_ s: String) -> String {
+        let u = s.unicodeScalars
+        guard let first = u.firstIndex(where: { !isSpace($0) }), let last = u.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(u[first...last])
+    }
+
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
     }

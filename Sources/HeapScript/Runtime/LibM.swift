@@ -1,0 +1,16 @@
+// The C maths library, for what the Swift standard library lacks (`pow`). Not Foundation:
+// Embedded Swift for WebAssembly has WASILibc's libm too.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(WASILibc)
+import WASILibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// libm's functions as float_pow (Objects/floatobject.c) calls them.
+enum LibM {
+    static func power(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+}

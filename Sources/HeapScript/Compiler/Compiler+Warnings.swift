@@ -39,7 +39,7 @@ extension Compiler {
         var file = filename
         if interactive && interp.profile.replCachesSourceLines { file += "-\(interp.linecacheEntries)" }
         interp.stderr += "\(file):\(line): SyntaxWarning: \(message)\n"
-        if !interactive, let lines = interp.sourceFiles[filename], line >= 1, line <= lines.count {
+        if !interactive, filename.first != "<", let lines = interp.sourceFiles[filename], line >= 1, line <= lines.count {
             let source = lines[line - 1].drop { $0 == " " || $0 == "\t" }
             interp.stderr += "  \(String(source).trimmingTrailingWhitespace())\n"
         }

@@ -21,13 +21,20 @@ public final class Session {
         run(source, filename: filename, interactive: true)
     }
 
-    /// Runs source as a module body (`exec` mode) in this session's `__main__` namespace.
+    /// Runs source as a module body (`exec` mode) in this session's `__main__` namespace, as
+    /// `exec(source)` does at the prompt.
     public func runModule(_ source: String, filename: String) -> ExecutionResult {
         interp.sourceFiles[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
-        do { try interp.initScriptMain(filename: filename) } catch {
+        return run(source, filename: filename, interactive: false)
+    }
+
+    /// Runs a file as `python3 FILE` does: `__main__` gets the script's `__file__`,
+    /// `__cached__` and loader first (`path` as CPython shows it: absolute from 3.9).
+    public func runScript(_ source: String, path: String) -> ExecutionResult {
+        do { try interp.initScriptMain(filename: path) } catch {
             return ExecutionResult(stderr: "MemoryError\n", exception: "MemoryError")
         }
-        return run(source, filename: filename, interactive: false)
+        return runModule(source, filename: path)
     }
 
     /// Interpreter shutdown, as far as the session's objects go (Py_FinalizeEx →

@@ -83,7 +83,7 @@ public struct Verifier: Sendable {
     static func run(_ example: Example, on runner: any ExampleRunner, filename: String) -> ExecutionResult {
         example.mode == .interactive
             ? runner.runInteractive(example.source, filename: filename)
-            : runner.runModule(example.source, filename: filename)
+            : runner.runModule(example.source, filename: "<string>")   // the oracle's exec(source)
     }
 
     /// The pictures of `request`: the object graph and arenas from the chapter's session,

@@ -21,7 +21,7 @@ struct Run: ParsableCommand {
         // bpo-20443 (3.9): the script's path is made absolute (tracebacks, warnings, __file__).
         let path = options.profile.minor >= 9 && !file.hasPrefix("/")
             ? FileManager.default.currentDirectoryPath + "/" + file : file
-        let result = session.runModule(source, filename: path)
+        let result = session.runScript(source, path: path)
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))
         let last = session.finalize()

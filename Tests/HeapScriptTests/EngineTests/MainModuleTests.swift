@@ -19,8 +19,8 @@ final class MainModuleTests: XCTestCase {
             XCTAssertEqual(s.runInteractive("__builtins__.len('abc')\n").stdout, "3\n")
 
             let script = Session(profile: profile)
-            let r = script.runModule("import sys\nprint(list(globals()), sys.getsizeof(globals()))\nprint(type(__loader__))\n",
-                                     filename: "gl.py")
+            let r = script.runScript("import sys\nprint(list(globals()), sys.getsizeof(globals()))\nprint(type(__loader__))\n",
+                                     path: "gl.py")
             XCTAssertEqual(r.stdout, "['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', "
                            + "'__builtins__', '__file__', '__cached__', 'sys'] \(size[profile.version]!)\n"
                            + "<class '_frozen_importlib_external.SourceFileLoader'>\n", profile.version)

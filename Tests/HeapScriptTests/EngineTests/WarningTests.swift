@@ -30,7 +30,7 @@ final class WarningTests: XCTestCase {
 
     func testScriptWarningShowsTheLine() {
         let s = Session(profile: .cpython311)
-        let r = s.runModule("x = 1\nif x is 1000:\n    pass\n", filename: "/tmp/w.py")
+        let r = s.runScript("x = 1\nif x is 1000:\n    pass\n", path: "/tmp/w.py")
         XCTAssertEqual(r.stderr, "/tmp/w.py:2: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n  if x is 1000:\n")
     }
 }

@@ -36,6 +36,8 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.11.7's (620, 3, 2), with
         // the first `import gc`'s own objects (gcImportCountedObjects) counted there, not here.
         p.replStartupGCCounts = [598, 3, 2]
+        p.scriptStartupGCCounts = [228, 0, 2]
+        p.replStartupGCStats = [25, 67, 0, 2, 92, 0, 0, 0, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 19, dicts: 8,

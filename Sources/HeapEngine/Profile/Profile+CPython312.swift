@@ -43,6 +43,8 @@ extension Profile {
         p.lazyFrameObjects = true
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.12.1's (27, 2, 1).
         p.replStartupGCCounts = [25, 2, 1]
+        p.scriptStartupGCCounts = [690, 4, 0]
+        p.replStartupGCStats = [13, 107, 0, 1, 52, 0, 0, 0, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.12 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 25, dicts: 10,

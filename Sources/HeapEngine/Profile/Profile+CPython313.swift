@@ -31,6 +31,8 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0) (the
         // engine prints (763, 9, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [760, 9, 0]
+        p.scriptStartupGCCounts = [26, 3, 0]
+        p.replStartupGCStats = [9, 192, 0, 0, 0, 0, 0, 0, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 44, dicts: 28,

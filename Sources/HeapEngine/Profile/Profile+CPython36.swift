@@ -24,6 +24,8 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.6.15's (95, 11, 0) (the
         // engine prints (96, 11, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [87, 11, 0]
+        p.scriptStartupGCCounts = [11, 11, 0]
+        p.replStartupGCStats = [11, 0, 0, 0, 0, 0, 0, 0, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.6 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 5, dicts: 7,

@@ -41,6 +41,8 @@ extension Profile {
         // an early `import gc`; `import sys`, `import gc`, `gc.get_count()` then print (507, 9, 0),
         // 3.8.18 (510, 9, 0).
         p.replStartupGCCounts = [477, 9, 0]
+        p.scriptStartupGCCounts = [394, 9, 0]
+        p.replStartupGCStats = [9, 0, 0, 0, 0, 0, 0, 0, 0]
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 5, dicts: 8,

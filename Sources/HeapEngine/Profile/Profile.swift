@@ -300,6 +300,13 @@ public struct Profile: Sendable, Equatable {
     /// left by start-up (site, readline, the interactive loop). They decide when the
     /// session's first automatic collection happens. Measured with `python -q -i`.
     public var replStartupGCCounts: [Int] = [0, 0, 0]
+    /// The same when `python3 FILE` starts running the file (no site REPL set-up), measured
+    /// as `import gc; print(gc.get_count())` in a file less the engine's `import gc`.
+    public var scriptStartupGCCounts: [Int] = [0, 0, 0]
+    /// What start-up's collections left in `gc.get_stats()`, per generation (collections,
+    /// collected, uncollectable), flattened: `python3 -q -i`, then `import gc`. The same under
+    /// every PYTHONHASHSEED tried (1, 2, 3).
+    public var replStartupGCStats: [Int] = Array(repeating: 0, count: 9)
 
     // MARK: - Interpreter
 

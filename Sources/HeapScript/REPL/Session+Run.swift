@@ -6,10 +6,12 @@ public final class Session {
     public let limits: Limits
     let interp: Interpreter
 
-    public init(profile: Profile = .default, limits: Limits = Limits()) {
+    /// `script`: the session runs one file as `python3 FILE` (`runScript`), whose start-up
+    /// differs from the REPL's.
+    public init(profile: Profile = .default, limits: Limits = Limits(), script: Bool = false) {
         self.profile = profile
         self.limits = limits
-        self.interp = Interpreter(profile: profile, limits: limits)
+        self.interp = Interpreter(profile: profile, limits: limits, script: script)
     }
 
     /// The simulated heap (for diagrams and statistics).

@@ -39,12 +39,12 @@ extension Interpreter {
         cachedModuleDicts["gc"] = gcTemplate
         if profile.replCachesSourceLines { linecacheDict = try! newDict() }
         // Start-up garbage is part of what start-up left (inside the counts below).
-        if let name = profile.startupGarbageClass { makeStartupGarbageClass(name) }
+        if let name = profile.startupGarbageClass, !scriptStartup { makeStartupGarbageClass(name) }
         heap.cycleThroughFreeLists(profile.replStartupFreeLists)
         // Start-up's slicing (site, the REPL) leaves a slice in the one-slice cache.
         for _ in 0..<3 { heap.incref(heap.none) }
         heap.decref(try! heap.newSlice(heap.none, heap.none, heap.none))
-        heap.gc.counts = profile.replStartupGCCounts
+        heap.gc.counts = scriptStartup ? profile.scriptStartupGCCounts : profile.replStartupGCCounts
         // __main__'s dict holds start-up's tracked objects (__builtins__, __loader__), so
         // start-up's collections have moved it on: it is older than anything typed.
         heap.gc.track(mainDict, inGeneration: profile.mainDictGeneration)

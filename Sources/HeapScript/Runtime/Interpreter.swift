@@ -24,6 +24,7 @@ public final class Interpreter {
     var opaqueObjects: [ObjectRef: String] = [:]
     /// Whether `__main__` has been set up as a script's (`__file__`, `__cached__`).
     var mainIsScript = false
+    let scriptStartup: Bool
 
     /// Exception types by name (BaseException, TypeError, ...).
     var exceptionTypes: [String: ObjectRef] = [:]
@@ -67,9 +68,12 @@ public final class Interpreter {
     /// Methods of builtin types: kind -> name -> builtin id.
     var methodTable: [TypeKind: [String: Int32]] = [:]
 
-    public init(profile: Profile, limits: Limits) {
+    /// `script`: start-up as `python3 FILE` leaves it, not as `python3 -q -i` does (the
+    /// collector's counts, 3.13's REPL garbage).
+    public init(profile: Profile, limits: Limits, script: Bool = false) {
         self.profile = profile
         self.limits = limits
+        self.scriptStartup = script
         self.heap = Heap(profile: profile, heapLimit: limits.heapBytes)
         self.stepsRemaining = limits.steps
         self.deadline = ContinuousClock.now + .seconds(limits.wallClockSeconds)

@@ -63,4 +63,28 @@ final class MainModuleTests: XCTestCase {
         XCTAssertNil(s.runInteractive("import weakref\n").unsupported)
         XCTAssertNotNil(s.runInteractive("weakref\n").unsupported)
     }
+
+    /// What start-up's collections left in gc.get_stats() at the first prompt (`import gc`
+    /// then `gc.get_stats()[:2]`, the same under PYTHONHASHSEED 1, 2 and 3).
+    func testStartUpCollectionsInGetStats() {
+        let expected = [
+            "3.6": "[{'collections': 11, 'collected': 0, 'uncollectable': 0}, {'collections': 0, 'collected': 0, 'uncollectable': 0}]",
+            "3.8": "[{'collections': 9, 'collected': 0, 'uncollectable': 0}, {'collections': 0, 'collected': 0, 'uncollectable': 0}]",
+            "3.11": "[{'collections': 25, 'collected': 67, 'uncollectable': 0}, {'collections': 2, 'collected': 92, 'uncollectable': 0}]",
+            "3.12": "[{'collections': 13, 'collected': 107, 'uncollectable': 0}, {'collections': 1, 'collected': 52, 'uncollectable': 0}]",
+            "3.13": "[{'collections': 9, 'collected': 192, 'uncollectable': 0}, {'collections': 0, 'collected': 0, 'uncollectable': 0}]",
+        ]
+        for profile in Profile.all {
+            let s = Session(profile: profile)
+            XCTAssertNil(s.runInteractive("import gc\n").unsupported)
+            XCTAssertEqual(s.runInteractive("gc.get_stats()[:2]\n").stdout, expected[profile.version]! + "\n", profile.version)
+        }
+    }
+
+    /// A script's collector counts are not the REPL's: `heapbook run` refuses to show them.
+    func testScriptRunRefusesCollectorCounts() {
+        let s = Session(profile: .cpython38, script: true)
+        let r = s.runScript("import gc\nprint(gc.get_count())\n", path: "c.py")
+        XCTAssertTrue(r.unsupported?.message.hasPrefix("heapbook does not model `gc.get_count()`: in a script") ?? false, r.stderr)
+    }
 }

@@ -4,6 +4,7 @@ import HeapEngine
 extension Interpreter {
     func defineGCModule(_ d: ObjectRef) {
         defineFunction(in: d, "collect", module: "gc") { i, _, args, _ in
+            try i.refuseInScript("gc.collect()")
             var generation = 2
             if let a = args.first {
                 generation = try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer")
@@ -46,10 +47,14 @@ extension Interpreter {
             defineFunction(in: d, "get_freeze_count", module: "gc") { i, _, _, _ in try i.newInt(i.heap.freezeCount) }
         }
         defineFunction(in: d, "get_stats", module: "gc") { i, _, _, _ in
+            try i.refuseInScript("gc.get_stats()")
             var dicts: [ObjectRef] = []
-            for s in i.heap.gcStats {
+            // The session's collections on top of start-up's (Profile.replStartupGCStats).
+            let startup = i.profile.replStartupGCStats
+            for (g, s) in i.heap.gcStats.enumerated() {
                 let d = try i.newDict()
-                for (k, v) in [("collections", s.collections), ("collected", s.collected), ("uncollectable", s.uncollectable)] {
+                let counts = [s.collections, s.collected, s.uncollectable].enumerated().map { $0.element + startup[3 * g + $0.offset] }
+                for (k, v) in zip(["collections", "collected", "uncollectable"], counts) {
                     let n = try i.newInt(v)
                     try i.dictSet(d, i.name(k), n)
                     i.heap.decref(n)
@@ -73,7 +78,8 @@ extension Interpreter {
             try i.newTuple(try i.heap.gc.thresholds.map { try i.newInt($0) })
         }
         defineFunction(in: d, "get_count", module: "gc") { i, _, _, _ in
-            try i.newTuple(try i.heap.gc.counts.map { try i.newInt($0) })
+            try i.refuseInScript("gc.get_count()")
+            return try i.newTuple(try i.heap.gc.counts.map { try i.newInt($0) })
         }
         defineFunction(in: d, "isenabled", module: "gc") { i, _, _, _ in i.heap.newBool(i.heap.gcEnabled) }
         defineFunction(in: d, "enable", module: "gc") { i, _, _, _ in i.heap.gcEnabled = true; return i.heap.newNone() }

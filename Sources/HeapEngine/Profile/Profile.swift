@@ -421,3 +421,13 @@ extension Profile {
         return all.first { $0.version == key || $0.version.filter { $0 != "." } == key }
     }
 }
+
+extension Profile {
+    /// 3.11: while a statement runs, CPython's PEG parser arena holds a context-dependent
+    /// number of references to each small-int literal of it (3.11.7: `sys.getrefcount(7)` is
+    /// one more than one arena reference per literal, `[7, sys.getrefcount(7)]` two more), so
+    /// the count of a shared object that is a literal of the running code is refused
+    /// (`Heap.runningLiterals`). 3.6 and 3.8 (one reference per literal, no backtracking
+    /// parser) are modelled; from 3.12 the objects are immortal.
+    public var parserArenaLiteralsVary: Bool { major == 3 && minor == 11 }
+}

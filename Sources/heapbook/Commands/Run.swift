@@ -18,6 +18,7 @@ struct Run: ParsableCommand {
             throw ValidationError("Cannot read '\(file)'.")
         }
         let session = Session(profile: options.profile, limits: .commandLine)
+        session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         let result = session.runModule(source, filename: file)
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))

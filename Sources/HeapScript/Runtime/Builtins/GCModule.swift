@@ -31,6 +31,14 @@ extension Interpreter {
             return try i.newList(objs, extend: false)
         }
         defineFunction(in: d, "get_referrers", module: "gc") { i, _, args, _ in
+            // CPython's start-up objects (module dicts, sys.flags, code constants...) refer to
+            // the shared objects and types, and the engine does not simulate them: the list
+            // would be short, so it is refused (every version: immortal objects too).
+            if let s = args.first(where: i.heap.isStatic) {
+                let what = "gc.get_referrers(\(i.heap.kind(s) == .type ? i.heap.typeInfo(s).name : (try i.repr(s))))"
+                throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` "
+                                           + "(CPython's start-up objects refer to it, and heapbook does not simulate them)")
+            }
             let objs = i.heap.getReferrers(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)

@@ -69,8 +69,11 @@ struct HeapDiagram {
             var y = b.y + Self.headerHeight + Self.lineHeight
             group.texts.append(.init(x: b.x + 8, y: y - 3, text: node.label, cssClass: "dg-value"))
             y += Self.lineHeight
-            let refcount = node.shared != nil && node.refcount >= 1_000_000
-                ? "refcount shared" : "refcount \(node.refcount)"
+            // A shared object's count is shown when it is CPython's and small enough to read
+            // (3.6/3.8); 3.11's start-up counts near 10^9 and 3.12's immortal 4294967295 are
+            // shown as "shared", and an unmodelled count (nil) never.
+            let refcount = node.refcount.map { node.shared != nil && $0 >= 1_000_000 ? "refcount shared" : "refcount \($0)" }
+                ?? "refcount shared"
             group.texts.append(.init(x: b.x + 8, y: y - 3, text: "\(refcount) · \(node.size) B", cssClass: "dg-meta"))
             y += Self.lineHeight
             group.texts.append(.init(x: b.x + 8, y: y - 3, text: "id 0x" + String(node.address, radix: 16), cssClass: "dg-address"))
@@ -101,7 +104,8 @@ struct HeapDiagram {
     }
 
     func tooltip(_ node: HeapSnapshot.Node) -> String {
-        var text = "\(node.typeName) \(node.label) at 0x\(String(node.address, radix: 16)): refcount \(node.refcount), sys.getsizeof \(node.size)"
+        var text = "\(node.typeName) \(node.label) at 0x\(String(node.address, radix: 16)): "
+            + (node.refcount.map { "refcount \($0)" } ?? "refcount not modelled") + ", sys.getsizeof \(node.size)"
         if let shared = node.shared { text += " (shared: \(shared.rawValue); its refcount includes CPython's start-up references)" }
         return text
     }
@@ -116,7 +120,7 @@ struct HeapDiagram {
         for b in snapshot.bindings { items.append("Name \(b.name) refers to \(name(b.node)).") }
         let outgoing = Dictionary(grouping: snapshot.edges, by: \.from)
         for node in snapshot.nodes {
-            var s = "\(name(node.id)): refcount \(node.refcount), \(node.size) bytes"
+            var s = "\(name(node.id)): " + (node.refcount.map { "refcount \($0)" } ?? "refcount not modelled") + ", \(node.size) bytes"
             if let shared = node.shared { s += ", shared (\(shared.rawValue))" }
             let refs = (outgoing[node.id] ?? []).map { "\($0.label) → \(name($0.to))" }
             if !refs.isEmpty { s += "; references " + refs.joined(separator: ", ") }

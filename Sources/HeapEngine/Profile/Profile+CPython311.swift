@@ -47,6 +47,7 @@ extension Profile {
         // a class); the tuples besides the code objects' own and their constant keys, and the
         // per-unit split, fitted with scripts/measure/compile-counts.py and count-drift.py.
         p.lazyFrameObjects = true
+        p.parserArenaLiteralsVary = true
         p.displayCyclesTuple = true
         p.argumentParsersMakeKeywordTuples = true
         p.gcImportKeeps = FreeListCounts(lists: 1)

@@ -73,7 +73,7 @@ public struct Profile: Sendable, Equatable {
     /// empty singletons, one-character latin-1 strs, static types) start with this refcount
     /// (`_Py_IMMORTAL_REFCNT`, UINT_MAX on 64-bit), and incref/decref leave a count at or above
     /// it untouched (`_Py_IsImmortal` tests the count itself). nil before 3.12: static
-    /// objects are then ordinary counted objects (`StartupRefcounts.staticObject`).
+    /// objects are then ordinary counted objects (their start-up counts: `StartupRefcounts`).
     public var immortalRefcount: Int?
     /// 3.12 only (gh-84436 / PEP 683 follow-up in unicodeobject.c): `PyUnicode_InternInPlace`
     /// makes every interned str immortal (`_Py_SetImmortal`). 3.13 made runtime-interned
@@ -269,6 +269,13 @@ public struct Profile: Sendable, Equatable {
     /// list per statement, never freed): `x = 1` then `gc.get_count()` moves count0 by 2-3
     /// on 3.13.0, by 0-1 on 3.12.1.
     public var replCachesSourceLines = false
+    /// 3.11: while a statement runs, CPython's PEG parser arena holds a context-dependent
+    /// number of references to each small-int literal of it (3.11.7: `sys.getrefcount(7)` is
+    /// one more than one arena reference per literal, `[7, sys.getrefcount(7)]` three more), so
+    /// the count of a shared object that is a literal of the running code is refused
+    /// (`Heap.runningLiterals`). 3.6 and 3.8 (one reference per literal, no backtracking
+    /// parser) are modelled; from 3.12 the objects are immortal.
+    public var parserArenaLiteralsVary = false
     /// The free-listed objects compiling one statement holds until it finishes (the compiler's
     /// and symtable's dicts and lists, and tuples besides the code objects' own and their
     /// constant keys, which the compiler makes itself). Measured as the free lists refilled by

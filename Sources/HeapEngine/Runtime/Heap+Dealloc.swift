@@ -50,7 +50,8 @@ extension Heap {
     private func deallocBody(_ r: ObjectRef) {
         let i = Int(r)
         if ObjectFlags(rawValue: flags[i]).contains(.isStatic) {
-            // Static objects are never freed; a count reaching zero is a refcount bug.
+            // Static objects are never freed; a count reaching zero is a refcount bug (the
+            // measured start-up counts keep at least the runtime's own reference).
             assert(false, "refcount of a static object fell to zero")
             refcnt[i] = profile.immortalRefcount ?? StartupRefcounts.staticObject
             return

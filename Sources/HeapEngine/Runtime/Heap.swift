@@ -51,6 +51,16 @@ public final class Heap {
     var smallInts: [ObjectRef] = []
     var latin1Chars: [ObjectRef] = []
     var byteChars: [ObjectRef] = []
+    /// Whether `rebaseStartupRefcounts` ran (once per heap, before the first statement).
+    var startupRebased = false
+    /// Per module not yet imported: the references CPython's first import of it adds to
+    /// shared objects (`StartupRefcounts.Table.imports`), applied by `noteFirstImport`.
+    var startupImports: [(String, [(Int, Int)])] = []
+    /// `Profile.parserArenaLiteralsVary`: the shared objects that are literals of the code
+    /// running now (its parser arena); their counts are refused until the arena is released.
+    public var runningLiterals: Set<ObjectRef> = []
+    /// The refused shared objects and why (`StartupRefcounts.varies` or `.untracked`).
+    var unmodelledShared: [ObjectRef: Int] = [:]
     /// The interned-string dictionary (`interp->cached_objects.interned` in 3.11).
     public internal(set) var interned: [String: ObjectRef] = [:]
     var freeLists = FreeLists()
@@ -87,9 +97,13 @@ public final class Heap {
         /// materialised `__dict__` from 3.11. Cleared with the row, so a recycled row never
         /// inherits it.
         public static let splitTable = ObjectFlags(rawValue: 32)
+        /// A static object whose absolute count is not CPython's (its start-up count was not
+        /// measured, or varies between CPython runs): `sys.getrefcount` of it is refused and
+        /// pictures leave its count out. Set by `rebaseStartupRefcounts` (before 3.12 only).
+        public static let unmodelledCount = ObjectFlags(rawValue: 64)
         /// Alive when the session began (`markStartupObjects`): CPython's start-up also holds
         /// references to it that the engine does not model. Cleared with the row.
-        public static let fromStartup = ObjectFlags(rawValue: 64)
+        public static let fromStartup = ObjectFlags(rawValue: 128)
     }
 
     /// sys.getsizeof of an int with one digit (precomputed: the hottest allocation).
@@ -248,13 +262,4 @@ public final class Heap {
     public func newStaticPlaceholder(type: ObjectRef) -> ObjectRef {
         newStatic(type: type, size: 16, payload: .empty)
     }
-}
-
-/// Refcounts the engine shows for objects CPython shares with its own start-up state.
-///
-/// Divergence: in real CPython these depend on everything imported at start-up
-/// (site, encodings, readline...), so no simulation can match them; heapbook starts
-/// each such object at this fixed count and documents it (README, "Shared objects").
-public enum StartupRefcounts {
-    public static let staticObject = 1_000_000
 }

@@ -99,11 +99,37 @@ extension Compiler {
             switch e.kind {
             case .unary, .binary, .subscript, .tuple:
                 unmergedConstants.insert(r)
-                if !byCompiler { peepholeFolds.insert(r) }
+                if !byCompiler { peepholeFolds.insert(r); markPeepholeLeftovers(e) }
             default: break
             }
         }
         return r
+    }
+
+    /// 3.6's peephole optimizer appends a folded constant to co_consts and leaves the
+    /// operands it folded there (`-7` keeps 7, `(1, 2)` keeps 1 and 2), which the engine does
+    /// not model: a shared object among them (a small int, a one-character str, None...)
+    /// gets references the engine does not count, so its count is refused from here on.
+    private func markPeepholeLeftovers(_ e: Expr) {
+        switch e.kind {
+        case .unary(_, let x): markPeepholeLeftover(x)
+        case .binary(_, let a, let b): markPeepholeLeftover(a); markPeepholeLeftover(b)
+        case .subscript(let a, let b): markPeepholeLeftover(a); markPeepholeLeftover(b)
+        case .tuple(let items): items.forEach(markPeepholeLeftover)
+        default: break
+        }
+    }
+
+    private func markPeepholeLeftover(_ e: Expr) {
+        let heap = interp.heap
+        switch e.kind {
+        case .int(let v): if let r = heap.cachedSmallInt(v) { heap.markUnmodelledCount(r) }
+        case .string(let s): if let r = heap.cachedLatin1Str(s) { heap.markUnmodelledCount(r) }
+        case .bool(let b): heap.markUnmodelledCount(b ? heap.trueRef : heap.falseRef)
+        case .none: heap.markUnmodelledCount(heap.none)
+        case .ellipsis: heap.markUnmodelledCount(heap.ellipsis)
+        default: markPeepholeLeftovers(e)
+        }
     }
 
     /// One folding operation; nil when it raised. A Python error is released, as
@@ -129,9 +155,12 @@ extension Compiler {
             if StrLayout.isInternedConstant(s) { return internConstant(r) }
             return r
         case .bytes(let b): return literal(try interp.newBytes(b))
-        case .bool(let b): return literal(heap.newBool(b))
-        case .none: return literal(heap.newNone())
-        case .ellipsis: heap.incref(heap.ellipsis); return literal(heap.ellipsis)
+        // The parser takes no reference to these singletons (Constant(Py_True) etc.: ast.c and
+        // pegen add only the numbers and strings they parse to the arena): borrowed, which
+        // is safe as static objects are never freed.
+        case .bool(let b): return b ? heap.trueRef : heap.falseRef
+        case .none: return heap.none
+        case .ellipsis: return heap.ellipsis
         case .unary(let op, let operand) where op != .not:
             guard let v = try foldConstant(operand) else { return nil }
             guard isNumber(v) else { return nil }

@@ -103,6 +103,7 @@ final class Compiler {
     func releaseArena() {
         let a = arena
         arena = []
+        heap.runningLiterals = []
         for r in a.reversed() { heap.decref(r) }
     }
 

@@ -14,6 +14,11 @@ public final class Session {
         self.interp = Interpreter(profile: profile, limits: limits, script: script)
     }
 
+    /// Keeps every shared object at the provisional `StartupRefcounts.staticObject` and never
+    /// refuses its count: only for scripts/measure/startup_refcounts.py, which calibrates the
+    /// measured start-up counts against exactly these numbers. Set before the first run.
+    public var provisionalStartupRefcounts = false
+
     /// The simulated heap (for diagrams and statistics).
     public var heap: Heap { interp.heap }
 
@@ -71,9 +76,12 @@ public final class Session {
     }
 
     private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
+        // The shared objects' measured start-up counts differ between CPython's REPL and a
+        // script (StartupRefcounts); a chapter's script block is exec() at the REPL.
+        if !provisionalStartupRefcounts { interp.heap.rebaseStartupRefcounts(interp.scriptStartup ? .script : .interactive) }
         // The parser recurses once per nesting level too (up to `ParserLimits`: 200 brackets
         // take more than 8 MiB of stack in a debug build).
-        Session.onLargeStack { self.parseAndRun(source, filename: filename, interactive: interactive) }
+        return Session.onLargeStack { self.parseAndRun(source, filename: filename, interactive: interactive) }
     }
 
     private func parseAndRun(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
@@ -136,6 +144,9 @@ public final class Session {
             return ExecutionResult(stderr: "\(error)\n", exception: "\(error)")
         }
         compiler.finishCompiling()
+        if i.profile.parserArenaLiteralsVary && i.profile.immortalRefcount == nil && !provisionalStartupRefcounts {
+            i.heap.runningLiterals = Set(compiler.arena.filter(i.heap.isStatic))
+        }
         if interactive && i.profile.replCachesSourceLines { i.cacheSourceLines(source, filename: filename) }
         let frame = Frame(code: code, globals: i.mainDict, namespace: i.mainDict)
         // PyEval_EvalCode (3.11+) runs the code through a new function object, released

@@ -31,8 +31,9 @@ public struct HeapSnapshot: Sendable, Equatable {
         public var typeName: String
         /// A short repr (`42`, `'spam'`) or the length of a container (`len 3`).
         public var label: String
-        /// ob_refcnt as the engine holds it (static objects start at 1,000,000).
-        public var refcount: Int
+        /// ob_refcnt, CPython's number; nil for a shared object whose count the engine does
+        /// not model (`Heap.hasUnmodelledCount`: `sys.getrefcount` of it is refused too).
+        public var refcount: Int?
         /// `sys.getsizeof`.
         public var size: Int
         /// `id()`.
@@ -181,7 +182,8 @@ struct HeapSnapshotBuilder {
 
     func describe(_ r: ObjectRef, id: Int, depth: Int) -> HeapSnapshot.Node {
         let i = Int(r)
-        return HeapSnapshot.Node(id: id, typeName: interp.typeName(r), label: label(r), refcount: heap.refcnt[i],
+        return HeapSnapshot.Node(id: id, typeName: interp.typeName(r), label: label(r),
+                                 refcount: heap.hasUnmodelledCount(r) ? nil : heap.refcnt[i],
                                  size: interp.sizeof(r), address: heap.address[i], shared: shared(r),
                                  depth: depth, omittedReferences: 0)
     }

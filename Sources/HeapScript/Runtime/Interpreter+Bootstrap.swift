@@ -149,6 +149,9 @@ extension Interpreter {
 
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
+        // The references CPython's first import of the module leaves on shared objects (its
+        // spec...), measured; a no-op at start-up (before the re-base) and after the first time.
+        heap.noteFirstImport(moduleName)
         if let m = modules[moduleName] { heap.incref(m); return m }
         let dict = try newDict()
         let m = try newModule(moduleName, dict: dict)

@@ -67,15 +67,15 @@ extension Interpreter {
         }
     }
 
-    /// `sys.getrefcount` of an object start-up made: CPython's start-up code, modules and
-    /// caches hold references to it that the engine does not model (3.11.7: `len` 21, `sys`
-    /// 78, `int` 105 at the first prompt). Exact where the engine owns every reference:
-    /// immortal objects (3.12+), the shared singletons whose start-up counts are profile data
-    /// (static, not types), and `__main__`'s dict, whose references are the frames'.
+    /// `sys.getrefcount` of an object start-up made on the heap: CPython's start-up code,
+    /// modules and caches hold references to it that the engine does not model (3.11.7:
+    /// `len` 21, `sys` 78 at the first prompt). Exact where the engine owns every reference:
+    /// immortal objects (3.12+) and `__main__`'s dict, whose references are the frames'.
+    /// Static objects are left to `Heap.hasUnmodelledCount` (measured or refused).
     func refuseStartupRefcount(_ r: ObjectRef) throws {
         try refuseIfOpaque(r)
-        guard heap.isStartupObject(r), !heap.isImmortal(r), r != mainDict else { return }
-        if heap.isStatic(r), heap.kind(r) != .type { return }
+        // Static objects (the shared singletons, the static types) are StartupRefcounts'.
+        guard heap.isStartupObject(r), !heap.isStatic(r), !heap.isImmortal(r), r != mainDict else { return }
         throw notModelled("sys.getrefcount(\(try describeStartupObject(r)))",
                           because: "CPython \(profile.version)'s start-up holds references to it that the engine does not see")
     }

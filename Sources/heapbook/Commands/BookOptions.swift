@@ -9,6 +9,11 @@ struct BookOptions: ParsableArguments {
         valueName: "X.Y|all"))
     var python: String = Profile.default.version
 
+    /// Shared objects keep the engine's provisional start-up count (1,000,000) and are never
+    /// refused: for scripts/measure/startup_refcounts.py only.
+    @Flag(name: .long, help: .hidden)
+    var provisionalStartupRefcounts = false
+
     /// The selection (valid after `validate()`).
     var selection: PythonSelection { PythonSelection(python) ?? .one(.default) }
 

@@ -13,7 +13,9 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let text = try readStandardInput()
-        let repl = HeapScript.Repl(session: Session(profile: options.profile, limits: .commandLine))
+        let session = Session(profile: options.profile, limits: .commandLine)
+        session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
+        let repl = HeapScript.Repl(session: session)
         let ok = repl.run(text, stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
                           stderr: { FileHandle.standardError.write(Data($0.utf8)) })
         if !ok { throw ExitCode(2) }

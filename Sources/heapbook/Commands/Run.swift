@@ -18,6 +18,7 @@ struct Run: ParsableCommand {
             throw ValidationError("Cannot read '\(file)'.")
         }
         let session = Session(profile: options.profile, limits: .commandLine, script: true)
+        session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         // bpo-20443 (3.9): the script's path is made absolute (tracebacks, warnings, __file__).
         let path = options.profile.minor >= 9 && !file.hasPrefix("/")
             ? FileManager.default.currentDirectoryPath + "/" + file : file

@@ -32,6 +32,14 @@ extension Interpreter {
             return try i.newList(objs, extend: false)
         }
         defineFunction(in: d, "get_referrers", module: "gc") { i, _, args, _ in
+            // CPython's start-up objects (module dicts, sys.flags, code constants...) refer to
+            // the shared objects and types, and the engine does not simulate them: the list
+            // would be short, so it is refused (every version: immortal objects too).
+            if let s = args.first(where: i.heap.isStatic) {
+                let what = "gc.get_referrers(\(i.heap.kind(s) == .type ? i.heap.typeInfo(s).name : (try i.repr(s))))"
+                throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` "
+                                           + "(CPython's start-up objects refer to it, and heapbook does not simulate them)")
+            }
             let objs = i.heap.getReferrers(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -67,9 +75,15 @@ extension Interpreter {
         heap.garbageList = garbage
         try! dictSet(d, name("garbage"), garbage)
         heap.decref(garbage)
-        let saveAll = try! newInt(32)
-        try! dictSet(d, name("DEBUG_SAVEALL"), saveAll)
-        heap.decref(saveAll)
+        // gcmodule_exec's constants (Modules/gcmodule.c): the module's cached dict holds
+        // references to these small ints from start-up, and each `import gc` copies them, as
+        // CPython does (their counts are measured start-up counts: see StartupRefcounts).
+        for (constant, value) in [("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4),
+                                  ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)] {
+            let v = try! newInt(value)
+            try! dictSet(d, name(constant), v)
+            heap.decref(v)
+        }
         defineFunction(in: d, "set_debug", module: "gc") { i, _, args, _ in
             i.heap.gcDebugFlags = try i.intIndex(args[0], "an integer is required")
             return i.heap.newNone()

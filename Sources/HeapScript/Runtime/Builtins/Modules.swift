@@ -9,6 +9,12 @@ extension Interpreter {
         }
         defineFunction(in: d, "getrefcount", module: "sys") { i, _, args, _ in
             try i.refuseStartupRefcount(args[0])
+            // A shared object whose start-up count is not CPython's is refused, never shown
+            // with the engine's provisional base (StartupRefcounts).
+            if i.heap.hasUnmodelledCount(args[0]) {
+                let what = "sys.getrefcount(\(i.heap.kind(args[0]) == .type ? i.heap.typeInfo(args[0]).name : (try i.repr(args[0]))))"
+                throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` (\(i.heap.unmodelledCountReason(args[0])))")
+            }
             return try i.newInt(i.heap.refcnt[Int(args[0])])
         }
         defineFunction(in: d, "intern", module: "sys") { i, _, args, _ in

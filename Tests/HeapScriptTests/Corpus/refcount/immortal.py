@@ -1,13 +1,12 @@
 import sys
-sys.getrefcount(None) == 4294967295
+seven = 7
+empty = ''
 sys.getrefcount(True) == 4294967295
-sys.getrefcount(7) == 4294967295
-sys.getrefcount(-5) == 4294967295
-sys.getrefcount(()) == 4294967295
-sys.getrefcount('') == 4294967295
+sys.getrefcount(seven) == 4294967295
+sys.getrefcount(empty) == 4294967295
 x = 7
 y = x
-sys.getrefcount(x) == sys.getrefcount(7)
+sys.getrefcount(x) == sys.getrefcount(seven)
 s = 'zqxw'
 sys.getrefcount(s)
 t = s

@@ -41,8 +41,9 @@ final class LiveSite: @unchecked Sendable {
     /// Runs this executable with `arguments`; nil when it exited 0, else what to show.
     static func runBuild(arguments: [String], timeout: Double) -> String? {
         let fm = FileManager.default
-        let log = fm.temporaryDirectory.appendingPathComponent("heapbook-serve-\(UUID().uuidString).log")
-        fm.createFile(atPath: log.path, contents: nil)
+        // Not UUID(): out of file descriptors it cannot read /dev/urandom and answers zeros.
+        let log = fm.temporaryDirectory.appendingPathComponent("heapbook-serve-\(getpid())-\(logCounter.next()).log")
+        guard fm.createFile(atPath: log.path, contents: nil) else { return "cannot create \(log.path)" }
         defer { try? fm.removeItem(at: log) }
         guard let handle = try? FileHandle(forWritingTo: log) else { return "cannot create \(log.path)" }
         defer { try? handle.close() }
@@ -74,28 +75,39 @@ final class LiveSite: @unchecked Sendable {
     }
 
     /// Polls the chapters' names, sizes and modification times twice a second on a thread
-    /// of its own, rebuilding after each change.
+    /// of its own, rebuilding after each change. A directory that cannot be read (out of
+    /// file descriptors, say) is no change: it is looked at again next time.
     func watch() {
         let thread = Thread { [self] in
             var last = fingerprint()
             while !isStopped {
                 Thread.sleep(forTimeInterval: 0.5)
-                let now = fingerprint()
+                guard let now = fingerprint() else { continue }
                 if now != last { last = now; rebuild() }
             }
         }
         thread.start()
     }
 
-    func fingerprint() -> [String] {
+    func fingerprint() -> [String]? {
         let fm = FileManager.default
-        let names = (try? fm.contentsOfDirectory(atPath: chapters)) ?? []
-        return names.sorted().map { name in
-            let attributes = try? fm.attributesOfItem(atPath: chapters + "/" + name)
-            let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            return "\(name) \(attributes?[.size] ?? 0) \(date)"
+        guard let names = try? fm.contentsOfDirectory(atPath: chapters) else { return nil }
+        var entries: [String] = []
+        for name in names.sorted() {
+            guard let attributes = try? fm.attributesOfItem(atPath: chapters + "/" + name) else { return nil }
+            let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            entries.append("\(name) \(attributes[.size] ?? 0) \(date)")
         }
+        return entries
     }
+}
+
+private let logCounter = Counter()
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.withLock { value += 1; return value } }
 }
 
 /// What `/__heapbook/version` answers: `{"version":3}` or `{"error":"…","version":4}`.

@@ -18,7 +18,8 @@ the server and HEAPBOOK_SERVE_IDLE_TIMEOUT=IDLE (env, default 5 s; serve's own d
   sigint      Ctrl-C stops it with exit status 0
 
 Only python3's standard library; every wait is bounded; traffic goes to 127.0.0.1 only.
-HEAPBOOK defaults to .build/debug/heapbook of this checkout. Prints one PASS/FAIL line per
+HEAPBOOK defaults to .build/debug/heapbook of this checkout. CHECKS=head-1mib,idle-1100 (env)
+runs only those (normal and sigint always run). Prints one PASS/FAIL line per
 check, measurements included, and 'N passed, N failed'; exit status 0 when all passed.
 """
 import json
@@ -40,6 +41,11 @@ IDLE = float(os.environ.get("IDLE", "5"))
 TICK = os.sysconf("SC_CLK_TCK")
 
 results = []
+ONLY = set(filter(None, os.environ.get("CHECKS", "").split(",")))
+
+
+def wanted(name):
+    return not ONLY or name in ONLY
 
 
 def report(name, ok, detail):
@@ -178,21 +184,39 @@ def checks(server, port, book):
            and b"/__heapbook/livereload.js" in body and forms == [200, 200, 200],
            f"GET / {status} {headers.get('content-type')}; localhost/[::1]/LOCALHOST forms {forms}")
 
-    # host
+    if wanted("host"):
+        check_host(port)
+    if wanted("paths"):
+        check_paths(port)
+    if wanted("head-1mib"):
+        check_head(server, port)
+    if wanted("idle-1100") and not check_idle(server, port):
+        return
+    if wanted("crash"):
+        check_crash(server, port, book)
+    if wanted("reload"):
+        check_reload(port, book)
+
+
+def check_host(port):
     evil = get(port, "/", host="evil.example")[0]
     evil_port = get(port, "/", host=f"evil.example:{port}")[0]
     wrong_port = get(port, "/", host=f"127.0.0.1:{port + 1 if port < 65535 else port - 1}")[0]
     report("host", evil in (421, 403) and evil_port in (421, 403) and wrong_port in (421, 403),
            f"evil.example {evil}, evil.example:{port} {evil_port}, 127.0.0.1 with another port {wrong_port}")
 
-    # paths
+
+
+def check_paths(port):
     nul_status, nul_headers, _, _ = get(port, "/index.html%00.png")
     dots = [get(port, p)[0] for p in ("/../etc/passwd", "/%2e%2e/etc/passwd", "/a/%2E%2E/%2e%2e/x", "/a%5cb", "/index.html%0a")]
     real = get(port, "/index.html")[1].get("content-type", "")
     report("paths", nul_status == 400 and all(d == 400 for d in dots) and real.startswith("text/html"),
            f"%00.png {nul_status} ({nul_headers.get('content-type')}); ../ forms and %5c, %0a {dots}; /index.html {real}")
 
-    # head-1mib
+
+
+def check_head(server, port):
     cpu0 = cpu_seconds(server.pid)
     big = (f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Big: ".encode() + b"a" * (1 << 20) + b"\r\n\r\n")
     answers = [None, None]
@@ -213,7 +237,9 @@ def checks(server, port, book):
     report("head-1mib", all(t < 2 for t in times) and normal[0] == 200 and cpu1 - cpu0 < 1.0,
            f"answers {statuses} after {times} s; server CPU {cpu1 - cpu0:.2f} s; GET / afterwards {normal[0]} in {normal[3]:.3f} s")
 
-    # idle-1100
+
+
+def check_idle(server, port):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < 1200:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
@@ -245,10 +271,11 @@ def checks(server, port, book):
            f"{len(idle)} connections opened ({refused} failed) in {opened:.1f} s; then GET / {normal[0]} after "
            f"{normal[3]:.1f} s; server {'running' if alive else 'EXITED (' + str(server.returncode) + ')'}; "
            f"{closed} idle ones closed by the server by then")
-    if not alive:
-        return
+    return alive
 
-    # crash: a slow rebuild, its `heapbook build` child killed (Swift's backtracer resumes after a
+
+def check_crash(server, port, book):
+    # a slow rebuild, its `heapbook build` child killed (Swift's backtracer resumes after a
     # SIGSEGV sent with kill(2), so SIGKILL stands for the crash)
     before = json.loads(get(port, "/__heapbook/version")[2] or b"{}")
     write_chapter(book, "crash", slow=True)
@@ -276,7 +303,10 @@ def checks(server, port, book):
                f"child {victim} killed; server {'running' if server.poll() is None else 'EXITED'}; "
                f"GET /01-a.html {page[0]}; version error: {(state.get('error') or '').splitlines()[:1]}")
 
-    # reload (also the recovery after the crash)
+
+
+def check_reload(port, book):
+    # also the recovery after the crash
     time.sleep(1.1)  # a new mtime second, for file systems with coarse timestamps
     start = time.monotonic()
     write_chapter(book, "edited")

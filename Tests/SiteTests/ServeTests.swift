@@ -91,11 +91,14 @@ final class ServeTests: XCTestCase {
         // A second or two of engine work, so the rebuild can be caught running.
         try Data("# First\n\n```heap\n>>> for i in range(300000):\n...     pass\n>>> print('two')\ntwo\n```\n".utf8)
             .write(to: directory.appendingPathComponent("01-a.md"))
-        var child: pid_t?
+        var child: pid_t?  // the build worker
         for _ in 0..<1500 where child == nil {
             child = childProcesses(of: process.processIdentifier).first
             if child == nil { usleep(10_000) }
         }
+        // The watcher looks twice a second and the example runs for over a second: a second
+        // after the edit, the build is under way.
+        try await Task.sleep(nanoseconds: 1_000_000_000)
         kill(try XCTUnwrap(child, "no rebuild child seen"), SIGKILL)
         var state = ""
         for _ in 0..<100 where !state.contains("crashed") {

@@ -42,6 +42,8 @@ struct Serve: ParsableCommand {
     func run() throws {
         // Refused before the server starts; later rebuilds check again and report instead.
         _ = try refusingOutput { try SiteWriter.prepare(out, chapters: path) }
+        // A build worker that dies must not take the server with it through a write to its pipe.
+        signal(SIGPIPE, SIG_IGN)
         let live = LiveSite(chapters: path, out: out, python: options.profile.version)
         live.rebuild()
         let limits = ServeLimits.fromEnvironment()

@@ -5,7 +5,9 @@ Copies CHAPTERS (default: this checkout's chapters/, with its oracle cache) to a
 directory, starts `heapbook serve --port 0` on it, waits for the first build, then EDITS
 times (default 3) appends a paragraph with a fresh marker to one chapter (the first
 numbered one, or EDIT_CHAPTER=NAME.md) and measures the time from the write until the
-rebuilt page containing the marker is served. Prints each time, and the median.
+rebuilt page containing the marker is served. Prints each time, and the median. Then
+(COMPARE=0 skips it) it runs a full `heapbook build` of the edited chapters and checks that
+serve's output is the same, file for file.
 Only python3's standard library; traffic to 127.0.0.1 only; every wait is bounded.
 """
 import os
@@ -21,7 +23,7 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HEAPBOOK = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/heapbook"))
+HEAPBOOK = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else os.path.join(ROOT, ".build/debug/heapbook"))
 CHAPTERS = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else os.path.join(ROOT, "chapters")
 EDITS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 
@@ -38,6 +40,16 @@ def fetch(port, path):
                 data += chunk
     except OSError:
         return b""
+
+
+def tree(root):
+    files = {}
+    for directory, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(directory, name)
+            with open(path, "rb") as f:
+                files[os.path.relpath(path, root)] = f.read()
+    return files
 
 
 def main():
@@ -79,6 +91,15 @@ def main():
             print(f"edit {i + 1}: served after {took:.0f} ms", flush=True)
         print(f"median edit-to-served: {statistics.median(times):.0f} ms")
         print("# serve said: " + " | ".join(l for l in lines if l.startswith("rebuil")))
+        if os.environ.get("COMPARE", "1") != "0":
+            full = os.path.join(work, "full")
+            subprocess.run([HEAPBOOK, "build", "--out", full, book], stdout=subprocess.DEVNULL, check=True, cwd=work)
+            served, built = tree(os.path.join(work, "out")), tree(full)
+            same = served == built
+            print(f"{'same' if same else 'DIFFERENT'}: serve's site and a full build ({len(built)} files)"
+                  + ("" if same else f"; differing: {sorted(k for k in served.keys() | built.keys() if served.get(k) != built.get(k))}"))
+            if not same:
+                return 1
     finally:
         server.send_signal(signal.SIGINT)
         try:

@@ -76,11 +76,11 @@ final class StartupRefcountTests: XCTestCase {
     func testScriptModeCounts() {
         let source = "import sys\nt = True\nprint(sys.getrefcount(t))\nprint(sys.getrefcount(False))\n"
         for (profile, out) in [(Profile.cpython36, "114\n116\n"), (.cpython38, "110\n114\n")] {
-            let r = session(profile).runModule(source, filename: "s.py")
+            let r = Session(profile: profile, script: true).runScript(source, path: "s.py")
             XCTAssertNil(r.unsupported)
             XCTAssertEqual(r.stdout, out, "under \(profile.version)")
         }
-        let r = session(.cpython311).runModule(source, filename: "s.py")
+        let r = Session(profile: .cpython311, script: true).runScript(source, path: "s.py")
         XCTAssertEqual(r.unsupported?.construct, "sys.getrefcount(True)")
     }
 

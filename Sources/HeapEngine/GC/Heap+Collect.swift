@@ -497,6 +497,9 @@ extension Heap {
         observe(.moveUnreachable)
 
         untrackTuples(young)
+        // Start-up's tuples and dicts that this collection untracks, as phantoms (they sit
+        // at the old end of young; Heap+StartupObjects.swift).
+        untrackStartupPhantoms(generation: generation, survivors: young)
         // Move reachable objects to the next generation.
         if young != old {
             if generation == GCState.generationCount - 2 { gc.longLivedPending += gc.size(young) }

@@ -160,6 +160,9 @@ extension Heap {
     /// gc.freeze(): every tracked object moves to the permanent generation, which no
     /// collection examines; all counts become 0.
     public func freeze() {
+        // Start-up objects frozen before every stage happened would be examined in an order
+        // nobody measured (Heap+StartupObjects.swift).
+        if gc.startupPlan != nil && gc.phantomStages < GCState.generationCount { gc.startupObjectsExact = false }
         for g in 0..<GCState.generationCount {
             gc.merge(g, into: GCState.permanentGeneration)
             gc.counts[g] = 0

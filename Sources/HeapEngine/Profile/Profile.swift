@@ -198,6 +198,11 @@ public struct Profile: Sendable, Equatable {
     /// by the first collection. 3.13: site.register_readline imports `_pyrepl.readline`, whose
     /// `@dataclass(slots=True) _ReadlineWrapper` discards its original class (5 GC objects).
     public var startupGarbageClass: String? = nil
+    /// The GC-tracked objects start-up leaves that the engine does not model, as phantom
+    /// counts (Heap+StartupObjects.swift), for `python -q -i` and for a script. nil: not
+    /// measured, and the interpreter refuses whatever would show them (gc.get_objects...).
+    public var replStartupObjects: StartupObjects? = nil
+    public var scriptStartupObjects: StartupObjects? = nil
 
     // MARK: - Free lists (PyInterpreterState.*_state)
 

@@ -58,6 +58,10 @@ public final class Heap {
     let auxSize = PagedColumn<Int>()
     /// The cyclic GC's state (generations, counts, thresholds).
     public var gc: GCState
+    /// The rows alive when the start-up phantoms were installed (Heap+StartupObjects.swift).
+    var startupRows: Set<ObjectRef> = []
+    /// The phantoms' type (never shown: every look at a phantom is refused).
+    public internal(set) var phantomType: ObjectRef?
 
     public struct ObjectFlags: OptionSet, Sendable {
         public let rawValue: UInt8
@@ -81,6 +85,8 @@ public final class Heap {
         /// materialised `__dict__` from 3.11. Cleared with the row, so a recycled row never
         /// inherits it.
         public static let splitTable = ObjectFlags(rawValue: 32)
+        /// A phantom start-up object (Heap+StartupObjects.swift): counts, is never looked at.
+        public static let startupPhantom = ObjectFlags(rawValue: 64)
     }
 
     /// sys.getsizeof of an int with one digit (precomputed: the hottest allocation).

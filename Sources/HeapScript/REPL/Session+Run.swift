@@ -60,9 +60,10 @@ public final class Session {
     }
 
     private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
+        interp.installStartupObjects(interactive: interactive)
         // The parser recurses once per nesting level too (up to `ParserLimits`: 200 brackets
         // take more than 8 MiB of stack in a debug build).
-        Session.onLargeStack { self.parseAndRun(source, filename: filename, interactive: interactive) }
+        return Session.onLargeStack { self.parseAndRun(source, filename: filename, interactive: interactive) }
     }
 
     private func parseAndRun(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {

@@ -51,6 +51,8 @@ extension Interpreter {
     }
 
     func getAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(obj)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -153,6 +155,8 @@ extension Interpreter {
     }
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(obj)
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         switch heap.payload[Int(obj)] {

@@ -5,6 +5,8 @@ import HeapEngine
 extension Interpreter {
     /// Calls `callable` (borrowed) with `args` and `kwargs` (consumed).
     func call(_ callable: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(callable)
         switch heap.payload[Int(callable)] {
         case .function:
             // A call from C (vectorcall): the frame takes a new reference to the function.

@@ -55,6 +55,11 @@ public final class Interpreter {
     var linecacheDict: ObjectRef?
     var linecacheEntries = 0
     var classKeys: [ObjectRef: SplitKeys] = [:]
+    /// Whether the first statement has run (the start-up objects are installed then, once the
+    /// mode is known), and whether CPython's start-up objects in the collector are modelled
+    /// for this profile and mode (`Profile.replStartupObjects`, Heap+StartupObjects.swift).
+    var startupObjectsInstalled = false
+    var startupObjectsModelled = false
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]
     /// Builtin functions and methods by id (BuiltinInfo.id).

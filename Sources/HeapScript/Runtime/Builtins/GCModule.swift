@@ -26,16 +26,25 @@ extension Interpreter {
                 throw i.error("ValueError", "generation parameter must be less than the number of available generations (3)")
             }
             if let g = generation, g < 0 { throw i.error("ValueError", "generation parameter cannot be negative") }
+            try i.refuseUnknownStartupObjects("gc.get_objects")
             let objs = i.heap.getObjects(generation: generation)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
         }
         defineFunction(in: d, "get_referrers", module: "gc") { i, _, args, _ in
+            // CPython's start-up objects (phantoms or not modelled at all) refer to shared
+            // objects; to anything made since, only through objects the engine models.
+            if args.contains(where: i.heap.mayBeReferencedByStartup) {
+                throw UnsupportedAtRuntime(what: "gc.get_referrers", fullMessage: "heapbook does not model CPython "
+                    + "\(i.profile.version)'s start-up objects, which gc.get_referrers() would list for an object "
+                    + "start-up shares (a small int, None, an interned str, a type, a module...)")
+            }
             let objs = i.heap.getReferrers(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
         }
         defineFunction(in: d, "get_referents", module: "gc") { i, _, args, _ in
+            for a in args { try i.refuseStartupObject(a) }
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -43,7 +52,10 @@ extension Interpreter {
         if profile.gcHasFreeze {
             defineFunction(in: d, "freeze", module: "gc") { i, _, _, _ in i.heap.freeze(); return i.heap.newNone() }
             defineFunction(in: d, "unfreeze", module: "gc") { i, _, _, _ in i.heap.unfreeze(); return i.heap.newNone() }
-            defineFunction(in: d, "get_freeze_count", module: "gc") { i, _, _, _ in try i.newInt(i.heap.freezeCount) }
+            defineFunction(in: d, "get_freeze_count", module: "gc") { i, _, _, _ in
+                try i.refuseUnknownStartupObjects("gc.get_freeze_count")
+                return try i.newInt(i.heap.freezeCount)
+            }
         }
         defineFunction(in: d, "get_stats", module: "gc") { i, _, _, _ in
             var dicts: [ObjectRef] = []
@@ -86,6 +98,50 @@ extension Interpreter {
                 i.heap.gc.thresholds[k] = try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer")
             }
             return i.heap.newNone()
+        }
+    }
+}
+
+/// CPython's start-up objects in the collector (phantoms, Heap+StartupObjects.swift): only
+/// identity and counting are modelled; every other look is refused here.
+extension Interpreter {
+    /// Before the first statement: the phantoms of this profile and mode (`python -q -i` or a
+    /// script), or none and `startupObjectsModelled` false when they were not measured.
+    func installStartupObjects(interactive: Bool) {
+        guard !startupObjectsInstalled else { return }
+        startupObjectsInstalled = true
+        heap.recordStartupRows()
+        guard let plan = interactive ? profile.replStartupObjects : profile.scriptStartupObjects else { return }
+        heap.installStartupPhantoms(plan, mainDict: mainDict)
+        startupObjectsModelled = true
+    }
+
+    /// Builtins that may take a phantom as an argument: they store it or answer from the
+    /// collector's lists alone.
+    static let builtinsTakingStartupObjects: Set<String> = [
+        "list.append", "list.insert", "gc.is_tracked", "gc.get_referrers",
+    ]
+
+    /// The refusal for a look at a phantom (`what`: how the program got there).
+    func startupObjectRefusal() -> UnsupportedAtRuntime {
+        UnsupportedAtRuntime(what: "CPython's start-up objects",
+                             fullMessage: "heapbook does not model CPython \(profile.version)'s start-up objects "
+                                 + "(one came out of gc.get_objects())")
+    }
+
+    /// Refuses when `r` is a phantom start-up object.
+    @inline(__always)
+    func refuseStartupObject(_ r: ObjectRef) throws(UnsupportedAtRuntime) {
+        if heap.isStartupPhantom(r) { throw startupObjectRefusal() }
+    }
+
+    /// Refuses what would show the collector's lists when start-up's share of them is not
+    /// known (not measured for this profile and mode, or gc.freeze() changed the order of
+    /// the collections that untrack start-up's tuples and dicts).
+    func refuseUnknownStartupObjects(_ function: String) throws(UnsupportedAtRuntime) {
+        if !startupObjectsModelled || !heap.gc.startupObjectsExact {
+            throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model CPython \(profile.version)'s "
+                                       + "start-up objects here (`\(function)` would count them)")
         }
     }
 }

@@ -46,7 +46,9 @@ public struct ChildResult: Sendable, Equatable {
 }
 
 /// Runs `heapbook` (`repl` with the input on stdin, or `test FILE` for a chapter) as a
-/// child process, `timeout` seconds at most; over the limit it is killed and counted as a hang.
+/// child process, `timeout` seconds of CPU time at most (or ten times that of wall-clock time);
+/// over the limit it is killed and counted as a hang. CPU time, because on a loaded machine
+/// (two cores, several fuzz workers) a wall-clock limit counts waiting as hanging.
 public struct ChildRunner: Sendable {
     public var executable: String
     public var timeout: Double
@@ -88,17 +90,32 @@ public struct ChildRunner: Sendable {
         try process.run()
         let killed = Flag()
         let pid = process.processIdentifier
-        let timer = DispatchWorkItem { [process] in
-            if process.isRunning { killed.set(); kill(pid, SIGKILL) }
+        let started = Date()
+        let watchdog = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+        watchdog.schedule(deadline: .now() + 0.5, repeating: 0.5)
+        watchdog.setEventHandler { [process, timeout] in
+            guard process.isRunning else { return }
+            let cpu = ChildRunner.cpuSeconds(pid) ?? 0
+            if cpu > timeout || Date().timeIntervalSince(started) > 10 * timeout { killed.set(); kill(pid, SIGKILL) }
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+        watchdog.resume()
         process.waitUntilExit()
-        timer.cancel()
+        watchdog.cancel()
         let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
         if killed.value { return ChildResult(outcome: .hang, stderr: stderr) }
         let status = process.terminationStatus
         return ChildResult(outcome: process.terminationReason == .uncaughtSignal ? .signal(status) : .exited(status),
                            stderr: stderr)
+    }
+
+    /// utime + stime of a running process, from /proc/PID/stat (fields 14 and 15, in clock
+    /// ticks; the command name in field 2 may hold spaces, so fields count from its `)`).
+    static func cpuSeconds(_ pid: Int32) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }
 

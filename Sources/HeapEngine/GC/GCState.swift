@@ -51,11 +51,29 @@ public struct GCState {
     /// 3.12+ (`Profile.gcCollectsOnEvalBreaker`): _PY_GC_SCHEDULED_BIT of the eval breaker —
     /// a collection was asked for by an allocation and runs at the next check.
     public var collectionScheduled = false
+    /// What is known of the counts and of when CPython collects (Heap+CountCertainty.swift):
+    /// how far counts[0] may be from CPython's, whether CPython may have collected at another
+    /// moment since the last explicit full collection, whether the collections' statistics
+    /// are known (sticky), and whether a collection found garbage while the moment was not
+    /// known (the interpreter refuses then).
+    public internal(set) var countErrorBound = 0
+    public internal(set) var timingUnknown = false
+    public internal(set) var statsUnknown = false
+    public var untimelyGarbage = false
     /// gc.set_debug flags (only DEBUG_SAVEALL changes what the collector does).
     public var debug = 0
     /// long_lived_total / long_lived_pending (the full-collection heuristic).
     public var longLivedTotal = 0
     public var longLivedPending = 0
+    /// The phantom start-up objects' plan (Heap+StartupObjects.swift); nil before they are
+    /// installed. `phantomStages`: how many of its stages (A, B, C) have happened;
+    /// `phantomDeferred`: phantoms the next full collection untracks.
+    public internal(set) var startupPlan: StartupObjects?
+    var phantomStages = 0
+    var phantomDeferred = 0
+    /// False once gc.freeze() ran before the first full collection: the stages would then
+    /// fall differently from what was measured, so the phantom counts are unknown.
+    public internal(set) var startupObjectsExact = true
     /// Intrusive links by node. `next[n] == -1` means node n is not on any list.
     public var next: [Int32]
     public var prev: [Int32]
@@ -122,6 +140,14 @@ public struct GCState {
         let last = Int(prev[head])
         prev[n] = Int32(last); next[n] = Int32(head)
         next[last] = Int32(n); prev[head] = Int32(n)
+    }
+
+    /// Inserts node `n` at the head of list `head`, the old end (no gc_list_* equivalent:
+    /// start-up phantoms are put in front of what the engine's start-up tracked).
+    mutating func prepend(_ n: Int, to head: Int) {
+        let first = Int(next[head])
+        next[n] = Int32(first); prev[n] = Int32(head)
+        prev[first] = Int32(n); next[head] = Int32(n)
     }
 
     /// Unlinks node `n` (gc_list_remove).

@@ -497,6 +497,9 @@ extension Heap {
         observe(.moveUnreachable)
 
         untrackTuples(young)
+        // Start-up's tuples and dicts that this collection untracks, as phantoms (they sit
+        // at the old end of young; Heap+StartupObjects.swift).
+        untrackStartupPhantoms(generation: generation, survivors: young)
         // Move reachable objects to the next generation.
         if young != old {
             if generation == GCState.generationCount - 2 { gc.longLivedPending += gc.size(young) }
@@ -571,7 +574,9 @@ extension Heap {
                     i -= 1
                     continue
                 }
-                return gcCollectWithCallback(i)
+                let found = gcCollectWithCallback(i)
+                noteCollection(generation: i, found: found, explicit: false)
+                return found
             }
             i -= 1
         }
@@ -596,6 +601,7 @@ extension Heap {
     /// the parser) for every statement, so a count left above threshold0 — after
     /// gc.set_threshold(lower) — is acted on at the next statement, as in CPython.
     public func gcThresholdCheck() {
+        checkCollectionWindow()
         if profile.gcCollectsOnEvalBreaker {
             // 3.12+: _Py_ScheduleGC under the same conditions; the eval loop collects.
             if gc.counts[0] > gc.thresholds[0], gc.enabled, gc.thresholds[0] != 0, !gc.collecting,

@@ -14,7 +14,9 @@ extension Heap {
         if gc.collecting { return 0 }
         gc.collecting = true
         defer { gc.collecting = false }
-        return gcCollectWithCallback(generation)
+        let found = gcCollectWithCallback(generation)
+        noteCollection(generation: generation, found: found, explicit: true)
+        return found
     }
 
     /// gc.collect with a step-by-step view for pictures: `observer` receives, after each
@@ -160,6 +162,9 @@ extension Heap {
     /// gc.freeze(): every tracked object moves to the permanent generation, which no
     /// collection examines; all counts become 0.
     public func freeze() {
+        // Start-up objects frozen before every stage happened would be examined in an order
+        // nobody measured (Heap+StartupObjects.swift).
+        if gc.startupPlan != nil && gc.phantomStages < GCState.generationCount { gc.startupObjectsExact = false }
         for g in 0..<GCState.generationCount {
             gc.merge(g, into: GCState.permanentGeneration)
             gc.counts[g] = 0

@@ -21,6 +21,8 @@ public final class IteratorState {
     /// it_index / di_pos / si_pos: an index into the list, tuple or str, into the dict's
     /// entries, or into the set's table.
     public var position = 0
+    /// A str iterator's place in the str's scalars (`position` counts them).
+    public var strIndex: String.UnicodeScalarView.Index?
     public var used = 0
     public var remaining = 0
     public var result: ObjectRef?
@@ -46,7 +48,7 @@ extension Heap {
         }
         incref(result)
         old.forEach(decref)
-        if profile.minor >= 10 && !gc.isTracked(result) { gc.track(result) }
+        if profile.retracksReusedItemResult && !gc.isTracked(result) { gc.track(result) }
         return result
     }
 }

@@ -36,8 +36,14 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.11.7's (620, 3, 2), with
         // the first `import gc`'s own objects (gcImportCountedObjects) counted there, not here.
         p.replStartupGCCounts = [598, 3, 2]
+        // compileCountError nil: the compiler's allocations are modelled exactly (compile-counts.py;
+        // 2 × 10,000 fuzz programs agree on when automatic collections run).
         p.scriptStartupGCCounts = [228, 0, 2]
         p.replStartupGCStats = [25, 67, 0, 2, 92, 0, 0, 0, 0]
+        // scripts/measure/startup-gc-objects.json (3.11.7).
+        p.replStartupObjects = StartupObjects(generations: [598, 874, 10918], untrackedAtStage: [58, 41, 74])
+        p.scriptStartupObjects = StartupObjects(generations: [241, 0, 10918], untrackedAtStage: [65, 2, 76],
+                                                deferredAB: 2, deferredABC: 2)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 19, dicts: 8,

@@ -43,8 +43,14 @@ extension Profile {
         p.lazyFrameObjects = true
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.12.1's (27, 2, 1).
         p.replStartupGCCounts = [25, 2, 1]
+        p.compileCountError = CompileCountError(statement: 0, function: 3, classBody: 5, uncaughtError: 0)
+        p.isWarningNamesLiteralType = true
         p.scriptStartupGCCounts = [690, 4, 0]
         p.replStartupGCStats = [13, 107, 0, 1, 52, 0, 0, 0, 0]
+        // scripts/measure/startup-gc-objects.json (3.12.1). Script mode is not modelled: the
+        // engine's generation 0 after compiling a whole file differs from CPython's.
+        p.replStartupObjects = StartupObjects(generations: [45, 937, 7874], frozen: 375, untrackedAtStage: [1, 20, 75],
+                                              engineObjectsGeneration: 1)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.12 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 25, dicts: 10,

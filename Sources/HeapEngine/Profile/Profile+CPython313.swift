@@ -31,8 +31,14 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0) (the
         // engine prints (763, 9, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [760, 9, 0]
+        p.compileCountError = CompileCountError(statement: 5, function: 4, classBody: 3, uncaughtError: 24)
+        p.noDictReasonInAttributeError = true
         p.scriptStartupGCCounts = [26, 3, 0]
         p.replStartupGCStats = [9, 192, 0, 0, 0, 0, 0, 0, 0]
+        // scripts/measure/startup-gc-objects.json (3.13.0). Script mode is not modelled (no
+        // _pyrepl start-up garbage there, and generation 0 differs after compiling a file).
+        p.replStartupObjects = StartupObjects(generations: [729, 11389, 0], untrackedAtStage: [125, 256, 11],
+                                              deferredAB: 4, deferredBC: 5, deferredABC: 9)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 44, dicts: 28,

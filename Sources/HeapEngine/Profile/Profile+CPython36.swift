@@ -24,8 +24,19 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.6.15's (95, 11, 0) (the
         // engine prints (96, 11, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [87, 11, 0]
+        p.compileCountError = CompileCountError(statement: 4, function: 3, classBody: 3, uncaughtError: 8)
+        p.dictComprehensionEvaluatesValueFirst = true
+        p.warnsIsWithLiteral = false
+        p.detectsDictKeysChanged = false
         p.scriptStartupGCCounts = [11, 11, 0]
         p.replStartupGCStats = [11, 0, 0, 0, 0, 0, 0, 0, 0]
+        // scripts/measure/startup-gc-objects.json: 3.6.15 has no get_objects(generation); its
+        // split is DEBUG_STATS' first "objects in each generation" (generation 2 is empty, so
+        // __main__'s dict is in generation 1 too).
+        p.replStartupObjects = StartupObjects(generations: [74, 4972, 0], untrackedAtStage: [22, 73, 4],
+                                              deferredBC: 1, deferredABC: 1, mainDictGeneration: 1)
+        // Script mode is not modelled: after gc.collect(0) CPython 3.6.15 holds one more object.
+        p.scriptStartupObjects = nil
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.6 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 5, dicts: 7,

@@ -43,8 +43,18 @@ extension Profile {
         // an early `import gc`; `import sys`, `import gc`, `gc.get_count()` then print (507, 9, 0),
         // 3.8.18 (510, 9, 0).
         p.replStartupGCCounts = [477, 9, 0]
+        p.compileCountError = CompileCountError(statement: 5, function: 5, classBody: 5, uncaughtError: 3)
+        p.bareAttributeErrorOnDelete = true
+        p.weakrefTypeName = "weakref"
+        p.hasASCIIStrIterator = false
+        p.retracksReusedItemResult = false
         p.scriptStartupGCCounts = [394, 9, 0]
         p.replStartupGCStats = [9, 0, 0, 0, 0, 0, 0, 0, 0]
+        // scripts/measure/startup-gc-objects.json (3.8.18).
+        p.replStartupObjects = StartupObjects(generations: [501, 4212, 0], untrackedAtStage: [163, 61, 4],
+                                              deferredAB: 2, deferredBC: 1, deferredABC: 3)
+        p.scriptStartupObjects = StartupObjects(generations: [401, 4212, 0], untrackedAtStage: [141, 61, 4],
+                                                deferredAB: 2, deferredBC: 1, deferredABC: 3)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
             floats: 4, lists: 5, dicts: 8,

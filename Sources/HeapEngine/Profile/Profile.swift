@@ -135,6 +135,34 @@ public struct Profile: Sendable, Equatable {
     /// iteration variables become hidden fast locals of the enclosing code (a module's
     /// co_localsplusnames is `('i',)` after `v = [i for i in range(5)]` on 3.12.1).
     public var inlinesComprehensions: Bool = false
+    /// Before 3.8 (bpo-35224) a dict comprehension evaluated each value before its key
+    /// (`{print('k'): print('v') for x in [1]}` prints v, k on 3.6.15); its MAP_ADD took them
+    /// in that order. Displays (`{k: v}`) were already key first.
+    public var dictComprehensionEvaluatesValueFirst = false
+
+    // MARK: - Names and messages that changed between releases
+
+    /// Before 3.11 a missing attribute's delete passes the dict's KeyError on as
+    /// `AttributeError: name` (PyObject_GenericSetAttr, 3.6.15, 3.8.18); 3.11+ word it fully.
+    public var bareAttributeErrorOnDelete = false
+    /// 3.13: setting or deleting a missing attribute of an object without `__dict__` adds
+    /// "and no __dict__ for setting new attributes".
+    public var noDictReasonInAttributeError = false
+    /// 3.8+: `x is 'a'` (a literal) is a compile-time SyntaxWarning (bpo-34850).
+    public var warnsIsWithLiteral = true
+    /// 3.12+ name the literal's type in that warning ("'str' literal"; before, "a literal").
+    public var isWarningNamesLiteralType = false
+    /// 3.11+: weakref.ref's type prints as `weakref.ReferenceType` (before, `weakref`).
+    public var weakrefTypeName = "weakref.ReferenceType"
+    /// 3.11+ (unicodeobject.c): an ASCII str's iterator is `str_ascii_iterator`, any other
+    /// str's `str_iterator`; before, all are `str_iterator`.
+    public var hasASCIIStrIterator = true
+    /// 3.10+ (bpo-42536): dict_itemiterator's reused result tuple is tracked again if the
+    /// collector untracked it meanwhile.
+    public var retracksReusedItemResult = true
+    /// 3.8+ (bpo-19332): a dict iterator that finds an entry after its size's worth raises
+    /// "dictionary keys changed during iteration" (same size, other keys).
+    public var detectsDictKeysChanged = true
     /// 3.11+: frames live on the interpreter's own stack and get a frame object only when
     /// something asks for one — a traceback does, as an exception leaves each frame — and
     /// PyEval_EvalCode runs a statement's code through a new function object, which the
@@ -198,6 +226,11 @@ public struct Profile: Sendable, Equatable {
     /// by the first collection. 3.13: site.register_readline imports `_pyrepl.readline`, whose
     /// `@dataclass(slots=True) _ReadlineWrapper` discards its original class (5 GC objects).
     public var startupGarbageClass: String? = nil
+    /// The GC-tracked objects start-up leaves that the engine does not model, as phantom
+    /// counts (Heap+StartupObjects.swift), for `python -q -i` and for a script. nil: not
+    /// measured, and the interpreter refuses whatever would show them (gc.get_objects...).
+    public var replStartupObjects: StartupObjects? = nil
+    public var scriptStartupObjects: StartupObjects? = nil
 
     // MARK: - Free lists (PyInterpreterState.*_state)
 
@@ -307,6 +340,14 @@ public struct Profile: Sendable, Equatable {
     /// left by start-up (site, readline, the interactive loop). They decide when the
     /// session's first automatic collection happens. Measured with `python -q -i`.
     public var replStartupGCCounts: [Int] = [0, 0, 0]
+    /// How many GC objects the engine's model of the compiler may be off by, per statement, per
+    /// nested function or class body it compiles, and per uncaught exception the REPL prints
+    /// (Heap+CountCertainty.swift); nil: the model is exact. Set from
+    /// `scripts/measure/compile-counts.py`'s differences per probe plus a margin of two (3.8.18:
+    /// `pass` +3, a def +5, a class with `__init__` and `__del__` +12; 3.13.0: a NameError's
+    /// traceback, printed by Python code, −20). 3.11's is nil: its model was fitted until
+    /// 2 × 10,000 fuzz programs agreed on when every automatic collection runs.
+    public var compileCountError: CompileCountError? = nil
     /// The same when `python3 FILE` starts running the file (no site REPL set-up), measured
     /// as `import gc; print(gc.get_count())` in a file less the engine's `import gc`.
     public var scriptStartupGCCounts: [Int] = [0, 0, 0]
@@ -433,5 +474,18 @@ extension Profile {
         var key = Substring(name)
         for prefix in ["cpython", "python"] where key.hasPrefix(prefix) { key = key.dropFirst(prefix.count) }
         return all.first { $0.version == key || $0.version.filter { $0 != "." } == key }
+    }
+}
+
+/// `Profile.compileCountError`: bounds on how far the engine's generation-0 count may be from
+/// CPython's after compiling a statement.
+public struct CompileCountError: Sendable, Equatable {
+    public var statement: Int
+    public var function: Int
+    public var classBody: Int
+    public var uncaughtError: Int
+    public init(statement: Int, function: Int, classBody: Int, uncaughtError: Int) {
+        self.statement = statement; self.function = function; self.classBody = classBody
+        self.uncaughtError = uncaughtError
     }
 }

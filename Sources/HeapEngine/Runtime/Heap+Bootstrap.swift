@@ -12,12 +12,12 @@ extension Heap {
             (.set, "set"), (.frozenset, "frozenset"), (.none, "NoneType"), (.function, "function"),
             (.builtinFunction, "builtin_function_or_method"), (.method, "method"),
             // 3.11 gave the weakref type its module (tp_name "weakref.ReferenceType").
-            (.module, "module"), (.range, "range"), (.weakref, profile.minor >= 11 ? "weakref.ReferenceType" : "weakref"),
+            (.module, "module"), (.range, "range"), (.weakref, profile.weakrefTypeName),
             (.cell, "cell"), (.code, "code"), (.notImplemented, "NotImplementedType"),
             (.ellipsis, "ellipsis"), (.getsetDescriptor, "getset_descriptor"), (.slice, "slice"),
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
             (.rangeIterator, "range_iterator"), (.dictIterator, "dict_keyiterator"),
-            (.setIterator, "set_iterator"), (.strIterator, profile.minor >= 11 ? "str_ascii_iterator" : "str_iterator"),
+            (.setIterator, "set_iterator"), (.strIterator, profile.hasASCIIStrIterator ? "str_ascii_iterator" : "str_iterator"),
             (.dictKeys, "dict_keys"), (.dictValues, "dict_values"), (.dictItems, "dict_items"),
             (.superObject, "super"), (.traceback, "traceback"), (.frame, "frame"),
         ]

@@ -74,6 +74,11 @@ public final class Heap {
     let auxSize = PagedColumn<Int>()
     /// The cyclic GC's state (generations, counts, thresholds).
     public var gc: GCState
+    /// The phantoms' type (never shown: every look at a phantom is refused); a row is a
+    /// phantom exactly when it has this type (Heap+StartupObjects.swift).
+    public internal(set) var phantomType: ObjectRef?
+    /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
+    var parserArenas: [ObjectRef] = []
 
     public struct ObjectFlags: OptionSet, Sendable {
         public let rawValue: UInt8

@@ -22,6 +22,7 @@ extension Compiler {
     /// its code object is made (compiler_exit_scope), so sibling functions reuse those.
     func enterUnit(_ code: CodeObject) {
         codes.append(code)
+        if code.kind == .classBody { classBodiesCompiled += 1 } else if !(code.kind == .comprehension && interp.profile.inlinesComprehensions) { functionsCompiled += 1 }
         let profile = interp.profile
         if code.kind == .comprehension && profile.inlinesComprehensions { unitStack.append([]); return }
         workingSet += heap.takeFromFreeLists(

@@ -138,10 +138,14 @@ extension Compiler {
             }
         case .dict(let k, let v):
             let key = try compileExpr(k), value = try compileExpr(v)
+            let valueFirst = interp.profile.dictComprehensionEvaluatesValueFirst
             add = { f, acc in
-                let kr = try key(f)
-                let vr = try value(f)
-                defer { heap.decref(kr); heap.decref(vr) }
+                let (first, second) = valueFirst ? (value, key) : (key, value)
+                let a = try first(f)
+                let b: ObjectRef
+                do { b = try second(f) } catch { heap.decref(a); throw error }
+                defer { heap.decref(a); heap.decref(b) }
+                let (kr, vr) = valueFirst ? (b, a) : (a, b)
                 try interp.dictSet(acc, kr, vr)
             }
         }
@@ -201,7 +205,24 @@ extension Compiler {
                 heap.decref(it)
                 for case let r? in frame.locals { heap.decref(r) }
             }
-            do { try run(frame, acc) } catch { heap.decref(acc); throw error }
+            do { try run(frame, acc) } catch var e as PyException {
+                heap.decref(acc)
+                // Before 3.12 the comprehension ran in a frame of its own, which the traceback
+                // lists (`<listcomp>`) and keeps alive: its `.0` iterator and variables, its
+                // function from 3.11 (f_func), the globals before (f_globals).
+                if let function {
+                    interp.leaveFrame(&e, code: code, line: frame.line, function: codeName)
+                    var kept = [it] + frame.locals.compactMap { $0 }
+                    kept.append(interp.profile.lazyFrameObjects ? function : f.globals)
+                    kept.forEach(heap.incref)
+                    e.keptAlive += kept
+                }
+                throw e
+            } catch var stop as RunStopped {
+                heap.decref(acc)
+                if function != nil { stop.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: codeName)) }
+                throw stop
+            } catch { heap.decref(acc); throw error }
             return acc
         }
     }

@@ -13,7 +13,7 @@ extension Compiler {
     /// (check_is_arg: any constant but None, True, False and Ellipsis) warns once per
     /// comparison, for its first such operator.
     func checkCompare(_ e: Expr, first: ObjectRef?, rest: [(CompareOp, ObjectRef?)]) {
-        guard interp.profile.minor >= 8 else { return }
+        guard interp.profile.warnsIsWithLiteral else { return }
         func isLiteral(_ c: ObjectRef?) -> Bool {
             guard let c else { return false }
             return c != heap.none && c != heap.trueRef && c != heap.falseRef && c != heap.ellipsis
@@ -22,7 +22,7 @@ extension Compiler {
         for (op, right) in rest {
             if op == .is || op == .isNot, isLiteral(left) || isLiteral(right) {
                 let literal = isLiteral(left) ? left! : right!
-                let what = interp.profile.minor >= 12 ? "'\(interp.typeName(literal))' literal" : "a literal"
+                let what = interp.profile.isWarningNamesLiteralType ? "'\(interp.typeName(literal))' literal" : "a literal"
                 let message = op == .is ? "\"is\" with \(what). Did you mean \"==\"?"
                     : "\"is not\" with \(what). Did you mean \"!=\"?"
                 warn(message, line: e.span.line)

@@ -30,6 +30,9 @@ final class Compiler {
     var workingSet: [ObjectRef] = []
     /// What each open nested unit holds until its code object is made (`enterUnit`).
     var unitStack: [[ObjectRef]] = []
+    /// Nested units compiled (functions, lambdas and comprehensions before 3.12; class bodies),
+    /// for `Profile.compileCountError`.
+    var functionsCompiled = 0, classBodiesCompiled = 0
 
     /// A symtable entry's own free-listed objects (ste_new): ste_symbols, ste_varnames and
     /// ste_children, held until the compilation ends.

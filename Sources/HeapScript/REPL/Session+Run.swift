@@ -76,6 +76,7 @@ public final class Session {
     }
 
     private func run(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
+        interp.installStartupObjects(interactive: !interp.scriptStartup)
         // The shared objects' measured start-up counts differ between CPython's REPL and a
         // script (StartupRefcounts); a chapter's script block is exec() at the REPL.
         if !provisionalStartupRefcounts { interp.heap.rebaseStartupRefcounts(interp.scriptStartup ? .script : .interactive) }
@@ -85,6 +86,11 @@ public final class Session {
     }
 
     private func parseAndRun(_ source: String, filename: String, interactive: Bool) -> ExecutionResult {
+        // CPython's parser arena lists (Heap.trackParserArenas): a chapter's script block is
+        // `exec(SOURCE)` typed at the prompt, whose statement has an arena of its own.
+        interp.heap.trackParserArenas(interactive || interp.scriptStartup ? 1 : 2)
+        if !interactive && !interp.scriptStartup { interp.execObjectsUnmodelled = true }
+        defer { interp.heap.untrackParserArenas() }
         let stmts: [Stmt]
         do {
             let limits = ParserLimits(profile)
@@ -144,6 +150,9 @@ public final class Session {
             return ExecutionResult(stderr: "\(error)\n", exception: "\(error)")
         }
         compiler.finishCompiling()
+        if let e = i.profile.compileCountError {
+            i.heap.countMayDiffer(by: e.statement + e.function * compiler.functionsCompiled + e.classBody * compiler.classBodiesCompiled)
+        }
         if i.profile.parserArenaLiteralsVary && i.profile.immortalRefcount == nil && !provisionalStartupRefcounts {
             i.heap.runningLiterals = Set(compiler.arena.filter(i.heap.isStatic))
         }
@@ -170,6 +179,8 @@ public final class Session {
             frameReferences = []
             i.stderr += i.formatTraceback(e)
             result.exception = i.printedExceptionLine(e)
+            // Printing it allocates (3.13: in Python code) what the engine does not model.
+            i.heap.countMayDiffer(by: i.profile.compileCountError?.uncaughtError ?? 0)
             // sys.last_value / sys.last_traceback keep the exception (and its frames) alive
             // until the next one.
             let previous = i.lastTraceback
@@ -185,6 +196,12 @@ public final class Session {
         } catch {
             i.stderr += "\(error)\n"
             result.exception = "\(error)"
+        }
+        // An automatic collection that found garbage at a moment CPython's may not have.
+        if result.unsupported == nil, i.heap.gc.untimelyGarbage {
+            do { try i.refuseUntimelyCollection() } catch let u as UnsupportedAtRuntime {
+                result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0, fullMessage: u.fullMessage)
+            } catch {}
         }
         frameReferences.forEach(i.heap.decref)
         if let moduleFunction { i.heap.decref(moduleFunction) }

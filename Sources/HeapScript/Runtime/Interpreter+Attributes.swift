@@ -208,7 +208,7 @@ extension Interpreter {
         if methodTable[heap.kind(obj)]?[attr] != nil {
             return error("AttributeError", "'\(typeName(obj))' object attribute '\(attr)' is read-only")
         }
-        let why = profile.minor >= 13 ? " and no __dict__ for setting new attributes" : ""
+        let why = profile.noDictReasonInAttributeError ? " and no __dict__ for setting new attributes" : ""
         // 3.13 gives the error `obj` like a failed set (`del object().a` keeps it on 3.13.0).
         return attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'\(why)", onSet: true)
     }
@@ -216,7 +216,7 @@ extension Interpreter {
     /// A `del obj.attr` whose name is not in the object's dict. Before 3.11 (3.6.15, 3.8.18)
     /// PyObject_GenericSetAttr passed the dict's KeyError on as `AttributeError: attr`.
     func missingOnDelete(_ obj: ObjectRef, _ attr: String) -> PyException {
-        if profile.minor < 11 { return error("AttributeError", attr) }
+        if profile.bareAttributeErrorOnDelete { return error("AttributeError", attr) }
         return attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
     }
 
@@ -245,7 +245,7 @@ extension Interpreter {
             heap.decref(k); heap.decref(v)
         case .type(let info) where info.isHeapType:
             guard let (k, v) = try dictRemove(info.dict!, name(attr)) else {
-                throw profile.minor < 11 ? error("AttributeError", attr)
+                throw profile.bareAttributeErrorOnDelete ? error("AttributeError", attr)
                     : error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
             }
             heap.decref(k); heap.decref(v)

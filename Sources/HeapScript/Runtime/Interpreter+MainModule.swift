@@ -60,8 +60,10 @@ extension Interpreter {
         throw notModelled(what, because: "in a script the collector's counts are not measured (`heapbook repl < FILE` runs it as `python3 -q -i < FILE` does)")
     }
 
-    /// Anything but identity, `type()` and `repr()` on a stand-in is refused.
+    /// Anything but identity, `type()` and `repr()` on a stand-in is refused, and anything but
+    /// identity and counting on a phantom start-up object (GCModule.swift).
     func refuseIfOpaque(_ r: ObjectRef) throws {
+        try refuseStartupObject(r)
         if let what = opaqueObjects[r] {
             throw notModelled(what, because: "it is importlib's, which the engine stands in for (CPython \(profile.version))")
         }

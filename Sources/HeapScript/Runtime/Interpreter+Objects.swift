@@ -123,6 +123,8 @@ extension Interpreter {
     // MARK: - Hashing and equality
 
     func hash(_ r: ObjectRef) throws -> Int {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(r)
         switch heap.payload[Int(r)] {
         case .str(let s): return s.hash
         case .int(let v): return IntLayout.hash(v)

@@ -29,6 +29,8 @@ extension Interpreter {
     func typeName(_ r: ObjectRef) -> String { heap.typeInfo(of: r).name }
 
     func isTrue(_ r: ObjectRef) throws -> Bool {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(r)
         if r == heap.trueRef { return true }
         if r == heap.falseRef || r == heap.none { return false }
         switch heap.payload[Int(r)] {
@@ -267,6 +269,8 @@ extension Interpreter {
     }
 
     func valuesEqual(_ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
         if let x = number(a), let y = number(b) {
             switch (x, y) {
             case (.int(let p), .int(let q)): return p == q
@@ -326,6 +330,7 @@ extension Interpreter {
     }
 
     func ordered(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
+        try refuseStartupObject(a); try refuseStartupObject(b)
         func result(_ c: Int) -> Bool {
             switch op { case .lt: return c < 0; case .le: return c <= 0; case .gt: return c > 0; default: return c >= 0 }
         }

@@ -21,6 +21,8 @@ extension Interpreter {
     func hexAddress(_ r: ObjectRef) -> String { "0x" + String(heap.address[Int(r)], radix: 16) }
 
     func str(_ r: ObjectRef) throws -> String {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(r)
         switch heap.payload[Int(r)] {
         case .str(let s): return s.value
         case .native(let o) where o is ExceptionState:
@@ -47,6 +49,8 @@ extension Interpreter {
     }
 
     func repr(_ r: ObjectRef, depth: Int = 0) throws -> String {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(r)
         if depth > 200 { throw error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object") }
         let info = heap.typeInfo(of: r)
         switch heap.payload[Int(r)] {

@@ -23,7 +23,7 @@ extension Interpreter {
             used = s.count
         case .str(let s):
             // 3.11 (gh-91867): an ASCII str gets the faster str_ascii_iterator.
-            type = profile.minor >= 11 && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
+            type = profile.hasASCIIStrIterator && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
         case .iterator: heap.incref(seq); return seq
         case .cell where dictView(seq) != nil:
             let view = dictView(seq)!
@@ -89,7 +89,7 @@ extension Interpreter {
             }
             guard let e = d.nextEntry(from: pos) else { break }
             // bpo-19332 (3.8): same size, other keys.
-            if state.remaining == 0 && profile.minor >= 8 {
+            if state.remaining == 0 && profile.detectsDictKeysChanged {
                 exhaust(state)
                 throw error("RuntimeError", "dictionary keys changed during iteration")
             }
@@ -111,9 +111,12 @@ extension Interpreter {
             state.position = slot + 1
             heap.incref(key); item = key
         case .str(let s):
+            // The str is immutable, so the index into its scalars stays valid: O(1) a step.
             let scalars = s.value.unicodeScalars
-            if pos < s.count {
-                item = try newStr(String(Character(scalars[scalars.index(scalars.startIndex, offsetBy: pos)])))
+            let index = state.strIndex ?? scalars.startIndex
+            if index < scalars.endIndex {
+                item = try newStr(String(Character(scalars[index])))
+                state.strIndex = scalars.index(after: index)
             }
             state.position = pos + 1
         default: break

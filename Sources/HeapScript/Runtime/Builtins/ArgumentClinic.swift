@@ -364,6 +364,12 @@ extension Interpreter {
     /// Runs builtin `id` on borrowed arguments once they pass its signature.
     func callBuiltin(_ id: Int32, _ selfRef: ObjectRef?, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         let fn = builtinTable[Int(id)]
+        // A phantom start-up object may only be stored (list.append...) or asked whether it is
+        // tracked; any other builtin would look at it (GCModule.swift).
+        if let s = selfRef { try refuseStartupObject(s) }
+        if args.contains(where: heap.isStartupPhantom), !Interpreter.builtinsTakingStartupObjects.contains(fn.qualifiedName) {
+            throw startupObjectRefusal()
+        }
         var selfRef = selfRef, args = args
         if let owner = fn.owner, selfRef == nil {
             // A method looked up on its type (`list.append`): the method descriptor's first

@@ -140,6 +140,8 @@ extension Interpreter {
 
     /// Calling a builtin type: int(), str(), list(), dict(), ...
     func constructBuiltin(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        for a in args { try refuseStartupObject(a) }
         let a = args.first
         switch kind {
         case .object:

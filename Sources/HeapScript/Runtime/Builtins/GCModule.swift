@@ -10,7 +10,9 @@ extension Interpreter {
                 generation = try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer")
                 guard (0...2).contains(generation) else { throw i.error("ValueError", "invalid generation") }
             }
-            return try i.newInt(i.heap.collect(generation: generation))
+            let found = i.heap.collect(generation: generation)
+            try i.refuseUntimelyCollection()
+            return try i.newInt(found)
         }
         defineFunction(in: d, "get_objects", module: "gc") { i, _, args, _ in
             // gc_get_objects_impl (3.8+; 3.6's takes no argument): None and -1 mean every
@@ -27,6 +29,8 @@ extension Interpreter {
                 throw i.error("ValueError", "generation parameter must be less than the number of available generations (3)")
             }
             if let g = generation, g < 0 { throw i.error("ValueError", "generation parameter cannot be negative") }
+            try i.refuseUnknownStartupObjects("gc.get_objects")
+            try i.refuseUnknownCollectionTiming("gc.get_objects()")
             let objs = i.heap.getObjects(generation: generation)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -35,7 +39,7 @@ extension Interpreter {
             // CPython's start-up objects (module dicts, sys.flags, code constants...) refer to
             // the shared objects and types, and the engine does not simulate them: the list
             // would be short, so it is refused (every version: immortal objects too).
-            if let s = args.first(where: i.heap.isStatic) {
+            if let s = args.first(where: i.heap.mayBeReferencedByStartup) {
                 let what = "gc.get_referrers(\(i.heap.kind(s) == .type ? i.heap.typeInfo(s).name : (try i.repr(s))))"
                 throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` "
                                            + "(CPython's start-up objects refer to it, and heapbook does not simulate them)")
@@ -45,6 +49,7 @@ extension Interpreter {
             return try i.newList(objs, extend: false)
         }
         defineFunction(in: d, "get_referents", module: "gc") { i, _, args, _ in
+            for a in args { try i.refuseStartupObject(a) }
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -52,10 +57,17 @@ extension Interpreter {
         if profile.gcHasFreeze {
             defineFunction(in: d, "freeze", module: "gc") { i, _, _, _ in i.heap.freeze(); return i.heap.newNone() }
             defineFunction(in: d, "unfreeze", module: "gc") { i, _, _, _ in i.heap.unfreeze(); return i.heap.newNone() }
-            defineFunction(in: d, "get_freeze_count", module: "gc") { i, _, _, _ in try i.newInt(i.heap.freezeCount) }
+            defineFunction(in: d, "get_freeze_count", module: "gc") { i, _, _, _ in
+                try i.refuseUnknownStartupObjects("gc.get_freeze_count")
+                return try i.newInt(i.heap.freezeCount)
+            }
         }
         defineFunction(in: d, "get_stats", module: "gc") { i, _, _, _ in
             try i.refuseInScript("gc.get_stats()")
+            if i.heap.gc.statsUnknown {
+                throw i.notModelled("gc.get_stats()", because: "CPython \(i.profile.version) may have collected automatically at "
+                                    + "other moments in this session (\(i.countErrorReason))")
+            }
             var dicts: [ObjectRef] = []
             // The session's collections on top of start-up's (Profile.replStartupGCStats).
             let startup = i.profile.replStartupGCStats
@@ -93,12 +105,15 @@ extension Interpreter {
         }
         defineFunction(in: d, "get_count", module: "gc") { i, _, _, _ in
             try i.refuseInScript("gc.get_count()")
+            try i.refuseUnknownCount()
             return try i.newTuple(try i.heap.gc.counts.map { try i.newInt($0) })
         }
         defineFunction(in: d, "isenabled", module: "gc") { i, _, _, _ in i.heap.newBool(i.heap.gcEnabled) }
         defineFunction(in: d, "enable", module: "gc") { i, _, _, _ in i.heap.gcEnabled = true; return i.heap.newNone() }
         defineFunction(in: d, "disable", module: "gc") { i, _, _, _ in i.heap.gcEnabled = false; return i.heap.newNone() }
         defineFunction(in: d, "is_tracked", module: "gc") { i, _, args, _ in
+            // A collection untracks tuples and dicts of atomic items (untrack_tuples/dicts).
+            if [.tuple, .dict].contains(i.heap.kind(args[0])) { try i.refuseUnknownCollectionTiming("gc.is_tracked()") }
             return i.heap.newBool(i.heap.isTracked(args[0]))
         }
         defineFunction(in: d, "set_threshold", module: "gc") { i, _, args, _ in
@@ -107,5 +122,89 @@ extension Interpreter {
             }
             return i.heap.newNone()
         }
+    }
+}
+
+/// CPython's start-up objects in the collector (phantoms, Heap+StartupObjects.swift): only
+/// identity and counting are modelled; every other look is refused here.
+extension Interpreter {
+    /// Before the first statement: the phantoms of this profile and mode (`python -q -i` or a
+    /// script), or none and `startupObjectsModelled` false when they were not measured.
+    func installStartupObjects(interactive: Bool) {
+        guard !startupObjectsInstalled else { return }
+        startupObjectsInstalled = true
+        // Start-up's count is fitted, not exact, where the compiler's is not (replStartupGCCounts).
+        heap.countMayDiffer(by: profile.compileCountError?.statement ?? 0)
+        guard let plan = interactive ? profile.replStartupObjects : profile.scriptStartupObjects else { return }
+        heap.installStartupPhantoms(plan, mainDict: mainDict)
+        startupObjectsModelled = true
+    }
+
+    /// Builtins that may take a phantom as an argument: they store it or answer from the
+    /// collector's lists alone.
+    static let builtinsTakingStartupObjects: Set<String> = [
+        "list.append", "list.insert", "gc.is_tracked", "gc.get_referrers",
+    ]
+
+    /// The refusal for a look at a phantom (`what`: how the program got there).
+    func startupObjectRefusal() -> UnsupportedAtRuntime {
+        UnsupportedAtRuntime(what: "CPython's start-up objects",
+                             fullMessage: "heapbook does not model CPython \(profile.version)'s start-up objects "
+                                 + "(one came out of gc.get_objects())")
+    }
+
+    /// Refuses when `r` is a phantom start-up object.
+    @inline(__always)
+    func refuseStartupObject(_ r: ObjectRef) throws(UnsupportedAtRuntime) {
+        if heap.isStartupPhantom(r) { throw startupObjectRefusal() }
+    }
+
+    /// Refuses what would show the collector's lists when start-up's share of them is not
+    /// known (not measured for this profile and mode, or gc.freeze() changed the order of
+    /// the collections that untrack start-up's tuples and dicts).
+    func refuseUnknownStartupObjects(_ function: String) throws(UnsupportedAtRuntime) {
+        if execObjectsUnmodelled {
+            throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model the objects of the `exec()` "
+                                       + "that ran a script block at CPython \(profile.version)'s prompt "
+                                       + "(`\(function)` would count them); use `>>>` transcripts in this session")
+        }
+        if !startupObjectsModelled || !heap.gc.startupObjectsExact {
+            throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model CPython \(profile.version)'s "
+                                       + "start-up objects here (`\(function)` would count them)")
+        }
+    }
+}
+
+/// What the engine does not know of generation 0's count and of when CPython collected
+/// (HeapEngine's Heap+CountCertainty.swift): each is refused, never printed.
+extension Interpreter {
+    var countErrorReason: String {
+        "heapbook's model of how many objects CPython \(profile.version)'s compiler allocates is off by a few for some "
+            + "statements, so generation 0's count may differ from CPython's until a collection"
+    }
+
+    /// gc.get_count(): exact after any collection, until a statement whose compilation the
+    /// engine does not model exactly (`gc.collect()` earlier in the same statement is exact).
+    func refuseUnknownCount() throws {
+        guard heap.gc.countErrorBound > 0 || heap.gc.timingUnknown else { return }
+        throw notModelled("gc.get_count()", because: countErrorReason
+                          + " (`gc.collect(); gc.get_count()` on one line is exact)")
+    }
+
+    /// What a collection at another moment would change: which generation an object is in,
+    /// whether a tuple or dict is still tracked.
+    func refuseUnknownCollectionTiming(_ what: String) throws {
+        guard heap.gc.timingUnknown else { return }
+        throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another moment "
+                          + "(\(countErrorReason)); an explicit `gc.collect()` that finds nothing makes it known again")
+    }
+
+    /// A collection found garbage while the moment CPython would have collected it is not
+    /// known: its finalizers' output and the number found are not CPython's.
+    func refuseUntimelyCollection() throws {
+        guard heap.gc.untimelyGarbage else { return }
+        heap.gc.untimelyGarbage = false
+        throw notModelled("when CPython \(profile.version) collects this garbage",
+                          because: countErrorReason + ", which decides when an automatic collection runs")
     }
 }

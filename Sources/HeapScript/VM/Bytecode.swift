@@ -86,7 +86,8 @@ final class Bytecode {
             case .name(let n, let key):
                 let i = names.firstIndex(of: n)!
                 if key != 0 { nameKeys[i] = key }
-                value = Int32(i)
+                // LOAD_GLOBAL's low bit: a NULL is pushed first (aux 1: the name is a callee).
+                value = op == .LOAD_GLOBAL ? Int32(i << 1 | (aux == 1 ? 1 : 0)) : Int32(i)
             }
             if op.isJump { jumpTargets.insert(Int(value)) }
             instructions.append(Instruction(op: op, arg: value, aux: aux, steps: s))

@@ -98,6 +98,8 @@ final class CodeGen {
 
     /// `LOAD_CONST None; RETURN_VALUE` without a line of its own (assembly gives it one).
     func emitImplicitReturn() {
+        // Unreachable after a `return` that ends the body (CPython removes the dead block).
+        if case .instruction(let op, _, _, _)? = unit.bytecode.pending.last, op.isUnconditionalExit { return }
         let saved = unit.line
         unit.line = -1
         emitConst(heap.none)

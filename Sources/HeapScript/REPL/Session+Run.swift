@@ -14,7 +14,7 @@ public final class Session {
     public let evaluator: Evaluator
     /// With `.bytecode`: how many compilation units the code generator compiled, how many it
     /// left to the closure compiler, and how many it gave up on after starting (a bug).
-    var bytecodeUnits = (compiled: 0, declined: 0, declinedLate: 0)
+    public internal(set) var bytecodeUnits = (compiled: 0, declined: 0, declinedLate: 0)
 
     /// `script`: the session runs one file as `python3 FILE` (`runScript`), whose start-up
     /// differs from the REPL's.

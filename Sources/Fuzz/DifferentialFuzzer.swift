@@ -49,7 +49,7 @@ public struct DifferentialFuzzer {
     /// The engine, as `heapbook repl` runs piped input.
     public func engine(_ input: String) -> RunOutput {
         var out = "", err = ""
-        _ = Repl(session: Session(profile: profile)).run(input, stdout: { out += $0 }, stderr: { err += $0 })
+        _ = Repl(session: Session(profile: profile, evaluator: .fromEnvironment())).run(input, stdout: { out += $0 }, stderr: { err += $0 })
         return RunOutput(stdout: out, stderr: err)
     }
 

@@ -35,6 +35,8 @@ final class CodeObject: NativeReferents {
     var peepholeFolded = false
     var paramCount = 0
     var body: Exec = { _ in .next }
+    /// The bytecode when the VM path compiled this code (`CodeGen`); `body` then runs it.
+    var bytecode: Bytecode?
     var hasVarArgs = false
 
     init(kind: Kind, name: String, qualname: String, filename: String, firstLine: Int) {

@@ -73,7 +73,7 @@ final class Compiler {
     /// five; each block's update_symbols iterates over one of them once its children are
     /// done. None of these has a free list, so the count peaks 8 + 8 per level of nesting
     /// above where the analysis started, and a collection can start there.
-    private func analyzeSymtable(_ blocks: [SymtableBlock]) throws {
+    func analyzeSymtable(_ blocks: [SymtableBlock]) throws {
         guard interp.profile.symtableAnalysisSets else { return }
         let interp = self.interp, heap = self.heap
         func sets(_ n: Int) throws -> [ObjectRef] { try (0..<n).map { _ in try interp.newSet([]) } }

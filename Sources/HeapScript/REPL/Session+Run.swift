@@ -1,16 +1,28 @@
 import HeapEngine
 
+/// How statements run: the closure compiler (the default), or the bytecode VM being built
+/// beside it (issue 16; `HEAPBOOK_VM=1`), which compiles what it handles and leaves the rest
+/// to the closure compiler.
+public enum Evaluator: Sendable, Equatable { case closures, bytecode }
+
 /// One interpreter session: the REPL's `__main__`, run statement by statement.
 public final class Session {
     public let profile: Profile
     public let limits: Limits
     let interp: Interpreter
+    /// Which evaluator runs the statements (`Evaluator`).
+    public let evaluator: Evaluator
+    /// With `.bytecode`: how many compilation units the code generator compiled, how many it
+    /// left to the closure compiler, and how many it gave up on after starting (a bug).
+    public internal(set) var bytecodeUnits = (compiled: 0, declined: 0, declinedLate: 0)
 
     /// `script`: the session runs one file as `python3 FILE` (`runScript`), whose start-up
     /// differs from the REPL's.
-    public init(profile: Profile = .default, limits: Limits = Limits(), script: Bool = false) {
+    public init(profile: Profile = .default, limits: Limits = Limits(), script: Bool = false,
+                evaluator: Evaluator = .closures) {
         self.profile = profile
         self.limits = limits
+        self.evaluator = evaluator
         self.interp = Interpreter(profile: profile, limits: limits, script: script)
     }
 
@@ -125,12 +137,12 @@ public final class Session {
         i.resetSteps()
         // The compiler's own GC allocations (Heap.gcThresholdCheck, Profile.compileWorkingSet).
         i.heap.gcThresholdCheck()
-        let compiler = Compiler(interp: i, filename: filename)
+        var compiler = Compiler(interp: i, filename: filename)
         let code: CodeObject
         let codeRef: ObjectRef
         do {
             (code, codeRef) = try i.heap.withCompilerReserve {
-                let code = try compiler.compileModule(stmts, interactive: interactive)
+                let code = try compileUnit(stmts, interactive: interactive, &compiler)
                 return (code, try compiler.makeCode(code))
             }
         } catch let e as SyntaxError {
@@ -211,6 +223,26 @@ public final class Session {
         result.stderr = i.stderr + result.stderr
         i.stdout = ""; i.stderr = ""
         return result
+    }
+
+    /// The unit's code object: from the bytecode code generator when the session uses it
+    /// and it handles every construct of the unit, else from the closure compiler.
+    private func compileUnit(_ stmts: [Stmt], interactive: Bool, _ compiler: inout Compiler) throws -> CodeObject {
+        if evaluator == .bytecode {
+            do {
+                if let code = try CodeGen.compileModule(compiler, stmts, interactive: interactive) {
+                    bytecodeUnits.compiled += 1
+                    return code
+                }
+                bytecodeUnits.declined += 1
+            } catch is CodeGenDeclined {
+                // CodeGen.accepts let through what the generator then declined: start again.
+                bytecodeUnits.declinedLate += 1
+                compiler.finishCompiling(); compiler.releaseArena()
+                compiler = Compiler(interp: interp, filename: compiler.filename)
+            }
+        }
+        return try compiler.compileModule(stmts, interactive: interactive)
     }
 
     /// Runs `body` on a thread with a large stack: deep Python recursion (up to the

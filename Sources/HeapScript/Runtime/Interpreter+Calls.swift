@@ -131,7 +131,7 @@ extension Interpreter {
         return result
     }
 
-    private func clearFrame(_ frame: Frame, _ fnRef: ObjectRef) {
+    func clearFrame(_ frame: Frame, _ fnRef: ObjectRef) {
         for i in frame.locals.indices {
             if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
         }
@@ -139,7 +139,7 @@ extension Interpreter {
         heap.decref(fnRef)
     }
 
-    private func bindArguments(_ frame: Frame, _ fn: FunctionInfo, _ code: CodeObject,
+    func bindArguments(_ frame: Frame, _ fn: FunctionInfo, _ code: CodeObject,
                                _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws {
         let n = code.paramCount
         var extra: [ObjectRef] = []

@@ -40,7 +40,7 @@ public struct HeapScriptSessions: SessionFactory {
     public init(limits: Limits = Limits()) { self.limits = limits }
 
     public func makeRunner(profile: Profile) -> any ExampleRunner {
-        Session(profile: profile, limits: limits)
+        Session(profile: profile, limits: limits, evaluator: .fromEnvironment())
     }
 
     public func completeness(of source: String) -> Completeness {

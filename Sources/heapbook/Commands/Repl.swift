@@ -13,7 +13,7 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let text = try readStandardInput()
-        let session = Session(profile: options.profile, limits: .commandLine)
+        let session = Session(profile: options.profile, limits: .commandLine, evaluator: .fromEnvironment())
         session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         let repl = HeapScript.Repl(session: session)
         let ok = repl.run(text, stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },

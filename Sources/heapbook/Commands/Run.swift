@@ -17,7 +17,7 @@ struct Run: ParsableCommand {
         guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw ValidationError("Cannot read '\(file)'.")
         }
-        let session = Session(profile: options.profile, limits: .commandLine, script: true)
+        let session = Session(profile: options.profile, limits: .commandLine, script: true, evaluator: .fromEnvironment())
         session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         // bpo-20443 (3.9): the script's path is made absolute (tracebacks, warnings, __file__).
         let path = options.profile.minor >= 9 && !file.hasPrefix("/")

@@ -1,0 +1,124 @@
+import HeapEngine
+
+// The assembler's half of Python/compile.c (3.11: `assemble`, `makecode`'s co_code and
+// co_linetable): the code generator's instruction sequence with labels, constants and names
+// becomes an instruction array whose opargs index co_consts and co_names.
+
+/// A code object's bytecode, hung on `CodeObject.bytecode`.
+///
+/// Invariants once assembled: `constants[0..<coConstsCount]` are co_consts' items (borrowed
+/// from the co_consts tuple, as `CodeObject.consts` is); items after that are static
+/// singletons the closure path loads without putting them in co_consts (None for a slice's
+/// missing bound), borrowed too. `nameKeys[i]` is the interned str of `names[i]` for
+/// LOAD_NAME/LOAD_GLOBAL/STORE_NAME..., made when the code generator met the name, as the
+/// closure compiler makes it (0 for a name only used as an attribute).
+final class Bytecode {
+    enum Arg {
+        case value(Int32)
+        case const(ObjectRef)
+        /// A BUILD_TUPLE of constants folded when the code object is made (`TupleFold`).
+        case fold(TupleFold)
+        case label(Int)
+        case name(String, key: ObjectRef)
+    }
+
+    enum Item {
+        case instruction(Opcode, Arg, aux: Int32, line: Int32)
+        case label(Int)
+        /// A statement begins: one interpreter step before its first instruction.
+        case statementStart
+        /// A loop iteration begins (after a `while` test succeeded): one step.
+        case loopIterationStart
+    }
+
+    /// What the code generator emitted, until `assemble` runs.
+    var pending: [Item] = []
+    var callShapes: [CallShape] = []
+
+    private(set) var assembled = false
+    private(set) var instructions: [Instruction] = []
+    /// The source line of each instruction (co_linetable, one entry per instruction).
+    private(set) var lines: [Int32] = []
+    private(set) var constants: [ObjectRef] = []
+    private(set) var coConstsCount = 0
+    private(set) var names: [String] = []
+    private(set) var nameKeys: [ObjectRef] = []
+    /// Instruction indices some jump lands on (dis's `>>`).
+    private(set) var jumpTargets: Set<Int> = []
+
+    /// Resolves labels, constants and names. Runs after `Compiler.makeCode(code)`, which fixes
+    /// co_consts (folded default tuples appended, 3.12+'s unused constants removed).
+    func assemble(_ code: CodeObject) {
+        guard !assembled else { return }
+        assembled = true
+        names = code.names
+        nameKeys = Array(repeating: 0, count: names.count)
+        constants = code.consts
+        coConstsCount = constants.count
+        var labels: [Int: Int] = [:]
+        var steps: UInt8 = 0
+        // First pass: positions. A statement marker followed by a label (a `while` loop's top)
+        // gets a NOP of its own, so the step is taken once, not on every iteration.
+        var flat: [(Opcode, Arg, Int32, Int32, UInt8)] = []
+        for item in pending {
+            switch item {
+            case .statementStart: steps += 1
+            case .loopIterationStart: steps += 1
+            case .label(let l):
+                if steps > 0 {
+                    flat.append((.NOP, .value(0), -1, -2, steps))
+                    steps = 0
+                }
+                labels[l] = flat.count
+            case .instruction(let op, let arg, let aux, let line):
+                flat.append((op, arg, aux, line, steps))
+                steps = 0
+            }
+        }
+        instructions.reserveCapacity(flat.count)
+        for (op, arg, aux, line, s) in flat {
+            let value: Int32
+            switch arg {
+            case .value(let v): value = v
+            case .label(let l): value = Int32(labels[l]!)
+            case .const(let r): value = constIndex(r)
+            case .fold(let f): value = constIndex(f.tuple)
+            case .name(let n, let key):
+                let i = names.firstIndex(of: n)!
+                if key != 0 { nameKeys[i] = key }
+                // LOAD_GLOBAL's low bit: a NULL is pushed first (aux 1: the name is a callee).
+                value = op == .LOAD_GLOBAL ? Int32(i << 1 | (aux == 1 ? 1 : 0)) : Int32(i)
+            }
+            if op.isJump { jumpTargets.insert(Int(value)) }
+            instructions.append(Instruction(op: op, arg: value, aux: aux, steps: s))
+            lines.append(line)
+        }
+        resolveLines()
+        pending = []
+    }
+
+    private func constIndex(_ r: ObjectRef) -> Int32 {
+        if let i = constants.firstIndex(of: r) { return Int32(i) }
+        constants.append(r)
+        return Int32(constants.count - 1)
+    }
+
+    /// Instructions emitted without a line (-1: the implicit `return None`; -2: a statement's
+    /// NOP) take one, as propagate_line_numbers gives it: a jump target reached only by jumps
+    /// takes the line of the first jump to it, anything else its predecessor's line (a NOP:
+    /// its successor's, the statement it begins).
+    private func resolveLines() {
+        for i in lines.indices where lines[i] == -2 {
+            lines[i] = i + 1 < lines.count ? lines[i + 1] : 0
+        }
+        for i in lines.indices where lines[i] < 0 {
+            if i > 0 && !instructions[i - 1].op.isUnconditionalExit {
+                lines[i] = lines[i - 1]
+            } else if let j = instructions.indices.first(where: { instructions[$0].op.isJump && Int(instructions[$0].arg) == i }) {
+                lines[i] = lines[j]
+            } else {
+                lines[i] = i > 0 ? lines[i - 1] : 0
+            }
+        }
+    }
+}

@@ -1,0 +1,452 @@
+import HeapEngine
+
+// Mirrors Python/ceval.c (3.11: _PyEval_EvalFrameDefault and its exception_unwind /
+// exit_unwind paths; Python/bytecodes.c in later versions), with frames as data as in
+// Include/internal/pycore_frame.h.
+//
+// The value stack: every slot owns exactly one reference, as CPython's does. An
+// instruction that pushes a borrowed object (LOAD_CONST, LOAD_FAST, COPY) increfs it; one
+// that pops an operand it does not hand on decrefs it once it is done with it. When an
+// error unwinds a frame, its slots are released from the top down (exit_unwind's POPs).
+//
+// Python-to-Python calls do not recurse on the host stack: CALL of a function compiled to
+// bytecode pushes an activation and the loop goes on in it; RETURN_VALUE pops it. Calls
+// into the interpreter's own operations (builtins, `callMethod`, `instantiate`'s
+// `__init__`, finalizers) may run Python code: that code enters a new `CEval` through
+// `CodeObject.body`, as C calling Python enters a new _PyEval_EvalFrameDefault.
+//
+// Semantics come from the interpreter's operations (Interpreter.binaryOp, call,
+// callMethod, getAttr, getItem, repr, displayhook, ...), the ones the closure path runs,
+// so that both paths print the same.
+
+final class CEval {
+    let interp: Interpreter
+    let heap: Heap
+    /// The value stack of every frame this evaluation runs (CPython's data stack).
+    private var stack: [ObjectRef] = []
+    /// PRINT_EXPR's free-list traffic (`Profile.displayCyclesTuple`).
+    private let displayTuple: FreeListCounts
+
+    /// One running frame (`_PyInterpreterFrame`): the engine's `Frame` (locals, globals,
+    /// namespace, line), where its instructions are and where its stack slots begin.
+    final class Activation {
+        let frame: Frame
+        let code: CodeObject
+        let bytecode: Bytecode
+        /// The instruction running (or, in a caller, the CALL it waits on).
+        var pc = 0
+        let base: Int
+        /// The function this activation was called as, which it owns (f_func); nil for the
+        /// one `run` was given, whose owner (the session, `callFunction`) set it up and clears it.
+        let function: ObjectRef?
+        /// Before 3.11 (`Profile.callerStackKeepsArguments`): the caller's references to the
+        /// arguments, released once the frame is cleared.
+        let callerArgs: [ObjectRef]
+
+        init(frame: Frame, bytecode: Bytecode, base: Int, function: ObjectRef?, callerArgs: [ObjectRef]) {
+            self.frame = frame; self.code = frame.code; self.bytecode = bytecode
+            self.base = base; self.function = function; self.callerArgs = callerArgs
+        }
+    }
+
+    init(_ interp: Interpreter) {
+        self.interp = interp
+        self.heap = interp.heap
+        displayTuple = FreeListCounts(tuples: interp.profile.displayCyclesTuple ? [0, 1] : [])
+    }
+
+    /// Runs `frame` (whose code has bytecode) to its end: `.returned` with
+    /// `frame.returnValue` set for function code, `.next` for module code.
+    func run(_ frame: Frame) throws -> Flow {
+        guard let bytecode = frame.code.bytecode else { preconditionFailure("no bytecode") }
+        bytecode.assemble(frame.code)
+        var frames = [Activation(frame: frame, bytecode: bytecode, base: stack.count, function: nil, callerArgs: [])]
+        do {
+            return try execute(&frames)
+        } catch {
+            throw unwind(&frames, error)
+        }
+    }
+
+    // MARK: - Unwinding (no handlers yet: every frame of this run is left)
+
+    private func unwind(_ frames: inout [Activation], _ raised: Error) -> Error {
+        var error = raised
+        while let a = frames.popLast() {
+            a.frame.line = Int(a.bytecode.lines[a.pc])
+            while stack.count > a.base { heap.decref(stack.removeLast()) }
+            guard let function = a.function else { return error }
+            error = leave(a, function, error)
+        }
+        return error
+    }
+
+    /// What `Interpreter.callFunction` does when its body raises: the traceback gets the
+    /// frame, and (3.11+) its frame object; it keeps the function and the locals alive.
+    private func leave(_ a: Activation, _ function: ObjectRef, _ error: Error) -> Error {
+        defer {
+            interp.depth -= 1
+            a.callerArgs.forEach(heap.decref)
+        }
+        if var e = error as? PyException {
+            interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name)
+            e.keptAlive.append(function)
+            for case let r? in a.frame.locals { e.keptAlive.append(r) }
+            if !interp.profile.lazyFrameObjects { e.keptAlive.append(a.frame.globals) }
+            return e
+        }
+        if var stop = error as? RunStopped {
+            stop.traceback.append(TracebackEntry(filename: a.code.filename, line: a.frame.line, function: a.code.name))
+            interp.clearFrame(a.frame, function)
+            return stop
+        }
+        interp.clearFrame(a.frame, function)
+        return error
+    }
+
+    // MARK: - The stack
+
+    @inline(__always) private func push(_ r: ObjectRef) { stack.append(r) }
+    @inline(__always) private func pop() -> ObjectRef { stack.removeLast() }
+
+    /// The top `n` slots, bottom first, taken off the stack (their references move to the caller).
+    private func pop(_ n: Int) -> [ObjectRef] {
+        let items = Array(stack[(stack.count - n)...])
+        stack.removeLast(n)
+        return items
+    }
+
+    // MARK: - The loop
+
+    private func execute(_ frames: inout [Activation]) throws -> Flow {
+        var a = frames[frames.count - 1]
+        var code = a.bytecode.instructions
+        var pc = a.pc
+        var lastImport = ""
+        let heap = self.heap, interp = self.interp
+        while true {
+            let ins = code[pc]
+            a.pc = pc
+            pc += 1
+            if ins.steps > 0 { for _ in 0..<ins.steps { try interp.step() } }
+            switch ins.op {
+            case .NOP, .RESUME, .PUSH_NULL, .PRECALL, .KW_NAMES, .LOAD_ASSERTION_ERROR, .LOAD_METHOD:
+                // RESUME's eval-breaker check is made by whoever enters the frame (as the closure
+                // path does); a NULL slot holds no reference; KW_NAMES and LOAD_METHOD's
+                // results are the call's shape (`CallShape`), read by CALL.
+                break
+
+            case .POP_TOP:
+                heap.decref(pop())
+            case .COPY:
+                let v = stack[stack.count - Int(ins.arg)]
+                heap.incref(v)
+                push(v)
+            case .SWAP:
+                stack.swapAt(stack.count - 1, stack.count - Int(ins.arg))
+
+            case .LOAD_CONST:
+                let v = a.bytecode.constants[Int(ins.arg)]
+                heap.incref(v)
+                push(v)
+
+            case .LOAD_FAST:
+                guard let v = a.frame.locals[Int(ins.arg)] else { throw interp.unboundLocal(a.code.localNames[Int(ins.arg)]) }
+                heap.incref(v)
+                push(v)
+            case .STORE_FAST:
+                let old = a.frame.locals[Int(ins.arg)]
+                a.frame.locals[Int(ins.arg)] = pop()
+                heap.xdecref(old)
+            case .DELETE_FAST:
+                guard let old = a.frame.locals[Int(ins.arg)] else { throw interp.unboundLocal(a.code.localNames[Int(ins.arg)]) }
+                a.frame.locals[Int(ins.arg)] = nil
+                heap.decref(old)
+
+            case .LOAD_NAME:
+                let i = Int(ins.arg)
+                push(try interp.loadName(a.frame, a.bytecode.nameKeys[i], a.bytecode.names[i]))
+            case .STORE_NAME:
+                let v = pop()
+                defer { heap.decref(v) }
+                try interp.dictSet(a.frame.namespace!, a.bytecode.nameKeys[Int(ins.arg)], v)
+            case .DELETE_NAME:
+                let i = Int(ins.arg)
+                try interp.dictDelName(a.frame.namespace!, a.bytecode.nameKeys[i], a.bytecode.names[i])
+            case .LOAD_GLOBAL:
+                let i = Int(ins.arg >> 1)
+                push(try interp.loadGlobal(a.frame.globals, a.bytecode.nameKeys[i], a.bytecode.names[i], frame: a.frame))
+            case .STORE_GLOBAL:
+                let v = pop()
+                defer { heap.decref(v) }
+                try interp.dictSet(a.frame.globals, a.bytecode.nameKeys[Int(ins.arg)], v)
+            case .DELETE_GLOBAL:
+                let i = Int(ins.arg)
+                try interp.dictDelName(a.frame.globals, a.bytecode.nameKeys[i], a.bytecode.names[i])
+
+            case .LOAD_ATTR:
+                let owner = pop()
+                defer { heap.decref(owner) }
+                push(try interp.getAttr(owner, a.bytecode.names[Int(ins.arg)]))
+            case .STORE_ATTR:
+                let owner = pop(), v = pop()
+                defer { heap.decref(v); heap.decref(owner) }
+                try interp.setAttr(owner, a.bytecode.names[Int(ins.arg)], v)
+            case .DELETE_ATTR:
+                let owner = pop()
+                defer { heap.decref(owner) }
+                try interp.delAttr(owner, a.bytecode.names[Int(ins.arg)])
+
+            case .BINARY_SUBSCR:
+                let sub = pop(), container = pop()
+                defer { heap.decref(container); heap.decref(sub) }
+                push(try interp.getItem(container, sub))
+            case .STORE_SUBSCR:
+                let sub = pop(), container = pop(), v = pop()
+                defer { heap.decref(v); heap.decref(container); heap.decref(sub) }
+                try interp.setItem(container, sub, v)
+            case .DELETE_SUBSCR:
+                let sub = pop(), container = pop()
+                defer { heap.decref(container); heap.decref(sub) }
+                try interp.delItem(container, sub)
+
+            case .UNARY_NOT:
+                let v = pop()
+                defer { heap.decref(v) }
+                push(heap.newBool(!(try interp.isTrue(v))))
+            case .UNARY_NEGATIVE, .UNARY_POSITIVE, .UNARY_INVERT:
+                let v = pop()
+                defer { heap.decref(v) }
+                let op: UnaryOp = ins.op == .UNARY_NEGATIVE ? .negate : ins.op == .UNARY_POSITIVE ? .plus : .invert
+                push(try interp.unaryOp(op, v))
+            case .BINARY_OP:
+                let rhs = pop(), lhs = pop()
+                defer { heap.decref(lhs); heap.decref(rhs) }
+                if ins.arg >= BinaryOp.inplaceBase {
+                    push(try interp.inplaceOp(BinaryOp.byNbOparg[Int(ins.arg - BinaryOp.inplaceBase)], lhs, rhs))
+                } else {
+                    push(try interp.binaryOp(BinaryOp.byNbOparg[Int(ins.arg)], lhs, rhs))
+                }
+            case .COMPARE_OP, .IS_OP, .CONTAINS_OP:
+                let right = pop(), left = pop()
+                defer { heap.decref(left); heap.decref(right) }
+                let op: CompareOp = switch ins.op {
+                case .IS_OP: ins.arg == 0 ? .is : .isNot
+                case .CONTAINS_OP: ins.arg == 0 ? .in : .notIn
+                default: CompareOp.byCmpOparg[Int(ins.arg)]
+                }
+                push(try interp.compare(op, left, right))
+
+            case .BUILD_TUPLE:
+                push(try interp.newTuple(pop(Int(ins.arg))))
+            case .BUILD_LIST:
+                if ins.arg == 0, pc + 1 < code.count, code[pc].op == .LOAD_CONST, code[pc + 1].op == .LIST_EXTEND {
+                    // BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1: the list as list_extend
+                    // sizes it, made at once (the same allocations in the same order).
+                    let items = interp.sequenceItems(a.bytecode.constants[Int(code[pc].arg)])!
+                    items.forEach(heap.incref)
+                    a.pc = pc + 1
+                    pc += 2
+                    push(try interp.newList(items, extend: true))
+                } else {
+                    push(try interp.newList(pop(Int(ins.arg)), extend: false))
+                }
+            case .BUILD_SET:
+                if ins.arg == 0, pc + 1 < code.count, code[pc].op == .LOAD_CONST, code[pc + 1].op == .SET_UPDATE {
+                    // BUILD_SET 0; LOAD_CONST (frozenset); SET_UPDATE 1.
+                    let source = a.bytecode.constants[Int(code[pc].arg)]
+                    a.pc = pc + 1
+                    pc += 2
+                    push(try interp.newSetMerging(source))
+                } else {
+                    push(try interp.newSet(pop(Int(ins.arg))))
+                }
+            case .LIST_EXTEND, .SET_UPDATE:
+                preconditionFailure("\(ins.op.name) is generated only after BUILD_LIST 0 / BUILD_SET 0 and a constant")
+            case .BUILD_MAP:
+                push(try buildMap(pop(2 * Int(ins.arg))))
+            case .BUILD_CONST_KEY_MAP:
+                let keys = pop()
+                defer { heap.decref(keys) }
+                let values = pop(Int(ins.arg))
+                var items: [ObjectRef] = []
+                items.reserveCapacity(values.count * 2)
+                for (k, v) in zip(interp.sequenceItems(keys)!, values) {
+                    heap.incref(k)
+                    items.append(k)
+                    items.append(v)
+                }
+                push(try buildMap(items))
+            case .BUILD_SLICE:
+                let step = ins.arg == 3 ? pop() : heap.newNone()
+                let upper = pop(), lower = pop()
+                push(try interp.newSlice(lower, upper, step))
+            case .FORMAT_VALUE:
+                let v = pop()
+                defer { heap.decref(v) }
+                push(try ins.arg == 2 ? interp.reprObject(v) : interp.strObject(v))
+            case .BUILD_STRING:
+                let pieces = pop(Int(ins.arg))
+                defer { pieces.forEach(heap.decref) }
+                var s = ""
+                for p in pieces { s += interp.stringValue(p) }
+                push(try interp.newStr(s))
+
+            case .GET_ITER:
+                push(try interp.getIterReleasing(pop()))
+            case .FOR_ITER:
+                if let item = try interp.next(stack[stack.count - 1]) {
+                    push(item)
+                    try interp.step()   // the closure path's step per iteration
+                } else {
+                    heap.decref(pop())
+                    pc = Int(ins.arg)
+                }
+            case .UNPACK_SEQUENCE:
+                let seq = pop()
+                let items: [ObjectRef]
+                do { items = try interp.unpack(seq, count: Int(ins.arg)) } catch { heap.decref(seq); throw error }
+                heap.decref(seq)
+                for item in items.reversed() { push(item) }
+
+            case .JUMP_FORWARD:
+                pc = Int(ins.arg)
+            case .JUMP_BACKWARD:
+                interp.evalBreaker()
+                pc = Int(ins.arg)
+            case .POP_JUMP_FORWARD_IF_FALSE, .POP_JUMP_FORWARD_IF_TRUE:
+                let v = pop()
+                defer { heap.decref(v) }
+                if try interp.isTrue(v) == (ins.op == .POP_JUMP_FORWARD_IF_TRUE) { pc = Int(ins.arg) }
+            case .JUMP_IF_FALSE_OR_POP, .JUMP_IF_TRUE_OR_POP:
+                if try interp.isTrue(stack[stack.count - 1]) == (ins.op == .JUMP_IF_TRUE_OR_POP) {
+                    pc = Int(ins.arg)
+                } else {
+                    heap.decref(pop())
+                }
+
+            case .PRINT_EXPR:
+                let v = pop()
+                defer { heap.decref(v) }
+                heap.cycleThroughFreeLists(displayTuple)
+                try interp.displayhook(v)
+
+            case .IMPORT_NAME:
+                let fromlist = pop(), level = pop()
+                defer { heap.decref(level); heap.decref(fromlist) }
+                lastImport = a.bytecode.names[Int(ins.arg)]
+                push(try interp.importModule(lastImport))
+            case .IMPORT_FROM:
+                let attr = a.bytecode.names[Int(ins.arg)]
+                do {
+                    push(try interp.getAttr(stack[stack.count - 1], attr))
+                } catch let e as PyException {
+                    interp.releaseException(e)
+                    throw interp.error("ImportError", "cannot import name '\(attr)' from '\(lastImport)' (unknown location)")
+                }
+
+            case .RAISE_VARARGS:
+                if ins.aux >= 0 {
+                    // `assert`: the AssertionError with the message, if any, as its argument.
+                    throw try interp.raiseNew("AssertionError", args: ins.aux == 1 ? [pop()] : [])
+                }
+                if ins.arg == 0 { throw interp.error("RuntimeError", "No active exception to reraise") }
+                throw try interp.makeRaise(pop())
+
+            case .MAKE_FUNCTION:
+                if ins.aux == 1 { heap.decref(pop()) }   // the qualname (3.6-3.10)
+                let codeObject = pop()
+                defer { heap.decref(codeObject) }
+                let defaults = ins.arg & 1 != 0 ? pop() : nil
+                push(try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults))
+
+            case .CALL:
+                let shape = ins.aux >= 0 ? a.bytecode.callShapes[Int(ins.aux)] : nil
+                let kwnames = shape?.kwnames ?? []
+                let argc = Int(ins.arg)
+                let start = stack.count - argc
+                let args = Array(stack[start..<(stack.count - kwnames.count)])
+                var kwargs: [(String, ObjectRef)] = []
+                for (k, name) in kwnames.enumerated() { kwargs.append((name, stack[stack.count - kwnames.count + k])) }
+                let callable = stack[start - 1]
+                stack.removeLast(argc + 1)
+                // From here the call owns the callable's and the arguments' references.
+                if let method = shape?.method {
+                    push(try interp.callMethod(callable, method, args, kwargs))
+                } else if case .function(let fn) = heap.payload[Int(callable)] {
+                    guard let calleeCode = fn.code as? CodeObject, let calleeBytecode = calleeCode.bytecode else {
+                        push(try interp.callFunction(callable, args, kwargs))
+                        break
+                    }
+                    // _PyEvalFramePushAndInit: the new frame, then the loop goes on in it.
+                    let callee = try enterFrame(callable, fn, calleeCode, calleeBytecode, args, kwargs)
+                    frames.append(callee)
+                    a = callee
+                    code = calleeBytecode.instructions
+                    pc = 0
+                    interp.evalBreaker()   // RESUME
+                    try interp.step()
+                } else {
+                    defer { heap.decref(callable) }
+                    push(try interp.call(callable, args, kwargs))
+                }
+
+            case .RETURN_VALUE:
+                let v = pop()
+                guard let function = a.function else {
+                    if a.code.kind == .function {
+                        a.frame.returnValue = v
+                        return .returned
+                    }
+                    heap.decref(v)
+                    return .next
+                }
+                // The frame is cleared (locals in order, then the function), then (before 3.11)
+                // the caller's copies of the arguments go.
+                frames.removeLast()
+                interp.clearFrame(a.frame, function)
+                interp.depth -= 1
+                a.callerArgs.forEach(heap.decref)
+                a = frames[frames.count - 1]
+                code = a.bytecode.instructions
+                pc = a.pc + 1
+                push(v)
+            }
+        }
+    }
+
+    /// BUILD_MAP: every key and value evaluated first, then the dict made presized for them
+    /// (_PyDict_FromItems) and filled in order; the items' references are released after.
+    private func buildMap(_ items: [ObjectRef]) throws -> ObjectRef {
+        defer { items.forEach(heap.decref) }
+        let d = try interp.newDict(presizedFor: stride(from: 0, to: items.count, by: 2).map { items[$0] })
+        for i in stride(from: 0, to: items.count, by: 2) {
+            do { try interp.dictSet(d, items[i], items[i + 1]) } catch { heap.decref(d); throw error }
+        }
+        return d
+    }
+
+    /// `Interpreter.callFunction` up to running the body: consumes the function reference
+    /// (f_func) and the arguments (the fast locals).
+    private func enterFrame(_ callable: ObjectRef, _ fn: FunctionInfo, _ code: CodeObject, _ bytecode: Bytecode,
+                            _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> Activation {
+        bytecode.assemble(code)
+        let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        if !interp.profile.lazyFrameObjects { heap.incref(fn.globals) }
+        var callerArgs: [ObjectRef] = []
+        if interp.profile.callerStackKeepsArguments {
+            callerArgs = args + kwargs.map { $0.1 }
+            callerArgs.forEach(heap.incref)
+        }
+        do {
+            try interp.bindArguments(frame, fn, code, args, kwargs)
+            try interp.checkRecursionDepth()
+        } catch {
+            interp.clearFrame(frame, callable)
+            callerArgs.forEach(heap.decref)
+            throw error
+        }
+        interp.depth += 1
+        return Activation(frame: frame, bytecode: bytecode, base: stack.count, function: callable, callerArgs: callerArgs)
+    }
+}

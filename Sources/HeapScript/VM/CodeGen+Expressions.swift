@@ -1,0 +1,352 @@
+import HeapEngine
+
+// Mirrors Python/compile.c's compiler_visit_expr, compiler_call, compiler_compare,
+// compiler_jump_if and the store/delete halves of compiler_nameop (3.11), with each
+// side effect made where `Compiler+Expressions.swift` / `Compiler+Names.swift` make it.
+
+extension CodeGen {
+    func emitExpr(_ e: Expr) throws { _ = try emitOperand(e) }
+
+    /// `Compiler.compileOperand`: a constant is one LOAD_CONST (returned); anything else
+    /// is generated and nil returned.
+    @discardableResult
+    func emitOperand(_ e: Expr) throws -> ObjectRef? {
+        if let constant = try c.foldConstant(e) {
+            let k = c.addConst(constant)
+            emitConst(k)
+            return k
+        }
+        try emitNonConstant(e)
+        return nil
+    }
+
+    private func emitNonConstant(_ e: Expr) throws {
+        switch e.kind {
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis:
+            throw CodeGenDeclined(what: "literal not folded")
+
+        case .fstring(let parts):
+            // FORMAT_VALUE per field, BUILD_STRING when there is more than one piece.
+            var pieces = 0
+            for part in parts {
+                switch part {
+                case .literal(let s) where s.isEmpty:
+                    continue
+                case .literal(let s):
+                    emitConst(c.addConst(c.literal(try heap.newStr(s))))
+                case .field(let x, let conversion):
+                    try emitExpr(x)
+                    // The closure path formats `!r` with repr and anything else with str.
+                    emit(.FORMAT_VALUE, .value(conversion == "r" ? 2 : conversion == "s" ? 1 : conversion == "a" ? 3 : 0))
+                }
+                pieces += 1
+            }
+            // One field alone is FORMAT_VALUE's result (`f"{s}" is s` for a str, as in CPython);
+            // a literal alone is a new str each time, as the closure path makes it.
+            var lone = false
+            if pieces == 1, case .field? = parts.first(where: { if case .literal(let s) = $0 { return !s.isEmpty }; return true }) { lone = true }
+            if !lone { emit(.BUILD_STRING, .value(Int32(pieces))) }
+
+        case .name(let name):
+            try emitLoadName(name, e.span, pushNull: false)
+
+        case .tuple(let elements):
+            for el in elements { try emitExpr(el) }
+            emit(.BUILD_TUPLE, .value(Int32(elements.count)))
+
+        case .list(let elements):
+            if elements.count > 2 && interp.profile.foldsConstantDisplays, let k = try c.constantTuple(elements) {
+                // starunpack_helper: BUILD_LIST 0 + LOAD_CONST (tuple) + LIST_EXTEND 1.
+                emit(.BUILD_LIST, .value(0))
+                emitConst(k)
+                emit(.LIST_EXTEND, .value(1))
+                return
+            }
+            for el in elements { try emitExpr(el) }
+            emit(.BUILD_LIST, .value(Int32(elements.count)))
+
+        case .set(let elements):
+            if elements.count > 2 && interp.profile.foldsConstantDisplays, let k = try c.constantFrozenset(elements) {
+                emit(.BUILD_SET, .value(0))
+                emitConst(k)
+                emit(.SET_UPDATE, .value(1))
+                return
+            }
+            for el in elements { try emitExpr(el) }
+            emit(.BUILD_SET, .value(Int32(elements.count)))
+
+        case .dict(let entries):
+            let keys = try entries.map { entry in
+                guard let k = entry.key else { throw CodeGenDeclined(what: "'**' in a dict display") }
+                return k
+            }
+            if keys.count > 1, keys.allSatisfy(c.isLiteral) {
+                // compiler_subdict: BUILD_CONST_KEY_MAP with the keys as one constant tuple.
+                for entry in entries { try emitExpr(entry.value) }
+                guard let keyTuple = try c.foldConstant(Expr(.tuple(keys), e.span), byCompiler: true).map({ c.addConst($0) }) else {
+                    throw CodeGenDeclined(what: "dict display keys")
+                }
+                emitConst(keyTuple)
+                emit(.BUILD_CONST_KEY_MAP, .value(Int32(entries.count)))
+                return
+            }
+            for (k, entry) in zip(keys, entries) {
+                try emitExpr(k)
+                try emitExpr(entry.value)
+            }
+            emit(.BUILD_MAP, .value(Int32(entries.count)))
+
+        case .attribute(let objExpr, let attr):
+            try emitExpr(objExpr)
+            c.noteName(attr)
+            emit(.LOAD_ATTR, .name(attr, key: 0))
+
+        case .subscript(let objExpr, let indexExpr):
+            try emitExpr(objExpr)
+            try emitExpr(indexExpr)
+            emit(.BINARY_SUBSCR)
+
+        case .slice(let lower, let upper, let step):
+            // A missing bound is None, which the closure path does not add to co_consts
+            // (CPython does): it is loaded from past co_consts' end (see Bytecode).
+            for part in [lower, upper] {
+                if let part { try emitExpr(part) } else { emitConst(heap.none) }
+            }
+            if let step { try emitExpr(step) }
+            emit(.BUILD_SLICE, .value(step == nil ? 2 : 3))
+
+        case .call(let callee, let args, let keywords):
+            try emitCall(callee, args, keywords)
+
+        case .unary(let op, let operand):
+            try emitExpr(operand)
+            switch op {
+            case .not: emit(.UNARY_NOT)
+            case .negate: emit(.UNARY_NEGATIVE)
+            case .plus: emit(.UNARY_POSITIVE)
+            case .invert: emit(.UNARY_INVERT)
+            }
+
+        case .binary(let op, let lhs, let rhs):
+            try emitExpr(lhs)
+            try emitExpr(rhs)
+            emit(.BINARY_OP, .value(op.nbOparg))
+
+        case .boolOp(let op, let operands):
+            let end = newLabel()
+            for (k, x) in operands.enumerated() {
+                try emitExpr(x)
+                if k < operands.count - 1 {
+                    emit(op == .and ? .JUMP_IF_FALSE_OR_POP : .JUMP_IF_TRUE_OR_POP, .label(end))
+                }
+            }
+            place(end)
+
+        case .compare(let first, let rest):
+            try emitCompare(e, first, rest)
+
+        case .ifExp(let test, let body, let orelse):
+            let otherwise = newLabel(), end = newLabel()
+            try emitJumpIf(test, jumpIfTrue: false, to: otherwise)
+            try emitExpr(body)
+            emit(.JUMP_FORWARD, .label(end))
+            place(otherwise)
+            try emitExpr(orelse)
+            place(end)
+
+        case .starred:
+            throw SyntaxError(.syntaxError, "can't use starred expression here", line: e.span.line, offset: e.span.column + 1)
+
+        case .listComp, .setComp, .dictComp, .generatorExp, .lambda:
+            throw CodeGenDeclined(what: "expression")
+        }
+    }
+
+    /// compiler_compare: one comparison is one instruction; a chain keeps the middle operand
+    /// (SWAP 2, COPY 2) and leaves early through a cleanup that drops it.
+    private func emitCompare(_ e: Expr, _ first: Expr, _ rest: [Comparison]) throws {
+        let firstConst = try emitOperand(first)
+        var consts: [(CompareOp, ObjectRef?)] = []
+        if rest.count == 1 {
+            consts.append((rest[0].op, try emitOperand(rest[0].operand)))
+            emitCompareOp(rest[0].op)
+        } else {
+            let cleanup = newLabel(), end = newLabel()
+            for (k, link) in rest.enumerated() {
+                consts.append((link.op, try emitOperand(link.operand)))
+                if k < rest.count - 1 {
+                    emit(.SWAP, .value(2))
+                    emit(.COPY, .value(2))
+                    emitCompareOp(link.op)
+                    emit(.JUMP_IF_FALSE_OR_POP, .label(cleanup))
+                } else {
+                    emitCompareOp(link.op)
+                    emit(.JUMP_FORWARD, .label(end))
+                }
+            }
+            place(cleanup)
+            emit(.SWAP, .value(2))
+            emit(.POP_TOP)
+            place(end)
+        }
+        c.checkCompare(e, first: firstConst, rest: consts)
+    }
+
+    private func emitCompareOp(_ op: CompareOp) {
+        switch op {
+        case .is: emit(.IS_OP, .value(0))
+        case .isNot: emit(.IS_OP, .value(1))
+        case .in: emit(.CONTAINS_OP, .value(0))
+        case .notIn: emit(.CONTAINS_OP, .value(1))
+        default: emit(.COMPARE_OP, .value(op.cmpOparg!))
+        }
+    }
+
+    /// compiler_jump_if: `not` inverts the jump and `and`/`or` become chains of jumps, so
+    /// each operand's truth is asked once; anything else is evaluated and popped by
+    /// POP_JUMP_FORWARD_IF_FALSE/TRUE.
+    func emitJumpIf(_ e: Expr, jumpIfTrue: Bool, to label: Int) throws {
+        switch e.kind {
+        case .unary(.not, let operand):   // `not x` never folds (foldConstantExpr)
+            try emitJumpIf(operand, jumpIfTrue: !jumpIfTrue, to: label)
+        case .boolOp(let op, let operands):
+            // `a and b` jumps away on the first false operand when the jump is for false; for a
+            // jump on true, every operand but the last jumps past it when false.
+            let shortCircuitsOn = op == .or
+            if shortCircuitsOn == jumpIfTrue {
+                for x in operands { try emitJumpIf(x, jumpIfTrue: jumpIfTrue, to: label) }
+            } else {
+                let next = newLabel()
+                for x in operands.dropLast() { try emitJumpIf(x, jumpIfTrue: !jumpIfTrue, to: next) }
+                try emitJumpIf(operands[operands.count - 1], jumpIfTrue: jumpIfTrue, to: label)
+                place(next)
+            }
+        default:
+            try emitExpr(e)
+            emit(jumpIfTrue ? .POP_JUMP_FORWARD_IF_TRUE : .POP_JUMP_FORWARD_IF_FALSE, .label(label))
+        }
+    }
+
+    /// compiler_call / maybe_optimize_method_call. The closure compiler compiles the
+    /// arguments before the callee: they are generated aside and spliced after it.
+    private func emitCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword]) throws {
+        let arguments = try capture {
+            for a in args { try emitExpr(a) }
+            for k in keywords { try emitExpr(k.value) }
+        }
+        let kwnames = keywords.map { $0.name ?? "" }
+        let argc = Int32(args.count + keywords.count)
+        if case .attribute(let objExpr, let attr) = calleeExpr.kind {
+            try emitExpr(objExpr)
+            c.noteName(attr)
+            emit(.LOAD_METHOD, .name(attr, key: 0))
+            splice(arguments)
+            let shape = addCallShape(CallShape(kwnames: kwnames, method: attr))
+            if !kwnames.isEmpty { emit(.KW_NAMES, .value(shape)) }
+            emit(.PRECALL, .value(argc))
+            emit(.CALL, .value(argc), aux: shape)
+            return
+        }
+        if case .name(let name) = calleeExpr.kind {
+            try emitLoadName(name, calleeExpr.span, pushNull: true)
+        } else {
+            emit(.PUSH_NULL)
+            try emitExpr(calleeExpr)
+        }
+        splice(arguments)
+        var shapeIndex: Int32 = -1
+        if !kwnames.isEmpty {
+            shapeIndex = addCallShape(CallShape(kwnames: kwnames, method: nil))
+            emit(.KW_NAMES, .value(shapeIndex))
+        }
+        emit(.PRECALL, .value(argc))
+        emit(.CALL, .value(argc), aux: shapeIndex)
+    }
+
+    // MARK: - Names (compiler_nameop)
+
+    /// `Compiler.compileLoadName`. `pushNull`: the name is a callee, after a NULL
+    /// (PUSH_NULL before it, or LOAD_GLOBAL's own low bit).
+    func emitLoadName(_ name: String, _ span: SourceSpan, pushNull: Bool) throws {
+        let key = interp.name(name)
+        switch c.resolve(name) {
+        case .fast(let i):
+            if pushNull { emit(.PUSH_NULL) }
+            emit(.LOAD_FAST, .value(Int32(i)))
+        case .enclosing:
+            throw CodeGenDeclined(what: "a comprehension's enclosing variable")
+        case .closure:
+            throw c.closureRefusal(span)
+        case .name:
+            c.noteName(name)
+            if pushNull { emit(.PUSH_NULL) }
+            emit(.LOAD_NAME, .name(name, key: key))
+        case .global:
+            c.noteName(name)
+            emit(.LOAD_GLOBAL, .name(name, key: key), aux: pushNull ? 1 : 0)
+        }
+    }
+
+    /// `Compiler.compileStore`: stores the value on top of the stack.
+    func emitStore(_ target: Expr) throws {
+        switch target.kind {
+        case .name(let name):
+            let key = interp.name(name)
+            switch c.storeAccess(name) {
+            case .fast(let i): emit(.STORE_FAST, .value(Int32(i)))
+            case .enclosing: throw c.unsupported("assignment to an enclosing variable", target.span)
+            case .closure: throw c.closureRefusal(target.span)
+            case .name:
+                c.noteName(name)
+                emit(.STORE_NAME, .name(name, key: key))
+            case .global:
+                c.noteName(name)
+                emit(.STORE_GLOBAL, .name(name, key: key))
+            }
+        case .attribute(let objExpr, let attr):
+            try emitExpr(objExpr)
+            c.noteName(attr)
+            emit(.STORE_ATTR, .name(attr, key: 0))
+        case .subscript(let objExpr, let indexExpr):
+            try emitExpr(objExpr)
+            try emitExpr(indexExpr)
+            emit(.STORE_SUBSCR)
+        case .tuple(let elements), .list(let elements):
+            emit(.UNPACK_SEQUENCE, .value(Int32(elements.count)))
+            for el in elements { try emitStore(el) }
+        default:
+            throw CodeGenDeclined(what: "assignment target")
+        }
+    }
+
+    /// `Compiler.compileDelete`.
+    func emitDelete(_ target: Expr) throws {
+        switch target.kind {
+        case .name(let name):
+            let key = interp.name(name)
+            switch c.storeAccess(name) {
+            case .fast(let i): emit(.DELETE_FAST, .value(Int32(i)))
+            case .name:
+                c.noteName(name)
+                emit(.DELETE_NAME, .name(name, key: key))
+            case .global:
+                c.noteName(name)
+                emit(.DELETE_GLOBAL, .name(name, key: key))
+            case .enclosing: throw c.unsupported("deleting an enclosing variable", target.span)
+            case .closure: throw c.closureRefusal(target.span)
+            }
+        case .attribute(let objExpr, let attr):
+            try emitExpr(objExpr)
+            c.noteName(attr)
+            emit(.DELETE_ATTR, .name(attr, key: 0))
+        case .subscript(let objExpr, let indexExpr):
+            try emitExpr(objExpr)
+            try emitExpr(indexExpr)
+            emit(.DELETE_SUBSCR)
+        case .tuple(let es), .list(let es):
+            for el in es { try emitDelete(el) }
+        default:
+            throw CodeGenDeclined(what: "delete target")
+        }
+    }
+}

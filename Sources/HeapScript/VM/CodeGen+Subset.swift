@@ -1,0 +1,74 @@
+// What the bytecode code generator handles yet (the first step of issue 16). A compilation
+// unit with anything else is left to the closure compiler, whole: the check looks at the
+// AST only, before anything is compiled, so that declining has no effect on the heap.
+
+extension CodeGen {
+    /// Whether every statement and expression of `body` is one the code generator compiles.
+    static func accepts(_ body: [Stmt]) -> Bool {
+        body.allSatisfy(accepts)
+    }
+
+    static func accepts(_ stmt: Stmt) -> Bool {
+        switch stmt.kind {
+        case .expr(let e): return accepts(e)
+        case .assign(let targets, let value): return targets.allSatisfy(acceptsTarget) && accepts(value)
+        case .augAssign(let target, _, let value):
+            switch target.kind {
+            case .name, .attribute, .subscript: return acceptsTarget(target) && accepts(value)
+            default: return false
+            }
+        case .delete(let targets): return targets.allSatisfy(acceptsTarget)
+        case .pass, .break, .continue, .global: return true
+        case .if(let test, let body, let orelse), .while(let test, let body, let orelse):
+            return accepts(test) && accepts(body) && accepts(orelse)
+        case .for(let target, let iter, let body, let orelse):
+            return acceptsTarget(target) && accepts(iter) && accepts(body) && accepts(orelse)
+        case .functionDef(_, let params, let body, let decorators):
+            guard decorators.isEmpty, params.allSatisfy({ $0.kind == .positional }) else { return false }
+            // A docstring takes co_consts[0], so the implicit `return None` would load a None
+            // the closure path's co_consts lacks.
+            if case .expr(let first)? = body.first?.kind, case .string = first.kind { return false }
+            return params.allSatisfy({ $0.defaultValue.map(accepts) ?? true }) && accepts(body)
+        case .return(let value): return value.map(accepts) ?? true
+        case .import, .importFrom: return true
+        case .raise(let exc, let cause): return cause == nil && (exc.map(accepts) ?? true)
+        case .assert(let test, let message): return accepts(test) && (message.map(accepts) ?? true)
+        case .classDef, .nonlocal, .try, .with: return false
+        }
+    }
+
+    static func acceptsTarget(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .name: return true
+        case .attribute(let obj, _): return accepts(obj)
+        case .subscript(let obj, let index): return accepts(obj) && accepts(index)
+        case .tuple(let items), .list(let items): return items.allSatisfy(acceptsTarget)
+        default: return false   // starred, or an invalid target (the closure compiler's SyntaxError)
+        }
+    }
+
+    static func accepts(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return true
+        case .fstring(let parts):
+            return parts.allSatisfy { part in
+                if case .field(let x, _) = part { return accepts(x) }
+                return true
+            }
+        case .tuple(let items), .list(let items), .set(let items): return items.allSatisfy(accepts)
+        case .dict(let entries): return entries.allSatisfy { ($0.key.map(accepts) ?? false) && accepts($0.value) }
+        case .attribute(let obj, _): return accepts(obj)
+        case .subscript(let obj, let index): return accepts(obj) && accepts(index)
+        case .slice(let lower, let upper, let step):
+            return [lower, upper, step].allSatisfy { $0.map(accepts) ?? true }
+        case .call(let callee, let args, let keywords):
+            return accepts(callee) && args.allSatisfy(accepts) && keywords.allSatisfy { $0.name != nil && accepts($0.value) }
+        case .unary(_, let x): return accepts(x)
+        case .binary(_, let a, let b): return accepts(a) && accepts(b)
+        case .boolOp(_, let xs): return xs.allSatisfy(accepts)
+        case .compare(let first, let rest): return accepts(first) && rest.allSatisfy { accepts($0.operand) }
+        case .ifExp(let t, let b, let o): return accepts(t) && accepts(b) && accepts(o)
+        case .listComp, .setComp, .dictComp, .generatorExp, .lambda, .starred: return false
+        }
+    }
+}

@@ -1,0 +1,379 @@
+import HeapEngine
+
+// Mirrors Python/compile.c (3.11): the AST of one compilation unit becomes code objects of
+// bytecode (`Bytecode`), run by `CEval`. It is built beside the closure compiler
+// (Compiler+*.swift), whose constant model it reuses as it is: literals, folding, merging,
+// interning, co_consts and co_names come from the same `Compiler` calls made in the same
+// order, so the objects and refcounts a statement creates while compiling are the closure
+// path's, and both paths can be compared on every corpus case.
+//
+// Invariant: every call with an effect on the heap (Compiler.foldConstant, addConst,
+// literal, noteName, Interpreter.name, enterUnit, makeCode) happens in the order the
+// closure compiler makes it. Where bytecode order differs from that order (a call's
+// callee after its arguments, an augmented assignment's value before its target), the
+// instructions are generated into a side buffer (`capture`) and spliced.
+
+/// The code generator declined a construct `CodeGen.accepts` let through (a bug of the
+/// check). Never a Python error: the session falls back to the closure compiler.
+struct CodeGenDeclined: Error {
+    let what: String
+}
+
+final class CodeGen {
+    let c: Compiler
+    let interp: Interpreter
+    let heap: Heap
+
+    /// One code object being generated.
+    final class Unit {
+        let bytecode = Bytecode()
+        var line: Int32
+        var nextLabel = 0
+        var loops: [Loop] = []
+        init(line: Int) { self.line = Int32(line) }
+    }
+
+    struct Loop {
+        let top: Int
+        let exit: Int
+        /// A `for` loop keeps its iterator on the stack: `break` and `return` pop it.
+        let isFor: Bool
+    }
+
+    private var units: [Unit] = []
+    var unit: Unit { units[units.count - 1] }
+
+    init(compiler: Compiler) {
+        self.c = compiler
+        self.interp = compiler.interp
+        self.heap = compiler.heap
+    }
+
+    /// `Compiler.compileModule` for the VM: nil (with nothing done) when the unit has a
+    /// construct the code generator does not handle yet.
+    static func compileModule(_ compiler: Compiler, _ body: [Stmt], interactive: Bool) throws -> CodeObject? {
+        guard accepts(body) else { return nil }
+        return try CodeGen(compiler: compiler).compileModule(body, interactive: interactive)
+    }
+
+    /// Mirrors `Compiler.compileModule` step by step (the symtable's working sets first).
+    func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
+        let profile = interp.profile
+        let blocks = SymtableBlock.children(of: body)
+        c.workingSet += heap.takeFromFreeLists(profile.symtableWorkingSet)
+        for _ in 0..<blocks.reduce(0, { $0 + $1.entryCount }) {
+            c.workingSet += heap.takeFromFreeLists(Compiler.symtableEntry)
+        }
+        try c.analyzeSymtable(blocks)
+        c.workingSet += heap.takeFromFreeLists(profile.compileWorkingSet)
+        let code = CodeObject(kind: .module, name: "<module>", qualname: "<module>", filename: c.filename,
+                              firstLine: body.first?.span.line ?? 1)
+        c.scopes.append(Scope(kind: .module))
+        c.codes.append(code)
+        defer { c.scopes.removeLast(); c.codes.removeLast() }
+        c.interactive = interactive
+        units.append(Unit(line: 0))   // a module's RESUME is on line 0
+        defer { units.removeLast() }
+        emit(.RESUME, .value(0))
+        for stmt in body { try emitStmt(stmt, interactive: interactive) }
+        emitImplicitReturn()
+        attach(unit, to: code)
+        return code
+    }
+
+    /// Hangs the bytecode on the code object; its closure body runs it in a `CEval`.
+    func attach(_ u: Unit, to code: CodeObject) {
+        code.bytecode = u.bytecode
+        let interp = self.interp
+        code.body = { frame in try CEval(interp).run(frame) }
+    }
+
+    // MARK: - Emitting
+
+    func emit(_ op: Opcode, _ arg: Bytecode.Arg = .value(0), aux: Int32 = -1) {
+        unit.bytecode.pending.append(.instruction(op, arg, aux: aux, line: unit.line))
+    }
+
+    func emitConst(_ r: ObjectRef) { emit(.LOAD_CONST, .const(r)) }
+
+    /// `LOAD_CONST None; RETURN_VALUE` without a line of its own (assembly gives it one).
+    func emitImplicitReturn() {
+        // Unreachable after a `return` that ends the body (CPython removes the dead block).
+        if case .instruction(let op, _, _, _)? = unit.bytecode.pending.last, op.isUnconditionalExit { return }
+        let saved = unit.line
+        unit.line = -1
+        emitConst(heap.none)
+        emit(.RETURN_VALUE)
+        unit.line = saved
+    }
+
+    func newLabel() -> Int {
+        unit.nextLabel += 1
+        return unit.nextLabel
+    }
+
+    func place(_ label: Int) { unit.bytecode.pending.append(.label(label)) }
+
+    /// Runs `body` with the instructions it emits set aside; returns them for `splice`.
+    func capture(_ body: () throws -> Void) rethrows -> [Bytecode.Item] {
+        let saved = unit.bytecode.pending
+        unit.bytecode.pending = []
+        defer { unit.bytecode.pending = saved }
+        try body()
+        return unit.bytecode.pending
+    }
+
+    func splice(_ items: [Bytecode.Item]) { unit.bytecode.pending += items }
+
+    func addCallShape(_ shape: CallShape) -> Int32 {
+        unit.bytecode.callShapes.append(shape)
+        return Int32(unit.bytecode.callShapes.count - 1)
+    }
+
+    // MARK: - Statements (compiler_visit_stmt)
+
+    /// The body of a compound statement: expression statements print only at module level
+    /// of an interactive unit (c_interactive), as `Compiler.compileBlock` says.
+    func emitBlock(_ body: [Stmt]) throws {
+        let interactive = c.interactive && c.scope.kind == .module
+        for stmt in body { try emitStmt(stmt, interactive: interactive) }
+    }
+
+    func emitStmt(_ stmt: Stmt, interactive: Bool) throws {
+        unit.line = Int32(stmt.span.line)
+        unit.bytecode.pending.append(.statementStart)
+        switch stmt.kind {
+        case .expr(let e):
+            try emitExpr(e)
+            emit(interactive ? .PRINT_EXPR : .POP_TOP)
+
+        case .assign(let targets, let value):
+            try emitExpr(value)
+            for (k, t) in targets.enumerated() {
+                if k < targets.count - 1 { emit(.COPY, .value(1)) }
+                try emitStore(t)
+            }
+
+        case .augAssign(let target, let op, let value):
+            try emitAugAssign(target, op, value)
+
+        case .delete(let targets):
+            for t in targets { try emitDelete(t) }
+
+        case .pass, .global:
+            if case .global(let names) = stmt.kind, c.scope.kind == .function {
+                for n in names where c.scope.localIndex[n] != nil {
+                    throw SyntaxError(.syntaxError, "name '\(n)' is assigned to before global declaration",
+                                      line: stmt.span.line, offset: stmt.span.column + 1)
+                }
+            }
+            emit(.NOP)
+
+        case .break:
+            guard let loop = unit.loops.last else { throw CodeGenDeclined(what: "'break' outside a loop") }
+            if loop.isFor { emit(.POP_TOP) }
+            emit(.JUMP_FORWARD, .label(loop.exit))
+
+        case .continue:
+            guard let loop = unit.loops.last else { throw CodeGenDeclined(what: "'continue' outside a loop") }
+            emit(.JUMP_BACKWARD, .label(loop.top))
+
+        case .if(let test, let body, let orelse):
+            let otherwise = newLabel(), end = newLabel()
+            try emitJumpIf(test, jumpIfTrue: false, to: otherwise)
+            try emitBlock(body)
+            if !orelse.isEmpty { emit(.JUMP_FORWARD, .label(end)) }
+            place(otherwise)
+            try emitBlock(orelse)
+            place(end)
+
+        case .while(let test, let body, let orelse):
+            // compiler_while: the test at the top (3.11 repeats it at the bottom; here the
+            // bottom jumps back to it, since compiling it twice would make its literals twice).
+            let top = newLabel(), otherwise = newLabel(), end = newLabel()
+            place(top)
+            unit.line = Int32(stmt.span.line)
+            try emitJumpIf(test, jumpIfTrue: false, to: otherwise)
+            unit.bytecode.pending.append(.loopIterationStart)
+            unit.loops.append(Loop(top: top, exit: end, isFor: false))
+            try emitBlock(body)
+            unit.loops.removeLast()
+            emit(.JUMP_BACKWARD, .label(top))
+            place(otherwise)
+            try emitBlock(orelse)
+            place(end)
+
+        case .for(let target, let iter, let body, let orelse):
+            let top = newLabel(), exhausted = newLabel(), end = newLabel()
+            try emitExpr(iter)
+            emit(.GET_ITER)
+            place(top)
+            unit.line = Int32(stmt.span.line)
+            emit(.FOR_ITER, .label(exhausted))
+            try emitStore(target)
+            unit.loops.append(Loop(top: top, exit: end, isFor: true))
+            try emitBlock(body)
+            unit.loops.removeLast()
+            emit(.JUMP_BACKWARD, .label(top))
+            place(exhausted)
+            try emitBlock(orelse)
+            place(end)
+
+        case .functionDef(let name, let params, let body, _):
+            try emitFunction(name: name, params: params, body: body, span: stmt.span)
+            try emitStore(Expr(.name(name), stmt.span))
+
+        case .return(let value):
+            guard c.scope.kind == .function else {
+                throw SyntaxError(.syntaxError, "'return' outside function", line: stmt.span.line, offset: stmt.span.column + 1)
+            }
+            // The closure path returns a new reference to None without a constant: co_consts[0]
+            // is None in every function the code generator accepts (no docstring).
+            if let value { try emitExpr(value) } else { emitConst(heap.none) }
+            // compiler_unwind_fblock: each enclosing `for` pops its iterator under the value.
+            for loop in unit.loops.reversed() where loop.isFor {
+                emit(.SWAP, .value(2))
+                emit(.POP_TOP)
+            }
+            emit(.RETURN_VALUE)
+
+        case .import(let aliases):
+            for alias in aliases {
+                // IMPORT_NAME: level 0 and fromlist None are constants.
+                let level = c.addConst(c.literal(try interp.newInt(0)))
+                let fromlist = c.addConst(c.literal(heap.newNone()))
+                c.noteName(alias.name)
+                emitConst(level)
+                emitConst(fromlist)
+                emit(.IMPORT_NAME, .name(alias.name, key: 0))
+                let bound = alias.asName ?? String(alias.name.split(separator: ".").first!)
+                try emitStore(Expr(.name(bound), stmt.span))
+            }
+
+        case .importFrom(let moduleName, let names):
+            let level = c.addConst(c.literal(try interp.newInt(0)))
+            let fromlist = c.addConst(c.literal(try c.nameTuple(names.map({ $0.name }))))
+            c.noteName(moduleName)
+            emitConst(level)
+            emitConst(fromlist)
+            emit(.IMPORT_NAME, .name(moduleName, key: 0))
+            for alias in names {
+                c.noteName(alias.name)
+                emit(.IMPORT_FROM, .name(alias.name, key: 0))
+                try emitStore(Expr(.name(alias.asName ?? alias.name), stmt.span))
+            }
+            emit(.POP_TOP)
+
+        case .raise(let exc, _):
+            if let exc {
+                try emitExpr(exc)
+                emit(.RAISE_VARARGS, .value(1))
+            } else {
+                emit(.RAISE_VARARGS, .value(0))
+            }
+
+        case .assert(let test, let message):
+            // The engine makes the AssertionError at RAISE_VARARGS (Interpreter.raiseNew):
+            // LOAD_ASSERTION_ERROR pushes nothing, and aux says whether a message is on the stack.
+            let end = newLabel()
+            try emitJumpIf(test, jumpIfTrue: true, to: end)
+            emit(.LOAD_ASSERTION_ERROR)
+            if let message { try emitExpr(message) }
+            emit(.RAISE_VARARGS, .value(1), aux: message == nil ? 0 : 1)
+            place(end)
+
+        case .classDef, .nonlocal, .try, .with:
+            throw CodeGenDeclined(what: "statement")
+        }
+    }
+
+    /// compiler_augassign: the closure compiler compiles the value before the target.
+    func emitAugAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr) throws {
+        let value = try capture { try emitExpr(valueExpr) }
+        let inplace = BinaryOp.inplaceBase + op.nbOparg
+        switch target.kind {
+        case .name:
+            try emitExpr(target)
+            splice(value)
+            emit(.BINARY_OP, .value(inplace))
+            try emitStore(target)
+        case .attribute(let objExpr, let attr):
+            try emitExpr(objExpr)
+            c.noteName(attr)
+            emit(.COPY, .value(1))
+            emit(.LOAD_ATTR, .name(attr, key: 0))
+            splice(value)
+            emit(.BINARY_OP, .value(inplace))
+            emit(.SWAP, .value(2))
+            emit(.STORE_ATTR, .name(attr, key: 0))
+        case .subscript(let objExpr, let indexExpr):
+            try emitExpr(objExpr)
+            try emitExpr(indexExpr)
+            emit(.COPY, .value(2))
+            emit(.COPY, .value(2))
+            emit(.BINARY_SUBSCR)
+            splice(value)
+            emit(.BINARY_OP, .value(inplace))
+            emit(.SWAP, .value(3))
+            emit(.SWAP, .value(2))
+            emit(.STORE_SUBSCR)
+        default:
+            throw CodeGenDeclined(what: "augmented assignment target")
+        }
+    }
+
+    // MARK: - Functions (compiler_function)
+
+    /// Mirrors `Compiler.compileFunction`: defaults, the nested unit, its code object made
+    /// and added to co_consts, then (3.6-3.10) the qualname constant.
+    func emitFunction(name: String, params: [Param], body: [Stmt], span: SourceSpan) throws {
+        var defaultConstants: [ObjectRef] = []
+        var allConstant = true
+        let defaults = try capture {
+            for p in params {
+                guard let d = p.defaultValue else { continue }
+                if let k = try emitOperand(d) { defaultConstants.append(k) } else { allConstant = false }
+            }
+        }
+        let defaultCount = params.filter({ $0.defaultValue != nil }).count
+        var fold: TupleFold?
+        if defaultCount > 0 && allConstant {
+            fold = TupleFold(items: defaultConstants)
+            c.emittingCode.tupleFolds.append(fold!)
+        }
+        let qualname = (c.qualPrefix + [name]).joined(separator: ".")
+        let code = CodeObject(kind: .function, name: name, qualname: qualname, filename: c.filename, firstLine: span.line)
+        var fscope = Scope.function(params: params, body: body)
+        fscope.declaredGlobal.subtract(params.map({ $0.name }))
+        code.paramCount = params.count
+        code.localNames = fscope.locals
+        c.scopes.append(fscope)
+        c.enterUnit(code)
+        c.qualPrefix.append(name)
+        c.qualPrefix.append("<locals>")
+        _ = c.addConst(c.literal(heap.newNone()))   // co_consts[0]: no docstring (CodeGen.accepts)
+        units.append(Unit(line: span.line))
+        emit(.RESUME, .value(0))
+        try emitBlock(body)
+        emitImplicitReturn()
+        let inner = units.removeLast()
+        c.qualPrefix.removeLast(2)
+        c.codes.removeLast()
+        c.scopes.removeLast()
+        attach(inner, to: code)
+        let codeRef = c.addConst(try c.makeCode(code))
+        heap.decref(codeRef)   // addConst took its own reference; drop the creation one
+        var qualnameConst: ObjectRef?
+        if interp.profile.qualnameIsConstant { qualnameConst = c.addConst(c.literal(try interp.newStr(qualname))) }
+        // MAKE_FUNCTION's operands: the defaults tuple, the code, (3.6-3.10) the qualname.
+        if let fold {
+            emit(.LOAD_CONST, .fold(fold))
+        } else if defaultCount > 0 {
+            splice(defaults)
+            emit(.BUILD_TUPLE, .value(Int32(defaultCount)))
+        }
+        emitConst(codeRef)
+        if let qualnameConst { emitConst(qualnameConst) }
+        emit(.MAKE_FUNCTION, .value(defaultCount > 0 ? 1 : 0), aux: qualnameConst == nil ? 0 : 1)
+    }
+}

@@ -1,0 +1,111 @@
+import HeapEngine
+
+// Mirrors Lib/dis.py (3.11): `dis.dis(code)`'s text — line numbers where a line starts,
+// `>>` on jump targets, byte offsets counting the inline CACHE entries, the oparg and its
+// meaning in parentheses, then each nested code object's disassembly.
+
+struct Disassembler {
+    let interp: Interpreter
+
+    /// dis.dis(code): this code, then every code object among its constants, recursively.
+    func disassemble(_ code: CodeObject) -> String {
+        guard let bytecode = code.bytecode else { return "" }
+        bytecode.assemble(code)
+        var out = disassembleOne(code, bytecode)
+        for k in bytecode.constants.prefix(bytecode.coConstsCount) {
+            guard case .native(let o) = interp.heap.payload[Int(k)], let inner = o as? CodeObject, inner.bytecode != nil else { continue }
+            out += "\nDisassembly of \(interp.reprString(k)):\n"
+            out += disassemble(inner)
+        }
+        return out
+    }
+
+    /// dis.disassemble / _disassemble_bytes for one code object.
+    private func disassembleOne(_ code: CodeObject, _ bc: Bytecode) -> String {
+        let ins = bc.instructions
+        var offsets: [Int] = []
+        var offset = 0
+        for i in ins {
+            offsets.append(offset)
+            offset += 2 * (1 + i.op.cacheEntries)
+        }
+        let maxLine = bc.lines.max() ?? 0
+        let linenoWidth = maxLine >= 1000 ? String(maxLine).count : 3
+        let offsetWidth = offset - 2 >= 10000 ? String(offset - 2).count : 4
+        var out = ""
+        var lastLine: Int32? = nil
+        for (i, instruction) in ins.enumerated() {
+            let line = bc.lines[i]
+            let startsLine = line != lastLine
+            lastLine = line
+            if startsLine && offsets[i] > 0 { out += "\n" }
+            var fields: [String] = []
+            fields.append(startsLine ? pad(String(line), linenoWidth) : String(repeating: " ", count: linenoWidth))
+            fields.append("   ")
+            fields.append(bc.jumpTargets.contains(i) ? ">>" : "  ")
+            fields.append(pad(String(offsets[i]), offsetWidth))
+            let name = instruction.op.name
+            fields.append(name + String(repeating: " ", count: max(0, 20 - name.count)))
+            if instruction.op.rawValue >= 90 {
+                let (arg, meaning) = argument(instruction, at: i, offsets, code, bc)
+                fields.append(pad(String(arg), 5))
+                if !meaning.isEmpty { fields.append("(" + meaning + ")") }
+            }
+            var text = fields.joined(separator: " ")
+            while text.last == " " { text.removeLast() }
+            out += text + "\n"
+        }
+        return out
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+
+    /// The oparg as CPython encodes it (jumps relative, in code units) and its argrepr.
+    private func argument(_ i: Instruction, at index: Int, _ offsets: [Int], _ code: CodeObject, _ bc: Bytecode) -> (Int32, String) {
+        switch i.op {
+        case .LOAD_CONST:
+            return (i.arg, interp.reprString(bc.constants[Int(i.arg)]))
+        case .LOAD_NAME, .STORE_NAME, .DELETE_NAME, .LOAD_ATTR, .STORE_ATTR, .DELETE_ATTR, .IMPORT_NAME,
+             .IMPORT_FROM, .LOAD_METHOD, .STORE_GLOBAL, .DELETE_GLOBAL:
+            return (i.arg, bc.names[Int(i.arg)])
+        case .LOAD_GLOBAL:
+            return (i.arg, (i.arg & 1 == 1 ? "NULL + " : "") + bc.names[Int(i.arg >> 1)])
+        case .LOAD_FAST, .STORE_FAST, .DELETE_FAST:
+            return (i.arg, code.localNames[Int(i.arg)])
+        case .COMPARE_OP:
+            return (i.arg, CompareOp.byCmpOparg[Int(i.arg)].rawValue)
+        case .BINARY_OP:
+            if i.arg >= BinaryOp.inplaceBase { return (i.arg, BinaryOp.byNbOparg[Int(i.arg - BinaryOp.inplaceBase)].rawValue + "=") }
+            return (i.arg, BinaryOp.byNbOparg[Int(i.arg)].rawValue)
+        case .MAKE_FUNCTION:
+            return (i.arg, i.arg & 1 != 0 ? "defaults" : "")
+        case .FORMAT_VALUE:
+            return (i.arg, ["", "str", "repr", "ascii"][Int(i.arg & 3)])
+        default:
+            guard i.op.isJump else { return (i.arg, "") }
+            let next = offsets[index] + 2 * (1 + i.op.cacheEntries)
+            let target = offsets[Int(i.arg)]
+            let distance = (target >= next ? target - next : next - target) / 2
+            return (Int32(distance), "to \(target)")
+        }
+    }
+}
+
+extension Session {
+    /// dis.dis(compile(source, filename, "exec")) as the VM would run it; nil when the code
+    /// generator does not handle every construct of the source yet (or it is not Python).
+    /// Compiling leaves the session's namespace as it was (nothing runs).
+    func disassemble(_ source: String, filename: String = "<stdin>") -> String? {
+        Session.onLargeStack {
+            guard let stmts = try? Parser.parseModule(source, filename: filename, limits: ParserLimits(self.profile)) else { return nil }
+            let compiler = Compiler(interp: self.interp, filename: filename)
+            defer { compiler.finishCompiling(); compiler.releaseArena() }
+            guard let code = try? CodeGen.compileModule(compiler, stmts, interactive: false),
+                  let codeRef = try? compiler.makeCode(code) else { return nil }
+            defer { self.interp.heap.decref(codeRef) }
+            return Disassembler(interp: self.interp).disassemble(code)
+        }
+    }
+}

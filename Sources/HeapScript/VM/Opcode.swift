@@ -1,0 +1,184 @@
+import HeapEngine
+
+// Mirrors CPython 3.11's Include/opcode.h and Lib/opcode.py: the opcode numbers, their
+// names as `dis` prints them and how many inline CACHE entries follow each one (which
+// `dis` counts in its offsets). Only the opcodes the code generator emits are listed.
+
+/// A 3.11 opcode. The raw value is CPython 3.11.7's number for it.
+enum Opcode: UInt8 {
+    case POP_TOP = 1, PUSH_NULL = 2, NOP = 9
+    case UNARY_POSITIVE = 10, UNARY_NEGATIVE = 11, UNARY_NOT = 12, UNARY_INVERT = 15
+    case BINARY_SUBSCR = 25, STORE_SUBSCR = 60, DELETE_SUBSCR = 61
+    case GET_ITER = 68, PRINT_EXPR = 70, LOAD_ASSERTION_ERROR = 74, RETURN_VALUE = 83
+    case STORE_NAME = 90, DELETE_NAME = 91, UNPACK_SEQUENCE = 92, FOR_ITER = 93
+    case STORE_ATTR = 95, DELETE_ATTR = 96, STORE_GLOBAL = 97, DELETE_GLOBAL = 98, SWAP = 99
+    case LOAD_CONST = 100, LOAD_NAME = 101, BUILD_TUPLE = 102, BUILD_LIST = 103, BUILD_SET = 104
+    case BUILD_MAP = 105, LOAD_ATTR = 106, COMPARE_OP = 107, IMPORT_NAME = 108, IMPORT_FROM = 109
+    case JUMP_FORWARD = 110, JUMP_IF_FALSE_OR_POP = 111, JUMP_IF_TRUE_OR_POP = 112
+    case POP_JUMP_FORWARD_IF_FALSE = 114, POP_JUMP_FORWARD_IF_TRUE = 115, LOAD_GLOBAL = 116
+    case IS_OP = 117, CONTAINS_OP = 118, COPY = 120, BINARY_OP = 122
+    case LOAD_FAST = 124, STORE_FAST = 125, DELETE_FAST = 126, RAISE_VARARGS = 130
+    case MAKE_FUNCTION = 132, BUILD_SLICE = 133, JUMP_BACKWARD = 140, RESUME = 151
+    case FORMAT_VALUE = 155, BUILD_CONST_KEY_MAP = 156, BUILD_STRING = 157, LOAD_METHOD = 160
+    case LIST_EXTEND = 162, SET_UPDATE = 163, PRECALL = 166, CALL = 171, KW_NAMES = 172
+
+    /// The name `dis` prints.
+    var name: String {
+        switch self {
+        case .POP_TOP: "POP_TOP"
+        case .PUSH_NULL: "PUSH_NULL"
+        case .NOP: "NOP"
+        case .UNARY_POSITIVE: "UNARY_POSITIVE"
+        case .UNARY_NEGATIVE: "UNARY_NEGATIVE"
+        case .UNARY_NOT: "UNARY_NOT"
+        case .UNARY_INVERT: "UNARY_INVERT"
+        case .BINARY_SUBSCR: "BINARY_SUBSCR"
+        case .STORE_SUBSCR: "STORE_SUBSCR"
+        case .DELETE_SUBSCR: "DELETE_SUBSCR"
+        case .GET_ITER: "GET_ITER"
+        case .PRINT_EXPR: "PRINT_EXPR"
+        case .LOAD_ASSERTION_ERROR: "LOAD_ASSERTION_ERROR"
+        case .RETURN_VALUE: "RETURN_VALUE"
+        case .STORE_NAME: "STORE_NAME"
+        case .DELETE_NAME: "DELETE_NAME"
+        case .UNPACK_SEQUENCE: "UNPACK_SEQUENCE"
+        case .FOR_ITER: "FOR_ITER"
+        case .STORE_ATTR: "STORE_ATTR"
+        case .DELETE_ATTR: "DELETE_ATTR"
+        case .STORE_GLOBAL: "STORE_GLOBAL"
+        case .DELETE_GLOBAL: "DELETE_GLOBAL"
+        case .SWAP: "SWAP"
+        case .LOAD_CONST: "LOAD_CONST"
+        case .LOAD_NAME: "LOAD_NAME"
+        case .BUILD_TUPLE: "BUILD_TUPLE"
+        case .BUILD_LIST: "BUILD_LIST"
+        case .BUILD_SET: "BUILD_SET"
+        case .BUILD_MAP: "BUILD_MAP"
+        case .LOAD_ATTR: "LOAD_ATTR"
+        case .COMPARE_OP: "COMPARE_OP"
+        case .IMPORT_NAME: "IMPORT_NAME"
+        case .IMPORT_FROM: "IMPORT_FROM"
+        case .JUMP_FORWARD: "JUMP_FORWARD"
+        case .JUMP_IF_FALSE_OR_POP: "JUMP_IF_FALSE_OR_POP"
+        case .JUMP_IF_TRUE_OR_POP: "JUMP_IF_TRUE_OR_POP"
+        case .POP_JUMP_FORWARD_IF_FALSE: "POP_JUMP_FORWARD_IF_FALSE"
+        case .POP_JUMP_FORWARD_IF_TRUE: "POP_JUMP_FORWARD_IF_TRUE"
+        case .LOAD_GLOBAL: "LOAD_GLOBAL"
+        case .IS_OP: "IS_OP"
+        case .CONTAINS_OP: "CONTAINS_OP"
+        case .COPY: "COPY"
+        case .BINARY_OP: "BINARY_OP"
+        case .LOAD_FAST: "LOAD_FAST"
+        case .STORE_FAST: "STORE_FAST"
+        case .DELETE_FAST: "DELETE_FAST"
+        case .RAISE_VARARGS: "RAISE_VARARGS"
+        case .MAKE_FUNCTION: "MAKE_FUNCTION"
+        case .BUILD_SLICE: "BUILD_SLICE"
+        case .JUMP_BACKWARD: "JUMP_BACKWARD"
+        case .RESUME: "RESUME"
+        case .FORMAT_VALUE: "FORMAT_VALUE"
+        case .BUILD_CONST_KEY_MAP: "BUILD_CONST_KEY_MAP"
+        case .BUILD_STRING: "BUILD_STRING"
+        case .LOAD_METHOD: "LOAD_METHOD"
+        case .LIST_EXTEND: "LIST_EXTEND"
+        case .SET_UPDATE: "SET_UPDATE"
+        case .PRECALL: "PRECALL"
+        case .CALL: "CALL"
+        case .KW_NAMES: "KW_NAMES"
+        }
+    }
+
+    /// `_inline_cache_entries` (Lib/opcode.py, 3.11): the 2-byte CACHE units after the
+    /// instruction, which `dis` hides but counts in offsets and jump distances.
+    var cacheEntries: Int {
+        switch self {
+        case .BINARY_SUBSCR, .STORE_ATTR, .LOAD_ATTR, .CALL: 4
+        case .STORE_SUBSCR, .UNPACK_SEQUENCE, .BINARY_OP, .PRECALL: 1
+        case .COMPARE_OP: 2
+        case .LOAD_GLOBAL: 5
+        case .LOAD_METHOD: 10
+        default: 0
+        }
+    }
+
+    /// Whether the argument is a jump target (an instruction index once assembled).
+    var isJump: Bool {
+        switch self {
+        case .FOR_ITER, .JUMP_FORWARD, .JUMP_BACKWARD, .JUMP_IF_FALSE_OR_POP, .JUMP_IF_TRUE_OR_POP,
+             .POP_JUMP_FORWARD_IF_FALSE, .POP_JUMP_FORWARD_IF_TRUE: true
+        default: false
+        }
+    }
+
+    /// Whether control never falls through to the next instruction.
+    var isUnconditionalExit: Bool {
+        switch self {
+        case .JUMP_FORWARD, .JUMP_BACKWARD, .RETURN_VALUE, .RAISE_VARARGS: true
+        default: false
+        }
+    }
+}
+
+/// BINARY_OP's oparg (`_nb_ops`, Include/opcode.h NB_*): the in-place forms are 13 higher.
+extension BinaryOp {
+    var nbOparg: Int32 {
+        switch self {
+        case .add: 0
+        case .bitAnd: 1
+        case .floorDiv: 2
+        case .lshift: 3
+        case .matMul: 4
+        case .mul: 5
+        case .mod: 6
+        case .bitOr: 7
+        case .pow: 8
+        case .rshift: 9
+        case .sub: 10
+        case .div: 11
+        case .bitXor: 12
+        }
+    }
+
+    static let byNbOparg: [BinaryOp] = [.add, .bitAnd, .floorDiv, .lshift, .matMul, .mul, .mod, .bitOr, .pow,
+                                        .rshift, .sub, .div, .bitXor]
+    static let inplaceBase: Int32 = 13
+}
+
+/// COMPARE_OP's oparg (`cmp_op`: Py_LT ... Py_GE); `is`/`is not` are IS_OP 0/1 and
+/// `in`/`not in` CONTAINS_OP 0/1.
+extension CompareOp {
+    static let byCmpOparg: [CompareOp] = [.lt, .le, .eq, .ne, .gt, .ge]
+
+    var cmpOparg: Int32? {
+        switch self {
+        case .lt: 0
+        case .le: 1
+        case .eq: 2
+        case .ne: 3
+        case .gt: 4
+        case .ge: 5
+        default: nil
+        }
+    }
+}
+
+/// One assembled instruction. `arg` is the oparg; for jumps it is the target's instruction
+/// index (dis turns it back into CPython's relative form). `aux` is what 3.11 keeps outside
+/// the oparg (a call's shape, a loop test's flag), -1 when unused. `steps` is how many
+/// interpreter steps (`Interpreter.step`) run before the instruction: one where a statement
+/// begins and one where a loop iteration begins, as the closure path counts them.
+struct Instruction {
+    var op: Opcode
+    var arg: Int32
+    var aux: Int32 = -1
+    var steps: UInt8 = 0
+}
+
+/// What a CALL needs beyond its argument count: 3.11 keeps the keyword names in a constant
+/// tuple (KW_NAMES) and the method in LOAD_METHOD's result on the stack. `method` is set for
+/// `obj.name(...)`: the object is on the stack under the arguments and the call goes
+/// through `Interpreter.callMethod`, which looks the method up (as the closure path does).
+struct CallShape {
+    var kwnames: [String]
+    var method: String?
+}

@@ -1,0 +1,193 @@
+import XCTest
+import Foundation
+import HeapEngine
+@testable import HeapScript
+
+/// The VM's disassembly (Sources/HeapScript/VM/Disassembler.swift) against what `dis.dis`
+/// prints on CPython 3.11.7 for the same source compiled in `exec` mode
+/// (`python3.11 -c 'import dis; dis.dis(compile(src, "<stdin>", "exec"))'`), code object
+/// addresses masked. Known differences, kept out of these programs: 3.11 compiles a `while`
+/// test twice (the engine jumps back to it), KW_NAMES's oparg indexes the engine's call shapes
+/// (3.11: a co_consts tuple the closure path's co_consts lacks), a method of a module imported
+/// in the same unit is LOAD_METHOD (3.11: LOAD_ATTR), and a `pass` or `global` is a NOP.
+final class DisassemblerTests: XCTestCase {
+    func check(_ source: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        let session = Session(profile: .cpython311, evaluator: .bytecode)
+        guard let text = session.disassemble(source) else { return XCTFail("not compiled to bytecode", file: file, line: line) }
+        let masked = text.replacingOccurrences(of: "at 0x[0-9a-f]+", with: "at 0x...", options: .regularExpression)
+        XCTAssertEqual(masked, expected + "\n", file: file, line: line)   // a """ literal drops the last newline
+    }
+
+    func testNames() {
+        check("x = [1, 2]\ny = x\ndel x\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (1)
+              4 LOAD_CONST               1 (2)
+              6 BUILD_LIST               2
+              8 STORE_NAME               0 (x)
+
+  2          10 LOAD_NAME                0 (x)
+             12 STORE_NAME               1 (y)
+
+  3          14 DELETE_NAME              0 (x)
+             16 LOAD_CONST               2 (None)
+             18 RETURN_VALUE
+""")
+    }
+
+    func testFunctionWithDefault() {
+        check("def f(a, b=1):\n    c = a + b\n    return c\n\nf(2)\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               4 ((1,))
+              4 LOAD_CONST               1 (<code object f at 0x..., file "<stdin>", line 1>)
+              6 MAKE_FUNCTION            1 (defaults)
+              8 STORE_NAME               0 (f)
+
+  5          10 PUSH_NULL
+             12 LOAD_NAME                0 (f)
+             14 LOAD_CONST               2 (2)
+             16 PRECALL                  1
+             20 CALL                     1
+             30 POP_TOP
+             32 LOAD_CONST               3 (None)
+             34 RETURN_VALUE
+
+Disassembly of <code object f at 0x..., file "<stdin>", line 1>:
+  1           0 RESUME                   0
+
+  2           2 LOAD_FAST                0 (a)
+              4 LOAD_FAST                1 (b)
+              6 BINARY_OP                0 (+)
+             10 STORE_FAST               2 (c)
+
+  3          12 LOAD_FAST                2 (c)
+             14 RETURN_VALUE
+""")
+    }
+
+    func testForIfCall() {
+        check("for i in range(3):\n    if i < 2:\n        print(i)\n", """
+  0           0 RESUME                   0
+
+  1           2 PUSH_NULL
+              4 LOAD_NAME                0 (range)
+              6 LOAD_CONST               0 (3)
+              8 PRECALL                  1
+             12 CALL                     1
+             22 GET_ITER
+        >>   24 FOR_ITER                19 (to 64)
+             26 STORE_NAME               1 (i)
+
+  2          28 LOAD_NAME                1 (i)
+             30 LOAD_CONST               1 (2)
+             32 COMPARE_OP               0 (<)
+             38 POP_JUMP_FORWARD_IF_FALSE    11 (to 62)
+
+  3          40 PUSH_NULL
+             42 LOAD_NAME                2 (print)
+             44 LOAD_NAME                1 (i)
+             46 PRECALL                  1
+             50 CALL                     1
+             60 POP_TOP
+        >>   62 JUMP_BACKWARD           20 (to 24)
+
+  1     >>   64 LOAD_CONST               2 (None)
+             66 RETURN_VALUE
+""")
+    }
+
+    func testSubscripts() {
+        check("d = {\"a\": 1, \"b\": 2}\nt = (1, 2)\ns = d[\"a\"]\nd[\"c\"] = t[0] - 1\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (1)
+              4 LOAD_CONST               1 (2)
+              6 LOAD_CONST               2 (('a', 'b'))
+              8 BUILD_CONST_KEY_MAP      2
+             10 STORE_NAME               0 (d)
+
+  2          12 LOAD_CONST               3 ((1, 2))
+             14 STORE_NAME               1 (t)
+
+  3          16 LOAD_NAME                0 (d)
+             18 LOAD_CONST               4 ('a')
+             20 BINARY_SUBSCR
+             30 STORE_NAME               2 (s)
+
+  4          32 LOAD_NAME                1 (t)
+             34 LOAD_CONST               5 (0)
+             36 BINARY_SUBSCR
+             46 LOAD_CONST               0 (1)
+             48 BINARY_OP               10 (-)
+             52 LOAD_NAME                0 (d)
+             54 LOAD_CONST               6 ('c')
+             56 STORE_SUBSCR
+             60 LOAD_CONST               7 (None)
+             62 RETURN_VALUE
+""")
+    }
+
+    func testRecursionAndMethods() {
+        check("x = []\ndef g(obj, n):\n    if not obj or n > 2:\n        return len(obj)\n    x.append(n)\n    return g(obj, n + 1)\n\nprint(g(x, 0), x[-1])\n", """
+  0           0 RESUME                   0
+
+  1           2 BUILD_LIST               0
+              4 STORE_NAME               0 (x)
+
+  2           6 LOAD_CONST               0 (<code object g at 0x..., file "<stdin>", line 2>)
+              8 MAKE_FUNCTION            0
+             10 STORE_NAME               1 (g)
+
+  8          12 PUSH_NULL
+             14 LOAD_NAME                2 (print)
+             16 PUSH_NULL
+             18 LOAD_NAME                1 (g)
+             20 LOAD_NAME                0 (x)
+             22 LOAD_CONST               1 (0)
+             24 PRECALL                  2
+             28 CALL                     2
+             38 LOAD_NAME                0 (x)
+             40 LOAD_CONST               2 (-1)
+             42 BINARY_SUBSCR
+             52 PRECALL                  2
+             56 CALL                     2
+             66 POP_TOP
+             68 LOAD_CONST               3 (None)
+             70 RETURN_VALUE
+
+Disassembly of <code object g at 0x..., file "<stdin>", line 2>:
+  2           0 RESUME                   0
+
+  3           2 LOAD_FAST                0 (obj)
+              4 POP_JUMP_FORWARD_IF_FALSE     6 (to 18)
+              6 LOAD_FAST                1 (n)
+              8 LOAD_CONST               1 (2)
+             10 COMPARE_OP               4 (>)
+             16 POP_JUMP_FORWARD_IF_FALSE    15 (to 48)
+
+  4     >>   18 LOAD_GLOBAL              1 (NULL + len)
+             30 LOAD_FAST                0 (obj)
+             32 PRECALL                  1
+             36 CALL                     1
+             46 RETURN_VALUE
+
+  5     >>   48 LOAD_GLOBAL              2 (x)
+             60 LOAD_METHOD              2 (append)
+             82 LOAD_FAST                1 (n)
+             84 PRECALL                  1
+             88 CALL                     1
+             98 POP_TOP
+
+  6         100 LOAD_GLOBAL              7 (NULL + g)
+            112 LOAD_FAST                0 (obj)
+            114 LOAD_FAST                1 (n)
+            116 LOAD_CONST               2 (1)
+            118 BINARY_OP                0 (+)
+            122 PRECALL                  2
+            126 CALL                     2
+            136 RETURN_VALUE
+""")
+    }
+}

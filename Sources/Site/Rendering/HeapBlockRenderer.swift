@@ -80,7 +80,7 @@ struct HeapBlockRenderer {
             hasOptions: !options.isEmpty, options: options, lines: lines, copyText: Self.copyText(block),
             hasOutputPanel: block.form == .script && !outputLines.isEmpty, outputLines: outputLines,
             symbol: symbol, mark: mark, allSkipped: allSkipped,
-            diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: anchor(block.location.line),
+            diagrams: try results.last?.diagram.map { try diagramsHTML($0, block: block, anchor: anchor(block.location.line),
                                                                        line: block.location.line) })
         return try theme.render(context, template: "heap-block")
     }

@@ -13,10 +13,14 @@ public protocol ExampleRunner: AnyObject {
     /// Pictures of the heap as it is now (`diagram` blocks); nil when the runner has no
     /// heap to show. A `gc` request collects: ask it only of a runner made for it.
     func diagram(_ request: DiagramRequest) -> BlockDiagram?
+    /// The heap as it is now, for one step of a `diagram` block's stepper; nil when the
+    /// runner has no heap to show. Only reads the heap.
+    func heapStep(_ request: StepRequest, line: Int?) -> HeapStep?
 }
 
 extension ExampleRunner {
     public func diagram(_ request: DiagramRequest) -> BlockDiagram? { nil }
+    public func heapStep(_ request: StepRequest, line: Int?) -> HeapStep? { nil }
 }
 
 /// Makes sessions and judges whether interactive input is complete.
@@ -31,6 +35,13 @@ extension Session: ExampleRunner {
                      objects: request.objects ? heapSnapshot(roots: request.names) : nil,
                      arenas: request.arenas ? arenaSnapshot() : nil,
                      gc: request.gc ? gcCollectionSnapshot(roots: request.names) : nil)
+    }
+
+    public func heapStep(_ request: StepRequest, line: Int?) -> HeapStep? {
+        let counts = heap.gcCount
+        return HeapStep(line: line, objects: heapSnapshot(roots: request.names),
+                        generationCounts: request.generations ? [counts.0, counts.1, counts.2] : nil,
+                        pools: request.pools ? PoolSummary(arenaSnapshot()) : nil)
     }
 }
 

@@ -134,8 +134,7 @@
     // A step whose heap looks as the step before's has no picture of its own: the picture
     // it shares is moved into it while it is shown (moved, not copied: ids stay unique).
     function picture(k) {
-      var own = steps[k].querySelector(":scope > .diagram-scroll");
-      if (own) { return own; }
+      if (pictures[k]) { return pictures[k]; }   // its own, wherever it was moved
       var from = steps[k].getAttribute("data-same-as");
       return from === null ? null : pictures[Number(from)];
     }

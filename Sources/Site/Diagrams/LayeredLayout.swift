@@ -85,7 +85,7 @@ struct LayeredLayout {
         let right = target.x + target.width
         if right >= x - 12 {
             let bulge = right + 16 + 5 * (lane % 6)
-            let endY = target.y + 6 + (7 * lane) % max(8, target.height - 10)
+            let endY = target.y + 6 + (9 * lane) % max(8, target.height - 10)
             return "M\(x),\(y) C\(bulge),\(y) \(bulge),\(endY) \(right + 1),\(endY)"
         }
         // Along the top edge, from the middle rightwards, wrapping round to the left part.

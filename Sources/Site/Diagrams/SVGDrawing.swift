@@ -80,24 +80,7 @@ struct SVGDrawing {
         return out
     }
 
-    /// What the site's templates escape (`<`, `>`, `&`, `"`, `'`), the same way, so that a
-    /// picture reads the same in an attribute and in text.
-    static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { HTMLEscape.escape(s) }
 }
 
 extension String {

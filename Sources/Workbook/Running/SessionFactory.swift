@@ -1,3 +1,4 @@
+import Foundation
 import HeapEngine
 import HeapScript
 
@@ -55,6 +56,30 @@ public struct HeapScriptSessions: SessionFactory {
     }
 
     public func completeness(of source: String) -> Completeness {
-        Session.completeness(of: source)
+        if let known = CompletenessMemo.shared.lookup(source) { return known }
+        let answer = Session.completeness(of: source)
+        CompletenessMemo.shared.keep(answer, for: source)
+        return answer
+    }
+}
+
+/// Whether an input is complete depends on its text alone, and the same texts are asked
+/// about again and again: a build extracts every chapter twice (once for the oracle keys
+/// of the marks, once to run it), `serve` extracts the book at every edit, and each answer
+/// costs a trip to the parser's large-stack thread (two thread switches). Process-wide,
+/// bounded, thread-safe.
+final class CompletenessMemo: @unchecked Sendable {
+    static let shared = CompletenessMemo()
+    private let lock = NSLock()
+    private var answers: [String: Completeness] = [:]
+    static let limit = 100_000
+
+    func lookup(_ source: String) -> Completeness? { lock.withLock { answers[source] } }
+
+    func keep(_ answer: Completeness, for source: String) {
+        lock.withLock {
+            if answers.count >= Self.limit { answers.removeAll(keepingCapacity: true) }
+            answers[source] = answer
+        }
     }
 }

@@ -57,7 +57,7 @@ public struct Workbook: Sendable {
             if let words = block.options.diagram, let index = block.examples.first?.blockIndex {
                 let request = DiagramRequest(words)
                 diagrams[index] = request
-                if request.objects { steps[index] = StepRequest(request, block: block) }
+                if request.objects || request.arenas { steps[index] = StepRequest(request, block: block) }
             }
         }
         var results: [ExampleResult] = []

@@ -17,6 +17,8 @@ struct HeapStepper {
     var examples: [Example]
     /// The heap block's anchor: step pictures are `<anchor>-s<k>`.
     var anchor: String
+    /// False for a `diagram=arenas` block: its steps show the pools only, no pictures.
+    var drawsObjects = true
 
     struct Step {
         var number: Int
@@ -47,6 +49,13 @@ struct HeapStepper {
             let previous = k > 0 ? steps[k - 1] : nil
             // The last step always has its picture: it is the one print and a page without
             // JavaScript end on, the heap after the block.
+            if !drawsObjects {
+                out.append(Step(number: k, isFirst: k == 0, isLast: k == steps.count - 1,
+                                statement: statement(step), line: step.line, changes: [],
+                                generations: generations(step, previous), pools: pools(step, previous),
+                                svg: "", sameAs: nil))
+                continue
+            }
             if let previous, previous.objects == step.objects, k < steps.count - 1 {
                 out.append(Step(number: k, isFirst: false, isLast: k == steps.count - 1,
                                 statement: statement(step), line: step.line,
@@ -192,6 +201,7 @@ extension HeapStepper.Step: MustacheParent {
         case "pools": return pools
         case "hasPools": return hasPools
         case "svg": return svg
+        case "hasPicture": return !svg.isEmpty
         case "sameAs": return sameAs
         default: return nil
         }

@@ -24,11 +24,20 @@ extension HeapBlockRenderer {
                 let steps = try HeapStepper(steps: diagram.steps, examples: block.examples, anchor: anchor).render(theme: theme)
                 context.stepper = .init(count: steps.count - 1, steps: steps, notes: notes,
                                         showsGenerations: diagram.steps.last?.generationCounts != nil,
-                                        showsPools: diagram.steps.last?.pools != nil)
+                                        showsPools: diagram.steps.last?.pools != nil, drawsObjects: true)
             } else {
                 let svg = try HeapDiagram(snapshot: objects, id: anchor + "-objects", caption: caption).drawing().render(with: theme)
                 context.objects = .init(svg: svg, notes: notes)
             }
+        }
+        if diagram.objects == nil, diagram.arenas != nil, diagram.steps.count > 1, anchorPrefix.isEmpty {
+            // A `diagram=arenas` block steps through its pools (the map stays the heap
+            // after the block: one per statement would weigh too much).
+            let steps = try HeapStepper(steps: diagram.steps, examples: block.examples, anchor: anchor, drawsObjects: false)
+                .render(theme: theme)
+            context.stepper = .init(count: steps.count - 1, steps: steps, notes: [],
+                                    showsGenerations: diagram.steps.last?.generationCounts != nil,
+                                    showsPools: true, drawsObjects: false)
         }
         if let arenas = diagram.arenas {
             context.arenas = .init(svg: try ArenaMap(arenas: arenas, id: anchor + "-arenas", caption: caption).drawing().render(with: theme),
@@ -51,7 +60,10 @@ struct DiagramsContext {
     struct Panel { var svg: String; var notes: [String] }
     struct Collection { var collected: Int; var single: Bool; var steps: [GCDiagram.Step]; var notes: [String] }
     var objects: Panel?
-    struct Stepper { var count: Int; var steps: [HeapStepper.Step]; var notes: [String]; var showsGenerations: Bool; var showsPools: Bool }
+    struct Stepper {
+        var count: Int; var steps: [HeapStepper.Step]; var notes: [String]; var showsGenerations: Bool; var showsPools: Bool
+        var drawsObjects: Bool
+    }
     var stepper: Stepper?
     var arenas: Panel?
     var gc: Collection?

@@ -10,6 +10,7 @@ import HeapScript
 public struct HeapStep: Sendable, Equatable {
     /// The example this step follows; nil for the state before the block's first example.
     public var line: Int?
+    /// Empty when the block draws no objects (`diagram=arenas`).
     public var objects: HeapSnapshot
     /// `gc.get_count()` as the heap holds it between statements (blocks that use `gc` or
     /// draw a collection only).
@@ -53,6 +54,8 @@ public struct PoolSummary: Sendable, Equatable {
 
 /// What a `diagram` block's steps show besides the objects.
 public struct StepRequest: Sendable, Equatable {
+    /// Whether the steps draw objects (false: a `diagram=arenas` block's steps show pools only).
+    public var objects = true
     public var names: [String]?
     public var generations: Bool
     public var pools: Bool
@@ -68,5 +71,6 @@ public struct StepRequest: Sendable, Equatable {
         self.init(names: request.names,
                   generations: request.gc || sources.contains { $0.contains("gc.") || $0.contains("import gc") },
                   pools: request.arenas || sources.contains { $0.contains("_debugmallocstats") })
+        objects = request.objects
     }
 }

@@ -40,7 +40,7 @@ extension Session: ExampleRunner {
 
     public func heapStep(_ request: StepRequest, line: Int?) -> HeapStep? {
         let counts = heap.gcCount
-        return HeapStep(line: line, objects: heapSnapshot(roots: request.names),
+        return HeapStep(line: line, objects: request.objects ? heapSnapshot(roots: request.names) : HeapSnapshot(),
                         generationCounts: request.generations ? [counts.0, counts.1, counts.2] : nil,
                         pools: request.pools ? PoolSummary(arenaSnapshot()) : nil)
     }

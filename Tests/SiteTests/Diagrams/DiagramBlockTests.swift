@@ -108,8 +108,14 @@ final class DiagramBlockTests: XCTestCase {
         XCTAssertEqual(a(steps[2]), 3, "b = [a, a] holds two more")
         XCTAssertEqual(steps[2].objects, steps[3].objects, "getrefcount leaves the heap as it was")
         XCTAssertNil(steps[3].generationCounts, "the block does not use gc")
-        // Blocks without an object picture have no stepper.
-        XCTAssertEqual(report.results.filter { $0.diagram?.steps.isEmpty == false }.count, 1)
+        // The gc picture has no stepper; the arenas block steps through its pools only.
+        let stepped = report.results.filter { $0.diagram?.steps.isEmpty == false }
+        XCTAssertEqual(stepped.map(\.example.source), ["sys.getrefcount(a)\n", "ints = list(range(1000, 11000))\n"])
+        let pools = try XCTUnwrap(stepped.last?.diagram?.steps)
+        XCTAssertEqual(pools.count, 2)
+        XCTAssertTrue(pools[1].objects.nodes.isEmpty && pools[1].objects.bindings.isEmpty, "no objects drawn")
+        let blocks32 = { (step: HeapStep) in step.pools?.classes.first { $0.blockSize == 32 }?.blocksInUse ?? 0 }
+        XCTAssertGreaterThanOrEqual(blocks32(pools[1]) - blocks32(pools[0]), 10_000, "10,000 new ints in 32-byte blocks")
     }
 
     func testStepperMarksWhatChanged() throws {
@@ -117,7 +123,7 @@ final class DiagramBlockTests: XCTestCase {
         let files = try XCTUnwrap(build.files)
         let page = String(decoding: try XCTUnwrap(files.first { $0.path == "01-pictures.html" }).bytes, as: UTF8.self)
         XCTAssertTrue(page.contains(#"<div class="diagram-panel heap-stepper" data-steps="3">"#))
-        XCTAssertEqual(page.components(separatedBy: #"<li class="heap-step"#).count - 1, 4)
+        XCTAssertEqual(page.components(separatedBy: #"<li class="heap-step"#).count - 1, 4 + 2, "four steps of objects, two of pools")
         XCTAssertTrue(page.contains(#"<code>b = [a, a]</code>"#))
         XCTAssertTrue(page.contains("refcount 1 → 3"), "the change in words")
         XCTAssertTrue(page.contains("dg-object dg-changed"), "the changed box is marked")
@@ -125,6 +131,7 @@ final class DiagramBlockTests: XCTestCase {
         XCTAssertTrue(page.contains("dg-edge-new"), "new references are marked")
         // The last step always has its own picture, even when it looks like the one before.
         XCTAssertTrue(page.contains(#"class="heap-step heap-step-last" data-step="3" data-line="11">"#))
+        XCTAssertTrue(page.contains("pymalloc&#39;s pools before this block") || page.contains("pymalloc's pools before this block"))
         // print.html shows the heap after the block only.
         let print = String(decoding: try XCTUnwrap(files.first { $0.path == "print.html" }).bytes, as: UTF8.self)
         XCTAssertFalse(print.contains("heap-stepper"))

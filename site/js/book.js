@@ -6,6 +6,8 @@
 // 5. ← / → go to the previous / next chapter (not while typing, not in a scrolled table).
 // 6. The page outline is open beside the text on wide screens, folded on narrow ones.
 // 7. print.html: a "Print the book" button; wide Markdown tables may use the page's width.
+// 9. "predict": hides a transcript block's outputs until each is clicked (or Enter), so the
+//    reader can guess every number before seeing CPython's.
 // 8. Heap steppers: a diagram block's pictures, one per statement, shown one at a time;
 //    buttons, and ← / → (or k / j, Home, End) while the stepper has focus.
 (function () {
@@ -175,8 +177,50 @@
     panel.classList.add("stepping");
     show(last);
   }
+  function setUpPredict(block) {
+    var outputs = block.querySelectorAll(".heap-code span.go, .heap-code span.gt");
+    var mark = block.querySelector(".heap-mark");
+    if (!outputs.length || !mark) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "predict-toggle";
+    button.textContent = "predict";
+    button.title = "Hide the outputs; click each one (or press Enter on it) to reveal it";
+    button.setAttribute("aria-pressed", "false");
+    function reveal(span) {
+      span.classList.add("revealed");
+      span.removeAttribute("tabindex");
+      span.removeAttribute("role");
+      span.removeAttribute("aria-label");
+    }
+    outputs.forEach(function (span) {
+      span.addEventListener("click", function () { if (block.classList.contains("predicting")) { reveal(span); } });
+      span.addEventListener("keydown", function (event) {
+        if (block.classList.contains("predicting") && (event.key === "Enter" || event.key === " ")) {
+          event.preventDefault();
+          reveal(span);
+        }
+      });
+    });
+    button.addEventListener("click", function () {
+      var on = block.classList.toggle("predicting");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      outputs.forEach(function (span) {
+        span.classList.remove("revealed");
+        if (on) {
+          span.tabIndex = 0;
+          span.setAttribute("role", "button");
+          span.setAttribute("aria-label", "hidden output: reveal");
+        } else {
+          reveal(span);
+        }
+      });
+    });
+    mark.appendChild(button);
+  }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".heap-stepper").forEach(setUpStepper);
+    document.querySelectorAll(".heap-block.heap-transcript").forEach(setUpPredict);
     document.querySelectorAll(".heap-block .heap-mark").forEach(function (mark) {
       var button = document.createElement("button");
       button.type = "button";

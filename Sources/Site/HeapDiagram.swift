@@ -13,6 +13,19 @@ struct HeapDiagram {
     var id: String
     /// Where the picture was taken, for its title ("after line 12").
     var caption: String
+    /// What changed since the step before (the stepper's pictures); nil draws no marks.
+    var highlight: Highlight?
+
+    /// Marks on a stepper's picture: new objects and names, changed numbers, new arrows.
+    struct Highlight: Equatable {
+        enum Field: Hashable { case refcount, size, label }
+        var newNodes: Set<Int> = []
+        var changed: [Int: Set<Field>] = [:]
+        /// Names bound or rebound since the step before.
+        var bindings: Set<String> = []
+        /// Indices into the snapshot's edges.
+        var edges: Set<Int> = []
+    }
 
     static let boxWidth = 160
     static let headerHeight = 22
@@ -29,6 +42,7 @@ struct HeapDiagram {
             sizes.append((frameWidth, Self.headerHeight + snapshot.bindings.count * Self.slotHeight + 6))
         }
         let outgoing = Dictionary(grouping: snapshot.edges, by: \.from)
+        let outgoingIndexed = Dictionary(grouping: snapshot.edges.enumerated().map { ($1, $0) }, by: { $0.0.from })
         for node in snapshot.nodes {
             columns.append(hasFrame ? node.depth : node.depth - 1)
             let slots = (outgoing[node.id]?.count ?? 0) + (node.omittedReferences > 0 ? 1 : 0)
@@ -40,7 +54,7 @@ struct HeapDiagram {
 
         var drawing = SVGDrawing(id: id, width: layout.width, height: layout.height,
                                  title: "Objects \(caption)", desc: description(), cssClass: "heap-diagram")
-        var incomingBack: [Int: Int] = [:]
+        var arrows: [LayeredLayout.Arrow] = []
         if hasFrame {
             let frame = layout.boxes[0]
             var group = SVGDrawing.Group(cssClass: "dg-frame")
@@ -49,17 +63,22 @@ struct HeapDiagram {
             for (i, binding) in snapshot.bindings.enumerated() {
                 let y = frame.y + Self.headerHeight + i * Self.slotHeight
                 let dotX = frame.x + frame.width - 10, dotY = y + 10
-                group.rects.append(.init(x: frame.x + 4, y: y, width: frame.width - 8, height: Self.slotHeight - 2, rx: 2, cssClass: "dg-slot"))
+                let rebound = highlight?.bindings.contains(binding.name) == true
+                group.rects.append(.init(x: frame.x + 4, y: y, width: frame.width - 8, height: Self.slotHeight - 2, rx: 2,
+                                         cssClass: rebound ? "dg-slot dg-delta-slot" : "dg-slot"))
                 group.texts.append(.init(x: frame.x + 10, y: y + 14, text: binding.name, cssClass: "dg-name"))
                 group.circles.append(.init(cx: dotX, cy: dotY, r: 3, cssClass: "dg-dot"))
-                drawing.paths.append(.init(d: edge(fromX: dotX, y: dotY, to: box(binding.node), backLanes: &incomingBack, target: binding.node), cssClass: "dg-edge dg-binding"))
+                arrows.append(.init(x: dotX, y: dotY, target: binding.node + offset,
+                                    cssClass: rebound ? "dg-edge dg-binding dg-edge-new" : "dg-edge dg-binding"))
             }
             drawing.groups.append(group)
         }
         for node in snapshot.nodes {
             let b = box(node.id)
-            var group = SVGDrawing.Group(cssClass: node.shared == nil ? "dg-object" : "dg-object dg-shared",
-                                         tooltip: tooltip(node))
+            let changed = highlight?.changed[node.id] ?? []
+            var groupClass = node.shared == nil ? "dg-object" : "dg-object dg-shared"
+            if highlight?.newNodes.contains(node.id) == true { groupClass += " dg-new" } else if !changed.isEmpty { groupClass += " dg-changed" }
+            var group = SVGDrawing.Group(cssClass: groupClass, tooltip: tooltip(node))
             group.rects.append(.init(x: b.x, y: b.y, width: b.width, height: b.height, rx: 4, cssClass: "dg-box"))
             group.rects.append(.init(x: b.x, y: b.y, width: b.width, height: Self.headerHeight, rx: 4, cssClass: "dg-header"))
             group.texts.append(.init(x: b.x + 8, y: b.y + 15, text: node.typeName, cssClass: "dg-type"))
@@ -67,24 +86,26 @@ struct HeapDiagram {
                 group.texts.append(.init(x: b.x + b.width - 8, y: b.y + 15, text: shared.rawValue, cssClass: "dg-badge", anchor: "end"))
             }
             var y = b.y + Self.headerHeight + Self.lineHeight
-            group.texts.append(.init(x: b.x + 8, y: y - 3, text: node.label, cssClass: "dg-value"))
+            group.texts.append(.init(x: b.x + 8, y: y - 3, text: node.label, cssClass: changed.contains(.label) ? "dg-value dg-delta" : "dg-value"))
             y += Self.lineHeight
             // A shared object's count is shown when it is CPython's and small enough to read
             // (3.6/3.8); 3.11's start-up counts near 10^9 and 3.12's immortal 4294967295 are
             // shown as "shared", and an unmodelled count (nil) never.
             let refcount = node.refcount.map { node.shared != nil && $0 >= 1_000_000 ? "refcount shared" : "refcount \($0)" }
                 ?? "refcount shared"
-            group.texts.append(.init(x: b.x + 8, y: y - 3, text: "\(refcount) · \(node.size) B", cssClass: "dg-meta"))
+            group.texts.append(.init(x: b.x + 8, y: y - 3, text: "\(refcount) · \(node.size) B",
+                                     cssClass: changed.contains(.refcount) || changed.contains(.size) ? "dg-meta dg-delta" : "dg-meta"))
             y += Self.lineHeight
             group.texts.append(.init(x: b.x + 8, y: y - 3, text: "id 0x" + String(node.address, radix: 16), cssClass: "dg-address"))
             y += 8
-            for edge in outgoing[node.id] ?? [] {
+            for (edge, index) in outgoingIndexed[node.id] ?? [] {
                 group.rects.append(.init(x: b.x + 4, y: y, width: b.width - 8, height: Self.slotHeight - 2, rx: 2, cssClass: "dg-slot"))
                 group.texts.append(.init(x: b.x + 10, y: y + 14, text: edge.label, cssClass: "dg-name"))
                 let dotX = b.x + b.width - 10, dotY = y + 10
                 group.circles.append(.init(cx: dotX, cy: dotY, r: 3, cssClass: "dg-dot"))
-                drawing.paths.append(.init(d: self.edge(fromX: dotX, y: dotY, to: box(edge.to), backLanes: &incomingBack, target: edge.to),
-                                           cssClass: edge.isWeak ? "dg-edge dg-weak" : "dg-edge"))
+                var cssClass = edge.isWeak ? "dg-edge dg-weak" : "dg-edge"
+                if highlight?.edges.contains(index) == true { cssClass += " dg-edge-new" }
+                arrows.append(.init(x: dotX, y: dotY, target: edge.to + offset, cssClass: cssClass))
                 y += Self.slotHeight
             }
             if node.omittedReferences > 0 {
@@ -92,15 +113,10 @@ struct HeapDiagram {
             }
             drawing.groups.append(group)
         }
+        for (arrow, d) in zip(arrows, LayeredLayout.route(arrows, boxes: layout.boxes)) {
+            drawing.paths.append(.init(d: d, cssClass: arrow.cssClass))
+        }
         return drawing
-    }
-
-    /// Backward arrows into the same box take successive lanes so they do not coincide.
-    private func edge(fromX x: Int, y: Int, to target: LayeredLayout.Box, backLanes: inout [Int: Int], target node: Int) -> String {
-        guard target.x <= x else { return LayeredLayout.edgePath(fromX: x, y: y, to: target) }
-        let lane = backLanes[node, default: 0]
-        backLanes[node] = lane + 1
-        return LayeredLayout.edgePath(fromX: x, y: y, to: target, lane: lane % 6)
     }
 
     func tooltip(_ node: HeapSnapshot.Node) -> String {

@@ -33,18 +33,32 @@ public struct SiteBuilder: Sendable {
     /// the introduction of `index.html`, every other chapter a page of its own.
     /// - Precondition: no example of `report` failed.
     public func render(_ report: TestReport) throws -> [SiteFile] {
+        try render(report, bodies: nil)
+    }
+
+    /// - Parameter bodies: chapter bodies kept from an earlier build (`serve`), reused for
+    ///   chapters whose text did not change.
+    func render(_ report: TestReport, bodies: ChapterBodyMemo?) throws -> [SiteFile] {
         precondition(report.failed == 0, "a failing example must never be rendered as verified")
         let intro = report.chapters.first { $0.chapter.slug == "index" }
         let chapters = report.chapters.filter { $0.chapter.slug != "index" }
-        return try pages(intro: intro, chapters: chapters) + [searchIndex(intro: intro, chapters: chapters)] + theme.assets
+        return try pages(intro: intro, chapters: chapters, bodies: bodies)
+            + [searchIndex(intro: intro, chapters: chapters, memo: bodies)] + theme.assets
     }
 
     /// `search-index.js`: every heading of the introduction and the chapters.
-    func searchIndex(intro: ChapterReport?, chapters: [ChapterReport]) -> SiteFile {
+    func searchIndex(intro: ChapterReport?, chapters: [ChapterReport], memo: ChapterBodyMemo? = nil) -> SiteFile {
         var index = SearchIndex()
-        if let intro { index.add(intro.chapter, page: "index.html", number: "") }
+        func add(_ chapter: Chapter, page: String, number: String) {
+            if let kept = memo?.searchEntries(of: chapter, page: page, number: number) { index.entries += kept; return }
+            var one = SearchIndex()
+            one.add(chapter, page: page, number: number)
+            memo?.keepSearchEntries(one.entries, of: chapter, page: page, number: number)
+            index.entries += one.entries
+        }
+        if let intro { add(intro.chapter, page: "index.html", number: "") }
         for report in chapters {
-            index.add(report.chapter, page: report.chapter.slug + ".html", number: Self.number(report.chapter.slug))
+            add(report.chapter, page: report.chapter.slug + ".html", number: Self.number(report.chapter.slug))
         }
         return SiteFile(path: "search-index.js", bytes: Array(index.javaScript.utf8))
     }
@@ -60,10 +74,11 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Pages
 
-    private func pages(intro: ChapterReport?, chapters: [ChapterReport]) throws -> [SiteFile] {
-        let renderer = ChapterRenderer(
+    private func pages(intro: ChapterReport?, chapters: [ChapterReport], bodies: ChapterBodyMemo?) throws -> [SiteFile] {
+        var renderer = ChapterRenderer(
             blocks: HeapBlockRenderer(theme: theme, tokenizer: tokenizer, confirmations: confirmations),
             defaultProfile: workbook.profile.version)
+        renderer.memo = bodies
         let bookTitle = intro?.chapter.title ?? "heapbook"
         let links = chapters.map { report in
             ChapterLink(number: Self.number(report.chapter.slug), title: report.chapter.title,
@@ -120,9 +135,18 @@ public struct SiteBuilder: Sendable {
         var html = ""
         for report in parts {
             let slug = report.chapter.slug
-            let body = try renderer.render(report, idPrefix: slug + "--")
+            // The memo keeps the rewritten part, keyed by the book's pages too (they decide
+            // which links become anchors of this page).
+            let key = "print:" + pages.joined(separator: "\u{1}")
+            let part: String
+            if let kept = renderer.memo?.body(of: report.chapter, idPrefix: key) {
+                part = kept
+            } else {
+                part = Self.printLinks(try renderer.render(report, idPrefix: slug + "--"), slug: slug, pages: pages)
+                renderer.memo?.keep(part, of: report.chapter, idPrefix: key)
+            }
             html += "<section class=\"print-chapter\" id=\"\(slug)\">\n"
-            html += Self.printLinks(body, slug: slug, pages: pages)
+            html += part
             html += "</section>\n"
         }
         return html

@@ -52,9 +52,12 @@ public struct Workbook: Sendable {
     private func test(_ chapter: Chapter, cache load: (URL) -> OracleCache) -> ChapterReport {
         let extracted = ExampleExtractor(interpreter: interpreter, defaultProfile: profile.version).extract(chapter)
         var diagrams: [Int: DiagramRequest] = [:]
+        var steps: [Int: StepRequest] = [:]
         for block in extracted.blocks {
             if let words = block.options.diagram, let index = block.examples.first?.blockIndex {
-                diagrams[index] = DiagramRequest(words)
+                let request = DiagramRequest(words)
+                diagrams[index] = request
+                if request.objects || request.arenas { steps[index] = StepRequest(request, block: block) }
             }
         }
         var results: [ExampleResult] = []
@@ -63,7 +66,7 @@ public struct Workbook: Sendable {
             if plan.needsCache(extracted.examples) {
                 verifier.cache = cache ?? load(Self.cacheURL(of: chapter))
             }
-            results = verifier.verify(extracted.examples, diagrams: diagrams)
+            results = verifier.verify(extracted.examples, diagrams: diagrams, steps: steps)
         }
         return ChapterReport(chapter: chapter, blocks: extracted.blocks, results: results,
                              diagnostics: extracted.diagnostics + Self.unknownDiagrams(results, blocks: extracted.blocks, in: chapter))

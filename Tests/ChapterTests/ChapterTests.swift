@@ -16,11 +16,21 @@ final class ChapterTests: XCTestCase {
         XCTAssertEqual(report.exitCode, 0, "\n" + report.text)
     }
 
-    func testCommittedSiteIsAFreshBuild() throws {
+    /// The site as `heapbook build` renders it now, built once for every test that reads it.
+    static let freshBuild: Result<SiteBuild, any Error> = Result {
         // As `heapbook build` does: the oracle cache beside the chapters feeds the marks.
-        let confirmations = OracleConfirmations(chaptersIn: Self.chapters, defaultProfile: Workbook().profile.version)
-        let build = try SiteBuilder(theme: try Theme.bundled(), confirmations: confirmations).render(chaptersIn: Self.chapters)
-        let files = try XCTUnwrap(build.files, "the book does not verify:\n" + build.report.text)
+        let confirmations = OracleConfirmations(chaptersIn: chapters, defaultProfile: Workbook().profile.version)
+        return try SiteBuilder(theme: try Theme.bundled(), confirmations: confirmations).render(chaptersIn: chapters)
+    }
+
+    /// The files of a fresh build (fails the test when the book does not verify).
+    static func freshFiles() throws -> [SiteFile] {
+        let build = try freshBuild.get()
+        return try XCTUnwrap(build.files, "the book does not verify:\n" + build.report.text)
+    }
+
+    func testCommittedSiteIsAFreshBuild() throws {
+        let files = try Self.freshFiles()
         let site = Self.root.appendingPathComponent("site")
         var committed: [String: Data] = [:]
         for case let path as String in FileManager.default.enumerator(atPath: site.path) ?? .init() {

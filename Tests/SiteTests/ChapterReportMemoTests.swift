@@ -52,5 +52,10 @@ final class ChapterReportMemoTests: XCTestCase {
         try FileManager.default.removeItem(at: chapters.appendingPathComponent("02-second.md"))
         _ = try site.build(chaptersIn: chapters.path, to: out, memo: memo)
         XCTAssertEqual([memo.ran, memo.reused], [0, 3])
+        // The kept bodies and print parts follow: links to the removed page are no longer
+        // anchors of print.html, the search index lost its headings.
+        let fullAgain = work.appendingPathComponent("full-again").path
+        _ = try site.build(chaptersIn: chapters.path, to: fullAgain)
+        XCTAssertEqual(try files(in: URL(fileURLWithPath: out)), try files(in: URL(fileURLWithPath: fullAgain)))
     }
 }

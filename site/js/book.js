@@ -6,6 +6,10 @@
 // 5. ← / → go to the previous / next chapter (not while typing, not in a scrolled table).
 // 6. The page outline is open beside the text on wide screens, folded on narrow ones.
 // 7. print.html: a "Print the book" button; wide Markdown tables may use the page's width.
+// 9. "predict": hides a transcript block's outputs until each is clicked (or Enter), so the
+//    reader can guess every number before seeing CPython's.
+// 8. Heap steppers: a diagram block's pictures, one per statement, shown one at a time;
+//    buttons, and ← / → (or k / j, Home, End) while the stepper has focus.
 (function () {
   "use strict";
   var KEY = "heapbook.wrap";
@@ -67,7 +71,7 @@
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
       var target = event.target;
       if (target && target.closest && (target.closest("input, textarea, select, [contenteditable]")
-          || target.closest(".heap-versions-scroll, .diagram-scroll, table"))) { return; }
+          || target.closest(".heap-versions-scroll, .diagram-scroll, .heap-stepper, table"))) { return; }
       var link = document.querySelector(event.key === "ArrowLeft" ? ".prev-next a.prev" : ".prev-next a.next");
       if (link) {
         event.preventDefault();
@@ -102,7 +106,121 @@
     }, { passive: true });
     mark();
   }
+  function setUpStepper(panel) {
+    var steps = panel.querySelectorAll(".heap-step");
+    if (steps.length < 2) { return; }
+    var last = steps.length - 1;
+    var current = last;
+    var bar = document.createElement("div");
+    bar.className = "heap-stepper-bar";
+    function button(text, label) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      b.setAttribute("aria-label", label);
+      bar.appendChild(b);
+      return b;
+    }
+    var first = button("first", "first step: before the block");
+    var prev = button("← back", "previous statement");
+    var where = document.createElement("span");
+    where.className = "heap-stepper-where";
+    where.setAttribute("aria-live", "polite");
+    bar.appendChild(where);
+    var next = button("next →", "next statement");
+    var end = button("last", "last step: after the block");
+    var hint = document.createElement("span");
+    hint.className = "heap-stepper-hint";
+    hint.textContent = "keys: ← → (j k)";
+    bar.appendChild(hint);
+    // A step whose heap looks as the step before's has no picture of its own: the picture
+    // it shares is moved into it while it is shown (moved, not copied: ids stay unique).
+    function picture(k) {
+      if (pictures[k]) { return pictures[k]; }   // its own, wherever it was moved
+      var from = steps[k].getAttribute("data-same-as");
+      return from === null ? null : pictures[Number(from)];
+    }
+    var pictures = [];
+    steps.forEach(function (step, k) { pictures[k] = step.querySelector(":scope > .diagram-scroll"); });
+    function show(i) {
+      current = Math.max(0, Math.min(last, i));
+      steps.forEach(function (step, k) { step.classList.toggle("current", k === current); });
+      var shown = picture(current);
+      if (shown && shown.parentNode !== steps[current]) { steps[current].appendChild(shown); }
+      where.textContent = current === 0 ? "before the block (0 of " + last + ")"
+                                        : "after statement " + current + " of " + last;
+      first.disabled = prev.disabled = current === 0;
+      next.disabled = end.disabled = current === last;
+      panel.setAttribute("data-current", String(current));
+    }
+    first.addEventListener("click", function () { show(0); });
+    prev.addEventListener("click", function () { show(current - 1); });
+    next.addEventListener("click", function () { show(current + 1); });
+    end.addEventListener("click", function () { show(last); });
+    // Only while focus is inside the stepper: elsewhere ← / → keep turning pages.
+    panel.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+      var to = null;
+      if (event.key === "ArrowLeft" || event.key === "k") { to = current - 1; }
+      else if (event.key === "ArrowRight" || event.key === "j") { to = current + 1; }
+      else if (event.key === "Home") { to = 0; }
+      else if (event.key === "End") { to = last; }
+      if (to === null) { return; }
+      event.preventDefault();
+      event.stopPropagation();
+      show(to);
+    });
+    panel.tabIndex = 0;
+    panel.setAttribute("role", "group");
+    panel.setAttribute("aria-label", "Heap stepper: use the buttons, or the arrow keys while it has focus");
+    panel.insertBefore(bar, panel.querySelector(".heap-step-list"));
+    panel.classList.add("stepping");
+    show(last);
+  }
+  function setUpPredict(block) {
+    var outputs = block.querySelectorAll(".heap-code span.go, .heap-code span.gt");
+    var mark = block.querySelector(".heap-mark");
+    if (!outputs.length || !mark) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "predict-toggle";
+    button.textContent = "predict";
+    button.title = "Hide the outputs; click each one (or press Enter on it) to reveal it";
+    button.setAttribute("aria-pressed", "false");
+    function reveal(span) {
+      span.classList.add("revealed");
+      span.removeAttribute("tabindex");
+      span.removeAttribute("role");
+      span.removeAttribute("aria-label");
+    }
+    outputs.forEach(function (span) {
+      span.addEventListener("click", function () { if (block.classList.contains("predicting")) { reveal(span); } });
+      span.addEventListener("keydown", function (event) {
+        if (block.classList.contains("predicting") && (event.key === "Enter" || event.key === " ")) {
+          event.preventDefault();
+          reveal(span);
+        }
+      });
+    });
+    button.addEventListener("click", function () {
+      var on = block.classList.toggle("predicting");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      outputs.forEach(function (span) {
+        span.classList.remove("revealed");
+        if (on) {
+          span.tabIndex = 0;
+          span.setAttribute("role", "button");
+          span.setAttribute("aria-label", "hidden output: reveal");
+        } else {
+          reveal(span);
+        }
+      });
+    });
+    mark.appendChild(button);
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".heap-stepper").forEach(setUpStepper);
+    document.querySelectorAll(".heap-block.heap-transcript").forEach(setUpPredict);
     document.querySelectorAll(".heap-block .heap-mark").forEach(function (mark) {
       var button = document.createElement("button");
       button.type = "button";

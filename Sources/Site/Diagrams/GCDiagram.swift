@@ -49,7 +49,7 @@ struct GCDiagram {
                                  title: "gc.collect(), phase \(index + 1): \(title), \(caption)",
                                  desc: description(phase, states: states), cssClass: "heap-diagram gc-diagram")
         let outgoing = Dictionary(grouping: graph.edges, by: \.from)
-        var lanes: [Int: Int] = [:]
+        var arrows: [LayeredLayout.Arrow] = []
         let names = Dictionary(grouping: graph.bindings, by: \.node).mapValues { $0.map(\.name).joined(separator: ", ") }
         for node in graph.nodes {
             let b = layout.boxes[node.id]
@@ -76,12 +76,11 @@ struct GCDiagram {
             let edges = outgoing[node.id] ?? []
             for (k, edge) in edges.enumerated() {
                 let y = b.y + 28 + k * (b.height - 34) / max(1, edges.count)
-                let target = layout.boxes[edge.to]
-                var lane = 0
-                if target.x <= b.x + b.width { lane = lanes[edge.to, default: 0]; lanes[edge.to] = lane + 1 }
-                drawing.paths.append(.init(d: LayeredLayout.edgePath(fromX: b.x + b.width, y: y, to: target, lane: lane % 4),
-                                           cssClass: edge.isWeak ? "dg-edge dg-weak" : "dg-edge"))
+                arrows.append(.init(x: b.x + b.width, y: y, target: edge.to, cssClass: edge.isWeak ? "dg-edge dg-weak" : "dg-edge"))
             }
+        }
+        for (arrow, d) in zip(arrows, LayeredLayout.route(arrows, boxes: layout.boxes)) {
+            drawing.paths.append(.init(d: d, cssClass: arrow.cssClass))
         }
         return drawing
     }

@@ -37,26 +37,61 @@ struct LayeredLayout {
         return (boxes, width, height)
     }
 
+    /// An arrow that is yet to be routed: it leaves (x, y) for the box `target`.
+    struct Arrow {
+        var x: Int
+        var y: Int
+        var target: Int
+        var cssClass: String
+    }
+
+    /// Routes `arrows`, so that no two of them end on the same point: arrows entering a box
+    /// from the left are spread down its left edge in the order of where they come from
+    /// (so they do not cross each other), and arrows looping back to a box take successive
+    /// lanes. A box that five names and containers refer to shows five arrowheads, one
+    /// under the other, that a reader can count.
+    static func route(_ arrows: [Arrow], boxes: [Box]) -> [String] {
+        var forward: [Int: [Int]] = [:]   // target → arrow indices entering from the left
+        for (i, a) in arrows.enumerated() where boxes[a.target].x > a.x { forward[a.target, default: []].append(i) }
+        var slot: [Int: (Int, Int)] = [:]   // arrow → (slot, slots)
+        for (_, incoming) in forward {
+            let ordered = incoming.sorted { (arrows[$0].y, arrows[$0].x, $0) < (arrows[$1].y, arrows[$1].x, $1) }
+            for (k, i) in ordered.enumerated() { slot[i] = (k, ordered.count) }
+        }
+        var lanes: [Int: Int] = [:]
+        return arrows.enumerated().map { i, a in
+            let box = boxes[a.target]
+            if let (k, n) = slot[i] { return edgePath(fromX: a.x, y: a.y, to: box, slot: k, slots: n) }
+            let lane = lanes[a.target, default: 0]
+            lanes[a.target] = lane + 1
+            return edgePath(fromX: a.x, y: a.y, to: box, lane: lane)
+        }
+    }
+
     /// An arrow from a slot at (x, y) on the right edge of its box to `target`:
-    /// 1. a target in a later column: enter its left edge at its header;
+    /// 1. a target in a later column: enter its left edge, at its header for a single
+    ///    arrow, else at slot `slot` of `slots` spread down the edge;
     /// 2. a target in the same column (its own box included): a bracket in the gap to the
     ///    right of the column, entering the target's right edge at its header;
     /// 3. a target in an earlier column: come down onto its top edge from above.
-    /// `lane` separates arrows that share a target.
-    static func edgePath(fromX x: Int, y: Int, to target: Box, lane: Int = 0) -> String {
-        let ty = target.y + 11
+    /// `lane` separates arrows of cases 2 and 3 that share a target.
+    static func edgePath(fromX x: Int, y: Int, to target: Box, lane: Int = 0, slot: Int = 0, slots: Int = 1) -> String {
         if target.x > x {
+            let step = slots > 1 ? max(4, min(14, (target.height - 18) / (slots - 1))) : 0
+            let ty = target.y + 11 + slot * step
             let dx = max(24, (target.x - x) / 2)
             return "M\(x),\(y) C\(x + dx),\(y) \(target.x - dx),\(ty) \(target.x),\(ty)"
         }
         let right = target.x + target.width
         if right >= x - 12 {
-            let bulge = right + 16 + 5 * lane
-            let endY = target.y + 6 + (7 * lane) % max(8, target.height - 10)
+            let bulge = right + 16 + 5 * (lane % 6)
+            let endY = target.y + 6 + (9 * lane) % max(8, target.height - 10)
             return "M\(x),\(y) C\(bulge),\(y) \(bulge),\(endY) \(right + 1),\(endY)"
         }
-        let tx = target.x + target.width / 2 + 12 * lane
-        let lift = 26 + 6 * lane
+        // Along the top edge, from the middle rightwards, wrapping round to the left part.
+        let span = max(12, target.width - 24)
+        let tx = target.x + 12 + (target.width / 2 - 12 + 12 * lane) % span
+        let lift = 26 + 6 * (lane % 6)
         return "M\(x),\(y) C\(x + 48),\(y) \(tx + 8),\(target.y - lift) \(tx),\(target.y - 1)"
     }
 }

@@ -6,9 +6,18 @@ import Workbook
 struct ChapterRenderer {
     var blocks: HeapBlockRenderer
     var defaultProfile: String
+    /// Bodies rendered by an earlier build of the same process (`serve`), if any.
+    var memo: ChapterBodyMemo?
 
     /// - Parameter idPrefix: put before every heading id and heap block id (`print.html`).
     func render(_ report: ChapterReport, idPrefix: String = "") throws -> String {
+        if let memo, let kept = memo.body(of: report.chapter, idPrefix: idPrefix) { return kept }
+        let html = try renderUncached(report, idPrefix: idPrefix)
+        memo?.keep(html, of: report.chapter, idPrefix: idPrefix)
+        return html
+    }
+
+    private func renderUncached(_ report: ChapterReport, idPrefix: String) throws -> String {
         let chapter = report.chapter
         var blocks = self.blocks
         blocks.anchorPrefix = idPrefix

@@ -75,7 +75,7 @@ extension HeapBlockRenderer {
             options: options, copyText: Self.copyText(block), columns: columns, rows: rows,
             hasDifferences: rows.contains { $0.cells.contains(where: \.differs) },
             symbol: allSkipped ? "–" : "✓", mark: mark,
-            diagrams: try results.last?.diagram.map { try diagramsHTML($0, anchor: anchor(block.location.line),
+            diagrams: try results.last?.diagram.map { try diagramsHTML($0, block: block, anchor: anchor(block.location.line),
                                                                        line: block.location.line) })
         return try theme.render(context, template: "heap-versions")
     }

@@ -11,10 +11,10 @@ extension HeapBlockContext: MustacheParent {
         case "line": return line
         case "hasOptions": return hasOptions
         case "options": return options
-        case "lines": return lines
+        case "codeHTML": return CodeLine.html(lines)
         case "copyText": return copyText
         case "hasOutputPanel": return hasOutputPanel
-        case "outputLines": return outputLines
+        case "outputHTML": return CodeLine.outputHTML(outputLines)
         case "symbol": return symbol
         case "mark": return mark
         case "allSkipped": return allSkipped

@@ -39,6 +39,9 @@ public struct BlockDiagram: Sendable, Equatable {
     public var objects: HeapSnapshot?
     public var arenas: [ArenaSnapshot]?
     public var gc: GCCollectionSnapshot?
+    /// The heap before the block and after each of its statements, for the stepper
+    /// (empty when nothing was recorded).
+    public var steps: [HeapStep] = []
     /// Names of `diagram=a,b` that are neither a kind nor bound in `__main__` after the
     /// block ran (each one is an unknown diagram: unusable input).
     public var unknownNames: [String] = []

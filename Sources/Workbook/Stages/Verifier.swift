@@ -38,7 +38,11 @@ public struct Verifier: Sendable {
     /// Runs `examples` in order in one chapter's sessions.
     /// - Parameter diagrams: by block index, the pictures to take after that block's last
     ///   example (`diagram` blocks). Nothing is recorded for other blocks.
-    public func verify(_ examples: [Example], diagrams: [Int: DiagramRequest] = [:]) -> [ExampleResult] {
+    /// - Parameter steps: by block index, what the stepper of a `diagram` block shows: the
+    ///   heap is read before its first example and after each one.
+    public func verify(_ examples: [Example], diagrams: [Int: DiagramRequest] = [:],
+                       steps stepRequests: [Int: StepRequest] = [:]) -> [ExampleResult] {
+        var steps: [Int: [HeapStep]] = [:]
         var sessions: [String: any ExampleRunner] = [:]
         // What each session has run since it started: a `gc` picture replays it in a
         // session of its own, so that collecting does not change the chapter's session.
@@ -55,6 +59,10 @@ public struct Verifier: Sendable {
             let example = examples[index]
             if example.startsFreshSession { sessions.removeAll(); history.removeAll() }
             let profile = Profile.named(plan.primary(of: example)) ?? self.profile
+            let stepRequest = stepRequests[example.blockIndex]
+            if let stepRequest, steps[example.blockIndex] == nil {
+                steps[example.blockIndex] = runner(for: profile).heapStep(stepRequest, line: nil).map { [$0] } ?? []
+            }
             var result: ExampleResult
             if example.directives.contains(.skip) {
                 result = ExampleResult(example: example, status: .skipped, got: "", profile: profile.version)
@@ -64,6 +72,9 @@ public struct Verifier: Sendable {
                 let run = Self.run(example, on: runner(for: profile), filename: filename)
                 history[profile.version, default: []].append(example)
                 result = judge(example, run, profile: profile)
+                if let stepRequest, let step = runner(for: profile).heapStep(stepRequest, line: example.location.line) {
+                    steps[example.blockIndex, default: []].append(step)
+                }
                 for version in plan.profiles(of: example).dropFirst() {
                     guard let other = Profile.named(version) else { continue }
                     let run = Self.run(example, on: runner(for: other), filename: filename)
@@ -75,6 +86,7 @@ public struct Verifier: Sendable {
             if lastOfBlock, let request = diagrams[example.blockIndex] {
                 result.diagram = diagram(request, runner: runner(for: profile), replaying: history[profile.version] ?? [],
                                          profile: profile)
+                result.diagram?.steps = steps[example.blockIndex] ?? []
             }
             return result
         }

@@ -45,14 +45,14 @@ final class LiveSite: @unchecked Sendable {
         fflush(nil)
     }
 
-    /// Polls the chapters' names, sizes and modification times twice a second on a thread
+    /// Polls the chapters' names, sizes and modification times ten times a second on a thread
     /// of its own, rebuilding after each change. A directory that cannot be read (out of
     /// file descriptors, say) is no change: it is looked at again next time.
     func watch() {
         let thread = Thread { [self] in
             var last = fingerprint()
             while !isStopped {
-                Thread.sleep(forTimeInterval: 0.5)
+                Thread.sleep(forTimeInterval: 0.1)
                 guard let now = fingerprint() else { continue }
                 if now != last { last = now; rebuild() }
             }

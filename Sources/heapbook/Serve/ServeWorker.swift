@@ -26,13 +26,16 @@ struct ServeWorker: ParsableCommand {
 
     func run() throws {
         let memo = ChapterReportMemo()
-        let workbook = Workbook(profile: options.profile)
+        let confirmationsMemo = OracleConfirmations.Memo()
+        let sessions = PrewarmedSessions(profile: options.profile)
+        let workbook = Workbook(interpreter: sessions, profile: options.profile)
         while let line = readLine() {
             guard line == "build" else { continue }
             let started = Date()
             var message: String?
             do {
-                let confirmations = OracleConfirmations(chaptersIn: path, defaultProfile: options.profile.version)
+                let confirmations = OracleConfirmations(chaptersIn: path, defaultProfile: options.profile.version,
+                                                        memo: confirmationsMemo)
                 let builder = SiteBuilder(workbook: workbook, theme: try Theme.bundled(), confirmations: confirmations)
                 let build = try builder.build(chaptersIn: path, to: out, memo: memo)
                 if build.files == nil {
@@ -46,6 +49,7 @@ struct ServeWorker: ParsableCommand {
                                       milliseconds: Int(Date().timeIntervalSince(started) * 1000))
             print(WorkerAnswer.prefix + String(decoding: try JSONEncoder().encode(answer), as: UTF8.self))
             fflush(nil)
+            sessions.warm()
         }
     }
 }

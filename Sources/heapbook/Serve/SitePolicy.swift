@@ -118,7 +118,7 @@ struct SitePolicy {
           if (seen !== null && state.version !== seen && !state.error) { window.location.reload(); return; }
           seen = state.version;
           banner(state.error);
-        }).catch(function () { /* the server is restarting or stopped */ }).then(function () { setTimeout(poll, 1000); });
+        }).catch(function () { /* the server is restarting or stopped */ }).then(function () { setTimeout(poll, 250); });
       }
       poll();
     })();

@@ -7,7 +7,11 @@ import Workbook
 public struct RunOutput: Sendable, Equatable {
     public var stdout: String
     public var stderr: String
-    public init(stdout: String, stderr: String) { self.stdout = stdout; self.stderr = stderr }
+    /// The engine stopped on something it does not model (a refusal), not at the end.
+    public var refused: Bool
+    public init(stdout: String, stderr: String, refused: Bool = false) {
+        self.stdout = stdout; self.stderr = stderr; self.refused = refused
+    }
 }
 
 /// A program on which the engine and CPython print different stdout.
@@ -49,13 +53,15 @@ public struct DifferentialFuzzer {
     /// The engine, as `heapbook repl` runs piped input.
     public func engine(_ input: String) -> RunOutput {
         var out = "", err = ""
-        _ = Repl(session: Session(profile: profile, evaluator: .fromEnvironment())).run(input, stdout: { out += $0 }, stderr: { err += $0 })
-        return RunOutput(stdout: out, stderr: err)
+        let ok = Repl(session: Session(profile: profile, evaluator: .fromEnvironment())).run(input, stdout: { out += $0 }, stderr: { err += $0 })
+        return RunOutput(stdout: out, stderr: err, refused: !ok)
     }
 
     public struct Report: Sendable {
         public var programs = 0
         public var divergent = 0
+        /// The engine refused partway, having printed only what CPython printed before.
+        public var refused = 0
         /// Shrunk divergences, one per distinct minimal program.
         public var divergences: [Divergence] = []
         /// CPython could not run a program (counted, not compared).
@@ -73,7 +79,11 @@ public struct DifferentialFuzzer {
             switch cpythonOutputs[i] {
             case .failure(let error): report.errors.append("program \(i): \(error)")
             case .success(let real):
-                if real.stdout != engineOut.stdout { divergent.append((i, engineOut, real)) }
+                if engineOut.refused && real.stdout.hasPrefix(engineOut.stdout) {
+                    report.refused += 1
+                } else if real.stdout != engineOut.stdout {
+                    divergent.append((i, engineOut, real))
+                }
             }
             if (i + 1) % 500 == 0 { progress("\(i + 1)/\(count) programs, \(divergent.count) divergent") }
         }
@@ -96,7 +106,8 @@ public struct DifferentialFuzzer {
     public func shrink(_ program: Program) -> Program {
         Shrinker { candidate in
             guard let real = try? cpython(candidate.text) else { return false }
-            return real.stdout != engine(candidate.text).stdout
+            let e = engine(candidate.text)
+            return real.stdout != e.stdout && !(e.refused && real.stdout.hasPrefix(e.stdout))
         }.shrink(program)
     }
 

@@ -118,6 +118,7 @@ struct FuzzCommand: ParsableCommand {
         }
         for error in report.errors { printError(["error: \(error)"]) }
         var summary = "\(report.programs) programs (seed \(seed), CPython \(python.version)): \(report.divergent) divergent"
+            + (report.refused > 0 ? ", \(report.refused) refused partway (stdout until then CPython's)" : "")
         if report.divergent > 0 {
             summary += ", \(report.divergences.count) distinct minimal programs"
             if report.divergent > maxShrink { summary += " (first \(maxShrink) shrunk)" }

@@ -20,6 +20,14 @@ extension Compiler {
             fatalError("literals are constants")   // handled by foldConstant
 
         case .fstring(let parts):
+            // compile.c compiler_joined_str: the values are visited in order and BUILD_STRING
+            // joins them only when there is not exactly one. An f-string without fields is one
+            // Constant (the parser joins its literal parts), loaded as any string literal is;
+            // one field alone is FORMAT_VALUE's result, which for an exact str is the str
+            // itself (`f"{s}" is s`, measured True on 3.6.15-3.13.0).
+            if case .literal(let text)? = parts.first, parts.count == 1, !text.isEmpty {
+                return try compileOperand(Expr(.string(text), e.span)).eval
+            }
             var pieces: [Eval] = []
             for part in parts {
                 switch part {
@@ -36,6 +44,9 @@ extension Compiler {
                         return try conversion == "r" ? interp.reprObject(v) : interp.strObject(v)
                     }
                 }
+            }
+            if pieces.count == 1, parts.contains(where: { if case .field = $0 { return true }; return false }) {
+                return pieces[0]
             }
             return { f in
                 var s = ""

@@ -176,9 +176,10 @@ struct Instruction {
 
 /// What a CALL needs beyond its argument count: 3.11 keeps the keyword names in a constant
 /// tuple (KW_NAMES) and the method in LOAD_METHOD's result on the stack. `method` is set for
-/// `obj.name(...)`: the object is on the stack under the arguments and the call goes
-/// through `Interpreter.callMethod`, which looks the method up (as the closure path does).
+/// `obj.name(...)`: LOAD_METHOD looked the method up before the arguments were evaluated
+/// (`Interpreter.loadMethod`), and the call goes through `Interpreter.callLoadedMethod`.
 struct CallShape {
     var kwnames: [String]
     var method: String?
 }
+

@@ -410,6 +410,14 @@ final class CEval {
                     push(try interp.call(callable, args, kwargs))
                 }
 
+            case .LOAD_BUILD_CLASS:
+                // __build_class__(func, name, *bases) (`ClassShape`): consumes the bases.
+                let shape = a.bytecode.classShapes[Int(ins.aux)]
+                let bases = pop(Int(ins.arg))
+                push(try interp.buildClass(code: shape.code, codeRef: shape.codeRef, name: shape.name,
+                                           qualname: shape.qualname, bases: bases, globals: a.frame.globals,
+                                           staticAttributes: shape.staticAttributes))
+
             case .RETURN_VALUE:
                 let v = pop()
                 guard let function = a.function else {

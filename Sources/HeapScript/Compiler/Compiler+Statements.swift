@@ -101,18 +101,22 @@ extension Compiler {
             let line = stmt.span.line
             return { f in
                 let it = try interp.getIterReleasing(try iterable(f))
-                defer { heap.decref(it) }
-                // FOR_ITER is on the `for` line: "dictionary changed size during iteration"
-                // points there, not at the body's last statement.
-                while let item = try { f.line = line; return try interp.next(it) }() {
-                    try interp.step()
-                    try store(f, item)
-                    switch try block(f) {
-                    case .breakLoop: return .next
-                    case .returned: return .returned
-                    case .next, .continueLoop: interp.evalBreaker(); continue   // JUMP_BACKWARD
+                do {
+                    // FOR_ITER is on the `for` line: "dictionary changed size during iteration"
+                    // points there, not at the body's last statement.
+                    while let item = try { f.line = line; return try interp.next(it) }() {
+                        try interp.step()
+                        try store(f, item)
+                        switch try block(f) {
+                        case .breakLoop: heap.decref(it); return .next
+                        case .returned: heap.decref(it); return .returned
+                        case .next, .continueLoop: interp.evalBreaker(); continue   // JUMP_BACKWARD
+                        }
                     }
-                }
+                } catch { heap.decref(it); throw error }
+                // FOR_ITER pops the exhausted iterator before jumping to the `else` block
+                // (ceval.c), so the block runs without it (measured on 3.6.15-3.13.0).
+                heap.decref(it)
                 return try elseBlock(f)
             }
 
@@ -224,15 +228,23 @@ extension Compiler {
     func compileAugAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr) throws -> Exec {
         let interp = self.interp, heap = self.heap
         let value = try compileExpr(valueExpr)
+        // The target's old value and the right-hand side are on the stack; BINARY_OP
+        // (INPLACE_* before 3.11) releases both, the old value first then the operand, before
+        // the result is stored (STORE_NAME/STORE_ATTR/STORE_SUBSCR). So a temporary operand is
+        // freed before the store frees the old value (measured on 3.6.15-3.13.0 with float
+        // free-list reuse, `Corpus/refcount/augassign_release_order.py`).
+        func inplace(_ old: ObjectRef, _ f: Frame) throws -> ObjectRef {
+            let rhs: ObjectRef
+            do { rhs = try value(f) } catch { heap.decref(old); throw error }
+            defer { heap.decref(old); heap.decref(rhs) }
+            return try interp.inplaceOp(op, old, rhs)
+        }
         switch target.kind {
         case .name:
             let load = try compileExpr(target)
             let store = try compileStore(target)
             return { f in
-                let old = try load(f)
-                let rhs = try value(f)
-                defer { heap.decref(old); heap.decref(rhs) }
-                try store(f, try interp.inplaceOp(op, old, rhs))
+                try store(f, try inplace(try load(f), f))
                 return .next
             }
         case .attribute(let objExpr, let attr):
@@ -241,10 +253,7 @@ extension Compiler {
             return { f in
                 let o = try obj(f)
                 defer { heap.decref(o) }
-                let old = try interp.getAttr(o, attr)
-                let rhs = try value(f)
-                defer { heap.decref(old); heap.decref(rhs) }
-                let result = try interp.inplaceOp(op, old, rhs)
+                let result = try inplace(try interp.getAttr(o, attr), f)
                 defer { heap.decref(result) }
                 try interp.setAttr(o, attr, result)
                 return .next
@@ -254,12 +263,11 @@ extension Compiler {
             let index = try compileExpr(indexExpr)
             return { f in
                 let o = try obj(f)
-                let i = try index(f)
+                let i: ObjectRef
+                do { i = try index(f) } catch { heap.decref(o); throw error }
+                // STORE_SUBSCR releases the value, then the container, then the key.
                 defer { heap.decref(o); heap.decref(i) }
-                let old = try interp.getItem(o, i)
-                let rhs = try value(f)
-                defer { heap.decref(old); heap.decref(rhs) }
-                let result = try interp.inplaceOp(op, old, rhs)
+                let result = try inplace(try interp.getItem(o, i), f)
                 defer { heap.decref(result) }
                 try interp.setItem(o, i, result)
                 return .next

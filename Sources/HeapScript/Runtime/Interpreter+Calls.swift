@@ -43,7 +43,23 @@ extension Interpreter {
     }
 
     /// `obj.name(args)`: LOAD_METHOD + CALL. `obj` and the arguments are consumed.
-    func callMethod(_ obj: ObjectRef, _ attr: String, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+    /// What LOAD_METHOD (LOAD_ATTR before 3.7) leaves for `obj.attr(...)`, looked up before
+    /// the arguments are evaluated, as ceval.c does: `a.missing(undefined)` raises
+    /// AttributeError, not NameError (measured on 3.6.15-3.13.0).
+    enum LoadedMethod {
+        /// A Python function of the type (_PyObject_GetMethod's unbound method): the stack
+        /// holds it and `obj` (meth, self); called with `obj` as its first argument.
+        case function(ObjectRef)
+        /// A builtin method of the type (a method descriptor, not a simulated object): the
+        /// stack holds `obj` as self.
+        case builtin(Int32)
+        /// Anything else (NULL, attr): the attribute's value; `obj`'s reference is released.
+        case attribute(ObjectRef)
+    }
+
+    /// LOAD_METHOD: consumes `obj`'s reference for `.attribute` and when the lookup raises,
+    /// else keeps it as self.
+    func loadMethod(_ obj: ObjectRef, _ attr: String) throws -> LoadedMethod {
         let info = heap.typeInfo(of: obj)
         if info.isHeapType, case .instance(let st) = heap.payload[Int(obj)] {
             let key = name(attr)
@@ -51,24 +67,53 @@ extension Interpreter {
                 || (st.attributes.map { $0.count > 0 && $0.value(forKey: key, hash: (try? hash(key)) ?? 0, isEqual: keysEqual) != nil } ?? false)
             if !shadowed, let fn = try lookupInType(heap.typeOf[Int(obj)], attr), case .function = heap.payload[Int(fn)] {
                 heap.incref(fn)   // LOAD_METHOD's reference, handed to the frame
-                return try callFunction(fn, [obj] + args, kwargs)
+                return .function(fn)
             }
         } else if !info.isHeapType, case .module = heap.payload[Int(obj)] {
             // A module attribute is loaded, not bound.
         } else if let id = methodTable[info.kind]?[attr] {
+            return .builtin(id)
+        }
+        let bound: ObjectRef
+        do { bound = try getAttr(obj, attr) } catch { heap.decref(obj); throw error }
+        heap.decref(obj)
+        return .attribute(bound)
+    }
+
+    /// CALL of what `loadMethod` found: consumes the method's, `obj`'s (unless `.attribute`)
+    /// and the arguments' references.
+    func callLoadedMethod(_ method: LoadedMethod, _ obj: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        switch method {
+        case .function(let fn):
+            return try callFunction(fn, [obj] + args, kwargs)
+        case .builtin(let id):
             defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             let result = try callBuiltin(id, obj, args, kwargs)
             evalBreaker()
             return result
+        case .attribute(let bound):
+            defer { heap.decref(bound) }
+            return try call(bound, args, kwargs)
         }
-        let bound: ObjectRef
-        do { bound = try getAttr(obj, attr) } catch {
-            heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+    }
+
+    /// The stack slots of a loaded method when its arguments raise, released top-down as the
+    /// frame unwinds: self, then the method.
+    func releaseLoadedMethod(_ method: LoadedMethod, _ obj: ObjectRef) {
+        switch method {
+        case .function(let fn): heap.decref(obj); heap.decref(fn)
+        case .builtin: heap.decref(obj)
+        case .attribute(let bound): heap.decref(bound)
+        }
+    }
+
+    func callMethod(_ obj: ObjectRef, _ attr: String, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        let method: LoadedMethod
+        do { method = try loadMethod(obj, attr) } catch {
+            kwargs.reversed().forEach { heap.decref($0.1) }; args.reversed().forEach(heap.decref)
             throw error
         }
-        heap.decref(obj)
-        defer { heap.decref(bound) }
-        return try call(bound, args, kwargs)
+        return try callLoadedMethod(method, obj, args, kwargs)
     }
 
     /// _PyEvalFramePushAndInit for a Python function: consumes one reference to the

@@ -34,6 +34,7 @@ final class Bytecode {
     /// What the code generator emitted, until `assemble` runs.
     var pending: [Item] = []
     var callShapes: [CallShape] = []
+    var classShapes: [ClassShape] = []
 
     private(set) var assembled = false
     private(set) var instructions: [Instruction] = []

@@ -24,6 +24,9 @@ final class CEval {
     let heap: Heap
     /// The value stack of every frame this evaluation runs (CPython's data stack).
     private var stack: [ObjectRef] = []
+    /// What each LOAD_METHOD on the stack found (the slot of its self / attribute), until
+    /// its CALL: the method half of CPython's (meth, self) pair.
+    private var methods: [(slot: Int, method: Interpreter.LoadedMethod)] = []
     /// PRINT_EXPR's free-list traffic (`Profile.displayCyclesTuple`).
     private let displayTuple: FreeListCounts
 
@@ -74,7 +77,14 @@ final class CEval {
         var error = raised
         while let a = frames.popLast() {
             a.frame.line = Int(a.bytecode.lines[a.pc])
-            while stack.count > a.base { heap.decref(stack.removeLast()) }
+            while stack.count > a.base {
+                heap.decref(stack.removeLast())
+                // A loaded method's slot goes (self), then the method beside it.
+                if let m = methods.last, m.slot == stack.count {
+                    methods.removeLast()
+                    if case .function(let fn) = m.method { heap.decref(fn) }
+                }
+            }
             guard let function = a.function else { return error }
             error = leave(a, function, error)
         }
@@ -130,11 +140,19 @@ final class CEval {
             pc += 1
             if ins.steps > 0 { for _ in 0..<ins.steps { try interp.step() } }
             switch ins.op {
-            case .NOP, .RESUME, .PUSH_NULL, .PRECALL, .KW_NAMES, .LOAD_ASSERTION_ERROR, .LOAD_METHOD:
+            case .NOP, .RESUME, .PUSH_NULL, .PRECALL, .KW_NAMES, .LOAD_ASSERTION_ERROR:
                 // RESUME's eval-breaker check is made by whoever enters the frame (as the closure
-                // path does); a NULL slot holds no reference; KW_NAMES and LOAD_METHOD's
-                // results are the call's shape (`CallShape`), read by CALL.
+                // path does); a NULL slot holds no reference; KW_NAMES is the call's shape
+                // (`CallShape`), read by CALL.
                 break
+
+            case .LOAD_METHOD:
+                // The method is looked up before the arguments are evaluated. Its slot holds
+                // self (or the attribute, for NULL + attr); what was found rides beside it.
+                let owner = pop()
+                let method = try interp.loadMethod(owner, a.bytecode.names[Int(ins.arg)])
+                if case .attribute(let bound) = method { push(bound) } else { push(owner) }
+                methods.append((slot: stack.count - 1, method: method))
 
             case .POP_TOP:
                 heap.decref(pop())
@@ -371,8 +389,9 @@ final class CEval {
                 let callable = stack[start - 1]
                 stack.removeLast(argc + 1)
                 // From here the call owns the callable's and the arguments' references.
-                if let method = shape?.method {
-                    push(try interp.callMethod(callable, method, args, kwargs))
+                if shape?.method != nil {
+                    let method = methods.removeLast().method
+                    push(try interp.callLoadedMethod(method, callable, args, kwargs))
                 } else if case .function(let fn) = heap.payload[Int(callable)] {
                     guard let calleeCode = fn.code as? CodeObject, let calleeBytecode = calleeCode.bytecode else {
                         push(try interp.callFunction(callable, args, kwargs))
@@ -390,6 +409,14 @@ final class CEval {
                     defer { heap.decref(callable) }
                     push(try interp.call(callable, args, kwargs))
                 }
+
+            case .LOAD_BUILD_CLASS:
+                // __build_class__(func, name, *bases) (`ClassShape`): consumes the bases.
+                let shape = a.bytecode.classShapes[Int(ins.aux)]
+                let bases = pop(Int(ins.arg))
+                push(try interp.buildClass(code: shape.code, codeRef: shape.codeRef, name: shape.name,
+                                           qualname: shape.qualname, bases: bases, globals: a.frame.globals,
+                                           staticAttributes: shape.staticAttributes))
 
             case .RETURN_VALUE:
                 let v = pop()

@@ -26,7 +26,12 @@ extension CodeGen {
             throw CodeGenDeclined(what: "literal not folded")
 
         case .fstring(let parts):
-            // FORMAT_VALUE per field, BUILD_STRING when there is more than one piece.
+            // FORMAT_VALUE per field, BUILD_STRING when there is not exactly one piece
+            // (compiler_joined_str). Without fields it is the one Constant the parser made.
+            if case .literal(let text)? = parts.first, parts.count == 1, !text.isEmpty {
+                try emitExpr(Expr(.string(text), e.span))
+                return
+            }
             var pieces = 0
             for part in parts {
                 switch part {
@@ -41,8 +46,7 @@ extension CodeGen {
                 }
                 pieces += 1
             }
-            // One field alone is FORMAT_VALUE's result (`f"{s}" is s` for a str, as in CPython);
-            // a literal alone is a new str each time, as the closure path makes it.
+            // One field alone is FORMAT_VALUE's result (`f"{s}" is s` for a str, as in CPython).
             var lone = false
             if pieces == 1, case .field? = parts.first(where: { if case .literal(let s) = $0 { return !s.isEmpty }; return true }) { lone = true }
             if !lone { emit(.BUILD_STRING, .value(Int32(pieces))) }

@@ -33,7 +33,12 @@ extension CodeGen {
         case .import, .importFrom: return true
         case .raise(let exc, let cause): return cause == nil && (exc.map(accepts) ?? true)
         case .assert(let test, let message): return accepts(test) && (message.map(accepts) ?? true)
-        case .classDef, .nonlocal, .try, .with: return false
+        case .classDef(_, let bases, let body, let decorators):
+            // A class docstring is refused by the closure compiler (the engine's class has no
+            // __doc__): left to it.
+            if case .expr(let first)? = body.first?.kind, case .string = first.kind { return false }
+            return decorators.isEmpty && bases.allSatisfy(accepts) && accepts(body)
+        case .nonlocal, .try, .with: return false
         }
     }
 

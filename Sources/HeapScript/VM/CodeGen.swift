@@ -282,7 +282,11 @@ final class CodeGen {
             emit(.RAISE_VARARGS, .value(1), aux: message == nil ? 0 : 1)
             place(end)
 
-        case .classDef, .nonlocal, .try, .with:
+        case .classDef(let name, let bases, let body, _):
+            try emitClass(name: name, bases: bases, body: body, span: stmt.span)
+            try emitStore(Expr(.name(name), stmt.span))
+
+        case .nonlocal, .try, .with:
             throw CodeGenDeclined(what: "statement")
         }
     }
@@ -375,5 +379,47 @@ final class CodeGen {
         emitConst(codeRef)
         if let qualnameConst { emitConst(qualnameConst) }
         emit(.MAKE_FUNCTION, .value(defaultCount > 0 ? 1 : 0), aux: qualnameConst == nil ? 0 : 1)
+    }
+
+    // MARK: - Classes (compiler_class)
+
+    /// Mirrors `Compiler.compileClass` step by step: the bases, then the body's unit (its
+    /// prologue names and constants, the statements, 3.13's static attributes), its code
+    /// object added to co_consts, then LOAD_BUILD_CLASS (`ClassShape`).
+    func emitClass(name: String, bases: [Expr], body: [Stmt], span: SourceSpan) throws {
+        for b in bases { try emitExpr(b) }
+        let qualname = (c.qualPrefix + [name]).joined(separator: ".")
+        let code = CodeObject(kind: .classBody, name: name, qualname: qualname, filename: c.filename, firstLine: span.line)
+        c.scopes.append(Scope(kind: .classBody))
+        c.enterUnit(code)
+        c.qualPrefix.append(name)
+        // The body's prologue (__module__ = __name__, __qualname__, 3.13's __firstlineno__)
+        // is stored by `Interpreter.buildClass`; its names and constants are the code's.
+        let staticNames = interp.profile.classStaticAttributes ? StaticAttributes.names(ofClassBody: body) : nil
+        ["__name__", "__module__", "__qualname__"].forEach(c.noteName)
+        _ = c.addConst(c.literal(try interp.newStr(qualname)))
+        if staticNames != nil {
+            c.noteName("__firstlineno__")
+            _ = c.addConst(c.literal(try interp.newInt(span.line)))
+        }
+        units.append(Unit(line: span.line))
+        emit(.RESUME, .value(0))
+        try emitBlock(body)
+        emitImplicitReturn()
+        let inner = units.removeLast()
+        var staticAttributes: ObjectRef?
+        if let staticNames {
+            c.noteName("__static_attributes__")
+            staticAttributes = c.addConst(c.literal(try c.nameTuple(staticNames)))
+        }
+        c.qualPrefix.removeLast()
+        c.codes.removeLast()
+        c.scopes.removeLast()
+        attach(inner, to: code)
+        let codeRef = c.addConst(try c.makeCode(code))
+        heap.decref(codeRef)
+        unit.bytecode.classShapes.append(ClassShape(code: code, codeRef: codeRef, name: name, qualname: qualname,
+                                                    staticAttributes: staticAttributes))
+        emit(.LOAD_BUILD_CLASS, .value(Int32(bases.count)), aux: Int32(unit.bytecode.classShapes.count - 1))
     }
 }

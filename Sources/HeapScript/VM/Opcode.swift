@@ -9,7 +9,7 @@ enum Opcode: UInt8 {
     case POP_TOP = 1, PUSH_NULL = 2, NOP = 9
     case UNARY_POSITIVE = 10, UNARY_NEGATIVE = 11, UNARY_NOT = 12, UNARY_INVERT = 15
     case BINARY_SUBSCR = 25, STORE_SUBSCR = 60, DELETE_SUBSCR = 61
-    case GET_ITER = 68, PRINT_EXPR = 70, LOAD_ASSERTION_ERROR = 74, RETURN_VALUE = 83
+    case GET_ITER = 68, PRINT_EXPR = 70, LOAD_BUILD_CLASS = 71, LOAD_ASSERTION_ERROR = 74, RETURN_VALUE = 83
     case STORE_NAME = 90, DELETE_NAME = 91, UNPACK_SEQUENCE = 92, FOR_ITER = 93
     case STORE_ATTR = 95, DELETE_ATTR = 96, STORE_GLOBAL = 97, DELETE_GLOBAL = 98, SWAP = 99
     case LOAD_CONST = 100, LOAD_NAME = 101, BUILD_TUPLE = 102, BUILD_LIST = 103, BUILD_SET = 104
@@ -37,6 +37,7 @@ enum Opcode: UInt8 {
         case .DELETE_SUBSCR: "DELETE_SUBSCR"
         case .GET_ITER: "GET_ITER"
         case .PRINT_EXPR: "PRINT_EXPR"
+        case .LOAD_BUILD_CLASS: "LOAD_BUILD_CLASS"
         case .LOAD_ASSERTION_ERROR: "LOAD_ASSERTION_ERROR"
         case .RETURN_VALUE: "RETURN_VALUE"
         case .STORE_NAME: "STORE_NAME"
@@ -176,9 +177,24 @@ struct Instruction {
 
 /// What a CALL needs beyond its argument count: 3.11 keeps the keyword names in a constant
 /// tuple (KW_NAMES) and the method in LOAD_METHOD's result on the stack. `method` is set for
-/// `obj.name(...)`: the object is on the stack under the arguments and the call goes
-/// through `Interpreter.callMethod`, which looks the method up (as the closure path does).
+/// `obj.name(...)`: LOAD_METHOD looked the method up before the arguments were evaluated
+/// (`Interpreter.loadMethod`), and the call goes through `Interpreter.callLoadedMethod`.
 struct CallShape {
     var kwnames: [String]
     var method: String?
+}
+
+/// What a `class` statement's LOAD_BUILD_CLASS needs: the body's code and what
+/// `Interpreter.buildClass` is given. The engine's LOAD_BUILD_CLASS is the whole
+/// `__build_class__(func, name, *bases)` call in one instruction (its oparg: the number of
+/// bases on the stack), because the closure path makes the body's function inside
+/// `buildClass`, after the bases: CPython 3.11's LOAD_BUILD_CLASS; LOAD_CONST code;
+/// MAKE_FUNCTION; LOAD_CONST name; bases; PRECALL; CALL would allocate the function first.
+struct ClassShape {
+    let code: CodeObject
+    let codeRef: ObjectRef
+    let name: String
+    let qualname: String
+    /// 3.13's `__static_attributes__` tuple (`Profile.classStaticAttributes`).
+    let staticAttributes: ObjectRef?
 }

@@ -33,9 +33,7 @@ extension Heap {
         guard let type = phantomType else { return }
         while parserArenas.count < n {
             defer { liveCount -= 1 }   // statistics count the session's objects
-            let r = newRow(type: type, address: 0, payload: .empty, flags: [.isStatic, .fromStartup])
-            refcnt[Int(r)] = profile.immortalRefcount ?? StartupRefcounts.staticObject
-            parserArenas.append(r)
+            parserArenas.append(newPhantomRow(type: type))
         }
         let saved = gc.counts
         for r in parserArenas.prefix(n) { gc.track(r) }
@@ -45,6 +43,13 @@ extension Heap {
     /// The arenas are freed after the run (wherever collections moved them).
     public func untrackParserArenas() {
         for r in parserArenas { gc.untrack(r) }
+    }
+
+    /// A phantom's row: static at address 0 (no simulated memory), with a static refcount.
+    private func newPhantomRow(type: ObjectRef) -> ObjectRef {
+        let r = newRow(type: type, address: 0, payload: .empty, flags: [.isStatic, .fromStartup])
+        refcnt[Int(r)] = profile.immortalRefcount ?? StartupRefcounts.staticObject
+        return r
     }
 
     /// Whether `r` is a phantom start-up object.
@@ -70,11 +75,7 @@ extension Heap {
         let counts = plan.generations + [plan.frozen]
         for (head, n) in zip(lists, counts) where n > 0 {
             var rows: [ObjectRef] = []
-            for _ in 0..<n {
-                let r = newRow(type: type, address: 0, payload: .empty, flags: [.isStatic, .fromStartup])
-                refcnt[Int(r)] = profile.immortalRefcount ?? StartupRefcounts.staticObject
-                rows.append(r)
-            }
+            for _ in 0..<n { rows.append(newPhantomRow(type: type)) }
             gc.ensureRow(rows.last!)
             // In order, in front of what the list already holds.
             for r in rows.reversed() { gc.prepend(GCState.node(r), to: head) }

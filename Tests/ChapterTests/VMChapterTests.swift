@@ -40,5 +40,5 @@ final class VMChapterTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(u.compiled, Self.floorUnitsOnVM)
     }
 
-    static let floorUnitsOnVM = 868   // of 924, measured when the VM landed
+    static let floorUnitsOnVM = 922   // of 922: every unit, from class bodies and comprehensions on (868 of 924 when the VM landed)
 }

@@ -60,10 +60,13 @@ final class CEval {
 
     /// Runs `frame` (whose code has bytecode) to its end: `.returned` with
     /// `frame.returnValue` set for function code, `.next` for module code.
-    func run(_ frame: Frame) throws -> Flow {
+    /// - Parameter initialStack: references the frame's stack starts with (a comprehension's
+    ///   result and iterator), owned by the stack from here.
+    func run(_ frame: Frame, initialStack: [ObjectRef] = []) throws -> Flow {
         guard let bytecode = frame.code.bytecode else { preconditionFailure("no bytecode") }
         bytecode.assemble(frame.code)
-        var frames = [Activation(frame: frame, bytecode: bytecode, base: stack.count, function: nil, callerArgs: [])]
+        stack += initialStack
+        var frames = [Activation(frame: frame, bytecode: bytecode, base: stack.count - initialStack.count, function: nil, callerArgs: [])]
         do {
             return try execute(&frames)
         } catch {
@@ -180,6 +183,31 @@ final class CEval {
                 guard let old = a.frame.locals[Int(ins.arg)] else { throw interp.unboundLocal(a.code.localNames[Int(ins.arg)]) }
                 a.frame.locals[Int(ins.arg)] = nil
                 heap.decref(old)
+
+            case .LOAD_DEREF:
+                // A comprehension's free variable: a local of the frame `aux` levels out.
+                var owner = a.frame
+                for _ in 0..<Int(ins.aux) { owner = owner.parent! }
+                guard let v = owner.locals[Int(ins.arg)] else {
+                    throw interp.error("NameError", "cannot access free variable '\(owner.code.localNames[Int(ins.arg)])' where it is not associated with a value in enclosing scope")
+                }
+                heap.incref(v)
+                push(v)
+
+            case .LIST_APPEND:
+                let v = pop()
+                try interp.listAppendStealing(stack[stack.count - Int(ins.arg)], v)
+            case .SET_ADD:
+                let v = pop()
+                defer { heap.decref(v) }
+                try interp.setAdd(stack[stack.count - Int(ins.arg)], v)
+            case .MAP_ADD:
+                // Evaluated key then value, or (aux 1: `Profile.dictComprehensionEvaluatesValueFirst`)
+                // value then key; released in the order they were evaluated.
+                let second = pop(), first = pop()
+                defer { heap.decref(first); heap.decref(second) }
+                let (k, v) = ins.aux == 1 ? (second, first) : (first, second)
+                try interp.dictSet(stack[stack.count - Int(ins.arg)], k, v)
 
             case .LOAD_NAME:
                 let i = Int(ins.arg)
@@ -380,6 +408,12 @@ final class CEval {
 
             case .CALL:
                 let shape = ins.aux >= 0 ? a.bytecode.callShapes[Int(ins.aux)] : nil
+                if let comprehension = shape?.comprehension {
+                    let it = pop()
+                    let function = comprehension.inlined ? nil : pop()
+                    push(try runComprehension(comprehension, it, function, a.frame))
+                    break
+                }
                 let kwnames = shape?.kwnames ?? []
                 let argc = Int(ins.arg)
                 let start = stack.count - argc
@@ -421,7 +455,7 @@ final class CEval {
             case .RETURN_VALUE:
                 let v = pop()
                 guard let function = a.function else {
-                    if a.code.kind == .function {
+                    if a.code.kind == .function || a.code.kind == .comprehension {
                         a.frame.returnValue = v
                         return .returned
                     }
@@ -440,6 +474,52 @@ final class CEval {
                 push(v)
             }
         }
+    }
+
+    /// A comprehension, as `Compiler.compileComprehension`'s closure runs it: in a frame of
+    /// its own whose parent is the enclosing one (its free variables live there), with the
+    /// result made after the frame; the body's stack starts as [result, iterator]. On an
+    /// error before 3.12 the traceback gets the `<listcomp>` frame, which keeps its iterator,
+    /// variables and function (3.11+; the globals before) alive.
+    private func runComprehension(_ comp: ComprehensionShape, _ it: ObjectRef, _ function: ObjectRef?,
+                                  _ enclosing: Frame) throws -> ObjectRef {
+        defer { function.map(heap.decref) }
+        let code = comp.code
+        let frame = Frame(code: code, globals: enclosing.globals, namespace: nil, parent: enclosing)
+        let acc: ObjectRef
+        do {
+            switch comp.result {
+            case .list: acc = try interp.newList([], extend: false)
+            case .set: acc = try interp.newSet([])
+            case .dict: acc = try interp.newDict()
+            }
+        } catch { heap.decref(it); throw error }
+        defer {
+            heap.decref(it)
+            for case let r? in frame.locals { heap.decref(r) }
+        }
+        heap.incref(acc)
+        heap.incref(it)
+        code.bytecode!.assemble(comp.tables)
+        do {
+            _ = try CEval(interp).run(frame, initialStack: [acc, it])
+        } catch var e as PyException {
+            heap.decref(acc)
+            if let function {
+                interp.leaveFrame(&e, code: code, line: frame.line, function: code.name)
+                var kept = [it] + frame.locals.compactMap { $0 }
+                kept.append(interp.profile.lazyFrameObjects ? function : enclosing.globals)
+                kept.forEach(heap.incref)
+                e.keptAlive += kept
+            }
+            throw e
+        } catch var stop as RunStopped {
+            heap.decref(acc)
+            if function != nil { stop.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: code.name)) }
+            throw stop
+        } catch { heap.decref(acc); throw error }
+        heap.decref(frame.returnValue)   // the stack's reference to the result, returned
+        return acc
     }
 
     /// BUILD_MAP: every key and value evaluated first, then the dict made presized for them

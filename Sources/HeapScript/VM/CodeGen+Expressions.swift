@@ -161,7 +161,10 @@ extension CodeGen {
         case .starred:
             throw SyntaxError(.syntaxError, "can't use starred expression here", line: e.span.line, offset: e.span.column + 1)
 
-        case .listComp, .setComp, .dictComp, .generatorExp, .lambda:
+        case .listComp, .setComp, .dictComp:
+            try emitComprehension(e)
+
+        case .generatorExp, .lambda:
             throw CodeGenDeclined(what: "expression")
         }
     }
@@ -234,6 +237,10 @@ extension CodeGen {
     /// compiler_call / maybe_optimize_method_call. The closure compiler compiles the
     /// arguments before the callee: they are generated aside and spliced after it.
     private func emitCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword]) throws {
+        if let list = CodeGen.eagerGeneratorArgument(calleeExpr, args) {
+            // `Compiler.compileCall`'s divergence: `sum(x for x in y)` runs as `sum([x for x in y])`.
+            return try emitCall(calleeExpr, [list], keywords)
+        }
         let arguments = try capture {
             for a in args { try emitExpr(a) }
             for k in keywords { try emitExpr(k.value) }
@@ -277,8 +284,11 @@ extension CodeGen {
         case .fast(let i):
             if pushNull { emit(.PUSH_NULL) }
             emit(.LOAD_FAST, .value(Int32(i)))
-        case .enclosing:
-            throw CodeGenDeclined(what: "a comprehension's enclosing variable")
+        case .enclosing(let depth, let i):
+            // A comprehension's free variable, read from the frame running it (the closure
+            // path's model; CPython reads it through a cell or, 3.12+, its own frame).
+            if pushNull { emit(.PUSH_NULL) }
+            emit(.LOAD_DEREF, .value(Int32(i)), aux: Int32(depth))
         case .closure:
             throw c.closureRefusal(span)
         case .name:
@@ -352,5 +362,110 @@ extension CodeGen {
         default:
             throw CodeGenDeclined(what: "delete target")
         }
+    }
+
+    // MARK: - Comprehensions (compiler_comprehension)
+
+    /// Mirrors `Compiler.compileComprehension`: the outermost iterable in the enclosing scope,
+    /// the comprehension's unit (the element, then the generators from the innermost out, as
+    /// the closure compiler compiles them; spliced outermost first), its code object made
+    /// (before 3.12), then the call.
+    func emitComprehension(_ e: Expr) throws {
+        let generators: [Comprehension]
+        enum Element { case list(Expr), set(Expr), dict(Expr, Expr) }
+        let element: Element
+        switch e.kind {
+        case .listComp(let el, let gens): element = .list(el); generators = gens
+        case .setComp(let el, let gens): element = .set(el); generators = gens
+        case .dictComp(let k, let v, let gens): element = .dict(k, v); generators = gens
+        default: throw CodeGenDeclined(what: "not a comprehension")
+        }
+        let firstIter = try capture { try emitExpr(generators[0].iter) }
+        let codeName = switch element { case .list: "<listcomp>"; case .set: "<setcomp>"; case .dict: "<dictcomp>" }
+        let code = CodeObject(kind: .comprehension, name: codeName, qualname: codeName, filename: c.filename, firstLine: e.span.line)
+        var cscope = Scope(kind: .comprehension)
+        for g in generators { Scope.bindTarget(g.target, into: &cscope) }
+        code.localNames = cscope.locals
+        let enclosing = c.code
+        c.scopes.append(cscope)
+        c.enterUnit(code)
+        units.append(Unit(line: e.span.line))
+        let tables = c.emittingCode
+        let n = generators.count
+        // The body's stack: [result, iterator 0, ..., iterator n-1]; *_APPEND/ADD find the
+        // result under the iterators.
+        let depth = Bytecode.Arg.value(Int32(n + 1))
+        let add: [Bytecode.Item]
+        switch element {
+        case .list(let el):
+            add = try capture { try emitExpr(el); emit(.LIST_APPEND, depth) }
+        case .set(let el):
+            add = try capture { try emitExpr(el); emit(.SET_ADD, depth) }
+        case .dict(let k, let v):
+            let key = try capture { try emitExpr(k) }, value = try capture { try emitExpr(v) }
+            let valueFirst = interp.profile.dictComprehensionEvaluatesValueFirst
+            add = (valueFirst ? value + key : key + value)
+                + [.instruction(.MAP_ADD, depth, aux: valueFirst ? 1 : 0, line: unit.line)]
+        }
+        let tops = generators.map { _ in newLabel() }, ends = generators.map { _ in newLabel() }
+        let skips = generators.map { _ in newLabel() }
+        var stores = Array(repeating: [Bytecode.Item](), count: n), tests = stores, iters = stores
+        for index in (0..<n).reversed() {
+            let g = generators[index]
+            stores[index] = try capture { try emitStore(g.target) }
+            tests[index] = try capture { for t in g.ifs { try emitJumpIf(t, jumpIfTrue: false, to: skips[index]) } }
+            if index > 0 { iters[index] = try capture { try emitExpr(g.iter) } }
+        }
+        emit(.RESUME, .value(0))
+        for index in 0..<n {
+            if index > 0 { splice(iters[index]); emit(.GET_ITER) }
+            place(tops[index])
+            emit(.FOR_ITER, .label(ends[index]))
+            splice(stores[index])
+            splice(tests[index])
+        }
+        splice(add)
+        for index in (0..<n).reversed() {
+            place(skips[index])
+            emit(.JUMP_BACKWARD, .label(tops[index]))
+            place(ends[index])
+        }
+        emit(.RETURN_VALUE)
+        let inner = units.removeLast()
+        attach(inner, to: code)
+        let inlined = interp.profile.inlinesComprehensions
+        var codeRef: ObjectRef?, qualnameConst: ObjectRef?
+        if inlined {
+            enclosing.hiddenLocals += code.localNames.filter { !enclosing.hiddenLocals.contains($0) }
+        } else {
+            let ref = c.addConst(try c.makeCode(code), to: enclosing)
+            heap.decref(ref)
+            codeRef = ref
+            if interp.profile.qualnameIsConstant { qualnameConst = c.addConst(c.literal(try interp.newStr(codeName)), to: enclosing) }
+        }
+        c.codes.removeLast()
+        c.scopes.removeLast()
+        // MAKE_FUNCTION (before 3.12), the outermost iterable, GET_ITER, the call.
+        if let codeRef {
+            emitConst(codeRef)
+            if let qualnameConst { emitConst(qualnameConst) }
+            emit(.MAKE_FUNCTION, .value(0), aux: qualnameConst == nil ? 0 : 1)
+        }
+        splice(firstIter)
+        emit(.GET_ITER)
+        let result: ComprehensionShape.Result = switch element { case .list: .list; case .set: .set; case .dict: .dict }
+        let shape = addCallShape(CallShape(kwnames: [], method: nil,
+                                           comprehension: ComprehensionShape(code: code, tables: tables, result: result, inlined: inlined)))
+        emit(.PRECALL, .value(0))
+        emit(.CALL, .value(0), aux: shape)
+    }
+
+    /// `f(x for x in y)` for the reducers the closure compiler evaluates eagerly: the list
+    /// comprehension it runs instead (nil for any other call).
+    static func eagerGeneratorArgument(_ callee: Expr, _ args: [Expr]) -> Expr? {
+        guard args.count == 1, case .generatorExp(let element, let generators) = args[0].kind,
+              case .name(let fn) = callee.kind,
+              ["sum", "min", "max", "sorted", "list", "tuple", "set", "any", "all"].contains(fn) else { return nil }
+        return Expr(.listComp(element: element, generators: generators), args[0].span)
     }
 }

@@ -67,13 +67,22 @@ extension CodeGen {
         case .slice(let lower, let upper, let step):
             return [lower, upper, step].allSatisfy { $0.map(accepts) ?? true }
         case .call(let callee, let args, let keywords):
-            return accepts(callee) && args.allSatisfy(accepts) && keywords.allSatisfy { $0.name != nil && accepts($0.value) }
+            let arguments = CodeGen.eagerGeneratorArgument(callee, args).map { [$0] } ?? args
+            return accepts(callee) && arguments.allSatisfy(accepts) && keywords.allSatisfy { $0.name != nil && accepts($0.value) }
         case .unary(_, let x): return accepts(x)
         case .binary(_, let a, let b): return accepts(a) && accepts(b)
         case .boolOp(_, let xs): return xs.allSatisfy(accepts)
         case .compare(let first, let rest): return accepts(first) && rest.allSatisfy { accepts($0.operand) }
         case .ifExp(let t, let b, let o): return accepts(t) && accepts(b) && accepts(o)
-        case .listComp, .setComp, .dictComp, .generatorExp, .lambda, .starred: return false
+        case .listComp(let el, let gens), .setComp(let el, let gens):
+            return accepts(el) && accepts(gens)
+        case .dictComp(let k, let v, let gens):
+            return accepts(k) && accepts(v) && accepts(gens)
+        case .generatorExp, .lambda, .starred: return false
         }
+    }
+
+    static func accepts(_ generators: [Comprehension]) -> Bool {
+        generators.allSatisfy { g in acceptsTarget(g.target) && accepts(g.iter) && g.ifs.allSatisfy(accepts) }
     }
 }

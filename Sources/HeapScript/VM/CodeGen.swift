@@ -40,7 +40,7 @@ final class CodeGen {
         let isFor: Bool
     }
 
-    private var units: [Unit] = []
+    var units: [Unit] = []
     var unit: Unit { units[units.count - 1] }
 
     init(compiler: Compiler) {

@@ -18,7 +18,8 @@ enum Opcode: UInt8 {
     case POP_JUMP_FORWARD_IF_FALSE = 114, POP_JUMP_FORWARD_IF_TRUE = 115, LOAD_GLOBAL = 116
     case IS_OP = 117, CONTAINS_OP = 118, COPY = 120, BINARY_OP = 122
     case LOAD_FAST = 124, STORE_FAST = 125, DELETE_FAST = 126, RAISE_VARARGS = 130
-    case MAKE_FUNCTION = 132, BUILD_SLICE = 133, JUMP_BACKWARD = 140, RESUME = 151
+    case MAKE_FUNCTION = 132, BUILD_SLICE = 133, LOAD_DEREF = 137, JUMP_BACKWARD = 140
+    case LIST_APPEND = 145, SET_ADD = 146, MAP_ADD = 147, RESUME = 151
     case FORMAT_VALUE = 155, BUILD_CONST_KEY_MAP = 156, BUILD_STRING = 157, LOAD_METHOD = 160
     case LIST_EXTEND = 162, SET_UPDATE = 163, PRECALL = 166, CALL = 171, KW_NAMES = 172
 
@@ -37,6 +38,10 @@ enum Opcode: UInt8 {
         case .DELETE_SUBSCR: "DELETE_SUBSCR"
         case .GET_ITER: "GET_ITER"
         case .PRINT_EXPR: "PRINT_EXPR"
+        case .LOAD_DEREF: "LOAD_DEREF"
+        case .LIST_APPEND: "LIST_APPEND"
+        case .SET_ADD: "SET_ADD"
+        case .MAP_ADD: "MAP_ADD"
         case .LOAD_BUILD_CLASS: "LOAD_BUILD_CLASS"
         case .LOAD_ASSERTION_ERROR: "LOAD_ASSERTION_ERROR"
         case .RETURN_VALUE: "RETURN_VALUE"
@@ -182,6 +187,23 @@ struct Instruction {
 struct CallShape {
     var kwnames: [String]
     var method: String?
+    /// `CALL 0` of a comprehension's function (or, 3.12+, of its inlined body): run as
+    /// `Compiler.compileComprehension`'s closure runs it (`CEval.runComprehension`).
+    var comprehension: ComprehensionShape? = nil
+}
+
+/// A list, set or dict comprehension's code, whose bytecode runs with the result and the
+/// outermost iterator on its stack ([acc, iterator]) and returns the result.
+struct ComprehensionShape {
+    enum Result { case list, set, dict }
+    let code: CodeObject
+    /// Whose co_names and co_consts its instructions index: its own, or (inlined) those of
+    /// the code it is inlined into (`Compiler.emittingCode`).
+    let tables: CodeObject
+    let result: Result
+    /// 3.12+ (PEP 709, `Profile.inlinesComprehensions`): no function object, and no frame of
+    /// its own in a traceback.
+    let inlined: Bool
 }
 
 /// What a `class` statement's LOAD_BUILD_CLASS needs: the body's code and what

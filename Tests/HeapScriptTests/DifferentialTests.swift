@@ -78,7 +78,8 @@ final class DifferentialTests: XCTestCase {
 
     /// Runs a whole piped input through the engine, as `heapbook repl` does.
     static func runEngine(_ input: String, profile: Profile = .cpython311) -> (stdout: String, stderr: String, completed: Bool) {
-        let session = Session(profile: profile)
+        // The committed outputs were made with PYTHONHASHSEED=0 (runCPython).
+        let session = Session(profile: profile, hashSeed: 0)
         var out = "", err = ""
         let ok = Repl(session: session).run(input, stdout: { out += $0 }, stderr: { err += $0 })
         return (out, err, ok)

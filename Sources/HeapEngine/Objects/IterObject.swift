@@ -26,6 +26,8 @@ public final class IteratorState {
     public var used = 0
     public var remaining = 0
     public var result: ObjectRef?
+    /// Set by a consumer whose result does not show the order of a set's items.
+    public var orderBlind = false
 
     public init(seq: ObjectRef?, range: RangeValue? = nil) {
         self.seq = seq

@@ -28,6 +28,21 @@
 /// Invariants: keys.count == hashes.count == mask + 1, a power of two >= PySet_MINSIZE;
 /// used <= fill <= mask; an unused entry has key `SetStorage.null`, a dummy has key
 /// `SetStorage.dummy` and hash -1.
+/// Why a set's table order may not be CPython's; the stronger reason wins when sets combine.
+public enum SetOrderUncertainty: UInt8, Sendable {
+    case none
+    /// A constant set whose construction by the compiler the engine does not model
+    /// (Profile.modelsConstantSetsOfNames).
+    case unmodelledConstant
+    /// A key whose hash differs between CPython runs has been in the table (a str or bytes
+    /// under hash randomization, an object hashed by its address).
+    case runSpecific
+
+    public mutating func join(_ other: SetOrderUncertainty) {
+        if other.rawValue > rawValue { self = other }
+    }
+}
+
 public struct SetStorage: Sendable {
     public static let null: ObjectRef = -1
     public static let dummy: ObjectRef = -2
@@ -41,6 +56,10 @@ public struct SetStorage: Sendable {
     public internal(set) var finger: Int
     public internal(set) var keys: [ObjectRef]
     public internal(set) var hashes: [Int]
+    /// Why the engine cannot vouch for the table's order (HeapScript sets it, as it knows
+    /// where hashes come from, and refuses to show the order). Kept through removals (the
+    /// key's probes and dummy moved others) and copies; cleared by clear().
+    public var orderUncertainty: SetOrderUncertainty = .none
     let linearProbes: Int
     let perturbShift: Int
     let minSize: Int
@@ -228,6 +247,7 @@ public struct SetStorage: Sendable {
     public mutating func clear() -> [ObjectRef] {
         let old = elements
         fill = 0; used = 0; mask = minSize - 1; finger = 0
+        orderUncertainty = .none
         keys = [ObjectRef](repeating: SetStorage.null, count: minSize)
         hashes = [Int](repeating: 0, count: minSize)
         return old
@@ -275,6 +295,7 @@ public struct SetStorage: Sendable {
     @discardableResult
     public mutating func merge(_ other: SetStorage, isEqual: (ObjectRef, ObjectRef) -> Bool) -> [ObjectRef] {
         if other.used == 0 { return [] }
+        orderUncertainty.join(other.orderUncertainty)
         if (fill + other.used) * fillFactor >= mask * maskFactor { setTableResize((used + other.used) * 2) }
         if fill == 0 && mask == other.mask && other.fill == other.used {
             // Case 1.

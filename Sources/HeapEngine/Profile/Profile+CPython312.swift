@@ -45,6 +45,7 @@ extension Profile {
         p.replStartupGCCounts = [25, 2, 1]
         p.compileCountError = CompileCountError(statement: 0, function: 3, classBody: 5, uncaughtError: 0)
         p.isWarningNamesLiteralType = true
+        p.noneHashIsConstant = true
         p.scriptStartupGCCounts = [690, 4, 0]
         p.replStartupGCStats = [13, 107, 0, 1, 52, 0, 0, 0, 0]
         // scripts/measure/startup-gc-objects.json (3.12.1). Script mode is not modelled: the

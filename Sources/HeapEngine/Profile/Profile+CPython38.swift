@@ -47,6 +47,11 @@ extension Profile {
         p.bareAttributeErrorOnDelete = true
         p.weakrefTypeName = "weakref"
         p.hasASCIIStrIterator = false
+        p.strHashAlgorithm = .siphash24
+        p.nanHashIsAddress = false
+        p.modelsConstantSetsOfNames = true
+        p.hashRandomizationFlagReferences = 2
+        p.augmentedPowErrorSaysAssignment = false
         p.retracksReusedItemResult = false
         p.scriptStartupGCCounts = [394, 9, 0]
         p.replStartupGCStats = [9, 0, 0, 0, 0, 0, 0, 0, 0]

@@ -140,7 +140,33 @@ public struct Profile: Sendable, Equatable {
     /// in that order. Displays (`{k: v}`) were already key first.
     public var dictComprehensionEvaluatesValueFirst = false
 
+    // MARK: - Hashing (Python/pyhash.c)
+
+    /// The str and bytes hash: SipHash-1-3 from 3.11 (bpo-29410), SipHash-2-4 before.
+    public var strHashAlgorithm: PyHashAlgorithm = .siphash13
+    /// References start-up holds to the int 1 instead of 0 when hash randomization is on
+    /// (PYTHONHASHSEED unset or not 0: `sys.flags.hash_randomization` and the configuration
+    /// behind it). The measured start-up counts are for PYTHONHASHSEED=0; measured against
+    /// unset and 7, REPL and script alike: 3.6.15 1, 3.8.18 2, 3.11.7 1.
+    public var hashRandomizationFlagReferences = 1
+    /// 3.12+ (gh-99540): `hash(None)` is a constant (0xFCA86420); before, None's address.
+    public var noneHashIsConstant = false
+    /// 3.10+ (bpo-43475): a NaN hashes by its address (_Py_HashPointer); before, to 0.
+    public var nanHashIsAddress = true
+    /// Whether the engine's two builds of a constant set (SetStorage.compilerConstant) give
+    /// CPython's order when an item is a str of name characters. 3.6.15 and 3.8.18 agree on
+    /// 120 of 120 random displays; 3.11+ sometimes build it a third time (interning), so the
+    /// engine refuses to show that order there.
+    public var modelsConstantSetsOfNames = false
+
     // MARK: - Names and messages that changed between releases
+
+    /// 3.6: `'a' + 1` says "must be str, not int"; 3.7+ "can only concatenate str (not "int")
+    /// to str" (bpo-29116).
+    public var strConcatErrorSaysMustBeStr = false
+    /// 3.11+ name `x **= y`'s operator "**=" when neither operand has it; before, "** or pow()"
+    /// (measured: 3.8.18 and 3.6.15 print the latter).
+    public var augmentedPowErrorSaysAssignment = true
 
     /// Before 3.11 a missing attribute's delete passes the dict's KeyError on as
     /// `AttributeError: name` (PyObject_GenericSetAttr, 3.6.15, 3.8.18); 3.11+ word it fully.

@@ -91,7 +91,7 @@ extension Heap {
     /// (unicode_result / get_latin1_char).
     public func newStr(_ s: String) throws(HeapExhausted) -> ObjectRef {
         if s.isEmpty { incref(emptyStr); return emptyStr }
-        let v = StrValue(s)
+        let v = strValue(s)
         if v.count == 1, let scalar = s.unicodeScalars.first, scalar.value < 256 {
             let r = latin1Chars[Int(scalar.value)]
             incref(r)
@@ -99,6 +99,14 @@ extension Heap {
         }
         return try allocateObject(type: builtinType(.str), size: StrLayout.sizeof(s, profile: profile), payload: .str(v))
     }
+
+    /// A str's value with its hash under this heap's secret.
+    func strValue(_ s: String, interned: Bool = false) -> StrValue {
+        StrValue(s, interned: interned, hashedWith: hashSecret, profile.strHashAlgorithm)
+    }
+
+    /// `_Py_HashBytes` of a bytes object's contents under this heap's secret.
+    public func bytesHash(_ b: [UInt8]) -> Int { hashSecret.hashBytes(b, profile.strHashAlgorithm) }
 
     /// PyUnicode_InternInPlace: returns the interned equal string, interning `r` if none.
     /// Consumes the reference to `r` and returns a new reference.

@@ -51,11 +51,11 @@ extension Heap {
         for b in 0..<256 {
             byteChars.append(newStatic(type: builtinTypes[.bytes]!, size: 48, payload: .bytes([UInt8(b)]), offset: 8))
         }
-        emptyStr = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(StrValue("", interned: true)))
+        emptyStr = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(strValue("", interned: true)))
         interned[""] = emptyStr
         for c in 0..<256 {
             let s = String(Character(Unicode.Scalar(UInt8(c))))
-            let r = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(StrValue(s, interned: true)))
+            let r = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(strValue(s, interned: true)))
             latin1Chars.append(r)
             interned[s] = r
         }

@@ -93,6 +93,16 @@ extension Heap {
         if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
     }
 
+    /// set_swap_bodies: `a` and `b` exchange their tables (an `&=` keeps the result's table
+    /// in the left operand's object). A table outside the smalltable is one malloc'd block,
+    /// which moves with it.
+    public func swapSetBodies(_ a: ObjectRef, _ b: ObjectRef) {
+        let (i, j) = (Int(a), Int(b))
+        (payload[i], payload[j]) = (payload[j], payload[i])
+        (auxAddress[i], auxAddress[j]) = (auxAddress[j], auxAddress[i])
+        (auxSize[i], auxSize[j]) = (auxSize[j], auxSize[i])
+    }
+
     func deallocDictStorage(_ r: ObjectRef, _ storage: DictStorage) {
         for (k, v) in storage.items { decref(k); decref(v) }
         freeAux(r)

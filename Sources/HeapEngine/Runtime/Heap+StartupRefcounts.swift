@@ -36,6 +36,13 @@ extension Heap {
             refcnt[i] = count
             flags[i] &= ~ObjectFlags.unmodelledCount.rawValue
         }
+        // The tables were measured with PYTHONHASHSEED=0; with randomization on, start-up
+        // holds some references to 1 that it held to 0.
+        if !hashSecret.randomizationDisabled, let zero = cachedSmallInt(0), let one = cachedSmallInt(1),
+           unmodelledShared[zero] == nil, unmodelledShared[one] == nil {
+            refcnt[Int(zero)] -= profile.hashRandomizationFlagReferences
+            refcnt[Int(one)] += profile.hashRandomizationFlagReferences
+        }
     }
 
     /// CPython's first import of `module` leaves references to shared objects that the

@@ -114,8 +114,12 @@ public final class Heap {
     /// sys.getsizeof of an int with one digit (precomputed: the hottest allocation).
     let oneDigitIntSize: Int
 
-    public init(profile: Profile, heapLimit: Int = 8 << 30) {
+    /// The key of every str and bytes hash (PYTHONHASHSEED; PyHash.swift).
+    public let hashSecret: HashSecret
+
+    public init(profile: Profile, heapLimit: Int = 8 << 30, hashSecret: HashSecret = .randomized) {
         self.profile = profile
+        self.hashSecret = hashSecret
         self.immortalThreshold = profile.immortalRefcount ?? Int.max
         self.oneDigitIntSize = IntLayout.sizeof(digits: 1, profile: profile)
         self.allocator = Allocator(profile: profile, heapLimit: heapLimit)

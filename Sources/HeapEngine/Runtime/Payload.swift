@@ -41,12 +41,12 @@ public struct StrValue {
     public var kind: UInt8
     public var isASCII: Bool
     public var isInterned: Bool
-    /// The str's hash, computed once as CPython caches it in `PyASCIIObject.hash`.
-    /// Divergence: CPython uses randomized SipHash; heapbook uses FNV-1a (deterministic),
-    /// so the iteration order of str sets differs from any given CPython run (which also
-    /// differs between CPython runs).
+    /// The str's hash, computed once as CPython caches it in `PyASCIIObject.hash`: SipHash of
+    /// the PEP 393 buffer under the session's secret (PyHash.swift). Under hash
+    /// randomization the secret is a stand-in and HeapScript refuses to show the value.
     public var hash: Int
-    public init(_ value: String, interned: Bool = false) {
+    public init(_ value: String, interned: Bool = false, hashedWith secret: HashSecret = .randomized,
+                _ algorithm: PyHashAlgorithm = .siphash13) {
         self.value = value
         var n = 0
         var maxScalar: UInt32 = 0
@@ -55,14 +55,7 @@ public struct StrValue {
         isASCII = maxScalar < 0x80
         kind = maxScalar < 0x100 ? 1 : (maxScalar < 0x10000 ? 2 : 4)
         isInterned = interned
-        hash = StrValue.fnvHash(value.utf8)
-    }
-
-    public static func fnvHash<S: Sequence>(_ bytes: S) -> Int where S.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let v = Int(bitPattern: UInt(h))
-        return v == -1 ? -2 : v
+        hash = secret.hashStr(value, kind: kind, algorithm)
     }
 }
 

@@ -20,6 +20,15 @@ extension Compiler {
         return r
     }
 
+    /// A constant the compiler makes itself (ADDOP_LOAD_CONST_NEW), not the parser: the
+    /// code's consts keep it and no arena does, so while the statement runs only the code
+    /// holds it (3.8.18: `import gc; sys.getrefcount(0)` counts the level 0 once).
+    func compilerConst(_ r: ObjectRef) -> ObjectRef {
+        let c = addConst(r)
+        heap.decref(r)
+        return c
+    }
+
     func constKey(_ r: ObjectRef) -> ConstKey? {
         switch heap.payload[Int(r)] {
         case .int(let v): return heap.kind(r) == .bool ? .bool(v != 0) : .int(v)

@@ -158,8 +158,8 @@ extension Compiler {
             for alias in aliases {
                 let moduleName = alias.name
                 // IMPORT_NAME: level 0 and fromlist None are constants.
-                _ = addConst(literal(try interp.newInt(0)))
-                _ = addConst(literal(heap.newNone()))
+                _ = compilerConst(try interp.newInt(0))
+                _ = compilerConst(heap.newNone())
                 noteName(moduleName)
                 let bound = alias.asName ?? String(moduleName.split(separator: ".").first!)
                 let store = try compileStore(Expr(.name(bound), stmt.span))
@@ -169,8 +169,8 @@ extension Compiler {
 
         case .importFrom(let moduleName, let names):
             var steps: [Exec] = []
-            _ = addConst(literal(try interp.newInt(0)))
-            _ = addConst(literal(try nameTuple(names.map({ $0.name }))))
+            _ = compilerConst(try interp.newInt(0))
+            _ = compilerConst(try nameTuple(names.map({ $0.name })))
             noteName(moduleName)
             for alias in names {
                 let attr = alias.name

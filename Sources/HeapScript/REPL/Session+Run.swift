@@ -18,12 +18,14 @@ public final class Session {
 
     /// `script`: the session runs one file as `python3 FILE` (`runScript`), whose start-up
     /// differs from the REPL's.
+    /// `hashSeed`: the PYTHONHASHSEED CPython runs with (nil: unset or "random", hash
+    /// randomization; then whatever depends on str and bytes hashes is refused).
     public init(profile: Profile = .default, limits: Limits = Limits(), script: Bool = false,
-                evaluator: Evaluator = .closures) {
+                evaluator: Evaluator = .closures, hashSeed: UInt32? = nil) {
         self.profile = profile
         self.limits = limits
         self.evaluator = evaluator
-        self.interp = Interpreter(profile: profile, limits: limits, script: script)
+        self.interp = Interpreter(profile: profile, limits: limits, script: script, hashSeed: hashSeed)
     }
 
     /// Keeps every shared object at the provisional `StartupRefcounts.staticObject` and never

@@ -84,7 +84,8 @@ extension Interpreter {
     /// A frozenset constant (borrows the items).
     func newFrozensetConstant(_ items: [ObjectRef]) throws -> ObjectRef {
         let keyed = try items.map { (key: $0, hash: try hash($0)) }
-        let storage = SetStorage.compilerConstant(keyed, layouts: layouts, isEqual: keysEqual)
+        var storage = SetStorage.compilerConstant(keyed, layouts: layouts, isEqual: keysEqual)
+        if items.count > 1 { storage.orderUncertainty = constantSetOrderUncertainty(items) }
         storage.elements.forEach(heap.incref)
         do { return try heap.newSetObject(storage, type: heap.builtinType(.frozenset)) } catch { throw memoryError() }
     }
@@ -120,33 +121,7 @@ extension Interpreter {
         return (d, k)
     }
 
-    // MARK: - Hashing and equality
-
-    func hash(_ r: ObjectRef) throws -> Int {
-        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
-        try refuseStartupObject(r)
-        switch heap.payload[Int(r)] {
-        case .str(let s): return s.hash
-        case .int(let v): return IntLayout.hash(v)
-        case .bigInt(let v): return IntLayout.hash(v)
-        case .float(let d): return IntLayout.hash(d, nanHash: Int(truncatingIfNeeded: heap.address[Int(r)] >> 4))
-        case .bytes(let b): return StrValue.fnvHash(b)
-        case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) }, legacy: layouts.legacyTupleHash)
-        case .set where heap.kind(r) == .frozenset:
-            throw notModelled("hash(frozenset)")
-        case .list, .dict, .set:
-            throw error("TypeError", "unhashable type: '\(typeName(r))'")
-        case .weakref(let w):
-            // weakref_hash: the referent's hash (cached by CPython once computed).
-            guard let referent = w.referent else { throw notModelled("hash() of a dead weak reference") }
-            return try hash(referent)
-        default:
-            // object.__hash__: the address rotated by 4 bits (_Py_HashPointer).
-            let a = heap.address[Int(r)]
-            let h = Int(truncatingIfNeeded: (a >> 4) | (a << 60))
-            return h == -1 ? -2 : h
-        }
-    }
+    // MARK: - Equality
 
     /// Equality for dict and set lookups (identity first, as PyObject_RichCompare callers do).
     func keysEqual(_ a: ObjectRef, _ b: ObjectRef) -> Bool {
@@ -227,10 +202,12 @@ extension Interpreter {
 
     func setAdd(_ s: ObjectRef, _ key: ObjectRef) throws {
         let h = try hash(key)
+        let runSpecific = !hashIsReproducible(key)
         let added: Bool = heap.withPayload(s) { p in
             guard case .set(var st) = p else { preconditionFailure("not a set") }
             p = .empty
             let r = st.add(key, hash: h, isEqual: keysEqual)
+            if runSpecific && r { st.orderUncertainty = .runSpecific }
             p = .set(st)
             return r
         }

@@ -88,6 +88,23 @@ extension Interpreter {
             heap.incref(a)
             return a
         }
+        // list *= n repeats in place (list_inplace_repeat): the list keeps its identity.
+        if op == .mul, heap.kind(a) == .list, heap.typeInfo(of: a).isHeapType == false,
+           case .int(let n) = heap.payload[Int(b)], case .list(let l) = heap.payload[Int(a)] {
+            let old = l.items
+            let (bytes, overflow) = (old.count * 8).multipliedReportingOverflow(by: max(0, n))
+            try ensureHeapRoom(overflow ? -1 : bytes)
+            mutateList(a) { st in st.inplaceRepeat(n) }
+            if n < 1 {
+                old.reversed().forEach(heap.decref)   // _list_clear releases from the end
+            } else if !old.isEmpty {
+                for _ in 1..<n { old.forEach(heap.incref) }
+            }
+            heap.incref(a)
+            return a
+        }
+        if heap.kind(a) == .set, heap.kind(b) == .set || heap.kind(b) == .frozenset,
+           let r = try setInplaceOperation(op, a, b) { return r }
         return try binaryOp(op, a, b, inplace: true)
     }
 
@@ -115,7 +132,7 @@ extension Interpreter {
             let (bytes, overflow) = s.value.utf8.count.multipliedReportingOverflow(by: max(0, n))
             try ensureHeapRoom(overflow ? -1 : bytes)
             return try newStr(n <= 0 ? "" : String(repeating: s.value, count: n))
-        case (.mul, .bytes(let s), .int(let n)):
+        case (.mul, .bytes(let s), .int(let n)), (.mul, .int(let n), .bytes(let s)):
             // bytes_repeat: as unicode_repeat.
             let (bytes, overflow) = s.count.multipliedReportingOverflow(by: max(0, n))
             if overflow { throw error("OverflowError", "repeated bytes are too long") }
@@ -136,6 +153,8 @@ extension Interpreter {
         case (.mod, .str(let s), _):
             return try percentFormat(s.value, b)
         case (.sub, .set, .set), (.bitAnd, .set, .set), (.bitOr, .set, .set), (.bitXor, .set, .set):
+            // The result takes the left operand's type: a frozenset on the left is not modelled.
+            if heap.kind(a) == .frozenset { throw notModelled("frozenset \(op.rawValue)") }
             return try setOperation(op, a, b)
         default:
             if let m = try lookupSpecial(a, BinaryOp.dunder[op]!) {
@@ -143,8 +162,54 @@ extension Interpreter {
                 if r != heap.notImplemented { return r }
                 heap.decref(r)
             }
-            let symbol = op.rawValue + (inplace ? "=" : "")
-            throw error("TypeError", "unsupported operand type(s) for \(symbol): '\(typeName(a))' and '\(typeName(b))'")
+            throw try binaryOpFallbackError(op, a, b, inplace: inplace)
+        }
+    }
+
+    /// What abstract.c raises once neither operand's number slot took the operation:
+    /// PyNumber_Add falls back to the left operand's sq_concat, PyNumber_Multiply to either
+    /// operand's sq_repeat (which need an index), everything else is binop_type_error.
+    /// Before that, a builtin type whose slot for the operator the engine does not model
+    /// (per CPython's recorded `dir()`) is refused: CPython might have taken the operation.
+    private func binaryOpFallbackError(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool) throws -> Error {
+        let name = BinaryOp.dunder[op]!
+        let reflected = "__r" + name.dropFirst(2)
+        let inplaceName = "__i" + name.dropFirst(2)
+        for (x, slots) in [(a, inplace ? [name, inplaceName] : [name]), (b, [reflected])] {
+            let info = heap.typeInfo(of: x)
+            guard !info.isHeapType, !Self.modelsSlot(info.kind, op) else { continue }
+            for slot in slots where surface.has(attribute: slot, onType: typeName(x)) {
+                return notModelled("\(typeName(x)).\(slot)")
+            }
+        }
+        let sequences: Set<TypeKind> = [.str, .bytes, .list, .tuple]
+        let (ka, kb) = (heap.kind(a), heap.kind(b))
+        if op == .add, sequences.contains(ka) {
+            let other = typeName(b)
+            switch ka {
+            case .str where profile.strConcatErrorSaysMustBeStr: return error("TypeError", "must be str, not \(other)")
+            case .bytes: return error("TypeError", "can't concat \(other) to bytes")
+            default: return error("TypeError", "can only concatenate \(typeName(a)) (not \"\(other)\") to \(typeName(a))")
+            }
+        }
+        if op == .mul, sequences.contains(ka) || (!inplace && sequences.contains(kb)) {
+            // sequence_repeat: the count must be an index (int or bool here).
+            let count = sequences.contains(ka) ? b : a
+            return error("TypeError", "can't multiply sequence by non-int of type '\(typeName(count))'")
+        }
+        let symbol = op == .pow && !(inplace && profile.augmentedPowErrorSaysAssignment)
+            ? "** or pow()" : op.rawValue + (inplace ? "=" : "")
+        return error("TypeError", "unsupported operand type(s) for \(symbol): '\(typeName(a))' and '\(typeName(b))'")
+    }
+
+    /// Whether the engine implements `kind`'s number or sequence slot for `op` completely, so
+    /// that every operand it does not handle is one CPython's slot refuses too.
+    private static func modelsSlot(_ kind: TypeKind, _ op: BinaryOp) -> Bool {
+        switch kind {
+        case .int, .bool, .float: return op != .matMul
+        case .str, .bytes, .list, .tuple: return op == .add || op == .mul
+        case .set, .frozenset: return op == .sub || op == .bitAnd || op == .bitOr || op == .bitXor
+        default: return false
         }
     }
 

@@ -89,6 +89,7 @@ extension Interpreter {
             // set_repr: a frozenset wraps the braces in its type's name.
             let frozen = heap.kind(r) == .frozenset
             if s.count == 0 { return frozen ? "frozenset()" : "set()" }
+            try refuseUnknownOrder(s, r)
             guard reprEnter(r) else { return frozen ? "frozenset(...)" : "set(...)" }
             defer { reprStack.remove(r) }
             let items = "{" + (try s.elements.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "}"

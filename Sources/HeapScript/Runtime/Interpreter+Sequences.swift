@@ -107,6 +107,7 @@ extension Interpreter {
                 state.used = -1
                 throw error("RuntimeError", "Set changed size during iteration")
             }
+            if pos == 0 && !state.orderBlind { try refuseUnknownOrder(s, seq) }
             guard let (slot, key) = s.nextKey(from: pos) else { break }
             state.position = slot + 1
             heap.incref(key); item = key
@@ -132,14 +133,16 @@ extension Interpreter {
         heap.xdecref(seq)
     }
 
-    /// Everything an iterable yields, as new references.
-    func iterateToArray(_ seq: ObjectRef) throws -> [ObjectRef] {
+    /// Everything an iterable yields, as new references. `orderBlind`: the caller's result
+    /// does not depend on the order of a set's items (set(), frozenset(), sorted()).
+    func iterateToArray(_ seq: ObjectRef, orderBlind: Bool = false) throws -> [ObjectRef] {
         switch heap.payload[Int(seq)] {
         case .list(let l): l.items.forEach(heap.incref); return l.items
         case .tuple(let t): t.forEach(heap.incref); return t
         default:
             let it = try getIter(seq)
             defer { heap.decref(it) }
+            if orderBlind, case .iterator(let state) = heap.payload[Int(it)] { state.orderBlind = true }
             var out: [ObjectRef] = []
             while let x = try next(it) { try step(); out.append(x) }
             return out

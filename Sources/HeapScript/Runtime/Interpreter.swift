@@ -81,11 +81,12 @@ public final class Interpreter {
 
     /// `script`: start-up as `python3 FILE` leaves it, not as `python3 -q -i` does (the
     /// collector's counts, 3.13's REPL garbage).
-    public init(profile: Profile, limits: Limits, script: Bool = false) {
+    /// `hashSeed`: PYTHONHASHSEED of the CPython run the session stands for (nil: random).
+    public init(profile: Profile, limits: Limits, script: Bool = false, hashSeed: UInt32? = nil) {
         self.profile = profile
         self.limits = limits
         self.scriptStartup = script
-        self.heap = Heap(profile: profile, heapLimit: limits.heapBytes)
+        self.heap = Heap(profile: profile, heapLimit: limits.heapBytes, hashSecret: HashSecret(seed: hashSeed))
         self.stepsRemaining = limits.steps
         self.deadline = ContinuousClock.now + .seconds(limits.wallClockSeconds)
         bootstrapRuntime()

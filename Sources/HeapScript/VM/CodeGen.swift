@@ -240,8 +240,8 @@ final class CodeGen {
         case .import(let aliases):
             for alias in aliases {
                 // IMPORT_NAME: level 0 and fromlist None are constants.
-                let level = c.addConst(c.literal(try interp.newInt(0)))
-                let fromlist = c.addConst(c.literal(heap.newNone()))
+                let level = c.compilerConst(try interp.newInt(0))
+                let fromlist = c.compilerConst(heap.newNone())
                 c.noteName(alias.name)
                 emitConst(level)
                 emitConst(fromlist)
@@ -251,8 +251,8 @@ final class CodeGen {
             }
 
         case .importFrom(let moduleName, let names):
-            let level = c.addConst(c.literal(try interp.newInt(0)))
-            let fromlist = c.addConst(c.literal(try c.nameTuple(names.map({ $0.name }))))
+            let level = c.compilerConst(try interp.newInt(0))
+            let fromlist = c.compilerConst(try c.nameTuple(names.map({ $0.name })))
             c.noteName(moduleName)
             emitConst(level)
             emitConst(fromlist)

@@ -52,7 +52,7 @@ public struct HeapScriptSessions: SessionFactory {
     public init(limits: Limits = Limits()) { self.limits = limits }
 
     public func makeRunner(profile: Profile) -> any ExampleRunner {
-        Session(profile: profile, limits: limits, evaluator: .fromEnvironment())
+        Session(profile: profile, limits: limits, evaluator: .fromEnvironment(), hashSeed: hashSeedFromEnvironment())
     }
 
     public func completeness(of source: String) -> Completeness {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeapScript
+import Workbook
 
 /// `heapbook repl`: the simulated CPython REPL (stdout equals `pythonX.Y -q -i < input`).
 struct Repl: ParsableCommand {
@@ -13,7 +14,8 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let text = try readStandardInput()
-        let session = Session(profile: options.profile, limits: .commandLine, evaluator: .fromEnvironment())
+        let session = Session(profile: options.profile, limits: .commandLine, evaluator: .fromEnvironment(),
+                              hashSeed: hashSeedFromEnvironment())
         session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         let repl = HeapScript.Repl(session: session)
         let ok = repl.run(text, stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },

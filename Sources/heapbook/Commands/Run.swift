@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeapScript
+import Workbook
 
 /// `heapbook run FILE`: runs a file as `__main__` (exec mode).
 struct Run: ParsableCommand {
@@ -17,7 +18,8 @@ struct Run: ParsableCommand {
         guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw ValidationError("Cannot read '\(file)'.")
         }
-        let session = Session(profile: options.profile, limits: .commandLine, script: true, evaluator: .fromEnvironment())
+        let session = Session(profile: options.profile, limits: .commandLine, script: true, evaluator: .fromEnvironment(),
+                              hashSeed: hashSeedFromEnvironment())
         session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         // bpo-20443 (3.9): the script's path is made absolute (tracebacks, warnings, __file__).
         let path = options.profile.minor >= 9 && !file.hasPrefix("/")

@@ -8,7 +8,7 @@ import HeapEngine
 /// values from `pythonX.Y s.py`. 3.6 is 3.6.15, 3.8 is 3.8.18, 3.11 is 3.11.7, 3.12 is 3.12.1,
 /// 3.13 is 3.13.0.
 final class StartupRefcountTests: XCTestCase {
-    private func session(_ profile: Profile) -> Session { Session(profile: profile) }
+    private func session(_ profile: Profile) -> Session { Session(profile: profile, hashSeed: 0) }
 
     private func expectRefused(_ s: Session, _ source: String, _ what: String,
                                file: StaticString = #filePath, line: UInt = #line) {
@@ -76,11 +76,11 @@ final class StartupRefcountTests: XCTestCase {
     func testScriptModeCounts() {
         let source = "import sys\nt = True\nprint(sys.getrefcount(t))\nprint(sys.getrefcount(False))\n"
         for (profile, out) in [(Profile.cpython36, "114\n116\n"), (.cpython38, "110\n114\n")] {
-            let r = Session(profile: profile, script: true).runScript(source, path: "s.py")
+            let r = Session(profile: profile, script: true, hashSeed: 0).runScript(source, path: "s.py")
             XCTAssertNil(r.unsupported)
             XCTAssertEqual(r.stdout, out, "under \(profile.version)")
         }
-        let r = Session(profile: .cpython311, script: true).runScript(source, path: "s.py")
+        let r = Session(profile: .cpython311, script: true, hashSeed: 0).runScript(source, path: "s.py")
         XCTAssertEqual(r.unsupported?.construct, "sys.getrefcount(True)")
     }
 

@@ -13,7 +13,7 @@ final class VMAgreementTests: XCTestCase {
     }
 
     static func run(_ input: String, profile: Profile, evaluator: Evaluator) -> Run {
-        let session = Session(profile: profile, evaluator: evaluator)
+        let session = Session(profile: profile, evaluator: evaluator, hashSeed: 0)
         var r = Run()
         r.completed = Repl(session: session).run(input, stdout: { r.stdout += $0 }, stderr: { r.stderr += $0 })
         r.units = session.bytecodeUnits

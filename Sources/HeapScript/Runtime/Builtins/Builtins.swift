@@ -97,7 +97,12 @@ extension Interpreter {
             }
         }
         defineFunction(in: d, "sorted") { i, _, args, kwargs in
-            let items = try i.iterateToArray(args[0])
+            let items = try i.iterateToArray(args[0], orderBlind: true)
+            // A set's items are distinct, so sorting them hides its table order, unless the
+            // comparisons can fail or differ in kind (the TypeError names the first pair).
+            if case .set(let st) = i.heap.payload[Int(args[0])], !i.sortHidesOrder(items) {
+                do { try i.refuseUnknownOrder(st, args[0]) } catch { items.forEach(i.heap.decref); throw error }
+            }
             let l = try i.newList(items, extend: true, from: args[0])
             do { try i.sortList(l, kwargs) } catch { i.heap.decref(l); throw error }
             return l
@@ -112,7 +117,7 @@ extension Interpreter {
             return args[1]
         }
         defineFunction(in: d, "hash") { i, _, args, _ in
-            return try i.newInt(try i.hash(args[0]))
+            return try i.newInt(try i.reproducibleHash(args[0]))
         }
         defineFunction(in: d, "callable") { i, _, args, _ in
             switch i.heap.payload[Int(args[0])] {
@@ -209,21 +214,18 @@ extension Interpreter {
         case .frozenset:
             // frozenset_new: an exact frozenset argument is returned as it is.
             if let a, heap.typeOf[Int(a)] == type { heap.incref(a); return a }
-            let items = try a.map { try iterateToArray($0) } ?? []
-            defer { items.forEach(heap.decref) }
-            // Before 3.10 every empty frozenset is one shared singleton, which the engine lacks.
-            if items.isEmpty && profile.minor < 10 { throw notModelled("the empty frozenset singleton") }
             let s: ObjectRef
             do { s = try heap.newSetObject(SetStorage(layouts: layouts), type: type) } catch { throw memoryError() }
-            do { for x in items { try setAdd(s, x) } } catch { heap.decref(s); throw error }
+            if let a { do { try setUpdateInternal(s, a) } catch { heap.decref(s); throw error } }
+            // Before 3.10 every empty frozenset is one shared singleton, which the engine lacks.
+            if case .set(let st) = heap.payload[Int(s)], st.count == 0, profile.minor < 10 {
+                heap.decref(s)
+                throw notModelled("the empty frozenset singleton")
+            }
             return s
         case .set:
             let s = try newSet([])
-            if let a {
-                let items = try iterateToArray(a)
-                defer { items.forEach(heap.decref) }
-                for x in items { try setAdd(s, x) }
-            }
+            if let a { do { try setUpdateInternal(s, a) } catch { heap.decref(s); throw error } }
             return s
         case .dict:
             // dict_new: 3.7 and 3.8 give the new dict a keys object of its own.

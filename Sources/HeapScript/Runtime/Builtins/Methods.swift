@@ -176,6 +176,7 @@ extension Interpreter {
             }
         }
         defineMethod(.set, "pop") { i, s, _, _ in
+            if case .set(let st) = i.heap.payload[Int(s!)] { try i.refuseUnknownOrder(st, s!) }
             let r: ObjectRef? = i.heap.withPayload(s!) { p in
                 guard case .set(var st) = p else { return nil }
                 p = .empty
@@ -187,23 +188,11 @@ extension Interpreter {
             return r
         }
         defineMethod(.set, "clear") { i, s, _, _ in
-            let old: [ObjectRef] = i.heap.withPayload(s!) { p in
-                guard case .set(var st) = p else { return [] }
-                p = .empty
-                let o = st.clear()
-                p = .set(st)
-                return o
-            }
-            i.heap.setTableChanged(s!)
-            old.forEach(i.heap.decref)
+            i.setClear(s!)
             return i.heap.newNone()
         }
         defineMethod(.set, "update") { i, s, args, _ in
-            for a in args {
-                let items = try i.iterateToArray(a)
-                defer { items.forEach(i.heap.decref) }
-                for x in items { try i.setAdd(s!, x) }
-            }
+            for a in args { try i.setUpdateInternal(s!, a) }
             return i.heap.newNone()
         }
 
@@ -426,21 +415,5 @@ extension Interpreter {
 
     func percentFormat(_ format: String, _ args: ObjectRef) throws -> ObjectRef {
         throw UnsupportedAtRuntime(what: "'%' string formatting")
-    }
-
-    func setOperation(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
-        guard case .set(let sa) = heap.payload[Int(a)], case .set(let sb) = heap.payload[Int(b)] else { return heap.newNone() }
-        // The result takes the left operand's type: a frozenset on the left is not modelled.
-        if heap.kind(a) == .frozenset { throw notModelled("frozenset \(op.rawValue)") }
-        let result = try newSet([])
-        switch op {
-        case .bitOr: for x in sa.elements + sb.elements { try setAdd(result, x) }
-        case .bitAnd: for x in sa.elements where try setContains(b, x) { try setAdd(result, x) }
-        case .sub: for x in sa.elements where !(try setContains(b, x)) { try setAdd(result, x) }
-        default:
-            for x in sa.elements where !(try setContains(b, x)) { try setAdd(result, x) }
-            for x in sb.elements where !(try setContains(a, x)) { try setAdd(result, x) }
-        }
-        return result
     }
 }

@@ -1,0 +1,149 @@
+import HeapEngine
+
+// Interpreter+Hashing.swift — PyObject_Hash for the modelled types (Objects/object.c and each
+// type's tp_hash), and which hashes CPython reproduces from run to run.
+//
+// Two kinds of hash differ between CPython runs of the same program:
+//   - a non-empty str or bytes under hash randomization (no PYTHONHASHSEED): SipHash keyed by
+//     os.urandom (Python/pyhash.c; the engine's key is `Heap.hashSecret`);
+//   - an object hashed by its address (_Py_HashPointer: object.__hash__, functions, types,
+//     None before 3.12, NaN from 3.10), and address space layout randomization moves every
+//     address.
+// The order of a set of such keys (`{'a', 'b'}`, a set of instances) looks like a fact but is
+// one CPython prints differently in different runs, so the engine refuses to show it, as it
+// refuses `hash('a')` under randomization. What does not depend on where keys land (sizes,
+// counts, membership, dict order) stays exact. id(), the addresses in reprs and the hashes
+// derived from addresses are the simulated heap's: what a page can rely on is comparing them.
+
+extension Interpreter {
+    /// PyObject_Hash.
+    func hash(_ r: ObjectRef) throws -> Int {
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
+        try refuseStartupObject(r)
+        switch heap.payload[Int(r)] {
+        case .str(let s): return s.hash
+        case .int(let v): return IntLayout.hash(v)
+        case .bigInt(let v): return IntLayout.hash(v)
+        case .float(let d):
+            return IntLayout.hash(d, nanHash: profile.nanHashIsAddress ? addressHash(r) : 0)
+        case .bytes(let b): return heap.bytesHash(b)
+        case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) }, legacy: layouts.legacyTupleHash)
+        case .set where heap.kind(r) == .frozenset:
+            throw notModelled("hash(frozenset)")
+        case .list, .dict, .set:
+            throw error("TypeError", "unhashable type: '\(typeName(r))'")
+        case .weakref(let w):
+            // weakref_hash: the referent's hash (cached by CPython once computed).
+            guard let referent = w.referent else { throw notModelled("hash() of a dead weak reference") }
+            return try hash(referent)
+        case .empty where r == heap.none && profile.noneHashIsConstant:
+            return 0xFCA8_6420   // none_hash (Objects/object.c, 3.12+)
+        default:
+            return addressHash(r)
+        }
+    }
+
+    /// _Py_HashPointer: the address rotated right by 4 bits (its low bits are alignment).
+    private func addressHash(_ r: ObjectRef) -> Int {
+        let a = heap.address[Int(r)]
+        let h = Int(truncatingIfNeeded: (a >> 4) | (a << 60))
+        return h == -1 ? -2 : h
+    }
+
+    /// Whether `r`'s hash is the same in every CPython run the session stands for (see the
+    /// top of this file). Only called on objects `hash` accepted.
+    func hashIsReproducible(_ r: ObjectRef) -> Bool {
+        switch heap.payload[Int(r)] {
+        case .int, .bigInt: return true
+        case .float(let d): return !d.isNaN || !profile.nanHashIsAddress
+        case .str(let s): return s.count == 0 || heap.hashSecret.isKnown
+        case .bytes(let b): return b.isEmpty || heap.hashSecret.isKnown
+        case .tuple(let items): return items.allSatisfy(hashIsReproducible)
+        case .weakref(let w): return w.referent.map(hashIsReproducible) ?? true
+        case .empty where r == heap.none: return profile.noneHashIsConstant
+        default: return false
+        }
+    }
+
+    /// hash(): refused where the value depends on the hash secret (a str or bytes in it,
+    /// under hash randomization). A value from an address is the simulated heap's, as id()
+    /// is: comparing two (`hash(r) == hash(obj)`) is what CPython prints.
+    func reproducibleHash(_ r: ObjectRef) throws -> Int {
+        let h = try hash(r)
+        if !heap.hashSecret.isKnown && hashUsesSecret(r) {
+            throw notModelled("hash() of a \(typeName(r))", because: "CPython \(profile.referenceVersion) "
+                + "randomizes str and bytes hashes in every run unless PYTHONHASHSEED is set")
+        }
+        return h
+    }
+
+    private func hashUsesSecret(_ r: ObjectRef) -> Bool {
+        switch heap.payload[Int(r)] {
+        case .str(let s): return s.count > 0
+        case .bytes(let b): return !b.isEmpty
+        case .tuple(let items): return items.contains(where: hashUsesSecret)
+        case .weakref(let w): return w.referent.map(hashUsesSecret) ?? false
+        default: return false
+        }
+    }
+
+    /// Refuses to show the order of a set whose table may not be CPython's
+    /// (`SetStorage.orderUncertainty`): iteration, repr, pop.
+    func refuseUnknownOrder(_ s: SetStorage, _ r: ObjectRef) throws {
+        guard s.count > 1 else { return }
+        let why: String
+        switch s.orderUncertainty {
+        case .none: return
+        case .runSpecific:
+            why = heap.hashSecret.isKnown
+                ? "its items are hashed by address, which differs in every CPython run"
+                : "its items' hashes differ in every CPython run (str and bytes under hash randomization, "
+                    + "objects by address); PYTHONHASHSEED fixes them for str and bytes"
+        case .unmodelledConstant:
+            why = "CPython \(profile.version)'s compiler rebuilds a constant set of names when it interns them, "
+                + "in cases the engine does not model"
+        }
+        throw notModelled("the order of a \(typeName(r))", because: why)
+    }
+
+    /// A set built from others (set operations, set(s)) inherits their uncertainty: its
+    /// table was filled in their table order.
+    func markOrderUncertainty(_ s: ObjectRef, _ sources: SetOrderUncertainty...) {
+        heap.withPayload(s) { p in
+            guard case .set(var st) = p else { return }
+            p = .empty
+            for u in sources { st.orderUncertainty.join(u) }
+            p = .set(st)
+        }
+    }
+
+    /// A constant set's order: run-specific if a hash is; and on 3.11+, not modelled when an
+    /// item is a str of name characters (compile.c's intern_string_constants builds the
+    /// frozenset again when interning replaced one of them, measured: 3 of 40 random
+    /// displays of such strs on 3.11.7 iterate in another order than the engine's).
+    func constantSetOrderUncertainty(_ items: [ObjectRef]) -> SetOrderUncertainty {
+        if !items.allSatisfy(hashIsReproducible) { return .runSpecific }
+        if !profile.modelsConstantSetsOfNames, items.contains(where: { r in
+            guard case .str(let s) = heap.payload[Int(r)] else { return false }
+            return s.isASCII && s.value.utf8.allSatisfy { $0 == 95 || ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }
+        }) { return .unmodelledConstant }
+        return .none
+    }
+
+    /// Whether sorting these distinct items gives one order whatever order they come in:
+    /// all numbers (int, bool, float), all strs or all bytes.
+    func sortHidesOrder(_ items: [ObjectRef]) -> Bool {
+        func family(_ r: ObjectRef) -> Int {
+            switch heap.payload[Int(r)] {
+            case .int, .bigInt: return heap.typeInfo(of: r).isHeapType ? -1 : 0
+            case .float: return heap.typeInfo(of: r).isHeapType ? -1 : 0
+            case .str: return isExactStr(r) ? 1 : -1
+            case .bytes: return heap.kind(r) == .bytes ? 2 : -1
+            default: return -1
+            }
+        }
+        guard let first = items.first else { return true }
+        let f = family(first)
+        return f >= 0 && items.allSatisfy { family($0) == f }
+    }
+}

@@ -30,13 +30,9 @@ extension Interpreter {
             i.stderr += i.heap.allocator.debugMallocStats(extraLines: i.heap.freeListStatsLines())
             return i.heap.newNone()
         }
-        let version = try! newStr("\(profile.referenceVersion) (heapbook simulated CPython \(profile.version))")
-        try! dictSet(d, name("version"), version)
-        heap.decref(version)
-        let major = try! newInt(profile.major), minor = try! newInt(profile.minor)
-        let vi = try! newTuple([major, minor])
-        try! dictSet(d, name("version_info"), vi)
-        heap.decref(vi)
+        // sys.version and sys.version_info are not here: CPython's name its build (compiler,
+        // date) and are a structseq, which the engine does not model, so the recorded surface
+        // refuses them (a 2-tuple stood in before: `type(sys.version_info).__name__` was 'tuple').
     }
 
     func defineWeakrefModule(_ d: ObjectRef) {

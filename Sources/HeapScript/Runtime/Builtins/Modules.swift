@@ -30,9 +30,13 @@ extension Interpreter {
             i.stderr += i.heap.allocator.debugMallocStats(extraLines: i.heap.freeListStatsLines())
             return i.heap.newNone()
         }
-        // sys.version and sys.version_info are not here: CPython's name its build (compiler,
-        // date) and are a structseq, which the engine does not model, so the recorded surface
-        // refuses them (a 2-tuple stood in before: `type(sys.version_info).__name__` was 'tuple').
+        // sys.version and sys.version_info are not in the dict: CPython's name its build
+        // (compiler, date) and are a structseq, which the engine does not model, so the
+        // recorded surface refuses them (a 2-tuple stood in: `type(sys.version_info).__name__`
+        // was 'tuple'). CPython's version_info is still a tracked object of generation 0 at
+        // the first prompt, which the phantom start-up counts leave to the engine: this tuple,
+        // alive for the session and reachable from nowhere, stands for it.
+        _ = try! newTuple([try! newInt(profile.major), try! newInt(profile.minor)])
     }
 
     func defineWeakrefModule(_ d: ObjectRef) {

@@ -83,6 +83,12 @@ public struct ChildRunner: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        // The child's own wall-clock bound ends a Python loop that never ends (CPython's
+        // would not end either) well before the timeout: what is still running at the
+        // timeout is a hang past the engine's bounds.
+        var environment = ProcessInfo.processInfo.environment
+        environment["HEAPBOOK_TIME_LIMIT"] = String(max(1, Int(timeout / 3)))
+        process.environment = environment
         process.currentDirectoryURL = dir
         process.standardInput = input ?? FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice

@@ -110,6 +110,11 @@ extension Heap {
     /// recent entry), floats, lists, dicts, then dict keys. Freeing a GC object's memory
     /// (PyObject_GC_Del) lowers count0 when it is positive.
     func clearFreelists() {
+        // Before 3.9 PyMethod_ClearFreeList and PyCFunction_ClearFreeList come first.
+        let methodPre = UInt64(typeInfo(builtinType(.method)).preHeaderSize)
+        while let a = freeLists.methods.popLast() { allocator.free(a - methodPre); gcCountFree() }
+        let cfunctionPre = UInt64(typeInfo(builtinType(.builtinFunction)).preHeaderSize)
+        while let a = freeLists.cfunctions.popLast() { allocator.free(a - cfunctionPre); gcCountFree() }
         let tuplePre = UInt64(typeInfo(builtinType(.tuple)).preHeaderSize)
         for length in 1...profile.tupleFreeListMaxLength {
             guard var addrs = freeLists.tuples[length], !addrs.isEmpty else { continue }

@@ -99,6 +99,14 @@ public struct ObjectLayouts: Sendable, Equatable {
     public var frame: TypeLayout
     /// BaseException and the builtin exceptions without extra fields (ValueError, ...).
     public var exception: TypeLayout
+    /// The fields an exception type adds to PyBaseExceptionObject (Include/cpython/pyerrors.h),
+    /// in bytes, for the types that add any; subclasses inherit them. 3.11.7
+    /// `T.__basicsize__ - BaseException.__basicsize__`: SystemExit and StopIteration 8 (code,
+    /// value), ImportError 24 (msg, name, path), AttributeError 16 (obj, name, 3.10+),
+    /// NameError 8 (name, 3.10+).
+    public var exceptionFields: [String: Int] = [
+        "SystemExit": 8, "StopIteration": 8, "ImportError": 24, "AttributeError": 16, "NameError": 8,
+    ]
     /// Code objects: basicsize 184, itemsize 2; code.__sizeof__ adds co_extra and the
     /// line table, which the engine does not model.
     public var code: TypeLayout

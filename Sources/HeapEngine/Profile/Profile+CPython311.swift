@@ -54,8 +54,9 @@ extension Profile {
         // per-unit split, fitted with scripts/measure/compile-counts.py and count-drift.py.
         p.lazyFrameObjects = true
         p.parserArenaLiteralsVary = true
-        p.displayCyclesTuple = true
+        p.displayhookRaisesAttributeError = true
         p.argumentParsersMakeKeywordTuples = true
+        p.printPacksArguments = true
         p.gcImportKeeps = FreeListCounts(lists: 1)
         p.gcImportCountedObjects = 19
         p.symtableWorkingSet = FreeListCounts(lists: 4, dicts: 3)

@@ -66,6 +66,7 @@ extension Profile {
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 4, tuples: [0, 0, 0, 2])
         p.symtableAnalysisSets = false
         p.removesUnusedConsts = true
+        p.printPacksArguments = true
         return p
     }()
 }
@@ -98,6 +99,8 @@ extension ObjectLayouts {
         // range_iterator.__basicsize__ 40, code.__basicsize__ 192.
         o.rangeIterator = TypeLayout(basicSize: 40, isGC: false)
         o.code = TypeLayout(basicSize: 192, itemSize: 2, isGC: false)
+        // ImportError gained name_from (gh-91058): __basicsize__ 104 on 3.12.1 and 3.13.0.
+        o.exceptionFields["ImportError"] = 32
         // list_pop_impl clears a list it empties: [32].pop() leaves getsizeof 56 (3.11.7: 64).
         o.listPopToEmptyClears = true
         return o

@@ -27,6 +27,8 @@ extension Profile {
         // engine prints (96, 11, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [87, 11, 0]
         p.compileCountError = CompileCountError(statement: 4, function: 3, classBody: 3, uncaughtError: 8)
+        p.builtinKeywordCallCountError = 4
+        p.builtinPositionalCallCountError = 4
         p.dictComprehensionEvaluatesValueFirst = true
         p.warnsIsWithLiteral = false
         p.detectsDictKeysChanged = false

@@ -34,6 +34,8 @@ extension Profile {
         // pop, so lengths 1...19 are saved and reused.
         p.tupleFreeListMaxLength = 19
         p.tupleFreeListReusesLongest = true
+        p.cfunctionFreeListMax = 256
+        p.methodFreeListMax = 256
         p.objects = .cpython38
         p.foldsConstantDisplays = false
         p.callerStackKeepsArguments = true
@@ -44,6 +46,8 @@ extension Profile {
         // 3.8.18 (510, 9, 0).
         p.replStartupGCCounts = [477, 9, 0]
         p.compileCountError = CompileCountError(statement: 5, function: 5, classBody: 5, uncaughtError: 3)
+        p.builtinKeywordCallCountError = 2
+        p.typeCallPacksArguments = true
         p.bareAttributeErrorOnDelete = true
         p.weakrefTypeName = "weakref"
         p.hasASCIIStrIterator = false
@@ -77,7 +81,7 @@ extension Profile {
         p.firstReprKeeps = FreeListCounts()
         p.firstReprFreshObjects = 2
         // 3.11's warm-ups and compiler-unit split are not 3.8's.
-        p.displayCyclesTuple = false
+        p.displayhookRaisesAttributeError = false
         p.argumentParsersMakeKeywordTuples = false
         p.compileUnitStackedSet = FreeListCounts()
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 2, tuples: [0, 0, 2, 2])
@@ -101,6 +105,9 @@ extension ObjectLayouts {
         o.instance = TypeLayout(basicSize: 32, isGC: true)
         o.weakref = TypeLayout(basicSize: 56, isGC: true)
         o.exception = TypeLayout(basicSize: 64, isGC: true)
+        // No name/obj on AttributeError or NameError before 3.10 (bpo-38530): 3.8.18 and
+        // 3.6.15 measure only SystemExit 72, StopIteration 72, ImportError 88.
+        o.exceptionFields = ["SystemExit": 8, "StopIteration": 8, "ImportError": 24]
         o.code = TypeLayout(basicSize: 176, isGC: false)
         // PyDictKeysObject (3.8): dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries =
         // 40 bytes, then the indices; every entry is a 24-byte PyDictKeyEntry (no unicode

@@ -196,10 +196,21 @@ public struct Profile: Sendable, Equatable {
     /// traceback, a frame and that function: `nope` moves generation 0 by 3 more on 3.11.7.
     /// Before 3.11 every call has a frame object (with free lists; not modelled).
     public var lazyFrameObjects: Bool = false
-    /// 3.11: every PRINT_EXPR at the prompt (even of None) makes and frees a 1-tuple, so
-    /// after a full collection emptied the free lists `gc.collect()` leaves one there
-    /// (`x = gc.collect()` does not; 3.6.15, 3.8.18, 3.12.1 and 3.13.0 leave none either).
-    public var displayCyclesTuple = false
+    /// 3.11: every PRINT_EXPR at the prompt (even of None) raises and clears an
+    /// AttributeError inside sys.displayhook: PyImport_GetModule('builtins') checks
+    /// `__spec__._initializing` with PyObject_GetAttr, and set_attribute_error_context
+    /// normalizes the error, making its args 1-tuple and the instance (3.12 looks the name up
+    /// without raising). So after a full collection emptied the free lists `gc.collect()`
+    /// leaves a 1-tuple there (`x = gc.collect()` does not; 3.6.15, 3.8.18, 3.12.1 and 3.13.0
+    /// leave none either), and the instance, a GC object while it lives, can start a
+    /// collection: a loop of `keep.append(Node())` statements reaches threshold 700 one
+    /// iteration earlier than `_ = keep.append(Node())` does (3.11.7).
+    public var displayhookRaisesAttributeError = false
+    /// 3.11+: print's Argument Clinic parser packs the positional arguments into a tuple
+    /// (_PyArg_UnpackKeywordsWithVararg) that lives until print returns; taken off the free
+    /// list, or new and counted by generation 0 when that list is empty (`gc.collect();
+    /// print(1, 2)` counts it on 3.11.7, 3.12.1 and 3.13.0; 3.8.18 parses the stack).
+    public var printPacksArguments = false
     /// 3.11: a builtin parsed by a static _PyArg_Parser (print) makes its keyword-name tuple
     /// on the first call and keeps it (3.12+ compile those tuples in; 3.6/3.8 print parses
     /// without one): the first `print()` of a session takes a 4-tuple off the free list.
@@ -273,6 +284,13 @@ public struct Profile: Sendable, Equatable {
     /// Before 3.11 (PyTuple_MAXSAVESIZE 20 for both push and pop): tuples of the longest
     /// saved length (19) are reused too, and cleared by a full collection.
     public var tupleFreeListReusesLongest = false
+    /// Before 3.9 (bpo-37340 removed both): dead builtin-function objects (PyCFunctionObject,
+    /// Objects/methodobject.c `free_list`, PyCFunction_MAXFREELIST 256) and bound methods
+    /// (PyMethodObject, Objects/classobject.c, PyMethod_MAXFREELIST 256) are kept for reuse,
+    /// and a full collection empties both first (clear_freelists). So on 3.8.18 `gc.collect();
+    /// print(end='')` counts the `write` method print looks up once, and later prints none.
+    public var cfunctionFreeListMax = 0
+    public var methodFreeListMax = 0
     /// Lengths whose free list feeds new tuples (clear_freelists empties every length's).
     var tupleFreeListReusedLengths: ClosedRange<Int> {
         1...(tupleFreeListReusesLongest ? tupleFreeListMaxLength : tupleFreeListMaxLength - 1)
@@ -374,6 +392,20 @@ public struct Profile: Sendable, Equatable {
     /// traceback, printed by Python code, −20). 3.11's is nil: its model was fitted until
     /// 2 × 10,000 fuzz programs agreed on when every automatic collection runs.
     public var compileCountError: CompileCountError? = nil
+    /// Before 3.9 no builtin type has vectorcall (bpo-37207): calling one goes through
+    /// tp_call, which packs the arguments into a tuple (`_PyStack_AsTuple`) and the keywords
+    /// into a dict for the duration of the call, off the free lists or new and counted when a
+    /// full collection emptied them (`gc.collect(); x = list(range(3)); gc.get_count()` is 2
+    /// on 3.8.18, 1 on 3.11.7).
+    public var typeCallPacksArguments = false
+    /// Before 3.9 a builtin function called with keywords may pack them into a dict or make
+    /// its argument parser's keyword tuple on first use, and on 3.6 (METH_VARARGS) one
+    /// called with any argument packs them into a tuple; the engine does not model which
+    /// builtin does which, so each such call leaves the count within this many objects of
+    /// CPython's (`sorted([2, 1], reverse=True)` after `gc.collect()` counts 3 more objects on
+    /// 3.6.15 than on 3.11.7, `print(1, end='')` 3 more).
+    public var builtinKeywordCallCountError = 0
+    public var builtinPositionalCallCountError = 0
     /// The same when `python3 FILE` starts running the file (no site REPL set-up), measured
     /// as `import gc; print(gc.get_count())` in a file less the engine's `import gc`.
     public var scriptStartupGCCounts: [Int] = [0, 0, 0]

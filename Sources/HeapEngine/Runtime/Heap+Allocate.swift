@@ -221,6 +221,9 @@ struct FreeLists {
     /// The one-slice cache (interp->slice_cache; a static before 3.10): never cleared by
     /// the collector.
     var slices: [UInt64] = []
+    /// Before 3.9: builtin functions and bound methods (`Profile.cfunctionFreeListMax`).
+    var cfunctions: [UInt64] = []
+    var methods: [UInt64] = []
 }
 
 extension Heap {
@@ -252,17 +255,15 @@ extension Heap {
     }
 
     public func newBuiltinFunction(_ info: BuiltinInfo) throws(HeapExhausted) -> ObjectRef {
-        let type = builtinType(.builtinFunction)
-        let r = try allocateObject(type: type, size: requestSize(type), payload: .builtin(info))
+        let r = try allocateReusing({ $0.cfunctions.popLast() }, type: builtinType(.builtinFunction), payload: .builtin(info))
         gcTrackNew(r)
         return r
     }
 
     /// A bound method (PyMethod_New): owns references to the function and self.
     public func newMethod(function: ObjectRef, selfRef: ObjectRef) throws(HeapExhausted) -> ObjectRef {
-        let type = builtinType(.method)
         incref(function); incref(selfRef)
-        let r = try allocateObject(type: type, size: requestSize(type), payload: .method(function, selfRef))
+        let r = try allocateReusing({ $0.methods.popLast() }, type: builtinType(.method), payload: .method(function, selfRef))
         gcTrackNew(r)
         return r
     }

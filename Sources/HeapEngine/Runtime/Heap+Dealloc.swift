@@ -119,8 +119,14 @@ extension Heap {
             decref(f.codeRef); decref(f.globals); xdecref(f.defaults); xdecref(f.module); xdecref(f.dict)
         case .method(let fn, let selfRef):
             decref(fn); decref(selfRef)
+            if freeLists.methods.count < profile.methodFreeListMax {
+                freeLists.methods.append(address[i]); releaseRow(r); return
+            }
         case .builtin(let b):
             xdecref(b.selfRef)
+            if freeLists.cfunctions.count < profile.cfunctionFreeListMax {
+                freeLists.cfunctions.append(address[i]); releaseRow(r); return
+            }
         case .module(let m):
             decref(m.dict)
         case .iterator(let it):

@@ -82,6 +82,13 @@ extension Compiler {
     }
 
     /// A new tuple of interned names (co_names, local names, a fromlist, __static_attributes__).
+    /// A call's keyword names as one constant tuple, which the compiler makes after the
+    /// values (3.11 compiler_call_simple_kw_helper's KW_NAMES; CALL_FUNCTION_KW's on 3.6 and
+    /// 3.8; CALL_KW's on 3.13): co_consts holds it and its names.
+    func addKeywordNamesConst(_ names: [String]) throws {
+        if !names.isEmpty { _ = compilerConst(try nameTuple(names)) }
+    }
+
     func nameTuple(_ names: [String]) throws -> ObjectRef {
         let strs = try names.map { try interp.internedName($0) }
         strs.forEach(heap.incref)

@@ -310,6 +310,7 @@ extension Compiler {
             return try compileExpr(k.value)
         }
         let kwNames = keywords.map { $0.name ?? "" }
+        try addKeywordNamesConst(kwNames)
         let positional = args.count
         func split(_ operands: [ObjectRef]) -> ([ObjectRef], [(String, ObjectRef)]) {
             (Array(operands[..<positional]), Array(zip(kwNames, operands[positional...])))

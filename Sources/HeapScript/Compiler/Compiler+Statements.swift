@@ -27,11 +27,9 @@ extension Compiler {
             let value = try compileExpr(e)
             if interactive {
                 // PRINT_EXPR: sys.displayhook(value).
-                let displayTuple = FreeListCounts(tuples: interp.profile.displayCyclesTuple ? [0, 1] : [])
                 return { f in
                     let v = try value(f)
                     defer { heap.decref(v) }
-                    heap.cycleThroughFreeLists(displayTuple)
                     try interp.displayhook(v)
                     return .next
                 }

@@ -24,6 +24,10 @@ extension Interpreter {
         initMainModule()
         registerBuiltins()
         registerMethods()
+        // The bound method PyFile_WriteObject makes (`fileWrite`); never reachable from Python.
+        textIOWrapperWrite = registerBuiltin("write", module: "_io.TextIOWrapper") { i, _, _, _ in
+            throw i.notModelled("_io.TextIOWrapper.write")
+        }
         preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
         heap.finalizer = { [unowned self] r in self.runFinalizer(r) }
         heap.weakrefCallback = { [unowned self] cb, w in self.runWeakrefCallback(cb, w) }
@@ -115,9 +119,12 @@ extension Interpreter {
         ]
         for (n, baseName) in hierarchy {
             let base = baseName.flatMap { exceptionTypes[$0] } ?? object
-            // PyBaseExceptionObject + GC header (Include/cpython/pyerrors.h): 72 bytes in 3.11.
+            // PyBaseExceptionObject (72 bytes in 3.11), plus the fields the type or one of its
+            // bases adds (PyImportErrorObject, PyAttributeErrorObject, ...).
+            let basicSize = layouts.exceptionFields[n].map { $0 + layouts.exception.basicSize }
+                ?? (base == object ? layouts.exception.basicSize : heap.typeInfo(base).basicSize)
             exceptionTypes[n] = heap.newStaticType(name: n, kind: .exception, base: base,
-                                                   basicSize: layouts.exception.basicSize, isGC: true)
+                                                   basicSize: basicSize, isGC: true)
         }
     }
 

@@ -27,8 +27,6 @@ final class CEval {
     /// What each LOAD_METHOD on the stack found (the slot of its self / attribute), until
     /// its CALL: the method half of CPython's (meth, self) pair.
     private var methods: [(slot: Int, method: Interpreter.LoadedMethod)] = []
-    /// PRINT_EXPR's free-list traffic (`Profile.displayCyclesTuple`).
-    private let displayTuple: FreeListCounts
 
     /// One running frame (`_PyInterpreterFrame`): the engine's `Frame` (locals, globals,
     /// namespace, line), where its instructions are and where its stack slots begin.
@@ -55,7 +53,6 @@ final class CEval {
     init(_ interp: Interpreter) {
         self.interp = interp
         self.heap = interp.heap
-        displayTuple = FreeListCounts(tuples: interp.profile.displayCyclesTuple ? [0, 1] : [])
     }
 
     /// Runs `frame` (whose code has bytecode) to its end: `.returned` with
@@ -374,7 +371,6 @@ final class CEval {
             case .PRINT_EXPR:
                 let v = pop()
                 defer { heap.decref(v) }
-                heap.cycleThroughFreeLists(displayTuple)
                 try interp.displayhook(v)
 
             case .IMPORT_NAME:

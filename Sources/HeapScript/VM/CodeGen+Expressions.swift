@@ -246,6 +246,7 @@ extension CodeGen {
             for k in keywords { try emitExpr(k.value) }
         }
         let kwnames = keywords.map { $0.name ?? "" }
+        try c.addKeywordNamesConst(kwnames)
         let argc = Int32(args.count + keywords.count)
         if case .attribute(let objExpr, let attr) = calleeExpr.kind {
             try emitExpr(objExpr)

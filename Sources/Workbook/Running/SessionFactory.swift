@@ -49,7 +49,7 @@ extension Session: ExampleRunner {
 /// The real interpreter: HeapScript sessions on the simulated CPython heap.
 public struct HeapScriptSessions: SessionFactory {
     public var limits: Limits
-    public init(limits: Limits = Limits()) { self.limits = limits }
+    public init(limits: Limits = Limits().applyingEnvironment()) { self.limits = limits }
 
     public func makeRunner(profile: Profile) -> any ExampleRunner {
         Session(profile: profile, limits: limits, evaluator: .fromEnvironment(), hashSeed: hashSeedFromEnvironment())

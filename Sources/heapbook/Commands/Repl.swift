@@ -44,9 +44,10 @@ func readStandardInput() throws -> String {
 
 extension Limits {
     /// The bounds of `heapbook repl` and `heapbook run` (README, "The CLI"): the library's
-    /// step and wall-clock defaults, and 4 GiB of resident memory read from /proc/self/statm.
+    /// step and wall-clock defaults (`HEAPBOOK_TIME_LIMIT`), and 4 GiB of resident memory
+    /// read from /proc/self/statm.
     static var commandLine: Limits {
-        Limits(residentBytes: 4 << 30, residentBytesProbe: residentSetSize)
+        Limits(residentBytes: 4 << 30, residentBytesProbe: residentSetSize).applyingEnvironment()
     }
 }
 

@@ -382,13 +382,31 @@ extension Interpreter {
             args.removeFirst()
         }
         let checked = try checkArguments(fn.signature, fn.qualifiedName, args, kwargs)
+        // What a call into C may allocate before 3.9 that the engine does not model
+        // (`Profile.builtinKeywordCallCountError`).
+        heap.countMayDiffer(by: kwargs.isEmpty ? (args.isEmpty ? 0 : profile.builtinPositionalCallCountError)
+                                : profile.builtinKeywordCallCountError)
         return try fn.body(self, selfRef, checked.args, checked.kwargs)
+    }
+
+    /// tp_call's argument tuple and keyword dict before 3.9 (`Profile.typeCallPacksArguments`),
+    /// held while `body` runs.
+    private func packingTypeCallArguments(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
+                                          _ body: () throws -> ObjectRef) throws -> ObjectRef {
+        guard profile.typeCallPacksArguments, !args.isEmpty || !kwargs.isEmpty else { return try body() }
+        var packed = FreeListCounts(dicts: kwargs.isEmpty ? 0 : 1)
+        if !args.isEmpty { packed.tuples = Array(repeating: 0, count: args.count) + [1] }
+        let held = heap.takeFromFreeLists(packed)
+        defer { heap.releaseWorkingSet(held) }
+        return try body()
     }
 
     /// Calls a builtin type once the arguments pass its signature.
     func callBuiltinType(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
-        guard let sig = typeSignature(kind) else { return try constructBuiltin(kind, type, args, kwargs) }
+        guard let sig = typeSignature(kind) else {
+            return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, args, kwargs) }
+        }
         let checked = try checkArguments(sig, heap.typeInfo(type).name, args, kwargs)
-        return try constructBuiltin(kind, type, checked.args, checked.kwargs)
+        return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, checked.args, checked.kwargs) }
     }
 }

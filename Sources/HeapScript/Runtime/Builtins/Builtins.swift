@@ -32,8 +32,19 @@ extension Interpreter {
                 }
                 if k == "sep" { sep = i.stringValue(v) } else { end = i.stringValue(v) }
             }
-            let text = try args.map { try i.str($0) }.joined(separator: sep) + end
-            i.write(text)
+            var packed = FreeListCounts()
+            if i.profile.printPacksArguments && !args.isEmpty {
+                packed.tuples = Array(repeating: 0, count: args.count) + [1]
+            }
+            let varargs = i.heap.takeFromFreeLists(packed)
+            defer { i.heap.releaseWorkingSet(varargs) }
+            // builtin_print: one PyFile_WriteObject per argument, separator and end, so what
+            // came before an argument whose str() raises is written.
+            for (n, arg) in args.enumerated() {
+                if n > 0 { try i.fileWrite { _ in sep } }
+                try i.fileWrite { try $0.str(arg) }
+            }
+            try i.fileWrite { _ in end }
             return i.heap.newNone()
         }
         defineFunction(in: d, "id") { i, _, args, _ in
@@ -104,6 +115,11 @@ extension Interpreter {
                 do { try i.refuseUnknownOrder(st, args[0]) } catch { items.forEach(i.heap.decref); throw error }
             }
             let l = try i.newList(items, extend: true, from: args[0])
+            // builtin_sorted calls the new list's `sort`, a bound builtin method it looks up
+            // and releases (a GC object while it lives; off the free list before 3.9).
+            let sort: ObjectRef
+            do { sort = try i.getAttr(l, "sort") } catch { i.heap.decref(l); throw error }
+            defer { i.heap.decref(sort) }
             do { try i.sortList(l, kwargs) } catch { i.heap.decref(l); throw error }
             return l
         }

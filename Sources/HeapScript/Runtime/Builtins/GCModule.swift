@@ -179,8 +179,9 @@ extension Interpreter {
 /// (HeapEngine's Heap+CountCertainty.swift): each is refused, never printed.
 extension Interpreter {
     var countErrorReason: String {
-        "heapbook's model of how many objects CPython \(profile.version)'s compiler allocates is off by a few for some "
-            + "statements, so generation 0's count may differ from CPython's until a collection"
+        "heapbook does not model every object CPython \(profile.version) allocates for some statements and calls (its "
+            + "compiler's, a call's argument tuple, what a write holds), so generation 0's count may differ from CPython's "
+            + "until a collection"
     }
 
     /// gc.get_count(): exact after any collection, until a statement whose compilation the

@@ -42,7 +42,7 @@ final class RefleakTests: XCTestCase {
     /// The snapshots after the last warm-up and after each measured run; nil when the input
     /// stopped on an unsupported construct.
     static func measure(_ input: String, profile: Profile) -> [Snapshot]? {
-        let session = Session(profile: profile)
+        let session = Session(profile: profile, hashSeed: 0)
         for _ in 0..<warmups where !runOnce(session, input) { return nil }
         var snaps = [snapshot(session)]
         for _ in 0..<measured {
@@ -76,14 +76,8 @@ final class RefleakTests: XCTestCase {
     /// under 3.13's layout); not yet traced.
     static let errorPathProfiles = Profile.all.filter { $0.version != "3.13" }
 
-    /// The sweep over the whole corpus is opt-in (`HEAPBOOK_REFLEAK_CORPUS=1 swift test --filter
-    /// RefleakTests`): repeated six times in one session, some cases take minutes in a debug build
-    /// (a `d[k] = v` store copies the dict's entries array, quadratic until the bytecode VM issue),
-    /// more than `make test` can carry. The error-path cases below always run.
+    /// Every corpus case, repeated in one session (about 2.5 minutes in a debug build).
     func testCorpusCasesDoNotLeak() throws {
-        guard let flag = getenv("HEAPBOOK_REFLEAK_CORPUS"), String(cString: flag) == "1" else {
-            throw XCTSkip("the corpus sweep runs with HEAPBOOK_REFLEAK_CORPUS=1")
-        }
         let cases = try DifferentialTests.cases()
         XCTAssertGreaterThan(cases.count, 100)
         for c in cases where Self.excluded[c.name] == nil {
@@ -177,9 +171,6 @@ final class RefleakTests: XCTestCase {
     ]
 
     func testErrorPathsDoNotLeak() throws {
-        guard let flag = getenv("HEAPBOOK_REFLEAK_CORPUS"), String(cString: flag) == "1" else {
-            throw XCTSkip("the error-path sweep runs with HEAPBOOK_REFLEAK_CORPUS=1 (minutes in a debug build)")
-        }
         for (name, input) in Self.errorPaths {
             for profile in Self.errorPathProfiles { assertNoLeak(name, input, profile: profile) }
         }

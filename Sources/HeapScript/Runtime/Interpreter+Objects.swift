@@ -92,17 +92,8 @@ extension Interpreter {
 
     /// A new set holding the items of `source` (SET_UPDATE into an empty set: set_merge).
     func newSetMerging(_ source: ObjectRef) throws -> ObjectRef {
-        guard case .set(let other) = heap.payload[Int(source)] else { return try newSet([]) }
         let s = try newSet([])
-        let added: [ObjectRef] = heap.withPayload(s) { p in
-            guard case .set(var st) = p else { return [] }
-            p = .empty
-            let a = st.merge(other, isEqual: keysEqual)
-            p = .set(st)
-            return a
-        }
-        added.forEach(heap.incref)
-        heap.setTableChanged(s)
+        if case .set = heap.payload[Int(source)] { setMerge(s, from: source) }
         return s
     }
 

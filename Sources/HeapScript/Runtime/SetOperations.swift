@@ -107,7 +107,7 @@ extension Interpreter {
     }
 
     /// set_merge of `other` into `s` (set_update_internal with a set argument).
-    private func setMerge(_ s: ObjectRef, from other: ObjectRef) {
+    func setMerge(_ s: ObjectRef, from other: ObjectRef) {
         let source = setStorage(other)
         let added: [ObjectRef] = heap.withPayload(s) { p in
             guard case .set(var st) = p else { return [] }

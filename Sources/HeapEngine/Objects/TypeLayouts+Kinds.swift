@@ -30,6 +30,10 @@ extension TypeLayout {
         case .dictIterator: return o.dictIterator
         case .setIterator: return o.setIterator
         case .strIterator: return o.strIterator
+        case .enumerate: return o.enumerate
+        case .zip: return o.zip
+        case .reversed: return o.reversed
+        case .listReverseIterator: return o.listReverseIterator
         case .dictKeys, .dictValues, .dictItems: return o.dictView
         case .slice: return o.slice
         case .weakref: return o.weakref

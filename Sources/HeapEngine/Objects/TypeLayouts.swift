@@ -84,6 +84,13 @@ public struct ObjectLayouts: Sendable, Equatable {
     public var dictIterator: TypeLayout
     public var setIterator: TypeLayout
     public var strIterator: TypeLayout
+    /// enumobject (3.11.7 `enumerate.__basicsize__` 56: en_index, en_sit, en_result,
+    /// en_longindex, one), zipobject (48: tuplesize, ittuple, result, strict), reversedobject
+    /// and listreviterobject (32: index and sequence). All GC types.
+    public var enumerate = TypeLayout(basicSize: 56, isGC: true)
+    public var zip = TypeLayout(basicSize: 48, isGC: true)
+    public var reversed = TypeLayout(basicSize: 32, isGC: true)
+    public var listReverseIterator = TypeLayout(basicSize: 32, isGC: true)
     public var slice: TypeLayout
     public var ellipsis: TypeLayout
     public var notImplemented: TypeLayout

@@ -3,6 +3,7 @@ extension Profile {
     /// measured against pyenv's 3.13.0. The profile is 3.12's except the numbers below.
     public static let cpython313: Profile = {
         var p = Profile.cpython312
+        p.listReverseIteratorKeepsList = true
         p.version = "3.13"; p.referenceVersion = "3.13.0"; p.minor = 13
         // Include/cpython/object.h (3.13): Py_TRASHCAN_BEGIN deposits only when
         // `tstate->c_recursion_remaining <= Py_TRASHCAN_HEADROOM` (50), out of

@@ -105,6 +105,9 @@ extension ObjectLayouts {
         o.instance = TypeLayout(basicSize: 32, isGC: true)
         o.weakref = TypeLayout(basicSize: 56, isGC: true)
         o.exception = TypeLayout(basicSize: 64, isGC: true)
+        // No en_one (3.11's cached 1) nor zip's strict flag (3.10, PEP 618): 48 and 40.
+        o.enumerate = TypeLayout(basicSize: 48, isGC: true)
+        o.zip = TypeLayout(basicSize: 40, isGC: true)
         // No name/obj on AttributeError or NameError before 3.10 (bpo-38530): 3.8.18 and
         // 3.6.15 measure only SystemExit 72, StopIteration 72, ImportError 88.
         o.exceptionFields = ["SystemExit": 8, "StopIteration": 8, "ImportError": 24]

@@ -290,6 +290,11 @@ public struct Profile: Sendable, Equatable {
     /// and a full collection empties both first (clear_freelists). So on 3.8.18 `gc.collect();
     /// print(end='')` counts the `write` method print looks up once, and later prints none.
     public var cfunctionFreeListMax = 0
+    /// 3.13 (free-threading rework of listreviter_next): an exhausted list_reverseiterator
+    /// whose index ran down to -1 returns at once and keeps its list; before, it drops the
+    /// list (`x = [1, 2]; r = reversed(x); list(r); sys.getrefcount(x)` is 3 on 3.13.0, 2 on
+    /// 3.12.1).
+    public var listReverseIteratorKeepsList = false
     public var methodFreeListMax = 0
     /// Lengths whose free list feeds new tuples (clear_freelists empties every length's).
     var tupleFreeListReusedLengths: ClosedRange<Int> {

@@ -34,9 +34,8 @@ extension Heap {
         }
         // bool's mro needs int's, which may have been fixed up after bool: redo it.
         typeInfo(builtinTypes[.bool]!).mro = [builtinTypes[.bool]!, builtinTypes[.int]!, objectType]
-        let maxKind = builtinTypes.keys.map { Int($0.rawValue) }.max() ?? 0
-        builtinTypeByKind = Array(repeating: 0, count: maxKind + 1)
-        for (kind, r) in builtinTypes { builtinTypeByKind[Int(kind.rawValue)] = r; registerType(r) }
+        indexBuiltinTypesByKind()
+        builtinTypes.values.forEach(registerType)
 
         none = newStatic(type: builtinTypes[.none]!, size: 16, payload: .empty)
         notImplemented = newStatic(type: builtinTypes[.notImplemented]!, size: 16, payload: .empty)
@@ -71,6 +70,24 @@ extension Heap {
             registerType(r)
             keep(r)
         }
+        // The builtins' iterator types, after every object above so that those keep their
+        // static addresses.
+        for (kind, name) in [(TypeKind.enumerate, "enumerate"), (.zip, "zip"), (.reversed, "reversed"),
+                             (.listReverseIterator, "list_reverseiterator")] {
+            let r = newStaticType(kind, name)
+            typeOf[Int(r)] = builtinTypes[.type]!
+            let info = typeInfo(r)
+            info.base = objectType
+            info.mro = [r, objectType]
+            builtinTypes[kind] = r
+            registerType(r)
+        }
+        indexBuiltinTypesByKind()
+    }
+
+    private func indexBuiltinTypesByKind() {
+        builtinTypeByKind = Array(repeating: 0, count: (builtinTypes.keys.map { Int($0.rawValue) }.max() ?? 0) + 1)
+        for (kind, r) in builtinTypes { builtinTypeByKind[Int(kind.rawValue)] = r }
     }
 
     private func newStaticType(_ kind: TypeKind, _ name: String) -> ObjectRef {

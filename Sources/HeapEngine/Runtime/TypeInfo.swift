@@ -56,4 +56,7 @@ public enum TypeKind: UInt8, Sendable {
     case superObject
     /// A traceback entry and the frame object it keeps (see `Profile.lazyFrameObjects`).
     case traceback, frame
+    /// The builtins' iterator types: Objects/enumobject.c's enumerate and reversed,
+    /// bltinmodule.c's zip, listobject.c's list_reverseiterator.
+    case enumerate, zip, reversed, listReverseIterator
 }

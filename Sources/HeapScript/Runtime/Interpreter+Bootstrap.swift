@@ -24,9 +24,13 @@ extension Interpreter {
         initMainModule()
         registerBuiltins()
         registerMethods()
-        // The bound method PyFile_WriteObject makes (`fileWrite`); never reachable from Python.
+        // The bound methods PyFile_WriteObject and reversed() make (`fileWrite`,
+        // `newReversed`); never reachable from Python.
         textIOWrapperWrite = registerBuiltin("write", module: "_io.TextIOWrapper") { i, _, _, _ in
             throw i.notModelled("_io.TextIOWrapper.write")
+        }
+        reversedMethod = registerBuiltin("__reversed__", owner: .list) { i, _, _, _ in
+            throw i.notModelled("list.__reversed__")
         }
         preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
         heap.finalizer = { [unowned self] r in self.runFinalizer(r) }

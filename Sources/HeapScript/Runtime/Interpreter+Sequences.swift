@@ -68,6 +68,12 @@ extension Interpreter {
         guard case .iterator(let state) = heap.payload[Int(it)] else {
             throw error("TypeError", "'\(typeName(it))' object is not an iterator")
         }
+        switch heap.kind(it) {
+        case .enumerate: return try enumNext(state)
+        case .zip: return try zipNext(state)
+        case .reversed, .listReverseIterator: return try reversedNext(state)
+        default: break
+        }
         if let r = state.range {
             defer { state.position += 1 }
             return state.position < r.count ? try newInt(r[state.position]) : nil

@@ -56,8 +56,10 @@ public final class Interpreter {
     /// (`Profile.gcImportKeeps`), an argument parser's keyword tuple.
     var warmUpLeftovers: [ObjectRef] = []
     var printParserReady = false
-    /// The builtin behind sys.stdout's bound `write` (`fileWrite`).
+    /// The builtin behind sys.stdout's bound `write` (`fileWrite`), and the `__reversed__`
+    /// reversed() binds for a list or range (`newReversed`).
     var textIOWrapperWrite: Int32 = -1
+    var reversedMethod: Int32 = -1
     var reprListReady = false
     /// 3.13 (`Profile.replCachesSourceLines`): linecache.cache, and how many statements it holds.
     var linecacheDict: ObjectRef?

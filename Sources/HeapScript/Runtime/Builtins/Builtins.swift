@@ -8,7 +8,8 @@ extension Interpreter {
         for (n, kind) in [("int", TypeKind.int), ("float", .float), ("str", .str), ("bool", .bool),
                           ("list", .list), ("tuple", .tuple), ("dict", .dict), ("set", .set),
                           ("frozenset", .frozenset), ("bytes", .bytes), ("object", .object),
-                          ("type", .type), ("range", .range)] {
+                          ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip),
+                          ("reversed", .reversed)] {
             try! dictSet(d, name(n), heap.builtinType(kind))
         }
         for (n, t) in exceptionTypes { try! dictSet(d, name(n), t) }
@@ -165,6 +166,9 @@ extension Interpreter {
         for a in args { try refuseStartupObject(a) }
         let a = args.first
         switch kind {
+        case .enumerate: return try newEnumerate(type, args, kwargs)
+        case .zip: return try newZip(type, args, kwargs)
+        case .reversed: return try newReversed(args, kwargs)
         case .object:
             guard args.isEmpty else { throw error("TypeError", "object() takes no arguments") }
             do { return try heap.newObject(type: type, payload: .empty) } catch { throw memoryError() }

@@ -275,14 +275,12 @@ final class CEval {
                 // in every BINARY_*/INPLACE_* case before 3.11 except two, which release the
                 // right operand first: BINARY_SUBTRACT (`Py_DECREF(right); Py_DECREF(left)`)
                 // and BINARY_MODULO (divisor, then dividend) in 3.6's and 3.8's ceval.c. The
-                // order decides which freed block the next allocation of the size class gets:
-                // `p = int('5001'); q = int('5002'); pa = id(p); del p; del q;
-                // r = int('7001') - int('7002'); n = int('9001'); id(n) == pa` is False on
-                // 3.6.15 and 3.8.18 and True on 3.11.7, 3.12.1 and 3.13.0. (The specialized
-                // int and float forms from 3.11 release right first too; the VM does not
-                // specialize, as a statement run once at the prompt is not.)
-                let rightFirst = !binaryOpInstruction && ins.arg < BinaryOp.inplaceBase
-                    && (ins.arg == BinaryOp.sub.nbOparg || ins.arg == BinaryOp.mod.nbOparg)
+                // order decides which freed block the next allocation of the size class gets
+                // (corpus identity/operand_release_order, from CPython 3.6.15 to 3.13.0). From
+                // 3.11 a warm loop runs specialized forms (BINARY_OP_SUBTRACT_INT, …), which
+                // release the right operand first; the VM runs the generic form, as CPython
+                // does for a statement run once at the prompt.
+                let rightFirst = !binaryOpInstruction && (ins.arg == BinaryOp.sub.nbOparg || ins.arg == BinaryOp.mod.nbOparg)
                 defer { if rightFirst { heap.decref(rhs); heap.decref(lhs) } else { heap.decref(lhs); heap.decref(rhs) } }
                 if ins.arg >= BinaryOp.inplaceBase {
                     push(try interp.inplaceOp(BinaryOp.byNbOparg[Int(ins.arg - BinaryOp.inplaceBase)], lhs, rhs))

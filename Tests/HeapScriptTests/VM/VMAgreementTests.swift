@@ -5,7 +5,9 @@ import HeapEngine
 /// Issue 16's first step: the bytecode VM (Sources/HeapScript/VM) runs beside the closure
 /// path. Every corpus case runs through both; a unit the code generator does not handle
 /// yet runs on the closure path inside the VM session, so the two outputs must be equal for
-/// every case, and the number of units and cases the VM ran itself may only grow.
+/// every case, and so must the heaps after every statement (`lockstep`), except where the
+/// closure path is known not to be CPython's; the number of units and cases the VM ran
+/// itself may only grow.
 final class VMAgreementTests: XCTestCase {
     struct Run {
         var stdout = "", stderr = "", completed = false

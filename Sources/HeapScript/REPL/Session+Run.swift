@@ -1,8 +1,8 @@
 import HeapEngine
 
-/// How statements run: the closure compiler (the default), or the bytecode VM being built
-/// beside it (issue 16; `HEAPBOOK_VM=1`), which compiles what it handles and leaves the rest
-/// to the closure compiler.
+/// How statements run: on the bytecode VM (the default, issue 16), which compiles what it
+/// handles and leaves the rest to the closure compiler, or on the closure compiler alone
+/// (`HEAPBOOK_VM=0`), kept beside it until it is deleted.
 public enum Evaluator: Sendable, Equatable { case closures, bytecode }
 
 /// One interpreter session: the REPL's `__main__`, run statement by statement.
@@ -21,7 +21,7 @@ public final class Session {
     /// `hashSeed`: the PYTHONHASHSEED CPython runs with (nil: unset or "random", hash
     /// randomization; then whatever depends on str and bytes hashes is refused).
     public init(profile: Profile = .default, limits: Limits = Limits(), script: Bool = false,
-                evaluator: Evaluator = .closures, hashSeed: UInt32? = nil) {
+                evaluator: Evaluator = .bytecode, hashSeed: UInt32? = nil) {
         self.profile = profile
         self.limits = limits
         self.evaluator = evaluator

@@ -358,3 +358,90 @@ final class GCSnapshotRecorder {
                                     otherObjects: observedOrder.count - graph.nodes.count)
     }
 }
+
+// MARK: - Fingerprints, for comparing two sessions
+
+/// What a session's heap holds between two statements, as CPython would show it: the
+/// tracked objects per generation (`len(gc.get_objects(g))`), `gc.get_count()`, and every
+/// live object's `id()`, type and `ob_refcnt`. Two evaluators running the same statements
+/// must leave equal fingerprints: equal `id()`s are what make the site's diagrams (and any
+/// `id(x) == id(y)`) the same (VMAgreementTests).
+public struct HeapFingerprint: Sendable, Equatable {
+    public struct Object: Sendable, Equatable, Comparable {
+        public var address: UInt64
+        public var typeName: String
+        public var refcount: Int
+        var text: String { "id 0x" + String(address, radix: 16) + " " + typeName + " refcount \(refcount)" }
+        public static func < (a: Object, b: Object) -> Bool {
+            (a.address, a.typeName, a.refcount) < (b.address, b.typeName, b.refcount)
+        }
+    }
+
+    public var tracked: [Int]
+    public var counts: [Int]
+    public var live: Int
+    /// The sum of a hash of (address, type's address, refcount) over the live objects: it does
+    /// not depend on the order of the engine's rows, which CPython has no notion of.
+    public var digest: UInt64
+}
+
+extension Session {
+    public func heapFingerprint() -> HeapFingerprint {
+        let heap = interp.heap
+        var live = 0, digest: UInt64 = 0
+        forEachLiveObject { r in
+            live += 1
+            digest &+= Self.mix(heap.address[Int(r)] ^ Self.mix(heap.address[Int(heap.typeOf[Int(r)])]
+                                                                 &+ UInt64(bitPattern: Int64(heap.refcnt[Int(r)]))))
+        }
+        return HeapFingerprint(tracked: (0..<GCState.generationCount).map { heap.getObjects(generation: $0).count },
+                               counts: heap.gc.counts, live: live, digest: digest)
+    }
+
+    /// Where this session's heap differs from `other`'s (nil: equal fingerprints): the
+    /// fingerprints, then the first live objects that only one of them has.
+    public func heapDifference(from other: Session, maxObjects: Int = 12) -> String? {
+        let mine = heapFingerprint(), theirs = other.heapFingerprint()
+        if mine == theirs { return nil }
+        func list(_ v: [Int]) -> String { "[" + v.map { String($0) }.joined(separator: ", ") + "]" }
+        var text = "tracked " + list(mine.tracked) + " vs " + list(theirs.tracked) + ", counts " + list(mine.counts)
+            + " vs " + list(theirs.counts) + ", live \(mine.live) vs \(theirs.live)"
+        let a = liveObjects(), b = other.liveObjects()
+        var i = 0, j = 0, shown = 0
+        while (i < a.count || j < b.count) && shown < maxObjects {
+            if i < a.count && j < b.count && a[i] == b[j] { i += 1; j += 1; continue }
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                text += "\n  only here:  " + a[i].text; i += 1
+            } else {
+                text += "\n  only there: " + b[j].text; j += 1
+            }
+            shown += 1
+        }
+        return text
+    }
+
+    /// The live objects by address, to show where two fingerprints differ.
+    func liveObjects() -> [HeapFingerprint.Object] {
+        var out: [HeapFingerprint.Object] = []
+        forEachLiveObject { r in
+            out.append(.init(address: interp.heap.address[Int(r)], typeName: interp.typeName(r),
+                             refcount: interp.heap.refcnt[Int(r)]))
+        }
+        return out.sorted()
+    }
+
+    /// A row is a live object while its count is positive: `decref` deallocates at zero and
+    /// the row then waits in the free rows (Heap.releaseRow) with its count left at 0.
+    private func forEachLiveObject(_ body: (ObjectRef) -> Void) {
+        let heap = interp.heap
+        for i in 0..<heap.typeOf.count where heap.refcnt[i] > 0 { body(ObjectRef(i)) }
+    }
+
+    /// splitmix64's finalizer: spreads each object's fields over the whole word before the sum.
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

@@ -2,10 +2,10 @@ import Foundation
 import HeapScript
 
 extension Evaluator {
-    /// `HEAPBOOK_VM=1` in the environment runs statements on the bytecode VM (issue 16)
-    /// wherever it compiles them; anything else keeps the closure path.
+    /// Statements run on the bytecode VM (issue 16) wherever it compiles them;
+    /// `HEAPBOOK_VM=0` in the environment selects the closure path alone.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Evaluator {
-        environment["HEAPBOOK_VM"] == "1" ? .bytecode : .closures
+        environment["HEAPBOOK_VM"] == "0" ? .closures : .bytecode
     }
 }
 

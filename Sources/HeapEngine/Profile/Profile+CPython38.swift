@@ -35,6 +35,7 @@ extension Profile {
         p.tupleFreeListMaxLength = 19
         p.tupleFreeListReusesLongest = true
         p.cfunctionFreeListMax = 256
+        p.subtractAndModuloReleaseRightFirst = true
         p.methodFreeListMax = 256
         p.objects = .cpython38
         p.foldsConstantDisplays = false

@@ -295,6 +295,10 @@ public struct Profile: Sendable, Equatable {
     /// list (`x = [1, 2]; r = reversed(x); list(r); sys.getrefcount(x)` is 3 on 3.13.0, 2 on
     /// 3.12.1).
     public var listReverseIteratorKeepsList = false
+    /// Before 3.11 each binary opcode had its own case in ceval.c, and BINARY_SUBTRACT and
+    /// BINARY_MODULO released the right operand first; 3.11's BINARY_OP (bpo-45636) releases
+    /// the left first for every operator (`Corpus/identity/operand_release_order`).
+    public var subtractAndModuloReleaseRightFirst = false
     public var methodFreeListMax = 0
     /// Lengths whose free list feeds new tuples (clear_freelists empties every length's).
     var tupleFreeListReusedLengths: ClosedRange<Int> {

@@ -27,9 +27,6 @@ final class CEval {
     /// What each LOAD_METHOD on the stack found (the slot of its self / attribute), until
     /// its CALL: the method half of CPython's (meth, self) pair.
     private var methods: [(slot: Int, method: Interpreter.LoadedMethod)] = []
-    /// 3.11 merged the BINARY_*/INPLACE_* opcodes into BINARY_OP (bpo-45636), whose one
-    /// generic case releases its operands in one order; before, each opcode had its own.
-    private let binaryOpInstruction: Bool
 
     /// One running frame (`_PyInterpreterFrame`): the engine's `Frame` (locals, globals,
     /// namespace, line), where its instructions are and where its stack slots begin.
@@ -56,7 +53,6 @@ final class CEval {
     init(_ interp: Interpreter) {
         self.interp = interp
         self.heap = interp.heap
-        binaryOpInstruction = interp.profile.minor >= 11
     }
 
     /// Runs `frame` (whose code has bytecode) to its end: `.returned` with
@@ -277,7 +273,7 @@ final class CEval {
                 // 3.11 a warm loop runs specialized forms (BINARY_OP_SUBTRACT_INT, …), which
                 // release the right operand first; the VM runs the generic form, as CPython
                 // does for a statement run once at the prompt.
-                let rightFirst = !binaryOpInstruction && (ins.arg == BinaryOp.sub.nbOparg || ins.arg == BinaryOp.mod.nbOparg)
+                let rightFirst = interp.profile.subtractAndModuloReleaseRightFirst && (ins.arg == BinaryOp.sub.nbOparg || ins.arg == BinaryOp.mod.nbOparg)
                 defer { if rightFirst { heap.decref(rhs); heap.decref(lhs) } else { heap.decref(lhs); heap.decref(rhs) } }
                 if ins.arg >= BinaryOp.inplaceBase {
                     push(try interp.inplaceOp(BinaryOp.byNbOparg[Int(ins.arg - BinaryOp.inplaceBase)], lhs, rhs))

@@ -8,17 +8,17 @@ extension Parser {
         switch t.kind {
         case .name:
             try advance()
-            return Expr(.name(t.text), span)
+            return node(.name(t.text), span)
         case .number:
             try advance()
-            return Expr(try number(t), span)
+            return node(try number(t), span)
         case .string:
             return try strings()
         case .keyword:
             switch t.text {
-            case "True": try advance(); return Expr(.bool(true), span)
-            case "False": try advance(); return Expr(.bool(false), span)
-            case "None": try advance(); return Expr(.none, span)
+            case "True": try advance(); return node(.bool(true), span)
+            case "False": try advance(); return node(.bool(false), span)
+            case "None": try advance(); return node(.none, span)
             default: throw try invalidSyntax()
             }
         case .op:
@@ -26,7 +26,7 @@ extension Parser {
             case "(": return try parenthesized()
             case "[": return try listDisplay()
             case "{": return try braceDisplay()
-            case "...": try advance(); return Expr(.ellipsis, span)
+            case "...": try advance(); return node(.ellipsis, span)
             default: throw try invalidSyntax()
             }
         default:
@@ -80,20 +80,20 @@ extension Parser {
     mutating func parenthesized() throws(ParseStop) -> Expr {
         let open = try advance()
         let span = Parser.span(open)
-        if try accept(")") { return Expr(.tuple([]), span) }
+        if try accept(")") { return node(.tuple([]), span) }
         if try atKeyword("yield") {
             unsupported("'yield'", at: try tok())
             try advance()
             let value: Expr? = try at(")") ? nil : try starExpressions()
             _ = try expect(")")
-            return value ?? Expr(.none, span)
+            return value ?? node(.none, span)
         }
         let first = try starNamedExpression()
         try checkForgottenComma(first)
         if try atKeyword("for") {
             let gens = try comprehensionClauses(element: first)
             _ = try expect(")")
-            return Expr(.generatorExp(element: first, generators: gens), span)
+            return node(.generatorExp(element: first, generators: gens), span)
         }
         if try at(")") {
             try advance()
@@ -109,19 +109,19 @@ extension Parser {
             try checkForgottenComma(items.last!)
         }
         _ = try expect(")")
-        return Expr(.tuple(items), span)
+        return node(.tuple(items), span)
     }
 
     mutating func listDisplay() throws(ParseStop) -> Expr {
         let open = try advance()
         let span = Parser.span(open)
-        if try accept("]") { return Expr(.list([]), span) }
+        if try accept("]") { return node(.list([]), span) }
         let first = try starNamedExpression()
         try checkForgottenComma(first)
         if try atKeyword("for") {
             let gens = try comprehensionClauses(element: first)
             _ = try expect("]")
-            return Expr(.listComp(element: first, generators: gens), span)
+            return node(.listComp(element: first, generators: gens), span)
         }
         var items = [first]
         while try accept(",") {
@@ -130,14 +130,14 @@ extension Parser {
             try checkForgottenComma(items.last!)
         }
         _ = try expect("]")
-        return Expr(.list(items), span)
+        return node(.list(items), span)
     }
 
     /// `{}`: a dict, set, dict comprehension or set comprehension.
     mutating func braceDisplay() throws(ParseStop) -> Expr {
         let open = try advance()
         let span = Parser.span(open)
-        if try accept("}") { return Expr(.dict([]), span) }
+        if try accept("}") { return node(.dict([]), span) }
         var first: DictItem?
         var firstElement: Expr?
         if try accept("**") {
@@ -149,7 +149,7 @@ extension Parser {
                 if try atKeyword("for") {
                     let gens = try comprehensionClauses()
                     _ = try expect("}")
-                    return Expr(.dictComp(key: e, value: first!.value, generators: gens), span)
+                    return node(.dictComp(key: e, value: first!.value, generators: gens), span)
                 }
             } else {
                 firstElement = e
@@ -168,13 +168,13 @@ extension Parser {
                 }
             }
             _ = try expect("}")
-            return Expr(.dict(items), span)
+            return node(.dict(items), span)
         }
         let element = firstElement!
         if try atKeyword("for") {
             let gens = try comprehensionClauses(element: element)
             _ = try expect("}")
-            return Expr(.setComp(element: element, generators: gens), span)
+            return node(.setComp(element: element, generators: gens), span)
         }
         var items = [element]
         while try accept(",") {
@@ -182,7 +182,7 @@ extension Parser {
             items.append(try starNamedExpression())
         }
         _ = try expect("}")
-        return Expr(.set(items), span)
+        return node(.set(items), span)
     }
 
     /// After a dict key: `':' expression`, with `invalid_double_starred_kvpairs`'s message.
@@ -227,10 +227,11 @@ extension Parser {
         func item(_ p: inout Parser) throws(ParseStop) -> Expr {
             if try p.at("*") {
                 let star = try p.advance()
-                return Expr(.starred(try p.bitwiseOr()), Parser.span(star))
+                return p.node(.starred(try p.bitwiseOr()), Parser.span(star))
             }
             return try p.bitwiseOr()
         }
+        let start = Parser.span(try tok())
         let first = try item(&self)
         guard try at(",") else { return first }
         var items = [first]
@@ -239,7 +240,7 @@ extension Parser {
             if try at("=") { break }
             items.append(try item(&self))
         }
-        return Expr(.tuple(items), first.span)
+        return node(.tuple(items), start)
     }
 }
 

@@ -62,12 +62,13 @@ extension Parser {
         case .name: if t.kind == .string { return }
         default: break
         }
-        let save = p, saveEnd = prevEnd
+        let save = p, saveEnd = prevEnd, saveLast = (lastEnd.line, lastEnd.column)
         do {
             _ = try expression()
         } catch {
             if case .needMore = error { throw error }
             p = save; prevEnd = saveEnd
+            (lastEnd.line, lastEnd.column) = saveLast
             return
         }
         throw self.error("invalid syntax. Perhaps you forgot a comma?", from: a.span)

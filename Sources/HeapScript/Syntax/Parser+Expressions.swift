@@ -15,6 +15,7 @@ extension Parser {
 
     /// `star_expressions`: `a`, `a, b`, `a,`, `*a, b`.
     mutating func starExpressions() throws(ParseStop) -> Expr {
+        let start = Parser.span(try tok())
         let first = try starExpression()
         guard try at(",") else { return first }
         var items = [first]
@@ -22,14 +23,14 @@ extension Parser {
             if !(try startsExpression()) { break }
             items.append(try starExpression())
         }
-        return Expr(.tuple(items), first.span)
+        return node(.tuple(items), start)
     }
 
     /// `star_expression`: `*bitwise_or` or `expression`.
     mutating func starExpression() throws(ParseStop) -> Expr {
         if try at("*") {
             let star = try advance()
-            return Expr(.starred(try bitwiseOr()), Parser.span(star))
+            return node(.starred(try bitwiseOr()), Parser.span(star))
         }
         return try expression()
     }
@@ -38,7 +39,7 @@ extension Parser {
     mutating func starNamedExpression() throws(ParseStop) -> Expr {
         if try at("*") {
             let star = try advance()
-            return Expr(.starred(try bitwiseOr()), Parser.span(star))
+            return node(.starred(try bitwiseOr()), Parser.span(star))
         }
         return try namedExpression()
     }
@@ -60,6 +61,7 @@ extension Parser {
         try descend()
         defer { nesting -= 1 }
         if try atKeyword("lambda") { return try lambda() }
+        let start = Parser.span(try tok())
         let body = try disjunction()
         guard try atKeyword("if") else { return body }
         try advance()
@@ -68,7 +70,7 @@ extension Parser {
             throw error("expected 'else' after 'if' expression", from: body.span)
         }
         let orelse = try expression()
-        return Expr(.ifExp(test: test, body: body, orelse: orelse), body.span)
+        return node(.ifExp(test: test, body: body, orelse: orelse), start)
     }
 
     mutating func lambda() throws(ParseStop) -> Expr {
@@ -78,23 +80,25 @@ extension Parser {
         functionDepth += 1
         defer { functionDepth -= 1 }
         let body = try expression()
-        return Expr(.lambda(params: params, body: body), Parser.span(kw))
+        return node(.lambda(params: params, body: body), Parser.span(kw))
     }
 
     mutating func disjunction() throws(ParseStop) -> Expr {
+        let start = Parser.span(try tok())
         let first = try conjunction()
         guard try atKeyword("or") else { return first }
         var values = [first]
         while try acceptKeyword("or") { values.append(try conjunction()) }
-        return Expr(.boolOp(.or, values), first.span)
+        return node(.boolOp(.or, values), start)
     }
 
     mutating func conjunction() throws(ParseStop) -> Expr {
+        let start = Parser.span(try tok())
         let first = try inversion()
         guard try atKeyword("and") else { return first }
         var values = [first]
         while try acceptKeyword("and") { values.append(try inversion()) }
-        return Expr(.boolOp(.and, values), first.span)
+        return node(.boolOp(.and, values), start)
     }
 
     mutating func inversion() throws(ParseStop) -> Expr {
@@ -102,7 +106,7 @@ extension Parser {
             let t = try advance()
             try descend()
             defer { nesting -= 1 }
-            return Expr(.unary(.not, try inversion()), Parser.span(t))
+            return node(.unary(.not, try inversion()), Parser.span(t))
         }
         return try comparison()
     }
@@ -131,10 +135,11 @@ extension Parser {
     }
 
     mutating func comparison() throws(ParseStop) -> Expr {
+        let start = Parser.span(try tok())
         let first = try bitwiseOr()
         var pairs: [Comparison] = []
         while let op = try compareOperator() { pairs.append(Comparison(op, try bitwiseOr())) }
-        return pairs.isEmpty ? first : Expr(.compare(first, pairs), first.span)
+        return pairs.isEmpty ? first : node(.compare(first, pairs), start)
     }
 
     // MARK: - Arithmetic
@@ -149,6 +154,9 @@ extension Parser {
     /// Left-associative binary operators, `bitwise_or` (level 0) down to `term` (level 5).
     mutating func binary(level: Int) throws(ParseStop) -> Expr {
         if level == Parser.binaryLevels.count { return try factor() }
+        // A node starts at its rule's first token, a parenthesis of its left operand included
+        // (`(1 + 2) * 3` starts at column 0), as pegen's EXTRA does.
+        let start = Parser.span(try tok())
         var left = try binary(level: level + 1)
         let chainStart = chain
         defer { chain = chainStart }
@@ -158,7 +166,7 @@ extension Parser {
             try advance()
             try lengthenChain()
             let right = try binary(level: level + 1)
-            left = Expr(.binary(op, left, right), left.span)
+            left = node(.binary(op, left, right), start)
         }
     }
 
@@ -171,7 +179,7 @@ extension Parser {
                 try advance()
                 try descend()
                 defer { nesting -= 1 }
-                return Expr(.unary(op, try factor()), Parser.span(t))
+                return node(.unary(op, try factor()), Parser.span(t))
             }
         }
         return try power()
@@ -183,11 +191,12 @@ extension Parser {
             unsupported("'await'", at: t)
             return try power()
         }
+        let start = Parser.span(try tok())
         let base = try primary()
         if try accept("**") {
             try descend()
             defer { nesting -= 1 }
-            return Expr(.binary(.pow, base, try factor()), base.span)
+            return node(.binary(.pow, base, try factor()), start)
         }
         return base
     }
@@ -195,6 +204,7 @@ extension Parser {
     // MARK: - Primaries
 
     mutating func primary() throws(ParseStop) -> Expr {
+        let start = Parser.span(try tok())
         var e = try atom()
         let chainStart = chain
         defer { chain = chainStart }
@@ -202,14 +212,14 @@ extension Parser {
             if try atAny(".", "(", "[") { try lengthenChain() }
             if try accept(".") {
                 let name = try expectName()
-                e = Expr(.attribute(e, name.text), e.span)
+                e = node(.attribute(e, name.text), start)
             } else if try at("(") {
-                e = try call(e)
+                e = try call(e, start: start)
             } else if try at("[") {
                 try advance()
                 let index = try slices()
                 _ = try expect("]")
-                e = Expr(.subscript(e, index), e.span)
+                e = node(.subscript(e, index), start)
             } else {
                 return e
             }
@@ -218,6 +228,7 @@ extension Parser {
 
     /// `slices`: one slice, or a tuple of slices and starred expressions.
     mutating func slices() throws(ParseStop) -> Expr {
+        let start = Parser.span(try tok())
         let first = try slice()
         guard try at(",") else { return first }
         var items = [first]
@@ -225,7 +236,7 @@ extension Parser {
             if try at("]") { break }
             items.append(try slice())
         }
-        return Expr(.tuple(items), first.span)
+        return node(.tuple(items), start)
     }
 
     mutating func slice() throws(ParseStop) -> Expr {
@@ -242,11 +253,11 @@ extension Parser {
         if try accept(":") {
             if !(try atAny("]", ",")) { step = try expression() }
         }
-        return Expr(.slice(lower: lower, upper: upper, step: step), lower?.span ?? Parser.span(start))
+        return node(.slice(lower: lower, upper: upper, step: step), Parser.span(start))
     }
 
     /// A call's argument list, CPython's `args` + `invalid_arguments`.
-    mutating func call(_ callee: Expr) throws(ParseStop) -> Expr {
+    mutating func call(_ callee: Expr, start: SourceSpan? = nil) throws(ParseStop) -> Expr {
         let open = try advance()
         var args: [Expr] = [], keywords: [Keyword] = []
         var sawKeyword = false, sawDoubleStar = false
@@ -258,7 +269,7 @@ extension Parser {
                     throw error("iterable argument unpacking follows keyword argument unpacking",
                                 line: t.line, offset: t.column + 1)
                 }
-                let starred = Expr(.starred(try expression()), Parser.span(t))
+                let starred = node(.starred(try expression()), Parser.span(t))
                 if try atKeyword("for") { _ = try comprehensionClauses(element: starred) }
                 args.append(starred)
             } else if t.isOp("**") {
@@ -279,8 +290,11 @@ extension Parser {
                 try checkForgottenComma(e)
                 if try atKeyword("for") {
                     let gens = try comprehensionClauses()
-                    let gen = Expr(.generatorExp(element: e, generators: gens), Parser.span(open))
+                    // The call's parentheses are the generator expression's own: it ends
+                    // after the `)` (python.gram's `primary genexp` takes it whole).
                     let closes = try at(")")
+                    var gen = node(.generatorExp(element: e, generators: gens), Parser.span(open))
+                    if closes { gen.span.endLine = try tok().endLine; gen.span.endColumn = try tok().endColumn }
                     if !args.isEmpty || !keywords.isEmpty || !closes {
                         throw error("Generator expression must be parenthesized", from: e.span)
                     }
@@ -300,6 +314,6 @@ extension Parser {
             if !(try accept(",")) { break }
         }
         _ = try expect(")")
-        return Expr(.call(callee, args: args, keywords: keywords), callee.span)
+        return node(.call(callee, args: args, keywords: keywords), start ?? callee.span)
     }
 }

@@ -32,7 +32,7 @@ extension Parser {
             try advance()
             let targets = try starExpressions()
             let items: [Expr]
-            if case .tuple(let xs) = targets.kind, targets.span == xs.first?.span { items = xs } else { items = [targets] }
+            if case .tuple(let xs) = targets.kind, xs.first.map { targets.span.startsWith($0.span) } ?? false { items = xs } else { items = [targets] }
             for item in items { try validateTarget(item, context: .delete) }
             return Stmt(.delete(items), span)
         case "assert":
@@ -52,7 +52,7 @@ extension Parser {
         let kw = try advance()
         unsupported("'yield'", at: kw)
         if try acceptKeyword("from") { return try expression() }
-        return try startsExpression() ? try starExpressions() : Expr(.none, Parser.span(kw))
+        return try startsExpression() ? try starExpressions() : node(.none, Parser.span(kw))
     }
 
     mutating func assignmentValue() throws(ParseStop) -> Expr {

@@ -54,10 +54,10 @@ extension Parser {
 
     /// `simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE`
     mutating func simpleStatements() throws(ParseStop) -> [Stmt] {
-        var out = [try simpleStatement()]
+        var out = [ended(try simpleStatement())]
         while try accept(";") {
             if try tok().kind == .newline { break }
-            out.append(try simpleStatement())
+            out.append(ended(try simpleStatement()))
         }
         guard try tok().kind == .newline else { throw try invalidSyntax() }
         try advance()
@@ -88,6 +88,10 @@ extension Parser {
     // MARK: - Compound statements
 
     mutating func compoundStatement() throws(ParseStop) -> [Stmt] {
+        try compoundStatementBody().map(ended)
+    }
+
+    private mutating func compoundStatementBody() throws(ParseStop) -> [Stmt] {
         let t = try tok()
         if t.kind == .name {  // match
             return [try skipUnsupportedCompound("'match' statements")]
@@ -265,7 +269,7 @@ extension Parser {
     mutating func targetItem() throws(ParseStop) -> Expr {
         if try at("*") {
             let star = try advance()
-            return Expr(.starred(try bitwiseOr()), Parser.span(star))
+            return node(.starred(try bitwiseOr()), Parser.span(star))
         }
         return try bitwiseOr()
     }
@@ -358,7 +362,7 @@ extension Parser {
         let name = try expectName()
         var bases: [Expr] = []
         if try at("(") {
-            let e = try call(Expr(.name(name.text), Parser.span(name)))
+            let e = try call(node(.name(name.text), Parser.span(name)))
             if case .call(_, let args, let keywords) = e.kind {
                 bases = args
                 if !keywords.isEmpty { unsupported("class keyword arguments", at: name) }

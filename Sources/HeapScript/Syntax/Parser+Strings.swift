@@ -31,12 +31,12 @@ extension Parser {
             }
         }
         let span = Parser.span(first)
-        if sawBytes { return Expr(.bytes(bytes), span) }
+        if sawBytes { return node(.bytes(bytes), span) }
         if !sawFormat {
-            if case .literal(let s)? = parts.first { return Expr(.string(s), span) }
-            return Expr(.string(""), span)
+            if case .literal(let s)? = parts.first { return node(.string(s), span) }
+            return node(.string(""), span)
         }
-        return Expr(.fstring(parts), span)
+        return node(.fstring(parts), span)
     }
 
     static func appendLiteral(_ s: String, to parts: inout [FStringPart]) {

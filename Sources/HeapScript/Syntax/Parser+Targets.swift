@@ -50,7 +50,7 @@ extension Parser {
 
     func targetError(_ bad: Expr, whole: Expr, end: (Int, Int), verb: String, here: Bool) -> ParseStop {
         let suffix = here ? " here. Maybe you meant '==' instead of '='?" : ""
-        let width = bad.span == whole.span && end.0 == bad.span.line ? end.1 - bad.span.column : 1
+        let width = bad.span.startsWith(whole.span) && end.0 == bad.span.line ? end.1 - bad.span.column : 1
         return error("cannot \(verb) \(Parser.exprName(bad))\(suffix)", line: bad.span.line,
                      offset: bad.span.column + 1, width: width)
     }

@@ -29,12 +29,22 @@ enum ParseStop: Error {
     case needMore
 }
 
+/// Where the last significant token ended (`Parser.lastEnd`).
+final class EndPosition {
+    var line = 1
+    var column = 0
+}
+
 public struct Parser {
     var lexer: Lexer
     var toks: [Token] = []
     var p = 0
     /// End (line, column) of the last consumed token.
     var prevEnd = (1, 0)
+    /// End of the last consumed token that is not NEWLINE, INDENT or DEDENT: where the node
+    /// being built ends (`node`, `ended`). A class, so that a node built from the result of a
+    /// nested parse reads the end that parse reached.
+    let lastEnd = EndPosition()
     var firstUnsupported: UnsupportedConstruct?
     /// Nesting while parsing, for `'return' outside function`-style checks done by the compiler.
     var functionDepth = 0
@@ -150,7 +160,25 @@ public struct Parser {
         let t = try tok()
         p += 1
         prevEnd = (t.endLine, t.endColumn)
+        switch t.kind {
+        case .newline, .indent, .dedent, .endMarker: break
+        default: lastEnd.line = t.endLine; lastEnd.column = t.endColumn
+        }
         return t
+    }
+
+    /// An expression node starting at `span` and ending after the last token consumed.
+    func node(_ kind: ExprKind, _ span: SourceSpan) -> Expr {
+        var span = span
+        span.endLine = lastEnd.line; span.endColumn = lastEnd.column
+        return Expr(kind, span)
+    }
+
+    /// `stmt` ending after the last token consumed (a compound statement: its last body line).
+    func ended(_ stmt: Stmt) -> Stmt {
+        var stmt = stmt
+        stmt.span.endLine = lastEnd.line; stmt.span.endColumn = lastEnd.column
+        return stmt
     }
 
     mutating func at(_ op: String) throws(ParseStop) -> Bool {

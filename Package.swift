@@ -72,7 +72,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HeapEngineTests", dependencies: ["HeapEngine"]),
-        .testTarget(name: "HeapScriptTests", dependencies: ["HeapScript"], resources: [.copy("Corpus")]),
+        .testTarget(name: "HeapScriptTests", dependencies: ["HeapScript"], resources: [.copy("Corpus"), .copy("Tracebacks")]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "FuzzTests", dependencies: ["Fuzz", "Workbook"]),

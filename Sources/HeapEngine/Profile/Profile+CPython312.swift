@@ -67,6 +67,8 @@ extension Profile {
         p.symtableAnalysisSets = false
         p.removesUnusedConsts = true
         p.printPacksArguments = true
+        p.assertLocatedAtTest = false
+        p.unicodeDatabase = .v15_0_0
         return p
     }()
 }

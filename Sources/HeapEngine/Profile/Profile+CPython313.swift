@@ -5,6 +5,10 @@ extension Profile {
         var p = Profile.cpython312
         p.listReverseIteratorKeepsList = true
         p.version = "3.13"; p.referenceVersion = "3.13.0"; p.minor = 13
+        p.tracebackCarets = .pep657Anchored
+        p.assertLocatedAtTest = true
+        p.getIterLocatedAtIterable = true
+        p.unicodeDatabase = .v15_1_0
         // Include/cpython/object.h (3.13): Py_TRASHCAN_BEGIN deposits only when
         // `tstate->c_recursion_remaining <= Py_TRASHCAN_HEADROOM` (50), out of
         // Py_C_RECURSION_LIMIT 10000 (Include/cpython/pystate.h, release x86-64 Linux): 160

@@ -10,6 +10,8 @@ extension Profile {
         // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
         var p = Profile.cpython311
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
+        p.tracebackCarets = .none
+        p.attributeLocatedAtName = false
         // The LL(1) parser's ast.c adds each parsed number to the arena once.
         p.parserArenaLiteralsVary = false
         // The LL(1) parser's stack (Parser/parser.h MAXSTACK 1500): 3.8.18 stops at 99 nested

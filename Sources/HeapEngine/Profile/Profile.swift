@@ -295,6 +295,30 @@ public struct Profile: Sendable, Equatable {
     /// list (`x = [1, 2]; r = reversed(x); list(r); sys.getrefcount(x)` is 3 on 3.13.0, 2 on
     /// 3.12.1).
     public var listReverseIteratorKeepsList = false
+    /// How a traceback marks the failing part of each source line it prints (PEP 657):
+    /// 3.6 and 3.8 print the line alone; 3.11 and 3.12 underline it with `~` and `^` in
+    /// Python/traceback.c; 3.13 formats it in Lib/traceback.py, which also anchors calls,
+    /// prints multi-line locations whole and leaves out the carets of `x = f()`.
+    public var tracebackCarets: TracebackCarets = .pep657
+    /// The Unicode database of `unicodedata` (3.11.7: 14.0.0, 3.12.1: 15.0.0, 3.13.0:
+    /// 15.1.0), whose East Asian widths place a traceback's carets under wide characters.
+    public var unicodeDatabase: UnicodeDatabase = .v14_0_0
+    /// 3.6's compiler_visit_expr only ever raises the line it emits at (`if (e->lineno >
+    /// c->u->u_lineno)`), within a statement: `f(1,\n  1/0)` fails on line 2 as on 3.8+,
+    /// but `(d[\n "k"\n])` on line 2 where 3.8 says line 1.
+    public var linesOnlyIncrease = false
+    /// 3.6: unpacking a non-iterable fails as iter() does (`a, b = 1`: "'int' object is not
+    /// iterable"); 3.8+ say "cannot unpack non-iterable int object".
+    public var unpackErrorSaysNotIterable = false
+    /// 3.11+ (update_start_location_to_match_attr): an attribute spanning lines is located
+    /// at its name: `(x\n  .foo)` fails on line 2, at `foo` (3.8: line 1, where `x` is).
+    public var attributeLocatedAtName = true
+    /// Where a failed `assert` points: its test (3.11.7, 3.13.0: `^^^^^^` under `1 == 2`) or
+    /// the statement (3.12.1: no carets).
+    public var assertLocatedAtTest = true
+    /// 3.13: a `for` loop's GET_ITER is located at the iterable (`for i in 5:` underlines
+    /// `5`); before, at the statement.
+    public var getIterLocatedAtIterable = false
     /// Before 3.11 each binary opcode had its own case in ceval.c, and BINARY_SUBTRACT and
     /// BINARY_MODULO released the right operand first; 3.11's BINARY_OP (bpo-45636) releases
     /// the left first for every operator (`Corpus/identity/operand_release_order`).
@@ -555,4 +579,19 @@ public struct CompileCountError: Sendable, Equatable {
         self.statement = statement; self.function = function; self.classBody = classBody
         self.uncaughtError = uncaughtError
     }
+}
+
+/// The traceback formats of `Profile.tracebackCarets`.
+public enum TracebackCarets: Sendable {
+    /// No column information: the source line alone (3.6, 3.8).
+    case none
+    /// Python/traceback.c's tb_displayline (3.11, 3.12).
+    case pep657
+    /// Lib/traceback.py's StackSummary.format_frame_summary (3.13).
+    case pep657Anchored
+}
+
+/// The Unicode databases of the profiles' `unicodedata` modules.
+public enum UnicodeDatabase: Sendable {
+    case v14_0_0, v15_0_0, v15_1_0
 }

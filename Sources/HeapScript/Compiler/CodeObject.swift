@@ -81,6 +81,11 @@ final class Frame {
     /// The enclosing frame for comprehensions (their free variables live there).
     let parent: Frame?
     var line: Int
+    /// The location of the instruction an exception left this frame at (bytecode only).
+    var position: SourceSpan?
+    /// 3.12+ (PEP 709): an inlined comprehension failed; its instruction's line and location
+    /// are this frame's in the traceback, not those of the instruction that ran it.
+    var inlinedFailure: (line: Int, position: SourceSpan?)?
     var returnValue: ObjectRef = 0
 
     init(code: CodeObject, globals: ObjectRef, namespace: ObjectRef?, parent: Frame? = nil) {

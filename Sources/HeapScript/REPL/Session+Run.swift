@@ -135,6 +135,14 @@ public final class Session {
 
     private func execute(_ stmts: [Stmt], source: String, filename: String, interactive: Bool) -> ExecutionResult {
         let i = interp
+        // 3.13's REPL compiles statement N as `<stdin>-N` and registers its lines with
+        // linecache under that name, so tracebacks show the source of any statement.
+        let replFilename = filename
+        var filename = filename
+        if interactive && i.profile.replCachesSourceLines {
+            filename += "-\(i.linecacheEntries)"
+            i.sourceFiles[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
+        }
         i.stdout = ""; i.stderr = ""
         i.resetSteps()
         // The compiler's own GC allocations (Heap.gcThresholdCheck, Profile.compileWorkingSet).
@@ -170,7 +178,7 @@ public final class Session {
         if i.profile.parserArenaLiteralsVary && i.profile.immortalRefcount == nil && !provisionalStartupRefcounts {
             i.heap.runningLiterals = Set(compiler.arena.filter(i.heap.isStatic))
         }
-        if interactive && i.profile.replCachesSourceLines { i.cacheSourceLines(source, filename: filename) }
+        if interactive && i.profile.replCachesSourceLines { i.cacheSourceLines(source, filename: replFilename) }
         let frame = Frame(code: code, globals: i.mainDict, namespace: i.mainDict)
         // PyEval_EvalCode (3.11+) runs the code through a new function object, released
         // after the run unless the frame of an exception keeps it.
@@ -187,7 +195,7 @@ public final class Session {
             i.evalBreaker()   // the module code's RESUME
             _ = try code.body(frame)
         } catch var e as PyException {
-            i.leaveFrame(&e, code: code, line: frame.line, function: "<module>")
+            i.leaveFrame(&e, code: code, line: frame.line, function: "<module>", position: frame.position)
             if let f = moduleFunction { e.keptAlive.append(f); moduleFunction = nil }
             e.keptAlive += frameReferences
             frameReferences = []

@@ -156,7 +156,7 @@ extension Interpreter {
             try step()
             flow = try code.body(frame)
         } catch var e as PyException {
-            leaveFrame(&e, code: code, line: frame.line, function: code.name)
+            leaveFrame(&e, code: code, line: frame.line, function: code.name, position: frame.position)
             // The traceback keeps the frame, and with it the locals, alive.
             e.keptAlive.append(fnRef)
             for case let r? in frame.locals { e.keptAlive.append(r) }
@@ -265,7 +265,7 @@ extension Interpreter {
         }
         let frame = Frame(code: code, globals: globals, namespace: namespace)
         do { _ = try code.body(frame) } catch var e as PyException {
-            leaveFrame(&e, code: code, line: frame.line, function: className)
+            leaveFrame(&e, code: code, line: frame.line, function: className, position: frame.position)
             // The traceback keeps the class body's frame alive, and the frame its namespace
             // (f_locals) and the body function (3.11+, f_func) or the globals (before,
             // f_globals): what the body bound lives until the traceback goes (measured with
@@ -413,8 +413,8 @@ extension Interpreter {
     /// PyTraceBack_Here: the exception leaves a frame. From 3.11 (`Profile.lazyFrameObjects`)
     /// that is when the frame gets its frame object (a slot per local and stack entry; the
     /// stack depth is not modelled, two are assumed), and the traceback object keeps it.
-    func leaveFrame(_ e: inout PyException, code: CodeObject, line: Int, function: String) {
-        e.traceback.append(TracebackEntry(filename: code.filename, line: line, function: function))
+    func leaveFrame(_ e: inout PyException, code: CodeObject, line: Int, function: String, position: SourceSpan? = nil) {
+        e.traceback.append(TracebackEntry(filename: code.filename, line: line, function: function, position: position))
         guard profile.lazyFrameObjects else { return }
         let slots = code.localNames.count + code.hiddenLocals.count + 2
         do {

@@ -94,11 +94,11 @@ extension Interpreter {
             }
         }
         for entry in entries.reversed() {
-            if entry != last { flushRepeats(); last = entry; count = 0 }
+            if last.map({ !entry.sameLine(as: $0) }) ?? true { flushRepeats(); last = entry; count = 0 }
             count += 1
             if count > cutoff { continue }
-            out += "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
-            if let source = sourceLine(entry) { out += "    \(source)\n" }
+            out += "  File \"\(displayedFilename(entry.filename))\", line \(entry.line), in \(entry.function)\n"
+            out += sourceLines(entry)
         }
         flushRepeats()
         out += lastLine + "\n"
@@ -180,10 +180,10 @@ extension Interpreter {
     }
 
     /// Source lines are shown for files, not for `<stdin>` (CPython has none to show).
-    func sourceLine(_ entry: TracebackEntry) -> String? {
-        guard let lines = sourceFiles[entry.filename], entry.line >= 1, entry.line <= lines.count else { return nil }
-        let line = lines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
-        return line.isEmpty ? nil : String(line)
+    /// 3.13's REPL compiles statement N as `<stdin>-N` (so that linecache finds its lines);
+    /// tracebacks print `<stdin>` (format_frame_summary).
+    func displayedFilename(_ filename: String) -> String {
+        profile.replCachesSourceLines && filename.hasPrefix("<stdin>-") ? "<stdin>" : filename
     }
 
     /// Formats a SyntaxError as CPython prints it.

@@ -160,7 +160,10 @@ extension Interpreter {
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
         case .cell where dictView(seq) != nil: break
-        default: throw error("TypeError", "cannot unpack non-iterable \(typeName(seq)) object")
+        default:
+            // bpo-28691 (3.8) gave unpacking its own message; 3.6.15 says the iter() one.
+            throw error("TypeError", profile.unpackErrorSaysNotIterable
+                        ? "'\(typeName(seq))' object is not iterable" : "cannot unpack non-iterable \(typeName(seq)) object")
         }
         let items = try iterateToArray(seq)
         if items.count != count {

@@ -24,6 +24,14 @@ public struct TracebackEntry: Sendable, Equatable {
     public var filename: String
     public var line: Int
     public var function: String
+    /// Where the failing instruction sits (3.11+'s co_positions: lines and columns), for
+    /// the carets under the source line; nil where the evaluator knows only the line.
+    public var position: SourceSpan? = nil
+
+    /// The same frame line as `other` (tb_print_internal's repeat check: file, line, name).
+    func sameLine(as other: TracebackEntry) -> Bool {
+        filename == other.filename && line == other.line && function == other.function
+    }
 }
 
 /// A limit the run hit that CPython has no exception for: it stops the run. It unwinds

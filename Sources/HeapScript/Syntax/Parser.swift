@@ -96,6 +96,15 @@ public struct Parser {
         }
     }
 
+    /// The statements of `source` when it is Python, constructs outside heapbook's subset
+    /// included (as far as the parser builds them); nil when it is not. For the traceback's
+    /// own parse of a source segment (PEP 657 anchors), which only looks at the outer nodes.
+    static func parseModuleLeniently(_ source: String) -> [Stmt]? {
+        var parser = Parser(Lexer(Array(source.unicodeScalars)))
+        // ast.parse: no context checks (`return` outside a function is the compiler's error).
+        do throws(ParseStop) { return try parser.file() } catch { return nil }
+    }
+
     /// `parseModule` as a value.
     public static func parse(_ source: String) -> ParseResult {
         do { return .success(try parseModule(source)) } catch { return .failure(error) }

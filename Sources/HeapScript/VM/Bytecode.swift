@@ -4,6 +4,28 @@ import HeapEngine
 // co_linetable): the code generator's instruction sequence with labels, constants and names
 // becomes an instruction array whose opargs index co_consts and co_names.
 
+/// Where an instruction comes from: the node the compiler was visiting when it emitted it
+/// (3.11's `location`, co_positions), in the parser's columns. `line` -1 marks an instruction
+/// emitted without a location (the implicit `return None`), -2 a statement's step NOP;
+/// assembly gives both one.
+struct Location: Equatable {
+    var line: Int32
+    var endLine: Int32
+    var column: Int32
+    var endColumn: Int32
+
+    init(line: Int32, endLine: Int32, column: Int32, endColumn: Int32) {
+        self.line = line; self.endLine = endLine; self.column = column; self.endColumn = endColumn
+    }
+
+    init(_ span: SourceSpan) {
+        self.init(line: Int32(span.line), endLine: Int32(span.endLine),
+                  column: Int32(span.column), endColumn: Int32(span.endColumn))
+    }
+
+    static func lineOnly(_ line: Int32) -> Location { Location(line: line, endLine: line, column: -1, endColumn: -1) }
+}
+
 /// A code object's bytecode, hung on `CodeObject.bytecode`.
 ///
 /// Invariants once assembled: `constants[0..<coConstsCount]` are co_consts' items (borrowed
@@ -23,7 +45,7 @@ final class Bytecode {
     }
 
     enum Item {
-        case instruction(Opcode, Arg, aux: Int32, line: Int32)
+        case instruction(Opcode, Arg, aux: Int32, loc: Location)
         case label(Int)
         /// A statement begins: one interpreter step before its first instruction.
         case statementStart
@@ -40,6 +62,11 @@ final class Bytecode {
     private(set) var instructions: [Instruction] = []
     /// The source line of each instruction (co_linetable, one entry per instruction).
     private(set) var lines: [Int32] = []
+    /// The whole location of each instruction (co_positions), for tracebacks' carets.
+    private(set) var positions: [Location] = []
+    /// Before 3.8 an instruction's line is the largest line of the statement's nodes
+    /// visited so far (`Profile.linesOnlyIncrease`): set by the code generator.
+    var linesOnlyIncrease = false
     private(set) var constants: [ObjectRef] = []
     private(set) var coConstsCount = 0
     private(set) var names: [String] = []
@@ -60,24 +87,24 @@ final class Bytecode {
         var steps: UInt8 = 0
         // First pass: positions. A statement marker followed by a label (a `while` loop's top)
         // gets a NOP of its own, so the step is taken once, not on every iteration.
-        var flat: [(Opcode, Arg, Int32, Int32, UInt8)] = []
+        var flat: [(Opcode, Arg, Int32, Location, UInt8)] = []
         for item in pending {
             switch item {
             case .statementStart: steps += 1
             case .loopIterationStart: steps += 1
             case .label(let l):
                 if steps > 0 {
-                    flat.append((.NOP, .value(0), -1, -2, steps))
+                    flat.append((.NOP, .value(0), -1, .lineOnly(-2), steps))
                     steps = 0
                 }
                 labels[l] = flat.count
-            case .instruction(let op, let arg, let aux, let line):
-                flat.append((op, arg, aux, line, steps))
+            case .instruction(let op, let arg, let aux, let loc):
+                flat.append((op, arg, aux, loc, steps))
                 steps = 0
             }
         }
         instructions.reserveCapacity(flat.count)
-        for (op, arg, aux, line, s) in flat {
+        for (op, arg, aux, loc, s) in flat {
             let value: Int32
             switch arg {
             case .value(let v): value = v
@@ -92,10 +119,18 @@ final class Bytecode {
             }
             if op.isJump { jumpTargets.insert(Int(value)) }
             instructions.append(Instruction(op: op, arg: value, aux: aux, steps: s))
-            lines.append(line)
+            positions.append(loc)
         }
         resolveLines()
+        lines = positions.map { $0.line }
         pending = []
+    }
+
+    /// Instruction `pc`'s location as a traceback shows it; nil without columns.
+    func span(at pc: Int) -> SourceSpan? {
+        let p = positions[pc]
+        guard p.column >= 0, p.endColumn >= 0 else { return nil }
+        return SourceSpan(line: Int(p.line), column: Int(p.column), endLine: Int(p.endLine), endColumn: Int(p.endColumn))
     }
 
     private func constIndex(_ r: ObjectRef) -> Int32 {
@@ -108,18 +143,29 @@ final class Bytecode {
     /// NOP) take one, as propagate_line_numbers gives it: a jump target reached only by jumps
     /// takes the line of the first jump to it, anything else its predecessor's line (a NOP:
     /// its successor's, the statement it begins).
+    ///
+    /// With `linesOnlyIncrease` (3.6's compiler_visit_expr raises u_lineno and never lowers
+    /// it within a statement), each instruction's line becomes the largest line of the
+    /// statement's instructions up to it; a statement's NOP starts the count again.
     private func resolveLines() {
-        for i in lines.indices where lines[i] == -2 {
-            lines[i] = i + 1 < lines.count ? lines[i + 1] : 0
+        for i in positions.indices where positions[i].line == -2 {
+            positions[i] = i + 1 < positions.count ? positions[i + 1] : .lineOnly(0)
         }
-        for i in lines.indices where lines[i] < 0 {
+        for i in positions.indices where positions[i].line < 0 {
             if i > 0 && !instructions[i - 1].op.isUnconditionalExit {
-                lines[i] = lines[i - 1]
+                positions[i] = positions[i - 1]
             } else if let j = instructions.indices.first(where: { instructions[$0].op.isJump && Int(instructions[$0].arg) == i }) {
-                lines[i] = lines[j]
+                positions[i] = positions[j]
             } else {
-                lines[i] = i > 0 ? lines[i - 1] : 0
+                positions[i] = i > 0 ? positions[i - 1] : .lineOnly(0)
             }
+        }
+        guard linesOnlyIncrease else { return }
+        var highest: Int32 = 0
+        for i in positions.indices {
+            if instructions[i].steps > 0 { highest = 0 }
+            highest = max(highest, positions[i].line)
+            positions[i].line = highest
         }
     }
 }

@@ -76,7 +76,13 @@ final class CEval {
     private func unwind(_ frames: inout [Activation], _ raised: Error) -> Error {
         var error = raised
         while let a = frames.popLast() {
-            a.frame.line = Int(a.bytecode.lines[a.pc])
+            if let inner = a.frame.inlinedFailure {
+                (a.frame.line, a.frame.position) = inner
+                a.frame.inlinedFailure = nil
+            } else {
+                a.frame.line = Int(a.bytecode.lines[a.pc])
+                a.frame.position = a.bytecode.span(at: a.pc)
+            }
             while stack.count > a.base {
                 heap.decref(stack.removeLast())
                 // A loaded method's slot goes (self), then the method beside it.
@@ -99,7 +105,7 @@ final class CEval {
             a.callerArgs.forEach(heap.decref)
         }
         if var e = error as? PyException {
-            interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name)
+            interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name, position: a.frame.position)
             e.keptAlive.append(function)
             for case let r? in a.frame.locals { e.keptAlive.append(r) }
             if !interp.profile.lazyFrameObjects { e.keptAlive.append(a.frame.globals) }
@@ -515,8 +521,9 @@ final class CEval {
             _ = try CEval(interp).run(frame, initialStack: [acc, it])
         } catch var e as PyException {
             heap.decref(acc)
+            if function == nil { enclosing.inlinedFailure = (frame.line, frame.position) }
             if let function {
-                interp.leaveFrame(&e, code: code, line: frame.line, function: code.name)
+                interp.leaveFrame(&e, code: code, line: frame.line, function: code.name, position: frame.position)
                 var kept = [it] + frame.locals.compactMap { $0 }
                 kept.append(interp.profile.lazyFrameObjects ? function : enclosing.globals)
                 kept.forEach(heap.incref)
@@ -525,6 +532,7 @@ final class CEval {
             throw e
         } catch var stop as RunStopped {
             heap.decref(acc)
+            if function == nil { enclosing.inlinedFailure = (frame.line, frame.position) }
             if function != nil { stop.traceback.append(TracebackEntry(filename: code.filename, line: frame.line, function: code.name)) }
             throw stop
         } catch { heap.decref(acc); throw error }

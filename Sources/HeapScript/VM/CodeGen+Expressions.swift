@@ -11,6 +11,10 @@ extension CodeGen {
     /// is generated and nil returned.
     @discardableResult
     func emitOperand(_ e: Expr) throws -> ObjectRef? {
+        try located(Location(e.span)) { try emitOperandHere(e) }
+    }
+
+    private func emitOperandHere(_ e: Expr) throws -> ObjectRef? {
         if let constant = try c.foldConstant(e) {
             let k = c.addConst(constant)
             emitConst(k)
@@ -103,7 +107,7 @@ extension CodeGen {
         case .attribute(let objExpr, let attr):
             try emitExpr(objExpr)
             c.noteName(attr)
-            emit(.LOAD_ATTR, .name(attr, key: 0))
+            located(atAttributeName(unit.loc, e, attr)) { emit(.LOAD_ATTR, .name(attr, key: 0)) }
 
         case .subscript(let objExpr, let indexExpr):
             try emitExpr(objExpr)
@@ -249,14 +253,18 @@ extension CodeGen {
         try c.addKeywordNamesConst(kwnames)
         let argc = Int32(args.count + keywords.count)
         if case .attribute(let objExpr, let attr) = calleeExpr.kind {
+            // maybe_optimize_method_call: the method is looked up at the attribute, the
+            // call made at the call, each moved to the name when it spans lines.
             try emitExpr(objExpr)
             c.noteName(attr)
-            emit(.LOAD_METHOD, .name(attr, key: 0))
+            located(atAttributeName(Location(calleeExpr.span), calleeExpr, attr)) { emit(.LOAD_METHOD, .name(attr, key: 0)) }
             splice(arguments)
             let shape = addCallShape(CallShape(kwnames: kwnames, method: attr))
-            if !kwnames.isEmpty { emit(.KW_NAMES, .value(shape)) }
-            emit(.PRECALL, .value(argc))
-            emit(.CALL, .value(argc), aux: shape)
+            located(atAttributeName(unit.loc, calleeExpr, attr)) {
+                if !kwnames.isEmpty { emit(.KW_NAMES, .value(shape)) }
+                emit(.PRECALL, .value(argc))
+                emit(.CALL, .value(argc), aux: shape)
+            }
             return
         }
         if case .name(let name) = calleeExpr.kind {
@@ -302,8 +310,13 @@ extension CodeGen {
         }
     }
 
-    /// `Compiler.compileStore`: stores the value on top of the stack.
+    /// `Compiler.compileStore`: stores the value on top of the stack, located at the target
+    /// (compile.c visits a target as an expression in a Store context).
     func emitStore(_ target: Expr) throws {
+        try located(Location(target.span)) { try emitStoreHere(target) }
+    }
+
+    private func emitStoreHere(_ target: Expr) throws {
         switch target.kind {
         case .name(let name):
             let key = interp.name(name)
@@ -321,7 +334,7 @@ extension CodeGen {
         case .attribute(let objExpr, let attr):
             try emitExpr(objExpr)
             c.noteName(attr)
-            emit(.STORE_ATTR, .name(attr, key: 0))
+            located(atAttributeName(unit.loc, target, attr)) { emit(.STORE_ATTR, .name(attr, key: 0)) }
         case .subscript(let objExpr, let indexExpr):
             try emitExpr(objExpr)
             try emitExpr(indexExpr)
@@ -334,8 +347,12 @@ extension CodeGen {
         }
     }
 
-    /// `Compiler.compileDelete`.
+    /// `Compiler.compileDelete`, located at the target.
     func emitDelete(_ target: Expr) throws {
+        try located(Location(target.span)) { try emitDeleteHere(target) }
+    }
+
+    private func emitDeleteHere(_ target: Expr) throws {
         switch target.kind {
         case .name(let name):
             let key = interp.name(name)
@@ -353,7 +370,7 @@ extension CodeGen {
         case .attribute(let objExpr, let attr):
             try emitExpr(objExpr)
             c.noteName(attr)
-            emit(.DELETE_ATTR, .name(attr, key: 0))
+            located(atAttributeName(unit.loc, target, attr)) { emit(.DELETE_ATTR, .name(attr, key: 0)) }
         case .subscript(let objExpr, let indexExpr):
             try emitExpr(objExpr)
             try emitExpr(indexExpr)
@@ -406,7 +423,7 @@ extension CodeGen {
             let key = try capture { try emitExpr(k) }, value = try capture { try emitExpr(v) }
             let valueFirst = interp.profile.dictComprehensionEvaluatesValueFirst
             add = (valueFirst ? value + key : key + value)
-                + [.instruction(.MAP_ADD, depth, aux: valueFirst ? 1 : 0, line: unit.line)]
+                + [.instruction(.MAP_ADD, depth, aux: valueFirst ? 1 : 0, loc: unit.loc)]
         }
         let tops = generators.map { _ in newLabel() }, ends = generators.map { _ in newLabel() }
         let skips = generators.map { _ in newLabel() }

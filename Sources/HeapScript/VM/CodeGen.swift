@@ -27,10 +27,11 @@ final class CodeGen {
     /// One code object being generated.
     final class Unit {
         let bytecode = Bytecode()
-        var line: Int32
+        /// The location the next instruction gets (`SET_LOC`: the node being visited).
+        var loc: Location
         var nextLabel = 0
         var loops: [Loop] = []
-        init(line: Int) { self.line = Int32(line) }
+        init(line: Int) { loc = .lineOnly(Int32(line)) }
     }
 
     struct Loop {
@@ -83,6 +84,7 @@ final class CodeGen {
 
     /// Hangs the bytecode on the code object; its closure body runs it in a `CEval`.
     func attach(_ u: Unit, to code: CodeObject) {
+        u.bytecode.linesOnlyIncrease = interp.profile.linesOnlyIncrease
         code.bytecode = u.bytecode
         let interp = self.interp
         code.body = { frame in try CEval(interp).run(frame) }
@@ -91,20 +93,42 @@ final class CodeGen {
     // MARK: - Emitting
 
     func emit(_ op: Opcode, _ arg: Bytecode.Arg = .value(0), aux: Int32 = -1) {
-        unit.bytecode.pending.append(.instruction(op, arg, aux: aux, line: unit.line))
+        unit.bytecode.pending.append(.instruction(op, arg, aux: aux, loc: unit.loc))
     }
 
     func emitConst(_ r: ObjectRef) { emit(.LOAD_CONST, .const(r)) }
+
+    /// Runs `body` with the instructions it emits located at `loc` (compile.c's SET_LOC
+    /// around a visit: the location is the visited node's until the visit returns).
+    func located<T>(_ loc: Location, _ body: () throws -> T) rethrows -> T {
+        let saved = unit.loc
+        unit.loc = loc
+        defer { unit.loc = saved }
+        return try body()
+    }
+
+    /// update_start_location_to_match_attr (3.11+): a location spanning lines from an
+    /// attribute's object starts at the attribute's name instead, so a traceback points at
+    /// `.name` in `(x\n  .name)`.
+    func atAttributeName(_ loc: Location, _ attribute: Expr, _ name: String) -> Location {
+        guard interp.profile.attributeLocatedAtName, loc.line != Int32(attribute.span.endLine) else { return loc }
+        var loc = loc
+        loc.line = Int32(attribute.span.endLine)
+        loc.column = Int32(attribute.span.endColumn - name.unicodeScalars.count)
+        loc.endLine = max(loc.line, loc.endLine)
+        if loc.line == loc.endLine { loc.endColumn = max(loc.column, loc.endColumn) }
+        return loc
+    }
 
     /// `LOAD_CONST None; RETURN_VALUE` without a line of its own (assembly gives it one).
     func emitImplicitReturn() {
         // Unreachable after a `return` that ends the body (CPython removes the dead block).
         if case .instruction(let op, _, _, _)? = unit.bytecode.pending.last, op.isUnconditionalExit { return }
-        let saved = unit.line
-        unit.line = -1
+        let saved = unit.loc
+        unit.loc = .lineOnly(-1)
         emitConst(heap.none)
         emit(.RETURN_VALUE)
-        unit.line = saved
+        unit.loc = saved
     }
 
     func newLabel() -> Int {
@@ -140,7 +164,7 @@ final class CodeGen {
     }
 
     func emitStmt(_ stmt: Stmt, interactive: Bool) throws {
-        unit.line = Int32(stmt.span.line)
+        unit.loc = Location(stmt.span)
         unit.bytecode.pending.append(.statementStart)
         switch stmt.kind {
         case .expr(let e):
@@ -192,7 +216,7 @@ final class CodeGen {
             // bottom jumps back to it, since compiling it twice would make its literals twice).
             let top = newLabel(), otherwise = newLabel(), end = newLabel()
             place(top)
-            unit.line = Int32(stmt.span.line)
+            unit.loc = Location(stmt.span)
             try emitJumpIf(test, jumpIfTrue: false, to: otherwise)
             unit.bytecode.pending.append(.loopIterationStart)
             unit.loops.append(Loop(top: top, exit: end, isFor: false))
@@ -206,9 +230,9 @@ final class CodeGen {
         case .for(let target, let iter, let body, let orelse):
             let top = newLabel(), exhausted = newLabel(), end = newLabel()
             try emitExpr(iter)
-            emit(.GET_ITER)
+            located(interp.profile.getIterLocatedAtIterable ? Location(iter.span) : unit.loc) { emit(.GET_ITER) }
             place(top)
-            unit.line = Int32(stmt.span.line)
+            unit.loc = Location(stmt.span)
             emit(.FOR_ITER, .label(exhausted))
             try emitStore(target)
             unit.loops.append(Loop(top: top, exit: end, isFor: true))
@@ -277,9 +301,11 @@ final class CodeGen {
             // LOAD_ASSERTION_ERROR pushes nothing, and aux says whether a message is on the stack.
             let end = newLabel()
             try emitJumpIf(test, jumpIfTrue: true, to: end)
-            emit(.LOAD_ASSERTION_ERROR)
-            if let message { try emitExpr(message) }
-            emit(.RAISE_VARARGS, .value(1), aux: message == nil ? 0 : 1)
+            try located(interp.profile.assertLocatedAtTest ? Location(test.span) : unit.loc) {
+                emit(.LOAD_ASSERTION_ERROR)
+                if let message { try emitExpr(message) }
+                emit(.RAISE_VARARGS, .value(1), aux: message == nil ? 0 : 1)
+            }
             place(end)
 
         case .classDef(let name, let bases, let body, _):
@@ -302,25 +328,37 @@ final class CodeGen {
             emit(.BINARY_OP, .value(inplace))
             try emitStore(target)
         case .attribute(let objExpr, let attr):
-            try emitExpr(objExpr)
+            // The target's loads and stores are located at the target, the operation at
+            // the statement.
+            let at = atAttributeName(Location(target.span), target, attr)
+            try located(Location(target.span)) { try emitExpr(objExpr) }
             c.noteName(attr)
-            emit(.COPY, .value(1))
-            emit(.LOAD_ATTR, .name(attr, key: 0))
+            located(at) {
+                emit(.COPY, .value(1))
+                emit(.LOAD_ATTR, .name(attr, key: 0))
+            }
             splice(value)
             emit(.BINARY_OP, .value(inplace))
-            emit(.SWAP, .value(2))
-            emit(.STORE_ATTR, .name(attr, key: 0))
+            located(at) {
+                emit(.SWAP, .value(2))
+                emit(.STORE_ATTR, .name(attr, key: 0))
+            }
         case .subscript(let objExpr, let indexExpr):
-            try emitExpr(objExpr)
-            try emitExpr(indexExpr)
-            emit(.COPY, .value(2))
-            emit(.COPY, .value(2))
-            emit(.BINARY_SUBSCR)
+            let at = Location(target.span)
+            try located(at) {
+                try emitExpr(objExpr)
+                try emitExpr(indexExpr)
+                emit(.COPY, .value(2))
+                emit(.COPY, .value(2))
+                emit(.BINARY_SUBSCR)
+            }
             splice(value)
             emit(.BINARY_OP, .value(inplace))
-            emit(.SWAP, .value(3))
-            emit(.SWAP, .value(2))
-            emit(.STORE_SUBSCR)
+            located(at) {
+                emit(.SWAP, .value(3))
+                emit(.SWAP, .value(2))
+                emit(.STORE_SUBSCR)
+            }
         default:
             throw CodeGenDeclined(what: "augmented assignment target")
         }

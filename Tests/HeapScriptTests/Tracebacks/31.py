@@ -1,0 +1,7 @@
+def g(x):
+    return len(x)
+
+def f(x):
+    return g(x)
+
+f(5)

@@ -1,0 +1,5 @@
+def g(x):
+    y = len(x)
+    return y
+
+g(5)

@@ -1,0 +1,5 @@
+class C:
+    pass
+
+c = C()
+c.n += 1

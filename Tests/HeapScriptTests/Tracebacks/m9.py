@@ -1,0 +1,6 @@
+def f(a):
+    return a
+
+y = f(
+  2,
+  b=3)

@@ -97,7 +97,7 @@ extension Session {
     /// dis.dis(compile(source, filename, "exec")) as the VM would run it; nil when the code
     /// generator does not handle every construct of the source yet (or it is not Python).
     /// Compiling leaves the session's namespace as it was (nothing runs).
-    func disassemble(_ source: String, filename: String = "<stdin>") -> String? {
+    public func disassemble(_ source: String, filename: String = "<stdin>") -> String? {
         Session.onLargeStack {
             guard let stmts = try? Parser.parseModule(source, filename: filename, limits: ParserLimits(self.profile)) else { return nil }
             let compiler = Compiler(interp: self.interp, filename: filename)

@@ -68,6 +68,7 @@ extension Profile {
         p.removesUnusedConsts = true
         p.printPacksArguments = true
         p.assertLocatedAtTest = false
+        p.weakrefImportUnmodelled = true
         p.unicodeDatabase = .v15_0_0
         return p
     }()

@@ -9,6 +9,7 @@ extension Profile {
         p.assertLocatedAtTest = true
         p.getIterLocatedAtIterable = true
         p.unicodeDatabase = .v15_1_0
+        p.weakrefImportUnmodelled = false
         // Include/cpython/object.h (3.13): Py_TRASHCAN_BEGIN deposits only when
         // `tstate->c_recursion_remaining <= Py_TRASHCAN_HEADROOM` (50), out of
         // Py_C_RECURSION_LIMIT 10000 (Include/cpython/pystate.h, release x86-64 Linux): 160

@@ -8,6 +8,7 @@ extension Profile {
         p.version = "3.6"; p.referenceVersion = "3.6.15"; p.minor = 6
         p.linesOnlyIncrease = true
         p.unpackErrorSaysNotIterable = true
+        p.weakrefImportLeavesGarbage = true
         p.hashRandomizationFlagReferences = 1
         p.strConcatErrorSaysMustBeStr = true
         // 3.6 reached its end of life before gh-95778: `str(10**4300)` and 4301-digit

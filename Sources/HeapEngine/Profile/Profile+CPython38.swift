@@ -11,6 +11,7 @@ extension Profile {
         var p = Profile.cpython311
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
         p.tracebackCarets = .none
+        p.weakrefImportUnmodelled = true
         p.attributeLocatedAtName = false
         // The LL(1) parser's ast.c adds each parsed number to the arena once.
         p.parserArenaLiteralsVary = false

@@ -163,6 +163,14 @@ extension Interpreter {
         // The references CPython's first import of the module leaves on shared objects (its
         // spec...), measured; a no-op at start-up (before the re-base) and after the first time.
         heap.noteFirstImport(moduleName)
+        if moduleName == "weakref", startupObjectsInstalled, !weakrefImported {
+            weakrefImported = true
+            if profile.weakrefImportUnmodelled { heap.countMayDiffer(by: heap.gc.thresholds[0] + 1) }
+            if profile.weakrefImportLeavesGarbage {
+                unmodelledGarbage = "CPython \(profile.version)'s first `import weakref` leaves cyclic garbage (collections' "
+                    + "pure-Python OrderedDict) that its automatic collections may or may not have taken"
+            }
+        }
         if let m = modules[moduleName] { heap.incref(m); return m }
         let dict = try newDict()
         let m = try newModule(moduleName, dict: dict)

@@ -76,6 +76,10 @@ public final class Interpreter {
     /// fewer after one, 3.13.0 four more, growing with each block); the engine does not model
     /// them, so the session refuses to count the collector's objects from then on.
     var execObjectsUnmodelled = false
+    /// Garbage CPython has and the engine does not model, until a full collection would find
+    /// it (`Profile.weakrefImportLeavesGarbage`): the reason, for the refusal.
+    var unmodelledGarbage: String?
+    var weakrefImported = false
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]
     /// Builtin functions and methods by id (BuiltinInfo.id).

@@ -37,6 +37,23 @@ final class CountCertaintyTests: XCTestCase {
         expect(s, "gc.get_count()", "(23, 0, 0)\n")
     }
 
+    func testGarbageOf36sFirstWeakrefImportIsRefused() {
+        // `import weakref; import gc; gc.collect()`: 35 on 3.6.15 at a fresh prompt, 0 after a
+        // 100-list comprehension first (Profile.weakrefImportLeavesGarbage); 0 on 3.8.18.
+        let s = session(.cpython36)
+        expect(s, "import weakref", "")
+        expect(s, "import gc", "")
+        let r = s.runInteractive("gc.collect()\n")
+        XCTAssertTrue((r.unsupported?.fullMessage ?? "").contains("first `import weakref` leaves cyclic garbage"))
+        let t = session(.cpython36)
+        expect(t, "import gc", "")
+        expect(t, "gc.collect()", "0\n")   // before the import: nothing unmodelled
+        let u = session(.cpython38)
+        expect(u, "import weakref", "")
+        expect(u, "import gc", "")
+        expect(u, "gc.collect()", "0\n")
+    }
+
     func testGarbageFoundAtAnUnknownMomentIsRefused() {
         // 3.8.18 collects the cycle automatically while the list is built (gc.collect() then
         // finds nothing); the engine's count may be a few off, so it cannot say when.

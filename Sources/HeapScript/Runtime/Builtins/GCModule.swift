@@ -10,6 +10,7 @@ extension Interpreter {
                 generation = try i.intIndex(a, "'\(i.typeName(a))' object cannot be interpreted as an integer")
                 guard (0...2).contains(generation) else { throw i.error("ValueError", "invalid generation") }
             }
+            try i.refuseUnmodelledGarbage("gc.collect()")
             let found = i.heap.collect(generation: generation)
             try i.refuseUntimelyCollection()
             return try i.newInt(found)
@@ -31,6 +32,7 @@ extension Interpreter {
             if let g = generation, g < 0 { throw i.error("ValueError", "generation parameter cannot be negative") }
             try i.refuseUnknownStartupObjects("gc.get_objects")
             try i.refuseUnknownCollectionTiming("gc.get_objects()")
+            try i.refuseUnmodelledGarbage("gc.get_objects()")
             let objs = i.heap.getObjects(generation: generation)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -198,6 +200,12 @@ extension Interpreter {
         guard heap.gc.timingUnknown else { return }
         throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another moment "
                           + "(\(countErrorReason)); an explicit `gc.collect()` that finds nothing makes it known again")
+    }
+
+    /// CPython holds garbage the engine does not model (`unmodelledGarbage`).
+    func refuseUnmodelledGarbage(_ what: String) throws {
+        guard let reason = unmodelledGarbage else { return }
+        throw notModelled(what, because: reason)
     }
 
     /// A collection found garbage while the moment CPython would have collected it is not

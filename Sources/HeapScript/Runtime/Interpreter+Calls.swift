@@ -227,6 +227,7 @@ extension Interpreter {
             let word = missing.count == 1 ? "argument" : "arguments"
             throw error("TypeError", "\(fn.name)() missing \(missing.count) required positional \(word): \(list)")
         }
+        if !code.cellSlots.isEmpty || code.freeCount > 0 { try makeCellsAndCopyFreeVars(frame, fn, code) }
     }
 
     // MARK: - Functions and classes
@@ -235,13 +236,16 @@ extension Interpreter {
         do { return try heap.newNativeObject(type: heap.builtinType(.code), code) } catch { throw memoryError() }
     }
 
-    func newFunction(codeRef: ObjectRef, globals: ObjectRef, defaults: ObjectRef?) throws -> ObjectRef {
+    func newFunction(codeRef: ObjectRef, globals: ObjectRef, defaults: ObjectRef?, closure: ObjectRef? = nil) throws -> ObjectRef {
         guard case .native(let o) = heap.payload[Int(codeRef)], let code = o as? CodeObject else {
             preconditionFailure("not a code object")
         }
         heap.incref(codeRef); heap.incref(globals)
         let info = FunctionInfo(name: code.name, qualname: code.qualname, code: code, codeRef: codeRef,
                                 globals: globals, defaults: defaults, module: nil)
+        info.closure = closure
+        // PyFunction_New: func_doc is co_consts[0] when that is a str.
+        if let first = code.consts.first, heap.kind(first) == .str { heap.incref(first); info.doc = first }
         do { return try heap.newFunctionObject(info) } catch { throw memoryError() }
     }
 

@@ -42,7 +42,10 @@ final class CodeObject: NativeReferents {
     var body: Exec = { _ in .next }
     /// The bytecode when the VM path compiled this code (`CodeGen`); `body` then runs it.
     var bytecode: Bytecode?
+    /// CO_VARARGS / CO_VARKEYWORDS: the `*args` slot is `paramCount`, the `**kwargs` slot
+    /// follows it (co_varnames order when there are no keyword-only parameters).
     var hasVarArgs = false
+    var hasVarKeywords = false
 
     init(kind: Kind, name: String, qualname: String, filename: String, firstLine: Int) {
         self.kind = kind; self.name = name; self.qualname = qualname

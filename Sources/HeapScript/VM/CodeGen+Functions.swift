@@ -175,6 +175,15 @@ extension CodeGen {
         if units[units.count - 1 - depth].cellSlots.contains(index) { throw c.closureRefusal(span) }
     }
 
+    /// A docstring's statement: from 3.13 the compiler strips the common indentation of its
+    /// lines (_PyCompile_CleanDoc), which the engine does not do, so a multi-line one is
+    /// refused there.
+    func checkDocstring(_ doc: Expr) throws {
+        if case .string(let text) = doc.kind, text.contains("\n"), interp.profile.minor >= 13 {
+            throw c.unsupported("multi-line docstrings", doc.span)
+        }
+    }
+
     /// compiler_decorators / compiler_apply_decorators: each decorator is called with what
     /// the ones below it returned, the innermost (last written) first.
     func emitDecoratorCalls(_ count: Int) {

@@ -30,9 +30,6 @@ extension CodeGen {
         case .raise(let exc, let cause): return cause == nil && (exc.map(accepts) ?? true)
         case .assert(let test, let message): return accepts(test) && (message.map(accepts) ?? true)
         case .classDef(_, let bases, let body, let decorators):
-            // A class docstring is refused by the closure compiler (the engine's class has no
-            // __doc__): left to it.
-            if case .expr(let first)? = body.first?.kind, case .string = first.kind { return false }
             return decorators.allSatisfy(accepts) && bases.allSatisfy(accepts) && accepts(body)
         case .nonlocal: return true
         case .try, .with: return false
@@ -80,10 +77,18 @@ extension CodeGen {
         }
     }
 
-    /// Positional parameters with defaults (`*args`, `**kwargs` and keyword-only ones are
-    /// not bound yet).
+    /// Positional parameters (with defaults), then `*args`, then `**kwargs`: the slots are
+    /// co_varnames' order. Keyword-only parameters (whose slots come before `*args`'s, with
+    /// __kwdefaults__) are not bound yet.
     static func accepts(_ params: [Param]) -> Bool {
-        params.allSatisfy { $0.kind == .positional && ($0.defaultValue.map(accepts) ?? true) }
+        let order: [Param.Kind: Int] = [.positional: 0, .varArgs: 1, .varKeywords: 2]
+        var last = 0
+        for p in params {
+            guard let k = order[p.kind], k >= last else { return false }
+            last = k
+            if let d = p.defaultValue, !accepts(d) { return false }
+        }
+        return true
     }
 
     static func accepts(_ generators: [Comprehension]) -> Bool {

@@ -371,7 +371,9 @@ final class CodeGen {
         let code = CodeObject(kind: .function, name: name, qualname: qualname, filename: c.filename, firstLine: span.line)
         var fscope = analysis.scope
         fscope.declaredGlobal.subtract(params.map({ $0.name }))
-        code.paramCount = params.count
+        code.paramCount = params.filter({ $0.kind == .positional }).count
+        code.hasVarArgs = params.contains { $0.kind == .varArgs }
+        code.hasVarKeywords = params.contains { $0.kind == .varKeywords }
         let inner = Unit(line: span.line)
         layOutClosure(analysis, code, inner)
         c.scopes.append(fscope)
@@ -380,6 +382,9 @@ final class CodeGen {
         c.qualPrefix.append("<locals>")
         // co_consts[0]: the docstring, which compiles to no instruction, or None.
         var statements = body[...]
+        if lambdaBody == nil, case .expr(let first)? = body.first?.kind, case .string = first.kind {
+            try checkDocstring(first)
+        }
         if lambdaBody == nil, case .expr(let first)? = body.first?.kind, case .string = first.kind, let doc = try c.foldConstant(first) {
             _ = c.addConst(doc)
             statements = body.dropFirst()
@@ -443,7 +448,17 @@ final class CodeGen {
         }
         units.append(Unit(line: span.line))
         emit(.RESUME, .value(0))
-        try emitBlock(body)
+        // compiler_body: a docstring is stored as __doc__ (LOAD_CONST; STORE_NAME __doc__).
+        var statements = body[...]
+        if let first = body.first, case .expr(let doc) = first.kind, case .string = doc.kind {
+            unit.line = Int32(first.span.line)
+            unit.bytecode.pending.append(.statementStart)
+            try checkDocstring(doc)
+            try emitExpr(doc)
+            try emitStore(Expr(.name("__doc__"), first.span))
+            statements = body.dropFirst()
+        }
+        try emitBlock(Array(statements))
         emitImplicitReturn()
         let inner = units.removeLast()
         var staticAttributes: ObjectRef?

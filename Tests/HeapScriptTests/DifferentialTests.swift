@@ -162,7 +162,7 @@ final class DifferentialTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(all.count, 40)
         let areas = Set(all.map { String($0.name.split(separator: "/")[0]) })
         // `fuzz/` holds the fuzzer's minimal divergences, fixed and kept as regression cases.
-        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control", "fuzz"])
+        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control", "fuzz", "functions"])
     }
 
     /// Re-runs every case under each real CPython (when installed) and checks the committed

@@ -88,7 +88,9 @@ extension Heap {
             visit(f.codeRef); visit(f.globals)
             if let m = f.module { visit(m) }
             if let d = f.defaults { visit(d) }
+            if let d = f.doc { visit(d) }
             if let d = f.dict { visit(d) }
+            if let c = f.closure { visit(c) }
         case .method(let fn, let selfRef):
             visit(fn); visit(selfRef)
         case .builtin(let b):

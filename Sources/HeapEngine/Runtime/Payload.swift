@@ -114,6 +114,10 @@ public final class FunctionInfo {
     public var defaults: ObjectRef?
     public var module: ObjectRef?
     public var dict: ObjectRef?
+    /// func_closure: the tuple of cells for the code's free variables (MAKE_FUNCTION 0x08).
+    public var closure: ObjectRef?
+    /// func_doc: co_consts[0] when it is a str (the docstring), else nil (None).
+    public var doc: ObjectRef?
     public var weakrefs: [ObjectRef] = []
     public init(name: String, qualname: String, code: AnyObject, codeRef: ObjectRef,
                 globals: ObjectRef, defaults: ObjectRef?, module: ObjectRef?) {

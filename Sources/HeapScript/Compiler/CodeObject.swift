@@ -34,10 +34,18 @@ final class CodeObject: NativeReferents {
     /// `(None, 'a', 3, 'aaa')` on 3.6.15). That layout is not modelled: co_consts is refused.
     var peepholeFolded = false
     var paramCount = 0
+    /// The local slots that hold cells (co_cellvars), in the order the frame makes them
+    /// (`Interpreter.makeCellsAndCopyFreeVars`); the last `freeCount` slots take the
+    /// function's closure cells (co_freevars).
+    var cellSlots: [Int] = []
+    var freeCount = 0
     var body: Exec = { _ in .next }
     /// The bytecode when the VM path compiled this code (`CodeGen`); `body` then runs it.
     var bytecode: Bytecode?
+    /// CO_VARARGS / CO_VARKEYWORDS: the `*args` slot is `paramCount`, the `**kwargs` slot
+    /// follows it (co_varnames order when there are no keyword-only parameters).
     var hasVarArgs = false
+    var hasVarKeywords = false
 
     init(kind: Kind, name: String, qualname: String, filename: String, firstLine: Int) {
         self.kind = kind; self.name = name; self.qualname = qualname

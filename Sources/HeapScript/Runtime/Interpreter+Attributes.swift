@@ -6,7 +6,8 @@ extension Interpreter {
     /// (kept with getAttr's cases below; `modelledAttributes(ofType:)` reports them).
     static let servedAttributes: [TypeKind: [String]] = [
         .type: ["__name__", "__qualname__", "__mro__", "__dict__"],
-        .function: ["__name__", "__qualname__", "__code__", "__defaults__", "__globals__", "__dict__"],
+        .function: ["__name__", "__qualname__", "__code__", "__defaults__", "__globals__", "__dict__", "__closure__", "__doc__"],
+        .cell: ["cell_contents"],
         .method: ["__func__", "__self__"],
         .code: ["co_consts", "co_names", "co_name"],
         .exception: ["args"],
@@ -111,6 +112,8 @@ extension Interpreter {
             case "__code__": heap.incref(fn.codeRef); return fn.codeRef
             case "__defaults__": let d = fn.defaults ?? heap.none; heap.incref(d); return d
             case "__globals__": heap.incref(fn.globals); return fn.globals
+            case "__closure__": let c = fn.closure ?? heap.none; heap.incref(c); return c
+            case "__doc__": let d = fn.doc ?? heap.none; heap.incref(d); return d
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
                 try refuseIfCPythonHas(attr, on: obj)
@@ -134,6 +137,7 @@ extension Interpreter {
                 }
             }
         case .weakref: break
+        case .cell where isCell(obj) && attr == "cell_contents": return try cellContents(obj)
         default: break
         }
         if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }

@@ -187,18 +187,31 @@ extension Interpreter {
     func bindArguments(_ frame: Frame, _ fn: FunctionInfo, _ code: CodeObject,
                                _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws {
         let n = code.paramCount
+        // initialize_locals (3.11) / _PyEval_EvalCodeWithName: the **kwargs dict is made
+        // first, then the positional arguments are copied, then the rest make the *args tuple.
+        let kwdict = code.hasVarKeywords ? try newDict() : nil
+        if let kwdict { frame.locals[n + (code.hasVarArgs ? 1 : 0)] = kwdict }
         var extra: [ObjectRef] = []
         for (i, a) in args.enumerated() {
             if i < n { frame.locals[i] = a } else { extra.append(a) }
+        }
+        if code.hasVarArgs {
+            frame.locals[n] = try newTuple(extra)
+            extra = []
         }
         if !extra.isEmpty {
             extra.forEach(heap.decref)
             kwargs.forEach { heap.decref($0.1) }
             let word = n == 1 ? "argument" : "arguments"
-            throw error("TypeError", "\(fn.name)() takes \(n) positional \(word) but \(args.count) were given")
+            throw error("TypeError", "\(fn.name)() takes \(n) positional \(word) but \(args.count) \(args.count == 1 ? "was" : "were") given")
         }
         for (k, v) in kwargs {
             guard let i = code.localNames.prefix(n).firstIndex(of: k) else {
+                if let kwdict {
+                    defer { heap.decref(v) }
+                    try dictSet(kwdict, name(k), v)
+                    continue
+                }
                 heap.decref(v)
                 throw error("TypeError", "\(fn.name)() got an unexpected keyword argument '\(k)'")
             }
@@ -227,6 +240,7 @@ extension Interpreter {
             let word = missing.count == 1 ? "argument" : "arguments"
             throw error("TypeError", "\(fn.name)() missing \(missing.count) required positional \(word): \(list)")
         }
+        if !code.cellSlots.isEmpty || code.freeCount > 0 { try makeCellsAndCopyFreeVars(frame, fn, code) }
     }
 
     // MARK: - Functions and classes
@@ -235,13 +249,20 @@ extension Interpreter {
         do { return try heap.newNativeObject(type: heap.builtinType(.code), code) } catch { throw memoryError() }
     }
 
-    func newFunction(codeRef: ObjectRef, globals: ObjectRef, defaults: ObjectRef?) throws -> ObjectRef {
+    func newFunction(codeRef: ObjectRef, globals: ObjectRef, defaults: ObjectRef?, closure: ObjectRef? = nil) throws -> ObjectRef {
         guard case .native(let o) = heap.payload[Int(codeRef)], let code = o as? CodeObject else {
             preconditionFailure("not a code object")
         }
         heap.incref(codeRef); heap.incref(globals)
         let info = FunctionInfo(name: code.name, qualname: code.qualname, code: code, codeRef: codeRef,
                                 globals: globals, defaults: defaults, module: nil)
+        info.closure = closure
+        // PyFunction_New: func_doc is co_consts[0] when that is a str. (Only for a def or
+        // lambda: the engine also wraps a module unit's code in a function to run it.)
+        if code.kind == .function, let first = code.consts.first, heap.kind(first) == .str {
+            heap.incref(first)
+            info.doc = first
+        }
         do { return try heap.newFunctionObject(info) } catch { throw memoryError() }
     }
 

@@ -132,6 +132,8 @@ extension Interpreter {
         case .weakref(let w):
             guard let target = w.referent else { return "<weakref at \(hexAddress(r)); dead>" }
             return "<weakref at \(hexAddress(r)); to '\(typeName(target))' at \(hexAddress(target))>"
+        case .cell where isCell(r):
+            return cellRepr(r)
         case .cell where dictView(r) != nil:
             let items = try iterateToArray(r)
             defer { items.forEach(heap.decref) }

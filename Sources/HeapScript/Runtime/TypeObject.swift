@@ -39,6 +39,10 @@ extension Interpreter {
                 if case .int(let n) = heap.payload[Int(v)], heap.kind(v) == .int { unchanged = n == firstLine } else { unchanged = false }
             case "__static_attributes__" where staticAttributes != nil:
                 unchanged = v == staticAttributes   // a code constant: alive as long as the code
+            case "__doc__":
+                // A docstring (compiler_body's STORE_NAME __doc__) or any binding of the name:
+                // type_new keeps it in the dict, where type's __doc__ getter finds it.
+                continue
             default:
                 try checkSpecialMethod(s.value, v)
                 continue

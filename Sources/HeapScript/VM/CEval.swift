@@ -187,6 +187,13 @@ final class CEval {
                 a.frame.locals[Int(ins.arg)] = nil
                 heap.decref(old)
 
+            case .LOAD_DEREF where ins.aux < 0, .LOAD_CLOSURE:
+                push(try interp.derefLoad(a.frame, Int(ins.arg), closure: ins.op == .LOAD_CLOSURE))
+            case .STORE_DEREF:
+                interp.derefStore(a.frame, Int(ins.arg), pop())
+            case .DELETE_DEREF:
+                try interp.derefDelete(a.frame, Int(ins.arg))
+
             case .LOAD_DEREF:
                 // A comprehension's free variable: a local of the frame `aux` levels out.
                 var owner = a.frame
@@ -419,8 +426,9 @@ final class CEval {
                 if ins.aux == 1 { heap.decref(pop()) }   // the qualname (3.6-3.10)
                 let codeObject = pop()
                 defer { heap.decref(codeObject) }
+                let closure = ins.arg & 0x08 != 0 ? pop() : nil
                 let defaults = ins.arg & 1 != 0 ? pop() : nil
-                push(try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults))
+                push(try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure))
 
             case .CALL:
                 let shape = ins.aux >= 0 ? a.bytecode.callShapes[Int(ins.aux)] : nil

@@ -168,7 +168,10 @@ extension CodeGen {
         case .listComp, .setComp, .dictComp:
             try emitComprehension(e)
 
-        case .generatorExp, .lambda:
+        case .lambda(let params, let body):
+            try emitFunction(name: "<lambda>", params: params, body: [Stmt(.return(body), body.span)], span: e.span, lambdaBody: body)
+
+        case .generatorExp:
             throw CodeGenDeclined(what: "expression")
         }
     }
@@ -289,11 +292,17 @@ extension CodeGen {
     /// (PUSH_NULL before it, or LOAD_GLOBAL's own low bit).
     func emitLoadName(_ name: String, _ span: SourceSpan, pushNull: Bool) throws {
         let key = interp.name(name)
+        if let slot = derefSlot(name) {
+            if pushNull { emit(.PUSH_NULL) }
+            emit(.LOAD_DEREF, .value(slot))
+            return
+        }
         switch c.resolve(name) {
         case .fast(let i):
             if pushNull { emit(.PUSH_NULL) }
             emit(.LOAD_FAST, .value(Int32(i)))
         case .enclosing(let depth, let i):
+            try refuseIfCellSlot(depth: depth, index: i, span)
             // A comprehension's free variable, read from the frame running it (the closure
             // path's model; CPython reads it through a cell or, 3.12+, its own frame).
             if pushNull { emit(.PUSH_NULL) }
@@ -320,6 +329,7 @@ extension CodeGen {
         switch target.kind {
         case .name(let name):
             let key = interp.name(name)
+            if let slot = derefSlot(name) { emit(.STORE_DEREF, .value(slot)); return }
             switch c.storeAccess(name) {
             case .fast(let i): emit(.STORE_FAST, .value(Int32(i)))
             case .enclosing: throw c.unsupported("assignment to an enclosing variable", target.span)
@@ -356,6 +366,7 @@ extension CodeGen {
         switch target.kind {
         case .name(let name):
             let key = interp.name(name)
+            if let slot = derefSlot(name) { emit(.DELETE_DEREF, .value(slot)); return }
             switch c.storeAccess(name) {
             case .fast(let i): emit(.DELETE_FAST, .value(Int32(i)))
             case .name:

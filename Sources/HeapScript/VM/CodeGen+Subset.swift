@@ -24,21 +24,15 @@ extension CodeGen {
         case .for(let target, let iter, let body, let orelse):
             return acceptsTarget(target) && accepts(iter) && accepts(body) && accepts(orelse)
         case .functionDef(_, let params, let body, let decorators):
-            guard decorators.isEmpty, params.allSatisfy({ $0.kind == .positional }) else { return false }
-            // A docstring takes co_consts[0], so the implicit `return None` would load a None
-            // the closure path's co_consts lacks.
-            if case .expr(let first)? = body.first?.kind, case .string = first.kind { return false }
-            return params.allSatisfy({ $0.defaultValue.map(accepts) ?? true }) && accepts(body)
+            return decorators.allSatisfy(accepts) && accepts(params) && accepts(body)
         case .return(let value): return value.map(accepts) ?? true
         case .import, .importFrom: return true
         case .raise(let exc, let cause): return cause == nil && (exc.map(accepts) ?? true)
         case .assert(let test, let message): return accepts(test) && (message.map(accepts) ?? true)
         case .classDef(_, let bases, let body, let decorators):
-            // A class docstring is refused by the closure compiler (the engine's class has no
-            // __doc__): left to it.
-            if case .expr(let first)? = body.first?.kind, case .string = first.kind { return false }
-            return decorators.isEmpty && bases.allSatisfy(accepts) && accepts(body)
-        case .nonlocal, .try, .with: return false
+            return decorators.allSatisfy(accepts) && bases.allSatisfy(accepts) && accepts(body)
+        case .nonlocal: return true
+        case .try, .with: return false
         }
     }
 
@@ -78,8 +72,23 @@ extension CodeGen {
             return accepts(el) && accepts(gens)
         case .dictComp(let k, let v, let gens):
             return accepts(k) && accepts(v) && accepts(gens)
-        case .generatorExp, .lambda, .starred: return false
+        case .lambda(let params, let body): return accepts(params) && accepts(body)
+        case .generatorExp, .starred: return false
         }
+    }
+
+    /// Positional parameters (with defaults), then `*args`, then `**kwargs`: the slots are
+    /// co_varnames' order. Keyword-only parameters (whose slots come before `*args`'s, with
+    /// __kwdefaults__) are not bound yet.
+    static func accepts(_ params: [Param]) -> Bool {
+        let order: [Param.Kind: Int] = [.positional: 0, .varArgs: 1, .varKeywords: 2]
+        var last = 0
+        for p in params {
+            guard let k = order[p.kind], k >= last else { return false }
+            last = k
+            if let d = p.defaultValue, !accepts(d) { return false }
+        }
+        return true
     }
 
     static func accepts(_ generators: [Comprehension]) -> Bool {

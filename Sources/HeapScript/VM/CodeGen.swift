@@ -31,6 +31,13 @@ final class CodeGen {
         var loc: Location
         var nextLabel = 0
         var loops: [Loop] = []
+        /// The slot of each cell or free variable (`CodeGen.layOutClosure`).
+        var deref: [String: Int] = [:]
+        var cellSlots: Set<Int> = []
+        /// The names a nested function may capture from here.
+        var captureEnv: Set<String> = []
+        /// co_consts[0] is the function's docstring, not None.
+        var hasDocstring = false
         init(line: Int) { loc = .lineOnly(Int32(line)) }
     }
 
@@ -126,9 +133,16 @@ final class CodeGen {
         if case .instruction(let op, _, _, _)? = unit.bytecode.pending.last, op.isUnconditionalExit { return }
         let saved = unit.loc
         unit.loc = .lineOnly(-1)
-        emitConst(heap.none)
+        emitNone()
         emit(.RETURN_VALUE)
         unit.loc = saved
+    }
+
+    /// The None a bare or implicit `return` loads. The closure path loads it without a
+    /// constant: co_consts[0] is None in a function without a docstring. With a docstring,
+    /// None is added to co_consts where the return is (ADDOP_LOAD_CONST).
+    func emitNone() {
+        emitConst(unit.hasDocstring ? c.compilerConst(heap.newNone()) : heap.none)
     }
 
     func newLabel() -> Int {
@@ -243,17 +257,17 @@ final class CodeGen {
             try emitBlock(orelse)
             place(end)
 
-        case .functionDef(let name, let params, let body, _):
+        case .functionDef(let name, let params, let body, let decorators):
+            for d in decorators { try emitExpr(d) }
             try emitFunction(name: name, params: params, body: body, span: stmt.span)
+            emitDecoratorCalls(decorators.count)
             try emitStore(Expr(.name(name), stmt.span))
 
         case .return(let value):
             guard c.scope.kind == .function else {
                 throw SyntaxError(.syntaxError, "'return' outside function", line: stmt.span.line, offset: stmt.span.column + 1)
             }
-            // The closure path returns a new reference to None without a constant: co_consts[0]
-            // is None in every function the code generator accepts (no docstring).
-            if let value { try emitExpr(value) } else { emitConst(heap.none) }
+            if let value { try emitExpr(value) } else { emitNone() }
             // compiler_unwind_fblock: each enclosing `for` pops its iterator under the value.
             for loop in unit.loops.reversed() where loop.isFor {
                 emit(.SWAP, .value(2))
@@ -308,11 +322,16 @@ final class CodeGen {
             }
             place(end)
 
-        case .classDef(let name, let bases, let body, _):
+        case .classDef(let name, let bases, let body, let decorators):
+            for d in decorators { try emitExpr(d) }
             try emitClass(name: name, bases: bases, body: body, span: stmt.span)
+            emitDecoratorCalls(decorators.count)
             try emitStore(Expr(.name(name), stmt.span))
 
-        case .nonlocal, .try, .with:
+        case .nonlocal:
+            emit(.NOP)
+
+        case .try, .with:
             throw CodeGenDeclined(what: "statement")
         }
     }
@@ -368,7 +387,10 @@ final class CodeGen {
 
     /// Mirrors `Compiler.compileFunction`: defaults, the nested unit, its code object made
     /// and added to co_consts, then (3.6-3.10) the qualname constant.
-    func emitFunction(name: String, params: [Param], body: [Stmt], span: SourceSpan) throws {
+    /// `lambdaBody`: the expression of a lambda (compiler_lambda: `body` is `[return it]`,
+    /// co_consts[0] None so that it has no docstring; the value is returned as it is).
+    func emitFunction(name: String, params: [Param], body: [Stmt], span: SourceSpan, lambdaBody: Expr? = nil) throws {
+        let analysis = try ClosureAnalysis(params: params, body: body, env: captureEnv)
         var defaultConstants: [ObjectRef] = []
         var allConstant = true
         let defaults = try capture {
@@ -385,20 +407,39 @@ final class CodeGen {
         }
         let qualname = (c.qualPrefix + [name]).joined(separator: ".")
         let code = CodeObject(kind: .function, name: name, qualname: qualname, filename: c.filename, firstLine: span.line)
-        var fscope = Scope.function(params: params, body: body)
+        var fscope = analysis.scope
         fscope.declaredGlobal.subtract(params.map({ $0.name }))
-        code.paramCount = params.count
-        code.localNames = fscope.locals
+        code.paramCount = params.filter({ $0.kind == .positional }).count
+        code.hasVarArgs = params.contains { $0.kind == .varArgs }
+        code.hasVarKeywords = params.contains { $0.kind == .varKeywords }
+        let inner = Unit(line: span.line)
+        layOutClosure(analysis, code, inner)
         c.scopes.append(fscope)
         c.enterUnit(code)
         c.qualPrefix.append(name)
         c.qualPrefix.append("<locals>")
-        _ = c.addConst(c.literal(heap.newNone()))   // co_consts[0]: no docstring (CodeGen.accepts)
-        units.append(Unit(line: span.line))
+        // co_consts[0]: the docstring, which compiles to no instruction, or None.
+        var statements = body[...]
+        if lambdaBody == nil, case .expr(let first)? = body.first?.kind, case .string = first.kind {
+            try checkDocstring(first)
+        }
+        if lambdaBody == nil, case .expr(let first)? = body.first?.kind, case .string = first.kind, let doc = try c.foldConstant(first) {
+            _ = c.addConst(doc)
+            statements = body.dropFirst()
+            inner.hasDocstring = true
+        } else {
+            _ = c.addConst(c.literal(heap.newNone()))
+        }
+        units.append(inner)
         emit(.RESUME, .value(0))
-        try emitBlock(body)
-        emitImplicitReturn()
-        let inner = units.removeLast()
+        if let lambdaBody {
+            try emitExpr(lambdaBody)
+            emit(.RETURN_VALUE)
+        } else {
+            try emitBlock(Array(statements))
+            emitImplicitReturn()
+        }
+        units.removeLast()
         c.qualPrefix.removeLast(2)
         c.codes.removeLast()
         c.scopes.removeLast()
@@ -407,16 +448,19 @@ final class CodeGen {
         heap.decref(codeRef)   // addConst took its own reference; drop the creation one
         var qualnameConst: ObjectRef?
         if interp.profile.qualnameIsConstant { qualnameConst = c.addConst(c.literal(try interp.newStr(qualname))) }
-        // MAKE_FUNCTION's operands: the defaults tuple, the code, (3.6-3.10) the qualname.
+        // MAKE_FUNCTION's operands: the defaults tuple, the closure tuple, the code, (3.6-3.10)
+        // the qualname.
         if let fold {
             emit(.LOAD_CONST, .fold(fold))
         } else if defaultCount > 0 {
             splice(defaults)
             emit(.BUILD_TUPLE, .value(Int32(defaultCount)))
         }
+        if !analysis.frees.isEmpty { try emitClosureTuple(analysis.frees) }
         emitConst(codeRef)
         if let qualnameConst { emitConst(qualnameConst) }
-        emit(.MAKE_FUNCTION, .value(defaultCount > 0 ? 1 : 0), aux: qualnameConst == nil ? 0 : 1)
+        let flags: Int32 = (defaultCount > 0 ? 0x01 : 0) | (analysis.frees.isEmpty ? 0 : 0x08)
+        emit(.MAKE_FUNCTION, .value(flags), aux: qualnameConst == nil ? 0 : 1)
     }
 
     // MARK: - Classes (compiler_class)
@@ -442,7 +486,17 @@ final class CodeGen {
         }
         units.append(Unit(line: span.line))
         emit(.RESUME, .value(0))
-        try emitBlock(body)
+        // compiler_body: a docstring is stored as __doc__ (LOAD_CONST; STORE_NAME __doc__).
+        var statements = body[...]
+        if let first = body.first, case .expr(let doc) = first.kind, case .string = doc.kind {
+            unit.loc = Location(first.span)
+            unit.bytecode.pending.append(.statementStart)
+            try checkDocstring(doc)
+            try emitExpr(doc)
+            try emitStore(Expr(.name("__doc__"), first.span))
+            statements = body.dropFirst()
+        }
+        try emitBlock(Array(statements))
         emitImplicitReturn()
         let inner = units.removeLast()
         var staticAttributes: ObjectRef?

@@ -79,8 +79,13 @@ struct Disassembler {
         case .BINARY_OP:
             if i.arg >= BinaryOp.inplaceBase { return (i.arg, BinaryOp.byNbOparg[Int(i.arg - BinaryOp.inplaceBase)].rawValue + "=") }
             return (i.arg, BinaryOp.byNbOparg[Int(i.arg)].rawValue)
+        case .LOAD_CLOSURE, .STORE_DEREF, .DELETE_DEREF:
+            return (i.arg, code.localNames[Int(i.arg)])
+        case .LOAD_DEREF where i.aux < 0:
+            return (i.arg, code.localNames[Int(i.arg)])
         case .MAKE_FUNCTION:
-            return (i.arg, i.arg & 1 != 0 ? "defaults" : "")
+            // dis's MAKE_FUNCTION_FLAGS, of which the code generator sets 0x01 and 0x08.
+            return (i.arg, [(1, "defaults"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
         case .FORMAT_VALUE:
             return (i.arg, ["", "str", "repr", "ascii"][Int(i.arg & 3)])
         default:

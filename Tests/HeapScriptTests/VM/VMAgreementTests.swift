@@ -11,6 +11,8 @@ import HeapEngine
 final class VMAgreementTests: XCTestCase {
     struct Run {
         var stdout = "", stderr = "", completed = false
+        /// The run stopped at an UnsupportedConstruct.
+        var refused = false
         var units = (compiled: 0, declined: 0, declinedLate: 0)
     }
 
@@ -33,6 +35,7 @@ final class VMAgreementTests: XCTestCase {
                     runs[k].stderr += result.stderr
                     if let u = result.unsupported {
                         runs[k].stderr += "<stdin>:\(chunk.firstLine + u.line - 1): error: \(u.message)\n"
+                        runs[k].refused = true
                         open[k] = false
                     }
                     if result.stopped { open[k] = false }
@@ -53,7 +56,7 @@ final class VMAgreementTests: XCTestCase {
     }
 
     struct Tally {
-        var cases = 0, casesAllOnVM = 0, agreeing = 0, heapsAgreeing = 0, stderrDiffers = 0
+        var cases = 0, casesAllOnVM = 0, agreeing = 0, heapsAgreeing = 0, stderrDiffers = 0, closurePathRefuses = 0
         var units = 0, unitsOnVM = 0
     }
 
@@ -68,6 +71,17 @@ final class VMAgreementTests: XCTestCase {
             if vm.units.declined == 0 && vm.units.declinedLate == 0 { t.casesAllOnVM += 1 }
             XCTAssertEqual(vm.units.declinedLate, 0, "\(c.name): the code generator declined a unit CodeGen.accepts let through",
                            file: file, line: line)
+            if closures.refused && !vm.refused {
+                // New language goes into the VM only (lambda, closures, decorators, ...): the
+                // closure path refuses it, and DifferentialTests holds the VM to CPython. The
+                // heaps are compared up to the refusal.
+                if let heapDifference {
+                    XCTFail("\(c.name) (\(profile.version)): the VM's heap differs from the closure path's "
+                            + heapDifference, file: file, line: line)
+                }
+                t.closurePathRefuses += 1
+                continue
+            }
             let agrees = vm.stdout == closures.stdout && vm.completed == closures.completed && heapDifference == nil
             if let (versions, why) = Self.closurePathIsNotCPythons[c.name], versions.contains(profile.version) {
                 // DifferentialTests holds the VM to CPython's output here.
@@ -90,7 +104,7 @@ final class VMAgreementTests: XCTestCase {
             }
             if vm.stderr != closures.stderr { t.stderrDiffers += 1 }
         }
-        print("VM agreement \(profile.version): \(t.agreeing)/\(t.cases) cases agree (heaps: \(t.heapsAgreeing)); \(t.casesAllOnVM) ran wholly on the VM;"
+        print("VM agreement \(profile.version): \(t.agreeing)/\(t.cases) cases agree (heaps: \(t.heapsAgreeing)); \(t.closurePathRefuses) refused by the closure path; \(t.casesAllOnVM) ran wholly on the VM;"
               + " \(t.unitsOnVM)/\(t.units) units compiled to bytecode; stderr differs in \(t.stderrDiffers)")
         return t
     }
@@ -120,6 +134,10 @@ final class VMAgreementTests: XCTestCase {
         "containers/list_ops": (all, "`[1, 2] + [3]`: the operands' release order moves `[0] * 5`"),
         "classes/instance_layout": (["3.11", "3.12", "3.13"],
                                     "`id(xs[i + 1]) - id(xs[i])`: the operands' release order (BINARY_OP)"),
+        // compiler_body takes a docstring for co_consts[0] and compiles no statement for it;
+        // the closure path folds it a second time as an expression statement, a second str
+        // where constants are not merged (3.8) or the arena keeps it (3.13): heaps differ.
+        "functions/docstrings": (["3.8", "3.13"], "a function's docstring folded twice by the closure path"),
     ]
     private static let all: Set<String> = ["3.6", "3.8", "3.11", "3.12", "3.13"]
 

@@ -1,0 +1,192 @@
+import HeapEngine
+
+// Python/symtable.c's free/cell analysis (analyze_block, analyze_cells, update_symbols) and
+// Python/compile.c's compiler_make_closure for the code generator: which of a function's
+// names live in cells (co_cellvars: bound here, used by a nested function) and which come
+// from the function's closure (co_freevars: used here or by a nested function, bound in an
+// enclosing function). Class bodies are not part of it: a class body or a method using an
+// enclosing function's variable (LOAD_CLASSDEREF, a class cell) resolves to `.closure` and
+// stays refused, and so does a comprehension using a cell (the engine's comprehension reads
+// the enclosing frame's slots, not cells).
+
+/// The closure analysis of one function or lambda.
+struct ClosureAnalysis {
+    /// Fast locals (parameters first), `nonlocal` names removed.
+    var scope: Scope
+    /// co_cellvars: locals a nested function uses, sorted (dictbytype sorts them).
+    var cells: [String]
+    /// co_freevars, sorted.
+    var frees: [String]
+
+    /// Names a function nested in this one may capture (its `env`).
+    var captureEnv: Set<String> = []
+
+    /// `env`: the names bound in the enclosing functions (and visible: not declared global
+    /// on the way), which a use here may refer to. Throws `CodeGenDeclined` for what the
+    /// analysis does not cover (a `nonlocal` without a binding, where CPython's SyntaxError
+    /// is left to the closure compiler's refusal; a function or lambda in a comprehension).
+    init(params: [Param], body: [Stmt], env: Set<String>) throws(CodeGenDeclined) {
+        var walker = ClosureWalker()
+        try walker.walk(body)
+        let nonlocals = walker.nonlocals, uses = walker.uses, children = walker.children
+        for n in nonlocals where !env.contains(n) { throw CodeGenDeclined(what: "nonlocal without a binding") }
+        var s = Scope.function(params: params, body: body)
+        if !nonlocals.isEmpty {
+            var filtered = Scope(kind: .function)
+            filtered.declaredGlobal = s.declaredGlobal
+            for n in s.locals where !nonlocals.contains(n) { filtered.addLocal(n) }
+            s = filtered
+        }
+        let locals = Set(s.locals)
+        let visible = env.subtracting(s.declaredGlobal)
+        let childEnv = visible.union(locals)
+        var childFrees: Set<String> = []
+        for child in children {
+            childFrees.formUnion(try ClosureAnalysis(params: child.params, body: child.body, env: childEnv).frees)
+        }
+        for n in walker.comprehensionTargets where childEnv.contains(n) {
+            throw CodeGenDeclined(what: "a comprehension variable shadowing a closure variable")
+        }
+        scope = s
+        cells = locals.intersection(childFrees).sorted()
+        var free = uses.union(childFrees).subtracting(locals).subtracting(s.declaredGlobal).intersection(visible)
+        free.formUnion(nonlocals)
+        frees = free.sorted()
+        captureEnv = childEnv
+    }
+}
+
+/// Collects a function body's name uses, `nonlocal` declarations and nested functions,
+/// without entering nested function or class bodies (their defaults, decorators and bases
+/// are evaluated here).
+struct ClosureWalker {
+    var uses: Set<String> = []
+    var nonlocals: Set<String> = []
+    var children: [(params: [Param], body: [Stmt])] = []
+    var comprehensionTargets: Set<String> = []
+    private var inComprehension = 0
+
+    mutating func walk(_ body: [Stmt]) throws(CodeGenDeclined) { for s in body { try walk(s) } }
+
+    mutating func walk(_ s: Stmt) throws(CodeGenDeclined) {
+        switch s.kind {
+        case .expr(let e): try walk(e)
+        case .assign(let targets, let value): for t in targets { try walk(t) }; try walk(value)
+        case .augAssign(let t, _, let v): try walk(t); try walk(v)
+        case .delete(let ts): for t in ts { try walk(t) }
+        case .pass, .break, .continue, .global, .import: break
+        case .importFrom: break
+        case .nonlocal(let names): nonlocals.formUnion(names)
+        case .if(let t, let b, let o), .while(let t, let b, let o): try walk(t); try walk(b); try walk(o)
+        case .for(let t, let i, let b, let o): try walk(t); try walk(i); try walk(b); try walk(o)
+        case .functionDef(_, let params, let body, let decorators):
+            for d in decorators { try walk(d) }
+            try function(params, body)
+        case .classDef(_, let bases, _, let decorators):
+            for e in decorators + bases { try walk(e) }
+        case .return(let v): if let v { try walk(v) }
+        case .raise(let e, let cause): if let e { try walk(e) }; if let cause { try walk(cause) }
+        case .assert(let t, let m): try walk(t); if let m { try walk(m) }
+        case .try, .with: throw CodeGenDeclined(what: "statement")
+        }
+    }
+
+    private mutating func function(_ params: [Param], _ body: [Stmt]) throws(CodeGenDeclined) {
+        if inComprehension > 0 { throw CodeGenDeclined(what: "a function in a comprehension") }
+        for p in params { if let d = p.defaultValue { try walk(d) } }
+        children.append((params, body))
+    }
+
+    mutating func walk(_ e: Expr) throws(CodeGenDeclined) {
+        switch e.kind {
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
+        case .name(let n): uses.insert(n)
+        case .fstring(let parts): for case .field(let x, _) in parts { try walk(x) }
+        case .tuple(let xs), .list(let xs), .set(let xs), .boolOp(_, let xs): for x in xs { try walk(x) }
+        case .dict(let entries): for d in entries { if let k = d.key { try walk(k) }; try walk(d.value) }
+        case .attribute(let x, _), .unary(_, let x), .starred(let x): try walk(x)
+        case .subscript(let a, let b), .binary(_, let a, let b): try walk(a); try walk(b)
+        case .slice(let a, let b, let c): for x in [a, b, c].compactMap({ $0 }) { try walk(x) }
+        case .call(let f, let args, let kws): try walk(f); for a in args { try walk(a) }; for k in kws { try walk(k.value) }
+        case .compare(let first, let rest): try walk(first); for r in rest { try walk(r.operand) }
+        case .ifExp(let t, let b, let o): try walk(t); try walk(b); try walk(o)
+        case .lambda(let params, let body):
+            try function(params, [Stmt(.return(body), body.span)])
+        case .listComp(let el, let gens), .setComp(let el, let gens), .generatorExp(let el, let gens):
+            try comprehension([el], gens)
+        case .dictComp(let k, let v, let gens): try comprehension([k, v], gens)
+        }
+    }
+
+    private mutating func comprehension(_ elements: [Expr], _ gens: [Comprehension]) throws(CodeGenDeclined) {
+        inComprehension += 1
+        defer { inComprehension -= 1 }
+        for g in gens {
+            var targets = ClosureWalker()
+            try targets.walk(g.target)
+            comprehensionTargets.formUnion(targets.uses)
+            try walk(g.iter)
+            for i in g.ifs { try walk(i) }
+        }
+        for x in elements { try walk(x) }
+    }
+}
+
+extension CodeGen {
+    /// The names a function nested in the current unit may capture (empty at module level
+    /// and in class bodies).
+    var captureEnv: Set<String> { unit.captureEnv }
+
+    /// Lays out a function's cells and free variables after its fast locals (3.11's
+    /// localsplus: a cell for a parameter stays in the parameter's slot) and records which
+    /// slot each deref name has. Cells are made in 3.11's MAKE_CELL order (by slot) or, before
+    /// 3.11, in co_cellvars order (sorted by name, _PyEval_MakeFrameVector's loop).
+    func layOutClosure(_ analysis: ClosureAnalysis, _ code: CodeObject, _ u: Unit) {
+        var names = analysis.scope.locals
+        var slotOf: [String: Int] = [:]
+        for n in analysis.cells {
+            if let i = analysis.scope.localIndex[n] { slotOf[n] = i } else { slotOf[n] = names.count; names.append(n) }
+        }
+        for n in analysis.frees { slotOf[n] = names.count; names.append(n) }
+        code.localNames = names
+        code.freeCount = analysis.frees.count
+        let cellSlots = analysis.cells.map { slotOf[$0]! }
+        code.cellSlots = interp.profile.lazyFrameObjects ? cellSlots.sorted() : cellSlots
+        u.deref = slotOf
+        u.cellSlots = Set(cellSlots)
+        u.captureEnv = analysis.captureEnv
+    }
+
+    /// compiler_make_closure: LOAD_CLOSURE of each of the nested code's free variables (a
+    /// new reference to this frame's cell), packed in a tuple for MAKE_FUNCTION's 0x08.
+    func emitClosureTuple(_ frees: [String]) throws {
+        for n in frees {
+            guard let slot = unit.deref[n] else { throw CodeGenDeclined(what: "free variable without a cell") }
+            emit(.LOAD_CLOSURE, .value(Int32(slot)))
+        }
+        emit(.BUILD_TUPLE, .value(Int32(frees.count)))
+    }
+
+    /// The deref slot of `name` in the current unit, if it is a cell or free variable.
+    func derefSlot(_ name: String) -> Int32? { unit.deref[name].map { Int32($0) } }
+
+    /// A comprehension reading a slot that holds a cell: refused (see the file comment).
+    func refuseIfCellSlot(depth: Int, index: Int, _ span: SourceSpan) throws {
+        if units[units.count - 1 - depth].cellSlots.contains(index) { throw c.closureRefusal(span) }
+    }
+
+    /// A docstring's statement: from 3.13 the compiler strips the common indentation of its
+    /// lines (_PyCompile_CleanDoc), which the engine does not do, so a multi-line one is
+    /// refused there.
+    func checkDocstring(_ doc: Expr) throws {
+        if case .string(let text) = doc.kind, text.contains("\n"), interp.profile.minor >= 13 {
+            throw c.unsupported("multi-line docstrings", doc.span)
+        }
+    }
+
+    /// compiler_decorators / compiler_apply_decorators: each decorator is called with what
+    /// the ones below it returned, the innermost (last written) first.
+    func emitDecoratorCalls(_ count: Int) {
+        for _ in 0..<count { emit(.CALL, .value(1)) }
+    }
+}

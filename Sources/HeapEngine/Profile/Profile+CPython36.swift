@@ -9,6 +9,7 @@ extension Profile {
         p.linesOnlyIncrease = true
         p.unpackErrorSaysNotIterable = true
         p.weakrefImportLeavesGarbage = true
+        p.decoratedStatementAtFirstDecorator = true
         p.hashRandomizationFlagReferences = 1
         p.strConcatErrorSaysMustBeStr = true
         // 3.6 reached its end of life before gh-95778: `str(10**4300)` and 4301-digit

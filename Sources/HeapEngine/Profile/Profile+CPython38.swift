@@ -12,6 +12,7 @@ extension Profile {
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
         p.tracebackCarets = .none
         p.weakrefImportUnmodelled = true
+        p.decoratorCallsLocatedAtDecorator = false
         p.attributeLocatedAtName = false
         // The LL(1) parser's ast.c adds each parsed number to the arena once.
         p.parserArenaLiteralsVary = false

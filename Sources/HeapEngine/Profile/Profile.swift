@@ -333,6 +333,12 @@ public struct Profile: Sendable, Equatable {
     /// 3.13: a `for` loop's GET_ITER is located at the iterable (`for i in 5:` underlines
     /// `5`); before, at the statement.
     public var getIterLocatedAtIterable = false
+    /// 3.11+: the call applying a decorator is located at the decorator (`@deco` underlined);
+    /// 3.8 reports the `def` line.
+    public var decoratorCallsLocatedAtDecorator = true
+    /// 3.6 (ast before bpo-33211): a decorated def or class starts at its first decorator, so
+    /// its instructions report that line.
+    public var decoratedStatementAtFirstDecorator = false
     /// Before 3.11 each binary opcode had its own case in ceval.c, and BINARY_SUBTRACT and
     /// BINARY_MODULO released the right operand first; 3.11's BINARY_OP (bpo-45636) releases
     /// the left first for every operator (`Corpus/identity/operand_release_order`).

@@ -186,7 +186,13 @@ extension CodeGen {
 
     /// compiler_decorators / compiler_apply_decorators: each decorator is called with what
     /// the ones below it returned, the innermost (last written) first.
-    func emitDecoratorCalls(_ count: Int) {
-        for _ in 0..<count { emit(.CALL, .value(1)) }
+    /// Each call is located at its decorator from 3.11 (compiler_apply_decorators' SET_LOC),
+    /// at the statement before (3.8: the `def` line; 3.6: the first decorator's).
+    func emitDecoratorCalls(_ decorators: [Expr]) {
+        for d in decorators.reversed() {
+            located(interp.profile.decoratorCallsLocatedAtDecorator ? Location(d.span) : unit.loc) {
+                emit(.CALL, .value(1))
+            }
+        }
     }
 }

@@ -179,6 +179,14 @@ final class CodeGen {
 
     func emitStmt(_ stmt: Stmt, interactive: Bool) throws {
         unit.loc = Location(stmt.span)
+        // 3.6's ast puts a decorated def or class at its first decorator.
+        switch stmt.kind {
+        case .functionDef(_, _, _, let decorators), .classDef(_, _, _, let decorators):
+            if interp.profile.decoratedStatementAtFirstDecorator, let first = decorators.first {
+                unit.loc.line = Int32(first.span.line)
+            }
+        default: break
+        }
         unit.bytecode.pending.append(.statementStart)
         switch stmt.kind {
         case .expr(let e):
@@ -260,7 +268,7 @@ final class CodeGen {
         case .functionDef(let name, let params, let body, let decorators):
             for d in decorators { try emitExpr(d) }
             try emitFunction(name: name, params: params, body: body, span: stmt.span)
-            emitDecoratorCalls(decorators.count)
+            emitDecoratorCalls(decorators)
             try emitStore(Expr(.name(name), stmt.span))
 
         case .return(let value):
@@ -325,7 +333,7 @@ final class CodeGen {
         case .classDef(let name, let bases, let body, let decorators):
             for d in decorators { try emitExpr(d) }
             try emitClass(name: name, bases: bases, body: body, span: stmt.span)
-            emitDecoratorCalls(decorators.count)
+            emitDecoratorCalls(decorators)
             try emitStore(Expr(.name(name), stmt.span))
 
         case .nonlocal:

@@ -1,0 +1,8 @@
+def outer():
+    n = 0
+    def inner():
+        nonlocal n
+        n += "x"
+    inner()
+
+outer()

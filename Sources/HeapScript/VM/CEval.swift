@@ -288,11 +288,16 @@ final class CEval {
                 // does for a statement run once at the prompt.
                 let rightFirst = interp.profile.subtractAndModuloReleaseRightFirst && (ins.arg == BinaryOp.sub.nbOparg || ins.arg == BinaryOp.mod.nbOparg)
                 defer { if rightFirst { heap.decref(rhs); heap.decref(lhs) } else { heap.decref(lhs); heap.decref(rhs) } }
+                let mapped = heap.allocator.mappedBytes
                 if ins.arg >= BinaryOp.inplaceBase {
                     push(try interp.inplaceOp(BinaryOp.byNbOparg[Int(ins.arg - BinaryOp.inplaceBase)], lhs, rhs))
                 } else {
                     push(try interp.binaryOp(BinaryOp.byNbOparg[Int(ins.arg)], lhs, rhs))
                 }
+                // One operation can build a large object (`b'ab' * 2 * 2 * ...` in one
+                // statement, no step between): the run's bounds are checked after each that
+                // grew the heap by a MiB or more.
+                if heap.allocator.mappedBytes - mapped >= 1 << 20 { try interp.checkLimits() }
             case .COMPARE_OP, .IS_OP, .CONTAINS_OP:
                 let right = pop(), left = pop()
                 defer { heap.decref(left); heap.decref(right) }

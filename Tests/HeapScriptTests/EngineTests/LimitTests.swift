@@ -97,6 +97,15 @@ final class LimitTests: XCTestCase {
 
     // MARK: - Wall clock and resident memory
 
+    func testWallClockLimitStopsOneStatementOfLargeOperations() {
+        // 31 doublings in one expression, no step between them (a mutation fuzz find): CPython
+        // 3.11.7 builds the 4 GiB result in 51 s; the engine stops after the limit.
+        let s = makeSession(limits: Limits(wallClockSeconds: 1))
+        let r = s.runInteractive("b'ab'" + String(repeating: " * 2", count: 31) + "\n")
+        XCTAssertTrue(r.stopped)
+        XCTAssertEqual(r.exception, "heapbook: wall-clock limit of 1 s reached")
+    }
+
     func testWallClockLimitEndsTheRunWithATraceback() {
         let s = makeSession(limits: Limits(wallClockSeconds: 1))
         expect(s, "def spin():\n    while True:\n        pass\n", "")

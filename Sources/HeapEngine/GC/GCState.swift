@@ -60,6 +60,22 @@ public struct GCState {
     public internal(set) var timingUnknown = false
     public internal(set) var statsUnknown = false
     public var untimelyGarbage = false
+    /// Collection opportunities counted while `timingUnknown` (Heap+CountCertainty.swift):
+    /// moments where CPython may have collected and the engine did not. `Heap.touched` holds,
+    /// per object, this count when it was made or last lost a reference.
+    public internal(set) var opportunities: UInt32 = 0
+    /// CPython may have collected where the engine did not, so the order of the objects in
+    /// its generation lists (which a collection keeps: gc_list_merge appends) may differ
+    /// from the engine's. Sticky: the order of long-lived objects stays unknown.
+    public internal(set) var orderUnknown = false
+    /// A collection freed objects in an order that may not be CPython's, so pymalloc hands
+    /// out their blocks in another order and the addresses of later objects may differ.
+    public internal(set) var addressesUnknown = false
+    /// A script under a profile whose per-statement count is not exact: `timingUnknown` and
+    /// the count's error are never cleared (Heap.startWithUnknownCount).
+    var countNeverKnown = false
+    /// The collection running was asked for by gc.collect().
+    var explicitCollection = false
     /// gc.set_debug flags (only DEBUG_SAVEALL changes what the collector does).
     public var debug = 0
     /// long_lived_total / long_lived_pending (the full-collection heuristic).

@@ -495,6 +495,7 @@ extension Heap {
 
         deduceUnreachable(young, unreachable)
         observe(.moveUnreachable)
+        if gc.timingUnknown && !gc.isEmpty(unreachable) { judgeGarbage(unreachable, generation: generation) }
 
         untrackTuples(young)
         // Start-up's tuples and dicts that this collection untracks, as phantoms (they sit
@@ -593,6 +594,8 @@ extension Heap {
         if flags[Int(r)] & ObjectFlags.fromFreeList.rawValue != 0 { return }
         gc.counts[0] += 1
         gcThresholdCheck()
+        // CPython collects inside the allocation, before the object exists.
+        touched[Int(r)] = gc.opportunities
     }
 
     /// The threshold test of _PyObject_GC_Link without a new object: collects now (3.11 and
@@ -602,6 +605,7 @@ extension Heap {
     /// gc.set_threshold(lower) — is acted on at the next statement, as in CPython.
     public func gcThresholdCheck() {
         checkCollectionWindow()
+        noteOpportunity()
         if profile.gcCollectsOnEvalBreaker {
             // 3.12+: _Py_ScheduleGC under the same conditions; the eval loop collects.
             if gc.counts[0] > gc.thresholds[0], gc.enabled, gc.thresholds[0] != 0, !gc.collecting,

@@ -23,13 +23,90 @@
 ///   garbage earlier, it would still be garbage here; all three counts are 0 and every
 ///   survivor is in generation 2 in both. The number of collections (`gc.get_stats()`) stays
 ///   unknown for the session.
+///
+/// A full collection that finds garbage while `timingUnknown` is still exact when none of
+/// that garbage could have been found at an earlier moment. Such moments — *opportunities* —
+/// are where CPython may collect and the engine did not: a GC allocation (3.11 and earlier
+/// collect inside it), an eval-breaker check (3.12+ run the scheduled collection there), a
+/// step whose allocations the engine does not model one for one. While `timingUnknown`,
+/// each increments `gc.opportunities`, and every object carries in `touched` the count when
+/// it was made or last lost a reference. An object that loses a reference is reachable just
+/// before (running code held that reference, or freed its holder), and so is everything it
+/// reaches. So if every object of the unreachable set is reachable, inside the set, from one
+/// touched since the last opportunity, all of it was reachable at every opportunity: CPython
+/// cannot have collected any of it earlier, and finds the same set now
+///
+/// (`judgeGarbage`). What such an earlier collection would still have changed is the order
+/// of the lists (`orderUnknown`): the calls of finalizers and weakref callbacks, and the
+/// order in which the garbage is freed, follow it. The first is refused when two or more of
+/// them would run; the second makes later addresses unknown (`addressesUnknown`). The
+/// verdict comes before the finalizers run: the interpreter runs none for a collection it
+/// is going to refuse, so that no line CPython may not print is printed.
+///
+/// `python3 FILE` compiles the whole file before running it, which allocates an amount of
+/// GC objects that depends on the file; the count a script starts with is not known at all
+/// (`startWithUnknownCount`).
 extension Heap {
+    /// A script: generation 0's count is anywhere below the threshold, and CPython may
+    /// already have collected during the compilation (3.8.18 and 3.12.1 do for longer files).
+    /// `forever`: where the engine's per-statement count is not exact (the REPL folds that
+    /// error into each statement's compilation, `Profile.compileCountError`; a script has no
+    /// per-statement compilation to carry it), not even a full collection makes it known.
+    public func startWithUnknownCount(forever: Bool) {
+        gc.countNeverKnown = forever
+        gc.countErrorBound = max(gc.countErrorBound, gc.thresholds[0] + 1)
+        gc.timingUnknown = true
+        gc.statsUnknown = true
+        gc.orderUnknown = true
+    }
+
+    /// A moment where CPython may collect and the engine does not know whether it did.
+    @inline(__always)
+    func noteOpportunity() {
+        guard gc.timingUnknown, gc.enabled, gc.thresholds[0] != 0 else { return }
+        gc.opportunities &+= 1
+        gc.orderUnknown = true
+    }
+
+    /// A collection found the set `unreachable` (right after move_unreachable, masked) while
+    /// `timingUnknown`: sets `untimelyGarbage` before any finalizer runs, unless this is an
+    /// explicit full collection (`gc.explicitCollection`), a walk inside the set from the
+    /// objects touched since the last opportunity reaches all of it, and at most one of its
+    /// objects has a finalizer or weak references when the lists' order is unknown.
+    func judgeGarbage(_ unreachable: Int, generation: Int) {
+        gc.untimelyGarbage = true
+        guard gc.explicitCollection, generation == GCState.generationCount - 1 else { return }
+        let now = gc.opportunities
+        var members: [Int] = []
+        var n = Int(gc.next[unreachable])
+        var sensitive = 0
+        while n != unreachable {
+            members.append(n)
+            let r = GCState.row(n)
+            if hasFinalizer(typeInfo(of: r)) || !weakrefs(to: r).isEmpty { sensitive += 1 }
+            n = Int(gc.next[n])
+        }
+        if gc.orderUnknown && sensitive > 1 { return }
+        var reached = Set<Int>()
+        var work = members.filter { touched[Int(GCState.row($0))] == now }
+        reached.formUnion(work)
+        withCollectorBuffers { b in
+            while let m = work.popLast() {
+                b.traverse(m) { k in
+                    if b.refs[k] == GCState.tentativelyUnreachable, reached.insert(k).inserted { work.append(k) }
+                }
+            }
+        }
+        if reached.count == members.count { gc.untimelyGarbage = false }
+    }
+
     /// The statement just compiled (or start-up) may have made up to `n` GC objects more or
     /// fewer than CPython.
     public func countMayDiffer(by n: Int) {
         guard n > 0 else { return }
         gc.countErrorBound += n
         checkCollectionWindow()
+        noteOpportunity()
     }
 
     /// Whether CPython may collect at another moment than the engine from here: threshold0 is
@@ -60,12 +137,15 @@ extension Heap {
             gc.timingUnknown = true
             gc.statsUnknown = true
         }
+        noteOpportunity()
     }
 
     /// After a collection of `generation` that found `found` unreachable objects.
     func noteCollection(generation: Int, found: Int, explicit: Bool) {
-        if gc.timingUnknown && found > 0 { gc.untimelyGarbage = true }
+        let full = explicit && generation == GCState.generationCount - 1
+        if gc.orderUnknown && found > 1 { gc.addressesUnknown = true }
+        if gc.countNeverKnown { return }
         gc.countErrorBound = 0
-        if explicit && generation == GCState.generationCount - 1 && found == 0 { gc.timingUnknown = false }
+        if full && (found == 0 || !gc.untimelyGarbage) { gc.timingUnknown = false }
     }
 }

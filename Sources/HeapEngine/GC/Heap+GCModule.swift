@@ -13,7 +13,8 @@ extension Heap {
         precondition(generation >= 0 && generation < GCState.generationCount, "invalid generation")
         if gc.collecting { return 0 }
         gc.collecting = true
-        defer { gc.collecting = false }
+        gc.explicitCollection = true
+        defer { gc.collecting = false; gc.explicitCollection = false }
         let found = gcCollectWithCallback(generation)
         noteCollection(generation: generation, found: found, explicit: true)
         return found
@@ -45,6 +46,7 @@ extension Heap {
     /// gc_collect_generations when collection is enabled).
     @inline(__always)
     public func gcRunScheduled() {
+        noteOpportunity()
         if gc.collectionScheduled { gcRunScheduledSlow() }
     }
 

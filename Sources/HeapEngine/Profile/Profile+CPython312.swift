@@ -43,6 +43,8 @@ extension Profile {
         p.lazyFrameObjects = true
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.12.1's (27, 2, 1).
         p.replStartupGCCounts = [25, 2, 1]
+        p.scriptWeakrefImportUnmodelled = true
+        p.scriptWeakrefImportLeavesGarbage = true
         p.compileCountError = CompileCountError(statement: 0, function: 3, classBody: 5, uncaughtError: 0)
         p.isWarningNamesLiteralType = true
         p.noneHashIsConstant = true

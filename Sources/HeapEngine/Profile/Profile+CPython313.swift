@@ -37,6 +37,8 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.13.0's (762, 9, 0) (the
         // engine prints (763, 9, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [760, 9, 0]
+        p.scriptWeakrefImportUnmodelled = true
+        p.scriptWeakrefImportLeavesGarbage = true
         p.compileCountError = CompileCountError(statement: 5, function: 4, classBody: 3, uncaughtError: 24)
         p.noDictReasonInAttributeError = true
         p.scriptStartupGCCounts = [26, 3, 0]

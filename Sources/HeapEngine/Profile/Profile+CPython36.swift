@@ -30,6 +30,8 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.6.15's (95, 11, 0) (the
         // engine prints (96, 11, 0) since the constant-key fix; not refitted).
         p.replStartupGCCounts = [87, 11, 0]
+        p.scriptWeakrefImportUnmodelled = true
+        p.scriptWeakrefImportLeavesGarbage = true
         p.compileCountError = CompileCountError(statement: 4, function: 3, classBody: 3, uncaughtError: 8)
         p.builtinKeywordCallCountError = 4
         p.builtinPositionalCallCountError = 4

@@ -50,6 +50,7 @@ extension Profile {
         // an early `import gc`; `import sys`, `import gc`, `gc.get_count()` then print (507, 9, 0),
         // 3.8.18 (510, 9, 0).
         p.replStartupGCCounts = [477, 9, 0]
+        p.scriptWeakrefImportUnmodelled = true
         p.compileCountError = CompileCountError(statement: 5, function: 5, classBody: 5, uncaughtError: 3)
         p.builtinKeywordCallCountError = 2
         p.typeCallPacksArguments = true

@@ -175,6 +175,7 @@ extension Heap {
         if info.isGC { flags[i] |= ObjectFlags.finalized.rawValue }
         finalizer(r)
         refcnt[i] -= 1
+        touched[i] = gc.opportunities   // if resurrected, it is reachable now
         return refcnt[i] == 0
     }
 

@@ -18,6 +18,9 @@ public final class Heap {
     public let payload = PagedColumn<Payload>()
     /// Per-object flag bits (`ObjectFlags`).
     public let flags = PagedColumn<UInt8>()
+    /// `gc.opportunities` when the object was made or last lost a reference (never stale in
+    /// the unsafe direction: an object that lost a reference since was reachable then).
+    let touched = PagedColumn<UInt32>()
     var freeRows: [ObjectRef] = []
     public internal(set) var allocator: Allocator
     /// Called when a heap-type instance with `__del__` must be finalized (tp_finalize).
@@ -189,12 +192,12 @@ public final class Heap {
         if let r = freeRows.popLast() {
             let i = Int(r)
             typeOf[i] = type; refcnt[i] = 1; self.address[i] = address; payload[i] = p
-            flags[i] = f.rawValue; typeBits[i] = 0
+            flags[i] = f.rawValue; typeBits[i] = 0; touched[i] = gc.opportunities
             return r
         }
         typeOf.append(type); refcnt.append(1); self.address.append(address); payload.append(p)
         flags.append(f.rawValue)
-        auxAddress.append(0); auxSize.append(0); typeBits.append(0)
+        auxAddress.append(0); auxSize.append(0); typeBits.append(0); touched.append(gc.opportunities)
         return ObjectRef(typeOf.count - 1)
     }
 
@@ -231,7 +234,7 @@ public final class Heap {
         let n = refcnt[i]
         if n >= immortalThreshold { return }
         refcnt[i] = n &- 1
-        if n == 1 { dealloc(r) }
+        if n == 1 { dealloc(r) } else { touched[i] = gc.opportunities }
     }
 
     /// Whether `r` is immortal (PEP 683; never true before 3.12).

@@ -53,6 +53,7 @@ extension Interpreter {
         for _ in 0..<3 { heap.incref(heap.none) }
         heap.decref(try! heap.newSlice(heap.none, heap.none, heap.none))
         heap.gc.counts = scriptStartup ? profile.scriptStartupGCCounts : profile.replStartupGCCounts
+        if scriptStartup { heap.startWithUnknownCount(forever: profile.compileCountError != nil) }
         // __main__'s dict holds start-up's tracked objects (__builtins__, __loader__), so
         // start-up's collections have moved it on: it is older than anything typed.
         heap.gc.track(mainDict, inGeneration: profile.mainDictGeneration)
@@ -165,8 +166,10 @@ extension Interpreter {
         heap.noteFirstImport(moduleName)
         if moduleName == "weakref", startupObjectsInstalled, !weakrefImported {
             weakrefImported = true
-            if profile.weakrefImportUnmodelled { heap.countMayDiffer(by: heap.gc.thresholds[0] + 1) }
-            if profile.weakrefImportLeavesGarbage {
+            if scriptStartup ? profile.scriptWeakrefImportUnmodelled : profile.weakrefImportUnmodelled {
+                heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
+            }
+            if scriptStartup ? profile.scriptWeakrefImportLeavesGarbage : profile.weakrefImportLeavesGarbage {
                 unmodelledGarbage = "CPython \(profile.version)'s first `import weakref` leaves cyclic garbage (collections' "
                     + "pure-Python OrderedDict) that its automatic collections may or may not have taken"
             }

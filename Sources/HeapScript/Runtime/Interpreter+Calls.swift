@@ -412,7 +412,9 @@ extension Interpreter {
     /// tp_finalize for heap types: calls `__del__`; exceptions are printed as
     /// "Exception ignored in: ..." on stderr, as PyErr_WriteUnraisable does.
     func runFinalizer(_ obj: ObjectRef) {
-        guard let del = try? lookupSpecial(obj, "__del__") else { return }
+        // A collection the session is going to refuse (Heap.judgeGarbage) runs no Python code:
+        // what it would print may not be what CPython prints.
+        guard !heap.gc.untimelyGarbage, let del = try? lookupSpecial(obj, "__del__") else { return }
         heap.incref(del)
         defer { heap.decref(del) }
         heap.incref(del)
@@ -424,6 +426,7 @@ extension Interpreter {
     }
 
     func runWeakrefCallback(_ callback: ObjectRef, _ weakref: ObjectRef) {
+        guard !heap.gc.untimelyGarbage else { return }   // as runFinalizer
         heap.incref(weakref)
         do { heap.decref(try call(callback, [weakref], [])) } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)

@@ -51,15 +51,6 @@ extension Interpreter {
         try dictSet(mainDict, name("__loader__"), loader)
     }
 
-    /// `python3 FILE` starts with other collector counts than the REPL, and compiles the
-    /// whole file first: the counts, and with them when collections happen, are measured for
-    /// the REPL only (3.8.18: `import gc, sys` then `gc.get_count()` is (420, 9, 0) in a
-    /// file). So a script run refuses what would show them.
-    func refuseInScript(_ what: String) throws {
-        guard scriptStartup else { return }
-        throw notModelled(what, because: "in a script the collector's counts are not measured (`heapbook repl < FILE` runs it as `python3 -q -i < FILE` does)")
-    }
-
     /// Anything but identity, `type()` and `repr()` on a stand-in is refused, and anything but
     /// identity and counting on a phantom start-up object (GCModule.swift).
     func refuseIfOpaque(_ r: ObjectRef) throws {

@@ -49,6 +49,11 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineFunction(in: d, "id") { i, _, args, _ in
+            if i.heap.gc.addressesUnknown {
+                throw i.notModelled("id()", because: "CPython \(i.profile.version) may have collected automatically at another "
+                                    + "moment, so a collection here freed its garbage in an order that may not be CPython's, "
+                                    + "and pymalloc may have given later objects other addresses")
+            }
             return try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
         }
         defineFunction(in: d, "len") { i, _, args, _ in

@@ -46,7 +46,7 @@ extension Heap {
     /// gc_collect_generations when collection is enabled).
     @inline(__always)
     public func gcRunScheduled() {
-        noteOpportunity()
+        if profile.gcCollectsOnEvalBreaker { noteOpportunity() }
         if gc.collectionScheduled { gcRunScheduledSlow() }
     }
 

@@ -173,8 +173,13 @@ final class DifferentialTests: XCTestCase {
             guard let python = Self.findPython(version) else { continue }
             checked += 1
             for c in try (version == "3.11" ? Self.cases() : Self.versionedCases()) {
-                let live = try Self.runCPython(python, input: c.inputURL)
                 let committed = c.expectedByVersion[version] ?? ""
+                // CPython's own runs are not always alike: identity/operand_release_order's block
+                // reuse came out otherwise in about 1 of 10 runs of 3.11.7 started from the
+                // repository (never from /tmp). A committed output must be what CPython prints
+                // in one of three runs.
+                var live = try Self.runCPython(python, input: c.inputURL)
+                for _ in 0..<2 where live != committed { live = try Self.runCPython(python, input: c.inputURL) }
                 if live != committed {
                     XCTFail("\(c.name): committed \(Self.expectedURL(c.inputURL, version: version).lastPathComponent) "
                             + "differs from live \(python.path)\n" + Self.firstDifference(expected: live, got: committed))

@@ -296,6 +296,9 @@ extension Interpreter {
     }
 
     func setItem(_ obj: ObjectRef, _ index: ObjectRef, _ value: ObjectRef) throws {
+        // Not inside the switch below: its subject is a copy of the payload that lives as long
+        // as the switch, so the dict's arrays would be shared and copied by every insert.
+        if case .dict = heap.payload[Int(obj)] { return try dictSet(obj, index, value) }
         switch heap.payload[Int(obj)] {
         case .list(let l):
             if isSlice(index) {
@@ -317,8 +320,6 @@ extension Interpreter {
                 return o
             }
             heap.decref(old)
-        case .dict:
-            try dictSet(obj, index, value)
         case .instance:
             if let m = try lookupSpecial(obj, "__setitem__") { heap.decref(try callSpecial(m, obj, [index, value])); return }
             throw error("TypeError", "'\(typeName(obj))' object does not support item assignment")

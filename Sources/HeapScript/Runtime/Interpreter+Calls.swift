@@ -435,6 +435,7 @@ extension Interpreter {
     /// that is when the frame gets its frame object (a slot per local and stack entry; the
     /// stack depth is not modelled, two are assumed), and the traceback object keeps it.
     func leaveFrame(_ e: inout PyException, code: CodeObject, line: Int, function: String, position: SourceSpan? = nil) {
+        if e.frameRecorded { e.frameRecorded = false; return }
         e.traceback.append(TracebackEntry(filename: code.filename, line: line, function: function, position: position))
         guard profile.lazyFrameObjects else { return }
         let slots = code.localNames.count + code.hiddenLocals.count + 2

@@ -40,9 +40,60 @@ extension Interpreter {
             defer { heap.decref(value) }
             return PyException(try newExceptionInstance(value, args: []))
         }
-        if heap.kind(value) == .exception { return PyException(value) }
+        if heap.kind(value) == .exception { return raising(value) }
         heap.decref(value)
         return error("TypeError", "exceptions must derive from BaseException")
+    }
+
+    /// An exception object raised again (`raise e`, RERAISE): its traceback so far, kept by
+    /// the handler that caught it (`catching`), goes on with it (PyErr_Restore with its
+    /// __traceback__). Consumes the reference.
+    func raising(_ exc: ObjectRef) -> PyException {
+        var e = PyException(exc)
+        guard let state = exceptionState(exc) else { return e }
+        e.traceback = state.traceback
+        e.keptAlive = state.keptAlive
+        e.suggestion = state.suggestion
+        e.forgottenImport = state.forgottenImport
+        state.traceback = []
+        state.keptAlive = []
+        if let census = state.census { census.live -= 1; state.census = nil }
+        return e
+    }
+
+    /// A handler caught `e`: the exception object keeps what the PyException carried (its
+    /// traceback); with an exception being handled, that one becomes its `__context__`
+    /// (_PyErr_SetObject: unless it is the same, and cutting a cycle in the chain). Returns
+    /// the exception's reference.
+    func catching(_ e: PyException) -> ObjectRef {
+        guard let state = exceptionState(e.exception) else {
+            e.keptAlive.forEach(heap.decref)
+            return e.exception
+        }
+        state.traceback = e.traceback
+        state.keptAlive += e.keptAlive
+        state.suggestion = e.suggestion
+        state.forgottenImport = e.forgottenImport
+        if !state.traceback.isEmpty && state.census == nil {
+            tracebackCensus.live += 1
+            state.census = tracebackCensus
+        }
+        if let handled = handledException, handled != e.exception, state.context != handled {
+            var o = handled
+            while let next = exceptionState(o)?.context {
+                if next == e.exception {
+                    exceptionState(o)!.context = nil
+                    heap.decref(next)
+                    break
+                }
+                o = next
+            }
+            heap.incref(handled)
+            let old = state.context
+            state.context = handled
+            old.map(heap.decref)
+        }
+        return e.exception
     }
 
     func unboundLocal(_ name: String) -> PyException {
@@ -75,8 +126,23 @@ extension Interpreter {
     }
 
     /// The whole traceback text, as PyErr_Display prints it for the REPL.
+    /// With a `__context__`, the chain first, as print_exception_recursive prints it.
     func formatTraceback(_ e: PyException) -> String {
-        formatTraceback(e.traceback, lastLine: printedExceptionLine(e))
+        var seen: Set<ObjectRef> = [e.exception]
+        return formatContext(of: e.exception, &seen) + formatTraceback(e.traceback, lastLine: printedExceptionLine(e))
+    }
+
+    /// The exceptions `exc`'s `__context__` chain holds, outermost first, each followed by
+    /// "During handling of the above exception, another exception occurred:".
+    private func formatContext(of exc: ObjectRef, _ seen: inout Set<ObjectRef>) -> String {
+        guard let context = exceptionState(exc)?.context, !seen.contains(context),
+              let state = exceptionState(context) else { return "" }
+        seen.insert(context)
+        var line = exceptionLine(context)
+        if let s = state.suggestion { line += ". Did you mean: '\(s)'?" }
+        let printed = state.traceback.isEmpty ? line + "\n" : formatTraceback(state.traceback, lastLine: line)
+        return formatContext(of: context, &seen) + printed
+            + "\nDuring handling of the above exception, another exception occurred:\n\n"
     }
 
     /// A traceback of `entries` (innermost first) ending with `lastLine`.
@@ -202,12 +268,39 @@ extension Interpreter {
     }
 }
 
-/// The state of an exception instance: its args tuple.
+/// The state of an exception instance (PyBaseExceptionObject): its args tuple, and once a
+/// handler caught it, what the raise gave it: its traceback (`__traceback__`, with the
+/// references its frames keep alive, `PyException.keptAlive`) and `__context__`.
+///
+/// Invariant: `keptAlive` and `context` are owned references, released with the exception.
+/// The collector does not see them (traceback and frame objects are not modelled as
+/// containers): `Interpreter.refuseCaughtTracebacks` refuses a collection while one lives.
 final class ExceptionState: NativeReferents {
     var args: ObjectRef
+    var traceback: [TracebackEntry] = []
+    var keptAlive: [ObjectRef] = []
+    var suggestion: String?
+    var forgottenImport: String?
+    /// `__context__` (PyException_SetContext): the exception being handled when this one
+    /// was raised.
+    var context: ObjectRef?
+    /// Counts the live exceptions holding a traceback, for the collector's refusal.
+    var census: TracebackCensus?
     init(args: ObjectRef) { self.args = args }
-    func releaseReferences(in heap: Heap) { heap.decref(args) }
+    func releaseReferences(in heap: Heap) {
+        heap.decref(args)
+        if let census { census.live -= 1; self.census = nil }
+        let kept = keptAlive, ctx = context
+        keptAlive = []; context = nil
+        kept.forEach(heap.decref)
+        ctx.map(heap.decref)
+    }
     func forEachReferent(_ body: (ObjectRef) -> Void) { body(args) }
+}
+
+/// How many exception objects hold a traceback (`ExceptionState.census`).
+final class TracebackCensus {
+    var live = 0
 }
 
 extension String {

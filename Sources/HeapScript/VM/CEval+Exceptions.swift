@@ -1,0 +1,99 @@
+import HeapEngine
+
+// Mirrors Python/ceval.c (3.11): exception_unwind (the exception table looked up, the stack
+// cut to the handler's depth, then the jump), and the opcodes of handlers: PUSH_EXC_INFO,
+// POP_EXCEPT, CHECK_EXC_MATCH, RERAISE, and RAISE_VARARGS 0 (do_raise's bare `raise`).
+//
+// An exception in flight is a `PyException` (the Swift error); once a handler catches it,
+// the exception object keeps its traceback (`Interpreter.catching`) and the stack holds the
+// object, as CPython's does. Raising it again takes the traceback back (`Interpreter.raising`).
+
+extension CEval {
+    /// exception_unwind: for each frame from the innermost, the handler covering the failing
+    /// instruction, if any, gets the exception; frames without one are left. Returns the
+    /// error when no frame of this run handles it (RunStopped and refusals never are).
+    func exceptionUnwind(_ frames: inout [Activation], _ raised: Error) -> Error? {
+        var error = raised
+        while let a = frames.last {
+            if let inner = a.frame.inlinedFailure {
+                (a.frame.line, a.frame.position) = inner
+                a.frame.inlinedFailure = nil
+            } else {
+                a.frame.line = Int(a.bytecode.lines[a.pc])
+                a.frame.position = a.bytecode.span(at: a.pc)
+            }
+            if var e = error as? PyException, let h = a.bytecode.handler(at: a.pc) {
+                // PyTraceBack_Here: the frame's entry, once per raise in it.
+                interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name, position: a.frame.position)
+                popStack(to: a.base + h.depth)
+                if h.lasti {
+                    // The failing instruction's offset (in 3.11 code units), as an int object.
+                    push((try? interp.newInt(a.bytecode.codeUnitOffset(of: a.pc))) ?? heap.newNone())
+                }
+                push(interp.catching(e))
+                a.pc = h.target
+                return nil
+            }
+            frames.removeLast()
+            popStack(to: a.base)
+            guard let function = a.function else { return error }
+            error = leave(a, function, error)
+        }
+        return error
+    }
+
+    /// PUSH_EXC_INFO: [exc] becomes [prev_exc, exc]; exc is the exception being handled.
+    func pushExcInfo() {
+        let value = pop()
+        push(interp.handledException ?? heap.newNone())
+        heap.incref(value)
+        interp.handledException = value
+        push(value)
+    }
+
+    /// POP_EXCEPT: the exception handled before comes back (None: none).
+    func popExcept() {
+        let previous = pop()
+        let current = interp.handledException
+        if previous == heap.none {
+            heap.decref(previous)
+            interp.handledException = nil
+        } else {
+            interp.handledException = previous
+        }
+        current.map(heap.decref)
+    }
+
+    /// CHECK_EXC_MATCH: [exc, type] becomes [exc, bool], the type (or tuple of types) checked
+    /// first (check_except_type_valid).
+    func checkExcMatch() throws {
+        let right = pop()
+        defer { heap.decref(right) }
+        let classes: [ObjectRef]
+        if case .tuple(let items) = heap.payload[Int(right)] { classes = items } else { classes = [right] }
+        for c in classes {
+            guard case .type(let info) = heap.payload[Int(c)], info.kind == .exception else {
+                throw interp.error("TypeError", "catching classes that do not inherit from BaseException is not allowed")
+            }
+        }
+        let mro = heap.typeInfo(of: stack[stack.count - 1]).mro
+        push(heap.newBool(classes.contains { mro.contains($0) }))
+    }
+
+    /// RERAISE: the exception goes on with its traceback; this frame's entry is in it already.
+    func reraise(_ exc: ObjectRef) -> PyException {
+        var e = interp.raising(exc)
+        e.frameRecorded = true
+        return e
+    }
+
+    /// A bare `raise`: the exception being handled goes on as it is, without an entry for
+    /// this frame (do_raise returns to exception_unwind past PyTraceBack_Here).
+    func reraiseHandled() -> PyException {
+        guard let handled = interp.handledException else {
+            return interp.error("RuntimeError", "No active exception to reraise")
+        }
+        heap.incref(handled)
+        return reraise(handled)
+    }
+}

@@ -1,0 +1,216 @@
+import HeapEngine
+
+// Mirrors Python/compile.c (3.11): compiler_try_except, compiler_try_finally, compiler_return,
+// compiler_unwind_fblock. Handlers are described by the exception table (`Bytecode.Item.
+// pushHandler`/`popHandler`, SETUP_FINALLY/SETUP_CLEANUP/POP_BLOCK), not by instructions.
+//
+// Stack shapes (3.11), on top of the `depth` slots of the statement:
+// - a handler is entered with [exc] (`lasti` handlers: [lasti, exc]); PUSH_EXC_INFO makes it
+//   [prev_exc, exc], where prev_exc is the exception handled before (None if none);
+// - an `except` body runs on [prev_exc] (the exception was stored or popped); POP_EXCEPT
+//   pops prev_exc back into the thread's handled exception;
+// - a cleanup handler (depth + 1, lasti) is entered with [prev_exc, lasti, exc]: COPY 3;
+//   POP_EXCEPT restores prev_exc, RERAISE 1 sends exc on.
+
+extension CodeGen {
+    /// A handler as the exception table names it.
+    struct Handler {
+        let label: Int
+        let depth: Int
+        let lasti: Bool
+    }
+
+    /// One entry of the fblock stack (compile.c's `fblocktype`).
+    enum Block {
+        case loop(Loop)
+        /// TRY_EXCEPT: a `try` body whose handlers are `except` clauses.
+        case tryExcept(Handler)
+        /// FINALLY_TRY: a `try` body whose `finally` body is `Bytecode.finallyBodies[id]`,
+        /// generated on the stack of the `try` statement.
+        case finallyTry(id: Int, Handler)
+        /// HANDLER_CLEANUP: an `except` body, with the handlers around it (the clause's
+        /// cleanup, then `except ... as name`'s), and the name to unbind.
+        case handlerCleanup(name: String?, [Handler], SourceSpan)
+    }
+
+    func pushHandler(_ h: Handler) {
+        unit.bytecode.pending.append(.pushHandler(label: h.label, depth: h.depth, lasti: h.lasti))
+    }
+
+    func popHandler() { unit.bytecode.pending.append(.popHandler) }
+
+    /// `name = None; del name`: the cleanup after `except E as name`, so that the exception
+    /// (which holds the frame through its traceback) does not stay in a local.
+    func emitUnbindHandlerName(_ name: String, _ span: SourceSpan) throws {
+        emitConst(c.compilerConst(heap.newNone()))
+        try located(unit.loc) {
+            try emitStore(Expr(.name(name), span))
+            try emitDelete(Expr(.name(name), span))
+        }
+    }
+
+    // MARK: - try/except (compiler_try_except)
+
+    func emitTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
+        let d = unit.depth
+        let handlerLabel = newLabel(), cleanup = newLabel(), end = newLabel()
+        emit(.NOP)   // where SETUP_FINALLY was, on the `try` line
+        let setup = Handler(label: handlerLabel, depth: d, lasti: false)
+        pushHandler(setup)
+        unit.blocks.append(.tryExcept(setup))
+        try emitBlock(body)
+        unit.blocks.removeLast()
+        popHandler()
+        try emitBlock(orelse)
+        emit(.JUMP_FORWARD, .label(end))
+
+        place(handlerLabel)
+        let cleanupHandler = Handler(label: cleanup, depth: d + 1, lasti: true)
+        pushHandler(cleanupHandler)
+        located(.lineOnly(-1)) { emit(.PUSH_EXC_INFO) }
+        for h in handlers {
+            unit.loc = Location(h.span)
+            let next = newLabel()
+            if let type = h.type {
+                try emitExpr(type)
+                emit(.CHECK_EXC_MATCH)
+                emit(.POP_JUMP_FORWARD_IF_FALSE, .label(next))
+            }
+            var around = [cleanupHandler]
+            if let name = h.name {
+                try emitStore(Expr(.name(name), h.span))
+                let cleanupEnd = Handler(label: newLabel(), depth: d + 1, lasti: true)
+                pushHandler(cleanupEnd)
+                around.append(cleanupEnd)
+            } else {
+                emit(.POP_TOP)
+            }
+            unit.blocks.append(.handlerCleanup(name: h.name, around, h.span))
+            unit.depth = d + 1
+            try emitBlock(h.body)
+            unit.depth = d
+            unit.blocks.removeLast()
+            around.forEach { _ in popHandler() }
+            emit(.POP_EXCEPT)
+            if let name = h.name { try emitUnbindHandlerName(name, h.span) }
+            emit(.JUMP_FORWARD, .label(end))
+            pushHandler(cleanupHandler)
+            if h.name != nil {
+                // cleanup_end: the body raised; the name is unbound and the exception goes on.
+                place(around[1].label)
+                try emitUnbindHandlerName(h.name!, h.span)
+                emit(.RERAISE, .value(1))
+            }
+            place(next)
+        }
+        // No clause matched: the exception goes on, its traceback unchanged.
+        emit(.RERAISE, .value(0))
+        popHandler()
+        emitPopExceptAndReraise(cleanup)
+        place(end)
+    }
+
+    /// POP_EXCEPT_AND_RERAISE: a cleanup handler's code.
+    private func emitPopExceptAndReraise(_ label: Int) {
+        place(label)
+        emit(.COPY, .value(3))
+        emit(.POP_EXCEPT)
+        emit(.RERAISE, .value(1))
+    }
+
+    // MARK: - try/finally (compiler_try_finally)
+
+    func emitTryFinally(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ finalbody: [Stmt]) throws {
+        let d = unit.depth
+        let excLabel = newLabel(), cleanup = newLabel(), exit = newLabel()
+        let id = unit.bytecode.finallyBodies.count
+        unit.bytecode.finallyBodies.append([])
+        emit(.NOP)
+        let setup = Handler(label: excLabel, depth: d, lasti: false)
+        pushHandler(setup)
+        unit.blocks.append(.finallyTry(id: id, setup))
+        if handlers.isEmpty {
+            try emitBlock(body)
+        } else {
+            try emitTryExcept(body, handlers, orelse)
+        }
+        unit.blocks.removeLast()
+        popHandler()
+        // The body is generated once, here (where compile.c first visits it), then copied
+        // for the normal path, the exceptional one, and each return/break/continue.
+        unit.bytecode.finallyBodies[id] = try capture { try emitBlock(finalbody) }
+        unit.bytecode.pending.append(.inlineFinally(id: id, depthDelta: 0))
+        emit(.JUMP_FORWARD, .label(exit))
+
+        place(excLabel)
+        pushHandler(Handler(label: cleanup, depth: d + 1, lasti: true))
+        located(.lineOnly(-1)) { emit(.PUSH_EXC_INFO) }
+        unit.bytecode.pending.append(.inlineFinally(id: id, depthDelta: 2))
+        emit(.RERAISE, .value(0))
+        popHandler()
+        emitPopExceptAndReraise(cleanup)
+        place(exit)
+    }
+
+    // MARK: - Leaving blocks (compiler_unwind_fblock_stack)
+
+    /// `return` (compiler_return): a constant is loaded after the blocks are unwound, any
+    /// other value before, kept on top while they are. With only loops around, the value is
+    /// loaded first as before (the iterators are swapped under it).
+    func emitReturn(_ value: Expr?) throws {
+        let unwindsHandlers = unit.blocks.contains { if case .loop = $0 { return false }; return true }
+        var isConstant = value == nil
+        if let value, unwindsHandlers {
+            switch value.kind {
+            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: isConstant = true
+            default: break
+            }
+        }
+        let preserving = !(unwindsHandlers && isConstant)
+        let load = try capture { if let value { try emitExpr(value) } else { emitNone() } }
+        if preserving { splice(load) }
+        try unwindingBlocks(preservingValue: preserving, untilLoop: false) { _ in
+            if !preserving { splice(load) }
+            emit(.RETURN_VALUE)
+        }
+    }
+
+    /// Emits the unwinding of the blocks from the innermost out to the innermost loop
+    /// (`untilLoop`) or all of them, then `exit` (given the loop reached), then re-opens the
+    /// handlers it closed, for the code that follows in the same block.
+    func unwindingBlocks(preservingValue preserving: Bool, untilLoop: Bool, _ exit: (Loop?) throws -> Void) throws {
+        var closed: [Handler] = []
+        var reached: Loop?
+        for block in unit.blocks.reversed() {
+            switch block {
+            case .loop(let loop):
+                if untilLoop { reached = loop; break }
+                if loop.isFor {
+                    if preserving { emit(.SWAP, .value(2)) }
+                    emit(.POP_TOP)
+                }
+                continue
+            case .tryExcept(let h):
+                popHandler()
+                closed.append(h)
+                continue
+            case .finallyTry(let id, let h):
+                popHandler()
+                closed.append(h)
+                unit.bytecode.pending.append(.inlineFinally(id: id, depthDelta: preserving ? 1 : 0))
+                continue
+            case .handlerCleanup(let name, let around, let span):
+                if name != nil { popHandler() }
+                if preserving { emit(.SWAP, .value(2)) }
+                popHandler()
+                emit(.POP_EXCEPT)
+                if let name { try emitUnbindHandlerName(name, span) }
+                closed += around.reversed()
+                continue
+            }
+            break
+        }
+        try exit(reached)
+        for h in closed.reversed() { pushHandler(h) }
+    }
+}

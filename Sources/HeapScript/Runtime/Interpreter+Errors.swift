@@ -45,6 +45,31 @@ extension Interpreter {
         return error("TypeError", "exceptions must derive from BaseException")
     }
 
+    /// `raise exc from cause` (do_raise): the cause is an exception instance, made from an
+    /// exception class, or None (no cause, context suppressed all the same). Consumes both.
+    func makeRaise(_ value: ObjectRef, from cause: ObjectRef) throws -> PyException {
+        var fixedCause: ObjectRef?
+        if case .type(let info) = heap.payload[Int(cause)], info.kind == .exception {
+            defer { heap.decref(cause) }
+            do { fixedCause = try newExceptionInstance(cause, args: []) } catch { heap.decref(value); throw error }
+        } else if heap.kind(cause) == .exception {
+            fixedCause = cause
+        } else if cause == heap.none {
+            heap.decref(cause)
+        } else {
+            heap.decref(cause); heap.decref(value)
+            return error("TypeError", "exception causes must derive from BaseException")
+        }
+        let e: PyException
+        do { e = try makeRaise(value) } catch { fixedCause.map(heap.decref); throw error }
+        guard let state = exceptionState(e.exception) else { fixedCause.map(heap.decref); return e }
+        let old = state.cause
+        state.cause = fixedCause
+        state.suppressContext = true
+        old.map(heap.decref)
+        return e
+    }
+
     /// An exception object raised again (`raise e`, RERAISE): its traceback so far, kept by
     /// the handler that caught it (`catching`), goes on with it (PyErr_Restore with its
     /// __traceback__). Consumes the reference.
@@ -132,17 +157,27 @@ extension Interpreter {
         return formatContext(of: e.exception, &seen) + formatTraceback(e.traceback, lastLine: printedExceptionLine(e))
     }
 
-    /// The exceptions `exc`'s `__context__` chain holds, outermost first, each followed by
-    /// "During handling of the above exception, another exception occurred:".
+    /// The exceptions `exc`'s chain holds, outermost first (print_exception_recursive): its
+    /// `__cause__`, or else its `__context__` unless suppressed, each followed by the line
+    /// that links it to the next.
     private func formatContext(of exc: ObjectRef, _ seen: inout Set<ObjectRef>) -> String {
-        guard let context = exceptionState(exc)?.context, !seen.contains(context),
-              let state = exceptionState(context) else { return "" }
-        seen.insert(context)
-        var line = exceptionLine(context)
-        if let s = state.suggestion { line += ". Did you mean: '\(s)'?" }
-        let printed = state.traceback.isEmpty ? line + "\n" : formatTraceback(state.traceback, lastLine: line)
-        return formatContext(of: context, &seen) + printed
-            + "\nDuring handling of the above exception, another exception occurred:\n\n"
+        guard let state = exceptionState(exc) else { return "" }
+        let linked: ObjectRef
+        let message: String
+        if let cause = state.cause {
+            linked = cause
+            message = "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if let context = state.context, !state.suppressContext {
+            linked = context
+            message = "\nDuring handling of the above exception, another exception occurred:\n\n"
+        } else {
+            return ""
+        }
+        guard !seen.contains(linked), let linkedState = exceptionState(linked) else { return "" }
+        seen.insert(linked)
+        let line = printedExceptionLine(linked, suggestion: linkedState.suggestion, forgottenImport: linkedState.forgottenImport)
+        let printed = linkedState.traceback.isEmpty ? line + "\n" : formatTraceback(linkedState.traceback, lastLine: line)
+        return formatContext(of: linked, &seen) + printed + message
     }
 
     /// A traceback of `entries` (innermost first) ending with `lastLine`.
@@ -174,10 +209,14 @@ extension Interpreter {
     /// The exception line as print_exception writes it, with the suggestion (3.10+) and
     /// 3.12+'s forgotten-import hint (traceback.py TracebackException.__init__).
     func printedExceptionLine(_ e: PyException) -> String {
-        var line = exceptionLine(e.exception)
-        if let s = e.suggestion { line += ". Did you mean: '\(s)'?" }
-        if let m = e.forgottenImport {
-            line += e.suggestion == nil ? ". Did you forget to import '\(m)'?" : " Or did you forget to import '\(m)'?"
+        printedExceptionLine(e.exception, suggestion: e.suggestion, forgottenImport: e.forgottenImport)
+    }
+
+    func printedExceptionLine(_ exc: ObjectRef, suggestion: String?, forgottenImport: String?) -> String {
+        var line = exceptionLine(exc)
+        if let s = suggestion { line += ". Did you mean: '\(s)'?" }
+        if let m = forgottenImport {
+            line += suggestion == nil ? ". Did you forget to import '\(m)'?" : " Or did you forget to import '\(m)'?"
         }
         return line
     }
@@ -272,7 +311,7 @@ extension Interpreter {
 /// handler caught it, what the raise gave it: its traceback (`__traceback__`, with the
 /// references its frames keep alive, `PyException.keptAlive`) and `__context__`.
 ///
-/// Invariant: `keptAlive` and `context` are owned references, released with the exception.
+/// Invariant: `keptAlive`, `context` and `cause` are owned references, released with the exception.
 /// The collector does not see them (traceback and frame objects are not modelled as
 /// containers): `Interpreter.refuseCaughtTracebacks` refuses a collection while one lives.
 final class ExceptionState: NativeReferents {
@@ -284,16 +323,20 @@ final class ExceptionState: NativeReferents {
     /// `__context__` (PyException_SetContext): the exception being handled when this one
     /// was raised.
     var context: ObjectRef?
+    /// `__cause__` and `__suppress_context__`, set by `raise ... from cause`.
+    var cause: ObjectRef?
+    var suppressContext = false
     /// Counts the live exceptions holding a traceback, for the collector's refusal.
     var census: TracebackCensus?
     init(args: ObjectRef) { self.args = args }
     func releaseReferences(in heap: Heap) {
         heap.decref(args)
         if let census { census.live -= 1; self.census = nil }
-        let kept = keptAlive, ctx = context
-        keptAlive = []; context = nil
+        let kept = keptAlive, ctx = context, cause = cause
+        keptAlive = []; context = nil; self.cause = nil
         kept.forEach(heap.decref)
         ctx.map(heap.decref)
+        cause.map(heap.decref)
     }
     func forEachReferent(_ body: (ObjectRef) -> Void) { body(args) }
 }

@@ -2,7 +2,8 @@ import HeapEngine
 
 // Mirrors Python/ceval.c (3.11): exception_unwind (the exception table looked up, the stack
 // cut to the handler's depth, then the jump), and the opcodes of handlers: PUSH_EXC_INFO,
-// POP_EXCEPT, CHECK_EXC_MATCH, RERAISE, and RAISE_VARARGS 0 (do_raise's bare `raise`).
+// POP_EXCEPT, CHECK_EXC_MATCH, RERAISE, RAISE_VARARGS 0 (do_raise's bare `raise`), and
+// those of `with`: BEFORE_WITH, WITH_EXCEPT_START.
 //
 // An exception in flight is a `PyException` (the Swift error); once a handler catches it,
 // the exception object keeps its traceback (`Interpreter.catching`) and the stack holds the
@@ -95,5 +96,63 @@ extension CEval {
         }
         heap.incref(handled)
         return reraise(handled)
+    }
+
+    /// BEFORE_WITH: [mgr] becomes [exit, enter()]: __enter__ and __exit__ looked up on the
+    /// type (bound methods, _PyObject_LookupSpecial), the manager released, then __enter__
+    /// called.
+    func beforeWith() throws {
+        let mgr = stack[stack.count - 1]
+        func special(_ name: String, missed: String) throws -> ObjectRef {
+            if let f = try interp.lookupSpecial(mgr, name) {
+                guard case .function = heap.payload[Int(f)] else {
+                    throw interp.notModelled("a context manager whose \(name) is not a function")
+                }
+                do { return try heap.newMethod(function: f, selfRef: mgr) } catch { throw interp.memoryError() }
+            }
+            try interp.refuseIfCPythonHas(name, on: mgr)
+            // 3.11 made it a TypeError (gh-44096); before, special_lookup's AttributeError.
+            if interp.profile.minor >= 11 {
+                throw interp.error("TypeError", "'\(interp.typeName(mgr))' object does not support the context manager protocol" + missed)
+            }
+            throw interp.error("AttributeError", name)
+        }
+        let enter = try special("__enter__", missed: "")
+        let exit: ObjectRef
+        do { exit = try special("__exit__", missed: " (missed __exit__ method)") } catch { heap.decref(enter); throw error }
+        stack[stack.count - 1] = exit
+        heap.decref(mgr)
+        defer { heap.decref(enter) }
+        push(try interp.call(enter, [], []))
+    }
+
+    /// WITH_EXCEPT_START: [exit, lasti, prev_exc, exc] gets exit(type(exc), exc, tb) pushed.
+    /// The traceback is the exception's own: from 3.11 the traceback object made for this
+    /// frame when the handler caught it (`Interpreter.leaveFrame`); before 3.11 the engine
+    /// makes none there, so one is made here and kept with the exception.
+    func withExceptStart() throws {
+        let exc = stack[stack.count - 1], exit = stack[stack.count - 4]
+        let tracebackType = heap.builtinType(.traceback)
+        guard let state = interp.exceptionState(exc) else { throw interp.notModelled("__exit__ of this exception") }
+        var tb = state.keptAlive.last { heap.typeOf[Int($0)] == tracebackType }
+        if tb == nil {
+            do { tb = try heap.newObject(type: tracebackType, payload: .empty) } catch { throw interp.memoryError() }
+            state.keptAlive.append(tb!)
+        }
+        // The arguments are borrowed from the stack (3.11: `stack + 1`; 3.6/3.8's
+        // WITH_CLEANUP_START: the (tb, exc, type) the handler pushed): the callee's locals
+        // are its only new references. From 3.11 the engine's call takes references it is
+        // given. Before, the frame takes its own as well (`Profile.callerStackKeepsArguments`),
+        // so the stack lends its references to the call and takes them back after it; the
+        // traceback, which the engine's stack does not hold, gets the reference CPython's
+        // stack has for the call's duration. 3.6 calls PyObject_CallFunctionObjArgs, whose
+        // argument tuple holds one more reference to each (measured: `sys.getrefcount(exc)`
+        // in __exit__ is 5 on 3.6.15, 4 on 3.8.18 and 3.11.7).
+        let args = [heap.typeOf[Int(exc)], exc, tb!]
+        let lends = interp.profile.callerStackKeepsArguments && interp.profile.minor >= 7
+        let borrowed = lends ? [args[0], args[1]] : []
+        lends ? heap.incref(tb!) : args.forEach(heap.incref)
+        defer { borrowed.forEach(heap.incref) }
+        push(try interp.call(exit, args, []))
     }
 }

@@ -415,6 +415,10 @@ final class CEval {
                     throw try interp.raiseNew("AssertionError", args: ins.aux == 1 ? [pop()] : [])
                 }
                 if ins.arg == 0 { throw reraiseHandled() }
+                if ins.arg == 2 {
+                    let cause = pop()
+                    throw try interp.makeRaise(pop(), from: cause)
+                }
                 throw try interp.makeRaise(pop())
             case .PUSH_EXC_INFO:
                 pushExcInfo()
@@ -424,6 +428,10 @@ final class CEval {
                 try checkExcMatch()
             case .RERAISE:
                 throw reraise(pop())
+            case .BEFORE_WITH:
+                try beforeWith()
+            case .WITH_EXCEPT_START:
+                try withExceptStart()
 
             case .MAKE_FUNCTION:
                 if ins.aux == 1 { heap.decref(pop()) }   // the qualname (3.6-3.10)

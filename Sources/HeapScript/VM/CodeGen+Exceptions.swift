@@ -1,7 +1,7 @@
 import HeapEngine
 
-// Mirrors Python/compile.c (3.11): compiler_try_except, compiler_try_finally, compiler_return,
-// compiler_unwind_fblock. Handlers are described by the exception table (`Bytecode.Item.
+// Mirrors Python/compile.c (3.11): compiler_try_except, compiler_try_finally, compiler_with,
+// compiler_return, compiler_unwind_fblock. Handlers are described by the exception table (`Bytecode.Item.
 // pushHandler`/`popHandler`, SETUP_FINALLY/SETUP_CLEANUP/POP_BLOCK), not by instructions.
 //
 // Stack shapes (3.11), on top of the `depth` slots of the statement:
@@ -10,7 +10,9 @@ import HeapEngine
 // - an `except` body runs on [prev_exc] (the exception was stored or popped); POP_EXCEPT
 //   pops prev_exc back into the thread's handled exception;
 // - a cleanup handler (depth + 1, lasti) is entered with [prev_exc, lasti, exc]: COPY 3;
-//   POP_EXCEPT restores prev_exc, RERAISE 1 sends exc on.
+//   POP_EXCEPT restores prev_exc, RERAISE 1 sends exc on;
+// - a `with` body runs on [exit] (the bound __exit__); its handler (depth + 1, lasti) makes
+//   [exit, lasti, prev_exc, exc] and WITH_EXCEPT_START pushes what __exit__ returned.
 
 extension CodeGen {
     /// A handler as the exception table names it.
@@ -31,6 +33,8 @@ extension CodeGen {
         /// HANDLER_CLEANUP: an `except` body, with the handlers around it (the clause's
         /// cleanup, then `except ... as name`'s), and the name to unbind.
         case handlerCleanup(name: String?, [Handler], SourceSpan)
+        /// WITH: a `with` body, whose __exit__ is on the stack.
+        case with(Handler)
     }
 
     func pushHandler(_ h: Handler) {
@@ -152,6 +156,61 @@ extension CodeGen {
         place(exit)
     }
 
+    // MARK: - with (compiler_with)
+
+    /// One `with` per item, the later ones inside the earlier ones' bodies.
+    func emitWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ span: SourceSpan) throws {
+        guard let item = items.first else { return try emitBlock(body) }
+        let d = unit.depth
+        let final = newLabel(), cleanup = newLabel(), suppress = newLabel(), exit = newLabel()
+        try emitExpr(item.context)
+        // 3.13's compiler_with locates BEFORE_WITH at the context expression, earlier
+        // versions at the statement (3.13.0's traceback shows `with A():` with `~^^`).
+        located(interp.profile.minor >= 13 ? Location(item.context.span) : Location(span)) { emit(.BEFORE_WITH) }
+        let setup = Handler(label: final, depth: d + 1, lasti: true)
+        pushHandler(setup)
+        unit.blocks.append(.with(setup))
+        unit.depth = d + 1
+        if let target = item.target { try emitStore(target) } else { emit(.POP_TOP) }
+        try emitWith(items.dropFirst(), body, span)
+        unit.depth = d
+        unit.blocks.removeLast()
+        popHandler()
+        unit.loc = Location(span)
+        emitCallExitWithNones()
+        emit(.JUMP_FORWARD, .label(exit))
+
+        place(final)
+        let cleanupHandler = Handler(label: cleanup, depth: d + 3, lasti: true)
+        pushHandler(cleanupHandler)
+        emit(.PUSH_EXC_INFO)
+        emit(.WITH_EXCEPT_START)
+        emit(.POP_JUMP_FORWARD_IF_TRUE, .label(suppress))
+        emit(.RERAISE, .value(2))
+        popHandler()
+        emitPopExceptAndReraise(cleanup)
+        // __exit__ returned true: the exception is dropped.
+        place(suppress)
+        pushHandler(cleanupHandler)
+        emit(.POP_TOP)
+        popHandler()
+        emit(.POP_EXCEPT)
+        emit(.POP_TOP)
+        emit(.POP_TOP)
+        place(exit)
+    }
+
+    /// compiler_call_exit_with_nones: `__exit__(None, None, None)`, its result dropped. 3.11
+    /// writes the call as PRECALL 2; CALL 2 (the bound __exit__ in the method slot, the first
+    /// None as its self); the engine's CALL counts the three Nones as arguments.
+    private func emitCallExitWithNones() {
+        let none = c.compilerConst(heap.newNone())
+        for _ in 0..<3 { emitConst(none) }
+        emit(.PRECALL, .value(3))
+        emit(.CALL, .value(3))
+        emit(.POP_TOP)
+    }
+
     // MARK: - Leaving blocks (compiler_unwind_fblock_stack)
 
     /// `return` (compiler_return): a constant is loaded after the blocks are unwound, any
@@ -198,6 +257,12 @@ extension CodeGen {
                 popHandler()
                 closed.append(h)
                 unit.bytecode.pending.append(.inlineFinally(id: id, depthDelta: preserving ? 1 : 0))
+                continue
+            case .with(let h):
+                popHandler()
+                closed.append(h)
+                if preserving { emit(.SWAP, .value(2)) }
+                emitCallExitWithNones()
                 continue
             case .handlerCleanup(let name, let around, let span):
                 if name != nil { popHandler() }

@@ -95,7 +95,12 @@ struct ClosureWalker {
                 try walk(h.body)
             }
             try walk(orelse); try walk(finalbody)
-        case .with: throw CodeGenDeclined(what: "statement")
+        case .with(let items, let body):
+            for i in items {
+                try walk(i.context)
+                if let t = i.target { try walk(t) }
+            }
+            try walk(body)
         }
     }
 

@@ -27,7 +27,7 @@ extension CodeGen {
             return decorators.allSatisfy(accepts) && accepts(params) && accepts(body)
         case .return(let value): return value.map(accepts) ?? true
         case .import, .importFrom: return true
-        case .raise(let exc, let cause): return cause == nil && (exc.map(accepts) ?? true)
+        case .raise(let exc, let cause): return (exc.map(accepts) ?? true) && (cause.map(accepts) ?? true)
         case .try(let body, let handlers, let orelse, let finalbody):
             // A `finally` body is generated once and copied (`Bytecode.Item.inlineFinally`),
             // in the context of its normal path: leaving it by return/break/continue, which
@@ -39,7 +39,8 @@ extension CodeGen {
         case .classDef(_, let bases, let body, let decorators):
             return decorators.allSatisfy(accepts) && bases.allSatisfy(accepts) && accepts(body)
         case .nonlocal: return true
-        case .with: return false
+        case .with(let items, let body):
+            return items.allSatisfy { i in accepts(i.context) && (i.target.map(acceptsTarget) ?? true) } && accepts(body)
         }
     }
 

@@ -315,10 +315,11 @@ final class CodeGen {
             }
             emit(.POP_TOP)
 
-        case .raise(let exc, _):
+        case .raise(let exc, let cause):
             if let exc {
                 try emitExpr(exc)
-                emit(.RAISE_VARARGS, .value(1))
+                if let cause { try emitExpr(cause) }
+                emit(.RAISE_VARARGS, .value(cause == nil ? 1 : 2))
             } else {
                 emit(.RAISE_VARARGS, .value(0))
             }
@@ -351,8 +352,8 @@ final class CodeGen {
                 try emitTryFinally(body, handlers, orelse, finalbody)
             }
 
-        case .with:
-            throw CodeGenDeclined(what: "statement")
+        case .with(let items, let body):
+            try emitWith(items[...], body, stmt.span)
         }
     }
 

@@ -177,6 +177,19 @@ extension Interpreter {
     }
 
     func clearFrame(_ frame: Frame, _ fnRef: ObjectRef) {
+        // A caught exception that is still alive holds the frame through its traceback:
+        // the frame object takes the locals (3.11's take_ownership; before, the frame
+        // object was the frame), and they live as long as that exception.
+        if let keeper = frame.tracebackHolders.first(where: { $0.holdsTraceback }) {
+            frame.tracebackHolders = []
+            for i in frame.locals.indices {
+                if let r = frame.locals[i] { frame.locals[i] = nil; keeper.keptAlive.append(r) }
+            }
+            if !profile.lazyFrameObjects { keeper.keptAlive.append(frame.globals) }
+            keeper.keptAlive.append(fnRef)
+            return
+        }
+        frame.tracebackHolders = []
         for i in frame.locals.indices {
             if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
         }

@@ -121,6 +121,20 @@ extension Interpreter {
         return e.exception
     }
 
+    /// A caught exception's `__traceback__` as an object (borrowed): from 3.11 the traceback
+    /// object made for the frame whose handler caught it (`leaveFrame`); before 3.11 the
+    /// engine makes none while unwinding, so one is made here and kept with the exception.
+    /// Only its identity and type are modelled (its attributes are refused).
+    func tracebackObject(of exc: ObjectRef) throws -> ObjectRef {
+        guard let state = exceptionState(exc) else { throw notModelled("the traceback of this exception") }
+        let tracebackType = heap.builtinType(.traceback)
+        if let tb = state.keptAlive.last(where: { heap.typeOf[Int($0)] == tracebackType }) { return tb }
+        let tb: ObjectRef
+        do { tb = try heap.newObject(type: tracebackType, payload: .empty) } catch { throw memoryError() }
+        state.keptAlive.append(tb)
+        return tb
+    }
+
     func unboundLocal(_ name: String) -> PyException {
         error("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
     }
@@ -311,10 +325,12 @@ extension Interpreter {
 /// handler caught it, what the raise gave it: its traceback (`__traceback__`, with the
 /// references its frames keep alive, `PyException.keptAlive`) and `__context__`.
 ///
-/// Invariant: `keptAlive`, `context` and `cause` are owned references, released with the exception.
-/// The collector does not see them (traceback and frame objects are not modelled as
-/// containers): `Interpreter.refuseCaughtTracebacks` refuses a collection while one lives.
-final class ExceptionState: NativeReferents {
+/// Invariant: `keptAlive`, `context` and `cause` are owned references, released with the
+/// exception. The collector sees them as the exception's (BaseException_traverse: traceback,
+/// context, cause), so that the exception -> traceback -> frame -> locals -> exception cycle
+/// is garbage it finds; its traceback and frame objects are not containers of their own
+/// here, so `Interpreter.refuseCaughtTracebacks` refuses to count a collection while one lives.
+final class ExceptionState: NativeReferents, NativeClearable {
     var args: ObjectRef
     var traceback: [TracebackEntry] = []
     var keptAlive: [ObjectRef] = []
@@ -329,8 +345,17 @@ final class ExceptionState: NativeReferents {
     /// Counts the live exceptions holding a traceback, for the collector's refusal.
     var census: TracebackCensus?
     init(args: ObjectRef) { self.args = args }
+
+    /// Caught, with its traceback, and alive (not re-raised, not freed).
+    var holdsTraceback: Bool { census != nil }
+
     func releaseReferences(in heap: Heap) {
         heap.decref(args)
+        clearReferences(in: heap)
+    }
+
+    /// BaseException_clear: the traceback (and what it keeps), context and cause.
+    func clearReferences(in heap: Heap) {
         if let census { census.live -= 1; self.census = nil }
         let kept = keptAlive, ctx = context, cause = cause
         keptAlive = []; context = nil; self.cause = nil
@@ -338,7 +363,13 @@ final class ExceptionState: NativeReferents {
         ctx.map(heap.decref)
         cause.map(heap.decref)
     }
-    func forEachReferent(_ body: (ObjectRef) -> Void) { body(args) }
+
+    func forEachReferent(_ body: (ObjectRef) -> Void) {
+        body(args)
+        keptAlive.forEach(body)
+        context.map(body)
+        cause.map(body)
+    }
 }
 
 /// How many exception objects hold a traceback (`ExceptionState.census`).

@@ -29,6 +29,10 @@ extension Interpreter {
             let e = o as! ExceptionState
             if case .tuple(let args) = heap.payload[Int(e.args)] {
                 if args.isEmpty { return "" }
+                // KeyError_str: one argument shows as its repr (`str(KeyError('k'))` is "'k'").
+                if args.count == 1, let keyError = exceptionTypes["KeyError"], heap.typeInfo(of: r).mro.contains(keyError) {
+                    return try repr(args[0])
+                }
                 if args.count == 1 { return try str(args[0]) }
             }
             return try repr(e.args)

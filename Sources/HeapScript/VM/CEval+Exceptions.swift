@@ -31,7 +31,9 @@ extension CEval {
                     // The failing instruction's offset (in 3.11 code units), as an int object.
                     push((try? interp.newInt(a.bytecode.codeUnitOffset(of: a.pc))) ?? heap.newNone())
                 }
-                push(interp.catching(e))
+                let exc = interp.catching(e)
+                if let state = interp.exceptionState(exc) { a.frame.tracebackHolders.append(state) }
+                push(exc)
                 a.pc = h.target
                 return nil
             }
@@ -126,19 +128,11 @@ extension CEval {
         push(try interp.call(enter, [], []))
     }
 
-    /// WITH_EXCEPT_START: [exit, lasti, prev_exc, exc] gets exit(type(exc), exc, tb) pushed.
-    /// The traceback is the exception's own: from 3.11 the traceback object made for this
-    /// frame when the handler caught it (`Interpreter.leaveFrame`); before 3.11 the engine
-    /// makes none there, so one is made here and kept with the exception.
+    /// WITH_EXCEPT_START: [exit, lasti, prev_exc, exc] gets exit(type(exc), exc, tb) pushed,
+    /// tb the exception's traceback (`Interpreter.tracebackObject`).
     func withExceptStart() throws {
         let exc = stack[stack.count - 1], exit = stack[stack.count - 4]
-        let tracebackType = heap.builtinType(.traceback)
-        guard let state = interp.exceptionState(exc) else { throw interp.notModelled("__exit__ of this exception") }
-        var tb = state.keptAlive.last { heap.typeOf[Int($0)] == tracebackType }
-        if tb == nil {
-            do { tb = try heap.newObject(type: tracebackType, payload: .empty) } catch { throw interp.memoryError() }
-            state.keptAlive.append(tb!)
-        }
+        let tb: ObjectRef? = try interp.tracebackObject(of: exc)
         // The arguments are borrowed from the stack (3.11: `stack + 1`; 3.6/3.8's
         // WITH_CLEANUP_START: the (tb, exc, type) the handler pushed): the callee's locals
         // are its only new references. From 3.11 the engine's call takes references it is

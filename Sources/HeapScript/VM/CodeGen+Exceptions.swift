@@ -32,7 +32,7 @@ extension CodeGen {
         case finallyTry(id: Int, Handler)
         /// HANDLER_CLEANUP: an `except` body, with the handlers around it (the clause's
         /// cleanup, then `except ... as name`'s), and the name to unbind.
-        case handlerCleanup(name: String?, [Handler], SourceSpan)
+        case handlerCleanup(name: String?, [Handler])
         /// WITH: a `with` body, whose __exit__ is on the stack.
         case with(Handler)
     }
@@ -45,20 +45,24 @@ extension CodeGen {
 
     /// `name = None; del name`: the cleanup after `except E as name`, so that the exception
     /// (which holds the frame through its traceback) does not stay in a local.
-    func emitUnbindHandlerName(_ name: String, _ span: SourceSpan) throws {
+    /// Located where the code generator is (the handler body's last statement), as
+    /// compiler_try_except leaves it.
+    func emitUnbindHandlerName(_ name: String) throws {
         emitConst(c.compilerConst(heap.newNone()))
-        try located(unit.loc) {
-            try emitStore(Expr(.name(name), span))
-            try emitDelete(Expr(.name(name), span))
-        }
+        let here = SourceSpan(line: Int(unit.loc.line), column: Int(unit.loc.column),
+                              endLine: Int(unit.loc.endLine), endColumn: Int(unit.loc.endColumn))
+        try emitStore(Expr(.name(name), here))
+        try emitDelete(Expr(.name(name), here))
     }
 
     // MARK: - try/except (compiler_try_except)
 
-    func emitTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws {
+    /// `inFinally`: the `try` of a try/except/finally, whose NOP the finally's stands for
+    /// (remove_redundant_nops leaves one per line).
+    func emitTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], inFinally: Bool = false) throws {
         let d = unit.depth
         let handlerLabel = newLabel(), cleanup = newLabel(), end = newLabel()
-        emit(.NOP)   // where SETUP_FINALLY was, on the `try` line
+        if !inFinally { emit(.NOP) }   // where SETUP_FINALLY was, on the `try` line
         let setup = Handler(label: handlerLabel, depth: d, lasti: false)
         pushHandler(setup)
         unit.blocks.append(.tryExcept(setup))
@@ -89,25 +93,27 @@ extension CodeGen {
             } else {
                 emit(.POP_TOP)
             }
-            unit.blocks.append(.handlerCleanup(name: h.name, around, h.span))
+            unit.blocks.append(.handlerCleanup(name: h.name, around))
             unit.depth = d + 1
             try emitBlock(h.body)
             unit.depth = d
             unit.blocks.removeLast()
             around.forEach { _ in popHandler() }
             emit(.POP_EXCEPT)
-            if let name = h.name { try emitUnbindHandlerName(name, h.span) }
+            if let name = h.name { try emitUnbindHandlerName(name) }
             emit(.JUMP_FORWARD, .label(end))
             pushHandler(cleanupHandler)
             if h.name != nil {
                 // cleanup_end: the body raised; the name is unbound and the exception goes on.
                 place(around[1].label)
-                try emitUnbindHandlerName(h.name!, h.span)
+                try emitUnbindHandlerName(h.name!)
                 emit(.RERAISE, .value(1))
             }
             place(next)
         }
-        // No clause matched: the exception goes on, its traceback unchanged.
+        // No clause matched: the exception goes on, its traceback unchanged (located at the
+        // last clause, as is the cleanup after it).
+        unit.loc = Location(handlers[handlers.count - 1].span)
         emit(.RERAISE, .value(0))
         popHandler()
         emitPopExceptAndReraise(cleanup)
@@ -136,7 +142,7 @@ extension CodeGen {
         if handlers.isEmpty {
             try emitBlock(body)
         } else {
-            try emitTryExcept(body, handlers, orelse)
+            try emitTryExcept(body, handlers, orelse, inFinally: true)
         }
         unit.blocks.removeLast()
         popHandler()
@@ -264,12 +270,12 @@ extension CodeGen {
                 if preserving { emit(.SWAP, .value(2)) }
                 emitCallExitWithNones()
                 continue
-            case .handlerCleanup(let name, let around, let span):
+            case .handlerCleanup(let name, let around):
                 if name != nil { popHandler() }
                 if preserving { emit(.SWAP, .value(2)) }
                 popHandler()
                 emit(.POP_EXCEPT)
-                if let name { try emitUnbindHandlerName(name, span) }
+                if let name { try emitUnbindHandlerName(name) }
                 closed += around.reversed()
                 continue
             }

@@ -77,7 +77,7 @@ extension CodeGen {
         pushHandler(cleanupHandler)
         located(.lineOnly(-1)) { emit(.PUSH_EXC_INFO) }
         for h in handlers {
-            unit.loc = Location(h.span)
+            unit.loc = handlerLocation(h)
             let next = newLabel()
             if let type = h.type {
                 try emitExpr(type)
@@ -113,11 +113,22 @@ extension CodeGen {
         }
         // No clause matched: the exception goes on, its traceback unchanged (located at the
         // last clause, as is the cleanup after it).
-        unit.loc = Location(handlers[handlers.count - 1].span)
+        unit.loc = handlerLocation(handlers[handlers.count - 1])
         emit(.RERAISE, .value(0))
         popHandler()
         emitPopExceptAndReraise(cleanup)
         place(end)
+    }
+
+    /// An except clause's location (the excepthandler node): from `except` to the end of
+    /// its body's last statement (3.13.0's traceback shows both lines of `except 5:\n pass`).
+    private func handlerLocation(_ h: ExceptHandler) -> Location {
+        var loc = Location(h.span)
+        if let last = h.body.last {
+            loc.endLine = Int32(last.span.endLine)
+            loc.endColumn = Int32(last.span.endColumn)
+        }
+        return loc
     }
 
     /// POP_EXCEPT_AND_RERAISE: a cleanup handler's code.

@@ -130,6 +130,11 @@ extension Interpreter {
                     let r = (attr == "__cause__" ? e.cause : e.context) ?? heap.none
                     heap.incref(r); return r
                 case "__suppress_context__": return heap.newBool(e.suppressContext)
+                case "__traceback__":
+                    // Caught exceptions only keep a traceback (one in flight is not reachable).
+                    if e.traceback.isEmpty { return heap.newNone() }
+                    let tb = try tracebackObject(of: obj)
+                    heap.incref(tb); return tb
                 default: break
                 }
             }

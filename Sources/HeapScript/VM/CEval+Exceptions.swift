@@ -28,8 +28,10 @@ extension CEval {
                 interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name, position: a.frame.position)
                 popStack(to: a.base + h.depth)
                 if h.lasti {
-                    // The failing instruction's offset (in 3.11 code units), as an int object.
-                    push((try? interp.newInt(a.bytecode.codeUnitOffset(of: a.pc))) ?? heap.newNone())
+                    // 3.11+: the failing instruction's offset (in code units), as an int object.
+                    // Before 3.11 the block stack held it, no object: the slot holds None.
+                    let lasti = interp.profile.minor >= 11 ? try? interp.newInt(a.bytecode.codeUnitOffset(of: a.pc)) : nil
+                    push(lasti ?? heap.newNone())
                 }
                 let exc = interp.catching(e)
                 if let state = interp.exceptionState(exc) { a.frame.tracebackHolders.append(state) }

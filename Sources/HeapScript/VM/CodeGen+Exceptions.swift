@@ -33,8 +33,8 @@ extension CodeGen {
         /// HANDLER_CLEANUP: an `except` body, with the handlers around it (the clause's
         /// cleanup, then `except ... as name`'s), and the name to unbind.
         case handlerCleanup(name: String?, [Handler])
-        /// WITH: a `with` body, whose __exit__ is on the stack.
-        case with(Handler)
+        /// WITH: a `with` body, whose __exit__ is on the stack; where its calls are located.
+        case with(Handler, Location)
     }
 
     func pushHandler(_ h: Handler) {
@@ -181,19 +181,21 @@ extension CodeGen {
         let d = unit.depth
         let final = newLabel(), cleanup = newLabel(), suppress = newLabel(), exit = newLabel()
         try emitExpr(item.context)
-        // 3.13's compiler_with locates BEFORE_WITH at the context expression, earlier
-        // versions at the statement (3.13.0's traceback shows `with A():` with `~^^`).
-        located(interp.profile.minor >= 13 ? Location(item.context.span) : Location(span)) { emit(.BEFORE_WITH) }
+        // 3.13's compiler_with locates BEFORE_WITH and the __exit__ calls at the context
+        // expression, 3.11 and 3.12 at the statement (3.13.0's traceback shows `with A():`
+        // with `~^^` under `A()`, 3.11.7's the `with` line, for a raising __exit__ too).
+        let withLoc = interp.profile.minor >= 13 ? Location(item.context.span) : Location(span)
+        located(withLoc) { emit(.BEFORE_WITH) }
         let setup = Handler(label: final, depth: d + 1, lasti: true)
         pushHandler(setup)
-        unit.blocks.append(.with(setup))
+        unit.blocks.append(.with(setup, withLoc))
         unit.depth = d + 1
         if let target = item.target { try emitStore(target) } else { emit(.POP_TOP) }
         try emitWith(items.dropFirst(), body, span)
         unit.depth = d
         unit.blocks.removeLast()
         popHandler()
-        unit.loc = Location(span)
+        unit.loc = withLoc
         emitCallExitWithNones()
         emit(.JUMP_FORWARD, .label(exit))
 
@@ -275,11 +277,13 @@ extension CodeGen {
                 closed.append(h)
                 unit.bytecode.pending.append(.inlineFinally(id: id, depthDelta: preserving ? 1 : 0))
                 continue
-            case .with(let h):
+            case .with(let h, let loc):
                 popHandler()
                 closed.append(h)
-                if preserving { emit(.SWAP, .value(2)) }
-                emitCallExitWithNones()
+                located(loc) {
+                    if preserving { emit(.SWAP, .value(2)) }
+                    emitCallExitWithNones()
+                }
                 continue
             case .handlerCleanup(let name, let around):
                 if name != nil { popHandler() }

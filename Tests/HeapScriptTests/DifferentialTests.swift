@@ -28,7 +28,7 @@ final class DifferentialTests: XCTestCase {
 
     /// The corpus areas whose cases every profile must pass (other directories, e.g. pending
     /// fuzz findings, are not part of the per-version corpus).
-    static let versionedAreas = ["classes", "containers", "control", "errors", "fuzz", "identity", "refcount", "sizes"]
+    static let versionedAreas = ["classes", "containers", "control", "errors", "exceptions", "fuzz", "identity", "refcount", "sizes"]
 
     static func versionedCases() throws -> [Case] {
         try versionedAreas.flatMap { try cases(area: $0) }
@@ -90,6 +90,13 @@ final class DifferentialTests: XCTestCase {
         XCTAssertFalse(cases.isEmpty, "no corpus cases in \(area)/", file: file, line: line)
         for c in cases {
             let r = Self.runEngine(c.input)
+            if let refusal = c.refusalByVersion["3.11"] {
+                XCTAssertFalse(r.completed, "\(c.name): ran to the end, expected a refusal", file: file, line: line)
+                XCTAssertTrue(r.stderr.contains(refusal), "\(c.name): expected the refusal \(refusal.debugDescription)\n\(r.stderr)",
+                              file: file, line: line)
+                XCTAssertTrue(c.expected.hasPrefix(r.stdout), "\(c.name): stdout before the refusal is not CPython's", file: file, line: line)
+                continue
+            }
             XCTAssertTrue(r.completed, "\(c.name): stopped on an unsupported construct:\n\(r.stderr)", file: file, line: line)
             if r.stdout != c.expected {
                 XCTFail("\(c.name): engine stdout differs from CPython 3.11.7\n"
@@ -106,6 +113,7 @@ final class DifferentialTests: XCTestCase {
     func testErrors() throws { try checkArea("errors") }
     func testClasses() throws { try checkArea("classes") }
     func testControl() throws { try checkArea("control") }
+    func testExceptions() throws { try checkArea("exceptions") }
 
     /// Every case under another profile against that version's committed output.
     func checkCorpus(profile: Profile, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -162,7 +170,7 @@ final class DifferentialTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(all.count, 40)
         let areas = Set(all.map { String($0.name.split(separator: "/")[0]) })
         // `fuzz/` holds the fuzzer's minimal divergences, fixed and kept as regression cases.
-        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control", "fuzz", "functions"])
+        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control", "fuzz", "functions", "exceptions"])
     }
 
     /// Re-runs every case under each real CPython (when installed) and checks the committed

@@ -95,6 +95,10 @@ final class Frame {
     /// are this frame's in the traceback, not those of the instruction that ran it.
     var inlinedFailure: (line: Int, position: SourceSpan?)?
     var returnValue: ObjectRef = 0
+    /// The exceptions a handler of this frame caught: their tracebacks hold this frame
+    /// (its frame object), which keeps the locals alive after the frame ends while one of
+    /// them is alive (`Interpreter.clearFrame`).
+    var tracebackHolders: [ExceptionState] = []
 
     init(code: CodeObject, globals: ObjectRef, namespace: ObjectRef?, parent: Frame? = nil) {
         self.code = code; self.globals = globals; self.namespace = namespace; self.parent = parent

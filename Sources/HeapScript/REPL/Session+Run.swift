@@ -192,6 +192,9 @@ public final class Session {
         frameReferences.forEach(i.heap.incref)
         var result = ExecutionResult()
         do {
+            // No exception is being handled at the prompt: a run that stopped (a limit, a
+            // refusal) inside a handler did not restore the one before.
+            if let handled = i.handledException { i.handledException = nil; i.heap.decref(handled) }
             i.evalBreaker()   // the module code's RESUME
             _ = try code.body(frame)
         } catch var e as PyException {

@@ -123,7 +123,21 @@ extension Interpreter {
             if attr == "__func__" { heap.incref(fn); return fn }
             if attr == "__self__" { heap.incref(s); return s }
         case .native(let o):
-            if let e = o as? ExceptionState, attr == "args" { heap.incref(e.args); return e.args }
+            if let e = o as? ExceptionState {
+                switch attr {
+                case "args": heap.incref(e.args); return e.args
+                case "__context__", "__cause__":
+                    let r = (attr == "__cause__" ? e.cause : e.context) ?? heap.none
+                    heap.incref(r); return r
+                case "__suppress_context__": return heap.newBool(e.suppressContext)
+                case "__traceback__":
+                    // Caught exceptions only keep a traceback (one in flight is not reachable).
+                    if e.traceback.isEmpty { return heap.newNone() }
+                    let tb = try tracebackObject(of: obj)
+                    heap.incref(tb); return tb
+                default: break
+                }
+            }
             // co_consts and co_names are the code object's own tuples (3.8+ build them as
             // CPython does, merged; `f.__code__.co_consts` shows what the compiler kept).
             if let code = o as? CodeObject, code.tuples.count >= 2 {

@@ -177,6 +177,19 @@ extension Interpreter {
     }
 
     func clearFrame(_ frame: Frame, _ fnRef: ObjectRef) {
+        // A caught exception that is still alive holds the frame through its traceback:
+        // the frame object takes the locals (3.11's take_ownership; before, the frame
+        // object was the frame), and they live as long as that exception.
+        if let keeper = frame.tracebackHolders.first(where: { $0.holdsTraceback }) {
+            frame.tracebackHolders = []
+            for i in frame.locals.indices {
+                if let r = frame.locals[i] { frame.locals[i] = nil; keeper.keptAlive.append(r) }
+            }
+            if !profile.lazyFrameObjects { keeper.keptAlive.append(frame.globals) }
+            keeper.keptAlive.append(fnRef)
+            return
+        }
+        frame.tracebackHolders = []
         for i in frame.locals.indices {
             if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
         }
@@ -438,6 +451,7 @@ extension Interpreter {
     /// that is when the frame gets its frame object (a slot per local and stack entry; the
     /// stack depth is not modelled, two are assumed), and the traceback object keeps it.
     func leaveFrame(_ e: inout PyException, code: CodeObject, line: Int, function: String, position: SourceSpan? = nil) {
+        if e.frameRecorded { e.frameRecorded = false; return }
         e.traceback.append(TracebackEntry(filename: code.filename, line: line, function: function, position: position))
         guard profile.lazyFrameObjects else { return }
         let slots = code.localNames.count + code.hiddenLocals.count + 2

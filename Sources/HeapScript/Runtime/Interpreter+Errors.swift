@@ -40,9 +40,99 @@ extension Interpreter {
             defer { heap.decref(value) }
             return PyException(try newExceptionInstance(value, args: []))
         }
-        if heap.kind(value) == .exception { return PyException(value) }
+        if heap.kind(value) == .exception { return raising(value) }
         heap.decref(value)
         return error("TypeError", "exceptions must derive from BaseException")
+    }
+
+    /// `raise exc from cause` (do_raise): the cause is an exception instance, made from an
+    /// exception class, or None (no cause, context suppressed all the same). Consumes both.
+    func makeRaise(_ value: ObjectRef, from cause: ObjectRef) throws -> PyException {
+        var fixedCause: ObjectRef?
+        if case .type(let info) = heap.payload[Int(cause)], info.kind == .exception {
+            defer { heap.decref(cause) }
+            do { fixedCause = try newExceptionInstance(cause, args: []) } catch { heap.decref(value); throw error }
+        } else if heap.kind(cause) == .exception {
+            fixedCause = cause
+        } else if cause == heap.none {
+            heap.decref(cause)
+        } else {
+            heap.decref(cause); heap.decref(value)
+            return error("TypeError", "exception causes must derive from BaseException")
+        }
+        let e: PyException
+        do { e = try makeRaise(value) } catch { fixedCause.map(heap.decref); throw error }
+        guard let state = exceptionState(e.exception) else { fixedCause.map(heap.decref); return e }
+        let old = state.cause
+        state.cause = fixedCause
+        state.suppressContext = true
+        old.map(heap.decref)
+        return e
+    }
+
+    /// An exception object raised again (`raise e`, RERAISE): its traceback so far, kept by
+    /// the handler that caught it (`catching`), goes on with it (PyErr_Restore with its
+    /// __traceback__). Consumes the reference.
+    func raising(_ exc: ObjectRef) -> PyException {
+        var e = PyException(exc)
+        guard let state = exceptionState(exc) else { return e }
+        e.traceback = state.traceback
+        e.keptAlive = state.keptAlive
+        e.suggestion = state.suggestion
+        e.forgottenImport = state.forgottenImport
+        state.traceback = []
+        state.keptAlive = []
+        if let census = state.census { census.live -= 1; state.census = nil }
+        return e
+    }
+
+    /// A handler caught `e`: the exception object keeps what the PyException carried (its
+    /// traceback); with an exception being handled, that one becomes its `__context__`
+    /// (_PyErr_SetObject: unless it is the same, and cutting a cycle in the chain). Returns
+    /// the exception's reference.
+    func catching(_ e: PyException) -> ObjectRef {
+        guard let state = exceptionState(e.exception) else {
+            e.keptAlive.forEach(heap.decref)
+            return e.exception
+        }
+        state.traceback = e.traceback
+        state.keptAlive += e.keptAlive
+        state.suggestion = e.suggestion
+        state.forgottenImport = e.forgottenImport
+        if !state.traceback.isEmpty && state.census == nil {
+            tracebackCensus.live += 1
+            state.census = tracebackCensus
+        }
+        if let handled = handledException, handled != e.exception, state.context != handled {
+            var o = handled
+            while let next = exceptionState(o)?.context {
+                if next == e.exception {
+                    exceptionState(o)!.context = nil
+                    heap.decref(next)
+                    break
+                }
+                o = next
+            }
+            heap.incref(handled)
+            let old = state.context
+            state.context = handled
+            old.map(heap.decref)
+        }
+        return e.exception
+    }
+
+    /// A caught exception's `__traceback__` as an object (borrowed): from 3.11 the traceback
+    /// object made for the frame whose handler caught it (`leaveFrame`); before 3.11 the
+    /// engine makes none while unwinding, so one is made here and kept with the exception.
+    /// Only its identity and type are modelled (its attributes are refused).
+    func tracebackObject(of exc: ObjectRef) throws -> ObjectRef {
+        guard let state = exceptionState(exc) else { throw notModelled("the traceback of this exception") }
+        let tracebackType = heap.builtinType(.traceback)
+        if let tb = state.keptAlive.last(where: { heap.typeOf[Int($0)] == tracebackType }) { return tb }
+        let tb: ObjectRef
+        do { tb = try heap.newObject(type: tracebackType, payload: .empty) } catch { throw memoryError() }
+        state.keptAlive.append(tb)
+        return tb
     }
 
     func unboundLocal(_ name: String) -> PyException {
@@ -75,8 +165,33 @@ extension Interpreter {
     }
 
     /// The whole traceback text, as PyErr_Display prints it for the REPL.
+    /// With a `__context__`, the chain first, as print_exception_recursive prints it.
     func formatTraceback(_ e: PyException) -> String {
-        formatTraceback(e.traceback, lastLine: printedExceptionLine(e))
+        var seen: Set<ObjectRef> = [e.exception]
+        return formatContext(of: e.exception, &seen) + formatTraceback(e.traceback, lastLine: printedExceptionLine(e))
+    }
+
+    /// The exceptions `exc`'s chain holds, outermost first (print_exception_recursive): its
+    /// `__cause__`, or else its `__context__` unless suppressed, each followed by the line
+    /// that links it to the next.
+    private func formatContext(of exc: ObjectRef, _ seen: inout Set<ObjectRef>) -> String {
+        guard let state = exceptionState(exc) else { return "" }
+        let linked: ObjectRef
+        let message: String
+        if let cause = state.cause {
+            linked = cause
+            message = "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if let context = state.context, !state.suppressContext {
+            linked = context
+            message = "\nDuring handling of the above exception, another exception occurred:\n\n"
+        } else {
+            return ""
+        }
+        guard !seen.contains(linked), let linkedState = exceptionState(linked) else { return "" }
+        seen.insert(linked)
+        let line = printedExceptionLine(linked, suggestion: linkedState.suggestion, forgottenImport: linkedState.forgottenImport)
+        let printed = linkedState.traceback.isEmpty ? line + "\n" : formatTraceback(linkedState.traceback, lastLine: line)
+        return formatContext(of: linked, &seen) + printed + message
     }
 
     /// A traceback of `entries` (innermost first) ending with `lastLine`.
@@ -108,10 +223,14 @@ extension Interpreter {
     /// The exception line as print_exception writes it, with the suggestion (3.10+) and
     /// 3.12+'s forgotten-import hint (traceback.py TracebackException.__init__).
     func printedExceptionLine(_ e: PyException) -> String {
-        var line = exceptionLine(e.exception)
-        if let s = e.suggestion { line += ". Did you mean: '\(s)'?" }
-        if let m = e.forgottenImport {
-            line += e.suggestion == nil ? ". Did you forget to import '\(m)'?" : " Or did you forget to import '\(m)'?"
+        printedExceptionLine(e.exception, suggestion: e.suggestion, forgottenImport: e.forgottenImport)
+    }
+
+    func printedExceptionLine(_ exc: ObjectRef, suggestion: String?, forgottenImport: String?) -> String {
+        var line = exceptionLine(exc)
+        if let s = suggestion { line += ". Did you mean: '\(s)'?" }
+        if let m = forgottenImport {
+            line += suggestion == nil ? ". Did you forget to import '\(m)'?" : " Or did you forget to import '\(m)'?"
         }
         return line
     }
@@ -202,12 +321,60 @@ extension Interpreter {
     }
 }
 
-/// The state of an exception instance: its args tuple.
-final class ExceptionState: NativeReferents {
+/// The state of an exception instance (PyBaseExceptionObject): its args tuple, and once a
+/// handler caught it, what the raise gave it: its traceback (`__traceback__`, with the
+/// references its frames keep alive, `PyException.keptAlive`) and `__context__`.
+///
+/// Invariant: `keptAlive`, `context` and `cause` are owned references, released with the
+/// exception. The collector sees them as the exception's (BaseException_traverse: traceback,
+/// context, cause), so that the exception -> traceback -> frame -> locals -> exception cycle
+/// is garbage it finds; its traceback and frame objects are not containers of their own
+/// here, so `Interpreter.refuseCaughtTracebacks` refuses to count a collection while one lives.
+final class ExceptionState: NativeReferents, NativeClearable {
     var args: ObjectRef
+    var traceback: [TracebackEntry] = []
+    var keptAlive: [ObjectRef] = []
+    var suggestion: String?
+    var forgottenImport: String?
+    /// `__context__` (PyException_SetContext): the exception being handled when this one
+    /// was raised.
+    var context: ObjectRef?
+    /// `__cause__` and `__suppress_context__`, set by `raise ... from cause`.
+    var cause: ObjectRef?
+    var suppressContext = false
+    /// Counts the live exceptions holding a traceback, for the collector's refusal.
+    var census: TracebackCensus?
     init(args: ObjectRef) { self.args = args }
-    func releaseReferences(in heap: Heap) { heap.decref(args) }
-    func forEachReferent(_ body: (ObjectRef) -> Void) { body(args) }
+
+    /// Caught, with its traceback, and alive (not re-raised, not freed).
+    var holdsTraceback: Bool { census != nil }
+
+    func releaseReferences(in heap: Heap) {
+        heap.decref(args)
+        clearReferences(in: heap)
+    }
+
+    /// BaseException_clear: the traceback (and what it keeps), context and cause.
+    func clearReferences(in heap: Heap) {
+        if let census { census.live -= 1; self.census = nil }
+        let kept = keptAlive, ctx = context, cause = cause
+        keptAlive = []; context = nil; self.cause = nil
+        kept.forEach(heap.decref)
+        ctx.map(heap.decref)
+        cause.map(heap.decref)
+    }
+
+    func forEachReferent(_ body: (ObjectRef) -> Void) {
+        body(args)
+        keptAlive.forEach(body)
+        context.map(body)
+        cause.map(body)
+    }
+}
+
+/// How many exception objects hold a traceback (`ExceptionState.census`).
+final class TracebackCensus {
+    var live = 0
 }
 
 extension String {

@@ -162,8 +162,11 @@ extension Interpreter {
     /// d[key] or nil; a borrowed reference.
     func dictGet(_ d: ObjectRef, _ key: ObjectRef) throws -> ObjectRef? {
         guard case .dict(let s) = heap.payload[Int(d)] else { return nil }
+        // The key is hashed first, even for an empty dict: `{}[[1]]` is a TypeError
+        // (unhashable type: 'list') on 3.6.15-3.13.0, not a KeyError.
+        let h = try hash(key)
         if s.count == 0 { return nil }
-        return s.value(forKey: key, hash: try hash(key), isEqual: keysEqual)
+        return s.value(forKey: key, hash: h, isEqual: keysEqual)
     }
 
     /// Removes key; returns the (key, value) references for the caller to drop, or nil.

@@ -29,6 +29,10 @@ extension Interpreter {
             let e = o as! ExceptionState
             if case .tuple(let args) = heap.payload[Int(e.args)] {
                 if args.isEmpty { return "" }
+                // KeyError_str: one argument shows as its repr (`str(KeyError('k'))` is "'k'").
+                if args.count == 1, let keyError = exceptionTypes["KeyError"], heap.typeInfo(of: r).mro.contains(keyError) {
+                    return try repr(args[0])
+                }
                 if args.count == 1 { return try str(args[0]) }
             }
             return try repr(e.args)
@@ -143,7 +147,11 @@ extension Interpreter {
         case .native(let o):
             if let e = o as? ExceptionState {
                 var argsRepr = try repr(e.args, depth: depth + 1)
-                if case .tuple(let a) = heap.payload[Int(e.args)], a.count == 1 { argsRepr = "(" + (try repr(a[0], depth: depth + 1)) + ")" }
+                // BaseException_repr: one argument without the tuple's comma from 3.7 (bpo-30399;
+                // 3.6.15 prints `ValueError('x',)`).
+                if profile.minor >= 7, case .tuple(let a) = heap.payload[Int(e.args)], a.count == 1 {
+                    argsRepr = "(" + (try repr(a[0], depth: depth + 1)) + ")"
+                }
                 return info.name + argsRepr
             }
             if let c = o as? CodeObject {

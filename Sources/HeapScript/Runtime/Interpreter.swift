@@ -79,6 +79,10 @@ public final class Interpreter {
     /// Garbage CPython has and the engine does not model, until a full collection would find
     /// it (`Profile.weakrefImportLeavesGarbage`): the reason, for the refusal.
     var unmodelledGarbage: String?
+    /// The exception the innermost running handler handles (tstate->exc_info->exc_value, an
+    /// owned reference; nil for None), set by PUSH_EXC_INFO and restored by POP_EXCEPT.
+    var handledException: ObjectRef?
+    let tracebackCensus = TracebackCensus()
     var weakrefImported = false
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]

@@ -14,6 +14,11 @@ public struct PyException: Error {
     public var suggestion: String?
     /// A NameError's standard-module name, for 3.12+'s "Did you forget to import 'x'?".
     public var forgottenImport: String?
+    /// The innermost frame being unwound already has its traceback entry: a handler in it
+    /// caught the exception (the entry was made then, as exception_unwind's
+    /// PyTraceBack_Here is) and RERAISE or a bare `raise` sends it on. `leaveFrame` adds
+    /// none for it.
+    var frameRecorded = false
 
     public init(_ exception: ObjectRef) {
         self.exception = exception; traceback = []; keptAlive = []; suggestion = nil; forgottenImport = nil

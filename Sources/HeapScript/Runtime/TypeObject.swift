@@ -13,8 +13,9 @@ extension Interpreter {
     /// The special names a class may define that the engine honours exactly, each only as
     /// a plain function (a `def` in the body): `__init__` (slot_tp_init, its None check),
     /// `__del__` (slot_tp_finalize, PEP 442), `__repr__` and `__str__` (slot_tp_repr /
-    /// slot_tp_str and PyObject_Repr / PyObject_Str's non-string checks).
-    static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__"]
+    /// slot_tp_str and PyObject_Repr / PyObject_Str's non-string checks), `__enter__` and
+    /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith).
+    static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__"]
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {

@@ -51,6 +51,30 @@ final class Bytecode {
         case statementStart
         /// A loop iteration begins (after a `while` test succeeded): one step.
         case loopIterationStart
+        /// SETUP_FINALLY / SETUP_CLEANUP (compile.c's pseudo-instructions): the instructions
+        /// from here to the matching `popHandler` are covered by the handler at `label`,
+        /// entered with the stack cut to `depth` slots of the frame's (and with the
+        /// instruction's offset pushed, `lasti`).
+        case pushHandler(label: Int, depth: Int, lasti: Bool)
+        /// POP_BLOCK: the enclosing handler covers what follows.
+        case popHandler
+        /// A copy of the `finally` body `finallyBodies[id]` (compile.c visits the body once
+        /// per path out of the `try`; here it is generated once and copied with fresh labels,
+        /// so that its literals are made once), on a stack `depthDelta` slots deeper than
+        /// the one it was generated on.
+        case inlineFinally(id: Int, depthDelta: Int)
+    }
+
+    /// One entry of co_exceptiontable (3.11, Objects/exception_handling_notes.txt): an
+    /// exception raised by the instructions `start...end` goes to `target` with the
+    /// frame's stack cut to `depth` slots, then (with `lasti`) the raising instruction's
+    /// offset pushed, then the exception.
+    struct ExceptionTableEntry {
+        let start: Int
+        let end: Int
+        let target: Int
+        let depth: Int
+        let lasti: Bool
     }
 
     /// What the code generator emitted, until `assemble` runs.
@@ -73,6 +97,9 @@ final class Bytecode {
     private(set) var nameKeys: [ObjectRef] = []
     /// Instruction indices some jump lands on (dis's `>>`).
     private(set) var jumpTargets: Set<Int> = []
+    /// `finally` bodies by id, for `Item.inlineFinally`.
+    var finallyBodies: [[Item]] = []
+    private(set) var exceptionTable: [ExceptionTableEntry] = []
 
     /// Resolves labels, constants and names. Runs after `Compiler.makeCode(code)`, which fixes
     /// co_consts (folded default tuples appended, 3.12+'s unused constants removed).
@@ -86,22 +113,43 @@ final class Bytecode {
         var labels: [Int: Int] = [:]
         var steps: UInt8 = 0
         // First pass: positions. A statement marker followed by a label (a `while` loop's top)
-        // gets a NOP of its own, so the step is taken once, not on every iteration.
+        // gets a NOP of its own, so the step is taken once, not on every iteration. Each
+        // instruction notes the handler covering it (label_exception_targets).
         var flat: [(Opcode, Arg, Int32, Location, UInt8)] = []
-        for item in pending {
+        var handlers: [(label: Int, depth: Int, lasti: Bool)] = []
+        var covering: [(label: Int, depth: Int, lasti: Bool)?] = []
+        for item in expandingFinallyBodies(pending) {
             switch item {
             case .statementStart: steps += 1
             case .loopIterationStart: steps += 1
             case .label(let l):
                 if steps > 0 {
                     flat.append((.NOP, .value(0), -1, .lineOnly(-2), steps))
+                    covering.append(handlers.last)
                     steps = 0
                 }
                 labels[l] = flat.count
             case .instruction(let op, let arg, let aux, let loc):
                 flat.append((op, arg, aux, loc, steps))
+                covering.append(handlers.last)
                 steps = 0
+            case .pushHandler(let label, let depth, let lasti):
+                handlers.append((label, depth, lasti))
+            case .popHandler:
+                handlers.removeLast()
+            case .inlineFinally:
+                preconditionFailure("expanded above")
             }
+        }
+        // assemble_exception_table: runs of instructions with the same handler.
+        var i = 0
+        while i < covering.count {
+            guard let h = covering[i] else { i += 1; continue }
+            var j = i
+            while j + 1 < covering.count, let next = covering[j + 1], next.label == h.label, next.depth == h.depth { j += 1 }
+            exceptionTable.append(ExceptionTableEntry(start: i, end: j, target: labels[h.label]!, depth: h.depth, lasti: h.lasti))
+            jumpTargets.insert(labels[h.label]!)
+            i = j + 1
         }
         instructions.reserveCapacity(flat.count)
         for (op, arg, aux, loc, s) in flat {
@@ -124,6 +172,43 @@ final class Bytecode {
         resolveLines()
         lines = positions.map { $0.line }
         pending = []
+    }
+
+    /// `items` with each `inlineFinally` replaced by a copy of its body whose labels are
+    /// fresh (negative, so that they meet none of the code generator's) and whose handlers'
+    /// depths are moved by the copy's `depthDelta`.
+    private func expandingFinallyBodies(_ items: [Item]) -> [Item] {
+        var fresh = 0
+        func expand(_ items: [Item], delta: Int, renaming: [Int: Int]) -> [Item] {
+            var out: [Item] = []
+            for item in items {
+                switch item {
+                case .label(let l): out.append(.label(renaming[l] ?? l))
+                case .instruction(let op, .label(let l), let aux, let loc):
+                    out.append(.instruction(op, .label(renaming[l] ?? l), aux: aux, loc: loc))
+                case .pushHandler(let l, let depth, let lasti):
+                    out.append(.pushHandler(label: renaming[l] ?? l, depth: depth + delta, lasti: lasti))
+                case .inlineFinally(let id, let d):
+                    var inner = renaming
+                    for case .label(let l) in finallyBodies[id] { fresh -= 1; inner[l] = fresh }
+                    out += expand(finallyBodies[id], delta: delta + d, renaming: inner)
+                default: out.append(item)
+                }
+            }
+            return out
+        }
+        return expand(items, delta: 0, renaming: [:])
+    }
+
+    /// Instruction `pc`'s offset in 3.11 code units (an instruction and its CACHE entries
+    /// each one unit): the `lasti` a cleanup handler is given.
+    func codeUnitOffset(of pc: Int) -> Int {
+        instructions[..<pc].reduce(0) { $0 + 1 + $1.op.cacheEntries }
+    }
+
+    /// The handler of an exception raised at instruction `pc` (get_exception_handler).
+    func handler(at pc: Int) -> ExceptionTableEntry? {
+        exceptionTable.first { $0.start <= pc && pc <= $0.end }
     }
 
     /// Instruction `pc`'s location as a traceback shows it; nil without columns.

@@ -23,10 +23,10 @@ final class CEval {
     let interp: Interpreter
     let heap: Heap
     /// The value stack of every frame this evaluation runs (CPython's data stack).
-    private var stack: [ObjectRef] = []
+    var stack: [ObjectRef] = []
     /// What each LOAD_METHOD on the stack found (the slot of its self / attribute), until
     /// its CALL: the method half of CPython's (meth, self) pair.
-    private var methods: [(slot: Int, method: Interpreter.LoadedMethod)] = []
+    var methods: [(slot: Int, method: Interpreter.LoadedMethod)] = []
 
     /// One running frame (`_PyInterpreterFrame`): the engine's `Frame` (locals, globals,
     /// namespace, line), where its instructions are and where its stack slots begin.
@@ -64,42 +64,32 @@ final class CEval {
         bytecode.assemble(frame.code)
         stack += initialStack
         var frames = [Activation(frame: frame, bytecode: bytecode, base: stack.count - initialStack.count, function: nil, callerArgs: [])]
-        do {
-            return try execute(&frames)
-        } catch {
-            throw unwind(&frames, error)
+        while true {
+            do {
+                return try execute(&frames)
+            } catch {
+                // A handler resumes the loop where the exception table says; otherwise every
+                // frame of this run has been left.
+                if let unhandled = exceptionUnwind(&frames, error) { throw unhandled }
+            }
         }
     }
 
-    // MARK: - Unwinding (no handlers yet: every frame of this run is left)
-
-    private func unwind(_ frames: inout [Activation], _ raised: Error) -> Error {
-        var error = raised
-        while let a = frames.popLast() {
-            if let inner = a.frame.inlinedFailure {
-                (a.frame.line, a.frame.position) = inner
-                a.frame.inlinedFailure = nil
-            } else {
-                a.frame.line = Int(a.bytecode.lines[a.pc])
-                a.frame.position = a.bytecode.span(at: a.pc)
+    /// Releases the slots of the stack above `depth` (exit_unwind's POPs), top first.
+    func popStack(to depth: Int) {
+        while stack.count > depth {
+            heap.decref(stack.removeLast())
+            // A loaded method's slot goes (self), then the method beside it.
+            if let m = methods.last, m.slot == stack.count {
+                methods.removeLast()
+                if case .function(let fn) = m.method { heap.decref(fn) }
             }
-            while stack.count > a.base {
-                heap.decref(stack.removeLast())
-                // A loaded method's slot goes (self), then the method beside it.
-                if let m = methods.last, m.slot == stack.count {
-                    methods.removeLast()
-                    if case .function(let fn) = m.method { heap.decref(fn) }
-                }
-            }
-            guard let function = a.function else { return error }
-            error = leave(a, function, error)
         }
-        return error
     }
 
     /// What `Interpreter.callFunction` does when its body raises: the traceback gets the
     /// frame, and (3.11+) its frame object; it keeps the function and the locals alive.
-    private func leave(_ a: Activation, _ function: ObjectRef, _ error: Error) -> Error {
+    func leave(_ a: Activation, _ function: ObjectRef, _ error: Error) -> Error {
         defer {
             interp.depth -= 1
             a.callerArgs.forEach(heap.decref)
@@ -122,8 +112,8 @@ final class CEval {
 
     // MARK: - The stack
 
-    @inline(__always) private func push(_ r: ObjectRef) { stack.append(r) }
-    @inline(__always) private func pop() -> ObjectRef { stack.removeLast() }
+    @inline(__always) func push(_ r: ObjectRef) { stack.append(r) }
+    @inline(__always) func pop() -> ObjectRef { stack.removeLast() }
 
     /// The top `n` slots, bottom first, taken off the stack (their references move to the caller).
     private func pop(_ n: Int) -> [ObjectRef] {
@@ -424,8 +414,24 @@ final class CEval {
                     // `assert`: the AssertionError with the message, if any, as its argument.
                     throw try interp.raiseNew("AssertionError", args: ins.aux == 1 ? [pop()] : [])
                 }
-                if ins.arg == 0 { throw interp.error("RuntimeError", "No active exception to reraise") }
+                if ins.arg == 0 { throw reraiseHandled() }
+                if ins.arg == 2 {
+                    let cause = pop()
+                    throw try interp.makeRaise(pop(), from: cause)
+                }
                 throw try interp.makeRaise(pop())
+            case .PUSH_EXC_INFO:
+                pushExcInfo()
+            case .POP_EXCEPT:
+                popExcept()
+            case .CHECK_EXC_MATCH:
+                try checkExcMatch()
+            case .RERAISE:
+                throw reraise(pop())
+            case .BEFORE_WITH:
+                try beforeWith()
+            case .WITH_EXCEPT_START:
+                try withExceptStart()
 
             case .MAKE_FUNCTION:
                 if ins.aux == 1 { heap.decref(pop()) }   // the qualname (3.6-3.10)

@@ -87,7 +87,20 @@ struct ClosureWalker {
         case .return(let v): if let v { try walk(v) }
         case .raise(let e, let cause): if let e { try walk(e) }; if let cause { try walk(cause) }
         case .assert(let t, let m): try walk(t); if let m { try walk(m) }
-        case .try, .with: throw CodeGenDeclined(what: "statement")
+        case .try(let body, let handlers, let orelse, let finalbody):
+            try walk(body)
+            for h in handlers {
+                if let t = h.type { try walk(t) }
+                if let n = h.name { try walk(Expr(.name(n), h.span)) }
+                try walk(h.body)
+            }
+            try walk(orelse); try walk(finalbody)
+        case .with(let items, let body):
+            for i in items {
+                try walk(i.context)
+                if let t = i.target { try walk(t) }
+            }
+            try walk(body)
         }
     }
 

@@ -27,12 +27,38 @@ extension CodeGen {
             return decorators.allSatisfy(accepts) && accepts(params) && accepts(body)
         case .return(let value): return value.map(accepts) ?? true
         case .import, .importFrom: return true
-        case .raise(let exc, let cause): return cause == nil && (exc.map(accepts) ?? true)
+        case .raise(let exc, let cause): return (exc.map(accepts) ?? true) && (cause.map(accepts) ?? true)
+        case .try(let body, let handlers, let orelse, let finalbody):
+            // A `finally` body is generated once and copied (`Bytecode.Item.inlineFinally`),
+            // in the context of its normal path: leaving it by return/break/continue, which
+            // unwinds differently on the exceptional path, is not generated yet.
+            return accepts(body) && accepts(orelse) && accepts(finalbody) && !leavesBlock(finalbody)
+                && handlers.allSatisfy { h in (h.type.map(accepts) ?? true) && accepts(h.body) }
+                && handlers.dropLast().allSatisfy { $0.type != nil }
         case .assert(let test, let message): return accepts(test) && (message.map(accepts) ?? true)
         case .classDef(_, let bases, let body, let decorators):
             return decorators.allSatisfy(accepts) && bases.allSatisfy(accepts) && accepts(body)
         case .nonlocal: return true
-        case .try, .with: return false
+        case .with(let items, let body):
+            return items.allSatisfy { i in accepts(i.context) && (i.target.map(acceptsTarget) ?? true) } && accepts(body)
+        }
+    }
+
+    /// Whether `body` has a `return`, or a `break`/`continue` of a loop around it (nested
+    /// functions and classes aside).
+    static func leavesBlock(_ body: [Stmt], inLoop: Bool = false) -> Bool {
+        body.contains { s in
+            switch s.kind {
+            case .return: return true
+            case .break, .continue: return !inLoop
+            case .if(_, let b, let o): return leavesBlock(b + o, inLoop: inLoop)
+            case .while(_, let b, let o), .for(_, _, let b, let o):
+                return leavesBlock(b, inLoop: true) || leavesBlock(o, inLoop: inLoop)
+            case .try(let b, let hs, let o, let f):
+                return leavesBlock(b + o + f + hs.flatMap { $0.body }, inLoop: inLoop)
+            case .with(_, let b): return leavesBlock(b, inLoop: inLoop)
+            default: return false
+            }
         }
     }
 

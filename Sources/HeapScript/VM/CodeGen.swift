@@ -30,7 +30,12 @@ final class CodeGen {
         /// The location the next instruction gets (`SET_LOC`: the node being visited).
         var loc: Location
         var nextLabel = 0
-        var loops: [Loop] = []
+        /// The blocks around the statement being generated, innermost last (compile.c's
+        /// fblock stack): what `return`, `break` and `continue` unwind.
+        var blocks: [Block] = []
+        /// The value stack's depth at the statement being generated: an iterator per `for`
+        /// loop, what the handlers around it keep (`Block`).
+        var depth = 0
         /// The slot of each cell or free variable (`CodeGen.layOutClosure`).
         var deref: [String: Int] = [:]
         var cellSlots: Set<Int> = []
@@ -215,14 +220,18 @@ final class CodeGen {
             }
             emit(.NOP)
 
-        case .break:
-            guard let loop = unit.loops.last else { throw CodeGenDeclined(what: "'break' outside a loop") }
-            if loop.isFor { emit(.POP_TOP) }
-            emit(.JUMP_FORWARD, .label(loop.exit))
-
-        case .continue:
-            guard let loop = unit.loops.last else { throw CodeGenDeclined(what: "'continue' outside a loop") }
-            emit(.JUMP_BACKWARD, .label(loop.top))
+        case .break, .continue:
+            // compiler_break / compiler_continue: the blocks inside the loop are unwound.
+            let isBreak = stmt.kind == .break
+            try unwindingBlocks(preservingValue: false, untilLoop: true) { loop in
+                guard let loop else { throw CodeGenDeclined(what: "'break' outside a loop") }
+                if isBreak {
+                    if loop.isFor { emit(.POP_TOP) }
+                    emit(.JUMP_FORWARD, .label(loop.exit))
+                } else {
+                    emit(.JUMP_BACKWARD, .label(loop.top))
+                }
+            }
 
         case .if(let test, let body, let orelse):
             let otherwise = newLabel(), end = newLabel()
@@ -241,9 +250,9 @@ final class CodeGen {
             unit.loc = Location(stmt.span)
             try emitJumpIf(test, jumpIfTrue: false, to: otherwise)
             unit.bytecode.pending.append(.loopIterationStart)
-            unit.loops.append(Loop(top: top, exit: end, isFor: false))
+            unit.blocks.append(.loop(Loop(top: top, exit: end, isFor: false)))
             try emitBlock(body)
-            unit.loops.removeLast()
+            unit.blocks.removeLast()
             emit(.JUMP_BACKWARD, .label(top))
             place(otherwise)
             try emitBlock(orelse)
@@ -257,9 +266,11 @@ final class CodeGen {
             unit.loc = Location(stmt.span)
             emit(.FOR_ITER, .label(exhausted))
             try emitStore(target)
-            unit.loops.append(Loop(top: top, exit: end, isFor: true))
+            unit.blocks.append(.loop(Loop(top: top, exit: end, isFor: true)))
+            unit.depth += 1
             try emitBlock(body)
-            unit.loops.removeLast()
+            unit.depth -= 1
+            unit.blocks.removeLast()
             emit(.JUMP_BACKWARD, .label(top))
             place(exhausted)
             try emitBlock(orelse)
@@ -275,13 +286,7 @@ final class CodeGen {
             guard c.scope.kind == .function else {
                 throw SyntaxError(.syntaxError, "'return' outside function", line: stmt.span.line, offset: stmt.span.column + 1)
             }
-            if let value { try emitExpr(value) } else { emitNone() }
-            // compiler_unwind_fblock: each enclosing `for` pops its iterator under the value.
-            for loop in unit.loops.reversed() where loop.isFor {
-                emit(.SWAP, .value(2))
-                emit(.POP_TOP)
-            }
-            emit(.RETURN_VALUE)
+            try emitReturn(value)
 
         case .import(let aliases):
             for alias in aliases {
@@ -310,10 +315,11 @@ final class CodeGen {
             }
             emit(.POP_TOP)
 
-        case .raise(let exc, _):
+        case .raise(let exc, let cause):
             if let exc {
                 try emitExpr(exc)
-                emit(.RAISE_VARARGS, .value(1))
+                if let cause { try emitExpr(cause) }
+                emit(.RAISE_VARARGS, .value(cause == nil ? 1 : 2))
             } else {
                 emit(.RAISE_VARARGS, .value(0))
             }
@@ -339,8 +345,15 @@ final class CodeGen {
         case .nonlocal:
             emit(.NOP)
 
-        case .try, .with:
-            throw CodeGenDeclined(what: "statement")
+        case .try(let body, let handlers, let orelse, let finalbody):
+            if finalbody.isEmpty {
+                try emitTryExcept(body, handlers, orelse)
+            } else {
+                try emitTryFinally(body, handlers, orelse, finalbody)
+            }
+
+        case .with(let items, let body):
+            try emitWith(items[...], body, stmt.span)
         }
     }
 

@@ -1,8 +1,9 @@
 import HeapEngine
 
 // Mirrors Lib/dis.py (3.11): `dis.dis(code)`'s text — line numbers where a line starts,
-// `>>` on jump targets, byte offsets counting the inline CACHE entries, the oparg and its
-// meaning in parentheses, then each nested code object's disassembly.
+// `>>` on jump targets (handlers too), byte offsets counting the inline CACHE entries, the
+// oparg and its meaning in parentheses, the exception table, then each nested code object's
+// disassembly.
 
 struct Disassembler {
     let interp: Interpreter
@@ -54,6 +55,15 @@ struct Disassembler {
             var text = fields.joined(separator: " ")
             while text.last == " " { text.removeLast() }
             out += text + "\n"
+        }
+        // 3.11's "ExceptionTable:" (dis._parse_exception_table): byte offsets, the end being
+        // the last code unit of the range (its last instruction's CACHE entries included).
+        if !bc.exceptionTable.isEmpty {
+            out += "ExceptionTable:\n"
+            for e in bc.exceptionTable {
+                let end = offsets[e.end] + 2 * ins[e.end].op.cacheEntries
+                out += "  \(offsets[e.start]) to \(end) -> \(offsets[e.target]) [\(e.depth)]\(e.lasti ? " lasti" : "")\n"
+            }
         }
         return out
     }

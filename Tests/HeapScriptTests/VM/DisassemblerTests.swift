@@ -190,4 +190,78 @@ Disassembly of <code object g at 0x..., file "<stdin>", line 2>:
             136 RETURN_VALUE
 """)
     }
+
+    /// compiler_try_except: the handlers' code after the body, `except ... as e`'s cleanup,
+    /// and the exception table (dis.dis on 3.11.7).
+    func testTryExcept() {
+        check("def f():\n    try:\n        a()\n    except (TypeError, KeyError) as e:\n        b(e)\n    except ValueError:\n        c()\n    return 1\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (<code object f at 0x..., file "<stdin>", line 1>)
+              4 MAKE_FUNCTION            0
+              6 STORE_NAME               0 (f)
+              8 LOAD_CONST               1 (None)
+             10 RETURN_VALUE
+
+Disassembly of <code object f at 0x..., file "<stdin>", line 1>:
+  1           0 RESUME                   0
+
+  2           2 NOP
+
+  3           4 LOAD_GLOBAL              1 (NULL + a)
+             16 PRECALL                  0
+             20 CALL                     0
+             30 POP_TOP
+             32 JUMP_FORWARD            70 (to 174)
+        >>   34 PUSH_EXC_INFO
+
+  4          36 LOAD_GLOBAL              2 (TypeError)
+             48 LOAD_GLOBAL              4 (KeyError)
+             60 BUILD_TUPLE              2
+             62 CHECK_EXC_MATCH
+             64 POP_JUMP_FORWARD_IF_FALSE    25 (to 116)
+             66 STORE_FAST               0 (e)
+
+  5          68 LOAD_GLOBAL              7 (NULL + b)
+             80 LOAD_FAST                0 (e)
+             82 PRECALL                  1
+             86 CALL                     1
+             96 POP_TOP
+             98 POP_EXCEPT
+            100 LOAD_CONST               0 (None)
+            102 STORE_FAST               0 (e)
+            104 DELETE_FAST              0 (e)
+            106 JUMP_FORWARD            33 (to 174)
+        >>  108 LOAD_CONST               0 (None)
+            110 STORE_FAST               0 (e)
+            112 DELETE_FAST              0 (e)
+            114 RERAISE                  1
+
+  6     >>  116 LOAD_GLOBAL              8 (ValueError)
+            128 CHECK_EXC_MATCH
+            130 POP_JUMP_FORWARD_IF_FALSE    17 (to 166)
+            132 POP_TOP
+
+  7         134 LOAD_GLOBAL             11 (NULL + c)
+            146 PRECALL                  0
+            150 CALL                     0
+            160 POP_TOP
+            162 POP_EXCEPT
+            164 JUMP_FORWARD             4 (to 174)
+
+  6     >>  166 RERAISE                  0
+        >>  168 COPY                     3
+            170 POP_EXCEPT
+            172 RERAISE                  1
+
+  8     >>  174 LOAD_CONST               1 (1)
+            176 RETURN_VALUE
+ExceptionTable:
+  4 to 30 -> 34 [0]
+  34 to 66 -> 168 [1] lasti
+  68 to 96 -> 108 [1] lasti
+  108 to 160 -> 168 [1] lasti
+  166 to 166 -> 168 [1] lasti
+""")
+    }
 }

@@ -10,6 +10,7 @@ extension Interpreter {
                 guard (0...2).contains(generation) else { throw i.error("ValueError", "invalid generation") }
             }
             try i.refuseUnmodelledGarbage("gc.collect()")
+            try i.refuseCaughtTracebacks("gc.collect()")
             let found = i.heap.collect(generation: generation)
             try i.refuseUntimelyCollection()
             return try i.newInt(found)
@@ -207,6 +208,15 @@ extension Interpreter {
     func refuseUnmodelledGarbage(_ what: String) throws {
         guard let reason = unmodelledGarbage else { return }
         throw notModelled(what, because: reason)
+    }
+
+    /// A caught exception holds its traceback: CPython's traceback and frame objects are
+    /// containers the collector walks (exception -> traceback -> frame -> locals), which the
+    /// engine does not model, so what a collection finds and counts may differ.
+    func refuseCaughtTracebacks(_ what: String) throws {
+        guard tracebackCensus.live > 0 else { return }
+        throw notModelled(what, because: "a caught exception is alive, and its traceback's frame objects, which "
+                          + "CPython's collector walks, are not modelled")
     }
 
     /// A collection found garbage while the moment CPython would have collected it is not

@@ -24,6 +24,16 @@ extension Interpreter {
             i.heap.incref(args[0])
             return i.heap.intern(args[0])
         }
+        defineFunction(in: d, "exc_info", module: "sys") { i, _, _, _ in
+            // sys_exc_info_impl: (type, value, traceback) of the exception being handled.
+            guard let exc = i.handledException else {
+                return try i.newTuple([i.heap.newNone(), i.heap.newNone(), i.heap.newNone()])
+            }
+            let tb = try i.tracebackObject(of: exc)
+            let type = i.heap.typeOf[Int(exc)]
+            [type, exc, tb].forEach(i.heap.incref)
+            return try i.newTuple([type, exc, tb])
+        }
         defineFunction(in: d, "getrecursionlimit", module: "sys") { i, _, _, _ in try i.newInt(i.profile.recursionLimit) }
         defineFunction(in: d, "_debugmallocstats", module: "sys") { i, _, _, _ in
             // CPython writes these statistics to stderr.

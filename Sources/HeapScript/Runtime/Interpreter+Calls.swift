@@ -156,6 +156,18 @@ extension Interpreter {
             try step()
             flow = try code.body(frame)
         } catch var e as PyException {
+            let live = frame.tracebackHolders.filter { $0.holdsTraceback }
+            if !live.isEmpty {   // as CEval.leave
+                guard frameKeeper(live, inFlight: exceptionState(e.exception)) != nil else {
+                    releaseException(e)
+                    clearFrame(frame, fnRef)
+                    throw notModelled("an exception leaving a frame whose caught exception is still alive",
+                                      because: "the frame object both tracebacks share is not modelled")
+                }
+                leaveFrame(&e, code: code, line: frame.line, function: code.name, position: frame.position)
+                clearFrame(frame, fnRef)
+                throw e
+            }
             leaveFrame(&e, code: code, line: frame.line, function: code.name, position: frame.position)
             // The traceback keeps the frame, and with it the locals, alive.
             e.keptAlive.append(fnRef)
@@ -173,14 +185,47 @@ extension Interpreter {
         let result: ObjectRef
         if case .returned = flow { result = frame.returnValue } else { result = heap.newNone() }
         clearFrame(frame, fnRef)
+        do { try throwPendingRefusal() } catch { heap.decref(result); throw error }
         return result
+    }
+
+    /// Whether `state`'s exception reaches `target`'s through `__context__`/`__cause__`.
+    private func chains(from state: ExceptionState, to target: ExceptionState) -> Bool {
+        var work = [state], seen: Set<ObjectIdentifier> = []
+        while let s = work.popLast(), seen.insert(ObjectIdentifier(s)).inserted {
+            for next in [s.context, s.cause].compactMap({ $0 }).compactMap(exceptionState) {
+                if next === target { return true }
+                work.append(next)
+            }
+        }
+        return false
+    }
+
+    /// Of the caught exceptions alive when their frame ends (`live`, and `inFlight` raised out
+    /// of it), the one that takes the frame's locals: CPython's frame object lives as long as
+    /// the longest-lived of their tracebacks, so it must be one every other keeps alive (its
+    /// __context__ or __cause__ chain leads to it). Nil when there is none (not modelled).
+    func frameKeeper(_ live: [ExceptionState], inFlight: ExceptionState? = nil) -> ExceptionState? {
+        let all = live + (inFlight.map { [$0] } ?? [])
+        return live.first { k in all.allSatisfy { $0 === k || chains(from: $0, to: k) } }
+    }
+
+    /// Throws what `clearFrame` found it does not model (the run stops there).
+    func throwPendingRefusal() throws {
+        if let r = pendingRefusal { pendingRefusal = nil; throw r }
     }
 
     func clearFrame(_ frame: Frame, _ fnRef: ObjectRef) {
         // A caught exception that is still alive holds the frame through its traceback:
         // the frame object takes the locals (3.11's take_ownership; before, the frame
         // object was the frame), and they live as long as that exception.
-        if let keeper = frame.tracebackHolders.first(where: { $0.holdsTraceback }) {
+        let live = frame.tracebackHolders.filter { $0.holdsTraceback }
+        let keeper = frameKeeper(live)
+        if keeper == nil && !live.isEmpty && pendingRefusal == nil {
+            pendingRefusal = notModelled("two caught exceptions of one frame alive when it returns",
+                                         because: "the frame object both tracebacks share is not modelled")
+        }
+        if let keeper = keeper ?? live.first {
             frame.tracebackHolders = []
             for i in frame.locals.indices {
                 if let r = frame.locals[i] { frame.locals[i] = nil; keeper.keptAlive.append(r) }

@@ -24,6 +24,8 @@ public final class Interpreter {
     var opaqueObjects: [ObjectRef: String] = [:]
     /// Whether `__main__` has been set up as a script's (`__file__`, `__cached__`).
     var mainIsScript = false
+    /// What `clearFrame` found it does not model, thrown by its caller.
+    var pendingRefusal: UnsupportedAtRuntime?
     let scriptStartup: Bool
 
     /// Exception types by name (BaseException, TypeError, ...).

@@ -95,6 +95,20 @@ final class CEval {
             a.callerArgs.forEach(heap.decref)
         }
         if var e = error as? PyException {
+            let live = a.frame.tracebackHolders.filter { $0.holdsTraceback }
+            if !live.isEmpty {
+                // A caught exception still alive shares this frame with the one in flight: the
+                // one both keep alive takes the locals (`Interpreter.frameKeeper`).
+                guard interp.frameKeeper(live, inFlight: interp.exceptionState(e.exception)) != nil else {
+                    interp.releaseException(e)
+                    interp.clearFrame(a.frame, function)
+                    return interp.notModelled("an exception leaving a frame whose caught exception is still alive",
+                                              because: "the frame object both tracebacks share is not modelled")
+                }
+                interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name, position: a.frame.position)
+                interp.clearFrame(a.frame, function)
+                return e
+            }
             interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name, position: a.frame.position)
             e.keptAlive.append(function)
             for case let r? in a.frame.locals { e.keptAlive.append(r) }
@@ -503,6 +517,7 @@ final class CEval {
                 interp.clearFrame(a.frame, function)
                 interp.depth -= 1
                 a.callerArgs.forEach(heap.decref)
+                if interp.pendingRefusal != nil { heap.decref(v); try interp.throwPendingRefusal() }
                 a = frames[frames.count - 1]
                 code = a.bytecode.instructions
                 pc = a.pc + 1

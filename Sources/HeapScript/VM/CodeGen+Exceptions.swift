@@ -195,7 +195,10 @@ extension CodeGen {
         unit.depth = d
         unit.blocks.removeLast()
         popHandler()
-        unit.loc = withLoc
+        // 3.8's compiler_with emits the normal exit with the line of the last statement it
+        // compiled in the body (3.8.18: a raising __exit__ after `pass` on line 6 is reported
+        // on line 6); 3.6 and 3.11+ use the `with` statement's.
+        unit.loc = interp.profile.minor == 8 ? .lineOnly(Int32(CodeGen.lastCompiledLine(body, after: span.line))) : withLoc
         emitCallExitWithNones()
         emit(.JUMP_FORWARD, .label(exit))
 
@@ -217,6 +220,23 @@ extension CodeGen {
         emit(.POP_TOP)
         emit(.POP_TOP)
         place(exit)
+    }
+
+    /// The line 3.8's compiler was at after compiling `body`: its last statement's, or that of
+    /// the last statement of the block compiled last inside it (an `else` after the body, a
+    /// `finally` after the handlers).
+    static func lastCompiledLine(_ body: [Stmt], after line: Int) -> Int {
+        guard let s = body.last else { return line }
+        switch s.kind {
+        case .if(_, let b, let o), .while(_, let b, let o), .for(_, _, let b, let o):
+            return o.isEmpty ? lastCompiledLine(b, after: s.span.line) : lastCompiledLine(o, after: s.span.line)
+        case .with(_, let b): return lastCompiledLine(b, after: s.span.line)
+        case .try(let b, let handlers, let o, let f):
+            if !f.isEmpty { return lastCompiledLine(f, after: s.span.line) }
+            if !o.isEmpty { return lastCompiledLine(o, after: s.span.line) }
+            return lastCompiledLine(handlers.last?.body ?? b, after: s.span.line)
+        default: return s.span.line
+        }
     }
 
     /// compiler_call_exit_with_nones: `__exit__(None, None, None)`, its result dropped. 3.11

@@ -176,7 +176,7 @@ final class RefleakTests: XCTestCase {
         ("bare raise in a handler", "def f():\n    try:\n        [1][5]\n    except IndexError:\n        raise\n\nf()\n"),
         ("handler returning its exception", "def f(x):\n    try:\n        x[5]\n    except IndexError as e:\n        return e\n\ne = f([[1]])\n"),
         ("with whose __exit__ raises", "class M:\n    def __enter__(self):\n        return [1]\n    def __exit__(self, *a):\n        raise ValueError(a)\n\n"
-            + "with M() as m:\n    m[5]\n\n"),
+            + "with M() as m:\n    m[0]\n\n"),
         ("with on an object without __enter__", "class M: pass\n\nwith M(): [1]\n\n"),
         ("with suppressing", "class M:\n    def __enter__(self):\n        return [1]\n    def __exit__(self, *a):\n        return True\n\n"
             + "with M() as m:\n    m[5]\n\n"),

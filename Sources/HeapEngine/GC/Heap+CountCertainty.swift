@@ -49,9 +49,10 @@
 extension Heap {
     /// A script: generation 0's count is anywhere below the threshold, and CPython may
     /// already have collected during the compilation (3.8.18 and 3.12.1 do for longer files).
-    /// `forever`: where the engine's per-statement count is not exact (the REPL folds that
-    /// error into each statement's compilation, `Profile.compileCountError`; a script has no
-    /// per-statement compilation to carry it), not even a full collection makes it known.
+    /// `forever`: not even a full collection makes the count and the lists known (a script:
+    /// where the per-statement count is not exact, the REPL folds that error into each
+    /// statement's compilation, `Profile.compileCountError`, and a script has none to carry it;
+    /// and what start-up and compilation left in the lists of a script is not modelled exactly).
     public func startWithUnknownCount(forever: Bool) {
         gc.countNeverKnown = forever
         gc.countErrorBound = max(gc.countErrorBound, gc.thresholds[0] + 1)

@@ -73,8 +73,15 @@ final class StartupObjectTests: XCTestCase {
 
     func testScriptModeOf311() {
         // `python3.11 FILE` printing len(gc.get_objects()) on its second line: 11237 (3.11.7).
-        let s = Session(profile: .cpython311, limits: Limits(), script: true)
-        XCTAssertEqual(s.runScript("import gc\nprint(len(gc.get_objects()))\n", path: "/tmp/t.py").stdout, "11237\n")
+        // But a script's count depends on what compiling the file allocated (Heap.startWithUnknownCount):
+        // a longer file may have been collected during compilation, untracking start-up's tuples,
+        // so the length is refused; after a full collection too (3.11.7 prints 11092 there, and
+        // the engine's lists hold one object more).
+        for source in ["import gc\nprint(len(gc.get_objects()))\n", "import gc\ngc.collect()\nprint(len(gc.get_objects()))\n"] {
+            let r = Session(profile: .cpython311, limits: Limits(), script: true).runScript(source, path: "/tmp/t.py")
+            XCTAssertEqual(r.stdout, "")
+            XCTAssertTrue(r.unsupported?.message.contains("may have collected automatically") ?? false, r.stderr)
+        }
     }
 
     func testAfterAScriptBlockCountingIsRefused() {

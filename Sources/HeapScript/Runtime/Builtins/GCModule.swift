@@ -181,7 +181,7 @@ extension Interpreter {
     var countErrorReason: String {
         if scriptStartup {
             return "a script's count depends on what compiling the whole file allocated, which heapbook does not model, "
-                + "so generation 0's count is not known until a full collection"
+                + "so generation 0's count and the collector's lists are not known in a script"
         }
         return "heapbook does not model every object CPython \(profile.version) allocates for some statements and calls (its "
             + "compiler's, a call's argument tuple, what a write holds), so generation 0's count may differ from CPython's "
@@ -201,7 +201,7 @@ extension Interpreter {
     func refuseUnknownCollectionTiming(_ what: String) throws {
         guard heap.gc.timingUnknown else { return }
         throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another moment "
-                          + "(\(countErrorReason)); an explicit `gc.collect()` that finds nothing makes it known again")
+                          + "(\(countErrorReason))" + (scriptStartup ? "" : "; an explicit `gc.collect()` that finds nothing makes it known again"))
     }
 
     /// CPython holds garbage the engine does not model (`unmodelledGarbage`).

@@ -28,7 +28,7 @@ public struct ProgramGenerator: Sendable {
 
     // MARK: - Model of the program's objects
 
-    enum Kind: Equatable { case list, dict, set, tuple, int, str, float, instance, function, klass, none }
+    enum Kind: Equatable { case list, dict, set, tuple, int, str, float, instance, function, klass, none, generator }
 
     struct Object {
         var kind: Kind
@@ -103,7 +103,7 @@ public struct ProgramGenerator: Sendable {
         /// An expression for a new object, and that object.
         mutating func newValue(_ rng: inout SplitMix64) -> (String, Int) {
             let n = rng.below(40)
-            switch rng.below(13) {
+            switch rng.below(14) {
             case 0: return (rng.pick(["[]", "[1, 2, 3]", "[None] * \(n)", "list(range(\(n)))"]), make(.list, intsOnly: true))
             case 1: return ("[i for i in range(\(n))]", make(.list, intsOnly: true))
             case 2: return ("[[] for i in range(\(n))]", make(.list))
@@ -125,6 +125,15 @@ public struct ProgramGenerator: Sendable {
             case 8: return (rng.pick(["'abc' * \(n)", "'x' + str(\(n))", "str(\(n * 1000 + 7))", "'hello'"]), make(.str, owned: false))
             case 9: return (rng.pick(["\(n)", "\(n * 1000 + 257)", "2 ** \(60 + n)", "-\(n * 37)", "\(n) * 1000"]), make(.int, owned: false))
             case 10: return (rng.pick(["1.5", "\(n) / 4", "float(\(n))"]), make(.float, owned: false))
+            case 12:
+                // A generator expression over a named sequence (it holds that sequence's
+                // iterator) or a range.
+                if let x = pickName(&rng, [.list, .tuple, .str]) {
+                    let element = rng.pick(["x", "[x]", "(x, \(n))"])
+                    return ("(\(element) for x in \(x.name))", make(.generator, opaque: true, contents: [x.object]))
+                }
+                return (rng.pick(["(i * i for i in range(\(n)))", "(i for i in range(\(n)) if i % 3)"]),
+                        make(.generator, opaque: true))
             case 11:
                 if let c = classes.isEmpty ? nil : rng.pick(classes) {
                     let arg = pickName(&rng, [.list, .dict, .int, .instance])
@@ -135,7 +144,7 @@ public struct ProgramGenerator: Sendable {
             default:
                 if let f = functions.isEmpty ? nil : rng.pick(functions) {
                     let arg = pickName(&rng, [.list, .dict, .int, .instance, .tuple])
-                    return ("\(f.name)(\(arg?.name ?? String(n)))", make(f.kind, contents: arg.map { [$0.object] } ?? []))
+                    return ("\(f.name)(\(arg?.name ?? String(n)))", make(f.kind, opaque: f.kind == .generator, contents: arg.map { [$0.object] } ?? []))
                 }
                 return ("[\(n)]", make(.list, intsOnly: true))
             }
@@ -208,6 +217,16 @@ public struct ProgramGenerator: Sendable {
             guard let x = names.isEmpty ? nil : rng.pick(names) else { return [allocate(&rng)] }
             let object = objects[x.object]
             let other = rng.pick(names)
+            if object.kind == .generator && rng.chance(60) {
+                // Drive the generator: one step, all of it, or close it.
+                switch rng.below(5) {
+                case 0: return [.simple("next(\(x.name), None) is None")]
+                case 1: return [.simple("len(list(\(x.name)))")]
+                case 2: return [.simple("sum(1 for _ in \(x.name))")]
+                case 3: return [.simple("any(v is None for v in \(x.name))")]
+                default: return [.simple("\(x.name).close()")]
+                }
+            }
             switch rng.below(12) {
             case 0, 1, 2:
                 // An instance's __dict__: split, combined or inline depending on the version.
@@ -243,6 +262,8 @@ public struct ProgramGenerator: Sendable {
                 ("(a)", .dict, ["d = {'x': a}", "d['self'] = d", "return d"]),
                 ("(a)", .list, ["tmp = [a] * 3", "return tmp[:2]"]),
                 ("(a, n=3)", .list, ["out = []", "for i in range(n):\n    out.append([i, a])", "return out"]),
+                ("(a)", .generator, ["yield a", "yield [a]"]),
+                ("(a, n=3)", .generator, ["for i in range(n):\n    yield [i, a]", "return n"]),
             ]
             let (params, kind, body) = rng.pick(bodies)
             functions.append((name, kind))
@@ -251,7 +272,7 @@ public struct ProgramGenerator: Sendable {
             if rng.chance(70) {
                 let v = fresh("v")
                 let arg = pickName(&rng, [.list, .int, .instance, .dict])
-                bind(v, make(kind, opaque: false, contents: arg.map { [$0.object] } ?? []))
+                bind(v, make(kind, opaque: kind == .generator, contents: arg.map { [$0.object] } ?? []))
                 statements.append(.simple("\(v) = \(name)(\(arg?.name ?? "1"))"))
             }
             return statements

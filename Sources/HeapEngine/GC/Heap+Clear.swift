@@ -117,6 +117,7 @@ extension Heap {
         while let a = freeLists.methods.popLast() { allocator.free(a - methodPre); gcCountFree() }
         let cfunctionPre = UInt64(typeInfo(builtinType(.builtinFunction)).preHeaderSize)
         while let a = freeLists.cfunctions.popLast() { allocator.free(a - cfunctionPre); gcCountFree() }
+        while freeLists.frames > 0 { freeLists.frames -= 1; gcCountFree() }   // PyFrame_ClearFreeList
         let tuplePre = UInt64(typeInfo(builtinType(.tuple)).preHeaderSize)
         for length in 1...profile.tupleFreeListMaxLength {
             guard var addrs = freeLists.tuples[length], !addrs.isEmpty else { continue }

@@ -45,6 +45,7 @@ extension TypeLayout {
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame
+        case .generator: return o.generator
         case .exception: return o.exception
         case .instance: return o.instance
         }

@@ -104,6 +104,11 @@ public struct ObjectLayouts: Sendable, Equatable {
     public var traceback: TypeLayout
     /// PyFrameObject: one slot per local and value-stack entry.
     public var frame: TypeLayout
+    /// PyGenObject. From 3.11 it embeds its frame (localsplus: one slot per local and stack
+    /// entry, `__itemsize__` 8); before, the frame is an object of its own (gi_frame).
+    /// Measured `type(g).__basicsize__`, `__itemsize__`: 64, 0 (3.6.15); 96, 0 (3.8.18);
+    /// 152, 8 (3.11.7); 144, 8 (3.12.1, 3.13.0).
+    public var generator = TypeLayout(basicSize: 152, itemSize: 8, isGC: true)
     /// BaseException and the builtin exceptions without extra fields (ValueError, ...).
     public var exception: TypeLayout
     /// The fields an exception type adds to PyBaseExceptionObject (Include/cpython/pyerrors.h),

@@ -53,6 +53,7 @@ extension Profile {
         // a class); the tuples besides the code objects' own and their constant keys, and the
         // per-unit split, fitted with scripts/measure/compile-counts.py and count-drift.py.
         p.lazyFrameObjects = true
+        p.mergesEqualCodeConstants = false
         p.parserArenaLiteralsVary = true
         p.displayhookRaisesAttributeError = true
         p.argumentParsersMakeKeywordTuples = true

@@ -96,6 +96,7 @@ extension ObjectLayouts {
         // type.__basicsize__ 920 (getsizeof(class) 1704 with its cached keys), getsizeof(int) 432.
         o.type = TypeLayout(basicSize: 920, itemSize: 40, isGC: true)
         o.staticTypeSizeOf = 432
+        o.generator = TypeLayout(basicSize: 144, itemSize: 8, isGC: true)
         // Py_TPFLAGS_MANAGED_WEAKREF (3.12): the weakref slot moved into the pre-header next to
         // the dict pointer: `class C: pass` has __basicsize__ 16 and getsizeof(C()) 48
         // (16 + 16 GC + 16 pre-header).

@@ -80,6 +80,7 @@ extension ObjectLayouts {
         // code.__basicsize__ 200.
         o.code = TypeLayout(basicSize: 200, itemSize: 2, isGC: false)
         o.frame = TypeLayout(basicSize: 136, itemSize: 8, isGC: true)
+        o.generator = TypeLayout(basicSize: 144, itemSize: 8, isGC: true)
         // list_ass_item: `del a[i]` never reallocates (3.12.1 shrinks through list_ass_slice).
         o.listDelItemResizes = false
         // list_extend_dict / list_extend_set: `list({1: 2, 3: 4, 5: 6})` is 120 on 3.13.0

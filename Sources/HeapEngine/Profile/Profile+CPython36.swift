@@ -35,6 +35,8 @@ extension Profile {
         p.compileCountError = CompileCountError(statement: 4, function: 3, classBody: 3, uncaughtError: 8)
         p.builtinKeywordCallCountError = 4
         p.builtinPositionalCallCountError = 4
+        p.fileWritePacksArguments = true
+        p.slotCallsBindMethods = true
         p.dictComprehensionEvaluatesValueFirst = true
         p.warnsIsWithLiteral = false
         p.detectsDictKeysChanged = false
@@ -72,6 +74,7 @@ extension ObjectLayouts {
         var o = ObjectLayouts.cpython38
         o.function = TypeLayout(basicSize: 112, isGC: true)
         o.frame = TypeLayout(basicSize: 384, itemSize: 8, isGC: true)
+        o.generator = TypeLayout(basicSize: 64, isGC: true)
         o.type = TypeLayout(basicSize: 864, itemSize: 40, isGC: true)
         o.staticTypeSizeOf = 400
         o.builtinFunction = TypeLayout(basicSize: 48, isGC: true)

@@ -26,6 +26,7 @@ extension Profile {
         p.qualnameIsConstant = true
         p.mergesFoldedTuples = false
         p.lazyFrameObjects = false
+        p.mergesEqualCodeConstants = true
         // Objects/obmalloc.c (3.8): POOL_SIZE = SYSTEM_PAGE_SIZE 4 KiB, ARENA_SIZE 256 KiB; no
         // arena-map radix tree before 3.10; no keep-one-free-arena rule before 3.9 (bpo-37257).
         p.poolSize = 4 * 1024
@@ -102,6 +103,7 @@ extension ObjectLayouts {
         var o = ObjectLayouts.cpython311
         o.function = TypeLayout(basicSize: 120, isGC: true)
         o.frame = TypeLayout(basicSize: 368, itemSize: 8, isGC: true)
+        o.generator = TypeLayout(basicSize: 96, isGC: true)
         // sizeof(PyHeapTypeObject) 880; getsizeof(int) 416; getsizeof(class) 1064 with its
         // cached keys (880 + 168 + 16).
         o.type = TypeLayout(basicSize: 880, itemSize: 40, isGC: true)

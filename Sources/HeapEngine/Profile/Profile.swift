@@ -131,6 +131,12 @@ public struct Profile: Sendable, Equatable {
     /// Before 3.11 MAKE_FUNCTION takes the qualified name from the enclosing code's
     /// co_consts (`'C0.__init__'`, `'<listcomp>'`); 3.11+ read it from the code object.
     public var qualnameIsConstant: Bool = false
+    /// compiler_add_const merges equal code objects (all but 3.11, whose code objects also
+    /// compare their positions; `Compiler+CodeConstants.swift`).
+    public var mergesEqualCodeConstants = true
+    /// 3.6: slot functions call a special method through a bound method object
+    /// (`Interpreter.bindForSlotCall`).
+    public var slotCallsBindMethods = false
     /// 3.12+ (PEP 709): comprehensions are inlined, so they make no code object; their
     /// iteration variables become hidden fast locals of the enclosing code (a module's
     /// co_localsplusnames is `('i',)` after `v = [i for i in range(5)]` on 3.12.1).
@@ -463,6 +469,10 @@ public struct Profile: Sendable, Equatable {
     /// CPython's (`sorted([2, 1], reverse=True)` after `gc.collect()` counts 3 more objects on
     /// 3.6.15 than on 3.11.7, `print(1, end='')` 3 more).
     public var builtinKeywordCallCountError = 0
+    /// 3.6: PyFile_WriteObject packs its argument into a tuple to call `write` (3.8+ call it
+    /// with a vector), and TextIOWrapper.write keeps pending bytes in a list (3.8+: the
+    /// bytes object itself while there is one).
+    public var fileWritePacksArguments = false
     public var builtinPositionalCallCountError = 0
     /// The same when `python3 FILE` starts running the file (no site REPL set-up), measured
     /// as `import gc; print(gc.get_count())` in a file less the engine's `import gc`.

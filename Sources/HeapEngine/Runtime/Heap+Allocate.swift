@@ -224,13 +224,16 @@ struct FreeLists {
     /// Before 3.9: builtin functions and bound methods (`Profile.cfunctionFreeListMax`).
     var cfunctions: [UInt64] = []
     var methods: [UInt64] = []
+    /// Before 3.11: frame objects on frameobject.c's free_list (how many; their blocks are
+    /// not modelled, `Heap+FrameObjects.swift`).
+    var frames = 0
 }
 
 extension Heap {
     /// An object whose state the interpreter owns (exceptions, code objects), sized by
     /// its type's basicsize.
-    public func newNativeObject(type: ObjectRef, _ state: AnyObject) throws(HeapExhausted) -> ObjectRef {
-        let r = try allocateObject(type: type, size: max(16, requestSize(type)), payload: .native(state))
+    public func newNativeObject(type: ObjectRef, _ state: AnyObject, extraSize: Int = 0) throws(HeapExhausted) -> ObjectRef {
+        let r = try allocateObject(type: type, size: max(16, requestSize(type) + extraSize), payload: .native(state))
         if typeInfo(type).isGC { gcTrackNew(r) }
         return r
     }

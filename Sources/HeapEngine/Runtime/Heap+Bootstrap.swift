@@ -19,7 +19,7 @@ extension Heap {
             (.rangeIterator, "range_iterator"), (.dictIterator, "dict_keyiterator"),
             (.setIterator, "set_iterator"), (.strIterator, profile.hasASCIIStrIterator ? "str_ascii_iterator" : "str_iterator"),
             (.dictKeys, "dict_keys"), (.dictValues, "dict_values"), (.dictItems, "dict_items"),
-            (.superObject, "super"), (.traceback, "traceback"), (.frame, "frame"),
+            (.superObject, "super"), (.traceback, "traceback"), (.frame, "frame"), (.generator, "generator"),
         ]
         for (kind, name) in order { builtinTypes[kind] = newStaticType(kind, name) }
         // Fix up: `type` is its own type; every builtin type derives from object.

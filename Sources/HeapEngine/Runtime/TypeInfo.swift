@@ -59,4 +59,6 @@ public enum TypeKind: UInt8, Sendable {
     /// The builtins' iterator types: Objects/enumobject.c's enumerate and reversed,
     /// bltinmodule.c's zip, listobject.c's list_reverseiterator.
     case enumerate, zip, reversed, listReverseIterator
+    /// Objects/genobject.c's generator.
+    case generator
 }

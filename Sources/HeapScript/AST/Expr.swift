@@ -51,6 +51,9 @@ public indirect enum ExprKind: Sendable, Equatable {
     /// `*x` inside a call's arguments or a display.
     case starred(Expr)
     case lambda(params: [Param], body: Expr)
+    /// `yield` / `yield x` (the value nil for a bare `yield`) and `yield from x`.
+    case yield(Expr?)
+    case yieldFrom(Expr)
 }
 
 /// One `op operand` link of a comparison chain.

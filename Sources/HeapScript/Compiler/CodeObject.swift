@@ -46,6 +46,15 @@ final class CodeObject: NativeReferents {
     /// follows it (co_varnames order when there are no keyword-only parameters).
     var hasVarArgs = false
     var hasVarKeywords = false
+    /// Before 3.11: co_zombieframe is set (the frame object of the last call, kept for the
+    /// next one; `Heap+FrameObjects.swift`).
+    var zombieFrame = false
+    /// CO_GENERATOR: calling the code's function makes a generator (GenObject.swift), whose
+    /// frame runs the code from after RETURN_GENERATOR.
+    var isGenerator = false
+    /// The comprehension and lambda code constants of this code, by line and syntax tree
+    /// (`Compiler.addCodeConst`).
+    var codeConstants: [(line: Int, expr: Expr, ref: ObjectRef)] = []
 
     init(kind: Kind, name: String, qualname: String, filename: String, firstLine: Int) {
         self.kind = kind; self.name = name; self.qualname = qualname
@@ -53,6 +62,7 @@ final class CodeObject: NativeReferents {
     }
 
     func releaseReferences(in heap: Heap) {
+        if zombieFrame { zombieFrame = false; heap.frameObjectZombieFree() }
         let owned = tuples.isEmpty ? consts : tuples
         consts = []; tuples = []
         for r in owned { heap.decref(r) }
@@ -99,6 +109,8 @@ final class Frame {
     /// (its frame object), which keeps the locals alive after the frame ends while one of
     /// them is alive (`Interpreter.clearFrame`).
     var tracebackHolders: [ExceptionState] = []
+    /// Before 3.11: this activation's frame object was counted (`Interpreter.newFrameObject`).
+    var ownsFrameObject = false
 
     init(code: CodeObject, globals: ObjectRef, namespace: ObjectRef?, parent: Frame? = nil) {
         self.code = code; self.globals = globals; self.namespace = namespace; self.parent = parent

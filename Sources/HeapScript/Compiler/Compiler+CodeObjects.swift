@@ -13,7 +13,7 @@ extension Compiler {
     /// enclosing code's (3.12+).
     var emittingCode: CodeObject {
         guard interp.profile.inlinesComprehensions else { return code }
-        return codes.last { $0.kind != .comprehension } ?? code
+        return codes.last { $0.kind != .comprehension || $0.isGenerator } ?? code   // genexps are not inlined
     }
 
     /// A nested unit (its symtable entry was made with the symtable, `compileModule`): its
@@ -40,7 +40,7 @@ extension Compiler {
         }
         try foldTuples(of: code)
         var locals = code.localNames
-        if code.kind == .comprehension { locals.insert(".0", at: 0) }
+        if code.kind == .comprehension && !code.isGenerator { locals.insert(".0", at: 0) }   // a genexp has it as a local
         locals += code.hiddenLocals.filter { !locals.contains($0) }
         // makecode's order: co_names, co_consts, then the local names.
         let namesTuple = merged(try nameTuple(code.names))

@@ -185,12 +185,14 @@ extension Compiler {
         // of the enclosing code, and each run makes (and frees) a function object. 3.12+
         // inline it: its variables become hidden locals of the enclosing code.
         var codeRef: ObjectRef?
+        var frameCode = code   // an equal code constant's, when merged (its zombie frame)
         if interp.profile.inlinesComprehensions {
             enclosing.hiddenLocals += code.localNames.filter { !enclosing.hiddenLocals.contains($0) }
         } else {
-            let ref = addConst(try makeCode(code), to: enclosing)
+            let ref = addCodeConst(try makeCode(code), of: e, to: enclosing)
             heap.decref(ref)
             codeRef = ref
+            frameCode = codeObject(ref)
             if interp.profile.qualnameIsConstant { _ = addConst(literal(try interp.newStr(codeName)), to: enclosing) }
         }
         return { f in
@@ -198,13 +200,16 @@ extension Compiler {
             let function = try codeRef.map { try interp.newFunction(codeRef: $0, globals: f.globals, defaults: nil) }
             defer { function.map(heap.decref) }
             let it = try interp.getIterReleasing(try firstIter(f))
-            let frame = Frame(code: code, globals: f.globals, namespace: nil, parent: f)
+            let frame = Frame(code: frameCode, globals: f.globals, namespace: nil, parent: f)
+            if function != nil { interp.newFrameObject(frame) }
             frame.returnValue = it
-            let acc = try makeResult()
+            var keptByTraceback = false
             defer {
                 heap.decref(it)
                 for case let r? in frame.locals { heap.decref(r) }
+                interp.deallocFrameObject(frame, keptByTraceback: keptByTraceback)
             }
+            let acc = try makeResult()
             do { try run(frame, acc) } catch var e as PyException {
                 heap.decref(acc)
                 // Before 3.12 the comprehension ran in a frame of its own, which the traceback
@@ -216,6 +221,7 @@ extension Compiler {
                     kept.append(interp.profile.lazyFrameObjects ? function : f.globals)
                     kept.forEach(heap.incref)
                     e.keptAlive += kept
+                    keptByTraceback = true
                 }
                 throw e
             } catch var stop as RunStopped {

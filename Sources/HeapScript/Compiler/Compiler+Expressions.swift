@@ -245,6 +245,8 @@ extension Compiler {
 
         case .lambda:
             throw unsupported("'lambda'", e.span)
+        case .yield, .yieldFrom:
+            throw unsupported("'yield'", e.span)
         }
     }
 
@@ -294,15 +296,6 @@ extension Compiler {
     func compileCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword], _ span: SourceSpan) throws -> Eval {
         let interp = self.interp, heap = self.heap
         for a in args { if case .starred = a.kind { throw unsupported("'*' arguments", a.span) } }
-        if case .generatorExp(let element, let generators) = args.first?.kind, args.count == 1 {
-            // Divergence: `f(x for x in y)` is evaluated eagerly as a list argument only
-            // for reducers that consume it at once (sum/min/max/sorted/list/tuple/set/any/all).
-            if case .name(let fn) = calleeExpr.kind, ["sum", "min", "max", "sorted", "list", "tuple", "set", "any", "all"].contains(fn) {
-                let listExpr = Expr(.listComp(element: element, generators: generators), args[0].span)
-                return try compileCall(calleeExpr, [listExpr], keywords, span)
-            }
-            throw unsupported("generator expressions", args[0].span)
-        }
         // The positional arguments, then the keyword values, pushed in order: when one raises,
         // all of them are released top-down as the frame unwinds (none is leaked).
         let operandEvals = try args.map { try compileExpr($0) } + keywords.map { k in

@@ -63,6 +63,8 @@ struct SymtableBlock {
         case .ifExp(let test, let body, let orelse): return children(of: [test, body, orelse])
         case .lambda(let params, let body):
             return children(of: params.compactMap({ $0.defaultValue })) + [SymtableBlock(children: children(of: body))]
+        case .yield(let value): return children(of: value.map { [$0] } ?? [])
+        case .yieldFrom(let x): return children(of: x)
         }
     }
 

@@ -46,9 +46,21 @@ extension Interpreter {
     }
 
     func callSpecial(_ function: ObjectRef, _ selfRef: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
+        let bound = try bindForSlotCall(function, selfRef)
+        defer { bound.map(heap.decref) }
         heap.incref(selfRef)
         args.forEach(heap.incref)
         return try call(function, [selfRef] + args, [])
+    }
+
+    /// 3.6's slot functions (typeobject.c: call_method, lookup_maybe, slot_tp_init,
+    /// slot_tp_finalize) bind the special method they find on the type: a bound method
+    /// (PyMethod_New, off its free list, which a full collection empties) lives for the call.
+    /// 3.7+ call the function unbound (lookup_maybe_method). `class K` with `__init__`:
+    /// `gc.collect(); k = [K() for _ in range(2)]; gc.get_count()` counts 9 on 3.6.15, 8 on 3.8.18.
+    func bindForSlotCall(_ function: ObjectRef, _ selfRef: ObjectRef) throws -> ObjectRef? {
+        guard profile.slotCallsBindMethods, case .function = heap.payload[Int(function)] else { return nil }
+        do { return try heap.newMethod(function: function, selfRef: selfRef) } catch { throw memoryError() }
     }
 
     func getAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef {
@@ -135,6 +147,15 @@ extension Interpreter {
                     if e.traceback.isEmpty { return heap.newNone() }
                     let tb = try tracebackObject(of: obj)
                     heap.incref(tb); return tb
+                default: break
+                }
+            }
+            if let g = o as? GenObject {
+                switch attr {
+                case "__name__": return try newStr(g.frame.code.name)
+                case "__qualname__": return try newStr(g.frame.code.qualname)
+                case "gi_running": return heap.newBool(g.state == .running)
+                case "gi_code": if let c = g.codeRef { heap.incref(c); return c }
                 default: break
                 }
             }

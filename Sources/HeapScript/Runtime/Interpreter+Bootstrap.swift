@@ -34,6 +34,8 @@ extension Interpreter {
         }
         preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
         heap.finalizer = { [unowned self] r in self.runFinalizer(r) }
+        // PyGen_Type's tp_finalize (_PyGen_Finalize): the collector finalizes generators.
+        heap.typeInfo(heap.builtinType(.generator)).hasDel = true
         heap.weakrefCallback = { [unowned self] cb, w in self.runWeakrefCallback(cb, w) }
         // CPython has sys and weakref loaded before the first prompt (gc is imported on
         // demand), and its collector's counts are what start-up left: set them last, so

@@ -127,7 +127,14 @@ extension Interpreter {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
             preconditionFailure("not a function")
         }
+        if code.isGenerator {
+            // The generator's frame takes its own references; the caller's go on return.
+            if fromC || profile.callerStackKeepsArguments { args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) } }
+            defer { if fromC || profile.callerStackKeepsArguments { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } } }
+            return try makeGenerator(fnRef, args, kwargs)
+        }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        newFrameObject(frame)
         // Before 3.11 the frame object holds f_globals (3.11+ borrow the function's).
         if !profile.lazyFrameObjects { heap.incref(fn.globals) }
         let framesOwnReferences = fromC || profile.callerStackKeepsArguments
@@ -170,6 +177,7 @@ extension Interpreter {
             }
             leaveFrame(&e, code: code, line: frame.line, function: code.name, position: frame.position)
             // The traceback keeps the frame, and with it the locals, alive.
+            deallocFrameObject(frame, keptByTraceback: true)
             e.keptAlive.append(fnRef)
             for case let r? in frame.locals { e.keptAlive.append(r) }
             if !profile.lazyFrameObjects { e.keptAlive.append(frame.globals) }
@@ -215,6 +223,24 @@ extension Interpreter {
         if let r = pendingRefusal { pendingRefusal = nil; throw r }
     }
 
+    /// Before 3.11 (`Profile.lazyFrameObjects` false) every call makes or reuses a frame
+    /// object, a GC object (HeapEngine's Heap+FrameObjects.swift), when its frame is set up.
+    func newFrameObject(_ frame: Frame) {
+        guard !profile.lazyFrameObjects else { return }
+        heap.frameObjectNew(zombie: &frame.code.zombieFrame)
+        frame.ownsFrameObject = true
+    }
+
+    /// frame_dealloc, once the frame's locals are released. A frame a traceback keeps is
+    /// deallocated with the traceback, a moment the engine does not follow: calls made
+    /// meanwhile cannot take it as their code's zombie, so the count may end one higher.
+    func deallocFrameObject(_ frame: Frame, keptByTraceback: Bool = false) {
+        guard frame.ownsFrameObject else { return }
+        frame.ownsFrameObject = false
+        heap.frameObjectDealloc(zombie: &frame.code.zombieFrame)
+        if keptByTraceback { heap.countMayDiffer(by: 1) }
+    }
+
     func clearFrame(_ frame: Frame, _ fnRef: ObjectRef) {
         // A caught exception that is still alive holds the frame through its traceback:
         // the frame object takes the locals (3.11's take_ownership; before, the frame
@@ -232,6 +258,7 @@ extension Interpreter {
             }
             if !profile.lazyFrameObjects { keeper.keptAlive.append(frame.globals) }
             keeper.keptAlive.append(fnRef)
+            deallocFrameObject(frame, keptByTraceback: true)
             return
         }
         frame.tracebackHolders = []
@@ -239,6 +266,7 @@ extension Interpreter {
             if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
         }
         if !profile.lazyFrameObjects { heap.decref(frame.globals) }
+        deallocFrameObject(frame)
         heap.decref(fnRef)
     }
 
@@ -343,8 +371,10 @@ extension Interpreter {
             heap.decref(line)
         }
         let frame = Frame(code: code, globals: globals, namespace: namespace)
+        newFrameObject(frame)
         do { _ = try code.body(frame) } catch var e as PyException {
             leaveFrame(&e, code: code, line: frame.line, function: className, position: frame.position)
+            deallocFrameObject(frame, keptByTraceback: true)
             // The traceback keeps the class body's frame alive, and the frame its namespace
             // (f_locals) and the body function (3.11+, f_func) or the globals (before,
             // f_globals): what the body bound lives until the traceback goes (measured with
@@ -356,6 +386,7 @@ extension Interpreter {
             bases.forEach(heap.decref)
             throw e
         }
+        deallocFrameObject(frame)
         if let staticAttributes {
             // 3.13 (gh-115775): ... and __static_attributes__ last, a constant tuple (a GC
             // object the class's garbage counts: `class C: def __init__(self): self.v = 1` then
@@ -447,6 +478,8 @@ extension Interpreter {
             // slot_tp_init: the looked-up method's reference, plus the frame's own.
             heap.incref(initFn)
             defer { heap.decref(initFn) }
+            let bound = try bindForSlotCall(initFn, obj)
+            defer { bound.map(heap.decref) }
             heap.incref(initFn)
             heap.incref(obj)
             let result: ObjectRef
@@ -470,11 +503,15 @@ extension Interpreter {
     /// tp_finalize for heap types: calls `__del__`; exceptions are printed as
     /// "Exception ignored in: ..." on stderr, as PyErr_WriteUnraisable does.
     func runFinalizer(_ obj: ObjectRef) {
+        if let gen = generator(obj) { genFinalize(gen); return }
         // A collection the session is going to refuse (Heap.judgeGarbage) runs no Python code:
         // what it would print may not be what CPython prints.
         guard !heap.gc.untimelyGarbage, let del = try? lookupSpecial(obj, "__del__") else { return }
         heap.incref(del)
         defer { heap.decref(del) }
+        let bound: ObjectRef?
+        do { bound = try bindForSlotCall(del, obj) } catch { return }
+        defer { bound.map(heap.decref) }
         heap.incref(del)
         heap.incref(obj)
         do { heap.decref(try callFunction(del, [obj], [])) } catch let e as PyException {

@@ -154,6 +154,9 @@ extension Interpreter {
                 }
                 return info.name + argsRepr
             }
+            if let g = o as? GenObject {   // gen_repr: the qualname
+                return "<\(info.name) object \(g.frame.code.qualname) at \(hexAddress(r))>"
+            }
             if let c = o as? CodeObject {
                 return "<code object \(c.name) at \(hexAddress(r)), file \"\(c.filename)\", line \(c.firstLine)>"
             }

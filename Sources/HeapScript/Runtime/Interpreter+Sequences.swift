@@ -25,6 +25,7 @@ extension Interpreter {
             // 3.11 (gh-91867): an ASCII str gets the faster str_ascii_iterator.
             type = profile.hasASCIIStrIterator && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
         case .iterator: heap.incref(seq); return seq
+        case .native(let o) where o is GenObject: heap.incref(seq); return seq
         case .cell where dictView(seq) != nil:
             let view = dictView(seq)!
             target = view.dict
@@ -65,6 +66,7 @@ extension Interpreter {
 
     /// FOR_ITER: the next item (a new reference) or nil when exhausted.
     func next(_ it: ObjectRef) throws -> ObjectRef? {
+        if let gen = generator(it) { return try genNext(it, gen) }
         guard case .iterator(let state) = heap.payload[Int(it)] else {
             throw error("TypeError", "'\(typeName(it))' object is not an iterator")
         }

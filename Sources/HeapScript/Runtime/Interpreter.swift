@@ -81,6 +81,11 @@ public final class Interpreter {
     /// Garbage CPython has and the engine does not model, until a full collection would find
     /// it (`Profile.weakrefImportLeavesGarbage`): the reason, for the refusal.
     var unmodelledGarbage: String?
+    /// Before 3.11: generators whose frame (a frame object in CPython, not one here) is not
+    /// cleared; while there are any, what lists frame objects is refused.
+    var liveGeneratorFrames = 0
+    /// 3.6: a collection finalized a generator whose frame object it counted.
+    var generatorFrameInGarbage = false
     /// The exception the innermost running handler handles (tstate->exc_info->exc_value, an
     /// owned reference; nil for None), set by PUSH_EXC_INFO and restored by POP_EXCEPT.
     var handledException: ObjectRef?

@@ -82,11 +82,9 @@ extension Parser {
         let span = Parser.span(open)
         if try accept(")") { return node(.tuple([]), span) }
         if try atKeyword("yield") {
-            unsupported("'yield'", at: try tok())
-            try advance()
-            let value: Expr? = try at(")") ? nil : try starExpressions()
+            let value = try yieldExpression()
             _ = try expect(")")
-            return value ?? node(.none, span)
+            return value
         }
         let first = try starNamedExpression()
         try checkForgottenComma(first)

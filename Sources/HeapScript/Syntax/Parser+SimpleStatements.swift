@@ -47,12 +47,12 @@ extension Parser {
         }
     }
 
-    /// `yield` / `yield from` (outside the subset): parsed and recorded.
+    /// `yield`, `yield x` and `yield from x` (yield_expr).
     mutating func yieldExpression() throws(ParseStop) -> Expr {
         let kw = try advance()
-        unsupported("'yield'", at: kw)
-        if try acceptKeyword("from") { return try expression() }
-        return try startsExpression() ? try starExpressions() : node(.none, Parser.span(kw))
+        let span = Parser.span(kw)
+        if try acceptKeyword("from") { return node(.yieldFrom(try expression()), span) }
+        return node(.yield(try startsExpression() ? try starExpressions() : nil), span)
     }
 
     mutating func assignmentValue() throws(ParseStop) -> Expr {

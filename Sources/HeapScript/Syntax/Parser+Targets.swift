@@ -29,6 +29,7 @@ extension Parser {
         case .list: return "list"
         case .tuple: return "tuple"
         case .lambda: return "lambda"
+        case .yield, .yieldFrom: return "yield expression"
         case .call: return "function call"
         case .boolOp, .binary, .unary: return "expression"
         case .generatorExp: return "generator expression"

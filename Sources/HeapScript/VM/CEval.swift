@@ -43,6 +43,8 @@ final class CEval {
         /// Before 3.11 (`Profile.callerStackKeepsArguments`): the caller's references to the
         /// arguments, released once the frame is cleared.
         let callerArgs: [ObjectRef]
+        /// The generator whose frame this is (`resume`); YIELD_VALUE suspends it.
+        var generator: GenObject?
 
         init(frame: Frame, bytecode: Bytecode, base: Int, function: ObjectRef?, callerArgs: [ObjectRef]) {
             self.frame = frame; self.code = frame.code; self.bytecode = bytecode
@@ -70,6 +72,25 @@ final class CEval {
             } catch {
                 // A handler resumes the loop where the exception table says; otherwise every
                 // frame of this run has been left.
+                if let unhandled = exceptionUnwind(&frames, error) { throw unhandled }
+            }
+        }
+    }
+
+    /// Resumes a generator's frame (gen_send_ex): at `gen.pc`, with `stack` (owned: the
+    /// saved slots and the sent value). Returns when it yields (`gen.yielded`, the value in
+    /// `frame.returnValue`) or returns.
+    func resume(_ gen: GenObject, stack saved: [ObjectRef]) throws -> Flow {
+        guard let bytecode = gen.frame.code.bytecode else { preconditionFailure("no bytecode") }
+        stack += saved
+        let a = Activation(frame: gen.frame, bytecode: bytecode, base: stack.count - saved.count, function: nil, callerArgs: [])
+        a.pc = gen.pc
+        a.generator = gen
+        var frames = [a]
+        while true {
+            do {
+                return try execute(&frames)
+            } catch {
                 if let unhandled = exceptionUnwind(&frames, error) { throw unhandled }
             }
         }
@@ -110,6 +131,7 @@ final class CEval {
                 return e
             }
             interp.leaveFrame(&e, code: a.code, line: a.frame.line, function: a.code.name, position: a.frame.position)
+            interp.deallocFrameObject(a.frame, keptByTraceback: true)
             e.keptAlive.append(function)
             for case let r? in a.frame.locals { e.keptAlive.append(r) }
             if !interp.profile.lazyFrameObjects { e.keptAlive.append(a.frame.globals) }
@@ -457,6 +479,12 @@ final class CEval {
 
             case .CALL:
                 let shape = ins.aux >= 0 ? a.bytecode.callShapes[Int(ins.aux)] : nil
+                if let comprehension = shape?.comprehension, comprehension.result == .generator {
+                    // A generator expression: its function called with the iterator as `.0`.
+                    let it = pop()
+                    push(try interp.makeGenerator(pop(), [it], []))
+                    break
+                }
                 if let comprehension = shape?.comprehension {
                     let it = pop()
                     let function = comprehension.inlined ? nil : pop()
@@ -472,6 +500,11 @@ final class CEval {
                 let callable = stack[start - 1]
                 stack.removeLast(argc + 1)
                 // From here the call owns the callable's and the arguments' references.
+                if case .function(let fn) = heap.payload[Int(callable)], let calleeCode = fn.code as? CodeObject,
+                   calleeCode.isGenerator, shape?.method == nil {
+                    push(try interp.makeGenerator(callable, args, kwargs))
+                    break
+                }
                 if shape?.method != nil {
                     let method = methods.removeLast().method
                     push(try interp.callLoadedMethod(method, callable, args, kwargs))
@@ -500,6 +533,20 @@ final class CEval {
                 push(try interp.buildClass(code: shape.code, codeRef: shape.codeRef, name: shape.name,
                                            qualname: shape.qualname, bases: bases, globals: a.frame.globals,
                                            staticAttributes: shape.staticAttributes))
+
+            case .YIELD_VALUE:
+                // The generator's frame is the only one of this evaluation (`resume`).
+                guard let gen = a.generator, frames.count == 1 else { preconditionFailure("yield outside a generator") }
+                if !methods.isEmpty { throw interp.notModelled("a generator suspended inside a method call's arguments") }
+                let v = pop()
+                gen.stack = Array(stack[a.base...])
+                stack.removeLast(stack.count - a.base)
+                gen.pc = pc
+                gen.yielded = true
+                a.frame.returnValue = v
+                return .returned
+            case .RETURN_GENERATOR:
+                preconditionFailure("generator code is run by GenObject")
 
             case .RETURN_VALUE:
                 let v = pop()
@@ -536,17 +583,21 @@ final class CEval {
         defer { function.map(heap.decref) }
         let code = comp.code
         let frame = Frame(code: code, globals: enclosing.globals, namespace: nil, parent: enclosing)
+        if function != nil { interp.newFrameObject(frame) }
         let acc: ObjectRef
         do {
             switch comp.result {
             case .list: acc = try interp.newList([], extend: false)
             case .set: acc = try interp.newSet([])
             case .dict: acc = try interp.newDict()
+            case .generator: preconditionFailure("a generator expression is called, not run")
             }
         } catch { heap.decref(it); throw error }
+        var keptByTraceback = false
         defer {
             heap.decref(it)
             for case let r? in frame.locals { heap.decref(r) }
+            interp.deallocFrameObject(frame, keptByTraceback: keptByTraceback)
         }
         heap.incref(acc)
         heap.incref(it)
@@ -562,6 +613,7 @@ final class CEval {
                 kept.append(interp.profile.lazyFrameObjects ? function : enclosing.globals)
                 kept.forEach(heap.incref)
                 e.keptAlive += kept
+                keptByTraceback = true
             }
             throw e
         } catch var stop as RunStopped {
@@ -591,6 +643,7 @@ final class CEval {
                             _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> Activation {
         bytecode.assemble(code)
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        interp.newFrameObject(frame)
         if !interp.profile.lazyFrameObjects { heap.incref(fn.globals) }
         var callerArgs: [ObjectRef] = []
         if interp.profile.callerStackKeepsArguments {

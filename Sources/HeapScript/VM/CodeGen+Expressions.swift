@@ -172,7 +172,18 @@ extension CodeGen {
             try emitFunction(name: "<lambda>", params: params, body: [Stmt(.return(body), body.span)], span: e.span, lambdaBody: body)
 
         case .generatorExp:
-            throw CodeGenDeclined(what: "expression")
+            try emitComprehension(e)
+
+        case .yield(let value):
+            // compiler_visit_expr1, Yield_kind (3.11): the value, YIELD_VALUE, RESUME 1; the
+            // expression's value is what the generator is resumed with (None for next()).
+            guard c.code.isGenerator, c.code.kind == .function else { throw CodeGenDeclined(what: "'yield' outside a function") }
+            try emitExpr(value ?? Expr(.none, e.span))
+            emit(.YIELD_VALUE)
+            emit(.RESUME, .value(1))
+
+        case .yieldFrom:
+            throw CodeGenDeclined(what: "'yield from'")
         }
     }
 
@@ -244,10 +255,6 @@ extension CodeGen {
     /// compiler_call / maybe_optimize_method_call. The closure compiler compiles the
     /// arguments before the callee: they are generated aside and spliced after it.
     private func emitCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword]) throws {
-        if let list = CodeGen.eagerGeneratorArgument(calleeExpr, args) {
-            // `Compiler.compileCall`'s divergence: `sum(x for x in y)` runs as `sum([x for x in y])`.
-            return try emitCall(calleeExpr, [list], keywords)
-        }
         let arguments = try capture {
             for a in args { try emitExpr(a) }
             for k in keywords { try emitExpr(k.value) }
@@ -401,24 +408,41 @@ extension CodeGen {
     /// (before 3.12), then the call.
     func emitComprehension(_ e: Expr) throws {
         let generators: [Comprehension]
-        enum Element { case list(Expr), set(Expr), dict(Expr, Expr) }
+        enum Element { case list(Expr), set(Expr), dict(Expr, Expr), generator(Expr) }
         let element: Element
         switch e.kind {
         case .listComp(let el, let gens): element = .list(el); generators = gens
         case .setComp(let el, let gens): element = .set(el); generators = gens
         case .dictComp(let k, let v, let gens): element = .dict(k, v); generators = gens
+        case .generatorExp(let el, let gens): element = .generator(el); generators = gens
         default: throw CodeGenDeclined(what: "not a comprehension")
         }
         let firstIter = try capture { try emitExpr(generators[0].iter) }
-        let codeName = switch element { case .list: "<listcomp>"; case .set: "<setcomp>"; case .dict: "<dictcomp>" }
-        let code = CodeObject(kind: .comprehension, name: codeName, qualname: codeName, filename: c.filename, firstLine: e.span.line)
+        let codeName = switch element {
+        case .list: "<listcomp>"; case .set: "<setcomp>"; case .dict: "<dictcomp>"; case .generator: "<genexpr>"
+        }
+        let isGenerator: Bool
+        if case .generator = element { isGenerator = true } else { isGenerator = false }
+        // A generator's qualname is in its repr (compiler_set_qualname); inside another
+        // comprehension it would name that comprehension too, which the engine does not track.
+        if isGenerator, c.scopes.contains(where: { $0.kind == .comprehension }) {
+            throw CodeGenDeclined(what: "a generator expression inside a comprehension")
+        }
+        let qualname = isGenerator ? (c.qualPrefix + [codeName]).joined(separator: ".") : codeName
+        let code = CodeObject(kind: .comprehension, name: codeName, qualname: qualname, filename: c.filename, firstLine: e.span.line)
         var cscope = Scope(kind: .comprehension)
+        // A generator expression is a generator function whose one parameter, `.0`, is the
+        // outermost iterator (the other comprehensions keep it on their stack).
+        if isGenerator { cscope.addLocal(".0") }
         for g in generators { Scope.bindTarget(g.target, into: &cscope) }
         code.localNames = cscope.locals
+        code.isGenerator = isGenerator
+        code.paramCount = isGenerator ? 1 : 0
         let enclosing = c.code
         c.scopes.append(cscope)
         c.enterUnit(code)
         units.append(Unit(line: e.span.line))
+        unit.isGeneratorExpression = isGenerator
         let tables = c.emittingCode
         let n = generators.count
         // The body's stack: [result, iterator 0, ..., iterator n-1]; *_APPEND/ADD find the
@@ -435,6 +459,8 @@ extension CodeGen {
             let valueFirst = interp.profile.dictComprehensionEvaluatesValueFirst
             add = (valueFirst ? value + key : key + value)
                 + [.instruction(.MAP_ADD, depth, aux: valueFirst ? 1 : 0, loc: unit.loc)]
+        case .generator(let el):
+            add = try capture { try emitExpr(el); emit(.YIELD_VALUE); emit(.RESUME, .value(1)); emit(.POP_TOP) }
         }
         let tops = generators.map { _ in newLabel() }, ends = generators.map { _ in newLabel() }
         let skips = generators.map { _ in newLabel() }
@@ -445,7 +471,9 @@ extension CodeGen {
             tests[index] = try capture { for t in g.ifs { try emitJumpIf(t, jumpIfTrue: false, to: skips[index]) } }
             if index > 0 { iters[index] = try capture { try emitExpr(g.iter) } }
         }
+        if isGenerator { emit(.RETURN_GENERATOR); emit(.POP_TOP) }
         emit(.RESUME, .value(0))
+        if isGenerator { emit(.LOAD_FAST, .value(0)) }
         for index in 0..<n {
             if index > 0 { splice(iters[index]); emit(.GET_ITER) }
             place(tops[index])
@@ -459,17 +487,21 @@ extension CodeGen {
             emit(.JUMP_BACKWARD, .label(tops[index]))
             place(ends[index])
         }
+        if isGenerator { try emitExpr(Expr(.none, e.span)) }
         emit(.RETURN_VALUE)
         let inner = units.removeLast()
         attach(inner, to: code)
-        let inlined = interp.profile.inlinesComprehensions
+        let inlined = interp.profile.inlinesComprehensions && !isGenerator   // PEP 709 inlines the others
         var codeRef: ObjectRef?, qualnameConst: ObjectRef?
+        var runs = (code: code, tables: tables)
         if inlined {
             enclosing.hiddenLocals += code.localNames.filter { !enclosing.hiddenLocals.contains($0) }
         } else {
-            let ref = c.addConst(try c.makeCode(code), to: enclosing)
+            let ref = c.addCodeConst(try c.makeCode(code), of: e, to: enclosing)
             heap.decref(ref)
             codeRef = ref
+            let twin = c.codeObject(ref)   // an equal code constant's, when merged
+            runs = (twin, twin)
             if interp.profile.qualnameIsConstant { qualnameConst = c.addConst(c.literal(try interp.newStr(codeName)), to: enclosing) }
         }
         c.codes.removeLast()
@@ -482,19 +514,12 @@ extension CodeGen {
         }
         splice(firstIter)
         emit(.GET_ITER)
-        let result: ComprehensionShape.Result = switch element { case .list: .list; case .set: .set; case .dict: .dict }
+        let result: ComprehensionShape.Result = switch element {
+        case .list: .list; case .set: .set; case .dict: .dict; case .generator: .generator
+        }
         let shape = addCallShape(CallShape(kwnames: [], method: nil,
-                                           comprehension: ComprehensionShape(code: code, tables: tables, result: result, inlined: inlined)))
+                                           comprehension: ComprehensionShape(code: runs.code, tables: runs.tables, result: result, inlined: inlined)))
         emit(.PRECALL, .value(0))
         emit(.CALL, .value(0), aux: shape)
-    }
-
-    /// `f(x for x in y)` for the reducers the closure compiler evaluates eagerly: the list
-    /// comprehension it runs instead (nil for any other call).
-    static func eagerGeneratorArgument(_ callee: Expr, _ args: [Expr]) -> Expr? {
-        guard args.count == 1, case .generatorExp(let element, let generators) = args[0].kind,
-              case .name(let fn) = callee.kind,
-              ["sum", "min", "max", "sorted", "list", "tuple", "set", "any", "all"].contains(fn) else { return nil }
-        return Expr(.listComp(element: element, generators: generators), args[0].span)
     }
 }

@@ -20,6 +20,8 @@ struct ClosureAnalysis {
 
     /// Names a function nested in this one may capture (its `env`).
     var captureEnv: Set<String> = []
+    /// The body yields: calling the function makes a generator.
+    var isGenerator = false
 
     /// `env`: the names bound in the enclosing functions (and visible: not declared global
     /// on the way), which a use here may refer to. Throws `CodeGenDeclined` for what the
@@ -53,6 +55,7 @@ struct ClosureAnalysis {
         free.formUnion(nonlocals)
         frees = free.sorted()
         captureEnv = childEnv
+        isGenerator = walker.yields
     }
 }
 
@@ -64,6 +67,8 @@ struct ClosureWalker {
     var nonlocals: Set<String> = []
     var children: [(params: [Param], body: [Stmt])] = []
     var comprehensionTargets: Set<String> = []
+    /// A `yield` of this function (not of a nested one): it is a generator (CO_GENERATOR).
+    var yields = false
     private var inComprehension = 0
 
     mutating func walk(_ body: [Stmt]) throws(CodeGenDeclined) { for s in body { try walk(s) } }
@@ -125,6 +130,12 @@ struct ClosureWalker {
         case .ifExp(let t, let b, let o): try walk(t); try walk(b); try walk(o)
         case .lambda(let params, let body):
             try function(params, [Stmt(.return(body), body.span)])
+        case .yield(let value):
+            if inComprehension > 0 { throw CodeGenDeclined(what: "'yield' in a comprehension") }
+            yields = true
+            if let value { try walk(value) }
+        case .yieldFrom:
+            throw CodeGenDeclined(what: "'yield from'")
         case .listComp(let el, let gens), .setComp(let el, let gens), .generatorExp(let el, let gens):
             try comprehension([el], gens)
         case .dictComp(let k, let v, let gens): try comprehension([k, v], gens)
@@ -186,6 +197,12 @@ extension CodeGen {
     /// A comprehension reading a slot that holds a cell: refused (see the file comment).
     func refuseIfCellSlot(depth: Int, index: Int, _ span: SourceSpan) throws {
         if units[units.count - 1 - depth].cellSlots.contains(index) { throw c.closureRefusal(span) }
+        // A generator expression outlives the frame around it: CPython reads that frame's
+        // variable through a cell (LOAD_DEREF of a closure), which the engine's comprehensions
+        // do not make.
+        if (0..<depth).contains(where: { units[units.count - 1 - $0].isGeneratorExpression }) {
+            throw c.unsupported("a generator expression using a variable of the function around it", span)
+        }
     }
 
     /// A docstring's statement: from 3.13 the compiler strips the common indentation of its

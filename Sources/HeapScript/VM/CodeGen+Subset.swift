@@ -87,8 +87,7 @@ extension CodeGen {
         case .slice(let lower, let upper, let step):
             return [lower, upper, step].allSatisfy { $0.map(accepts) ?? true }
         case .call(let callee, let args, let keywords):
-            let arguments = CodeGen.eagerGeneratorArgument(callee, args).map { [$0] } ?? args
-            return accepts(callee) && arguments.allSatisfy(accepts) && keywords.allSatisfy { $0.name != nil && accepts($0.value) }
+            return accepts(callee) && args.allSatisfy(accepts) && keywords.allSatisfy { $0.name != nil && accepts($0.value) }
         case .unary(_, let x): return accepts(x)
         case .binary(_, let a, let b): return accepts(a) && accepts(b)
         case .boolOp(_, let xs): return xs.allSatisfy(accepts)
@@ -99,7 +98,9 @@ extension CodeGen {
         case .dictComp(let k, let v, let gens):
             return accepts(k) && accepts(v) && accepts(gens)
         case .lambda(let params, let body): return accepts(params) && accepts(body)
-        case .generatorExp, .starred: return false
+        case .generatorExp(let el, let gens): return accepts(el) && accepts(gens)
+        case .yield(let value): return value.map(accepts) ?? true
+        case .yieldFrom, .starred: return false
         }
     }
 

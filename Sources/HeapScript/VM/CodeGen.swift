@@ -27,6 +27,8 @@ final class CodeGen {
     /// One code object being generated.
     final class Unit {
         let bytecode = Bytecode()
+        /// A generator expression's unit (`refuseIfCellSlot`).
+        var isGeneratorExpression = false
         /// The location the next instruction gets (`SET_LOC`: the node being visited).
         var loc: Location
         var nextLabel = 0
@@ -433,6 +435,8 @@ final class CodeGen {
         code.paramCount = params.filter({ $0.kind == .positional }).count
         code.hasVarArgs = params.contains { $0.kind == .varArgs }
         code.hasVarKeywords = params.contains { $0.kind == .varKeywords }
+        code.isGenerator = analysis.isGenerator
+        if code.isGenerator && lambdaBody != nil { throw CodeGenDeclined(what: "a lambda that yields") }
         let inner = Unit(line: span.line)
         layOutClosure(analysis, code, inner)
         c.scopes.append(fscope)
@@ -452,6 +456,7 @@ final class CodeGen {
             _ = c.addConst(c.literal(heap.newNone()))
         }
         units.append(inner)
+        if code.isGenerator { emit(.RETURN_GENERATOR); emit(.POP_TOP) }
         emit(.RESUME, .value(0))
         if let lambdaBody {
             try emitExpr(lambdaBody)
@@ -465,7 +470,9 @@ final class CodeGen {
         c.codes.removeLast()
         c.scopes.removeLast()
         attach(inner, to: code)
-        let codeRef = c.addConst(try c.makeCode(code))
+        let made = try c.makeCode(code)
+        let codeRef = lambdaBody.map { c.addCodeConst(made, of: Expr(.lambda(params: params, body: $0), span)) }
+            ?? c.addConst(made)
         heap.decref(codeRef)   // addConst took its own reference; drop the creation one
         var qualnameConst: ObjectRef?
         if interp.profile.qualnameIsConstant { qualnameConst = c.addConst(c.literal(try interp.newStr(qualname))) }

@@ -10,7 +10,7 @@ enum Opcode: UInt8 {
     case UNARY_POSITIVE = 10, UNARY_NEGATIVE = 11, UNARY_NOT = 12, UNARY_INVERT = 15
     case BINARY_SUBSCR = 25, PUSH_EXC_INFO = 35, CHECK_EXC_MATCH = 36, WITH_EXCEPT_START = 49, BEFORE_WITH = 53
     case STORE_SUBSCR = 60, DELETE_SUBSCR = 61
-    case GET_ITER = 68, PRINT_EXPR = 70, LOAD_BUILD_CLASS = 71, LOAD_ASSERTION_ERROR = 74, RETURN_VALUE = 83, POP_EXCEPT = 89
+    case GET_ITER = 68, PRINT_EXPR = 70, LOAD_BUILD_CLASS = 71, LOAD_ASSERTION_ERROR = 74, RETURN_GENERATOR = 75, RETURN_VALUE = 83, YIELD_VALUE = 86, POP_EXCEPT = 89
     case STORE_NAME = 90, DELETE_NAME = 91, UNPACK_SEQUENCE = 92, FOR_ITER = 93
     case STORE_ATTR = 95, DELETE_ATTR = 96, STORE_GLOBAL = 97, DELETE_GLOBAL = 98, SWAP = 99
     case LOAD_CONST = 100, LOAD_NAME = 101, BUILD_TUPLE = 102, BUILD_LIST = 103, BUILD_SET = 104
@@ -93,6 +93,8 @@ enum Opcode: UInt8 {
         case .BUILD_SLICE: "BUILD_SLICE"
         case .JUMP_BACKWARD: "JUMP_BACKWARD"
         case .RESUME: "RESUME"
+        case .RETURN_GENERATOR: "RETURN_GENERATOR"
+        case .YIELD_VALUE: "YIELD_VALUE"
         case .FORMAT_VALUE: "FORMAT_VALUE"
         case .BUILD_CONST_KEY_MAP: "BUILD_CONST_KEY_MAP"
         case .BUILD_STRING: "BUILD_STRING"
@@ -206,7 +208,8 @@ struct CallShape {
 /// A list, set or dict comprehension's code, whose bytecode runs with the result and the
 /// outermost iterator on its stack ([acc, iterator]) and returns the result.
 struct ComprehensionShape {
-    enum Result { case list, set, dict }
+    /// `.generator`: a generator expression, whose call makes a generator instead.
+    enum Result { case list, set, dict, generator }
     let code: CodeObject
     /// Whose co_names and co_consts its instructions index: its own, or (inlined) those of
     /// the code it is inlined into (`Compiler.emittingCode`).

@@ -88,6 +88,8 @@ final class NodePositionTests: XCTestCase {
         case .ifExp(let t, let b, let o): type = "IfExp"; e(t); e(b); e(o)
         case .starred(let o): type = "Starred"; e(o)
         case .lambda(let ps, let body): type = "Lambda"; ps.compactMap(\.defaultValue).forEach(e); e(body)
+        case .yield(let v): type = "Yield"; v.map(e)
+        case .yieldFrom(let v): type = "YieldFrom"; e(v)
         }
         out.append(line(type, x.span))
     }

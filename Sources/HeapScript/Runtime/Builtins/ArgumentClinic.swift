@@ -303,6 +303,9 @@ extension Interpreter {
         case "gc.set_debug":
             return v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
         case "gc.is_tracked": return one()
+        // Objects/genobject.c
+        case "generator.send": return one()
+        case "generator.close": return noArgs()
         case "gc.set_threshold":
             return S(min: 1, max: 3, arity: v >= 13 ? .fixed("gc.set_threshold requires 1 to 3 arguments") : .takes(bare),
                      keywords: .none(bare))

@@ -89,26 +89,13 @@ extension Interpreter {
             return i.heap.newBool(false)
         }
         defineFunction(in: d, "sum") { i, _, args, _ in
-            let items = try i.iterateToArray(args[0])
-            defer { items.forEach(i.heap.decref) }
-            var acc: ObjectRef
-            if args.count > 1 { acc = args[1]; i.heap.incref(acc) } else { acc = try i.newInt(0) }
-            for x in items {
-                let next = try i.binaryOp(.add, acc, x)
-                i.heap.decref(acc)
-                acc = next
-            }
-            return acc
+            try i.builtinSum(args[0], start: args.count > 1 ? args[1] : nil)
         }
         for (fname, op) in [("min", CompareOp.lt), ("max", CompareOp.gt)] {
             defineFunction(in: d, fname) { i, _, args, _ in
-                let items: [ObjectRef]
-                if args.count == 1 { items = try i.iterateToArray(args[0]) } else {
-                    args.forEach(i.heap.incref); items = args
-                }
-                defer { items.forEach(i.heap.decref) }
-                guard var best = items.first else { throw i.error("ValueError", "\(fname)() arg is an empty sequence") }
-                for x in items.dropFirst() where try i.ordered(op, x, best) { best = x }
+                if args.count == 1 { return try i.builtinMinMax(fname, op, args[0]) }
+                var best = args[0]
+                for x in args.dropFirst() where try i.ordered(op, x, best) { best = x }
                 i.heap.incref(best)
                 return best
             }
@@ -133,6 +120,14 @@ extension Interpreter {
             return try i.getIter(args[0])
         }
         defineFunction(in: d, "next") { i, _, args, _ in
+            if let gen = i.generator(args[0]) {
+                let (item, returned) = try i.genSend(args[0], gen, i.heap.none)
+                if let item { return item }
+                guard args.count > 1 else { throw try i.raiseStopIteration(returned) }
+                returned.map(i.heap.decref)
+                i.heap.incref(args[1])
+                return args[1]
+            }
             if let v = try i.next(args[0]) { return v }
             guard args.count > 1 else { throw try i.raiseNew("StopIteration", args: []) }
             i.heap.incref(args[1])
@@ -147,16 +142,8 @@ extension Interpreter {
             default: return i.heap.newBool(false)
             }
         }
-        defineFunction(in: d, "any") { i, _, args, _ in
-            let items = try i.iterateToArray(args[0]); defer { items.forEach(i.heap.decref) }
-            for x in items where try i.isTrue(x) { return i.heap.newBool(true) }
-            return i.heap.newBool(false)
-        }
-        defineFunction(in: d, "all") { i, _, args, _ in
-            let items = try i.iterateToArray(args[0]); defer { items.forEach(i.heap.decref) }
-            for x in items where !(try i.isTrue(x)) { return i.heap.newBool(false) }
-            return i.heap.newBool(true)
-        }
+        defineFunction(in: d, "any") { i, _, args, _ in try i.builtinAnyAll(args[0], decisive: true) }
+        defineFunction(in: d, "all") { i, _, args, _ in try i.builtinAnyAll(args[0], decisive: false) }
         // No `enumerate`: CPython's is a type whose objects are GC-tracked iterators over the
         // underlying iterator (sys.getsizeof(enumerate(range(1000))) is 80 on 3.6.15, 64 on
         // 3.8.18, 72 on 3.11.7-3.13.0). The engine has no such object, so the name is refused

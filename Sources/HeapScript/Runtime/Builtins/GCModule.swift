@@ -13,6 +13,11 @@ extension Interpreter {
             try i.refuseCaughtTracebacks("gc.collect()")
             let found = i.heap.collect(generation: generation)
             try i.refuseUntimelyCollection()
+            if i.generatorFrameInGarbage {
+                i.generatorFrameInGarbage = false
+                throw i.notModelled("gc.collect()", because: "the garbage held a generator, whose frame object CPython "
+                                    + "\(i.profile.version) counts and heapbook does not model")
+            }
             return try i.newInt(found)
         }
         defineFunction(in: d, "get_objects", module: "gc") { i, _, args, _ in
@@ -31,6 +36,7 @@ extension Interpreter {
             }
             if let g = generation, g < 0 { throw i.error("ValueError", "generation parameter cannot be negative") }
             try i.refuseUnknownStartupObjects("gc.get_objects")
+            try i.refuseLiveGeneratorFrames("gc.get_objects()")
             try i.refuseUnknownCollectionTiming("gc.get_objects()")
             try i.refuseUnmodelledGarbage("gc.get_objects()")
             let objs = i.heap.getObjects(generation: generation)
@@ -46,12 +52,14 @@ extension Interpreter {
                 throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` "
                                            + "(CPython's start-up objects refer to it, and heapbook does not simulate them)")
             }
+            try i.refuseLiveGeneratorFrames("gc.get_referrers()")
             let objs = i.heap.getReferrers(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
         }
         defineFunction(in: d, "get_referents", module: "gc") { i, _, args, _ in
             for a in args { try i.refuseStartupObject(a) }
+            try i.refuseLiveGeneratorFrames("gc.get_referents()")
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -208,6 +216,14 @@ extension Interpreter {
     func refuseUnmodelledGarbage(_ what: String) throws {
         guard let reason = unmodelledGarbage else { return }
         throw notModelled(what, because: reason)
+    }
+
+    /// Before 3.11 a generator's frame is a frame object of its own, a GC object the
+    /// collector lists and which refers to the frame's locals; the engine has none.
+    func refuseLiveGeneratorFrames(_ what: String) throws {
+        guard liveGeneratorFrames > 0 else { return }
+        throw notModelled(what, because: "a generator is alive, and CPython \(profile.version)'s frame object of it, "
+                          + "which the collector lists, is not modelled")
     }
 
     /// A caught exception holds its traceback: CPython's traceback and frame objects are

@@ -12,6 +12,7 @@ extension Interpreter {
     }
 
     func registerMethods() {
+        registerGeneratorMethods()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
             i.heap.incref(args[0])

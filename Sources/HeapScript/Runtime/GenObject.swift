@@ -1,0 +1,281 @@
+import HeapEngine
+
+// Mirrors Objects/genobject.c: a generator owns the frame of its function's call and runs
+// it a piece at a time.
+//
+// Calling a generator function (CO_GENERATOR) binds the arguments in a new frame, as any call
+// does, and RETURN_GENERATOR hands that frame to a new generator object instead of running
+// it. From 3.11 the frame lives inside the generator (PyGenObject's gi_iframe: one slot per
+// local and value-stack entry, so `sys.getsizeof` depends on co_stacksize) and holds the
+// function (f_func); before, the frame is a frame object of its own (gi_frame, counted by
+// Heap+FrameObjects.swift; its block is not modelled) that holds the globals, not the
+// function. Measured sizes (`sys.getsizeof((x for x in range(10)))`): 96 (3.6.15), 112
+// (3.8.18), 200 (3.11.7), 192 (3.12.1, 3.13.0).
+//
+// Each `next()` or `send()` resumes the frame in a CEval of its own (as gen_send_ex enters
+// _PyEval_EvalFrame) with the sent value pushed; YIELD_VALUE saves the value stack and the
+// instruction and hands the value out. The frame ends like any frame: RETURN_VALUE (the
+// generator is exhausted: StopIteration), or an exception, which leaves the traceback
+// holding the frame.
+//
+// Not modelled, and refused: generator functions with `try` or `with` (closing such a
+// generator runs its handlers), `yield` inside a method call's arguments, `throw()`,
+// `gi_frame`, and `yield from`. gi_name and gi_qualname hold the function's name strs in CPython; the engine
+// does not count those references.
+
+final class GenObject: NativeReferents {
+    enum State { case created, suspended, running, completed }
+
+    unowned let interp: Interpreter
+    let frame: Frame
+    /// The function (f_func) from 3.11; nil before (the frame object holds f_globals).
+    var function: ObjectRef?
+    /// gi_code (f_code from 3.11).
+    var codeRef: ObjectRef?
+    var state = State.created
+    /// FRAME_CLEARED: the frame's references are gone (3.12+ mark a generator they close
+    /// without running it exhausted, and keep its frame until it dies).
+    var frameCleared = false
+    /// Where the frame resumes: the POP_TOP after RETURN_GENERATOR, then after each
+    /// YIELD_VALUE.
+    var pc = 1
+    /// The frame's value stack while it is suspended (owned).
+    var stack: [ObjectRef] = []
+    /// Set by YIELD_VALUE for the resume that is running.
+    var yielded = false
+    /// sys.getsizeof: nil where co_stacksize is not known (`Bytecode.stackDepth`).
+    let size: Int?
+
+    init(interp: Interpreter, frame: Frame, size: Int?) {
+        self.interp = interp; self.frame = frame; self.size = size
+    }
+
+    /// gen_traverse: the code, then (while the frame is not cleared) its function, its
+    /// globals (before 3.11), its locals and its stack.
+    func forEachReferent(_ body: (ObjectRef) -> Void) {
+        if let codeRef { body(codeRef) }
+        guard !frameCleared else { return }
+        if let function { body(function) }
+        if !interp.profile.lazyFrameObjects { body(frame.globals) }
+        for case let r? in frame.locals { body(r) }
+        stack.forEach(body)
+    }
+
+    /// gen_dealloc: a frame not yet cleared is cleared (a suspended one is first closed:
+    /// GeneratorExit unwinds its stack, top first); then the code goes.
+    func releaseReferences(in heap: Heap) {
+        if !frameCleared {
+            while let r = stack.popLast() { heap.decref(r) }
+            interp.clearGeneratorFrame(self)
+        }
+        if let c = codeRef { codeRef = nil; heap.decref(c) }
+    }
+}
+
+extension Interpreter {
+    /// A call of a generator function: consumes the function reference and the arguments,
+    /// as `CEval.enterFrame` does, and returns the new generator.
+    func makeGenerator(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject,
+              let bytecode = code.bytecode else { preconditionFailure("not generator code") }
+        bytecode.assemble(code)
+        if !bytecode.exceptionTable.isEmpty {
+            // Closing such a generator runs its handlers; a caught exception's traceback
+            // shares its frame.
+            heap.decref(fnRef); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            throw notModelled("a generator function with try or with")
+        }
+        let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        newFrameObject(frame)
+        if !profile.lazyFrameObjects { heap.incref(fn.globals) }
+        do {
+            try bindArguments(frame, fn, code, args, kwargs)
+            try checkRecursionDepth()
+        } catch {
+            clearFrame(frame, fnRef)
+            throw error
+        }
+        let layout = layouts.generator
+        var size: Int? = layout.basicSize + heap.typeInfo(heap.builtinType(.generator)).preHeaderSize
+        var extra = 0
+        if layout.itemSize > 0 {
+            // From 3.11 the frame's slots follow the header: its locals (cells and free
+            // variables included) and co_stacksize; 3.12+ wrap the body in a handler that
+            // needs two.
+            if let depth = bytecode.stackDepth(generator: true, kwnamesOnStack: profile.minor >= 13) {
+                let stackSize = profile.minor >= 12 ? max(depth, 2) : depth
+                extra = layout.itemSize * (frame.locals.count + stackSize)
+                size! += extra
+            } else {
+                size = nil
+                extra = layout.itemSize * (frame.locals.count + 2)
+            }
+        }
+        let gen = GenObject(interp: self, frame: frame, size: size)
+        if !profile.lazyFrameObjects { liveGeneratorFrames += 1 }
+        let r: ObjectRef
+        do { r = try heap.newNativeObject(type: heap.builtinType(.generator), gen, extraSize: extra) } catch {
+            clearFrame(frame, fnRef)
+            throw memoryError()
+        }
+        heap.incref(fn.codeRef)
+        gen.codeRef = fn.codeRef
+        if profile.lazyFrameObjects { gen.function = fnRef } else { heap.decref(fnRef) }
+        return r
+    }
+
+    func generator(_ r: ObjectRef) -> GenObject? {
+        if case .native(let o) = heap.payload[Int(r)] { return o as? GenObject }
+        return nil
+    }
+
+    /// gen_send_ex: resumes `gen` with `value` (borrowed). Returns the next item (a new
+    /// reference), or nil once the generator returns (its return value in `returned`).
+    func genSend(_ r: ObjectRef, _ gen: GenObject, _ value: ObjectRef) throws -> (item: ObjectRef?, returned: ObjectRef?) {
+        switch gen.state {
+        case .completed: return (nil, nil)
+        case .running: throw error("ValueError", "generator already executing")
+        case .created where value != heap.none:
+            throw error("TypeError", "can't send non-None value to a just-started generator")
+        case .created, .suspended: break
+        }
+        try checkRecursionDepth()
+        depth += 1
+        defer { depth -= 1 }
+        gen.state = .running
+        gen.yielded = false
+        heap.incref(r)   // the running frame's generator stays alive while it runs
+        defer { heap.decref(r) }
+        heap.incref(value)
+        let stack = gen.stack
+        gen.stack = []
+        do {
+            _ = try CEval(self).resume(gen, stack: stack + [value])
+        } catch var e as PyException {
+            // The exception leaves the generator's frame: the traceback holds it (and its
+            // locals), the generator is exhausted.
+            gen.state = .completed
+            gen.frameCleared = true
+            if !profile.lazyFrameObjects { liveGeneratorFrames -= 1 }
+            leaveFrame(&e, code: gen.frame.code, line: gen.frame.line, function: gen.frame.code.name, position: gen.frame.position)
+            for i in gen.frame.locals.indices {
+                if let l = gen.frame.locals[i] { gen.frame.locals[i] = nil; e.keptAlive.append(l) }
+            }
+            if let f = gen.function { gen.function = nil; e.keptAlive.append(f) }
+            if !profile.lazyFrameObjects { e.keptAlive.append(gen.frame.globals) }
+            deallocFrameObject(gen.frame, keptByTraceback: true)
+            throw e
+        } catch {
+            gen.state = .completed   // a refusal or a stop: the session ends
+            throw error
+        }
+        if gen.yielded {
+            gen.state = .suspended
+            return (gen.frame.returnValue, nil)
+        }
+        gen.state = .completed
+        let result = gen.frame.returnValue
+        clearGeneratorFrame(gen)
+        return (nil, result)
+    }
+
+    /// _PyFrame_Clear of a generator's frame: its locals in order, then (3.11+) the
+    /// function, or (before) the globals and the frame object.
+    func clearGeneratorFrame(_ gen: GenObject) {
+        gen.state = .completed
+        guard !gen.frameCleared else { return }
+        gen.frameCleared = true
+        if !profile.lazyFrameObjects { liveGeneratorFrames -= 1 }
+        let frame = gen.frame
+        for i in frame.locals.indices {
+            if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
+        }
+        if !profile.lazyFrameObjects { heap.decref(frame.globals) }
+        deallocFrameObject(frame)
+        if let f = gen.function { gen.function = nil; heap.decref(f) }
+    }
+
+    /// _PyGen_Finalize, for a generator the collector finds unreachable or that dies:
+    /// gen_close of one not exhausted. Before 3.12 that throws GeneratorExit in (at the
+    /// start of a generator not started), which unwinds the frame: its stack, then its
+    /// locals (measured: a generator holding the instance that holds it, `del n;
+    /// gc.collect()` finds 0 on 3.8.18 and 3.11.7; the cycle died of its refcounts). 3.12+
+    /// mark a generator not started exhausted and keep its frame (2 found on 3.12.1:
+    /// the instance and the generator); one suspended at a yield outside any try has its
+    /// locals cleared (0 found). The GeneratorExit instance, and the traceback and frame
+    /// objects its unwinding makes, are freed before gen_close returns.
+    func genFinalize(_ gen: GenObject) {
+        guard gen.state == .created || gen.state == .suspended, !gen.frameCleared else { return }
+        if profile.minor < 8 {
+            // 3.6 counts the collector's garbage before finalizers run, the frame object
+            // (not modelled) with it.
+            generatorFrameInGarbage = true
+        }
+        genClose(gen)
+    }
+
+    /// gen_close of a generator not started or suspended at a yield (outside any try: the
+    /// engine refuses generators with handlers).
+    func genClose(_ gen: GenObject) {
+        guard gen.state == .created || gen.state == .suspended, !gen.frameCleared else { return }
+        if profile.minor >= 12 {
+            // The fast path: no frame to run. _PyFrame_ClearLocals empties a suspended one
+            // (its locals, then its stack, in slot order); the rest waits for gen_dealloc.
+            if gen.state == .suspended {
+                let frame = gen.frame
+                for i in frame.locals.indices {
+                    if let r = frame.locals[i] { frame.locals[i] = nil; heap.decref(r) }
+                }
+                let stack = gen.stack
+                gen.stack = []
+                stack.forEach(heap.decref)
+            }
+            gen.state = .completed
+            return
+        }
+        heap.peakMayExceed(by: 3)
+        while let r = gen.stack.popLast() { heap.decref(r) }
+        clearGeneratorFrame(gen)
+    }
+
+    /// FOR_ITER and next() of a generator: the next item, or nil once it is exhausted (its
+    /// return value dropped).
+    func genNext(_ r: ObjectRef, _ gen: GenObject) throws -> ObjectRef? {
+        let (item, returned) = try genSend(r, gen, heap.none)
+        returned.map(heap.decref)
+        return item
+    }
+
+    /// gen_methods: send and close (throw is not modelled); `__next__` is the tp_iternext
+    /// slot's wrapper.
+    func registerGeneratorMethods() {
+        defineMethod(.generator, "send") { i, s, args, _ in
+            let gen = i.generator(s!)!
+            let (item, returned) = try i.genSend(s!, gen, args[0])
+            if let item { return item }
+            throw try i.raiseStopIteration(returned)
+        }
+        defineMethod(.generator, "__next__") { i, s, _, _ in
+            let gen = i.generator(s!)!
+            let (item, returned) = try i.genSend(s!, gen, i.heap.none)
+            if let item { return item }
+            throw try i.raiseStopIteration(returned)
+        }
+        defineMethod(.generator, "close") { i, s, _, _ in
+            let gen = i.generator(s!)!
+            if gen.state == .running { throw i.error("ValueError", "generator already executing") }
+            i.genClose(gen)
+            return i.heap.newNone()
+        }
+    }
+
+    /// StopIteration for an exhausted generator: with its return value as the argument
+    /// when that is not None (_PyGen_SetStopIterationValue). Consumes `returned`.
+    func raiseStopIteration(_ returned: ObjectRef?) throws -> Error {
+        guard let v = returned, v != heap.none else {
+            returned.map(heap.decref)
+            return try raiseNew("StopIteration", args: [])
+        }
+        return try raiseNew("StopIteration", args: [v])
+    }
+}

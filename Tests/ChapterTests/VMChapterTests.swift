@@ -30,6 +30,12 @@ final class VMChapterTests: XCTestCase {
 
         private func compare(_ a: ExecutionResult, _ b: ExecutionResult, _ source: String, _ filename: String) -> ExecutionResult {
             let unit = "\(vm.profile.version) \(filename) `\(source.prefix(200))`"
+            if a.unsupported != nil && b.unsupported == nil && b.stdout.hasPrefix(a.stdout) {
+                // Language only the VM has (generators): the closure session cannot follow
+                // from here, so it is no longer compared.
+                differed = true
+                return b
+            }
             if a.stdout != b.stdout || a.exception != b.exception || (a.unsupported == nil) != (b.unsupported == nil) {
                 note("\(unit): the VM printed\n\(b.stdout)\(b.exception ?? "")\nthe closure path\n\(a.stdout)\(a.exception ?? "")")
             } else if let d = vm.heapDifference(from: closures) {

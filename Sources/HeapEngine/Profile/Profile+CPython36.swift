@@ -37,6 +37,7 @@ extension Profile {
         p.builtinPositionalCallCountError = 4
         p.fileWritePacksArguments = true
         p.slotCallsBindMethods = true
+        p.iterableDisplaysBecomeTuples = false
         p.dictComprehensionEvaluatesValueFirst = true
         p.warnsIsWithLiteral = false
         p.detectsDictKeysChanged = false

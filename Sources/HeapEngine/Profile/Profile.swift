@@ -134,6 +134,10 @@ public struct Profile: Sendable, Equatable {
     /// compiler_add_const merges equal code objects (all but 3.11, whose code objects also
     /// compare their positions; `Compiler+CodeConstants.swift`).
     public var mergesEqualCodeConstants = true
+    /// 3.7+'s AST optimizer (fold_iter, fold_compare) makes an iterated or `in`-searched list
+    /// display a tuple; 3.6's peephole optimizer only folds one of constants
+    /// (`ASTOptimizer.swift`).
+    public var iterableDisplaysBecomeTuples = true
     /// 3.6: slot functions call a special method through a bound method object
     /// (`Interpreter.bindForSlotCall`).
     public var slotCallsBindMethods = false

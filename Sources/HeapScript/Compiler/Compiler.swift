@@ -48,6 +48,7 @@ final class Compiler {
 
     /// Compiles a module-level body (a REPL statement in `single` mode, or a file in `exec` mode).
     func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
+        let body = ASTOptimizer.optimize(body, profile: interp.profile)
         // The symtable is built (every block's entry) before it is analysed.
         let profile = interp.profile
         let blocks = SymtableBlock.children(of: body)

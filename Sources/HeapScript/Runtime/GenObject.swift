@@ -152,6 +152,13 @@ extension Interpreter {
         do {
             _ = try CEval(self).resume(gen, stack: stack + [value])
         } catch var e as PyException {
+            if heap.typeInfo(of: e.exception).name == "StopIteration" {
+                // PEP 479 (3.7+) turns it into RuntimeError('generator raised StopIteration'),
+                // chained to it; 3.6 lets it end the iteration. Neither is modelled.
+                releaseException(e)
+                gen.state = .completed
+                throw notModelled("StopIteration raised inside a generator")
+            }
             // The exception leaves the generator's frame: the traceback holds it (and its
             // locals), the generator is exhausted.
             gen.state = .completed

@@ -255,6 +255,15 @@ extension CodeGen {
     /// compiler_call / maybe_optimize_method_call. The closure compiler compiles the
     /// arguments before the callee: they are generated aside and spliced after it.
     private func emitCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword]) throws {
+        if args.count == 1, case .generatorExp(let element, let generators) = args[0].kind,
+           c.scopes.contains(where: { $0.kind == .comprehension }), case .name(let fn) = calleeExpr.kind,
+           ["sum", "min", "max", "sorted", "list", "tuple", "set", "any", "all"].contains(fn) {
+            // A generator expression inside another comprehension is not compiled as a
+            // generator yet (its qualname and closure would pass through the comprehension):
+            // as the argument of a reducer it runs as a list comprehension, a known divergence
+            // (the same values; the items all live at once, and any/all do not stop early).
+            return try emitCall(calleeExpr, [Expr(.listComp(element: element, generators: generators), args[0].span)], keywords)
+        }
         let arguments = try capture {
             for a in args { try emitExpr(a) }
             for k in keywords { try emitExpr(k.value) }
@@ -429,6 +438,12 @@ extension CodeGen {
             throw CodeGenDeclined(what: "a generator expression inside a comprehension")
         }
         let qualname = isGenerator ? (c.qualPrefix + [codeName]).joined(separator: ".") : codeName
+        // A generator expression reads the variables of the function around it through cells
+        // (its closure), as a nested function does.
+        var closure: ClosureAnalysis?
+        if case .generator(let el) = element {
+            closure = try ClosureAnalysis(params: [Param(name: ".0")], body: CodeGen.generatorBody(el, generators), env: captureEnv)
+        }
         let code = CodeObject(kind: .comprehension, name: codeName, qualname: qualname, filename: c.filename, firstLine: e.span.line)
         var cscope = Scope(kind: .comprehension)
         // A generator expression is a generator function whose one parameter, `.0`, is the
@@ -443,6 +458,7 @@ extension CodeGen {
         c.enterUnit(code)
         units.append(Unit(line: e.span.line))
         unit.isGeneratorExpression = isGenerator
+        if let closure { layOutClosure(closure, code, unit) }
         let tables = c.emittingCode
         let n = generators.count
         // The body's stack: [result, iterator 0, ..., iterator n-1]; *_APPEND/ADD find the
@@ -506,11 +522,14 @@ extension CodeGen {
         }
         c.codes.removeLast()
         c.scopes.removeLast()
-        // MAKE_FUNCTION (before 3.12), the outermost iterable, GET_ITER, the call.
+        // MAKE_FUNCTION (before 3.12; the closure tuple first), the outermost iterable,
+        // GET_ITER, the call.
         if let codeRef {
+            let frees = closure?.frees ?? []
+            if !frees.isEmpty { try emitClosureTuple(frees) }
             emitConst(codeRef)
             if let qualnameConst { emitConst(qualnameConst) }
-            emit(.MAKE_FUNCTION, .value(0), aux: qualnameConst == nil ? 0 : 1)
+            emit(.MAKE_FUNCTION, .value(frees.isEmpty ? 0 : 0x08), aux: qualnameConst == nil ? 0 : 1)
         }
         splice(firstIter)
         emit(.GET_ITER)

@@ -136,7 +136,15 @@ struct ClosureWalker {
             if let value { try walk(value) }
         case .yieldFrom:
             throw CodeGenDeclined(what: "'yield from'")
-        case .listComp(let el, let gens), .setComp(let el, let gens), .generatorExp(let el, let gens):
+        case .generatorExp(let el, let gens) where inComprehension > 0:
+            // Inside another comprehension it runs as a list comprehension (`emitCall`).
+            try comprehension([el], gens)
+        case .generatorExp(let el, let gens):
+            // Its first iterable is evaluated here; the rest runs in the generator's own
+            // function, which reads this function's variables through cells.
+            try walk(gens[0].iter)
+            try function([Param(name: ".0")], CodeGen.generatorBody(el, gens))
+        case .listComp(let el, let gens), .setComp(let el, let gens):
             try comprehension([el], gens)
         case .dictComp(let k, let v, let gens): try comprehension([k, v], gens)
         }
@@ -157,6 +165,18 @@ struct ClosureWalker {
 }
 
 extension CodeGen {
+    /// A generator expression as the function CPython compiles it to, for the closure
+    /// analysis: `def <genexpr>(.0): for target in .0: [if test:] ... yield element`.
+    static func generatorBody(_ element: Expr, _ gens: [Comprehension]) -> [Stmt] {
+        var body = [Stmt(.expr(Expr(.yield(element), element.span)), element.span)]
+        for (i, g) in gens.enumerated().reversed() {
+            for test in g.ifs.reversed() { body = [Stmt(.if(test: test, body: body, orelse: []), test.span)] }
+            let iter = i == 0 ? Expr(.name(".0"), g.iter.span) : g.iter
+            body = [Stmt(.for(target: g.target, iter: iter, body: body, orelse: []), g.target.span)]
+        }
+        return body
+    }
+
     /// The names a function nested in the current unit may capture (empty at module level
     /// and in class bodies).
     var captureEnv: Set<String> { unit.captureEnv }

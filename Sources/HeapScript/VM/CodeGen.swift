@@ -67,6 +67,7 @@ final class CodeGen {
     /// `Compiler.compileModule` for the VM: nil (with nothing done) when the unit has a
     /// construct the code generator does not handle yet.
     static func compileModule(_ compiler: Compiler, _ body: [Stmt], interactive: Bool) throws -> CodeObject? {
+        let body = ASTOptimizer.optimize(body, profile: compiler.interp.profile)
         guard accepts(body) else { return nil }
         return try CodeGen(compiler: compiler).compileModule(body, interactive: interactive)
     }

@@ -9,7 +9,9 @@ import HeapEngine
 /// addresses masked. Known differences, kept out of these programs: 3.11 compiles a `while`
 /// test twice (the engine jumps back to it), KW_NAMES's oparg indexes the engine's call shapes
 /// (3.11: a co_consts tuple the closure path's co_consts lacks), a method of a module imported
-/// in the same unit is LOAD_METHOD (3.11: LOAD_ATTR), and a `pass` or `global` is a NOP.
+/// in the same unit is LOAD_METHOD (3.11: LOAD_ATTR), a `pass` or `global` is a NOP, and the
+/// constants of a comprehension's outermost iterable come before its code object in co_consts
+/// (3.11 adds the code object first).
 final class DisassemblerTests: XCTestCase {
     func check(_ source: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
         let session = Session(profile: .cpython311, evaluator: .bytecode)
@@ -262,6 +264,79 @@ ExceptionTable:
   68 to 96 -> 108 [1] lasti
   108 to 160 -> 168 [1] lasti
   166 to 166 -> 168 [1] lasti
+""")
+    }
+
+    /// Generators (RETURN_GENERATOR, YIELD_VALUE, RESUME 1), a generator expression whose
+    /// iterated list display became a tuple, and `in` of a list display (ast_opt.c's fold_iter
+    /// and fold_compare).
+    func testGeneratorsAndFoldedDisplays() {
+        check("def gen(n):\n    for i in range(n):\n        yield i * i\n\ng = (x + 1 for x in [b, a])\nb = 2 in [a, 3]\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (<code object gen at 0x..., file "<stdin>", line 1>)
+              4 MAKE_FUNCTION            0
+              6 STORE_NAME               0 (gen)
+
+  5           8 LOAD_CONST               1 (<code object <genexpr> at 0x..., file "<stdin>", line 5>)
+             10 MAKE_FUNCTION            0
+             12 LOAD_NAME                1 (b)
+             14 LOAD_NAME                2 (a)
+             16 BUILD_TUPLE              2
+             18 GET_ITER
+             20 PRECALL                  0
+             24 CALL                     0
+             34 STORE_NAME               3 (g)
+
+  6          36 LOAD_CONST               2 (2)
+             38 LOAD_NAME                2 (a)
+             40 LOAD_CONST               3 (3)
+             42 BUILD_TUPLE              2
+             44 CONTAINS_OP              0
+             46 STORE_NAME               1 (b)
+             48 LOAD_CONST               4 (None)
+             50 RETURN_VALUE
+
+Disassembly of <code object gen at 0x..., file "<stdin>", line 1>:
+  1           0 RETURN_GENERATOR
+              2 POP_TOP
+              4 RESUME                   0
+
+  2           6 LOAD_GLOBAL              1 (NULL + range)
+             18 LOAD_FAST                0 (n)
+             20 PRECALL                  1
+             24 CALL                     1
+             34 GET_ITER
+        >>   36 FOR_ITER                 9 (to 56)
+             38 STORE_FAST               1 (i)
+
+  3          40 LOAD_FAST                1 (i)
+             42 LOAD_FAST                1 (i)
+             44 BINARY_OP                5 (*)
+             48 YIELD_VALUE
+             50 RESUME                   1
+             52 POP_TOP
+             54 JUMP_BACKWARD           10 (to 36)
+
+  2     >>   56 LOAD_CONST               0 (None)
+             58 RETURN_VALUE
+
+Disassembly of <code object <genexpr> at 0x..., file "<stdin>", line 5>:
+  5           0 RETURN_GENERATOR
+              2 POP_TOP
+              4 RESUME                   0
+              6 LOAD_FAST                0 (.0)
+        >>    8 FOR_ITER                 9 (to 28)
+             10 STORE_FAST               1 (x)
+             12 LOAD_FAST                1 (x)
+             14 LOAD_CONST               0 (1)
+             16 BINARY_OP                0 (+)
+             20 YIELD_VALUE
+             22 RESUME                   1
+             24 POP_TOP
+             26 JUMP_BACKWARD           10 (to 8)
+        >>   28 LOAD_CONST               1 (None)
+             30 RETURN_VALUE
 """)
     }
 }

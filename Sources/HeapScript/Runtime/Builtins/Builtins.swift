@@ -256,6 +256,8 @@ extension Interpreter {
             guard let a, args.count <= 2 else {
                 throw error("TypeError", "__new__ expected at most 2 arguments, got \(args.count)")
             }
+            // Generators have gi_weakreflist; the engine does not keep one for them.
+            if generator(a) != nil { throw notModelled("weak references to generators") }
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")
             }

@@ -59,7 +59,9 @@ extension Interpreter {
         }
         defineFunction(in: d, "get_referents", module: "gc") { i, _, args, _ in
             for a in args { try i.refuseStartupObject(a) }
-            try i.refuseLiveGeneratorFrames("gc.get_referents()")
+            // gen_traverse also visits gi_name and gi_qualname (and, from 3.11, the frame's
+            // function and code in _PyFrame_Traverse's order), which the engine does not hold.
+            if args.contains(where: { i.generator($0) != nil }) { throw i.notModelled("gc.get_referents() of a generator") }
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)

@@ -358,8 +358,31 @@ final class CEval {
                 } else {
                     push(try interp.newSet(pop(Int(ins.arg))))
                 }
-            case .LIST_EXTEND, .SET_UPDATE:
-                preconditionFailure("\(ins.op.name) is generated only after BUILD_LIST 0 / BUILD_SET 0 and a constant")
+            case .LIST_EXTEND:
+                // A call's `*x` (starunpack_helper); the constant form is taken by BUILD_LIST.
+                let iterable = pop()
+                defer { heap.decref(iterable) }
+                try listExtend(stack[stack.count - Int(ins.arg)], iterable)
+            case .SET_UPDATE:
+                preconditionFailure("\(ins.op.name) is generated only after BUILD_SET 0 and a constant")
+            case .LIST_TO_TUPLE:
+                // PyList_AsTuple: a tuple of exactly the list's items; the list is released.
+                let list = pop()
+                defer { heap.decref(list) }
+                let items = interp.listItems(list)
+                items.forEach(heap.incref)
+                push(try interp.newTuple(items))
+            case .DICT_MERGE:
+                let update = pop()
+                defer { heap.decref(update) }
+                // [callable, callargs, dict] below the update (the NULL is not on the stack).
+                try dictMerge(stack[stack.count - Int(ins.arg)], update, callable: stack[stack.count - Int(ins.arg) - 2])
+            case .CALL_FUNCTION_EX:
+                let kwargs = ins.arg & 1 != 0 ? pop() : nil
+                let callargs = pop()
+                let callable = pop()
+                defer { heap.decref(callable); heap.decref(callargs); if let kwargs { heap.decref(kwargs) } }
+                push(try callFunctionEx(callable, callargs, kwargs))
             case .BUILD_MAP:
                 push(try buildMap(pop(2 * Int(ins.arg))))
             case .BUILD_CONST_KEY_MAP:
@@ -407,6 +430,15 @@ final class CEval {
                 let seq = pop()
                 let items: [ObjectRef]
                 do { items = try interp.unpack(seq, count: Int(ins.arg)) } catch { heap.decref(seq); throw error }
+                heap.decref(seq)
+                for item in items.reversed() { push(item) }
+
+            case .UNPACK_EX:
+                let seq = pop()
+                let items: [ObjectRef]
+                do { items = try interp.unpackEx(seq, before: Int(ins.arg & 0xFF), after: Int(ins.arg >> 8)) } catch {
+                    heap.decref(seq); throw error
+                }
                 heap.decref(seq)
                 for item in items.reversed() { push(item) }
 
@@ -624,6 +656,126 @@ final class CEval {
         } catch { heap.decref(acc); throw error }
         heap.decref(frame.returnValue)   // the stack's reference to the result, returned
         return acc
+    }
+
+    /// _PyObject_FunctionStr: how 3.11's call errors name the callee.
+    private func functionStr(_ callable: ObjectRef) -> String {
+        if case .function(let fn) = heap.payload[Int(callable)] { return "\(fn.module.map(interp.stringValue) ?? "__main__").\(fn.qualname)()" }
+        return "\(interp.typeName(callable)) object"
+    }
+
+    /// The iterables `*x` unpacks without Python code of their own (PySequence_Check or tp_iter).
+    private func isIterableWithoutCode(_ r: ObjectRef) throws -> Bool {
+        switch heap.payload[Int(r)] {
+        case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: return true
+        case .native(let o) where o is GenObject: return true
+        case .cell where interp.dictView(r) != nil: return true
+        case .instance: throw interp.notModelled("`*` unpacking of an instance")
+        default: return false
+        }
+    }
+
+    /// LIST_EXTEND (3.11): list_extend, or "Value after * must be an iterable".
+    private func listExtend(_ list: ObjectRef, _ iterable: ObjectRef) throws {
+        guard try isIterableWithoutCode(iterable) else {
+            throw interp.error("TypeError", "Value after * must be an iterable, not \(interp.typeName(iterable))")
+        }
+        if case .native(let o) = heap.payload[Int(iterable)], o is GenObject {
+            throw interp.notModelled("`*` unpacking of a generator in a call")
+        }
+        let items = try interp.iterateToArray(iterable)
+        try interp.mutateList(list) { st in
+            // list_extend: lists and tuples are copied; other iterables are presized by
+            // their length hint (their len() here) and trimmed at the end.
+            if interp.extendResizes(iterable) { st.extend(resizing: items) }
+            else if heap.kind(iterable) == .list || heap.kind(iterable) == .tuple { st.extend(sequence: items) }
+            else { st.extend(iterating: items, lengthHint: items.count) }
+        }
+    }
+
+    /// DICT_MERGE (3.11): _PyDict_MergeEx(dict, update, 2), whose errors format_kwargs_error
+    /// words after the callee.
+    private func dictMerge(_ dict: ObjectRef, _ update: ObjectRef, callable: ObjectRef) throws {
+        guard case .dict(let other) = heap.payload[Int(update)] else {
+            if case .instance = heap.payload[Int(update)] { throw interp.notModelled("`**` unpacking of an instance") }
+            throw interp.error("TypeError", "\(functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
+        }
+        if interp.splitOwner(of: dict) == nil && interp.splitKeys(of: dict) == nil {
+            heap.withPayload(dict) { p in
+                guard case .dict(var st) = p else { return }
+                p = .empty
+                st.reserveForMerge(other, layouts: interp.layouts)
+                p = .dict(st)
+            }
+            heap.dictKeysChanged(dict)
+        }
+        for (k, v) in other.items {
+            if try interp.dictGet(dict, k) != nil {
+                guard interp.isExactStr(k) else { throw interp.notModelled("`**` unpacking with keys that are not str") }
+                throw interp.error("TypeError", "\(functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")
+            }
+            try interp.dictSet(dict, k, v)
+        }
+    }
+
+    /// CALL_FUNCTION_EX (3.11): the arguments made a tuple (PySequence_Tuple when they are
+    /// not one), then PyObject_Call, which runs a Python function in an evaluation of its
+    /// own (_PyFunction_Vectorcall → _PyEval_Vector, whose frame takes references of its
+    /// own). A non-empty dict goes through _PyStack_UnpackDict first: a PyMem_Malloc'd
+    /// array holding further references to every argument, and a kwnames tuple, both freed
+    /// when the call returns. The caller's tuple and dict are released after that.
+    private func callFunctionEx(_ callable: ObjectRef, _ callargs: ObjectRef, _ kwargs: ObjectRef?) throws -> ObjectRef {
+        guard interp.profile.callFunctionExModelled else {
+            throw interp.notModelled("f(*args, **kwargs)", because: "CPython \(interp.profile.version)'s CALL_FUNCTION_EX is not modelled")
+        }
+        guard case .function = heap.payload[Int(callable)] else {
+            throw interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions with unpacking are modelled")
+        }
+        var tuple = callargs
+        if heap.kind(callargs) != .tuple || heap.typeOf[Int(callargs)] != heap.builtinType(.tuple) {
+            guard try isIterableWithoutCode(callargs) else {
+                throw interp.error("TypeError", "\(functionStr(callable)) argument after * must be an iterable, not \(interp.typeName(callargs))")
+            }
+            if case .native(let o) = heap.payload[Int(callargs)], o is GenObject {
+                throw interp.notModelled("`*` unpacking of a generator in a call")
+            }
+            // PySequence_Tuple: a list's items copied; another sized iterable fills a tuple
+            // of its length hint (its len()).
+            tuple = try interp.newTuple(try interp.iterateToArray(callargs))
+        }
+        defer { if tuple != callargs { heap.decref(tuple) } }
+        let args = interp.sequenceItems(tuple) ?? []
+        var kw: [(String, ObjectRef)] = []
+        if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] {
+            for (k, v) in d.items {
+                guard interp.isExactStr(k) else { throw interp.notModelled("`**` unpacking with keys that are not str") }
+                kw.append((interp.stringValue(k), v))
+            }
+        }
+        // _PyStack_UnpackDict: the array, then the kwnames tuple.
+        var array: UInt64 = 0
+        var kwnames: ObjectRef? = nil
+        if !kw.isEmpty {
+            do { array = try heap.pyMemMalloc((1 + args.count + kw.count) * 8) } catch { throw interp.memoryError() }
+            var keys: [ObjectRef] = []
+            if case .dict(let d)? = kwargs.map({ heap.payload[Int($0)] }) { keys = d.items.map { $0.0 } }
+            keys.forEach(heap.incref)
+            do { kwnames = try interp.newTuple(keys) } catch { heap.pyMemFree(array); throw error }
+            args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
+        }
+        defer {
+            // _PyStack_UnpackDict_Free: the array's references, the array, then kwnames.
+            if let kwnames {
+                args.forEach(heap.decref); kw.forEach { heap.decref($0.1) }
+                heap.pyMemFree(array)
+                heap.decref(kwnames)
+            }
+        }
+        // _PyEval_Vector: the frame's own references, consumed by the call.
+        args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
+        let result = try interp.call(callable, args, kw)
+        interp.evalBreaker()   // CHECK_EVAL_BREAKER after CALL_FUNCTION_EX
+        return result
     }
 
     /// BUILD_MAP: every key and value evaluated first, then the dict made presized for them

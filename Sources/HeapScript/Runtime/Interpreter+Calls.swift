@@ -288,8 +288,12 @@ extension Interpreter {
         if !extra.isEmpty {
             extra.forEach(heap.decref)
             kwargs.forEach { heap.decref($0.1) }
-            let word = n == 1 ? "argument" : "arguments"
-            throw error("TypeError", "\(fn.name)() takes \(n) positional \(word) but \(args.count) \(args.count == 1 ? "was" : "were") given")
+            // too_many_positional: with defaults the signature is a range, always plural.
+            var defaultCount = 0
+            if let d = fn.defaults, case .tuple(let items) = heap.payload[Int(d)] { defaultCount = items.count }
+            let sig = defaultCount > 0 ? "from \(n - defaultCount) to \(n)" : "\(n)"
+            let word = n == 1 && defaultCount == 0 ? "argument" : "arguments"
+            throw error("TypeError", "\(fn.name)() takes \(sig) positional \(word) but \(args.count) \(args.count == 1 ? "was" : "were") given")
         }
         for (k, v) in kwargs {
             guard let i = code.localNames.prefix(n).firstIndex(of: k) else {

@@ -381,7 +381,6 @@ final class CEval {
                 let kwargs = ins.arg & 1 != 0 ? pop() : nil
                 let callargs = pop()
                 let callable = pop()
-                defer { heap.decref(callable); heap.decref(callargs); if let kwargs { heap.decref(kwargs) } }
                 push(try callFunctionEx(callable, callargs, kwargs))
             case .BUILD_MAP:
                 push(try buildMap(pop(2 * Int(ins.arg))))
@@ -723,7 +722,7 @@ final class CEval {
     /// own (_PyFunction_Vectorcall → _PyEval_Vector, whose frame takes references of its
     /// own). A non-empty dict goes through _PyStack_UnpackDict first: a PyMem_Malloc'd
     /// array holding further references to every argument, and a kwnames tuple, both freed
-    /// when the call returns. The caller's tuple and dict are released after that.
+    /// when the call returns. The callable, tuple and dict (consumed) are released after that.
     private func callFunctionEx(_ callable: ObjectRef, _ callargs: ObjectRef, _ kwargs: ObjectRef?) throws -> ObjectRef {
         guard interp.profile.callFunctionExModelled else {
             throw interp.notModelled("f(*args, **kwargs)", because: "CPython \(interp.profile.version)'s CALL_FUNCTION_EX is not modelled")
@@ -732,6 +731,8 @@ final class CEval {
             throw interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions with unpacking are modelled")
         }
         var tuple = callargs
+        // Released as ceval.c releases them after the call: func, callargs, kwargs.
+        defer { heap.decref(callable); heap.decref(tuple); if let kwargs { heap.decref(kwargs) } }
         if heap.kind(callargs) != .tuple || heap.typeOf[Int(callargs)] != heap.builtinType(.tuple) {
             guard try isIterableWithoutCode(callargs) else {
                 throw interp.error("TypeError", "\(functionStr(callable)) argument after * must be an iterable, not \(interp.typeName(callargs))")
@@ -741,9 +742,11 @@ final class CEval {
             }
             // PySequence_Tuple: a list's items copied; another sized iterable fills a tuple
             // of its length hint (its len()).
-            tuple = try interp.newTuple(try interp.iterateToArray(callargs))
+            // Py_SETREF: the iterable is released before the call.
+            let converted = try interp.newTuple(try interp.iterateToArray(callargs))
+            heap.decref(tuple)
+            tuple = converted
         }
-        defer { if tuple != callargs { heap.decref(tuple) } }
         let args = interp.sequenceItems(tuple) ?? []
         var kw: [(String, ObjectRef)] = []
         if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] {

@@ -329,6 +329,13 @@ extension CodeGen {
                 }
             }
             emit(.LIST_TO_TUPLE)
+        } else if args.allSatisfy(c.isLiteral) {
+            // All constants: starunpack_helper folds three or more into one constant tuple;
+            // fewer are LOAD_CONSTs that the flow-graph optimizer's fold_tuple_on_constants
+            // turns into one (their constants stay in co_consts).
+            if args.count <= 2 { _ = try capture { for a in args { try emitExpr(a) } } }
+            guard let k = try c.constantTuple(args) else { throw CodeGenDeclined(what: "constant call arguments") }
+            emitConst(k)
         } else {
             for a in args { try emitExpr(a) }
             emit(.BUILD_TUPLE, .value(Int32(args.count)))

@@ -505,8 +505,11 @@ final class CEval {
                 let codeObject = pop()
                 defer { heap.decref(codeObject) }
                 let closure = ins.arg & 0x08 != 0 ? pop() : nil
+                let kwdefaults = ins.arg & 0x02 != 0 ? pop() : nil
                 let defaults = ins.arg & 1 != 0 ? pop() : nil
-                push(try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure))
+                let function = try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure)
+                if case .function(let fn) = heap.payload[Int(function)] { fn.kwdefaults = kwdefaults }
+                push(function)
 
             case .CALL:
                 let shape = ins.aux >= 0 ? a.bytecode.callShapes[Int(ins.aux)] : nil

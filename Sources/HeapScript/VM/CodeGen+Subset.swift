@@ -116,11 +116,11 @@ extension CodeGen {
         }
     }
 
-    /// Positional parameters (with defaults), then `*args`, then `**kwargs`: the slots are
-    /// co_varnames' order. Keyword-only parameters (whose slots come before `*args`'s, with
-    /// __kwdefaults__) are not bound yet.
+    /// Positional parameters (with defaults), then `*args` or a bare `*`, keyword-only
+    /// parameters, then `**kwargs` (the parser enforces that order; `emitFunction` lays the
+    /// slots out in co_varnames' order).
     static func accepts(_ params: [Param]) -> Bool {
-        let order: [Param.Kind: Int] = [.positional: 0, .varArgs: 1, .varKeywords: 2]
+        let order: [Param.Kind: Int] = [.positional: 0, .varArgs: 1, .keywordOnly: 1, .varKeywords: 2]
         var last = 0
         for p in params {
             guard let k = order[p.kind], k >= last else { return false }

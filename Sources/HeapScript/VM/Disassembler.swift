@@ -94,8 +94,8 @@ struct Disassembler {
         case .LOAD_DEREF where i.aux < 0:
             return (i.arg, code.localNames[Int(i.arg)])
         case .MAKE_FUNCTION:
-            // dis's MAKE_FUNCTION_FLAGS, of which the code generator sets 0x01 and 0x08.
-            return (i.arg, [(1, "defaults"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
+            // dis's MAKE_FUNCTION_FLAGS, of which the code generator sets 0x01, 0x02 and 0x08.
+            return (i.arg, [(1, "defaults"), (2, "kwdefaults"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
         case .FORMAT_VALUE:
             return (i.arg, ["", "str", "repr", "ascii"][Int(i.arg & 3)])
         default:

@@ -27,7 +27,7 @@ public enum SupportMatrix {
         ("decorator", "def d(f):\n    return f\n\n@d\ndef g():\n    pass\n",true),
         ("lambda", "f = lambda: 1",true),
         ("generator expression as a call's only argument", "sum(i for i in [])", true),
-        ("generator expression elsewhere", "g = (i for i in [])", false),
+        ("generator expression elsewhere", "g = (i for i in [])", true),
         ("class", "class C:\n    pass\n", true),
         ("global", "def f():\n    global x\n    x = 1\n", true),
         ("nonlocal", "def f():\n    x = 1\n    def g():\n        nonlocal x\n",true),

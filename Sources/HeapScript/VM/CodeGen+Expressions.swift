@@ -331,11 +331,23 @@ extension CodeGen {
             emit(.LIST_TO_TUPLE)
         } else if args.allSatisfy(c.isLiteral) {
             // All constants: starunpack_helper folds three or more into one constant tuple;
-            // fewer are LOAD_CONSTs that the flow-graph optimizer's fold_tuple_on_constants
-            // turns into one (their constants stay in co_consts).
-            if args.count <= 2 { _ = try capture { for a in args { try emitExpr(a) } } }
-            guard let k = try c.constantTuple(args) else { throw CodeGenDeclined(what: "constant call arguments") }
-            emitConst(k)
+            // fewer are LOAD_CONSTs + BUILD_TUPLE that fold_tuple_on_constants turns into
+            // one constant when the code is assembled (`TupleFold`, as for defaults).
+            if args.count > 2 {
+                guard let k = try c.constantTuple(args) else { throw CodeGenDeclined(what: "constant call arguments") }
+                emitConst(k)
+            } else {
+                var items: [ObjectRef] = []
+                _ = try capture {
+                    for a in args {
+                        guard let k = try emitOperand(a) else { throw CodeGenDeclined(what: "constant call arguments") }
+                        items.append(k)
+                    }
+                }
+                let fold = TupleFold(items: items)
+                c.emittingCode.tupleFolds.append(fold)
+                emit(.LOAD_CONST, .fold(fold))
+            }
         } else {
             for a in args { try emitExpr(a) }
             emit(.BUILD_TUPLE, .value(Int32(args.count)))

@@ -297,11 +297,11 @@ extension Interpreter {
                     continue
                 }
                 kwargs[index...].forEach { heap.decref($0.1) }
-                throw error("TypeError", "\(fn.name)() got an unexpected keyword argument '\(k)'")
+                throw error("TypeError", "\(bindingName(fn))() got an unexpected keyword argument '\(k)'")
             }
             if frame.locals[i] != nil {
                 kwargs[index...].forEach { heap.decref($0.1) }
-                throw error("TypeError", "\(fn.name)() got multiple values for argument '\(k)'")
+                throw error("TypeError", "\(bindingName(fn))() got multiple values for argument '\(k)'")
             }
             frame.locals[i] = v
         }
@@ -314,7 +314,7 @@ extension Interpreter {
             let plural = !defaults.isEmpty || n != 1
             let kwonlySig = kwonlyGiven == 0 ? ""
                 : " positional argument\(args.count != 1 ? "s" : "") (and \(kwonlyGiven) keyword-only argument\(kwonlyGiven != 1 ? "s" : ""))"
-            throw error("TypeError", "\(fn.name)() takes \(sig) positional argument\(plural ? "s" : "") but \(args.count)\(kwonlySig) \(args.count == 1 && kwonlyGiven == 0 ? "was" : "were") given")
+            throw error("TypeError", "\(bindingName(fn))() takes \(sig) positional argument\(plural ? "s" : "") but \(args.count)\(kwonlySig) \(args.count == 1 && kwonlyGiven == 0 ? "was" : "were") given")
         }
         let firstDefault = n - defaults.count
         let missing = (0..<firstDefault).filter { frame.locals[$0] == nil }.map { code.localNames[$0] }
@@ -339,6 +339,11 @@ extension Interpreter {
         if !code.cellSlots.isEmpty || code.freeCount > 0 { try makeCellsAndCopyFreeVars(frame, fn, code) }
     }
 
+    /// How initialize_locals' errors name the function (`Profile.bindingErrorsNameQualname`).
+    private func bindingName(_ fn: FunctionInfo) -> String {
+        profile.bindingErrorsNameQualname ? fn.qualname : fn.name
+    }
+
     /// missing_arguments / format_missing: "'a'", "'a' and 'b'", "'a', 'b', and 'c'".
     private func missingArguments(_ fn: FunctionInfo, _ missing: [String], _ kind: String) -> PyException {
         let names = missing.map { "'\($0)'" }
@@ -346,7 +351,7 @@ extension Interpreter {
             : names.count == 2 ? "\(names[0]) and \(names[1])"
             : names.dropLast().joined(separator: ", ") + ", and " + names.last!
         let word = missing.count == 1 ? "argument" : "arguments"
-        return error("TypeError", "\(fn.name)() missing \(missing.count) required \(kind) \(word): \(list)")
+        return error("TypeError", "\(bindingName(fn))() missing \(missing.count) required \(kind) \(word): \(list)")
     }
 
     // MARK: - Functions and classes

@@ -81,3 +81,28 @@ try:
 except TypeError as e:
     print(e)
 
+def outer():
+    def inner(a, *, b):
+        return a + b
+    return inner
+
+try:
+    outer()(1)
+except TypeError as e:
+    print(e)
+
+try:
+    outer()(1, 2, b=3)
+except TypeError as e:
+    print(e)
+
+class C:
+    def m(self, *, k):
+        return k
+
+C().m(k=4)
+try:
+    C().m()
+except TypeError as e:
+    print(e)
+

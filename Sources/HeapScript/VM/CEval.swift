@@ -362,6 +362,8 @@ final class CEval {
                 // A call's `*x` (starunpack_helper); the constant form is taken by BUILD_LIST.
                 let iterable = pop()
                 defer { heap.decref(iterable) }
+                // [callable, list] below the iterable (the NULL is not on the stack).
+                try checkCallFunctionEx(stack[stack.count - Int(ins.arg) - 1])
                 try listExtend(stack[stack.count - Int(ins.arg)], iterable)
             case .SET_UPDATE:
                 preconditionFailure("\(ins.op.name) is generated only after BUILD_SET 0 and a constant")
@@ -376,6 +378,7 @@ final class CEval {
                 let update = pop()
                 defer { heap.decref(update) }
                 // [callable, callargs, dict] below the update (the NULL is not on the stack).
+                try checkCallFunctionEx(stack[stack.count - Int(ins.arg) - 2])
                 try dictMerge(stack[stack.count - Int(ins.arg)], update, callable: stack[stack.count - Int(ins.arg) - 2])
             case .CALL_FUNCTION_EX:
                 let kwargs = ins.arg & 1 != 0 ? pop() : nil
@@ -660,10 +663,28 @@ final class CEval {
         return acc
     }
 
-    /// _PyObject_FunctionStr: how 3.11's call errors name the callee.
-    private func functionStr(_ callable: ObjectRef) -> String {
-        if case .function(let fn) = heap.payload[Int(callable)] { return "\(fn.module.map(interp.stringValue) ?? "__main__").\(fn.qualname)()" }
-        return "\(interp.typeName(callable)) object"
+    /// _PyObject_FunctionStr: how 3.11's call errors name the callee (a Python function's
+    /// module and qualname; other callees are refused by CALL_FUNCTION_EX anyway).
+    private func functionStr(_ callable: ObjectRef) throws -> String {
+        guard case .function(let fn) = heap.payload[Int(callable)] else { throw callFunctionExRefusal(callable) }
+        return "\(fn.module.map(interp.stringValue) ?? "__main__").\(fn.qualname)()"
+    }
+
+    /// What a call with unpacking does not model: another profile's CALL_FUNCTION_EX (3.6
+    /// and 3.8 build the arguments with BUILD_*_UNPACK_WITH_CALL, whose errors name the
+    /// callee; 3.12+ push the frame before releasing them), or a callee that is not a
+    /// Python function. Checked before the argument tuple and dict raise anything.
+    private func callFunctionExRefusal(_ callable: ObjectRef) -> UnsupportedAtRuntime {
+        guard interp.profile.callFunctionExModelled else {
+            return interp.notModelled("f(*args, **kwargs)", because: "CPython \(interp.profile.version)'s CALL_FUNCTION_EX is not modelled")
+        }
+        return interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions with unpacking are modelled")
+    }
+
+    private func checkCallFunctionEx(_ callable: ObjectRef) throws {
+        guard interp.profile.callFunctionExModelled, case .function = heap.payload[Int(callable)] else {
+            throw callFunctionExRefusal(callable)
+        }
     }
 
     /// The iterables `*x` unpacks without Python code of their own (PySequence_Check or tp_iter).
@@ -672,7 +693,7 @@ final class CEval {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: return true
         case .native(let o) where o is GenObject: return true
         case .cell where interp.dictView(r) != nil: return true
-        case .instance: throw interp.notModelled("`*` unpacking of an instance")
+        case .instance: throw interp.notModelled("f(*instance)")
         default: return false
         }
     }
@@ -683,7 +704,7 @@ final class CEval {
             throw interp.error("TypeError", "Value after * must be an iterable, not \(interp.typeName(iterable))")
         }
         if case .native(let o) = heap.payload[Int(iterable)], o is GenObject {
-            throw interp.notModelled("`*` unpacking of a generator in a call")
+            throw interp.notModelled("f(*generator)")
         }
         let items = try interp.iterateToArray(iterable)
         try interp.mutateList(list) { st in
@@ -699,8 +720,8 @@ final class CEval {
     /// words after the callee.
     private func dictMerge(_ dict: ObjectRef, _ update: ObjectRef, callable: ObjectRef) throws {
         guard case .dict(let other) = heap.payload[Int(update)] else {
-            if case .instance = heap.payload[Int(update)] { throw interp.notModelled("`**` unpacking of an instance") }
-            throw interp.error("TypeError", "\(functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
+            if case .instance = heap.payload[Int(update)] { throw interp.notModelled("f(**instance)") }
+            throw interp.error("TypeError", "\(try functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
         }
         if interp.splitOwner(of: dict) == nil && interp.splitKeys(of: dict) == nil {
             heap.withPayload(dict) { p in
@@ -713,8 +734,8 @@ final class CEval {
         }
         for (k, v) in other.items {
             if try interp.dictGet(dict, k) != nil {
-                guard interp.isExactStr(k) else { throw interp.notModelled("`**` unpacking with keys that are not str") }
-                throw interp.error("TypeError", "\(functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")
+                guard interp.isExactStr(k) else { throw interp.notModelled("f(**{non-str key: value})") }
+                throw interp.error("TypeError", "\(try functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")
             }
             try interp.dictSet(dict, k, v)
         }
@@ -727,21 +748,16 @@ final class CEval {
     /// array holding further references to every argument, and a kwnames tuple, both freed
     /// when the call returns. The callable, tuple and dict (consumed) are released after that.
     private func callFunctionEx(_ callable: ObjectRef, _ callargs: ObjectRef, _ kwargs: ObjectRef?) throws -> ObjectRef {
-        guard interp.profile.callFunctionExModelled else {
-            throw interp.notModelled("f(*args, **kwargs)", because: "CPython \(interp.profile.version)'s CALL_FUNCTION_EX is not modelled")
-        }
-        guard case .function = heap.payload[Int(callable)] else {
-            throw interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions with unpacking are modelled")
-        }
+        try checkCallFunctionEx(callable)
         var tuple = callargs
         // Released as ceval.c releases them after the call: func, callargs, kwargs.
         defer { heap.decref(callable); heap.decref(tuple); if let kwargs { heap.decref(kwargs) } }
         if heap.kind(callargs) != .tuple || heap.typeOf[Int(callargs)] != heap.builtinType(.tuple) {
             guard try isIterableWithoutCode(callargs) else {
-                throw interp.error("TypeError", "\(functionStr(callable)) argument after * must be an iterable, not \(interp.typeName(callargs))")
+                throw interp.error("TypeError", "\(try functionStr(callable)) argument after * must be an iterable, not \(interp.typeName(callargs))")
             }
             if case .native(let o) = heap.payload[Int(callargs)], o is GenObject {
-                throw interp.notModelled("`*` unpacking of a generator in a call")
+                throw interp.notModelled("f(*generator)")
             }
             // PySequence_Tuple: a list's items copied; another sized iterable fills a tuple
             // of its length hint (its len()).
@@ -754,7 +770,7 @@ final class CEval {
         var kw: [(String, ObjectRef)] = []
         if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] {
             for (k, v) in d.items {
-                guard interp.isExactStr(k) else { throw interp.notModelled("`**` unpacking with keys that are not str") }
+                guard interp.isExactStr(k) else { throw interp.notModelled("f(**{non-str key: value})") }
                 kw.append((interp.stringValue(k), v))
             }
         }

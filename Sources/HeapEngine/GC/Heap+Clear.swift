@@ -68,6 +68,7 @@ extension Heap {
             decref(globals)
             if let m = f.module { f.module = nil; decref(m) }
             if let d = f.defaults { f.defaults = nil; decref(d) }
+            if let d = f.kwdefaults { f.kwdefaults = nil; decref(d) }
             if let d = f.doc { f.doc = nil; decref(d) }
             if let d = f.dict { f.dict = nil; decref(d) }
             if let c = f.closure { f.closure = nil; decref(c) }

@@ -88,6 +88,7 @@ extension Heap {
             visit(f.codeRef); visit(f.globals)
             if let m = f.module { visit(m) }
             if let d = f.defaults { visit(d) }
+            if let d = f.kwdefaults { visit(d) }
             if let d = f.doc { visit(d) }
             if let d = f.dict { visit(d) }
             if let c = f.closure { visit(c) }

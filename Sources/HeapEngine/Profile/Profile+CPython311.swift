@@ -36,6 +36,7 @@ extension Profile {
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.11.7's (620, 3, 2), with
         // the first `import gc`'s own objects (gcImportCountedObjects) counted there, not here.
         p.replStartupGCCounts = [598, 3, 2]
+        p.callFunctionExModelled = true
         // compileCountError nil: the compiler's allocations are modelled exactly (compile-counts.py;
         // 2 × 10,000 fuzz programs agree on when automatic collections run).
         p.scriptStartupGCCounts = [228, 0, 2]

@@ -9,6 +9,8 @@ extension Profile {
         // threshold, 48-byte pool header, two-pointer PyGC_Head since bpo-33597, 30-bit
         // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
         var p = Profile.cpython311
+        p.callFunctionExModelled = false   // BUILD_TUPLE_UNPACK_WITH_CALL, PyVectorcall_Call: not modelled
+        p.bindingErrorsNameQualname = false
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
         p.tracebackCarets = .none
         p.weakrefImportUnmodelled = true

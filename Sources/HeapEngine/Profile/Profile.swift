@@ -320,6 +320,16 @@ public struct Profile: Sendable, Equatable {
     /// 3.6: unpacking a non-iterable fails as iter() does (`a, b = 1`: "'int' object is not
     /// iterable"); 3.8+ say "cannot unpack non-iterable int object".
     public var unpackErrorSaysNotIterable = false
+    /// CALL_FUNCTION_EX (`f(*a, **k)`) is modelled: 3.11's (ceval.c: the argument tuple and
+    /// dict stay on the stack through PyObject_Call, _PyStack_UnpackDict's array and kwnames
+    /// tuple live for the call). 3.12+ push the frame first and release them before the body
+    /// runs (_PyEvalFramePushAndInit_Ex); 3.6 and 3.8 build them with BUILD_*_UNPACK and call
+    /// through function_call / PyVectorcall_Call: not modelled.
+    public var callFunctionExModelled = false
+    /// The argument-binding errors name the function's qualname (3.11 initialize_locals
+    /// formats func_qualname): "d.<locals>.w() missing 1 required positional argument: 'a'";
+    /// 3.6 and 3.8 name co_name ("w() missing ..."). Measured on 3.8.18 and 3.11.7.
+    public var bindingErrorsNameQualname = true
     /// 3.6: the first `import weakref` imports `collections`, whose pure-Python OrderedDict
     /// class is replaced by the C one and left as cyclic garbage (35 objects), unless one of
     /// the import's automatic collections already took some or all of it: the next

@@ -285,3 +285,15 @@ extension Heap {
         return r
     }
 }
+
+extension Heap {
+    /// PyMem_Malloc of a buffer that is no object (an argument array built for one call):
+    /// pymalloc serves it like an object of its size, so it takes part in address reuse.
+    public func pyMemMalloc(_ nbytes: Int) throws(HeapExhausted) -> UInt64 {
+        guard let block = allocator.malloc(nbytes) else { throw HeapExhausted() }
+        return block
+    }
+
+    /// PyMem_Free of a `pyMemMalloc` block.
+    public func pyMemFree(_ address: UInt64) { allocator.free(address) }
+}

@@ -116,7 +116,7 @@ extension Heap {
             xdecref(state.dict)
         case .function(let f):
             clearWeakrefs(f.weakrefs)
-            decref(f.codeRef); decref(f.globals); xdecref(f.defaults); xdecref(f.module)
+            decref(f.codeRef); decref(f.globals); xdecref(f.defaults); xdecref(f.kwdefaults); xdecref(f.module)
             xdecref(f.doc); xdecref(f.dict); xdecref(f.closure)
         case .method(let fn, let selfRef):
             decref(fn); decref(selfRef)

@@ -112,6 +112,8 @@ public final class FunctionInfo {
     public var codeRef: ObjectRef
     public var globals: ObjectRef
     public var defaults: ObjectRef?
+    /// func_kwdefaults: the keyword-only parameters' defaults (MAKE_FUNCTION 0x02).
+    public var kwdefaults: ObjectRef?
     public var module: ObjectRef?
     public var dict: ObjectRef?
     /// func_closure: the tuple of cells for the code's free variables (MAKE_FUNCTION 0x08).

@@ -42,8 +42,10 @@ final class CodeObject: NativeReferents {
     var body: Exec = { _ in .next }
     /// The bytecode when the VM path compiled this code (`CodeGen`); `body` then runs it.
     var bytecode: Bytecode?
-    /// CO_VARARGS / CO_VARKEYWORDS: the `*args` slot is `paramCount`, the `**kwargs` slot
-    /// follows it (co_varnames order when there are no keyword-only parameters).
+    /// co_kwonlyargcount: the keyword-only parameters' slots follow the positional ones.
+    var kwonlyCount = 0
+    /// CO_VARARGS / CO_VARKEYWORDS: the `*args` slot is `paramCount + kwonlyCount`, the
+    /// `**kwargs` slot follows it (co_varnames order: symtable_visit_arguments).
     var hasVarArgs = false
     var hasVarKeywords = false
     /// Before 3.11: co_zombieframe is set (the frame object of the last call, kept for the

@@ -6,7 +6,7 @@ extension Interpreter {
     /// (kept with getAttr's cases below; `modelledAttributes(ofType:)` reports them).
     static let servedAttributes: [TypeKind: [String]] = [
         .type: ["__name__", "__qualname__", "__mro__", "__dict__"],
-        .function: ["__name__", "__qualname__", "__code__", "__defaults__", "__globals__", "__dict__", "__closure__", "__doc__"],
+        .function: ["__name__", "__qualname__", "__code__", "__defaults__", "__kwdefaults__", "__globals__", "__dict__", "__closure__", "__doc__"],
         .cell: ["cell_contents"],
         .method: ["__func__", "__self__"],
         .code: ["co_consts", "co_names", "co_name"],
@@ -123,6 +123,7 @@ extension Interpreter {
             case "__qualname__": return try newStr(fn.qualname)
             case "__code__": heap.incref(fn.codeRef); return fn.codeRef
             case "__defaults__": let d = fn.defaults ?? heap.none; heap.incref(d); return d
+            case "__kwdefaults__": let d = fn.kwdefaults ?? heap.none; heap.incref(d); return d
             case "__globals__": heap.incref(fn.globals); return fn.globals
             case "__closure__": let c = fn.closure ?? heap.none; heap.incref(c); return c
             case "__doc__": let d = fn.doc ?? heap.none; heap.incref(d); return d

@@ -272,61 +272,86 @@ extension Interpreter {
 
     func bindArguments(_ frame: Frame, _ fn: FunctionInfo, _ code: CodeObject,
                                _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws {
-        let n = code.paramCount
         // initialize_locals (3.11) / _PyEval_EvalCodeWithName: the **kwargs dict is made
-        // first, then the positional arguments are copied, then the rest make the *args tuple.
+        // first, then the positional arguments are copied, the rest make the *args tuple,
+        // then the keywords are bound; the count is checked, then the defaults filled in.
+        let n = code.paramCount
+        let total = n + code.kwonlyCount
         let kwdict = code.hasVarKeywords ? try newDict() : nil
-        if let kwdict { frame.locals[n + (code.hasVarArgs ? 1 : 0)] = kwdict }
+        if let kwdict { frame.locals[total + (code.hasVarArgs ? 1 : 0)] = kwdict }
         var extra: [ObjectRef] = []
         for (i, a) in args.enumerated() {
             if i < n { frame.locals[i] = a } else { extra.append(a) }
         }
         if code.hasVarArgs {
-            frame.locals[n] = try newTuple(extra)
+            frame.locals[total] = try newTuple(extra)
             extra = []
+        } else {
+            extra.forEach(heap.decref)   // too many: reported after the keywords
         }
-        if !extra.isEmpty {
-            extra.forEach(heap.decref)
-            kwargs.forEach { heap.decref($0.1) }
-            let word = n == 1 ? "argument" : "arguments"
-            throw error("TypeError", "\(fn.name)() takes \(n) positional \(word) but \(args.count) \(args.count == 1 ? "was" : "were") given")
-        }
-        for (k, v) in kwargs {
-            guard let i = code.localNames.prefix(n).firstIndex(of: k) else {
+        for (index, (k, v)) in kwargs.enumerated() {
+            guard let i = code.localNames.prefix(total).firstIndex(of: k) else {
                 if let kwdict {
                     defer { heap.decref(v) }
                     try dictSet(kwdict, name(k), v)
                     continue
                 }
-                heap.decref(v)
-                throw error("TypeError", "\(fn.name)() got an unexpected keyword argument '\(k)'")
+                kwargs[index...].forEach { heap.decref($0.1) }
+                throw error("TypeError", "\(bindingName(fn))() got an unexpected keyword argument '\(k)'")
             }
             if frame.locals[i] != nil {
-                heap.decref(v)
-                throw error("TypeError", "\(fn.name)() got multiple values for argument '\(k)'")
+                kwargs[index...].forEach { heap.decref($0.1) }
+                throw error("TypeError", "\(bindingName(fn))() got multiple values for argument '\(k)'")
             }
             frame.locals[i] = v
         }
         var defaults: [ObjectRef] = []
         if let d = fn.defaults, case .tuple(let items) = heap.payload[Int(d)] { defaults = items }
-        let firstDefault = n - defaults.count
-        var missing: [String] = []
-        for i in 0..<n where frame.locals[i] == nil {
-            if i >= firstDefault {
-                let v = defaults[i - firstDefault]
-                heap.incref(v)
-                frame.locals[i] = v
-            } else {
-                missing.append(code.localNames[i])
-            }
+        if args.count > n && !code.hasVarArgs {
+            // too_many_positional
+            let kwonlyGiven = (n..<total).filter { frame.locals[$0] != nil }.count
+            let sig = defaults.isEmpty ? "\(n)" : "from \(n - defaults.count) to \(n)"
+            let plural = !defaults.isEmpty || n != 1
+            let kwonlySig = kwonlyGiven == 0 ? ""
+                : " positional argument\(args.count != 1 ? "s" : "") (and \(kwonlyGiven) keyword-only argument\(kwonlyGiven != 1 ? "s" : ""))"
+            throw error("TypeError", "\(bindingName(fn))() takes \(sig) positional argument\(plural ? "s" : "") but \(args.count)\(kwonlySig) \(args.count == 1 && kwonlyGiven == 0 ? "was" : "were") given")
         }
-        if !missing.isEmpty {
-            let names = missing.map { "'\($0)'" }
-            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-            let word = missing.count == 1 ? "argument" : "arguments"
-            throw error("TypeError", "\(fn.name)() missing \(missing.count) required positional \(word): \(list)")
+        let firstDefault = n - defaults.count
+        let missing = (0..<firstDefault).filter { frame.locals[$0] == nil }.map { code.localNames[$0] }
+        if !missing.isEmpty { throw missingArguments(fn, missing, "positional") }
+        for i in firstDefault..<n where frame.locals[i] == nil {
+            let v = defaults[i - firstDefault]
+            heap.incref(v)
+            frame.locals[i] = v
+        }
+        if code.kwonlyCount > 0 {
+            var missing: [String] = []
+            for i in n..<total where frame.locals[i] == nil {
+                if let d = fn.kwdefaults, let v = try dictGet(d, name(code.localNames[i])) {
+                    heap.incref(v)
+                    frame.locals[i] = v
+                } else {
+                    missing.append(code.localNames[i])
+                }
+            }
+            if !missing.isEmpty { throw missingArguments(fn, missing, "keyword-only") }
         }
         if !code.cellSlots.isEmpty || code.freeCount > 0 { try makeCellsAndCopyFreeVars(frame, fn, code) }
+    }
+
+    /// How initialize_locals' errors name the function (`Profile.bindingErrorsNameQualname`).
+    private func bindingName(_ fn: FunctionInfo) -> String {
+        profile.bindingErrorsNameQualname ? fn.qualname : fn.name
+    }
+
+    /// missing_arguments / format_missing: "'a'", "'a' and 'b'", "'a', 'b', and 'c'".
+    private func missingArguments(_ fn: FunctionInfo, _ missing: [String], _ kind: String) -> PyException {
+        let names = missing.map { "'\($0)'" }
+        let list = names.count == 1 ? names[0]
+            : names.count == 2 ? "\(names[0]) and \(names[1])"
+            : names.dropLast().joined(separator: ", ") + ", and " + names.last!
+        let word = missing.count == 1 ? "argument" : "arguments"
+        return error("TypeError", "\(bindingName(fn))() missing \(missing.count) required \(kind) \(word): \(list)")
     }
 
     // MARK: - Functions and classes

@@ -176,6 +176,62 @@ extension Interpreter {
         return items
     }
 
+    /// UNPACK_EX (ceval.c unpack_iterable with argcntafter >= 0): `before` items from the
+    /// iterator, then PySequence_List of what is left (list_extend of the iterator: presized
+    /// by its length hint, trimmed at the end), whose last `after` items are moved out by
+    /// Py_SET_SIZE alone, so the starred list keeps its allocation. The iterator is freed
+    /// after the list is made. Returns the new references in target order.
+    func unpackEx(_ seq: ObjectRef, before: Int, after: Int) throws -> [ObjectRef] {
+        switch heap.payload[Int(seq)] {
+        case .list, .tuple, .str, .range, .dict, .set, .iterator: break
+        case .native(let o) where o is GenObject: break
+        case .cell where dictView(seq) != nil: break
+        default:
+            throw error("TypeError", profile.unpackErrorSaysNotIterable
+                        ? "'\(typeName(seq))' object is not iterable" : "cannot unpack non-iterable \(typeName(seq)) object")
+        }
+        let it = try getIter(seq)
+        defer { heap.decref(it) }
+        var out: [ObjectRef] = []
+        do {
+            while out.count < before {
+                guard let x = try next(it) else {
+                    throw error("ValueError", "not enough values to unpack (expected at least \(before + after), got \(out.count))")
+                }
+                try step()
+                out.append(x)
+            }
+        } catch { out.forEach(heap.decref); throw error }
+        // PyObject_LengthHint(it, 8): the sequence iterators' __length_hint__ is what is
+        // left; a generator has none.
+        var hint: Int? = nil
+        if case .native(let o) = heap.payload[Int(seq)], o is GenObject {
+            hint = 8
+        } else {
+            // The iterator's __length_hint__, looked up as a bound builtin method
+            // (_PyObject_LookupSpecial → method_get) and released once called: a GC object
+            // for the collector's count, from the PyCFunction free list before 3.9.
+            heap.incref(it)
+            let method = try newBuiltinObject(BuiltinInfo(id: -1, selfRef: it))
+            heap.decref(method)
+        }
+        var rest: [ObjectRef] = []
+        do {
+            while let x = try next(it) { try step(); rest.append(x) }
+        } catch { (out + rest).forEach(heap.decref); throw error }
+        var storage = ListStorage(extending: rest, lengthHint: hint ?? rest.count, growth: layouts.listGrowth)
+        let tail = rest.count >= after ? Array(rest.suffix(after)) : []
+        if rest.count >= after { storage.items.removeLast(after) }   // Py_SET_SIZE(l, ll - argcntafter)
+        let list: ObjectRef
+        do { list = try heap.newList(storage) } catch { (out + rest).forEach(heap.decref); throw memoryError() }
+        if rest.count < after {
+            heap.decref(list)
+            out.forEach(heap.decref)
+            throw error("ValueError", "not enough values to unpack (expected at least \(before + after), got \(before + rest.count))")
+        }
+        return out + [list] + tail
+    }
+
     func length(_ r: ObjectRef) throws -> Int {
         switch heap.payload[Int(r)] {
         case .str(let s): return s.count

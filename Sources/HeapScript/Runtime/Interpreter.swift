@@ -61,6 +61,8 @@ public final class Interpreter {
     /// The builtin behind sys.stdout's bound `write` (`fileWrite`), and the `__reversed__`
     /// reversed() binds for a list or range (`newReversed`).
     var textIOWrapperWrite: Int32 = -1
+    /// The bound `__sizeof__` sys.getsizeof looks up (`defineSysModule`).
+    var objectSizeof: Int32 = -1
     var reversedMethod: Int32 = -1
     var reprListReady = false
     /// 3.13 (`Profile.replCachesSourceLines`): linecache.cache, and how many statements it holds.

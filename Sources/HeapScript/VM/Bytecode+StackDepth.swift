@@ -53,14 +53,14 @@ extension Bytecode {
         switch ins.op {
         case .NOP, .RESUME, .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_NOT, .UNARY_INVERT, .GET_ITER,
              .CHECK_EXC_MATCH, .DELETE_NAME, .SWAP, .LOAD_ATTR, .DELETE_GLOBAL, .DELETE_FAST, .DELETE_DEREF,
-             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .FORMAT_VALUE:
+             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .FORMAT_VALUE, .LIST_TO_TUPLE:
             return (0, nil)
         case .PUSH_NULL, .PUSH_EXC_INFO, .WITH_EXCEPT_START, .BEFORE_WITH, .COPY, .LOAD_CONST, .LOAD_NAME,
              .IMPORT_FROM, .LOAD_FAST, .LOAD_CLOSURE, .LOAD_DEREF, .LOAD_METHOD, .LOAD_ASSERTION_ERROR:
             return (1, nil)
         case .POP_TOP, .BINARY_SUBSCR, .PRINT_EXPR, .RETURN_VALUE, .POP_EXCEPT, .RERAISE, .STORE_NAME,
              .DELETE_ATTR, .STORE_GLOBAL, .COMPARE_OP, .IS_OP, .CONTAINS_OP, .IMPORT_NAME, .BINARY_OP,
-             .STORE_FAST, .STORE_DEREF, .LIST_APPEND, .SET_ADD, .LIST_EXTEND, .SET_UPDATE, .CALL:
+             .STORE_FAST, .STORE_DEREF, .LIST_APPEND, .SET_ADD, .LIST_EXTEND, .SET_UPDATE, .CALL, .DICT_MERGE:
             if ins.op == .CALL, ins.aux >= 0, let comprehension = callShapes[Int(ins.aux)].comprehension,
                comprehension.inlined {
                 return nil   // 3.12's inlined comprehension is not a call
@@ -69,6 +69,9 @@ extension Bytecode {
         case .STORE_SUBSCR: return (-3, nil)
         case .DELETE_SUBSCR, .STORE_ATTR, .MAP_ADD: return (-2, nil)
         case .UNPACK_SEQUENCE: return (n - 1, nil)
+        case .UNPACK_EX: return ((n & 0xFF) + (n >> 8), nil)
+        // CALL_FUNCTION_EX: -2 - (oparg & 1), with the NULL below the callable (3.11).
+        case .CALL_FUNCTION_EX: return (-2 - (n & 1), nil)
         case .FOR_ITER: return (1, -1)
         case .BUILD_TUPLE, .BUILD_LIST, .BUILD_SET, .BUILD_STRING: return (1 - n, nil)
         case .BUILD_MAP: return (1 - 2 * n, nil)

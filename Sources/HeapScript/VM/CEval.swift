@@ -358,8 +358,33 @@ final class CEval {
                 } else {
                     push(try interp.newSet(pop(Int(ins.arg))))
                 }
-            case .LIST_EXTEND, .SET_UPDATE:
-                preconditionFailure("\(ins.op.name) is generated only after BUILD_LIST 0 / BUILD_SET 0 and a constant")
+            case .LIST_EXTEND:
+                // A call's `*x` (starunpack_helper); the constant form is taken by BUILD_LIST.
+                let iterable = pop()
+                defer { heap.decref(iterable) }
+                // [callable, list] below the iterable (the NULL is not on the stack).
+                try checkCallFunctionEx(stack[stack.count - Int(ins.arg) - 1])
+                try listExtend(stack[stack.count - Int(ins.arg)], iterable)
+            case .SET_UPDATE:
+                preconditionFailure("\(ins.op.name) is generated only after BUILD_SET 0 and a constant")
+            case .LIST_TO_TUPLE:
+                // PyList_AsTuple: a tuple of exactly the list's items; the list is released.
+                let list = pop()
+                defer { heap.decref(list) }
+                let items = interp.listItems(list)
+                items.forEach(heap.incref)
+                push(try interp.newTuple(items))
+            case .DICT_MERGE:
+                let update = pop()
+                defer { heap.decref(update) }
+                // [callable, callargs, dict] below the update (the NULL is not on the stack).
+                try checkCallFunctionEx(stack[stack.count - Int(ins.arg) - 2])
+                try dictMerge(stack[stack.count - Int(ins.arg)], update, callable: stack[stack.count - Int(ins.arg) - 2])
+            case .CALL_FUNCTION_EX:
+                let kwargs = ins.arg & 1 != 0 ? pop() : nil
+                let callargs = pop()
+                let callable = pop()
+                push(try callFunctionEx(callable, callargs, kwargs))
             case .BUILD_MAP:
                 push(try buildMap(pop(2 * Int(ins.arg))))
             case .BUILD_CONST_KEY_MAP:
@@ -407,6 +432,15 @@ final class CEval {
                 let seq = pop()
                 let items: [ObjectRef]
                 do { items = try interp.unpack(seq, count: Int(ins.arg)) } catch { heap.decref(seq); throw error }
+                heap.decref(seq)
+                for item in items.reversed() { push(item) }
+
+            case .UNPACK_EX:
+                let seq = pop()
+                let items: [ObjectRef]
+                do { items = try interp.unpackEx(seq, before: Int(ins.arg & 0xFF), after: Int(ins.arg >> 8)) } catch {
+                    heap.decref(seq); throw error
+                }
                 heap.decref(seq)
                 for item in items.reversed() { push(item) }
 
@@ -474,8 +508,11 @@ final class CEval {
                 let codeObject = pop()
                 defer { heap.decref(codeObject) }
                 let closure = ins.arg & 0x08 != 0 ? pop() : nil
+                let kwdefaults = ins.arg & 0x02 != 0 ? pop() : nil
                 let defaults = ins.arg & 1 != 0 ? pop() : nil
-                push(try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure))
+                let function = try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure)
+                if case .function(let fn) = heap.payload[Int(function)] { fn.kwdefaults = kwdefaults }
+                push(function)
 
             case .CALL:
                 let shape = ins.aux >= 0 ? a.bytecode.callShapes[Int(ins.aux)] : nil
@@ -624,6 +661,143 @@ final class CEval {
         } catch { heap.decref(acc); throw error }
         heap.decref(frame.returnValue)   // the stack's reference to the result, returned
         return acc
+    }
+
+    /// _PyObject_FunctionStr: how 3.11's call errors name the callee (a Python function's
+    /// module and qualname; other callees are refused by CALL_FUNCTION_EX anyway).
+    private func functionStr(_ callable: ObjectRef) throws -> String {
+        guard case .function(let fn) = heap.payload[Int(callable)] else { throw callFunctionExRefusal(callable) }
+        return "\(fn.module.map(interp.stringValue) ?? "__main__").\(fn.qualname)()"
+    }
+
+    /// What a call with unpacking does not model: another profile's CALL_FUNCTION_EX (3.6
+    /// and 3.8 build the arguments with BUILD_*_UNPACK_WITH_CALL, whose errors name the
+    /// callee; 3.12+ push the frame before releasing them), or a callee that is not a
+    /// Python function. Checked before the argument tuple and dict raise anything.
+    private func callFunctionExRefusal(_ callable: ObjectRef) -> UnsupportedAtRuntime {
+        guard interp.profile.callFunctionExModelled else {
+            return interp.notModelled("f(*args, **kwargs)", because: "CPython \(interp.profile.version)'s CALL_FUNCTION_EX is not modelled")
+        }
+        return interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions with unpacking are modelled")
+    }
+
+    private func checkCallFunctionEx(_ callable: ObjectRef) throws {
+        guard interp.profile.callFunctionExModelled, case .function = heap.payload[Int(callable)] else {
+            throw callFunctionExRefusal(callable)
+        }
+    }
+
+    /// The iterables `*x` unpacks without Python code of their own (PySequence_Check or tp_iter).
+    private func isIterableWithoutCode(_ r: ObjectRef) throws -> Bool {
+        switch heap.payload[Int(r)] {
+        case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: return true
+        case .native(let o) where o is GenObject: return true
+        case .cell where interp.dictView(r) != nil: return true
+        case .instance: throw interp.notModelled("f(*instance)")
+        default: return false
+        }
+    }
+
+    /// LIST_EXTEND (3.11): list_extend, or "Value after * must be an iterable".
+    private func listExtend(_ list: ObjectRef, _ iterable: ObjectRef) throws {
+        guard try isIterableWithoutCode(iterable) else {
+            throw interp.error("TypeError", "Value after * must be an iterable, not \(interp.typeName(iterable))")
+        }
+        if case .native(let o) = heap.payload[Int(iterable)], o is GenObject {
+            throw interp.notModelled("f(*generator)")
+        }
+        let items = try interp.iterateToArray(iterable)
+        try interp.mutateList(list) { st in
+            // list_extend: lists and tuples are copied; other iterables are presized by
+            // their length hint (their len() here) and trimmed at the end.
+            if interp.extendResizes(iterable) { st.extend(resizing: items) }
+            else if heap.kind(iterable) == .list || heap.kind(iterable) == .tuple { st.extend(sequence: items) }
+            else { st.extend(iterating: items, lengthHint: items.count) }
+        }
+    }
+
+    /// DICT_MERGE (3.11): _PyDict_MergeEx(dict, update, 2), whose errors format_kwargs_error
+    /// words after the callee.
+    private func dictMerge(_ dict: ObjectRef, _ update: ObjectRef, callable: ObjectRef) throws {
+        guard case .dict(let other) = heap.payload[Int(update)] else {
+            if case .instance = heap.payload[Int(update)] { throw interp.notModelled("f(**instance)") }
+            throw interp.error("TypeError", "\(try functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
+        }
+        if interp.splitOwner(of: dict) == nil && interp.splitKeys(of: dict) == nil {
+            heap.withPayload(dict) { p in
+                guard case .dict(var st) = p else { return }
+                p = .empty
+                st.reserveForMerge(other, layouts: interp.layouts)
+                p = .dict(st)
+            }
+            heap.dictKeysChanged(dict)
+        }
+        for (k, v) in other.items {
+            if try interp.dictGet(dict, k) != nil {
+                guard interp.isExactStr(k) else { throw interp.notModelled("f(**{non-str key: value})") }
+                throw interp.error("TypeError", "\(try functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")
+            }
+            try interp.dictSet(dict, k, v)
+        }
+    }
+
+    /// CALL_FUNCTION_EX (3.11): the arguments made a tuple (PySequence_Tuple when they are
+    /// not one), then PyObject_Call, which runs a Python function in an evaluation of its
+    /// own (_PyFunction_Vectorcall → _PyEval_Vector, whose frame takes references of its
+    /// own). A non-empty dict goes through _PyStack_UnpackDict first: a PyMem_Malloc'd
+    /// array holding further references to every argument, and a kwnames tuple, both freed
+    /// when the call returns. The callable, tuple and dict (consumed) are released after that.
+    private func callFunctionEx(_ callable: ObjectRef, _ callargs: ObjectRef, _ kwargs: ObjectRef?) throws -> ObjectRef {
+        try checkCallFunctionEx(callable)
+        var tuple = callargs
+        // Released as ceval.c releases them after the call: func, callargs, kwargs.
+        defer { heap.decref(callable); heap.decref(tuple); if let kwargs { heap.decref(kwargs) } }
+        if heap.kind(callargs) != .tuple || heap.typeOf[Int(callargs)] != heap.builtinType(.tuple) {
+            guard try isIterableWithoutCode(callargs) else {
+                throw interp.error("TypeError", "\(try functionStr(callable)) argument after * must be an iterable, not \(interp.typeName(callargs))")
+            }
+            if case .native(let o) = heap.payload[Int(callargs)], o is GenObject {
+                throw interp.notModelled("f(*generator)")
+            }
+            // PySequence_Tuple: a list's items copied; another sized iterable fills a tuple
+            // of its length hint (its len()).
+            // Py_SETREF: the iterable is released before the call.
+            let converted = try interp.newTuple(try interp.iterateToArray(callargs))
+            heap.decref(tuple)
+            tuple = converted
+        }
+        let args = interp.sequenceItems(tuple) ?? []
+        var kw: [(String, ObjectRef)] = []
+        if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] {
+            for (k, v) in d.items {
+                guard interp.isExactStr(k) else { throw interp.notModelled("f(**{non-str key: value})") }
+                kw.append((interp.stringValue(k), v))
+            }
+        }
+        // _PyStack_UnpackDict: the array, then the kwnames tuple.
+        var array: UInt64 = 0
+        var kwnames: ObjectRef? = nil
+        if !kw.isEmpty {
+            do { array = try heap.pyMemMalloc((1 + args.count + kw.count) * 8) } catch { throw interp.memoryError() }
+            var keys: [ObjectRef] = []
+            if case .dict(let d)? = kwargs.map({ heap.payload[Int($0)] }) { keys = d.items.map { $0.0 } }
+            keys.forEach(heap.incref)
+            do { kwnames = try interp.newTuple(keys) } catch { heap.pyMemFree(array); throw error }
+            args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
+        }
+        defer {
+            // _PyStack_UnpackDict_Free: the array's references, the array, then kwnames.
+            if let kwnames {
+                args.forEach(heap.decref); kw.forEach { heap.decref($0.1) }
+                heap.pyMemFree(array)
+                heap.decref(kwnames)
+            }
+        }
+        // _PyEval_Vector: the frame's own references, consumed by the call.
+        args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
+        let result = try interp.call(callable, args, kw)
+        interp.evalBreaker()   // CHECK_EVAL_BREAKER after CALL_FUNCTION_EX
+        return result
     }
 
     /// BUILD_MAP: every key and value evaluated first, then the dict made presized for them

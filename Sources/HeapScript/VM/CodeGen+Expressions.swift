@@ -264,6 +264,10 @@ extension CodeGen {
             // (the same values; the items all live at once, and any/all do not stop early).
             return try emitCall(calleeExpr, [Expr(.listComp(element: element, generators: generators), args[0].span)], keywords)
         }
+        if args.contains(where: isStarred) || keywords.contains(where: { $0.name == nil }) {
+            try emitCallEx(calleeExpr, args, keywords)
+            return
+        }
         let arguments = try capture {
             for a in args { try emitExpr(a) }
             for k in keywords { try emitExpr(k.value) }
@@ -300,6 +304,105 @@ extension CodeGen {
         }
         emit(.PRECALL, .value(argc))
         emit(.CALL, .value(argc), aux: shapeIndex)
+    }
+
+    private func isStarred(_ e: Expr) -> Bool {
+        if case .starred = e.kind { return true }
+        return false
+    }
+
+    /// compiler_call_helper's ex_call (3.11): no method call (maybe_optimize_method_call
+    /// declines), the positional arguments as one tuple (a lone `*x` as it is; otherwise
+    /// starunpack_helper's BUILD_LIST, LIST_APPEND / LIST_EXTEND, LIST_TO_TUPLE), the keyword
+    /// arguments as one dict (compiler_subkwargs for each run of named ones, DICT_MERGE for
+    /// each `**`), then CALL_FUNCTION_EX. `CodeGen.accepts` keeps both under
+    /// STACK_USE_GUIDELINE, whose larger forms are not generated.
+    private func emitCallEx(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword]) throws {
+        if case .name(let name) = calleeExpr.kind {
+            try emitLoadName(name, calleeExpr.span, pushNull: true)
+        } else {
+            emit(.PUSH_NULL)
+            try emitExpr(calleeExpr)
+        }
+        if args.count == 1, case .starred(let value) = args[0].kind {
+            try emitExpr(value)
+        } else if let firstStar = args.firstIndex(where: isStarred) {
+            for (i, a) in args.enumerated() {
+                if case .starred(let value) = a.kind {
+                    if i == firstStar { emit(.BUILD_LIST, .value(Int32(i))) }
+                    try emitExpr(value)
+                    emit(.LIST_EXTEND, .value(1))
+                } else {
+                    try emitExpr(a)
+                    if i > firstStar { emit(.LIST_APPEND, .value(1)) }
+                }
+            }
+            emit(.LIST_TO_TUPLE)
+        } else if args.allSatisfy(c.isLiteral) {
+            // All constants: starunpack_helper folds three or more into one constant tuple;
+            // fewer are LOAD_CONSTs + BUILD_TUPLE that fold_tuple_on_constants turns into
+            // one constant when the code is assembled (`TupleFold`, as for defaults).
+            if args.count > 2 {
+                guard let k = try c.constantTuple(args) else { throw CodeGenDeclined(what: "constant call arguments") }
+                emitConst(k)
+            } else {
+                var items: [ObjectRef] = []
+                _ = try capture {
+                    for a in args {
+                        guard let k = try emitOperand(a) else { throw CodeGenDeclined(what: "constant call arguments") }
+                        items.append(k)
+                    }
+                }
+                let fold = TupleFold(items: items)
+                c.emittingCode.tupleFolds.append(fold)
+                emit(.LOAD_CONST, .fold(fold))
+            }
+        } else {
+            for a in args { try emitExpr(a) }
+            emit(.BUILD_TUPLE, .value(Int32(args.count)))
+        }
+        if !keywords.isEmpty {
+            var haveDict = false
+            var seen = 0
+            for (i, k) in keywords.enumerated() {
+                if k.name == nil {
+                    if seen > 0 {
+                        try emitSubkwargs(Array(keywords[(i - seen)..<i]), calleeExpr.span)
+                        if haveDict { emit(.DICT_MERGE, .value(1)) }
+                        haveDict = true
+                        seen = 0
+                    }
+                    if !haveDict { emit(.BUILD_MAP, .value(0)); haveDict = true }
+                    try emitExpr(k.value)
+                    emit(.DICT_MERGE, .value(1))
+                } else {
+                    seen += 1
+                }
+            }
+            if seen > 0 {
+                try emitSubkwargs(Array(keywords.suffix(seen)), calleeExpr.span)
+                if haveDict { emit(.DICT_MERGE, .value(1)) }
+            }
+        }
+        emit(.CALL_FUNCTION_EX, .value(keywords.isEmpty ? 0 : 1))
+    }
+
+    /// compiler_subkwargs: two or more named keywords as BUILD_CONST_KEY_MAP over a
+    /// constant tuple of their names; one as LOAD_CONST name, value, BUILD_MAP 1.
+    private func emitSubkwargs(_ keywords: [Keyword], _ span: SourceSpan) throws {
+        let names = keywords.map { $0.name ?? "" }
+        if keywords.count > 1 {
+            for k in keywords { try emitExpr(k.value) }
+            emitConst(c.compilerConst(try c.nameTuple(names)))
+            emit(.BUILD_CONST_KEY_MAP, .value(Int32(keywords.count)))
+            return
+        }
+        guard let key = try c.foldConstant(Expr(.string(names[0]), span)) else {
+            throw CodeGenDeclined(what: "keyword name")
+        }
+        emitConst(c.addConst(key))
+        try emitExpr(keywords[0].value)
+        emit(.BUILD_MAP, .value(1))
     }
 
     // MARK: - Names (compiler_nameop)
@@ -366,8 +469,16 @@ extension CodeGen {
             try emitExpr(indexExpr)
             emit(.STORE_SUBSCR)
         case .tuple(let elements), .list(let elements):
-            emit(.UNPACK_SEQUENCE, .value(Int32(elements.count)))
+            // unpack_helper: a starred target makes it UNPACK_EX, the counts before and
+            // after the star in its low and high byte (the parser allows one star).
+            if let star = elements.firstIndex(where: { if case .starred = $0.kind { return true }; return false }) {
+                emit(.UNPACK_EX, .value(Int32(star + ((elements.count - star - 1) << 8))))
+            } else {
+                emit(.UNPACK_SEQUENCE, .value(Int32(elements.count)))
+            }
             for el in elements { try emitStore(el) }
+        case .starred(let inner):
+            try emitStore(inner)   // compile.c visits the starred value: located there
         default:
             throw CodeGenDeclined(what: "assignment target")
         }

@@ -67,8 +67,12 @@ extension CodeGen {
         case .name: return true
         case .attribute(let obj, _): return accepts(obj)
         case .subscript(let obj, let index): return accepts(obj) && accepts(index)
-        case .tuple(let items), .list(let items): return items.allSatisfy(acceptsTarget)
-        default: return false   // starred, or an invalid target (the closure compiler's SyntaxError)
+        case .tuple(let items), .list(let items):
+            return items.allSatisfy { item in
+                if case .starred(let inner) = item.kind { return acceptsTarget(inner) }
+                return acceptsTarget(item)
+            }
+        default: return false   // a lone starred, or an invalid target (the closure compiler's SyntaxError)
         }
     }
 
@@ -87,7 +91,15 @@ extension CodeGen {
         case .slice(let lower, let upper, let step):
             return [lower, upper, step].allSatisfy { $0.map(accepts) ?? true }
         case .call(let callee, let args, let keywords):
-            return accepts(callee) && args.allSatisfy(accepts) && keywords.allSatisfy { $0.name != nil && accepts($0.value) }
+            let isEx = args.contains { if case .starred = $0.kind { return true }; return false }
+                || keywords.contains { $0.name == nil }
+            // STACK_USE_GUIDELINE (30): longer argument lists are built another way.
+            if isEx && (args.count > 30 || keywords.count * 2 > 30) { return false }
+            return accepts(callee) && keywords.allSatisfy { accepts($0.value) }
+                && args.allSatisfy { a in
+                    if case .starred(let value) = a.kind { return accepts(value) }
+                    return accepts(a)
+                }
         case .unary(_, let x): return accepts(x)
         case .binary(_, let a, let b): return accepts(a) && accepts(b)
         case .boolOp(_, let xs): return xs.allSatisfy(accepts)
@@ -104,11 +116,11 @@ extension CodeGen {
         }
     }
 
-    /// Positional parameters (with defaults), then `*args`, then `**kwargs`: the slots are
-    /// co_varnames' order. Keyword-only parameters (whose slots come before `*args`'s, with
-    /// __kwdefaults__) are not bound yet.
+    /// Positional parameters (with defaults), then `*args` or a bare `*`, keyword-only
+    /// parameters, then `**kwargs` (the parser enforces that order; `emitFunction` lays the
+    /// slots out in co_varnames' order).
     static func accepts(_ params: [Param]) -> Bool {
-        let order: [Param.Kind: Int] = [.positional: 0, .varArgs: 1, .varKeywords: 2]
+        let order: [Param.Kind: Int] = [.positional: 0, .varArgs: 1, .keywordOnly: 1, .varKeywords: 2]
         var last = 0
         for p in params {
             guard let k = order[p.kind], k >= last else { return false }

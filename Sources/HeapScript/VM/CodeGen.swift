@@ -413,17 +413,32 @@ final class CodeGen {
     /// and added to co_consts, then (3.6-3.10) the qualname constant.
     /// `lambdaBody`: the expression of a lambda (compiler_lambda: `body` is `[return it]`,
     /// co_consts[0] None so that it has no docstring; the value is returned as it is).
-    func emitFunction(name: String, params: [Param], body: [Stmt], span: SourceSpan, lambdaBody: Expr? = nil) throws {
+    func emitFunction(name: String, params sourceParams: [Param], body: [Stmt], span: SourceSpan, lambdaBody: Expr? = nil) throws {
+        // symtable_visit_arguments' order, which is co_varnames': positional, keyword-only,
+        // *args, **kwargs.
+        let positional = sourceParams.filter { $0.kind == .positional }
+        let keywordOnly = sourceParams.filter { $0.kind == .keywordOnly }
+        let params = positional + keywordOnly + sourceParams.filter { $0.kind == .varArgs }
+            + sourceParams.filter { $0.kind == .varKeywords }
         let analysis = try ClosureAnalysis(params: params, body: body, env: captureEnv)
         var defaultConstants: [ObjectRef] = []
         var allConstant = true
         let defaults = try capture {
-            for p in params {
+            for p in positional {
                 guard let d = p.defaultValue else { continue }
                 if let k = try emitOperand(d) { defaultConstants.append(k) } else { allConstant = false }
             }
         }
-        let defaultCount = params.filter({ $0.defaultValue != nil }).count
+        let defaultCount = positional.filter({ $0.defaultValue != nil }).count
+        // compiler_visit_kwonlydefaults: the values, then the names as one constant tuple
+        // and BUILD_CONST_KEY_MAP (after the positional defaults).
+        let kwDefaulted = keywordOnly.filter { $0.defaultValue != nil }
+        let kwdefaults = try capture {
+            guard !kwDefaulted.isEmpty else { return }
+            for p in kwDefaulted { try emitExpr(p.defaultValue!) }
+            emitConst(c.compilerConst(try c.nameTuple(kwDefaulted.map { $0.name })))
+            emit(.BUILD_CONST_KEY_MAP, .value(Int32(kwDefaulted.count)))
+        }
         var fold: TupleFold?
         if defaultCount > 0 && allConstant {
             fold = TupleFold(items: defaultConstants)
@@ -433,7 +448,8 @@ final class CodeGen {
         let code = CodeObject(kind: .function, name: name, qualname: qualname, filename: c.filename, firstLine: span.line)
         var fscope = analysis.scope
         fscope.declaredGlobal.subtract(params.map({ $0.name }))
-        code.paramCount = params.filter({ $0.kind == .positional }).count
+        code.paramCount = positional.count
+        code.kwonlyCount = keywordOnly.count
         code.hasVarArgs = params.contains { $0.kind == .varArgs }
         code.hasVarKeywords = params.contains { $0.kind == .varKeywords }
         code.isGenerator = analysis.isGenerator
@@ -472,7 +488,7 @@ final class CodeGen {
         c.scopes.removeLast()
         attach(inner, to: code)
         let made = try c.makeCode(code)
-        let codeRef = lambdaBody.map { c.addCodeConst(made, of: Expr(.lambda(params: params, body: $0), span)) }
+        let codeRef = lambdaBody.map { c.addCodeConst(made, of: Expr(.lambda(params: sourceParams, body: $0), span)) }
             ?? c.addConst(made)
         heap.decref(codeRef)   // addConst took its own reference; drop the creation one
         var qualnameConst: ObjectRef?
@@ -485,10 +501,12 @@ final class CodeGen {
             splice(defaults)
             emit(.BUILD_TUPLE, .value(Int32(defaultCount)))
         }
+        splice(kwdefaults)
         if !analysis.frees.isEmpty { try emitClosureTuple(analysis.frees) }
         emitConst(codeRef)
         if let qualnameConst { emitConst(qualnameConst) }
-        let flags: Int32 = (defaultCount > 0 ? 0x01 : 0) | (analysis.frees.isEmpty ? 0 : 0x08)
+        let flags: Int32 = (defaultCount > 0 ? 0x01 : 0) | (kwDefaulted.isEmpty ? 0 : 0x02)
+            | (analysis.frees.isEmpty ? 0 : 0x08)
         emit(.MAKE_FUNCTION, .value(flags), aux: qualnameConst == nil ? 0 : 1)
     }
 

@@ -24,11 +24,17 @@ struct Disassembler {
     /// dis.disassemble / _disassemble_bytes for one code object.
     private func disassembleOne(_ code: CodeObject, _ bc: Bytecode) -> String {
         let ins = bc.instructions
+        // An oparg above 255 takes EXTENDED_ARG prefixes (jumps here never do), which a jump
+        // to the instruction targets: `offsets` are where the prefixes start.
         var offsets: [Int] = []
+        var prefixes: [Int] = []
         var offset = 0
         for i in ins {
             offsets.append(offset)
-            offset += 2 * (1 + i.op.cacheEntries)
+            var n = 0
+            if i.op.rawValue >= 90 && !i.op.isJump { var a = UInt32(bitPattern: i.arg) >> 8; while a > 0 { n += 1; a >>= 8 } }
+            prefixes.append(n)
+            offset += 2 * (n + 1 + i.op.cacheEntries)
         }
         let maxLine = bc.lines.max() ?? 0
         let linenoWidth = maxLine >= 1000 ? String(maxLine).count : 3
@@ -40,11 +46,19 @@ struct Disassembler {
             let startsLine = line != lastLine
             lastLine = line
             if startsLine && offsets[i] > 0 { out += "\n" }
+            for k in 0..<prefixes[i] {
+                let text = [k == 0 && startsLine ? pad(String(line), linenoWidth) : String(repeating: " ", count: linenoWidth),
+                            "   ", k == 0 && bc.jumpTargets.contains(i) ? ">>" : "  ", pad(String(offsets[i] + 2 * k), offsetWidth),
+                            "EXTENDED_ARG" + String(repeating: " ", count: 8),
+                            pad(String(UInt32(bitPattern: instruction.arg) >> (8 * UInt32(prefixes[i] - k))), 5)]
+                out += text.joined(separator: " ") + "\n"
+            }
+            let prefixed = prefixes[i] > 0
             var fields: [String] = []
-            fields.append(startsLine ? pad(String(line), linenoWidth) : String(repeating: " ", count: linenoWidth))
+            fields.append(startsLine && !prefixed ? pad(String(line), linenoWidth) : String(repeating: " ", count: linenoWidth))
             fields.append("   ")
-            fields.append(bc.jumpTargets.contains(i) ? ">>" : "  ")
-            fields.append(pad(String(offsets[i]), offsetWidth))
+            fields.append(bc.jumpTargets.contains(i) && !prefixed ? ">>" : "  ")
+            fields.append(pad(String(offsets[i] + 2 * prefixes[i]), offsetWidth))
             let name = instruction.op.name
             fields.append(name + String(repeating: " ", count: max(0, 20 - name.count)))
             if instruction.op.rawValue >= 90 {
@@ -61,7 +75,7 @@ struct Disassembler {
         if !bc.exceptionTable.isEmpty {
             out += "ExceptionTable:\n"
             for e in bc.exceptionTable {
-                let end = offsets[e.end] + 2 * ins[e.end].op.cacheEntries
+                let end = offsets[e.end] + 2 * (prefixes[e.end] + ins[e.end].op.cacheEntries)
                 out += "  \(offsets[e.start]) to \(end) -> \(offsets[e.target]) [\(e.depth)]\(e.lasti ? " lasti" : "")\n"
             }
         }
@@ -94,8 +108,8 @@ struct Disassembler {
         case .LOAD_DEREF where i.aux < 0:
             return (i.arg, code.localNames[Int(i.arg)])
         case .MAKE_FUNCTION:
-            // dis's MAKE_FUNCTION_FLAGS, of which the code generator sets 0x01 and 0x08.
-            return (i.arg, [(1, "defaults"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
+            // dis's MAKE_FUNCTION_FLAGS, of which the code generator sets 0x01, 0x02 and 0x08.
+            return (i.arg, [(1, "defaults"), (2, "kwdefaults"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
         case .FORMAT_VALUE:
             return (i.arg, ["", "str", "repr", "ascii"][Int(i.arg & 3)])
         default:

@@ -20,6 +20,83 @@ final class DisassemblerTests: XCTestCase {
         XCTAssertEqual(masked, expected + "\n", file: file, line: line)   // a """ literal drops the last newline
     }
 
+    /// Starred targets (UNPACK_EX, EXTENDED_ARG for 256), a call with unpacking
+    /// (CALL_FUNCTION_EX, a folded constant tuple), keyword-only parameters (MAKE_FUNCTION
+    /// 0x02), the decorator pattern.
+    func testUnpackingAndKeywordOnly() {
+        check("a, *b = x\n*c, d = x\nf(x, *a, y=1, **k)\nf(1, **k)\ndef g(a, *, b, c=2):\n    return a\ndef h(*args, k=1, **kw):\n    return g(*args, **kw)\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_NAME                0 (x)
+              4 UNPACK_EX                1
+              6 STORE_NAME               1 (a)
+              8 STORE_NAME               2 (b)
+
+  2          10 LOAD_NAME                0 (x)
+             12 EXTENDED_ARG             1
+             14 UNPACK_EX              256
+             16 STORE_NAME               3 (c)
+             18 STORE_NAME               4 (d)
+
+  3          20 PUSH_NULL
+             22 LOAD_NAME                5 (f)
+             24 LOAD_NAME                0 (x)
+             26 BUILD_LIST               1
+             28 LOAD_NAME                1 (a)
+             30 LIST_EXTEND              1
+             32 LIST_TO_TUPLE
+             34 LOAD_CONST               0 ('y')
+             36 LOAD_CONST               1 (1)
+             38 BUILD_MAP                1
+             40 LOAD_NAME                6 (k)
+             42 DICT_MERGE               1
+             44 CALL_FUNCTION_EX         1
+             46 POP_TOP
+
+  4          48 PUSH_NULL
+             50 LOAD_NAME                5 (f)
+             52 LOAD_CONST               8 ((1,))
+             54 BUILD_MAP                0
+             56 LOAD_NAME                6 (k)
+             58 DICT_MERGE               1
+             60 CALL_FUNCTION_EX         1
+             62 POP_TOP
+
+  5          64 LOAD_CONST               2 (2)
+             66 LOAD_CONST               3 (('c',))
+             68 BUILD_CONST_KEY_MAP      1
+             70 LOAD_CONST               4 (<code object g at 0x..., file "<stdin>", line 5>)
+             72 MAKE_FUNCTION            2 (kwdefaults)
+             74 STORE_NAME               7 (g)
+
+  7          76 LOAD_CONST               1 (1)
+             78 LOAD_CONST               5 (('k',))
+             80 BUILD_CONST_KEY_MAP      1
+             82 LOAD_CONST               6 (<code object h at 0x..., file "<stdin>", line 7>)
+             84 MAKE_FUNCTION            2 (kwdefaults)
+             86 STORE_NAME               8 (h)
+             88 LOAD_CONST               7 (None)
+             90 RETURN_VALUE
+
+Disassembly of <code object g at 0x..., file "<stdin>", line 5>:
+  5           0 RESUME                   0
+
+  6           2 LOAD_FAST                0 (a)
+              4 RETURN_VALUE
+
+Disassembly of <code object h at 0x..., file "<stdin>", line 7>:
+  7           0 RESUME                   0
+
+  8           2 LOAD_GLOBAL              1 (NULL + g)
+             14 LOAD_FAST                1 (args)
+             16 BUILD_MAP                0
+             18 LOAD_FAST                2 (kw)
+             20 DICT_MERGE               1
+             22 CALL_FUNCTION_EX         1
+             24 RETURN_VALUE
+""")
+    }
+
     func testNames() {
         check("x = [1, 2]\ny = x\ndel x\n", """
   0           0 RESUME                   0

@@ -107,17 +107,20 @@ extension Interpreter {
                 extra = layout.itemSize * (frame.locals.count + stackSize)
                 size! += extra
             } else {
+                // Its block is then not CPython's size either: later addresses may differ.
                 size = nil
-                extra = layout.itemSize * (frame.locals.count + 2)
+                extra = layout.itemSize * frame.locals.count
+                unknownBlockSizes = "a generator's block, whose size depends on a co_stacksize heapbook does not know, "
+                    + "may be in another size class than CPython's"
             }
         }
         let gen = GenObject(interp: self, frame: frame, size: size)
-        if !profile.lazyFrameObjects { liveGeneratorFrames += 1 }
         let r: ObjectRef
         do { r = try heap.newNativeObject(type: heap.builtinType(.generator), gen, extraSize: extra) } catch {
             clearFrame(frame, fnRef)
             throw memoryError()
         }
+        if !profile.lazyFrameObjects { liveGeneratorFrames += 1 }
         heap.incref(fn.codeRef)
         gen.codeRef = fn.codeRef
         if profile.lazyFrameObjects { gen.function = fnRef } else { heap.decref(fnRef) }

@@ -49,6 +49,7 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineFunction(in: d, "id") { i, _, args, _ in
+            if let why = i.unknownBlockSizes { throw i.notModelled("id()", because: why) }
             if i.heap.gc.addressesUnknown {
                 throw i.notModelled("id()", because: "CPython \(i.profile.version) may have collected automatically at another "
                                     + "moment, so a collection here freed its garbage in an order that may not be CPython's, "

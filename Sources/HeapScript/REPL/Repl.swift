@@ -26,6 +26,10 @@ public struct Repl {
         let last = session.finalize()
         stdout(last.stdout)
         stderr(last.stderr)
+        if let u = last.unsupported {
+            stderr("<stdin>: error: at exit: \(u.message)\n")
+            return false
+        }
         return true
     }
 }

@@ -76,9 +76,15 @@ public final class Session {
                 try? i.dictSet(i.builtinsDict, underscore, heap.none)
             }
             if let previous = i.lastTraceback { i.lastTraceback = nil; i.releaseException(previous) }
+            i.skippedPythonCode = false
             heap.decref(i.mainModule)
             _ = heap.collect(generation: 2)
-            let result = ExecutionResult(stdout: i.stdout, stderr: i.stderr)
+            var result = ExecutionResult(stdout: i.stdout, stderr: i.stderr)
+            // Its finalizers did not run if CPython may have collected that garbage earlier
+            // (`Heap.judgeGarbage`): what they print at exit is not known, so it is refused.
+            do { try i.refuseUntimelyCollection() } catch let u as UnsupportedAtRuntime where i.skippedPythonCode {
+                result.unsupported = UnsupportedConstruct(u.what, line: 0, column: 0, fullMessage: u.fullMessage)
+            } catch {}
             i.stdout = ""; i.stderr = ""
             return result
         }

@@ -531,7 +531,8 @@ extension Interpreter {
         if let gen = generator(obj) { genFinalize(gen); return }
         // A collection the session is going to refuse (Heap.judgeGarbage) runs no Python code:
         // what it would print may not be what CPython prints.
-        guard !heap.gc.untimelyGarbage, let del = try? lookupSpecial(obj, "__del__") else { return }
+        guard let del = try? lookupSpecial(obj, "__del__") else { return }
+        if heap.gc.untimelyGarbage { skippedPythonCode = true; return }
         heap.incref(del)
         defer { heap.decref(del) }
         let bound: ObjectRef?
@@ -546,7 +547,7 @@ extension Interpreter {
     }
 
     func runWeakrefCallback(_ callback: ObjectRef, _ weakref: ObjectRef) {
-        guard !heap.gc.untimelyGarbage else { return }   // as runFinalizer
+        if heap.gc.untimelyGarbage { skippedPythonCode = true; return }   // as runFinalizer
         heap.incref(weakref)
         do { heap.decref(try call(callback, [weakref], [])) } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)

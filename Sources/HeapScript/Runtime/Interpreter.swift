@@ -86,6 +86,8 @@ public final class Interpreter {
     /// Before 3.11: generators whose frame (a frame object in CPython, not one here) is not
     /// cleared; while there are any, what lists frame objects is refused.
     var liveGeneratorFrames = 0
+    /// A finalizer or weakref callback of a collection being refused did not run.
+    var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
     /// 3.6: a collection finalized a generator whose frame object it counted.

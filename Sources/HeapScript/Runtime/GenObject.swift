@@ -259,24 +259,21 @@ extension Interpreter {
     /// gen_methods: send and close (throw is not modelled); `__next__` is the tp_iternext
     /// slot's wrapper.
     func registerGeneratorMethods() {
-        defineMethod(.generator, "send") { i, s, args, _ in
-            let gen = i.generator(s!)!
-            let (item, returned) = try i.genSend(s!, gen, args[0])
-            if let item { return item }
-            throw try i.raiseStopIteration(returned)
-        }
-        defineMethod(.generator, "__next__") { i, s, _, _ in
-            let gen = i.generator(s!)!
-            let (item, returned) = try i.genSend(s!, gen, i.heap.none)
-            if let item { return item }
-            throw try i.raiseStopIteration(returned)
-        }
+        defineMethod(.generator, "send") { i, s, args, _ in try i.genSendOrStop(s!, args[0]) }
+        defineMethod(.generator, "__next__") { i, s, _, _ in try i.genSendOrStop(s!, i.heap.none) }
         defineMethod(.generator, "close") { i, s, _, _ in
             let gen = i.generator(s!)!
             if gen.state == .running { throw i.error("ValueError", "generator already executing") }
             i.genClose(gen)
             return i.heap.newNone()
         }
+    }
+
+    /// send(value) / __next__(): the next item, or StopIteration once it returns.
+    func genSendOrStop(_ r: ObjectRef, _ value: ObjectRef) throws -> ObjectRef {
+        let (item, returned) = try genSend(r, generator(r)!, value)
+        if let item { return item }
+        throw try raiseStopIteration(returned)
     }
 
     /// StopIteration for an exhausted generator: with its return value as the argument

@@ -10,6 +10,8 @@ import HeapEngine
 public final class Interpreter {
     public let heap: Heap
     public let profile: Profile
+    /// The CPython surface of this interpreter's profile (looked up once).
+    public let surface: CPythonSurface
     var limits: Limits
     public internal(set) var stdout = ""
     public internal(set) var stderr = ""
@@ -109,6 +111,7 @@ public final class Interpreter {
     /// `hashSeed`: PYTHONHASHSEED of the CPython run the session stands for (nil: random).
     public init(profile: Profile, limits: Limits, script: Bool = false, hashSeed: UInt32? = nil) {
         self.profile = profile
+        self.surface = CPythonSurface.of(profile)
         self.limits = limits
         self.scriptStartup = script
         self.heap = Heap(profile: profile, heapLimit: limits.heapBytes, hashSecret: HashSecret(seed: hashSeed))

@@ -3,9 +3,6 @@ import HeapEngine
 /// What the engine itself models, to set against `CPythonSurface` (read-only: nothing here
 /// allocates or touches reference counts).
 extension Interpreter {
-    /// The CPython surface of this interpreter's profile.
-    public var surface: CPythonSurface { CPythonSurface.of(profile) }
-
     /// Names in the engine's builtins dict, sorted.
     public var modelledBuiltins: [String] {
         dictStorage(builtinsDict).keys.map(stringValue).sorted()

@@ -70,6 +70,7 @@ final class RefleakTests: XCTestCase {
     static let excluded: [String: String] = [
         "classes/instance_layout": "grows by 43 objects per run with no reference growth (free-listed or zero-count rows); not yet traced",
         "exceptions/traceback_cycle": "refused (a collection while a caught exception holds its traceback)",
+        "refcount/chr_ascii_identity": "refused under 3.11 (which object chr() returns for an ASCII code point)",
     ]
 
     /// Profiles the error-path cases run under, with the reason for any left out.

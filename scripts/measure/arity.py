@@ -24,6 +24,9 @@ CALLABLES = [
     ("min", ["[1]"]), ("max", ["[1]"]), ("sorted", ["[1]"]), ("iter", ["[1]"]),
     ("next", ["iter([1])", "0"]), ("hash", ["1"]), ("callable", ["1"]), ("any", ["[]"]),
     ("all", ["[]"]), ("enumerate", ["[]", "1"]), ("globals", []),
+    ("bin", ["1"]), ("oct", ["1"]), ("chr", ["200"]), ("ord", ["'a'"]), ("divmod", ["7", "2"]),
+    ("getattr", ["1", "'__class__'", "0"]), ("hasattr", ["1", "'__class__'"]),
+    ("setattr", ["sys", "'x'", "1"]), ("delattr", ["sys", "'x'"]), ("issubclass", ["int", "int"]),
     # builtin types
     ("int", ["1"]), ("float", ["1"]), ("str", ["1"]), ("bool", ["1"]), ("list", ["()"]),
     ("tuple", ["[]"]), ("dict", ["()"]), ("set", ["()"]), ("frozenset", ["()"]),

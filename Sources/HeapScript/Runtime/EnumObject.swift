@@ -174,14 +174,14 @@ extension Interpreter {
 
     /// A new tuple of `n` Nones (PyTuple_New, then filled): zip and enumerate make their
     /// result tuples before the items exist.
-    private func noneTuple(_ n: Int) throws -> ObjectRef {
+    func noneTuple(_ n: Int) throws -> ObjectRef {
         let items = [ObjectRef](repeating: heap.none, count: n)
         items.forEach(heap.incref)
         return try newTuple(items)
     }
 
     /// PyTuple_SET_ITEM on a tuple this code owns: takes `item`, releases the old item.
-    private func setTupleItem(_ tuple: ObjectRef, _ n: Int, _ item: ObjectRef) throws {
+    func setTupleItem(_ tuple: ObjectRef, _ n: Int, _ item: ObjectRef) throws {
         let old: ObjectRef = heap.withPayload(tuple) { p in
             guard case .tuple(var items) = p else { return item }
             let o = items[n]

@@ -64,6 +64,34 @@ extension Interpreter {
     }
 
     func getAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef {
+        if let v = try lookupAttr(obj, attr) { return v }
+        throw missingAttributeError(obj, attr)
+    }
+
+    /// The AttributeError of a failed lookup, worded by the object's getattro: module_getattro,
+    /// type_getattro, PyObject_GenericGetAttr (which for functions records no `obj`).
+    func missingAttributeError(_ obj: ObjectRef, _ attr: String) -> PyException {
+        switch heap.payload[Int(obj)] {
+        case .module(let m):
+            return attributeError(obj, attr, message: "module '\(m.name)' has no attribute '\(attr)'")
+        case .type(let info):
+            var e = error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
+            if profile.attributeErrorKeepsObject {
+                heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
+            }
+            return e
+        case .function:
+            return error("AttributeError", "'function' object has no attribute '\(attr)'")
+        default:
+            return attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
+        }
+    }
+
+    /// _PyObject_LookupAttr: the attribute, or nil where getattr would raise AttributeError
+    /// (refusing first what the profile's CPython has and the engine does not model). No
+    /// exception object is made for nil, as CPython's generic getattr with `suppress` makes
+    /// none (3.7+; 3.6's PyErr_Format left an unnormalized message string, freed at once).
+    func lookupAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
         let p = heap.payload[Int(obj)]
         switch p {
@@ -71,7 +99,7 @@ extension Interpreter {
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)
-            throw attributeError(obj, attr, message: "module '\(m.name)' has no attribute '\(attr)'")
+            return nil
         case .instance(let state):
             if attr == "__dict__" {
                 if profile.instanceDictSlot { let d = try instanceDict(obj); heap.incref(d); return d }
@@ -91,7 +119,7 @@ extension Interpreter {
                 return try bindIfFunction(v, obj)
             }
             try refuseIfCPythonHas(attr, on: obj)
-            throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
+            return nil
         case .type(let info):
             switch attr {
             // type_name/type_qualname: a static type's tp_name may carry its module
@@ -112,11 +140,7 @@ extension Interpreter {
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
             try refuseIfCPythonHas(attr, on: obj)
-            var e = error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
-            if profile.attributeErrorKeepsObject {
-                heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
-            }
-            throw e
+            return nil
         case .function(let fn):
             switch attr {
             case "__name__": return try newStr(fn.name)
@@ -130,7 +154,7 @@ extension Interpreter {
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
                 try refuseIfCPythonHas(attr, on: obj)
-                throw error("AttributeError", "'function' object has no attribute '\(attr)'")
+                return nil
             }
         case .method(let fn, let s):
             if attr == "__func__" { heap.incref(fn); return fn }
@@ -183,7 +207,7 @@ extension Interpreter {
             return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
         }
         try refuseIfCPythonHas(attr, on: obj)
-        throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'")
+        return nil
     }
 
     /// A function found on the class becomes a bound method (func_descr_get).

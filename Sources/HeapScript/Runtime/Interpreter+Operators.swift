@@ -304,12 +304,7 @@ extension Interpreter {
             return try newFloat(a / b)
         case .floorDiv, .mod:
             if b == 0 { throw error("ZeroDivisionError", op == .mod ? "float modulo" : "float floor division by zero") }
-            var m = a.truncatingRemainder(dividingBy: b)   // C fmod
-            var div = (a - m) / b
-            if m != 0 { if (b < 0) != (m < 0) { m += b; div -= 1 } } else { m = Double(signOf: b, magnitudeOf: 0) }
-            var floordiv = div.rounded(.down)
-            if div - floordiv > 0.5 { floordiv += 1 }
-            if div == 0 { floordiv = Double(signOf: a / b, magnitudeOf: 0) }
+            let (floordiv, m) = floatDivmod(a, b)
             return try newFloat(op == .mod ? m : floordiv)
         case .pow:
             if a == 0 && b < 0 { throw error("ZeroDivisionError", "0.0 cannot be raised to a negative power") }
@@ -317,6 +312,18 @@ extension Interpreter {
         default:
             throw error("TypeError", "unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
         }
+    }
+
+    /// float_divmod's floor quotient and modulo (b != 0): `(a - fmod(a, b)) / b`, corrected
+    /// towards the modulo's sign rule, with the signed zeros of floatobject.c.
+    func floatDivmod(_ a: Double, _ b: Double) -> (floordiv: Double, mod: Double) {
+        var m = a.truncatingRemainder(dividingBy: b)   // C fmod
+        var div = (a - m) / b
+        if m != 0 { if (b < 0) != (m < 0) { m += b; div -= 1 } } else { m = Double(signOf: b, magnitudeOf: 0) }
+        var floordiv = div.rounded(.down)
+        if div - floordiv > 0.5 { floordiv += 1 }
+        if div == 0 { floordiv = Double(signOf: a / b, magnitudeOf: 0) }
+        return (floordiv, m)
     }
 
     // MARK: - Comparison

@@ -27,6 +27,11 @@ struct Signature {
     var modelledKeywords: [String] = []
     var arity: ArityText
     var keywords: KeywordText
+    /// METH_VARARGS: the call packs the positional arguments into a tuple (off the free list)
+    /// that lives while the body runs (`_PyStack_AsTuple`). Measured from each interpreter's
+    /// PyMethodDef flags (`ml_flags`, read with ctypes): 3.6.15's divmod, getattr, setattr,
+    /// delattr, hasattr and issubclass are METH_VARARGS, METH_FASTCALL from 3.7.
+    var packsArguments = false
 
     /// How CPython words a wrong number of arguments.
     enum ArityText {
@@ -225,7 +230,13 @@ extension Interpreter {
         }
         switch qualified {
         // Python/bltinmodule.c
-        case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all": return one()
+        case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all", "bin", "oct", "chr", "ord":
+            return one()
+        case "divmod", "hasattr", "delattr", "issubclass", "getattr", "setattr":
+            let (lo, hi) = bare == "getattr" ? (2, 3) : bare == "setattr" ? (3, 3) : (2, 2)
+            var sig = unpack(lo, hi, oldStyleOn36: false)
+            sig.packsArguments = v < 8
+            return sig
         case "globals": return noArgs()
         case "isinstance": return S(min: 2, max: 2, arity: .expected(bare), keywords: .none(bare))
         case "print":
@@ -389,6 +400,11 @@ extension Interpreter {
         // (`Profile.builtinKeywordCallCountError`).
         heap.countMayDiffer(by: kwargs.isEmpty ? (args.isEmpty ? 0 : profile.builtinPositionalCallCountError)
                                 : profile.builtinKeywordCallCountError)
+        guard fn.signature.packsArguments, !args.isEmpty else {
+            return try fn.body(self, selfRef, checked.args, checked.kwargs)
+        }
+        let held = heap.takeFromFreeLists(FreeListCounts(tuples: Array(repeating: 0, count: args.count) + [1]))
+        defer { heap.releaseWorkingSet(held) }
         return try fn.body(self, selfRef, checked.args, checked.kwargs)
     }
 

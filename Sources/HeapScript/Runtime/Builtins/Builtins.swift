@@ -63,12 +63,8 @@ extension Interpreter {
         defineFunction(in: d, "repr") { i, _, args, _ in
             return try i.reprObject(args[0])
         }
-        defineFunction(in: d, "hex") { i, _, args, _ in
-            guard let n = i.number(args[0]), let b = i.bigOf(n) else {
-                throw i.error("TypeError", "'\(i.typeName(args[0]))' object cannot be interpreted as an integer")
-            }
-            return try i.newStr((b < 0 ? "-0x" : "0x") + String(b.magnitude, radix: 16))
-        }
+        registerNumberBuiltins(d)
+        registerAttributeBuiltins(d)
         defineFunction(in: d, "abs") { i, _, args, _ in
             switch i.number(args[0]) {
             case .int(let v)?: return v == Int.min ? try i.makeInt(-BigInt(v)) : try i.newInt(abs(v))

@@ -1,0 +1,94 @@
+import HeapEngine
+
+/// getattr, setattr, delattr, hasattr and issubclass (Python/bltinmodule.c, Objects/abstract.c).
+///
+/// Every error text below was measured on CPython 3.6.15, 3.8.18, 3.11.7, 3.12.1 and 3.13.0
+/// (Corpus/classes/attribute_builtins); the calls' argument checks are in ArgumentClinic.swift.
+extension Interpreter {
+    func registerAttributeBuiltins(_ d: ObjectRef) {
+        defineFunction(in: d, "getattr") { i, _, args, _ in
+            let attr = try i.attributeName(args[1], function: "getattr")
+            guard args.count == 3 else { return try i.getAttr(args[0], attr) }
+            if let v = try i.lookupAttrLeavingNoTrace(args[0], attr, function: "getattr") { return v }
+            i.heap.incref(args[2])
+            return args[2]
+        }
+        defineFunction(in: d, "hasattr") { i, _, args, _ in
+            let attr = try i.attributeName(args[1], function: "hasattr")
+            guard let v = try i.lookupAttrLeavingNoTrace(args[0], attr, function: "hasattr") else {
+                return i.heap.newBool(false)
+            }
+            i.heap.decref(v)
+            return i.heap.newBool(true)
+        }
+        defineFunction(in: d, "setattr") { i, _, args, _ in
+            try i.setAttr(args[0], try i.attributeName(args[1], function: nil), args[2])
+            return i.heap.newNone()
+        }
+        defineFunction(in: d, "delattr") { i, _, args, _ in
+            try i.delAttr(args[0], try i.attributeName(args[1], function: nil))
+            return i.heap.newNone()
+        }
+        defineFunction(in: d, "issubclass") { i, _, args, _ in
+            i.heap.newBool(try i.isSubclass(args[0], args[1]))
+        }
+    }
+
+    /// The attribute name argument: a str. getattr and hasattr checked it themselves before
+    /// 3.10 ("getattr(): attribute name must be string" on 3.6.15 and 3.8.18); setattr and
+    /// delattr (`function` nil) leave it to PyObject_SetAttr, whose text names the type.
+    func attributeName(_ r: ObjectRef, function: String?) throws -> String {
+        guard case .str(let s) = heap.payload[Int(r)] else {
+            if let function, profile.minor < 10 {
+                throw error("TypeError", "\(function)(): attribute name must be string")
+            }
+            throw error("TypeError", "attribute name must be string, not '\(typeName(r))'")
+        }
+        return s.value
+    }
+
+    /// getattr with a default and hasattr: the attribute, or nil without a trace where
+    /// CPython's lookup leaves none. From 3.7 _PyObject_LookupAttr asks the generic getattr
+    /// to suppress the AttributeError, so none is made; 3.6's PyErr_Format set an
+    /// unnormalized message string, freed by PyErr_Clear. Refused where CPython makes an
+    /// exception object and drops it: module_getattro and type_getattro raise one, and
+    /// 3.6 normalizes at once while another exception is being handled (implicit chaining).
+    func lookupAttrLeavingNoTrace(_ obj: ObjectRef, _ attr: String, function: String) throws -> ObjectRef? {
+        if let v = try lookupAttr(obj, attr) { return v }
+        let raisingGetattro: Bool
+        switch heap.payload[Int(obj)] {
+        case .module, .type: raisingGetattro = true
+        default: raisingGetattro = profile.minor < 7 && handledException != nil
+        }
+        if raisingGetattro {
+            throw notModelled("\(function)() of a missing attribute of \(typeName(obj)) '\(attr)'",
+                              because: "CPython \(profile.version) makes an AttributeError there and drops it, which heapbook does not model")
+        }
+        return nil
+    }
+
+    /// PyObject_IsSubclass without __subclasscheck__ (metaclasses are not modelled):
+    /// recursive_issubclass over a class or, item by item, a tuple of classes.
+    func isSubclass(_ derived: ObjectRef, _ classinfo: ObjectRef) throws -> Bool {
+        if case .tuple(let items) = heap.payload[Int(classinfo)] {
+            for c in items where try isSubclass(derived, c) { return true }
+            return false
+        }
+        // abstract_get_bases and __subclasscheck__: an instance may pass for a class.
+        for o in [derived, classinfo] {
+            guard case .instance = heap.payload[Int(o)] else { continue }
+            if try lookupInType(heap.typeOf[Int(o)], "__subclasscheck__") != nil || lookupInType(heap.typeOf[Int(o)], "__bases__") != nil {
+                throw notModelled("issubclass() with an instance of \(typeName(o))")
+            }
+        }
+        guard case .type = heap.payload[Int(derived)] else {
+            throw error("TypeError", "issubclass() arg 1 must be a class")
+        }
+        guard case .type = heap.payload[Int(classinfo)] else {
+            // 3.10 added unions to the text (3.8.18: "... a class or tuple of classes").
+            throw error("TypeError", profile.minor < 10 ? "issubclass() arg 2 must be a class or tuple of classes"
+                        : "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        }
+        return heap.typeInfo(derived).mro.contains(classinfo)
+    }
+}

@@ -26,12 +26,12 @@ CALLABLES = [
     ("all", ["[]"]), ("enumerate", ["[]", "1"]), ("globals", []),
     ("bin", ["1"]), ("oct", ["1"]), ("chr", ["200"]), ("ord", ["'a'"]), ("divmod", ["7", "2"]),
     ("getattr", ["1", "'__class__'", "0"]), ("hasattr", ["1", "'__class__'"]),
-    ("setattr", ["sys", "'x'", "1"]), ("delattr", ["sys", "'x'"]), ("issubclass", ["int", "int"]),
+    ("setattr", ["sys", "'x'", "1"]), ("delattr", ["sys", "'x'"]), ("issubclass", ["int", "int"]), ("format", ["1", "'d'"]),
     # builtin types
     ("int", ["1"]), ("float", ["1"]), ("str", ["1"]), ("bool", ["1"]), ("list", ["()"]),
     ("tuple", ["[]"]), ("dict", ["()"]), ("set", ["()"]), ("frozenset", ["()"]),
     ("bytes", ["1"]), ("object", []), ("type", ["1"]), ("range", ["1", "2", "1"]),
-    ("weakref.ref", ["int", "None"]),
+    ("weakref.ref", ["int", "None"]), ("map", ["str", "[]"]), ("filter", ["None", "[]"]),
     # list methods (Objects/listobject.c)
     ("[1].append", ["1"]), ("[1].extend", ["()"]), ("[1].insert", ["0", "1"]),
     ("[1].pop", ["0"]), ("[1].remove", ["1"]), ("[1].clear", []), ("[1].index", ["1", "0", "1"]),

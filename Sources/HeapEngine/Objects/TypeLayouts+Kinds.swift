@@ -32,6 +32,8 @@ extension TypeLayout {
         case .strIterator: return o.strIterator
         case .enumerate: return o.enumerate
         case .zip: return o.zip
+        case .map: return o.map
+        case .filter: return o.filter
         case .reversed: return o.reversed
         case .listReverseIterator: return o.listReverseIterator
         case .dictKeys, .dictValues, .dictItems: return o.dictView

@@ -61,4 +61,6 @@ public enum TypeKind: UInt8, Sendable {
     case enumerate, zip, reversed, listReverseIterator
     /// Objects/genobject.c's generator.
     case generator
+    /// Python/bltinmodule.c's map and filter.
+    case map, filter
 }

@@ -65,8 +65,9 @@ public struct Comparison: Sendable, Equatable {
 
 public enum FStringPart: Sendable, Equatable {
     case literal(String)
-    /// `conversion` is "r", "s", "a" or nil.
-    case field(Expr, conversion: Character?)
+    /// `conversion` is "r", "s", "a" or nil; `spec` the format spec after ':' (a constant:
+    /// a spec with fields of its own is refused), nil without ':'.
+    case field(Expr, conversion: Character?, spec: String?)
 }
 
 public struct DictItem: Sendable, Equatable {

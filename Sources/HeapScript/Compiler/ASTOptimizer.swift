@@ -88,7 +88,7 @@ enum ASTOptimizer {
             case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return e
             case .fstring(let parts):
                 kind = .fstring(parts.map { part in
-                    if case .field(let x, let c) = part { return .field(expr(x), conversion: c) }
+                    if case .field(let x, let c, let spec) = part { return .field(expr(x), conversion: c, spec: spec) }
                     return part
                 })
             case .tuple(let xs): kind = .tuple(xs.map { expr($0) })

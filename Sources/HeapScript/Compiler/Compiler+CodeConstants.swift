@@ -66,7 +66,7 @@ extension ExprKind {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return self
         case .fstring(let parts):
             return .fstring(parts.map { part in
-                if case .field(let x, let c) = part { return .field(p(x), conversion: c) }
+                if case .field(let x, let c, let spec) = part { return .field(p(x), conversion: c, spec: spec) }
                 return part
             })
         case .tuple(let xs): return .tuple(ps(xs))

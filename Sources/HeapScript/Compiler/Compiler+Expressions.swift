@@ -36,7 +36,8 @@ extension Compiler {
                 case .literal(let s):
                     let c = addConst(literal(try heap.newStr(s)))
                     pieces.append { _ in heap.incref(c); return c }
-                case .field(let expr, let conversion):
+                case .field(let expr, let conversion, let spec):
+                    if spec != nil { throw unsupported("format specs in f-strings", expr.span) }
                     let value = try compileExpr(expr)
                     pieces.append { f in
                         let v = try value(f)

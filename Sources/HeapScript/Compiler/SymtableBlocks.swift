@@ -44,7 +44,7 @@ struct SymtableBlock {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return []
         case .fstring(let parts):
             return parts.flatMap { part -> [SymtableBlock] in
-                if case .field(let x, _) = part { return children(of: x) }
+                if case .field(let x, _, _) = part { return children(of: x) }
                 return []
             }
         case .tuple(let items), .list(let items), .set(let items): return children(of: items)

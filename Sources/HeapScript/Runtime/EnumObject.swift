@@ -200,3 +200,72 @@ extension Interpreter {
         }
     }
 }
+
+/// map and filter (Python/bltinmodule.c), `IteratorState`s in their own types. map keeps
+/// `seq` = iters (the tuple of the arguments' iterators) and `result` = func; filter keeps
+/// `seq` = func and `result` = it, so that deallocation releases them in CPython's order
+/// (map_dealloc: iters, func; filter_dealloc: func, it).
+extension Interpreter {
+    /// map_new / map_vectorcall: the iterators' tuple, each argument's iterator, then the object.
+    func newMap(_ type: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
+        let iters = try noneTuple(args.count - 1)
+        do {
+            for (n, a) in args.dropFirst().enumerated() { try setTupleItem(iters, n, try getIter(a)) }
+        } catch { heap.decref(iters); throw error }
+        heap.incref(args[0])
+        let state = IteratorState(seq: iters)
+        state.result = args[0]
+        do { return try heap.newObject(type: type, payload: .iterator(state)) } catch {
+            heap.decref(iters); heap.decref(args[0]); throw memoryError()
+        }
+    }
+
+    /// map_next: one item from each iterator (none when any runs out), then func called on
+    /// them (the vectorcall small stack: no argument tuple is made).
+    func mapNext(_ state: IteratorState) throws -> ObjectRef? {
+        guard let iters = state.seq, let fn = state.result, case .tuple(let iterators) = heap.payload[Int(iters)] else {
+            return nil
+        }
+        var items: [ObjectRef] = []
+        for it in iterators {
+            let item: ObjectRef?
+            do { item = try next(it) } catch { items.forEach(heap.decref); throw error }
+            guard let item else { items.forEach(heap.decref); return nil }
+            items.append(item)
+        }
+        return try call(fn, items, [])   // consumes the items
+    }
+
+    /// filter_new / filter_vectorcall: the iterator, then the object.
+    func newFilter(_ type: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
+        let it = try getIter(args[1])
+        heap.incref(args[0])
+        let state = IteratorState(seq: args[0])
+        state.result = it
+        do { return try heap.newObject(type: type, payload: .iterator(state)) } catch {
+            heap.decref(args[0]); heap.decref(it); throw memoryError()
+        }
+    }
+
+    /// filter_next: the next item whose truth (None or bool as the function: the item's own)
+    /// is true; the others are released as they are passed over.
+    func filterNext(_ state: IteratorState) throws -> ObjectRef? {
+        guard let fn = state.seq, let it = state.result else { return nil }
+        while let item = try next(it) {
+            let ok: Bool
+            do {
+                if fn == heap.none || fn == heap.builtinType(.bool) {
+                    ok = try isTrue(item)
+                } else {
+                    heap.incref(item)   // the call consumes its arguments
+                    let good = try call(fn, [item], [])
+                    defer { heap.decref(good) }
+                    ok = try isTrue(good)
+                }
+            } catch { heap.decref(item); throw error }
+            if ok { return item }
+            heap.decref(item)
+        }
+        return nil
+    }
+}

@@ -65,7 +65,7 @@ extension Interpreter {
         if generator(source) != nil { return 8 }
         guard case .iterator = heap.payload[Int(source)] else { return nil }
         switch heap.kind(source) {
-        case .zip, .enumerate: return 8
+        case .zip, .enumerate, .map, .filter: return 8
         default: return count
         }
     }

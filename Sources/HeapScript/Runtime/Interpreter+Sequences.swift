@@ -73,6 +73,8 @@ extension Interpreter {
         switch heap.kind(it) {
         case .enumerate: return try enumNext(state)
         case .zip: return try zipNext(state)
+        case .map: return try mapNext(state)
+        case .filter: return try filterNext(state)
         case .reversed, .listReverseIterator: return try reversedNext(state)
         default: break
         }

@@ -153,17 +153,26 @@ extension Parser {
                 conversion = Character(ch)
                 j += 1
             }
+            var spec: String?
             if j < end && body[j] == ":" {
-                unsupported("format specs in f-strings", at: t)
+                j += 1
+                let specStart = j
                 var d = 0
                 while j < end && !(body[j] == "}" && d == 0) {
                     if body[j] == "{" { d += 1 } else if body[j] == "}" { d -= 1 }
                     j += 1
                 }
+                let specScalars = body[specStart..<min(j, end)]
+                if specScalars.contains(where: { $0 == "{" || $0 == "}" || $0 == "\\" }) {
+                    unsupported("format specs with fields or escapes in f-strings", at: t)
+                }
+                var text = ""
+                text.unicodeScalars.append(contentsOf: specScalars)
+                spec = text
             }
             guard j < end && body[j] == "}" else { throw fail(self, "f-string: expecting '}'") }
             let (fl, fc) = Parser.position(in: scalars, of: exprStart, token: t)
-            parts.append(.field(try fieldExpression(exprScalars, line: fl, column: fc), conversion: conversion))
+            parts.append(.field(try fieldExpression(exprScalars, line: fl, column: fc), conversion: conversion, spec: spec))
             i = j + 1
         }
         let text = StringLiteral.string(try decode(literal[...], raw: sp.isRaw, bytes: false, token: t))

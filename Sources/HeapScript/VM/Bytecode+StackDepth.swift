@@ -53,8 +53,9 @@ extension Bytecode {
         switch ins.op {
         case .NOP, .RESUME, .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_NOT, .UNARY_INVERT, .GET_ITER,
              .CHECK_EXC_MATCH, .DELETE_NAME, .SWAP, .LOAD_ATTR, .DELETE_GLOBAL, .DELETE_FAST, .DELETE_DEREF,
-             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .FORMAT_VALUE, .LIST_TO_TUPLE:
+             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .LIST_TO_TUPLE:
             return (0, nil)
+        case .FORMAT_VALUE: return (ins.arg & 4 != 0 ? -1 : 0, nil)   // the spec is popped too
         case .PUSH_NULL, .PUSH_EXC_INFO, .WITH_EXCEPT_START, .BEFORE_WITH, .COPY, .LOAD_CONST, .LOAD_NAME,
              .IMPORT_FROM, .LOAD_FAST, .LOAD_CLOSURE, .LOAD_DEREF, .LOAD_METHOD, .LOAD_ASSERTION_ERROR:
             return (1, nil)

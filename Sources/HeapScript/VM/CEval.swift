@@ -403,6 +403,21 @@ final class CEval {
                 let step = ins.arg == 3 ? pop() : heap.newNone()
                 let upper = pop(), lower = pop()
                 push(try interp.newSlice(lower, upper, step))
+            case .FORMAT_VALUE where ins.arg & 4 != 0:
+                // PyObject_Format(value, spec) after the conversion; the value is released
+                // before the spec.
+                let spec = pop()
+                var v = pop()
+                do {
+                    if ins.arg & 3 != 0 {
+                        let converted = try ins.arg & 3 == 2 ? interp.reprObject(v) : interp.strObject(v)
+                        heap.decref(v)
+                        v = converted
+                    }
+                    let result = try interp.formatObject(v, spec: interp.stringValue(spec))
+                    heap.decref(v); heap.decref(spec)
+                    push(result)
+                } catch { heap.decref(v); heap.decref(spec); throw error }
             case .FORMAT_VALUE:
                 let v = pop()
                 defer { heap.decref(v) }

@@ -43,10 +43,13 @@ extension CodeGen {
                     continue
                 case .literal(let s):
                     emitConst(c.addConst(c.literal(try heap.newStr(s))))
-                case .field(let x, let conversion):
+                case .field(let x, let conversion, let spec):
                     try emitExpr(x)
-                    // The closure path formats `!r` with repr and anything else with str.
-                    emit(.FORMAT_VALUE, .value(conversion == "r" ? 2 : conversion == "s" ? 1 : conversion == "a" ? 3 : 0))
+                    // compiler_formatted_value: the spec (a constant here) after the value,
+                    // FVS_HAVE_SPEC (4) in the oparg.
+                    if let spec { emitConst(c.addConst(c.literal(try heap.newStr(spec)))) }
+                    let which: Int32 = conversion == "r" ? 2 : conversion == "s" ? 1 : conversion == "a" ? 3 : 0
+                    emit(.FORMAT_VALUE, .value(which | (spec != nil ? 4 : 0)))
                 }
                 pieces += 1
             }

@@ -119,7 +119,7 @@ struct ClosureWalker {
         switch e.kind {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
         case .name(let n): uses.insert(n)
-        case .fstring(let parts): for case .field(let x, _) in parts { try walk(x) }
+        case .fstring(let parts): for case .field(let x, _, _) in parts { try walk(x) }
         case .tuple(let xs), .list(let xs), .set(let xs), .boolOp(_, let xs): for x in xs { try walk(x) }
         case .dict(let entries): for d in entries { if let k = d.key { try walk(k) }; try walk(d.value) }
         case .attribute(let x, _), .unary(_, let x), .starred(let x): try walk(x)

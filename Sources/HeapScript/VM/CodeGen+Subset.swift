@@ -81,7 +81,7 @@ extension CodeGen {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return true
         case .fstring(let parts):
             return parts.allSatisfy { part in
-                if case .field(let x, _) = part { return accepts(x) }
+                if case .field(let x, _, _) = part { return accepts(x) }
                 return true
             }
         case .tuple(let items), .list(let items), .set(let items): return items.allSatisfy(accepts)

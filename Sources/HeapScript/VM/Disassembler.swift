@@ -111,7 +111,10 @@ struct Disassembler {
             // dis's MAKE_FUNCTION_FLAGS, of which the code generator sets 0x01, 0x02 and 0x08.
             return (i.arg, [(1, "defaults"), (2, "kwdefaults"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
         case .FORMAT_VALUE:
-            return (i.arg, ["", "str", "repr", "ascii"][Int(i.arg & 3)])
+            // dis: the conversion, then "with format" when FVS_HAVE_SPEC (4) is set.
+            let conversion = ["", "str", "repr", "ascii"][Int(i.arg & 3)]
+            guard i.arg & 4 != 0 else { return (i.arg, conversion) }
+            return (i.arg, conversion.isEmpty ? "with format" : conversion + ", with format")
         default:
             guard i.op.isJump else { return (i.arg, "") }
             let next = offsets[index] + 2 * (1 + i.op.cacheEntries)

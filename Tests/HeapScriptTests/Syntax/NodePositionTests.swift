@@ -67,7 +67,7 @@ final class NodePositionTests: XCTestCase {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: type = "Constant"
         case .fstring(let parts):
             type = "JoinedStr"
-            for case .field(let f, _) in parts { e(f) }
+            for case .field(let f, _, _) in parts { e(f) }
         case .name: type = "Name"
         case .tuple(let xs): type = "Tuple"; xs.forEach(e)
         case .list(let xs): type = "List"; xs.forEach(e)

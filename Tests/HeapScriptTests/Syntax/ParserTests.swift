@@ -52,7 +52,7 @@ final class ParserTests: XCTestCase {
         guard case .fstring(let parts)? = expr("f'a{x!r}{{b}}' 'c'") else { return XCTFail() }
         XCTAssertEqual(parts.count, 3)
         XCTAssertEqual(parts[0], .literal("a"))
-        if case .field(let e, let conv) = parts[1] {
+        if case .field(let e, let conv, _) = parts[1] {
             XCTAssertEqual(e.kind, .name("x"))
             XCTAssertEqual(e.span, SourceSpan(line: 1, column: 4, endLine: 1, endColumn: 5))   // ast of 3.11.7
             XCTAssertEqual(conv, "r")
@@ -219,7 +219,7 @@ final class ParserTests: XCTestCase {
 
     func testUnsupportedConstructs() {
         XCTAssertEqual(failure("x = 1j"), "unsupported complex numbers")
-        XCTAssertEqual(failure("f'{x:>10}'"), "unsupported format specs in f-strings")
+        XCTAssertEqual(failure("f'{x:{w}}'"), "unsupported format specs with fields or escapes in f-strings")
         XCTAssertEqual(failure("async def f(): pass"), "unsupported 'async def'")
         XCTAssertEqual(failure("match x:\n  case 1: pass\n"), "unsupported 'match' statements")
         XCTAssertEqual(failure("from x import *"), "unsupported 'import *'")

@@ -97,6 +97,29 @@ Disassembly of <code object h at 0x..., file "<stdin>", line 7>:
 """)
     }
 
+    /// f-string fields with format specs: the spec is a constant after the value, FORMAT_VALUE
+    /// 4 ("with format") or 6 ("repr, with format").
+    func testFormatSpecs() {
+        check("x = 5\ny = f'{x:>10} and {x!r:<3}'\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (5)
+              4 STORE_NAME               0 (x)
+
+  2           6 LOAD_NAME                0 (x)
+              8 LOAD_CONST               1 ('>10')
+             10 FORMAT_VALUE             4 (with format)
+             12 LOAD_CONST               2 (' and ')
+             14 LOAD_NAME                0 (x)
+             16 LOAD_CONST               3 ('<3')
+             18 FORMAT_VALUE             6 (repr, with format)
+             20 BUILD_STRING             3
+             22 STORE_NAME               1 (y)
+             24 LOAD_CONST               4 (None)
+             26 RETURN_VALUE
+""")
+    }
+
     func testNames() {
         check("x = [1, 2]\ny = x\ndel x\n", """
   0           0 RESUME                   0

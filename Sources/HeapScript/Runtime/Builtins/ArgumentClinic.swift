@@ -30,7 +30,7 @@ struct Signature {
     /// METH_VARARGS: the call packs the positional arguments into a tuple (off the free list)
     /// that lives while the body runs (`_PyStack_AsTuple`). Measured from each interpreter's
     /// PyMethodDef flags (`ml_flags`, read with ctypes): 3.6.15's divmod, getattr, setattr,
-    /// delattr, hasattr and issubclass are METH_VARARGS, METH_FASTCALL from 3.7.
+    /// delattr, hasattr, issubclass and format are METH_VARARGS, METH_FASTCALL from 3.7.
     var packsArguments = false
 
     /// How CPython words a wrong number of arguments.
@@ -232,9 +232,10 @@ extension Interpreter {
         // Python/bltinmodule.c
         case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all", "bin", "oct", "chr", "ord":
             return one()
-        case "divmod", "hasattr", "delattr", "issubclass", "getattr", "setattr":
-            let (lo, hi) = bare == "getattr" ? (2, 3) : bare == "setattr" ? (3, 3) : (2, 2)
-            var sig = unpack(lo, hi, oldStyleOn36: false)
+        case "divmod", "hasattr", "delattr", "issubclass", "getattr", "setattr", "format":
+            let (lo, hi) = bare == "getattr" ? (2, 3) : bare == "setattr" ? (3, 3) : bare == "format" ? (1, 2) : (2, 2)
+            // 3.6.15's format parses "O|U:format" (vgetargs1's texts); the others unpack.
+            var sig = unpack(lo, hi, oldStyleOn36: bare == "format")
             sig.packsArguments = v < 8
             return sig
         case "globals": return noArgs()
@@ -364,6 +365,12 @@ extension Interpreter {
         case .object:
             let text = v < 8 ? "object() takes no parameters" : "object() takes no arguments"
             return S(min: 0, max: 0, arity: .fixed(text), keywords: .fixed(text))
+        case .map:
+            // map_new / map_vectorcall (3.11.7): `_PyArg_NoKeywords` first, then the count.
+            return S(min: 2, max: .max, arity: .fixed("map() must have at least two arguments."),
+                     keywords: v < 8 ? .doesNotTake("map") : .none("map"))
+        case .filter:
+            return S(min: 2, max: 2, arity: .expected("filter"), keywords: v < 8 ? .doesNotTake("filter") : .none("filter"))
         case .type:
             let text = "type() takes 1 or 3 arguments"
             // Two arguments are a TypeError and three a refusal, both in the body.

@@ -8,7 +8,7 @@ extension Interpreter {
         for (n, kind) in [("int", TypeKind.int), ("float", .float), ("str", .str), ("bool", .bool),
                           ("list", .list), ("tuple", .tuple), ("dict", .dict), ("set", .set),
                           ("frozenset", .frozenset), ("bytes", .bytes), ("object", .object),
-                          ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip),
+                          ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip), ("map", .map), ("filter", .filter),
                           ("reversed", .reversed)] {
             try! dictSet(d, name(n), heap.builtinType(kind))
         }
@@ -65,6 +65,7 @@ extension Interpreter {
         }
         registerNumberBuiltins(d)
         registerAttributeBuiltins(d)
+        registerFormatBuiltin(d)
         defineFunction(in: d, "abs") { i, _, args, _ in
             switch i.number(args[0]) {
             case .int(let v)?: return v == Int.min ? try i.makeInt(-BigInt(v)) : try i.newInt(abs(v))
@@ -157,6 +158,8 @@ extension Interpreter {
         switch kind {
         case .enumerate: return try newEnumerate(type, args, kwargs)
         case .zip: return try newZip(type, args, kwargs)
+        case .map: return try newMap(type, args)
+        case .filter: return try newFilter(type, args)
         case .reversed: return try newReversed(args, kwargs)
         case .object:
             guard args.isEmpty else { throw error("TypeError", "object() takes no arguments") }

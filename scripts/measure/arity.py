@@ -44,7 +44,7 @@ CALLABLES = [
     ("{1}.add", ["1"]), ("{1}.discard", ["1"]), ("{1}.remove", ["1"]), ("{1}.pop", []),
     ("{1}.clear", []), ("{1}.update", []),
     # str methods (Objects/unicodeobject.c)
-    ("'ab'.join", ["[]"]), ("'ab'.find", ["'a'", "0", "1"]), ("'ab'.index", ["'a'", "0", "1"]),
+    ("'ab'.join", ["[]"]), ("'{}'.format", ["1"]), ("'ab'.find", ["'a'", "0", "1"]), ("'ab'.index", ["'a'", "0", "1"]),
     ("'ab'.count", ["'a'", "0", "1"]), ("'ab'.isdigit", []), ("'ab'.isalpha", []),
     ("'ab'.title", []), ("'ab'.capitalize", []), ("'ab'.upper", []), ("'ab'.lower", []),
     ("'ab'.strip", ["None"]), ("'ab'.lstrip", ["None"]), ("'ab'.rstrip", ["None"]),

@@ -274,6 +274,7 @@ extension Interpreter {
         case "set.update": return S(min: 0, max: .max, arity: .unknown, keywords: .none(q))
         // Objects/unicodeobject.c, Objects/bytesobject.c
         case "str.join": return one()
+        case "str.format": return S(min: 0, max: .max, anyKeywords: true, arity: .unknown, keywords: .unknown)
         case "str.find", "str.index", "str.count", "str.startswith", "str.endswith": return strSearch()
         case "str.isdigit", "str.isalpha", "str.title", "str.capitalize", "str.upper", "str.lower",
              "str.isidentifier": return noArgs()

@@ -251,7 +251,14 @@ extension Interpreter {
         case .str(let sv):
             if spec.isEmpty { heap.incref(v); return v }
             let s = try parse("<", "s")
-            return try run { () throws(FormatSpec.Failure) in try s.formatString(sv.value) }
+            let result = try run { () throws(FormatSpec.Failure) in try s.formatString(sv.value) }
+            // format_string_internal's fast path: nothing to pad or cut, so the writer takes
+            // the str itself (`f'{s:5}' is s` for a longer s, 3.6.15 to 3.13.0).
+            let length = sv.value.unicodeScalars.count
+            if (s.width < 0 || s.width <= length) && (s.precision < 0 || s.precision >= length) {
+                heap.decref(result); heap.incref(v); return v
+            }
+            return result
         default:
             // object.__format__ (list, None, instances without their own __format__).
             guard spec.isEmpty else { throw error("TypeError", "unsupported format string passed to \(name).__format__") }

@@ -15,7 +15,10 @@ extension Interpreter {
             if !args.isEmpty { packed.tuples = Array(repeating: 0, count: args.count) + [1] }
             let held = i.heap.takeFromFreeLists(packed)
             defer { i.heap.releaseWorkingSet(held) }
-            return try i.stringFormat(i.stringValue(s!), args, kwargs)
+            let format = i.stringValue(s!)
+            // A format without braces is one literal piece, which the writer takes whole.
+            if !format.unicodeScalars.contains(where: { $0 == "{" || $0 == "}" }) { i.heap.incref(s!); return s! }
+            return try i.stringFormat(format, args, kwargs)
         }
     }
 
@@ -24,15 +27,21 @@ extension Interpreter {
         var out = ""
         var autoNumber: Int? = nil    // nil: not decided; then the next automatic index
         var manual = false
+        // do_markup turns the writer's over-allocation off for the last piece: a piece that is
+        // a whole str object, written first and last, becomes the result itself
+        // (`'{}'.format(s) is s`; `'{}{}'.format(s, '') is s` is False).
+        var pieces = 0
+        var sole: ObjectRef?
+        defer { if let sole { heap.decref(sole) } }
         var i = 0
         while i < c.count {
             let ch = c[i]
             if ch == "}" {
                 guard i + 1 < c.count, c[i + 1] == "}" else { throw error("ValueError", "Single '}' encountered in format string") }
-                out.unicodeScalars.append("}"); i += 2; continue
+                out.unicodeScalars.append("}"); i += 2; pieces = 2; continue
             }
-            guard ch == "{" else { out.unicodeScalars.append(ch); i += 1; continue }
-            if i + 1 < c.count && c[i + 1] == "{" { out.unicodeScalars.append("{"); i += 2; continue }
+            guard ch == "{" else { out.unicodeScalars.append(ch); i += 1; pieces = 2; continue }
+            if i + 1 < c.count && c[i + 1] == "{" { out.unicodeScalars.append("{"); i += 2; pieces = 2; continue }
             // A field: up to the matching '}' (nested braces belong to the spec).
             var j = i + 1, depth = 1
             while j < c.count {
@@ -96,10 +105,22 @@ extension Interpreter {
             }
             let piece: ObjectRef
             do { piece = try formatObject(converted, spec: spec) } catch { heap.decref(converted); throw error }
+            // render_field writes a whole object for a str it kept, str() of a float without a
+            // spec, and PyObject_Format's result for other types; an exact int or a float with
+            // a spec is written digit by digit.
+            let kind = heap.kind(converted)
+            let whole = piece == converted || (kind == .float && spec.isEmpty) || (kind != .str && kind != .int && kind != .float)
             heap.decref(converted)
-            out += stringValue(piece)
+            let text = stringValue(piece)
+            out += text
+            if !text.isEmpty {
+                pieces += 1
+                if let s = sole { heap.decref(s); sole = nil }
+                if pieces == 1 && whole && i == c.count { sole = piece; continue }
+            }
             heap.decref(piece)
         }
+        if pieces == 1, let s = sole { sole = nil; return s }
         try refuseWriterKeptBlock(formatLength: c.count, result: out)
         return try newStr(out)
     }

@@ -19,3 +19,7 @@ show(lambda: '{0!x}'.format(1))
 show(lambda: '{:d}'.format('a'))
 s = 'size {}'.format(10)
 sys.getsizeof(s), sys.getrefcount(s)
+s = 'hello world'
+f'{s:5}' is s, '{:5}'.format(s) is s, format(s, '5') is s, f'{s:.20}' is s, f'{s:>5}' is s, f'{s:20}' is s, '{}'.format(s) is s, '{}{}'.format(s, '') is s, '{!s}'.format(s) is s, 'plain'.format() is 'plain', '{}'.format(1.5) == '1.5'
+x = 'ab{{'
+x.format() is x

@@ -11,19 +11,26 @@ import HeapEngine
 // the others lists (`for y in [a, b]` and `1 in [a, 2]`: BUILD_LIST); a list of constants
 // searched with `in` is folded too.
 //
+// 3.12's optimize_format: `'...%s...' % (a, b)` with a str constant, a tuple display and
+// only %s/%r (flags, a width and a precision of at most two digits each) becomes the
+// f-string `f'...{a!s}...'` (`dis` on 3.12.1: FORMAT_VALUE 1, FORMAT_VALUE 5 with '>5.2' for
+// '%5.2s', '5' for '%-5s'); any other shape stays a BINARY_OP.
+//
 // The rewrite runs on the parsed statements before either compiler sees them, so the closure
 // path and the code generator compile the same tree. Set displays (folded to frozenset
 // constants by the same functions) are left as they are.
 
 enum ASTOptimizer {
     static func optimize(_ body: [Stmt], profile: Profile) -> [Stmt] {
-        var o = Folder(allDisplays: profile.iterableDisplaysBecomeTuples)
+        var o = Folder(allDisplays: profile.iterableDisplaysBecomeTuples, percentToFString: profile.minor >= 12)
         return body.map { o.stmt($0) }
     }
 
     private struct Folder {
         /// 3.7+: every list display there; before, only lists of constants.
         let allDisplays: Bool
+        /// 3.12+: optimize_format.
+        let percentToFString: Bool
 
         func tupled(_ e: Expr) -> Expr {
             guard case .list(let items) = e.kind else { return e }
@@ -74,6 +81,66 @@ enum ASTOptimizer {
             return out
         }
 
+        /// optimize_format / parse_literal / simple_format_arg_parse (Python/ast_opt.c, 3.12):
+        /// nil when the format has another conversion, more or fewer conversions than items,
+        /// or a width or precision of three digits. `%a` is left to the runtime (refused).
+        static func optimizeFormat(_ format: String, _ items: [Expr]) -> [FStringPart]? {
+            let c = Array(format.unicodeScalars)
+            var pos = 0, used = 0
+            var parts: [FStringPart] = []
+            func isDigit(_ ch: Unicode.Scalar) -> Bool { ch.value >= 48 && ch.value <= 57 }
+            while true {
+                var literal = ""
+                let start = pos
+                while pos < c.count {
+                    if c[pos] != "%" { literal.unicodeScalars.append(c[pos]); pos += 1 }
+                    else if pos + 1 < c.count && c[pos + 1] == "%" { literal.unicodeScalars.append("%"); pos += 2 }
+                    else { break }
+                }
+                if pos > start { parts.append(.literal(literal)) }
+                if pos >= c.count { break }
+                guard used < items.count else { return nil }
+                let item = items[used]
+                used += 1
+                pos += 1   // the '%'
+                func next() -> Unicode.Scalar? { guard pos < c.count else { return nil }; pos += 1; return c[pos - 1] }
+                guard var ch = next() else { return nil }
+                var ljust = false, width = -1, precision = -1
+                while ch == "-" || ch == "+" || ch == " " || ch == "#" || ch == "0" {
+                    if ch == "-" { ljust = true }
+                    guard let n = next() else { return nil }
+                    ch = n
+                }
+                // A number of at most two digits from `ch` on (nil: the format is not simple).
+                func number() -> Int? {
+                    var value = 0, digits = 0
+                    while isDigit(ch) {
+                        value = value * 10 + Int(ch.value - 48)
+                        guard let n = next() else { return nil }
+                        ch = n
+                        digits += 1
+                        if digits >= 3 { return nil }
+                    }
+                    return value
+                }
+                if isDigit(ch) { guard let w = number() else { return nil }; width = w }
+                if ch == "." {
+                    guard let n = next() else { return nil }
+                    ch = n
+                    guard let p = number() else { return nil }
+                    precision = p
+                }
+                guard ch == "s" || ch == "r" else { return nil }
+                var spec = ""
+                if !ljust && width > 0 { spec += ">" }
+                if width >= 0 { spec += String(width) }
+                if precision >= 0 { spec += "." + String(precision) }
+                parts.append(.field(item, conversion: Character(ch), spec: spec.isEmpty ? nil : spec))
+            }
+            guard used == items.count else { return nil }
+            return parts
+        }
+
         mutating func param(_ p: Param) -> Param {
             Param(name: p.name, defaultValue: p.defaultValue.map { expr($0) }, kind: p.kind)
         }
@@ -106,7 +173,15 @@ enum ASTOptimizer {
             case .call(let f, let args, let kws):
                 kind = .call(expr(f), args: args.map { expr($0) }, keywords: kws.map { Keyword(name: $0.name, value: expr($0.value)) })
             case .unary(let op, let x): kind = .unary(op, expr(x))
-            case .binary(let op, let a, let b): kind = .binary(op, expr(a), expr(b))
+            case .binary(let op, let a, let b):
+                let (l, r) = (expr(a), expr(b))
+                if percentToFString, op == .mod, case .string(let format) = l.kind, case .tuple(let items) = r.kind,
+                   !items.contains(where: { if case .starred = $0.kind { return true }; return false }),
+                   let parts = Folder.optimizeFormat(format, items) {
+                    kind = .fstring(parts)
+                } else {
+                    kind = .binary(op, l, r)
+                }
             case .boolOp(let op, let xs): kind = .boolOp(op, xs.map { expr($0) })
             case .compare(let first, let rest):
                 // fold_compare: the last comparator only (ast_opt.c looks at the rightmost).

@@ -151,7 +151,7 @@ extension Interpreter {
             items.forEach(heap.incref)
             return try newTuple(items)
         case (.mod, .str(let s), _):
-            return try percentFormat(s.value, b)
+            return try percentFormat(a, s.value, b)
         case (.sub, .set, .set), (.bitAnd, .set, .set), (.bitOr, .set, .set), (.bitXor, .set, .set):
             // The result takes the left operand's type: a frozenset on the left is not modelled.
             if heap.kind(a) == .frozenset { throw notModelled("frozenset \(op.rawValue)") }

@@ -121,7 +121,7 @@ extension Interpreter {
             heap.decref(piece)
         }
         if pieces == 1, let s = sole { sole = nil; return s }
-        try refuseWriterKeptBlock(formatLength: c.count, result: out)
+        try refuseWriterKeptBlock(formatLength: c.count, result: out, what: "str.format")
         return try newStr(out)
     }
 
@@ -136,9 +136,9 @@ extension Interpreter {
     /// string to a block of its own size when it shrinks by more than a quarter (the buffer's
     /// block is freed), which is where a direct allocation puts it; otherwise the result stays
     /// in the buffer's larger block, which heapbook does not model: refused.
-    private func refuseWriterKeptBlock(formatLength: Int, result: String) throws {
+    func refuseWriterKeptBlock(formatLength: Int, result: String, what: String) throws {
         // A wider character makes the writer convert its buffer: not modelled.
-        guard result.unicodeScalars.allSatisfy({ $0.isASCII }) else { throw notModelled("str.format with a non-ASCII result") }
+        guard result.unicodeScalars.allSatisfy({ $0.isASCII }) else { throw notModelled("\(what) with a non-ASCII result") }
         // unicode_result makes a one-character result the latin-1 singleton, as newStr does
         // (`'{}'.format('a') is 'a'` on all five versions).
         let length = result.unicodeScalars.count
@@ -146,7 +146,7 @@ extension Interpreter {
         let final = StrLayout.sizeof(kind: .ascii, length: length, profile: profile)
         let classSize = (bufferBlock + profile.alignment - 1) / profile.alignment * profile.alignment
         if bufferBlock > 512 || 4 * final > 3 * classSize {
-            throw notModelled("str.format with a result this long",
+            throw notModelled("\(what) with a result this long",
                               because: "CPython's string writer keeps it in its over-allocated buffer, whose size heapbook does not model")
         }
     }

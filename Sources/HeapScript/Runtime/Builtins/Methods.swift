@@ -414,8 +414,4 @@ extension Interpreter {
         for k in 0...(hay.count - needle.count) where hay[k..<(k + needle.count)].elementsEqual(needle) { return k }
         return nil
     }
-
-    func percentFormat(_ format: String, _ args: ObjectRef) throws -> ObjectRef {
-        throw UnsupportedAtRuntime(what: "'%' string formatting")
-    }
 }

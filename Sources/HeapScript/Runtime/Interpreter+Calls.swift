@@ -549,6 +549,8 @@ extension Interpreter {
         do { heap.decref(try callFunction(del, [obj], [])) } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(del))\n" + formatTraceback(e)
             releaseException(e)
+        } catch let u as UnsupportedAtRuntime {
+            if pendingRefusal == nil { pendingRefusal = u }
         } catch {}
     }
 
@@ -558,6 +560,8 @@ extension Interpreter {
         do { heap.decref(try call(callback, [weakref], [])) } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)
             releaseException(e)
+        } catch let u as UnsupportedAtRuntime {
+            if pendingRefusal == nil { pendingRefusal = u }
         } catch {}
     }
 

@@ -82,6 +82,16 @@ final class ClassFeatureTests: XCTestCase {
         }
     }
 
+    /// A refusal inside `__del__` (dealloc cannot unwind through it) stops the session after
+    /// the statement instead of vanishing: 3.11.7 prints `S del True` for this `del s`.
+    func testRefusalInsideDelIsNotSwallowed() {
+        let s = makeSession()
+        expect(s, "class S:\n    __slots__ = ('x',)\n    def __del__(self):\n        print('S del', hasattr(S, 'x'))\n", "")
+        expect(s, "s = S()", "")
+        let r = s.runInteractive("del s\n")
+        XCTAssertEqual(r.unsupported?.construct, "hasattr", r.stderr)
+    }
+
     /// A subclass inherits nothing refused: its base was refused first. A special name bound
     /// to something other than a function goes through the slot (`__repr__ = 5` makes
     /// `repr(S())` raise "'int' object is not callable" in 3.11.7): refused.

@@ -276,6 +276,11 @@ public struct Profile: Sendable, Equatable {
     /// `__slots__` member that was never set raises `AttributeError('x')`; 3.11+ say
     /// "'S' object has no attribute 'x'" (3.6.15, 3.8.18 vs 3.11.7-3.13.0).
     public var bareAttributeErrorForUnsetSlot: Bool = false
+    /// type_new's TypeError for a `__weakref__` slot the class may not add (its base has a
+    /// weakref list, or it is listed twice): "__weakref__ slot disallowed: either we already
+    /// got one, or __itemsize__ != 0" up to 3.11 (3.6.15, 3.8.18, 3.11.7), "__weakref__ slot
+    /// disallowed: we already got one" from 3.12 (3.12.1, 3.13.0).
+    public var weakrefSlotErrorMentionsItemsize: Bool = false
 
     // MARK: - Interpreter start-up
 

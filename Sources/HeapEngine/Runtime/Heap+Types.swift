@@ -12,14 +12,15 @@ extension Heap {
     /// descriptors, each of which holds a reference to the class, as in CPython.
     ///
     /// `slots`: the class body set `__slots__`; `names` are its members as type_new sorts
-    /// them and `tuple` is ht_slots holding them (interned strs), stolen.
+    /// them, `tuple` is ht_slots holding them (interned strs, stolen), and `addDict` /
+    /// `addWeakref` say whether `__dict__` / `__weakref__` were among them.
     public func newHeapType(name: String, module: String, bases givenBases: [ObjectRef], dict: ObjectRef,
-                            slots: (names: [String], tuple: ObjectRef)? = nil) throws(HeapExhausted) -> ObjectRef {
+                            slots: SlotsSpec? = nil) throws(HeapExhausted) -> ObjectRef {
         let objectType = builtinType(.object)
         var bases = givenBases
         if bases.isEmpty { incref(objectType); bases = [objectType] }
         let base = bases[0]
-        let shape = instanceShape(base: typeInfo(base), ownSlots: slots?.names)
+        let shape = instanceShape(base: typeInfo(base), slots: slots)
         let info = TypeInfo(name: name, module: module, kind: .instance, base: base, mro: [],
                             isHeapType: true, basicSize: shape.basicSize, itemSize: 0, isGC: shape.isGC,
                             preHeaderSize: shape.preHeaderSize)
@@ -60,7 +61,10 @@ extension Heap {
         // `class D(C): pass; del D; gc.collect()` is 3 on 3.11.7 (the type, its MRO and its
         // bases; its namespace of strs stays untracked).
         let descriptorType = builtinType(.getsetDescriptor)
-        for attr in ["__dict__", "__weakref__"] where slots == nil && !(typeInfo(base).isHeapType && typeInfo(base).hasInstanceDict) {
+        let baseInfo = typeInfo(base)
+        let addDict = shape.hasDict && !(baseInfo.isHeapType && baseInfo.hasInstanceDict)
+        let addWeakref = shape.hasWeakrefs && !(baseInfo.isHeapType && baseInfo.hasInstanceWeakrefs)
+        for attr in ["__dict__", "__weakref__"] where attr == "__dict__" ? addDict : addWeakref {
             incref(t)
             let d = try newObject(type: descriptorType, payload: .cell(t))
             let key = intern(try newStr(attr))
@@ -112,26 +116,39 @@ extension Heap {
     /// - a class without `__slots__` adds the dict and the weakref list its base lacks.
     /// Measured on 3.6.15/3.8.18/3.11.7/3.12.1/3.13.0: `__slots__ = ('x', 'y')` basicsize
     /// 32 on all, getsizeof 64/48/48/48/48; a subclass without `__slots__` 48/48/40/32/32.
-    func instanceShape(base: TypeInfo, ownSlots: [String]?) -> (basicSize: Int, preHeaderSize: Int, isGC: Bool, hasDict: Bool, hasWeakrefs: Bool) {
+    func instanceShape(base: TypeInfo, slots: SlotsSpec?) -> (basicSize: Int, preHeaderSize: Int, isGC: Bool, hasDict: Bool, hasWeakrefs: Bool) {
         let plain = profile.objects.instance
         let object = profile.objects.object
         let dictBytes = plain.hasManagedDict ? 0 : profile.pointerSize
         let weakrefBytes = plain.basicSize - object.basicSize - dictBytes
         let baseHasDict = base.isHeapType && base.hasInstanceDict
         let baseHasWeakrefs = base.isHeapType && base.hasInstanceWeakrefs
-        var size = base.basicSize
-        if let ownSlots {
-            size += ownSlots.count * profile.pointerSize
-        } else {
-            if !baseHasDict { size += dictBytes }
-            if !baseHasWeakrefs { size += weakrefBytes }
-        }
-        let hasDict = baseHasDict || ownSlots == nil
-        let hasWeakrefs = baseHasWeakrefs || ownSlots == nil
+        let hasDict = baseHasDict || (slots?.addDict ?? true)
+        let hasWeakrefs = baseHasWeakrefs || (slots?.addWeakref ?? true)
+        var size = base.basicSize + (slots?.names.count ?? 0) * profile.pointerSize
+        if hasDict && !baseHasDict { size += dictBytes }
+        if hasWeakrefs && !baseHasWeakrefs { size += weakrefBytes }
         // Py_TPFLAGS_HAVE_GC: always from 3.8; on 3.6 when the base has it or the class
         // grew (`size > base` covers slots, a dict and weakrefs).
         let isGC = profile.heapTypesAlwaysGC || (base.isHeapType && base.isGC) || size > base.basicSize
-        let managed = hasDict && plain.hasManagedDict ? profile.objects.managedDictPreHeaderSize : 0
-        return (size, (isGC ? profile.gcHeaderSize : 0) + managed, isGC, hasDict, hasWeakrefs)
+        // _PyType_PreHeaderSize: two pointers when the dict is managed (3.11+) or the
+        // weakref list is (3.12+, Py_TPFLAGS_MANAGED_WEAKREF: no bytes of the body):
+        // `__slots__ = ('x', '__weakref__')` is 48 bytes on 3.11.7, 56 on 3.12.1.
+        let managed = (hasDict && plain.hasManagedDict) || (hasWeakrefs && weakrefBytes == 0)
+        let extra = managed ? profile.objects.managedDictPreHeaderSize : 0
+        return (size, (isGC ? profile.gcHeaderSize : 0) + extra, isGC, hasDict, hasWeakrefs)
+    }
+}
+
+/// A class body's `__slots__` as type_new uses it: the member names (sorted, without
+/// `__dict__` and `__weakref__`), ht_slots (a tuple of those names), and whether
+/// `__dict__` / `__weakref__` were listed (add_dict / add_weak).
+public struct SlotsSpec {
+    public var names: [String]
+    public var tuple: ObjectRef
+    public var addDict: Bool
+    public var addWeakref: Bool
+    public init(names: [String], tuple: ObjectRef, addDict: Bool, addWeakref: Bool) {
+        self.names = names; self.tuple = tuple; self.addDict = addDict; self.addWeakref = addWeakref
     }
 }

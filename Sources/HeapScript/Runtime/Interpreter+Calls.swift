@@ -439,7 +439,7 @@ extension Interpreter {
         let callArguments = heap.takeFromFreeLists(FreeListCounts(tuples: [0, 0, 0, 1]))
         defer { heap.releaseWorkingSet(callArguments); heap.decref(namespace) }
         let typeDict = try copyDict(namespace)
-        let slots: (names: [String], tuple: ObjectRef)?
+        let slots: SlotsSpec?
         do { slots = try typeNewSlots(typeDict, base: bases.first ?? heap.builtinType(.object)) } catch {
             heap.decref(typeDict); bases.forEach(heap.decref)
             throw error

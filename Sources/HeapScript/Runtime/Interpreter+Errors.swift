@@ -291,7 +291,9 @@ extension Interpreter {
                     if let d = info.dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
                     // A slotted class has no `__dict__`/`__weakref__` getsets (its dict, or a
                     // base's, lists them when they exist).
-                    names.formUnion(info.hasInstanceDict ? s.plainClass : s.plainClass.filter { $0 != "__dict__" && $0 != "__weakref__" })
+                    names.formUnion(s.plainClass.filter {
+                        ($0 != "__dict__" || info.hasInstanceDict) && ($0 != "__weakref__" || info.hasInstanceWeakrefs)
+                    })
                 } else {
                     names.formUnion(s.types[s.typeName(forEngineType: info.name)] ?? [])
                 }

@@ -106,13 +106,15 @@ extension Interpreter {
     ///
     /// Raised as CPython raises them (texts from 3.6.15-3.13.0): "__slots__ items must be
     /// strings, not 'int'", "__slots__ must be identifiers" (both per item, in order), and
-    /// "'x' in __slots__ conflicts with class variable". Refused: a `__slots__` that is not
-    /// a str, tuple or list; `__dict__` or `__weakref__` among the names (their layout is
-    /// per version); special and private (mangled) names; duplicates; names made at run
-    /// time (not interned); non-ASCII names; more than one conflicting name (3.6 reports
-    /// another one than 3.8+); and on 3.13 a class with a `__dict__` and slots (its
-    /// instances get no inline values).
-    func typeNewSlots(_ dict: ObjectRef, base: ObjectRef) throws -> (names: [String], tuple: ObjectRef)? {
+    /// "'x' in __slots__ conflicts with class variable", "__dict__ slot disallowed: we
+    /// already got one" (the base has a dict, or it is listed twice) and its `__weakref__`
+    /// twin (`Profile.weakrefSlotErrorMentionsItemsize`). `__dict__` and `__weakref__` are
+    /// no members: they give the instances a dict or a weakref list (add_dict / add_weak).
+    /// Refused: a `__slots__` that is not a str, tuple or list; other special and private
+    /// (mangled) names; duplicates; names made at run time (not interned); non-ASCII names;
+    /// more than one conflicting name (3.6 reports another one than 3.8+); and on 3.13 a
+    /// class with a `__dict__` and slots (its instances get no inline values).
+    func typeNewSlots(_ dict: ObjectRef, base: ObjectRef) throws -> SlotsSpec? {
         guard let value = try dictGet(dict, name("__slots__")) else {
             try refuseDictWithoutInlineValues(base: base, ownSlots: 0, addsDict: true)
             return nil
@@ -134,7 +136,10 @@ extension Interpreter {
             throw notModelled("__slots__", because: "only a str, tuple or list of names is modelled, not a '\(typeName(value))'")
         }
         defer { temporary.map(heap.decref) }
+        let baseInfo = heap.typeInfo(base)
         var names: [String] = []
+        var members: [ObjectRef] = []
+        var addDict = false, addWeakref = false
         for item in items {
             guard heap.kind(item) == .str else {
                 throw error("TypeError", "__slots__ items must be strings, not '\(typeName(item))'")
@@ -144,8 +149,23 @@ extension Interpreter {
                 throw notModelled("__slots__", because: "non-ASCII slot names are not modelled")
             }
             guard Interpreter.isASCIIIdentifier(n) else { throw error("TypeError", "__slots__ must be identifiers") }
-            if n == "__dict__" || n == "__weakref__" {
-                throw notModelled("__slots__", because: "`\(n)` in `__slots__` is not modelled")
+            // type_new_visit_slots: may_add_dict is tp_dictoffset == 0, may_add_weak
+            // tp_weaklistoffset == 0 (and no itemsize: only object and classes are bases).
+            if n == "__dict__" {
+                if addDict || (baseInfo.isHeapType && baseInfo.hasInstanceDict) {
+                    throw error("TypeError", "__dict__ slot disallowed: we already got one")
+                }
+                addDict = true
+                continue
+            }
+            if n == "__weakref__" {
+                if addWeakref || (baseInfo.isHeapType && baseInfo.hasInstanceWeakrefs) {
+                    throw error("TypeError", profile.weakrefSlotErrorMentionsItemsize
+                        ? "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"
+                        : "__weakref__ slot disallowed: we already got one")
+                }
+                addWeakref = true
+                continue
             }
             if n.hasPrefix("__") {
                 throw notModelled("__slots__", because: "special and private (mangled) slot names are not modelled")
@@ -155,25 +175,27 @@ extension Interpreter {
                 throw notModelled("__slots__", because: "slot names made at run time are not modelled")
             }
             names.append(n)
+            members.append(item)
         }
-        try refuseDictWithoutInlineValues(base: base, ownSlots: names.count, addsDict: false)
-        // type_new_copy_slots: the names into a new list (no mangling: private names are
-        // refused above), each checked against the class dict, sorted, made a tuple.
-        let conflicts = try items.filter { try dictGet(dict, $0) != nil }
-        items.forEach(heap.incref)
-        let list = try newList(items, extend: false)
+        try refuseDictWithoutInlineValues(base: base, ownSlots: names.count, addsDict: addDict)
+        // type_new_copy_slots: the names but `__dict__`/`__weakref__` into a new list (no
+        // mangling: private names are refused above), each checked against the class
+        // dict, sorted, made a tuple.
+        let conflicts = try members.filter { try dictGet(dict, $0) != nil }
+        members.forEach(heap.incref)
+        let list = try newList(members, extend: false)
         if let first = conflicts.first {
             heap.decref(list)
             if conflicts.count > 1 { throw notModelled("__slots__", because: "several names conflicting with class variables are not modelled") }
             throw error("ValueError", "'\(stringValue(first))' in __slots__ conflicts with class variable")
         }
         // PyList_Sort: by code point (the names are ASCII).
-        let sorted = items.sorted { stringValue($0) < stringValue($1) }
+        let sorted = members.sorted { stringValue($0) < stringValue($1) }
         sorted.forEach(heap.incref)
         let tuple: ObjectRef
         do { tuple = try newTuple(sorted) } catch { heap.decref(list); throw error }
         heap.decref(list)
-        return (sorted.map(stringValue), tuple)
+        return SlotsSpec(names: sorted.map(stringValue), tuple: tuple, addDict: addDict, addWeakref: addWeakref)
     }
 
     /// 3.13 gives a class's instances inline values (Py_TPFLAGS_INLINE_VALUES) only when

@@ -86,7 +86,7 @@ extension Interpreter {
             if info.isHeapType {
                 // object's own names are found on object, further along.
                 // A slotted class has no `__dict__`/`__weakref__` (CPython raises AttributeError).
-                let absent = !info.hasInstanceDict && (attr == "__dict__" || attr == "__weakref__")
+                let absent = (attr == "__dict__" && !info.hasInstanceDict) || (attr == "__weakref__" && !info.hasInstanceWeakrefs)
                 if s.plainClass.contains(attr) && !s.has(attribute: attr, onType: "object") && !absent { return info.name }
             } else {
                 let n = s.typeName(forEngineType: info.name)

@@ -52,8 +52,6 @@ final class ClassFeatureTests: XCTestCase {
     /// `A.y = S.x` is accepted), so a refusal is the only answer short of modelling them.
     func testSlotFormsNotModelledAreRefused() {
         let cases: [(String, String)] = [
-            ("class S:\n    __slots__ = ('__dict__',)\n", "`__dict__` in `__slots__` is not modelled"),
-            ("class S:\n    __slots__ = ('x', '__weakref__')\n", "`__weakref__` in `__slots__` is not modelled"),
             ("class S:\n    __slots__ = ('__x',)\n", "special and private (mangled) slot names are not modelled"),
             ("class S:\n    __slots__ = ('x', 'x')\n", "duplicate slot names are not modelled"),
             ("class S:\n    __slots__ = {'x': 1}\n", "only a str, tuple or list of names is modelled, not a 'dict'"),

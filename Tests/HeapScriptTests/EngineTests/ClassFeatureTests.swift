@@ -80,6 +80,17 @@ final class ClassFeatureTests: XCTestCase {
         }
     }
 
+    /// Private names inside a class are mangled by CPython's compiler (`self.__x = 1` stores
+    /// `_A__x`: `a.__dict__` is `{'_A__x': 1}` on 3.11.7), and so are private `__slots__`
+    /// names; the engine's compiler does not mangle, so the class statement is refused.
+    func testPrivateNamesInAClassAreRefused() {
+        for body in ["def f(self):\n        self.__x = 1", "__slots__ = ('a',)\n    def f(self):\n        return __y"] {
+            let r = makeSession().runInteractive("class A:\n    \(body)\n")
+            XCTAssertEqual(r.unsupported?.construct, "private names in a class (name mangling)", r.stderr)
+        }
+        expect(makeSession(), "class A:\n    def __init__(self):\n        self.__dunder__ = 1\n", "")
+    }
+
     /// A refusal inside `__del__` (dealloc cannot unwind through it) stops the session after
     /// the statement instead of vanishing: 3.11.7 prints `S del True` for this `del s`.
     func testRefusalInsideDelIsNotSwallowed() {

@@ -115,7 +115,10 @@ extension Interpreter {
     /// more than one conflicting name (3.6 reports another one than 3.8+); and on 3.13 a
     /// class with a `__dict__` and slots (its instances get no inline values).
     func typeNewSlots(_ dict: ObjectRef, base: ObjectRef) throws -> SlotsSpec? {
-        guard let value = try dictGet(dict, name("__slots__")) else {
+        // Found without making a `__slots__` str: 3.11+ look it up with a static string
+        // (_Py_ID), and an allocation here would move every later address.
+        let found = dictStorage(dict).items.first { heap.kind($0.key) == .str && stringValue($0.key) == "__slots__" }
+        guard let value = found?.value else {
             try refuseDictWithoutInlineValues(base: base, ownSlots: 0, addsDict: true)
             return nil
         }

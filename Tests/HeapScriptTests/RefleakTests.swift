@@ -69,6 +69,9 @@ final class RefleakTests: XCTestCase {
     /// Corpus cases left out, with the reason.
     static let excluded: [String: String] = [
         "classes/instance_layout": "grows by 43 objects per run with no reference growth (free-listed or zero-count rows); not yet traced",
+        // The same 300-instance id strides: `class P: pass` in their place grows 1031 -> 1047 ->
+        // 1049 -> 1051 objects too; slotted instances without the strides do not grow.
+        "classes/slots_strides": "as classes/instance_layout (the id strides of 300 instances); not yet traced",
         "exceptions/traceback_cycle": "refused (a collection while a caught exception holds its traceback)",
         "refcount/chr_ascii_identity": "refused under 3.11 (which object chr() returns for an ASCII code point)",
     ]

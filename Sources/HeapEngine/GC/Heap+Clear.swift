@@ -48,6 +48,12 @@ extension Heap {
             for k in keys { decref(k) }
             if block != 0 { allocator.free(block) }
         case .instance(var st):
+            // subtype_clear: clear_slots up the chain first, then the dict.
+            if !st.slots.isEmpty {
+                clearSlots(op)
+                guard case .instance(let after) = payload[i] else { return }
+                st = after
+            }
             let attrs = st.attributes
             let dict = st.dict
             st.attributes = nil

@@ -10,7 +10,8 @@
 ///   be in a cycle); a general table visits each live entry's value, then its key:
 ///   `gc.get_referents({(1, 2): x}) == [x, (1, 2)]`.
 /// - set/frozenset (set_traverse): keys in table order.
-/// - instance of a class (subtype_traverse): the inline attribute values
+/// - instance of a class (subtype_traverse): the `__slots__` values (most derived class
+///   first, members sorted: `[4, 5, 1, 2, 3, <class 'Q'>]` on 3.6.15-3.13.0), the inline attribute values
 ///   (_PyObject_VisitInstanceAttributes, values only), the materialised `__dict__`, then
 ///   the class itself: `[[1], 5, <class 'A'>]`, or `[{'x': ...}, <class 'A'>]`.
 /// - function (func_traverse): code, globals, module, defaults, dict (the builtins dict,
@@ -43,6 +44,7 @@ extension Heap {
         if own & embedded != 0 { return true }
         guard case .instance(let s) = p, let d = s.dict, flagsOf(d) & embedded != 0,
               case .dict(let values) = payloadOf(d) else { return false }
+        for v in s.slots { if let v { visit(v) } }
         for i in 0..<values.nentries where values.entryKeys[i] != DictStorage.null { visit(values.entryValues[i]) }
         if heapType { visit(t) }
         return true
@@ -64,6 +66,8 @@ extension Heap {
             var i = items.count
             while i > 0 { i -= 1; visit(items[i]) }
         case .instance(let s):
+            // subtype_traverse: traverse_slots up the chain, most derived class first.
+            for v in s.slots { if let v { visit(v) } }
             if let attrs = s.attributes {
                 for i in 0..<attrs.nentries where attrs.entryKeys[i] != DictStorage.null {
                     visit(attrs.entryValues[i])

@@ -43,7 +43,9 @@ extension TypeLayout {
         case .code: return o.code
         case .notImplemented: return o.notImplemented
         case .ellipsis: return o.ellipsis
-        case .getsetDescriptor: return o.getsetDescriptor
+        // sizeof(PyMemberDescrObject) == sizeof(PyGetSetDescrObject): PyDescr_COMMON and one
+        // pointer (`type(S.x).__basicsize__` is 48 on 3.6.15-3.13.0, GC).
+        case .getsetDescriptor, .memberDescriptor: return o.getsetDescriptor
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame

@@ -21,6 +21,7 @@ extension Profile {
         // getsizeof([]) is 72 on 3.6.15.
         p.gcHeaderSize = 32
         p.objects = .cpython36
+        p.heapTypesAlwaysGC = false
         p.gcHasFreeze = false
         p.mergesFoldedConstants = false
         p.foldMaxStrSize = 20

@@ -58,6 +58,7 @@ extension Profile {
         p.builtinKeywordCallCountError = 2
         p.typeCallPacksArguments = true
         p.bareAttributeErrorOnDelete = true
+        p.bareAttributeErrorForUnsetSlot = true
         p.weakrefTypeName = "weakref"
         p.hasASCIIStrIterator = false
         p.strHashAlgorithm = .siphash24

@@ -266,6 +266,21 @@ public struct Profile: Sendable, Equatable {
     /// from setting or deleting an attribute also records `name` and `obj`, so the object
     /// stays referenced by sys.last_exc. Before 3.13 only failed lookups do.
     public var attributeErrorContextOnSet: Bool = false
+    /// 3.8+ (bpo-35810: an instance holds a reference to its heap type, so every heap type
+    /// is a GC type): type_new sets Py_TPFLAGS_HAVE_GC on every class. 3.6 sets it only when
+    /// the base has it or the class adds slots: `class E: __slots__ = ()` instances are not
+    /// GC objects there (`sys.getsizeof(E())` 16 and `gc.is_tracked(E())` False on 3.6.15;
+    /// 32 and True on 3.8.18-3.13.0).
+    public var heapTypesAlwaysGC: Bool = true
+    /// Before 3.10 (descrobject.c member_get → structmember.c PyMember_GetOne) reading a
+    /// `__slots__` member that was never set raises `AttributeError('x')`; 3.11+ say
+    /// "'S' object has no attribute 'x'" (3.6.15, 3.8.18 vs 3.11.7-3.13.0).
+    public var bareAttributeErrorForUnsetSlot: Bool = false
+    /// type_new's TypeError for a `__weakref__` slot the class may not add (its base has a
+    /// weakref list, or it is listed twice): "__weakref__ slot disallowed: either we already
+    /// got one, or __itemsize__ != 0" up to 3.11 (3.6.15, 3.8.18, 3.11.7), "__weakref__ slot
+    /// disallowed: we already got one" from 3.12 (3.12.1, 3.13.0).
+    public var weakrefSlotErrorMentionsItemsize: Bool = false
 
     // MARK: - Interpreter start-up
 

@@ -111,6 +111,8 @@ extension Heap {
             freeAux(r)
         case .instance(let state):
             clearWeakrefs(state.weakrefs)
+            // clear_slots for each class up the chain, most derived first, members in order.
+            if !state.slots.isEmpty { payload[i] = .instance(state); clearSlots(r); payload[i] = .empty }
             if let attrs = state.attributes { for (k, v) in attrs.items { decref(k); decref(v) } }
             if let d = state.dict { setEmbeddedValues(d, false) }   // 3.13 _PyDict_DetachFromObject
             xdecref(state.dict)
@@ -151,7 +153,7 @@ extension Heap {
                 }
             }
             clearWeakrefs(t.weakrefs)
-            xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.base)
+            xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.slotsTuple); xdecref(t.base)
         case .native(let object):
             (object as? NativeReferents)?.releaseReferences(in: self)
         case .empty, .int, .bigInt, .bytes, .range:
@@ -177,6 +179,20 @@ extension Heap {
         refcnt[i] -= 1
         touched[i] = gc.opportunities   // if resurrected, it is reachable now
         return refcnt[i] == 0
+    }
+
+    /// clear_slots (Objects/typeobject.c), for every class of the instance at once: each
+    /// set slot is emptied, then its value released, one after the other, so a `__del__`
+    /// run by one release sees the later slots still set.
+    func clearSlots(_ r: ObjectRef) {
+        guard case .instance(let st) = payload[Int(r)] else { return }
+        for k in 0..<st.slots.count {
+            guard case .instance(var cur) = payload[Int(r)], k < cur.slots.count, let v = cur.slots[k] else { continue }
+            payload[Int(r)] = .empty
+            cur.slots[k] = nil
+            payload[Int(r)] = .instance(cur)
+            decref(v)
+        }
     }
 
     /// Whether instances of a heap type define `__del__` (tp_finalize is set).

@@ -10,22 +10,33 @@ extension Heap {
     /// type_new for `class Name(bases): ...`: steals `bases` and `dict`. The class gets a
     /// `__bases__` and an `__mro__` tuple and the `__dict__`/`__weakref__` getset
     /// descriptors, each of which holds a reference to the class, as in CPython.
-    public func newHeapType(name: String, module: String, bases givenBases: [ObjectRef], dict: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+    ///
+    /// `slots`: the class body set `__slots__`; `names` are its members as type_new sorts
+    /// them, `tuple` is ht_slots holding them (interned strs, stolen), and `addDict` /
+    /// `addWeakref` say whether `__dict__` / `__weakref__` were among them.
+    public func newHeapType(name: String, module: String, bases givenBases: [ObjectRef], dict: ObjectRef,
+                            slots: SlotsSpec? = nil) throws(HeapExhausted) -> ObjectRef {
         let objectType = builtinType(.object)
         var bases = givenBases
         if bases.isEmpty { incref(objectType); bases = [objectType] }
         let base = bases[0]
-        let layout = profile.objects.instance
+        let shape = instanceShape(base: typeInfo(base), slots: slots)
         let info = TypeInfo(name: name, module: module, kind: .instance, base: base, mro: [],
-                            isHeapType: true, basicSize: layout.basicSize, itemSize: 0, isGC: true,
-                            preHeaderSize: layout.preHeaderSize(profile))
+                            isHeapType: true, basicSize: shape.basicSize, itemSize: 0, isGC: shape.isGC,
+                            preHeaderSize: shape.preHeaderSize)
+        info.hasInstanceDict = shape.hasDict
+        info.hasInstanceWeakrefs = shape.hasWeakrefs
+        info.slotNames = slots?.names ?? []
+        info.slotCount = (typeInfo(base).isHeapType ? typeInfo(base).slotCount : 0) + info.slotNames.count
+        info.slotsTuple = slots?.tuple
         let typeLayout = profile.objects.type
         let t = try allocateObject(type: builtinType(.type), size: typeLayout.basicSize + typeLayout.preHeaderSize(profile), payload: .type(info))
         registerType(t)
         gcTrackNew(t)
         incref(base)
         info.dict = dict
-        info.sharedKeys = SharedDictKeys(layouts: profile.objects)
+        // ht_cached_keys only for a class whose instances have a __dict__.
+        info.sharedKeys = shape.hasDict ? SharedDictKeys(layouts: profile.objects) : nil
         info.basesTuple = try newTuple(bases)
         // C3 for single inheritance: the class, then its base's MRO.
         info.mro = [t] + typeInfo(base).mro
@@ -34,12 +45,26 @@ extension Heap {
         // type_ready's add_subclass: the base keeps a weak reference to its new subclass in
         // tp_subclasses, so `weakref.getweakrefcount(C)` is 1 for any class (3.6.15 to 3.13.0).
         typeInfo(base).subclassRefs.append((t, try newWeakref(to: t, callback: nil)))
+        // add_members comes before add_getset (type_ready_fill_dict): one member descriptor
+        // per slot, in tp_members order, each holding the class and its name.
+        if let slots, case .tuple(let names) = payload[Int(slots.tuple)] {
+            let memberType = memberDescriptorType()
+            for (i, n) in names.enumerated() {
+                incref(t); incref(n)
+                let d = try newObject(type: memberType, payload: .native(MemberDescr(owner: t, name: n, nameValue: slots.names[i], index: i)))
+                incref(n)
+                dictInsertNew(dict, key: n, value: d)
+            }
+        }
         // The getset descriptors a class without __slots__ gets (type_new's subtype_getsets),
         // unless its base already has a __dict__ and __weakref__ (add_dict / add_weak false):
         // `class D(C): pass; del D; gc.collect()` is 3 on 3.11.7 (the type, its MRO and its
         // bases; its namespace of strs stays untracked).
         let descriptorType = builtinType(.getsetDescriptor)
-        for attr in ["__dict__", "__weakref__"] where !typeInfo(base).isHeapType {
+        let baseInfo = typeInfo(base)
+        let addDict = shape.hasDict && !(baseInfo.isHeapType && baseInfo.hasInstanceDict)
+        let addWeakref = shape.hasWeakrefs && !(baseInfo.isHeapType && baseInfo.hasInstanceWeakrefs)
+        for attr in ["__dict__", "__weakref__"] where attr == "__dict__" ? addDict : addWeakref {
             incref(t)
             let d = try newObject(type: descriptorType, payload: .cell(t))
             let key = intern(try newStr(attr))
@@ -66,15 +91,64 @@ extension Heap {
 
     /// object.__new__ for a heap type: an instance with 3.11's managed dict pre-header.
     public func newInstance(type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+        let info = typeInfo(type)
         // init_inline_values: each new instance shrinks the class's shared keys' usable count.
-        let slots = profile.instanceDictSlot ? 0 : typeInfo(type).sharedKeys?.initInlineValues() ?? 0
+        let slots = profile.instanceDictSlot || !info.hasInstanceDict ? 0 : info.sharedKeys?.initInlineValues() ?? 0
         var size = requestSize(type)
-        if profile.instanceInlineValues {
+        if profile.instanceInlineValues && info.hasInstanceDict {
             // 3.13 _PyInlineValuesSize: round8(slots) prefix bytes + (slots + 1) pointers.
             size += ((slots + 7) & ~7) + (slots + 1) * profile.pointerSize
         }
-        let r = try allocateObject(type: type, size: size, payload: .instance(InstanceState()))
-        gcTrackNew(r)
+        let r = try allocateObject(type: type, size: size, payload: .instance(InstanceState(slotCount: info.slotCount)))
+        // A 3.6 class with no dict, weakrefs or slots over `object` is not a GC type.
+        if info.isGC { gcTrackNew(r) }
         return r
+    }
+
+    /// What type_new gives a class's instances, from its base and its own `__slots__`
+    /// (nil: the body did not set it). The figures come from the plain class's measured
+    /// layout (`ObjectLayouts.instance`) rather than new constants:
+    /// - a `__dict__` pointer is 8 bytes of the body before 3.11 (tp_dictoffset) and lives
+    ///   in the managed pre-header from 3.11 (`hasManagedDict`);
+    /// - a weakref list is 8 bytes of the body up to 3.11 and managed from 3.12: what the
+    ///   plain layout has beyond object and the dict pointer;
+    /// - each slot adds a pointer (type_new_descriptors: slotoffset += sizeof(PyObject *));
+    /// - a class without `__slots__` adds the dict and the weakref list its base lacks.
+    /// Measured on 3.6.15/3.8.18/3.11.7/3.12.1/3.13.0: `__slots__ = ('x', 'y')` basicsize
+    /// 32 on all, getsizeof 64/48/48/48/48; a subclass without `__slots__` 48/48/40/32/32.
+    func instanceShape(base: TypeInfo, slots: SlotsSpec?) -> (basicSize: Int, preHeaderSize: Int, isGC: Bool, hasDict: Bool, hasWeakrefs: Bool) {
+        let plain = profile.objects.instance
+        let object = profile.objects.object
+        let dictBytes = plain.hasManagedDict ? 0 : profile.pointerSize
+        let weakrefBytes = plain.basicSize - object.basicSize - dictBytes
+        let baseHasDict = base.isHeapType && base.hasInstanceDict
+        let baseHasWeakrefs = base.isHeapType && base.hasInstanceWeakrefs
+        let hasDict = baseHasDict || (slots?.addDict ?? true)
+        let hasWeakrefs = baseHasWeakrefs || (slots?.addWeakref ?? true)
+        var size = base.basicSize + (slots?.names.count ?? 0) * profile.pointerSize
+        if hasDict && !baseHasDict { size += dictBytes }
+        if hasWeakrefs && !baseHasWeakrefs { size += weakrefBytes }
+        // Py_TPFLAGS_HAVE_GC: always from 3.8; on 3.6 when the base has it or the class
+        // grew (`size > base` covers slots, a dict and weakrefs).
+        let isGC = profile.heapTypesAlwaysGC || (base.isHeapType && base.isGC) || size > base.basicSize
+        // _PyType_PreHeaderSize: two pointers when the dict is managed (3.11+) or the
+        // weakref list is (3.12+, Py_TPFLAGS_MANAGED_WEAKREF: no bytes of the body):
+        // `__slots__ = ('x', '__weakref__')` is 48 bytes on 3.11.7, 56 on 3.12.1.
+        let managed = (hasDict && plain.hasManagedDict) || (hasWeakrefs && weakrefBytes == 0)
+        let extra = managed ? profile.objects.managedDictPreHeaderSize : 0
+        return (size, (isGC ? profile.gcHeaderSize : 0) + extra, isGC, hasDict, hasWeakrefs)
+    }
+}
+
+/// A class body's `__slots__` as type_new uses it: the member names (sorted, without
+/// `__dict__` and `__weakref__`), ht_slots (a tuple of those names), and whether
+/// `__dict__` / `__weakref__` were listed (add_dict / add_weak).
+public struct SlotsSpec {
+    public var names: [String]
+    public var tuple: ObjectRef
+    public var addDict: Bool
+    public var addWeakref: Bool
+    public init(names: [String], tuple: ObjectRef, addDict: Bool, addWeakref: Bool) {
+        self.names = names; self.tuple = tuple; self.addDict = addDict; self.addWeakref = addWeakref
     }
 }

@@ -14,7 +14,9 @@ extension Heap {
     /// Whether `weakref.ref(r)` is allowed (the type has a weaklist slot).
     public func supportsWeakrefs(_ r: ObjectRef) -> Bool {
         switch payload[Int(r)] {
-        case .instance, .function, .type: return true
+        // A class with `__slots__` and no `__weakref__` among them has no weaklist slot.
+        case .instance: return typeInfo(typeOf[Int(r)]).hasInstanceWeakrefs
+        case .function, .type: return true
         default: return false
         }
     }

@@ -80,6 +80,9 @@ public final class Heap {
     /// The phantoms' type (never shown: every look at a phantom is refused); a row is a
     /// phantom exactly when it has this type (Heap+StartupObjects.swift).
     public internal(set) var phantomType: ObjectRef?
+    /// `member_descriptor`, made by the first class with `__slots__` (a static type, like
+    /// CPython's PyMemberDescr_Type; made late so that the bootstrap's static addresses stay).
+    var memberDescriptorTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
 
@@ -149,7 +152,11 @@ public final class Heap {
     public func typeInfo(of r: ObjectRef) -> TypeInfo { typeInfo(typeOf[Int(r)]) }
 
     @inline(__always)
-    public func builtinType(_ k: TypeKind) -> ObjectRef { builtinTypeByKind[Int(k.rawValue)] }
+    public func builtinType(_ k: TypeKind) -> ObjectRef {
+        let i = Int(k.rawValue)
+        // Kinds past the bootstrap's table are made on first use (`memberDescriptorType`).
+        return i < builtinTypeByKind.count ? builtinTypeByKind[i] : memberDescriptorType()
+    }
 
     /// Per-type facts packed in a byte: heap type, GC, pre-header size in 16-byte units.
     struct TypeBits {

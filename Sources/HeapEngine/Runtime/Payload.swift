@@ -78,7 +78,15 @@ public struct InstanceState {
     public var dict: ObjectRef?
     /// The `__weakref__` slot: the weak references to this object, oldest first.
     public var weakrefs: [ObjectRef]
-    public init() { attributes = nil; dict = nil; weakrefs = [] }
+    /// The `__slots__` members' values (nil: never set or deleted), in the order
+    /// subtype_dealloc's clear_slots loop and subtype_traverse visit them: the instance's
+    /// own class's members first (sorted), then its base's, and so on up. A class C's
+    /// members start at `slotCount(type) - slotCount(C)`.
+    public var slots: [ObjectRef?]
+    public init(slotCount: Int = 0) {
+        attributes = nil; dict = nil; weakrefs = []
+        slots = Array(repeating: nil, count: slotCount)
+    }
 }
 
 public struct WeakrefState {

@@ -37,6 +37,26 @@ public final class TypeInfo {
     /// type_dealloc looks its entry up (remove_subclass), so the referent cannot be the key.
     public var subclassRefs: [(subclass: ObjectRef, ref: ObjectRef)] = []
 
+    // MARK: __slots__ (type_new's slot handling, Objects/typeobject.c)
+
+    /// tp_members of a class whose body sets `__slots__`: its own slot names in the order
+    /// type_new sorts them (type_new_copy_slots' PyList_Sort), which is the order
+    /// clear_slots and traverse_slots walk and the order the member descriptors enter the
+    /// class dict. Empty for other types.
+    public var slotNames: [String] = []
+    /// The instance's slot count: this class's own plus every base's. An instance keeps
+    /// its slot values most-derived class first (see `InstanceState.slots`).
+    public var slotCount = 0
+    /// et->ht_slots, the tuple of `slotNames`. The class owns it, but type_traverse does not
+    /// visit it, so the collector sees it as referenced from outside: it is never counted
+    /// among a dead class's garbage (`class S: __slots__ = 'x'`, `del S`, `gc.collect()` is
+    /// 5 on 3.6.15-3.13.0: the class, its dict, `__mro__`, `__bases__`, the descriptor).
+    public var slotsTuple: ObjectRef?
+    /// Whether instances have a `__dict__` (tp_dictoffset != 0) and a weak reference list
+    /// (tp_weaklistoffset != 0): true for a class without `__slots__`, and inherited.
+    public var hasInstanceDict = true
+    public var hasInstanceWeakrefs = true
+
     public init(name: String, module: String?, kind: TypeKind, base: ObjectRef?, mro: [ObjectRef],
                 isHeapType: Bool, basicSize: Int, itemSize: Int, isGC: Bool, preHeaderSize: Int) {
         self.name = name; self.module = module; self.kind = kind; self.base = base; self.mro = mro
@@ -63,4 +83,7 @@ public enum TypeKind: UInt8, Sendable {
     case generator
     /// Python/bltinmodule.c's map and filter.
     case map, filter
+    /// Objects/descrobject.c's member_descriptor (PyMemberDescrObject): a `__slots__` name.
+    /// Kept last: the one kind the bootstrap does not make (`Heap.builtinType` makes it).
+    case memberDescriptor
 }

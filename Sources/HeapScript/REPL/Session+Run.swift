@@ -85,6 +85,10 @@ public final class Session {
             do { try i.refuseUntimelyCollection() } catch let u as UnsupportedAtRuntime where i.skippedPythonCode {
                 result.unsupported = UnsupportedConstruct(u.what, line: 0, column: 0, fullMessage: u.fullMessage)
             } catch {}
+            if result.unsupported == nil, let u = i.pendingRefusal {
+                result.unsupported = UnsupportedConstruct(u.what, line: 0, column: 0, fullMessage: u.fullMessage)
+            }
+            i.pendingRefusal = nil
             i.stdout = ""; i.stderr = ""
             return result
         }
@@ -227,6 +231,13 @@ public final class Session {
         } catch {
             i.stderr += "\(error)\n"
             result.exception = "\(error)"
+        }
+        // A refusal inside a finalizer or weakref callback (they cannot unwind a dealloc).
+        if let u = i.pendingRefusal {
+            i.pendingRefusal = nil
+            if result.unsupported == nil {
+                result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0, fullMessage: u.fullMessage)
+            }
         }
         // An automatic collection that found garbage at a moment CPython's may not have.
         if result.unsupported == nil, i.heap.gc.untimelyGarbage {

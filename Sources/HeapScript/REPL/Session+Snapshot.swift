@@ -257,6 +257,10 @@ struct HeapSnapshotBuilder {
         case .set(let s): return s.elements.map { Reference(target: $0, label: "∈") }
         case .instance(let s):
             var out: [Reference] = []
+            let slotNames = interp.heap.slotNamesInInstanceOrder(interp.heap.typeOf[Int(r)])
+            for (k, v) in s.slots.enumerated() where k < slotNames.count {
+                if let v { out.append(Reference(target: v, label: "." + slotNames[k])) }
+            }
             if let a = s.attributes {
                 for (k, v) in a.items { out.append(Reference(target: v, label: "." + interp.stringValue(k))) }
             }

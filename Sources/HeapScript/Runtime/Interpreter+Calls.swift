@@ -439,14 +439,20 @@ extension Interpreter {
         let callArguments = heap.takeFromFreeLists(FreeListCounts(tuples: [0, 0, 0, 1]))
         defer { heap.releaseWorkingSet(callArguments); heap.decref(namespace) }
         let typeDict = try copyDict(namespace)
+        let slots: SlotsSpec?
+        do { slots = try typeNewSlots(typeDict, base: bases.first ?? heap.builtinType(.object)) } catch {
+            heap.decref(typeDict); bases.forEach(heap.decref)
+            throw error
+        }
         do {
-            let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict)
+            let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict, slots: slots)
             try typeNewEpilogue()
             if try dictGet(typeDict, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
             // 3.13 _PyDict_NewKeysForClass: the shared keys start with __static_attributes__.
             let info = heap.typeInfo(t)
-            // type_new before 3.11: ht_cached_keys = _PyDict_NewKeysForClass().
-            if profile.instanceDictSlot { classKeys[t] = SplitKeys(SharedDictKeys(layouts: layouts)) }
+            // type_new before 3.11: ht_cached_keys = _PyDict_NewKeysForClass(), for a class
+            // whose instances have a __dict__.
+            if profile.instanceDictSlot && info.hasInstanceDict { classKeys[t] = SplitKeys(SharedDictKeys(layouts: layouts)) }
             if let staticAttributes, case .tuple(let names) = heap.payload[Int(staticAttributes)] {
                 for key in names { _ = info.sharedKeys?.insert(key, hash: try hash(key), isEqual: keysEqual) }
             }
@@ -543,6 +549,8 @@ extension Interpreter {
         do { heap.decref(try callFunction(del, [obj], [])) } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(del))\n" + formatTraceback(e)
             releaseException(e)
+        } catch let u as UnsupportedAtRuntime {
+            if pendingRefusal == nil { pendingRefusal = u }
         } catch {}
     }
 
@@ -552,6 +560,8 @@ extension Interpreter {
         do { heap.decref(try call(callback, [weakref], [])) } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)
             releaseException(e)
+        } catch let u as UnsupportedAtRuntime {
+            if pendingRefusal == nil { pendingRefusal = u }
         } catch {}
     }
 

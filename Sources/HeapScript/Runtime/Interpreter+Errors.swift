@@ -289,7 +289,11 @@ extension Interpreter {
                 let info = heap.typeInfo(t)
                 if info.isHeapType {
                     if let d = info.dict { names.formUnion(dictStorage(d).keys.map(stringValue)) }
-                    names.formUnion(s.plainClass)
+                    // A slotted class has no `__dict__`/`__weakref__` getsets (its dict, or a
+                    // base's, lists them when they exist).
+                    names.formUnion(s.plainClass.filter {
+                        ($0 != "__dict__" || info.hasInstanceDict) && ($0 != "__weakref__" || info.hasInstanceWeakrefs)
+                    })
                 } else {
                     names.formUnion(s.types[s.typeName(forEngineType: info.name)] ?? [])
                 }

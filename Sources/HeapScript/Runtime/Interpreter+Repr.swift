@@ -157,6 +157,9 @@ extension Interpreter {
             if let g = o as? GenObject {   // gen_repr: the qualname
                 return "<\(info.name) object \(g.frame.code.qualname) at \(hexAddress(r))>"
             }
+            if let m = o as? MemberDescr {   // member_repr: the owner's tp_name
+                return "<member '\(m.nameValue)' of '\(heap.typeInfo(m.owner).name)' objects>"
+            }
             if let c = o as? CodeObject {
                 return "<code object \(c.name) at \(hexAddress(r)), file \"\(c.filename)\", line \(c.firstLine)>"
             }

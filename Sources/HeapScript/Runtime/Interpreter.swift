@@ -26,7 +26,9 @@ public final class Interpreter {
     var opaqueObjects: [ObjectRef: String] = [:]
     /// Whether `__main__` has been set up as a script's (`__file__`, `__cached__`).
     var mainIsScript = false
-    /// What `clearFrame` found it does not model, thrown by its caller.
+    /// What `clearFrame` found it does not model, thrown by its caller; also a refusal met
+    /// inside a `__del__` or weakref callback, which cannot unwind a deallocation: thrown at
+    /// the next function return, else the statement ends with it (never swallowed).
     var pendingRefusal: UnsupportedAtRuntime?
     let scriptStartup: Bool
 

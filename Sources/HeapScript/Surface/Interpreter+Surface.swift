@@ -82,7 +82,9 @@ extension Interpreter {
             let info = heap.typeInfo(t)
             if info.isHeapType {
                 // object's own names are found on object, further along.
-                if s.plainClass.contains(attr) && !s.has(attribute: attr, onType: "object") { return info.name }
+                // A slotted class has no `__dict__`/`__weakref__` (CPython raises AttributeError).
+                let absent = (attr == "__dict__" && !info.hasInstanceDict) || (attr == "__weakref__" && !info.hasInstanceWeakrefs)
+                if s.plainClass.contains(attr) && !s.has(attribute: attr, onType: "object") && !absent { return info.name }
             } else {
                 let n = s.typeName(forEngineType: info.name)
                 if s.has(attribute: attr, onType: n) { return n }

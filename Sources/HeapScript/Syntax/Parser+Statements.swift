@@ -369,7 +369,17 @@ extension Parser {
             }
         }
         try expectColon()
+        let bodyStart = p
         let body = try block(after: "class definition", line: kw.line)
+        // compile.c's _Py_Mangle: inside a class every private name `__x` (not `__x__`) is
+        // stored and looked up as `_Class__x` (`self.__x = 1` makes `{'_A__x': 1}` on
+        // 3.11.7). The compiler does not mangle, so such names are refused.
+        for t in toks[min(bodyStart, toks.count)..<min(p, toks.count)] where t.kind == .name {
+            if t.text.hasPrefix("__") && !t.text.hasSuffix("__") && name.text.contains(where: { $0 != "_" }) {
+                unsupported("private names in a class (name mangling)", at: t)
+                break
+            }
+        }
         return Stmt(.classDef(name: name.text, bases: bases, body: body, decorators: decorators), Parser.span(kw))
     }
 }

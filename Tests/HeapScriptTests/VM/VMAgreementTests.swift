@@ -135,6 +135,8 @@ final class VMAgreementTests: XCTestCase {
         "containers/list_ops": (all, "`[1, 2] + [3]`: the operands' release order moves `[0] * 5`"),
         "classes/instance_layout": (["3.11", "3.12", "3.13"],
                                     "`id(xs[i + 1]) - id(xs[i])`: the operands' release order (BINARY_OP)"),
+        "classes/slots_strides": (["3.11", "3.12", "3.13"],
+                                  "`id(xs[i + 1]) - id(xs[i])`: the operands' release order (BINARY_OP), as instance_layout"),
         // compiler_body takes a docstring for co_consts[0] and compiles no statement for it;
         // the closure path folds it a second time as an expression statement, a second str
         // where constants are not merged (3.8) or the arena keeps it (3.13): heaps differ.

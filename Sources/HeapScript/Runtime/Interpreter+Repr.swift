@@ -167,37 +167,10 @@ extension Interpreter {
         }
     }
 
-    /// float_repr: the shortest repr that round-trips ('r' format), with CPython's
-    /// switch to exponent notation below 1e-4 and from 1e16.
+    /// float_repr: PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0), the shortest digits
+    /// that round-trip, in exponent notation below 1e-4 and from 1e16.
     static func floatRepr(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
-        // Swift's description is also shortest-round-trip; reformat its digits.
-        var s = "\(d)"
-        var sign = ""
-        if s.hasPrefix("-") { sign = "-"; s.removeFirst() }
-        var mantissa = s, exponent = 0
-        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = String(s[..<e]); exponent = Int(s[s.index(after: e)...])!
-        }
-        var digits = String(mantissa.filter { $0 != "." })
-        let pointPos = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count)
-        var decExp = pointPos + exponent   // value = 0.digits * 10^decExp
-        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); decExp -= 1 }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        let n = digits.count
-        if decExp > -4 && decExp <= 16 {
-            if decExp <= 0 { return sign + "0." + String(repeating: "0", count: -decExp) + digits }
-            if decExp >= n { return sign + digits + String(repeating: "0", count: decExp - n) + ".0" }
-            let i = digits.index(digits.startIndex, offsetBy: decExp)
-            return sign + digits[..<i] + "." + digits[i...]
-        }
-        let e = decExp - 1
-        let lead = String(digits.first!)
-        let rest = digits.dropFirst()
-        let expStr = (e < 0 ? "-" : "+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
-        return sign + lead + (rest.isEmpty ? "" : "." + rest) + "e" + expStr
+        FloatFormat.format(d, code: "r", precision: 0, flags: FloatFormat.Flags(addDot0: true))
     }
 
     /// unicode_repr: single quotes unless the text has ' and no ".

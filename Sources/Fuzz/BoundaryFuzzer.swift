@@ -138,8 +138,11 @@ public struct EngineRun: Sendable, Equatable {
 
 public enum BoundaryClassifier {
     /// The messages a refusal may carry (`UnsupportedConstruct.message`).
+    /// A refusal line, also one made at exit (`<stdin>: error: at exit: heapbook does not
+    /// model …`: a finalizer the exit collection would run at a moment heapbook cannot place).
     static func isRefusal(_ line: Substring) -> Bool {
-        line.contains(": error: heapbook does not model `") || line.contains(" is not in heapbook's Python subset")
+        line.contains(": error: heapbook does not model `") || line.contains(": error: at exit: heapbook does not model `")
+            || line.contains(" is not in heapbook's Python subset")
     }
 
     /// The exception lines of a REPL's stderr: the unindented lines that are not the

@@ -193,7 +193,7 @@ public struct BoundaryFuzzer {
     public static func inProcess(_ profile: Profile) -> (String) -> EngineRun {
         { input in
             var out = "", err = ""
-            let ok = Repl(session: Session(profile: profile, evaluator: .fromEnvironment(), hashSeed: hashSeedFromEnvironment())).run(input, stdout: { out += $0 }, stderr: { err += $0 })
+            let ok = Repl(session: Session(profile: profile, hashSeed: hashSeedFromEnvironment())).run(input, stdout: { out += $0 }, stderr: { err += $0 })
             return EngineRun(stdout: out, stderr: err, refused: !ok)
         }
     }

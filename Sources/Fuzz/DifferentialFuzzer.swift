@@ -53,7 +53,7 @@ public struct DifferentialFuzzer {
     /// The engine, as `heapbook repl` runs piped input.
     public func engine(_ input: String) -> RunOutput {
         var out = "", err = ""
-        let ok = Repl(session: Session(profile: profile, evaluator: .fromEnvironment(), hashSeed: hashSeedFromEnvironment())).run(input, stdout: { out += $0 }, stderr: { err += $0 })
+        let ok = Repl(session: Session(profile: profile, hashSeed: hashSeedFromEnvironment())).run(input, stdout: { out += $0 }, stderr: { err += $0 })
         return RunOutput(stdout: out, stderr: err, refused: !ok)
     }
 

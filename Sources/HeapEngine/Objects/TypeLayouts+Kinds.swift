@@ -62,7 +62,4 @@ extension StrLayout {
         let kind: StrKind = v.isASCII ? .ascii : (v.kind == 1 ? .latin1 : (v.kind == 2 ? .ucs2 : .ucs4))
         return sizeof(kind: kind, length: v.count, profile: profile)
     }
-
-    /// Alias of `isInternedConstant` (all_name_chars).
-    public static func isInternableConstant(_ s: String) -> Bool { isInternedConstant(s) }
 }

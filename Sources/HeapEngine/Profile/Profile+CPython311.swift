@@ -68,6 +68,8 @@ extension Profile {
         p.compileUnitStackedSet = FreeListCounts(dicts: 5)
         p.firstReprKeeps = FreeListCounts(lists: 1, dicts: 1)
         p.firstReprFreshObjects = 0
+        p.displayUnpackingModelled = true
+        p.stackUseGuideline = 30
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 0, 2])
         return p
     }()

@@ -65,6 +65,8 @@ extension Profile {
         p.gcImportKeeps = FreeListCounts(lists: 1)
         p.firstReprKeeps = FreeListCounts(lists: 1)
         p.firstReprFreshObjects = 1
+        p.displayUnpackingModelled = true
+        p.stackUseGuideline = 30
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 4, tuples: [0, 0, 0, 2])
         p.symtableAnalysisSets = false
         p.removesUnusedConsts = true

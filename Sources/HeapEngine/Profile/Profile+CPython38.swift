@@ -10,6 +10,8 @@ extension Profile {
         // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
         var p = Profile.cpython311
         p.callFunctionExModelled = false   // BUILD_TUPLE_UNPACK_WITH_CALL, PyVectorcall_Call: not modelled
+        p.displayUnpackingModelled = false   // BUILD_LIST_UNPACK, BUILD_TUPLE_UNPACK, ...: not modelled
+        p.stackUseGuideline = nil
         p.bindingErrorsNameQualname = false
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
         p.tracebackCarets = .none

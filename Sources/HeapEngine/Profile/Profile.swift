@@ -341,6 +341,18 @@ public struct Profile: Sendable, Equatable {
     /// runs (_PyEvalFramePushAndInit_Ex); 3.6 and 3.8 build them with BUILD_*_UNPACK and call
     /// through function_call / PyVectorcall_Call: not modelled.
     public var callFunctionExModelled = false
+    /// `[*a, b]`, `(*a,)`, `{*a}` and `{**d}` are modelled: 3.9+ build them with BUILD_LIST /
+    /// LIST_EXTEND / LIST_APPEND (LIST_TO_TUPLE for a tuple), BUILD_SET / SET_UPDATE / SET_ADD
+    /// and BUILD_MAP / DICT_UPDATE (compile.c starunpack_helper, compiler_dict). 3.6 and 3.8's
+    /// BUILD_*_UNPACK (a tuple per run of plain items, then one new container extended by
+    /// each) are not modelled.
+    public var displayUnpackingModelled = false
+    /// compile.c's STACK_USE_GUIDELINE (3.10+: 30): a display of more items is built
+    /// piecewise (BUILD_LIST 0 then LIST_APPEND each, so `[a, b, ...]` of 33 names is
+    /// over-allocated as appends grow it), a dict display in runs of at most 17 entries
+    /// merged with DICT_UPDATE, and a call with more arguments goes through CALL_FUNCTION_EX.
+    /// nil before 3.10: one BUILD_* of all the items.
+    public var stackUseGuideline: Int? = nil
     /// The argument-binding errors name the function's qualname (3.11 initialize_locals
     /// formats func_qualname): "d.<locals>.w() missing 1 required positional argument: 'a'";
     /// 3.6 and 3.8 name co_name ("w() missing ..."). Measured on 3.8.18 and 3.11.7.

@@ -1,7 +1,6 @@
 import HeapEngine
 
-/// What a statement or function body compiles to: CPython's code object, with the body
-/// as a tree of Swift closures instead of bytecode.
+/// What a statement or function body compiles to: CPython's code object.
 ///
 /// `consts` are owned references (co_consts): they keep the constants of a running
 /// statement alive, which is why `sys.getrefcount(300)` counts them.
@@ -39,8 +38,7 @@ final class CodeObject: NativeReferents {
     /// function's closure cells (co_freevars).
     var cellSlots: [Int] = []
     var freeCount = 0
-    var body: Exec = { _ in .next }
-    /// The bytecode when the VM path compiled this code (`CodeGen`); `body` then runs it.
+    /// The instructions (`CodeGen.attach`), set once the code generator finished the unit.
     var bytecode: Bytecode?
     /// co_kwonlyargcount: the keyword-only parameters' slots follow the positional ones.
     var kwonlyCount = 0
@@ -81,13 +79,9 @@ final class TupleFold {
     init(items: [ObjectRef]) { self.items = items }
 }
 
-/// How a statement finished.
-enum Flow { case next, breakLoop, continueLoop, returned }
-
-/// A compiled statement: runs in a frame, throws `PyException` for Python errors.
-typealias Exec = (Frame) throws -> Flow
-/// A compiled expression: returns a new reference.
-typealias Eval = (Frame) throws -> ObjectRef
+/// How a frame's code finished (`CEval.run`): module and class-body code runs to its end;
+/// a function's `RETURN_VALUE` leaves `Frame.returnValue` set.
+enum Flow { case next, returned }
 
 /// One activation: a module statement, a function call, a class body or a comprehension.
 /// Mirrors `_PyInterpreterFrame` (3.11): fast locals are owned references.

@@ -314,4 +314,39 @@ extension Compiler {
         default: return nil
         }
     }
+
+    /// A literal, a negated number or a tuple of literals: an expression that is a
+    /// Constant node once the AST optimizer ran, told without making its object.
+    func isLiteral(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return true
+        case .unary(.negate, let operand):
+            switch operand.kind { case .int, .bigInt, .float: return true; default: return false }
+        case .tuple(let items): return items.allSatisfy(isLiteral)
+        default: return false
+        }
+    }
+
+    /// The tuple constant of a display whose items are all constants (nil otherwise).
+    func constantTuple(_ elements: [Expr]) throws -> ObjectRef? {
+        var items: [ObjectRef] = []
+        for el in elements {
+            guard let c = try foldConstant(el) else { return nil }
+            items.append(c)
+        }
+        let merged = items.map { item -> ObjectRef in
+            let c = canonical(item); heap.incref(c); return c
+        }
+        return addConst(literal(try interp.newTuple(merged)))
+    }
+
+    /// The frozenset constant of a set display of constants, built as 3.11 builds it.
+    func constantFrozenset(_ elements: [Expr]) throws -> ObjectRef? {
+        var items: [ObjectRef] = []
+        for el in elements {
+            guard let c = try foldConstant(el) else { return nil }
+            items.append(canonical(c))
+        }
+        return addConst(literal(try interp.newFrozensetConstant(items)))
+    }
 }

@@ -1,6 +1,7 @@
 import HeapEngine
 
-/// Compiles the AST of one REPL statement (or one module) into closures.
+/// The compiler state of one compilation unit (a REPL statement or a module) that the code
+/// generator (`CodeGen`) drives: the constant model, scopes and the compiler's own allocations.
 ///
 /// Like CPython's compile(): the parser's literal objects live in an "arena" until the
 /// statement has run (PyArena owns them), the constant cache merges equal constants of
@@ -46,28 +47,6 @@ final class Compiler {
     var scope: Scope { get { scopes[scopes.count - 1] } set { scopes[scopes.count - 1] = newValue } }
     var code: CodeObject { codes[codes.count - 1] }
 
-    /// Compiles a module-level body (a REPL statement in `single` mode, or a file in `exec` mode).
-    func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
-        let body = ASTOptimizer.optimize(body, profile: interp.profile)
-        // The symtable is built (every block's entry) before it is analysed.
-        let profile = interp.profile
-        let blocks = SymtableBlock.children(of: body)
-        workingSet += heap.takeFromFreeLists(profile.symtableWorkingSet)
-        for _ in 0..<blocks.reduce(0, { $0 + $1.entryCount }) {
-            workingSet += heap.takeFromFreeLists(Compiler.symtableEntry)
-        }
-        try analyzeSymtable(blocks)
-        workingSet += heap.takeFromFreeLists(profile.compileWorkingSet)
-        let code = CodeObject(kind: .module, name: "<module>", qualname: "<module>", filename: filename, firstLine: body.first?.span.line ?? 1)
-        scopes.append(Scope(kind: .module))
-        codes.append(code)
-        defer { scopes.removeLast(); codes.removeLast() }
-        self.interactive = interactive
-        let stmts = try body.map { try compileStmt($0, interactive: interactive) }
-        code.body = Compiler.sequence(stmts)
-        return code
-    }
-
     /// symtable_analyze (`Profile.symtableAnalysisSets`): the analysis makes sets and frees
     /// them before any code is compiled — `free` and `global`, then five in analyze_block for
     /// the module, and for each nested block three copies (analyze_child_block) and its own
@@ -109,29 +88,6 @@ final class Compiler {
         arena = []
         heap.runningLiterals = []
         for r in a.reversed() { heap.decref(r) }
-    }
-
-    static func sequence(_ stmts: [Exec]) -> Exec {
-        switch stmts.count {
-        case 0: return { _ in .next }
-        case 1: return stmts[0]
-        case 2:
-            let a = stmts[0], b = stmts[1]
-            return { f in
-                let r = try a(f)
-                if case .next = r { return try b(f) }
-                return r
-            }
-        default:
-            return { f in
-                for s in stmts {
-                    let r = try s(f)
-                    if case .next = r { continue }
-                    return r
-                }
-                return .next
-            }
-        }
     }
 
     func unsupported(_ what: String, _ span: SourceSpan) -> UnsupportedConstruct {

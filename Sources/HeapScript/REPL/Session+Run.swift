@@ -1,30 +1,19 @@
 import HeapEngine
 
-/// How statements run: on the bytecode VM (the default, issue 16), which compiles what it
-/// handles and leaves the rest to the closure compiler, or on the closure compiler alone
-/// (`HEAPBOOK_VM=0`), kept beside it until it is deleted.
-public enum Evaluator: Sendable, Equatable { case closures, bytecode }
-
 /// One interpreter session: the REPL's `__main__`, run statement by statement.
 public final class Session {
     public let profile: Profile
     public let limits: Limits
     let interp: Interpreter
-    /// Which evaluator runs the statements (`Evaluator`).
-    public let evaluator: Evaluator
-    /// With `.bytecode`: how many compilation units the code generator compiled, how many it
-    /// left to the closure compiler, and how many it gave up on after starting (a bug).
-    public internal(set) var bytecodeUnits = (compiled: 0, declined: 0, declinedLate: 0)
 
     /// `script`: the session runs one file as `python3 FILE` (`runScript`), whose start-up
     /// differs from the REPL's.
     /// `hashSeed`: the PYTHONHASHSEED CPython runs with (nil: unset or "random", hash
     /// randomization; then whatever depends on str and bytes hashes is refused).
     public init(profile: Profile = .default, limits: Limits = Limits(), script: Bool = false,
-                evaluator: Evaluator = .bytecode, hashSeed: UInt32? = nil) {
+                hashSeed: UInt32? = nil) {
         self.profile = profile
         self.limits = limits
-        self.evaluator = evaluator
         self.interp = Interpreter(profile: profile, limits: limits, script: script, hashSeed: hashSeed)
     }
 
@@ -157,12 +146,12 @@ public final class Session {
         i.resetSteps()
         // The compiler's own GC allocations (Heap.gcThresholdCheck, Profile.compileWorkingSet).
         i.heap.gcThresholdCheck()
-        var compiler = Compiler(interp: i, filename: filename)
+        let compiler = Compiler(interp: i, filename: filename)
         let code: CodeObject
         let codeRef: ObjectRef
         do {
             (code, codeRef) = try i.heap.withCompilerReserve {
-                let code = try compileUnit(stmts, interactive: interactive, &compiler)
+                let code = try CodeGen.compileModule(compiler, stmts, interactive: interactive)
                 return (code, try compiler.makeCode(code))
             }
         } catch let e as SyntaxError {
@@ -206,7 +195,7 @@ public final class Session {
             // refusal) inside a handler did not restore the one before.
             if let handled = i.handledException { i.handledException = nil; i.heap.decref(handled) }
             i.evalBreaker()   // the module code's RESUME
-            _ = try code.body(frame)
+            _ = try CEval(i).run(frame)
         } catch var e as PyException {
             i.leaveFrame(&e, code: code, line: frame.line, function: "<module>", position: frame.position)
             if let f = moduleFunction { e.keptAlive.append(f); moduleFunction = nil }
@@ -253,26 +242,6 @@ public final class Session {
         result.stderr = i.stderr + result.stderr
         i.stdout = ""; i.stderr = ""
         return result
-    }
-
-    /// The unit's code object: from the bytecode code generator when the session uses it
-    /// and it handles every construct of the unit, else from the closure compiler.
-    private func compileUnit(_ stmts: [Stmt], interactive: Bool, _ compiler: inout Compiler) throws -> CodeObject {
-        if evaluator == .bytecode {
-            do {
-                if let code = try CodeGen.compileModule(compiler, stmts, interactive: interactive) {
-                    bytecodeUnits.compiled += 1
-                    return code
-                }
-                bytecodeUnits.declined += 1
-            } catch is CodeGenDeclined {
-                // CodeGen.accepts let through what the generator then declined: start again.
-                bytecodeUnits.declinedLate += 1
-                compiler.finishCompiling(); compiler.releaseArena()
-                compiler = Compiler(interp: interp, filename: compiler.filename)
-            }
-        }
-        return try compiler.compileModule(stmts, interactive: interactive)
     }
 
     /// Runs `body` on a thread with a large stack: deep Python recursion (up to the

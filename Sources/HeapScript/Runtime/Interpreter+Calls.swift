@@ -97,16 +97,6 @@ extension Interpreter {
         }
     }
 
-    /// The stack slots of a loaded method when its arguments raise, released top-down as the
-    /// frame unwinds: self, then the method.
-    func releaseLoadedMethod(_ method: LoadedMethod, _ obj: ObjectRef) {
-        switch method {
-        case .function(let fn): heap.decref(obj); heap.decref(fn)
-        case .builtin: heap.decref(obj)
-        case .attribute(let bound): heap.decref(bound)
-        }
-    }
-
     func callMethod(_ obj: ObjectRef, _ attr: String, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         let method: LoadedMethod
         do { method = try loadMethod(obj, attr) } catch {
@@ -161,7 +151,7 @@ extension Interpreter {
         do {
             evalBreaker()   // RESUME
             try step()
-            flow = try code.body(frame)
+            flow = try CEval(self).run(frame)
         } catch var e as PyException {
             let live = frame.tracebackHolders.filter { $0.holdsTraceback }
             if !live.isEmpty {   // as CEval.leave
@@ -397,7 +387,7 @@ extension Interpreter {
         }
         let frame = Frame(code: code, globals: globals, namespace: namespace)
         newFrameObject(frame)
-        do { _ = try code.body(frame) } catch var e as PyException {
+        do { _ = try CEval(self).run(frame) } catch var e as PyException {
             leaveFrame(&e, code: code, line: frame.line, function: className, position: frame.position)
             deallocFrameObject(frame, keptByTraceback: true)
             // The traceback keeps the class body's frame alive, and the frame its namespace

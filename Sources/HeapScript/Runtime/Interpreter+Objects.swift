@@ -69,6 +69,38 @@ extension Interpreter {
         default: return count
         }
     }
+    /// list_extend (`l.extend(x)`, LIST_EXTEND): lists and tuples are copied; other iterables
+    /// are presized by PyObject_LengthHint (`iteratorLengthHint`) and trimmed at the end.
+    /// The items are taken first (`iterateToArray`), so a generator, whose body would run
+    /// between the list's resizes, is refused by the callers that cannot take that.
+    func listExtend(_ list: ObjectRef, _ iterable: ObjectRef) throws {
+        let items = try iterateToArray(iterable)
+        try mutateList(list) { st in
+            if extendResizes(iterable) { st.extend(resizing: items) }
+            else if heap.kind(iterable) == .list || heap.kind(iterable) == .tuple { st.extend(sequence: items) }
+            else { st.extend(iterating: items, lengthHint: iteratorLengthHint(iterable, items.count) ?? items.count) }
+        }
+    }
+
+    /// dict_merge(a, b, override 1) of an exact dict `b` (`a.update(b)`, `{**b}`, DICT_MERGE):
+    /// one resize up front (or b's keys' size when `a` is empty), then b's entries in order.
+    /// `present`: DICT_MERGE's error for a key `a` already has (override 2), else nil.
+    func dictMergeDict(_ d: ObjectRef, _ other: DictStorage, present: ((ObjectRef) throws -> Error)? = nil) throws {
+        if splitOwner(of: d) == nil && splitKeys(of: d) == nil {
+            heap.withPayload(d) { p in
+                guard case .dict(var st) = p else { return }
+                p = .empty
+                st.reserveForMerge(other, layouts: layouts)
+                p = .dict(st)
+            }
+            heap.dictKeysChanged(d)
+        }
+        for (k, v) in other.items {
+            if let present, try dictGet(d, k) != nil { throw try present(k) }
+            try dictSet(d, k, v)
+        }
+    }
+
     /// Whether list_extend of `iterable` goes through list_resize (3.13's dict and set paths).
     func extendResizes(_ iterable: ObjectRef) -> Bool {
         guard layouts.listExtendResizesForDictsAndSets else { return false }

@@ -24,6 +24,8 @@ public enum SupportMatrix {
         // Compiled on every profile; CALL_FUNCTION_EX runs on 3.11 only (refused elsewhere,
         // this check runs 3.13).
         ("call with * / ** unpacking (3.11 only)", "def f(*a, **k):\n    return a\n\nf(*[1], **{})\n", false),
+        // BUILD_*_UNPACK of 3.6 and 3.8 is refused (this check runs 3.13).
+        ("* / ** unpacking in displays (3.11+)", "a = [*[1], *()]\nd = {**{}, 'k': 1}\n", true),
         ("decorator", "def d(f):\n    return f\n\n@d\ndef g():\n    pass\n",true),
         ("lambda", "f = lambda: 1",true),
         ("generator expression", "g = (i for i in [])", true),

@@ -61,7 +61,7 @@ extension Bytecode {
             return (1, nil)
         case .POP_TOP, .BINARY_SUBSCR, .PRINT_EXPR, .RETURN_VALUE, .POP_EXCEPT, .RERAISE, .STORE_NAME,
              .DELETE_ATTR, .STORE_GLOBAL, .COMPARE_OP, .IS_OP, .CONTAINS_OP, .IMPORT_NAME, .BINARY_OP,
-             .STORE_FAST, .STORE_DEREF, .LIST_APPEND, .SET_ADD, .LIST_EXTEND, .SET_UPDATE, .CALL, .DICT_MERGE:
+             .STORE_FAST, .STORE_DEREF, .LIST_APPEND, .SET_ADD, .LIST_EXTEND, .SET_UPDATE, .CALL, .DICT_MERGE, .DICT_UPDATE:
             if ins.op == .CALL, ins.aux >= 0, let comprehension = callShapes[Int(ins.aux)].comprehension,
                comprehension.inlined {
                 return nil   // 3.12's inlined comprehension is not a call

@@ -30,10 +30,10 @@ struct Location: Equatable {
 ///
 /// Invariants once assembled: `constants[0..<coConstsCount]` are co_consts' items (borrowed
 /// from the co_consts tuple, as `CodeObject.consts` is); items after that are static
-/// singletons the closure path loads without putting them in co_consts (None for a slice's
-/// missing bound), borrowed too. `nameKeys[i]` is the interned str of `names[i]` for
-/// LOAD_NAME/LOAD_GLOBAL/STORE_NAME..., made when the code generator met the name, as the
-/// closure compiler makes it (0 for a name only used as an attribute).
+/// singletons loaded without being put in co_consts (None for a slice's missing bound, which
+/// CPython adds: co_consts is not shown where that differs), borrowed too. `nameKeys[i]` is
+/// the interned str of `names[i]` for LOAD_NAME/LOAD_GLOBAL/STORE_NAME..., made when the
+/// code generator met the name (0 for a name only used as an attribute).
 final class Bytecode {
     enum Arg {
         case value(Int32)

@@ -16,8 +16,7 @@ import HeapEngine
 // `CodeObject.body`, as C calling Python enters a new _PyEval_EvalFrameDefault.
 //
 // Semantics come from the interpreter's operations (Interpreter.binaryOp, call,
-// callMethod, getAttr, getItem, repr, displayhook, ...), the ones the closure path runs,
-// so that both paths print the same.
+// callMethod, getAttr, getItem, repr, displayhook, ...), which the builtins share.
 
 final class CEval {
     let interp: Interpreter
@@ -337,7 +336,8 @@ final class CEval {
             case .BUILD_TUPLE:
                 push(try interp.newTuple(pop(Int(ins.arg))))
             case .BUILD_LIST:
-                if ins.arg == 0, pc + 1 < code.count, code[pc].op == .LOAD_CONST, code[pc + 1].op == .LIST_EXTEND {
+                if ins.arg == 0, pc + 1 < code.count, code[pc].op == .LOAD_CONST, code[pc + 1].op == .LIST_EXTEND,
+                   code[pc + 1].aux != 1 {
                     // BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1: the list as list_extend
                     // sizes it, made at once (the same allocations in the same order).
                     let items = interp.sequenceItems(a.bytecode.constants[Int(code[pc].arg)])!
@@ -349,7 +349,8 @@ final class CEval {
                     push(try interp.newList(pop(Int(ins.arg)), extend: false))
                 }
             case .BUILD_SET:
-                if ins.arg == 0, pc + 1 < code.count, code[pc].op == .LOAD_CONST, code[pc + 1].op == .SET_UPDATE {
+                if ins.arg == 0, pc + 1 < code.count, code[pc].op == .LOAD_CONST, code[pc + 1].op == .SET_UPDATE,
+                   code[pc + 1].aux != 1 {
                     // BUILD_SET 0; LOAD_CONST (frozenset); SET_UPDATE 1.
                     let source = a.bytecode.constants[Int(code[pc].arg)]
                     a.pc = pc + 1
@@ -359,14 +360,29 @@ final class CEval {
                     push(try interp.newSet(pop(Int(ins.arg))))
                 }
             case .LIST_EXTEND:
-                // A call's `*x` (starunpack_helper); the constant form is taken by BUILD_LIST.
+                // A `*x` of a call or (aux 1) of a display (starunpack_helper); the constant
+                // form of a display is taken by BUILD_LIST.
                 let iterable = pop()
                 defer { heap.decref(iterable) }
-                // [callable, list] below the iterable (the NULL is not on the stack).
-                try checkCallFunctionEx(stack[stack.count - Int(ins.arg) - 1])
-                try listExtend(stack[stack.count - Int(ins.arg)], iterable)
+                // A call: [callable, list] below the iterable (the NULL is not on the stack).
+                if ins.aux != 1 { try checkCallFunctionEx(stack[stack.count - Int(ins.arg) - 1]) }
+                try listExtend(stack[stack.count - Int(ins.arg)], iterable, inCall: ins.aux != 1)
             case .SET_UPDATE:
-                preconditionFailure("\(ins.op.name) is generated only after BUILD_SET 0 and a constant")
+                // `{*x}` (aux 1): _PySet_Update, whose errors are iter()'s. The constant form
+                // is taken by BUILD_SET.
+                let iterable = pop()
+                defer { heap.decref(iterable) }
+                if interp.generator(iterable) != nil { throw interp.notModelled("{*generator}") }
+                try interp.setUpdateInternal(stack[stack.count - Int(ins.arg)], iterable)
+            case .DICT_UPDATE:
+                // `{**x}`: PyDict_Update; anything without keys() "is not a mapping".
+                let update = pop()
+                defer { heap.decref(update) }
+                guard case .dict(let other) = heap.payload[Int(update)] else {
+                    if case .instance = heap.payload[Int(update)] { throw interp.notModelled("{**instance}") }
+                    throw interp.error("TypeError", "'\(interp.typeName(update))' object is not a mapping")
+                }
+                try interp.dictMergeDict(stack[stack.count - Int(ins.arg)], other)
             case .LIST_TO_TUPLE:
                 // PyList_AsTuple: a tuple of exactly the list's items; the list is released.
                 let list = pop()
@@ -438,7 +454,7 @@ final class CEval {
             case .FOR_ITER:
                 if let item = try interp.next(stack[stack.count - 1]) {
                     push(item)
-                    try interp.step()   // the closure path's step per iteration
+                    try interp.step()   // a step per iteration (`Instruction.steps`)
                 } else {
                     heap.decref(pop())
                     pc = Int(ins.arg)
@@ -625,7 +641,7 @@ final class CEval {
         }
     }
 
-    /// A comprehension, as `Compiler.compileComprehension`'s closure runs it: in a frame of
+    /// A comprehension's call (before 3.12) or inlined body (3.12+): in a frame of
     /// its own whose parent is the enclosing one (its free variables live there), with the
     /// result made after the frame; the body's stack starts as [result, iterator]. On an
     /// error before 3.12 the traceback gets the `<listcomp>` frame, which keeps its iterator,
@@ -714,21 +730,13 @@ final class CEval {
     }
 
     /// LIST_EXTEND (3.11): list_extend, or "Value after * must be an iterable".
-    private func listExtend(_ list: ObjectRef, _ iterable: ObjectRef) throws {
+    /// LIST_EXTEND: _PyList_Extend, whose TypeError for a non-iterable ceval.c rewrites.
+    private func listExtend(_ list: ObjectRef, _ iterable: ObjectRef, inCall: Bool) throws {
         guard try isIterableWithoutCode(iterable) else {
             throw interp.error("TypeError", "Value after * must be an iterable, not \(interp.typeName(iterable))")
         }
-        if case .native(let o) = heap.payload[Int(iterable)], o is GenObject {
-            throw interp.notModelled("f(*generator)")
-        }
-        let items = try interp.iterateToArray(iterable)
-        try interp.mutateList(list) { st in
-            // list_extend: lists and tuples are copied; other iterables are presized by
-            // their length hint (their len() here) and trimmed at the end.
-            if interp.extendResizes(iterable) { st.extend(resizing: items) }
-            else if heap.kind(iterable) == .list || heap.kind(iterable) == .tuple { st.extend(sequence: items) }
-            else { st.extend(iterating: items, lengthHint: items.count) }
-        }
+        if interp.generator(iterable) != nil { throw interp.notModelled(inCall ? "f(*generator)" : "[*generator]") }
+        try interp.listExtend(list, iterable)
     }
 
     /// DICT_MERGE (3.11): _PyDict_MergeEx(dict, update, 2), whose errors format_kwargs_error
@@ -738,21 +746,10 @@ final class CEval {
             if case .instance = heap.payload[Int(update)] { throw interp.notModelled("f(**instance)") }
             throw interp.error("TypeError", "\(try functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
         }
-        if interp.splitOwner(of: dict) == nil && interp.splitKeys(of: dict) == nil {
-            heap.withPayload(dict) { p in
-                guard case .dict(var st) = p else { return }
-                p = .empty
-                st.reserveForMerge(other, layouts: interp.layouts)
-                p = .dict(st)
-            }
-            heap.dictKeysChanged(dict)
-        }
-        for (k, v) in other.items {
-            if try interp.dictGet(dict, k) != nil {
-                guard interp.isExactStr(k) else { throw interp.notModelled("f(**{non-str key: value})") }
-                throw interp.error("TypeError", "\(try functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")
-            }
-            try interp.dictSet(dict, k, v)
+        let interp = self.interp
+        try interp.dictMergeDict(dict, other) { [self] k in
+            guard interp.isExactStr(k) else { return interp.notModelled("f(**{non-str key: value})") }
+            return interp.error("TypeError", "\(try functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")
         }
     }
 

@@ -320,3 +320,23 @@ extension CodeGen {
         for h in closed.reversed() { pushHandler(h) }
     }
 }
+
+extension CodeGen {
+    /// Whether `body` has a `return`, or a `break`/`continue` of a loop around it (nested
+    /// functions and classes aside).
+    static func leavesBlock(_ body: [Stmt], inLoop: Bool = false) -> Bool {
+        body.contains { s in
+            switch s.kind {
+            case .return: return true
+            case .break, .continue: return !inLoop
+            case .if(_, let b, let o): return leavesBlock(b + o, inLoop: inLoop)
+            case .while(_, let b, let o), .for(_, _, let b, let o):
+                return leavesBlock(b, inLoop: true) || leavesBlock(o, inLoop: inLoop)
+            case .try(let b, let hs, let o, let f):
+                return leavesBlock(b + o + f + hs.flatMap { $0.body }, inLoop: inLoop)
+            case .with(_, let b): return leavesBlock(b, inLoop: inLoop)
+            default: return false
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@ import HeapEngine
 extension CodeGen {
     func emitExpr(_ e: Expr) throws { _ = try emitOperand(e) }
 
-    /// `Compiler.compileOperand`: a constant is one LOAD_CONST (returned); anything else
+    /// compiler_visit_expr: a constant is one LOAD_CONST (returned); anything else
     /// is generated and nil returned.
     @discardableResult
     func emitOperand(_ e: Expr) throws -> ObjectRef? {
@@ -26,8 +26,33 @@ extension CodeGen {
 
     private func emitNonConstant(_ e: Expr) throws {
         switch e.kind {
+        case .tuple(let elements), .list(let elements), .set(let elements):
+            if let star = elements.first(where: isStarred) {
+                guard interp.profile.displayUnpackingModelled else {
+                    throw c.unsupported("'*' unpacking in displays under CPython \(interp.profile.version)", star.span)
+                }
+                try emitStarUnpack(e, elements)
+                return
+            }
+            if let guideline = interp.profile.stackUseGuideline, elements.count > guideline, !elements.allSatisfy(c.isLiteral) {
+                try emitStarUnpack(e, elements)
+                return
+            }
+        case .dict(let entries):
+            if let star = entries.first(where: { $0.key == nil }) {
+                guard interp.profile.displayUnpackingModelled else {
+                    throw c.unsupported("'**' unpacking in dict displays under CPython \(interp.profile.version)", star.value.span)
+                }
+            }
+            if let guideline = interp.profile.stackUseGuideline {
+                try emitDict(entries, e.span, guideline: guideline)
+                return
+            }
+        default: break
+        }
+        switch e.kind {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis:
-            throw CodeGenDeclined(what: "literal not folded")
+            throw c.unsupported("a literal the constant folder did not fold", e.span)
 
         case .fstring(let parts):
             // FORMAT_VALUE per field, BUILD_STRING when there is not exactly one piece
@@ -87,25 +112,7 @@ extension CodeGen {
             emit(.BUILD_SET, .value(Int32(elements.count)))
 
         case .dict(let entries):
-            let keys = try entries.map { entry in
-                guard let k = entry.key else { throw CodeGenDeclined(what: "'**' in a dict display") }
-                return k
-            }
-            if keys.count > 1, keys.allSatisfy(c.isLiteral) {
-                // compiler_subdict: BUILD_CONST_KEY_MAP with the keys as one constant tuple.
-                for entry in entries { try emitExpr(entry.value) }
-                guard let keyTuple = try c.foldConstant(Expr(.tuple(keys), e.span), byCompiler: true).map({ c.addConst($0) }) else {
-                    throw CodeGenDeclined(what: "dict display keys")
-                }
-                emitConst(keyTuple)
-                emit(.BUILD_CONST_KEY_MAP, .value(Int32(entries.count)))
-                return
-            }
-            for (k, entry) in zip(keys, entries) {
-                try emitExpr(k)
-                try emitExpr(entry.value)
-            }
-            emit(.BUILD_MAP, .value(Int32(entries.count)))
+            try emitSubdict(entries[...], e.span)
 
         case .attribute(let objExpr, let attr):
             try emitExpr(objExpr)
@@ -118,8 +125,8 @@ extension CodeGen {
             emit(.BINARY_SUBSCR)
 
         case .slice(let lower, let upper, let step):
-            // A missing bound is None, which the closure path does not add to co_consts
-            // (CPython does): it is loaded from past co_consts' end (see Bytecode).
+            // A missing bound is None, which the engine does not add to co_consts (CPython
+            // does): it is loaded from past co_consts' end (see Bytecode).
             for part in [lower, upper] {
                 if let part { try emitExpr(part) } else { emitConst(heap.none) }
             }
@@ -180,13 +187,13 @@ extension CodeGen {
         case .yield(let value):
             // compiler_visit_expr1, Yield_kind (3.11): the value, YIELD_VALUE, RESUME 1; the
             // expression's value is what the generator is resumed with (None for next()).
-            guard c.code.isGenerator, c.code.kind == .function else { throw CodeGenDeclined(what: "'yield' outside a function") }
+            guard c.code.isGenerator, c.code.kind == .function else { throw c.unsupported("'yield' outside a function", e.span) }
             try emitExpr(value ?? Expr(.none, e.span))
             emit(.YIELD_VALUE)
             emit(.RESUME, .value(1))
 
         case .yieldFrom:
-            throw CodeGenDeclined(what: "'yield from'")
+            throw c.unsupported("'yield from'", e.span)
         }
     }
 
@@ -255,21 +262,25 @@ extension CodeGen {
         }
     }
 
-    /// compiler_call / maybe_optimize_method_call. The closure compiler compiles the
-    /// arguments before the callee: they are generated aside and spliced after it.
+    /// compiler_call / maybe_optimize_method_call. The arguments' constants are made before
+    /// the callee's name (the compile-time order): they are generated aside and spliced after it.
     private func emitCall(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword]) throws {
-        if args.count == 1, case .generatorExp(let element, let generators) = args[0].kind,
-           c.scopes.contains(where: { $0.kind == .comprehension }), case .name(let fn) = calleeExpr.kind,
-           ["sum", "min", "max", "sorted", "list", "tuple", "set", "any", "all"].contains(fn) {
-            // A generator expression inside another comprehension is not compiled as a
-            // generator yet (its qualname and closure would pass through the comprehension):
-            // as the argument of a reducer it runs as a list comprehension, a known divergence
-            // (the same values; the items all live at once, and any/all do not stop early).
-            return try emitCall(calleeExpr, [Expr(.listComp(element: element, generators: generators), args[0].span)], keywords)
-        }
         if args.contains(where: isStarred) || keywords.contains(where: { $0.name == nil }) {
+            // STACK_USE_GUIDELINE: longer argument lists are built another way.
+            if args.count > 30 || keywords.count * 2 > 30 {
+                throw c.unsupported("a call with '*' or '**' and more than 30 arguments", calleeExpr.span)
+            }
             try emitCallEx(calleeExpr, args, keywords)
             return
+        }
+        if let guideline = interp.profile.stackUseGuideline {
+            // compiler_call_helper's ex_call (the arguments built piecewise, CALL_FUNCTION_EX),
+            // and maybe_optimize_method_call's limit (LOAD_ATTR, a bound method, instead).
+            let isMethod = if case .attribute = calleeExpr.kind { true } else { false }
+            if args.count + keywords.count * 2 > guideline
+                || (isMethod && args.count + keywords.count + (keywords.isEmpty ? 0 : 1) >= guideline) {
+                throw c.unsupported("a call with this many arguments under CPython \(interp.profile.version)", calleeExpr.span)
+            }
         }
         let arguments = try capture {
             for a in args { try emitExpr(a) }
@@ -318,7 +329,7 @@ extension CodeGen {
     /// declines), the positional arguments as one tuple (a lone `*x` as it is; otherwise
     /// starunpack_helper's BUILD_LIST, LIST_APPEND / LIST_EXTEND, LIST_TO_TUPLE), the keyword
     /// arguments as one dict (compiler_subkwargs for each run of named ones, DICT_MERGE for
-    /// each `**`), then CALL_FUNCTION_EX. `CodeGen.accepts` keeps both under
+    /// each `**`), then CALL_FUNCTION_EX. `emitCall` keeps both under
     /// STACK_USE_GUIDELINE, whose larger forms are not generated.
     private func emitCallEx(_ calleeExpr: Expr, _ args: [Expr], _ keywords: [Keyword]) throws {
         if case .name(let name) = calleeExpr.kind {
@@ -346,13 +357,13 @@ extension CodeGen {
             // fewer are LOAD_CONSTs + BUILD_TUPLE that fold_tuple_on_constants turns into
             // one constant when the code is assembled (`TupleFold`, as for defaults).
             if args.count > 2 {
-                guard let k = try c.constantTuple(args) else { throw CodeGenDeclined(what: "constant call arguments") }
+                guard let k = try c.constantTuple(args) else { throw c.unsupported("these constant call arguments", args[0].span) }
                 emitConst(k)
             } else {
                 var items: [ObjectRef] = []
                 _ = try capture {
                     for a in args {
-                        guard let k = try emitOperand(a) else { throw CodeGenDeclined(what: "constant call arguments") }
+                        guard let k = try emitOperand(a) else { throw c.unsupported("these constant call arguments", a.span) }
                         items.append(k)
                     }
                 }
@@ -401,7 +412,7 @@ extension CodeGen {
             return
         }
         guard let key = try c.foldConstant(Expr(.string(names[0]), span)) else {
-            throw CodeGenDeclined(what: "keyword name")
+            throw c.unsupported("this keyword argument's name", span)
         }
         emitConst(c.addConst(key))
         try emitExpr(keywords[0].value)
@@ -410,7 +421,7 @@ extension CodeGen {
 
     // MARK: - Names (compiler_nameop)
 
-    /// `Compiler.compileLoadName`. `pushNull`: the name is a callee, after a NULL
+    /// compiler_nameop for a load. `pushNull`: the name is a callee, after a NULL
     /// (PUSH_NULL before it, or LOAD_GLOBAL's own low bit).
     func emitLoadName(_ name: String, _ span: SourceSpan, pushNull: Bool) throws {
         let key = interp.name(name)
@@ -441,7 +452,7 @@ extension CodeGen {
         }
     }
 
-    /// `Compiler.compileStore`: stores the value on top of the stack, located at the target
+    /// Stores the value on top of the stack, located at the target
     /// (compile.c visits a target as an expression in a Store context).
     func emitStore(_ target: Expr) throws {
         try located(Location(target.span)) { try emitStoreHere(target) }
@@ -483,11 +494,13 @@ extension CodeGen {
         case .starred(let inner):
             try emitStore(inner)   // compile.c visits the starred value: located there
         default:
-            throw CodeGenDeclined(what: "assignment target")
+            let what = CodeGen.describe(target)
+            let hint = what == "comparison" ? "" : " here. Maybe you meant '==' instead of '='?"
+            throw SyntaxError(.syntaxError, "cannot assign to \(what)\(hint)", line: target.span.line, offset: target.span.column + 1)
         }
     }
 
-    /// `Compiler.compileDelete`, located at the target.
+    /// A `del` target, located at it.
     func emitDelete(_ target: Expr) throws {
         try located(Location(target.span)) { try emitDeleteHere(target) }
     }
@@ -519,16 +532,16 @@ extension CodeGen {
         case .tuple(let es), .list(let es):
             for el in es { try emitDelete(el) }
         default:
-            throw CodeGenDeclined(what: "delete target")
+            throw SyntaxError(.syntaxError, "cannot delete \(CodeGen.describe(target))", line: target.span.line, offset: target.span.column + 1)
         }
     }
 
     // MARK: - Comprehensions (compiler_comprehension)
 
-    /// Mirrors `Compiler.compileComprehension`: the outermost iterable in the enclosing scope,
-    /// the comprehension's unit (the element, then the generators from the innermost out, as
-    /// the closure compiler compiles them; spliced outermost first), its code object made
-    /// (before 3.12), then the call.
+    /// compiler_comprehension: the outermost iterable in the enclosing scope, the
+    /// comprehension's unit (the element, then the generators from the innermost out, in the
+    /// compile-time order; spliced outermost first), its code object made (before 3.12),
+    /// then the call.
     func emitComprehension(_ e: Expr) throws {
         let generators: [Comprehension]
         enum Element { case list(Expr), set(Expr), dict(Expr, Expr), generator(Expr) }
@@ -538,7 +551,7 @@ extension CodeGen {
         case .setComp(let el, let gens): element = .set(el); generators = gens
         case .dictComp(let k, let v, let gens): element = .dict(k, v); generators = gens
         case .generatorExp(let el, let gens): element = .generator(el); generators = gens
-        default: throw CodeGenDeclined(what: "not a comprehension")
+        default: throw c.unsupported("this comprehension", e.span)
         }
         let firstIter = try capture { try emitExpr(generators[0].iter) }
         let codeName = switch element {
@@ -549,7 +562,7 @@ extension CodeGen {
         // A generator's qualname is in its repr (compiler_set_qualname); inside another
         // comprehension it would name that comprehension too, which the engine does not track.
         if isGenerator, c.scopes.contains(where: { $0.kind == .comprehension }) {
-            throw CodeGenDeclined(what: "a generator expression inside a comprehension")
+            throw c.unsupported("a generator expression inside a comprehension", e.span)
         }
         let qualname = isGenerator ? (c.qualPrefix + [codeName]).joined(separator: ".") : codeName
         // A generator expression reads the variables of the function around it through cells
@@ -640,7 +653,7 @@ extension CodeGen {
         // GET_ITER, the call.
         if let codeRef {
             let frees = closure?.frees ?? []
-            if !frees.isEmpty { try emitClosureTuple(frees) }
+            if !frees.isEmpty { try emitClosureTuple(frees, at: e.span) }
             emitConst(codeRef)
             if let qualnameConst { emitConst(qualnameConst) }
             emit(.MAKE_FUNCTION, .value(frees.isEmpty ? 0 : 0x08), aux: qualnameConst == nil ? 0 : 1)
@@ -654,5 +667,104 @@ extension CodeGen {
                                            comprehension: ComprehensionShape(code: runs.code, tables: runs.tables, result: result, inlined: inlined)))
         emit(.PRECALL, .value(0))
         emit(.CALL, .value(0), aux: shape)
+    }
+}
+
+extension CodeGen {
+    /// How CPython's compiler names an invalid target in "cannot assign to …".
+    static func describe(_ e: Expr) -> String {
+        switch e.kind {
+        case .call: return "function call"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return "literal"
+        case .compare: return "comparison"
+        default: return "expression"
+        }
+    }
+}
+
+// MARK: - Displays with unpacking (compile.c starunpack_helper, compiler_dict)
+
+extension CodeGen {
+    /// compiler_subdict: BUILD_CONST_KEY_MAP with the keys as one constant tuple when there
+    /// are two or more and all are constants, else the keys and values in turn and BUILD_MAP.
+    func emitSubdict(_ entries: ArraySlice<DictItem>, _ span: SourceSpan) throws {
+        let keys = entries.map { $0.key! }
+        if keys.count > 1, keys.allSatisfy(c.isLiteral) {
+            for entry in entries { try emitExpr(entry.value) }
+            guard let keyTuple = try c.foldConstant(Expr(.tuple(keys), span), byCompiler: true).map({ c.addConst($0) }) else {
+                throw c.unsupported("these dict display keys", span)
+            }
+            emitConst(keyTuple)
+            emit(.BUILD_CONST_KEY_MAP, .value(Int32(entries.count)))
+            return
+        }
+        for (k, entry) in zip(keys, entries) {
+            try emitExpr(k)
+            try emitExpr(entry.value)
+        }
+        emit(.BUILD_MAP, .value(Int32(entries.count)))
+    }
+
+    /// compiler_dict (3.10+): each run of `key: value` entries (at most 17: STACK_USE_GUIDELINE)
+    /// is a subdict, merged with DICT_UPDATE into the first dict made; each `**x` is
+    /// DICT_UPDATE'd into it (an empty BUILD_MAP first when the display starts with one).
+    func emitDict(_ entries: [DictItem], _ span: SourceSpan, guideline: Int) throws {
+        var haveDict = false, run = 0
+        for (i, entry) in entries.enumerated() {
+            if entry.key == nil {
+                if run > 0 {
+                    try emitSubdict(entries[(i - run)..<i], span)
+                    if haveDict { emit(.DICT_UPDATE, .value(1)) }
+                    haveDict = true
+                    run = 0
+                }
+                if !haveDict { emit(.BUILD_MAP, .value(0)); haveDict = true }
+                try emitExpr(entry.value)
+                emit(.DICT_UPDATE, .value(1))
+            } else if run * 2 > guideline {
+                try emitSubdict(entries[(i - run)...i], span)
+                if haveDict { emit(.DICT_UPDATE, .value(1)) }
+                haveDict = true
+                run = 0
+            } else {
+                run += 1
+            }
+        }
+        if run > 0 {
+            try emitSubdict(entries[(entries.count - run)...], span)
+            if haveDict { emit(.DICT_UPDATE, .value(1)) }
+            haveDict = true
+        }
+        if !haveDict { emit(.BUILD_MAP, .value(0)) }
+    }
+
+    /// starunpack_helper (3.10+) for a display with a `*` or more items than
+    /// STACK_USE_GUIDELINE: the items before the first star are built (BUILD_LIST/BUILD_SET
+    /// of them; of none when there are too many), then each `*x` extends it and each other
+    /// item is appended; a tuple is built as a list and turned into one (LIST_TO_TUPLE). The
+    /// extends carry aux 1: a display's, not a call's (`CEval`).
+    func emitStarUnpack(_ e: Expr, _ elements: [Expr]) throws {
+        let isSet: Bool, isTuple: Bool
+        switch e.kind {
+        case .set: (isSet, isTuple) = (true, false)
+        case .tuple: (isSet, isTuple) = (false, true)
+        default: (isSet, isTuple) = (false, false)
+        }
+        let big = elements.count > (interp.profile.stackUseGuideline ?? Int.max)
+        var built = false
+        if big { emit(isSet ? .BUILD_SET : .BUILD_LIST, .value(0)); built = true }
+        for (i, el) in elements.enumerated() {
+            if case .starred(let value) = el.kind {
+                if !built { emit(isSet ? .BUILD_SET : .BUILD_LIST, .value(Int32(i))); built = true }
+                try emitExpr(value)
+                emit(isSet ? .SET_UPDATE : .LIST_EXTEND, .value(1), aux: 1)
+            } else {
+                try emitExpr(el)
+                if built { emit(isSet ? .SET_ADD : .LIST_APPEND, .value(1)) }
+            }
+        }
+        if isTuple { emit(.LIST_TO_TUPLE) }
     }
 }

@@ -24,14 +24,16 @@ struct ClosureAnalysis {
     var isGenerator = false
 
     /// `env`: the names bound in the enclosing functions (and visible: not declared global
-    /// on the way), which a use here may refer to. Throws `CodeGenDeclined` for what the
-    /// analysis does not cover (a `nonlocal` without a binding, where CPython's SyntaxError
-    /// is left to the closure compiler's refusal; a function or lambda in a comprehension).
-    init(params: [Param], body: [Stmt], env: Set<String>) throws(CodeGenDeclined) {
+    /// on the way), which a use here may refer to. Refuses what the analysis does not cover
+    /// (a `nonlocal` without a binding, whose SyntaxError is not modelled; a function or
+    /// lambda in a comprehension).
+    init(params: [Param], body: [Stmt], env: Set<String>) throws(UnsupportedConstruct) {
         var walker = ClosureWalker()
         try walker.walk(body)
         let nonlocals = walker.nonlocals, uses = walker.uses, children = walker.children
-        for n in nonlocals where !env.contains(n) { throw CodeGenDeclined(what: "nonlocal without a binding") }
+        for (n, span) in walker.nonlocalSpans where !env.contains(n) {
+            throw UnsupportedConstruct("'nonlocal \(n)' without a binding in an enclosing function", line: span.line, column: span.column)
+        }
         var s = Scope.function(params: params, body: body)
         if !nonlocals.isEmpty {
             var filtered = Scope(kind: .function)
@@ -46,8 +48,8 @@ struct ClosureAnalysis {
         for child in children {
             childFrees.formUnion(try ClosureAnalysis(params: child.params, body: child.body, env: childEnv).frees)
         }
-        for n in walker.comprehensionTargets where childEnv.contains(n) {
-            throw CodeGenDeclined(what: "a comprehension variable shadowing a closure variable")
+        for (n, span) in walker.comprehensionTargets where childEnv.contains(n) {
+            throw UnsupportedConstruct("a comprehension variable shadowing a closure variable", line: span.line, column: span.column)
         }
         scope = s
         cells = locals.intersection(childFrees).sorted()
@@ -65,15 +67,18 @@ struct ClosureAnalysis {
 struct ClosureWalker {
     var uses: Set<String> = []
     var nonlocals: Set<String> = []
+    /// Where each `nonlocal` name was first declared.
+    var nonlocalSpans: [String: SourceSpan] = [:]
     var children: [(params: [Param], body: [Stmt])] = []
-    var comprehensionTargets: Set<String> = []
+    /// Each comprehension variable and where it is bound.
+    var comprehensionTargets: [String: SourceSpan] = [:]
     /// A `yield` of this function (not of a nested one): it is a generator (CO_GENERATOR).
     var yields = false
     private var inComprehension = 0
 
-    mutating func walk(_ body: [Stmt]) throws(CodeGenDeclined) { for s in body { try walk(s) } }
+    mutating func walk(_ body: [Stmt]) throws(UnsupportedConstruct) { for s in body { try walk(s) } }
 
-    mutating func walk(_ s: Stmt) throws(CodeGenDeclined) {
+    mutating func walk(_ s: Stmt) throws(UnsupportedConstruct) {
         switch s.kind {
         case .expr(let e): try walk(e)
         case .assign(let targets, let value): for t in targets { try walk(t) }; try walk(value)
@@ -81,12 +86,14 @@ struct ClosureWalker {
         case .delete(let ts): for t in ts { try walk(t) }
         case .pass, .break, .continue, .global, .import: break
         case .importFrom: break
-        case .nonlocal(let names): nonlocals.formUnion(names)
+        case .nonlocal(let names):
+            nonlocals.formUnion(names)
+            for n in names where nonlocalSpans[n] == nil { nonlocalSpans[n] = s.span }
         case .if(let t, let b, let o), .while(let t, let b, let o): try walk(t); try walk(b); try walk(o)
         case .for(let t, let i, let b, let o): try walk(t); try walk(i); try walk(b); try walk(o)
         case .functionDef(_, let params, let body, let decorators):
             for d in decorators { try walk(d) }
-            try function(params, body)
+            try function(params, body, s.span)
         case .classDef(_, let bases, _, let decorators):
             for e in decorators + bases { try walk(e) }
         case .return(let v): if let v { try walk(v) }
@@ -109,13 +116,13 @@ struct ClosureWalker {
         }
     }
 
-    private mutating func function(_ params: [Param], _ body: [Stmt]) throws(CodeGenDeclined) {
-        if inComprehension > 0 { throw CodeGenDeclined(what: "a function in a comprehension") }
+    private mutating func function(_ params: [Param], _ body: [Stmt], _ span: SourceSpan) throws(UnsupportedConstruct) {
+        if inComprehension > 0 { throw UnsupportedConstruct("a function or lambda in a comprehension", line: span.line, column: span.column) }
         for p in params { if let d = p.defaultValue { try walk(d) } }
         children.append((params, body))
     }
 
-    mutating func walk(_ e: Expr) throws(CodeGenDeclined) {
+    mutating func walk(_ e: Expr) throws(UnsupportedConstruct) {
         switch e.kind {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
         case .name(let n): uses.insert(n)
@@ -129,34 +136,35 @@ struct ClosureWalker {
         case .compare(let first, let rest): try walk(first); for r in rest { try walk(r.operand) }
         case .ifExp(let t, let b, let o): try walk(t); try walk(b); try walk(o)
         case .lambda(let params, let body):
-            try function(params, [Stmt(.return(body), body.span)])
+            try function(params, [Stmt(.return(body), body.span)], e.span)
         case .yield(let value):
-            if inComprehension > 0 { throw CodeGenDeclined(what: "'yield' in a comprehension") }
+            if inComprehension > 0 { throw UnsupportedConstruct("'yield' in a comprehension", line: e.span.line, column: e.span.column) }
             yields = true
             if let value { try walk(value) }
         case .yieldFrom:
-            throw CodeGenDeclined(what: "'yield from'")
-        case .generatorExp(let el, let gens) where inComprehension > 0:
-            // Inside another comprehension it runs as a list comprehension (`emitCall`).
-            try comprehension([el], gens)
+            throw UnsupportedConstruct("'yield from'", line: e.span.line, column: e.span.column)
+        case .generatorExp where inComprehension > 0:
+            // Its qualname and closure would pass through the comprehension, which the
+            // engine's comprehensions (reading the enclosing frame, not cells) cannot give it.
+            throw UnsupportedConstruct("a generator expression inside a comprehension", line: e.span.line, column: e.span.column)
         case .generatorExp(let el, let gens):
             // Its first iterable is evaluated here; the rest runs in the generator's own
             // function, which reads this function's variables through cells.
             try walk(gens[0].iter)
-            try function([Param(name: ".0")], CodeGen.generatorBody(el, gens))
+            try function([Param(name: ".0")], CodeGen.generatorBody(el, gens), e.span)
         case .listComp(let el, let gens), .setComp(let el, let gens):
             try comprehension([el], gens)
         case .dictComp(let k, let v, let gens): try comprehension([k, v], gens)
         }
     }
 
-    private mutating func comprehension(_ elements: [Expr], _ gens: [Comprehension]) throws(CodeGenDeclined) {
+    private mutating func comprehension(_ elements: [Expr], _ gens: [Comprehension]) throws(UnsupportedConstruct) {
         inComprehension += 1
         defer { inComprehension -= 1 }
         for g in gens {
             var targets = ClosureWalker()
             try targets.walk(g.target)
-            comprehensionTargets.formUnion(targets.uses)
+            for n in targets.uses where comprehensionTargets[n] == nil { comprehensionTargets[n] = g.target.span }
             try walk(g.iter)
             for i in g.ifs { try walk(i) }
         }
@@ -203,9 +211,9 @@ extension CodeGen {
 
     /// compiler_make_closure: LOAD_CLOSURE of each of the nested code's free variables (a
     /// new reference to this frame's cell), packed in a tuple for MAKE_FUNCTION's 0x08.
-    func emitClosureTuple(_ frees: [String]) throws {
+    func emitClosureTuple(_ frees: [String], at span: SourceSpan) throws {
         for n in frees {
-            guard let slot = unit.deref[n] else { throw CodeGenDeclined(what: "free variable without a cell") }
+            guard let slot = unit.deref[n] else { throw c.unsupported("a free variable without a cell", span) }
             emit(.LOAD_CLOSURE, .value(Int32(slot)))
         }
         emit(.BUILD_TUPLE, .value(Int32(frees.count)))

@@ -1,23 +1,18 @@
 import HeapEngine
 
 // Mirrors Python/compile.c (3.11): the AST of one compilation unit becomes code objects of
-// bytecode (`Bytecode`), run by `CEval`. It is built beside the closure compiler
-// (Compiler+*.swift), whose constant model it reuses as it is: literals, folding, merging,
-// interning, co_consts and co_names come from the same `Compiler` calls made in the same
-// order, so the objects and refcounts a statement creates while compiling are the closure
-// path's, and both paths can be compared on every corpus case.
+// bytecode (`Bytecode`), run by `CEval`. The constant model (literals, folding, merging,
+// interning, co_consts and co_names) is `Compiler`'s (Compiler+Constants.swift,
+// Compiler+CodeObjects.swift).
 //
 // Invariant: every call with an effect on the heap (Compiler.foldConstant, addConst,
 // literal, noteName, Interpreter.name, enterUnit, makeCode) happens in the order the
-// closure compiler makes it. Where bytecode order differs from that order (a call's
-// callee after its arguments, an augmented assignment's value before its target), the
-// instructions are generated into a side buffer (`capture`) and spliced.
-
-/// The code generator declined a construct `CodeGen.accepts` let through (a bug of the
-/// check). Never a Python error: the session falls back to the closure compiler.
-struct CodeGenDeclined: Error {
-    let what: String
-}
+// engine's compile-time allocations were measured in: source order, as CPython's parser
+// makes the literals and names (a call's arguments before its callee's name, an augmented
+// assignment's value before its target). Where bytecode order differs from that order, the
+// instructions are generated into a side buffer (`capture`) and spliced. A construct the
+// generator does not handle is refused where it is met (`Compiler.unsupported`), which
+// ends the session: nothing it half-compiled is seen.
 
 final class CodeGen {
     let c: Compiler
@@ -64,15 +59,13 @@ final class CodeGen {
         self.heap = compiler.heap
     }
 
-    /// `Compiler.compileModule` for the VM: nil (with nothing done) when the unit has a
-    /// construct the code generator does not handle yet.
-    static func compileModule(_ compiler: Compiler, _ body: [Stmt], interactive: Bool) throws -> CodeObject? {
+    /// Compiles one unit (a REPL statement in `single` mode, or a file in `exec` mode).
+    static func compileModule(_ compiler: Compiler, _ body: [Stmt], interactive: Bool) throws -> CodeObject {
         let body = ASTOptimizer.optimize(body, profile: compiler.interp.profile)
-        guard accepts(body) else { return nil }
         return try CodeGen(compiler: compiler).compileModule(body, interactive: interactive)
     }
 
-    /// Mirrors `Compiler.compileModule` step by step (the symtable's working sets first).
+    /// compiler_mod: the symtable's working sets first, then the body.
     func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
         let profile = interp.profile
         let blocks = SymtableBlock.children(of: body)
@@ -97,12 +90,10 @@ final class CodeGen {
         return code
     }
 
-    /// Hangs the bytecode on the code object; its closure body runs it in a `CEval`.
+    /// Hangs the bytecode on the code object (`CEval.run` runs it).
     func attach(_ u: Unit, to code: CodeObject) {
         u.bytecode.linesOnlyIncrease = interp.profile.linesOnlyIncrease
         code.bytecode = u.bytecode
-        let interp = self.interp
-        code.body = { frame in try CEval(interp).run(frame) }
     }
 
     // MARK: - Emitting
@@ -146,8 +137,8 @@ final class CodeGen {
         unit.loc = saved
     }
 
-    /// The None a bare or implicit `return` loads. The closure path loads it without a
-    /// constant: co_consts[0] is None in a function without a docstring. With a docstring,
+    /// The None a bare or implicit `return` loads, without adding a constant:
+    /// co_consts[0] is None in a function without a docstring. With a docstring,
     /// None is added to co_consts where the return is (ADDOP_LOAD_CONST).
     func emitNone() {
         emitConst(unit.hasDocstring ? c.compilerConst(heap.newNone()) : heap.none)
@@ -179,7 +170,7 @@ final class CodeGen {
     // MARK: - Statements (compiler_visit_stmt)
 
     /// The body of a compound statement: expression statements print only at module level
-    /// of an interactive unit (c_interactive), as `Compiler.compileBlock` says.
+    /// of an interactive unit (c_interactive).
     func emitBlock(_ body: [Stmt]) throws {
         let interactive = c.interactive && c.scope.kind == .module
         for stmt in body { try emitStmt(stmt, interactive: interactive) }
@@ -227,7 +218,7 @@ final class CodeGen {
             // compiler_break / compiler_continue: the blocks inside the loop are unwound.
             let isBreak = stmt.kind == .break
             try unwindingBlocks(preservingValue: false, untilLoop: true) { loop in
-                guard let loop else { throw CodeGenDeclined(what: "'break' outside a loop") }
+                guard let loop else { throw c.unsupported("'break' or 'continue' outside a loop", stmt.span) }
                 if isBreak {
                     if loop.isFor { emit(.POP_TOP) }
                     emit(.JUMP_FORWARD, .label(loop.exit))
@@ -349,6 +340,15 @@ final class CodeGen {
             emit(.NOP)
 
         case .try(let body, let handlers, let orelse, let finalbody):
+            if let bare = handlers.dropLast().first(where: { $0.type == nil }) {
+                throw c.unsupported("a bare 'except:' before the last handler", bare.span)   // CPython's SyntaxError
+            }
+            // A `finally` body is generated once and copied (`Bytecode.Item.inlineFinally`),
+            // in the context of its normal path: leaving it by return/break/continue, which
+            // unwinds differently on the exceptional path, is not generated yet.
+            if CodeGen.leavesBlock(finalbody) {
+                throw c.unsupported("'return', 'break' or 'continue' in a 'finally' block", stmt.span)
+            }
             if finalbody.isEmpty {
                 try emitTryExcept(body, handlers, orelse)
             } else {
@@ -360,7 +360,8 @@ final class CodeGen {
         }
     }
 
-    /// compiler_augassign: the closure compiler compiles the value before the target.
+    /// compiler_augassign, with the value's constants made before the target's (the
+    /// compile-time order above).
     func emitAugAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr) throws {
         let value = try capture { try emitExpr(valueExpr) }
         let inplace = BinaryOp.inplaceBase + op.nbOparg
@@ -403,13 +404,14 @@ final class CodeGen {
                 emit(.STORE_SUBSCR)
             }
         default:
-            throw CodeGenDeclined(what: "augmented assignment target")
+            throw SyntaxError(.syntaxError, "'\(CodeGen.describe(target))' is an illegal expression for augmented assignment",
+                              line: target.span.line, offset: target.span.column + 1)
         }
     }
 
     // MARK: - Functions (compiler_function)
 
-    /// Mirrors `Compiler.compileFunction`: defaults, the nested unit, its code object made
+    /// compiler_function: defaults, the nested unit, its code object made
     /// and added to co_consts, then (3.6-3.10) the qualname constant.
     /// `lambdaBody`: the expression of a lambda (compiler_lambda: `body` is `[return it]`,
     /// co_consts[0] None so that it has no docstring; the value is returned as it is).
@@ -453,7 +455,7 @@ final class CodeGen {
         code.hasVarArgs = params.contains { $0.kind == .varArgs }
         code.hasVarKeywords = params.contains { $0.kind == .varKeywords }
         code.isGenerator = analysis.isGenerator
-        if code.isGenerator && lambdaBody != nil { throw CodeGenDeclined(what: "a lambda that yields") }
+        if code.isGenerator && lambdaBody != nil { throw c.unsupported("'yield' in a lambda", span) }
         let inner = Unit(line: span.line)
         layOutClosure(analysis, code, inner)
         c.scopes.append(fscope)
@@ -502,7 +504,7 @@ final class CodeGen {
             emit(.BUILD_TUPLE, .value(Int32(defaultCount)))
         }
         splice(kwdefaults)
-        if !analysis.frees.isEmpty { try emitClosureTuple(analysis.frees) }
+        if !analysis.frees.isEmpty { try emitClosureTuple(analysis.frees, at: span) }
         emitConst(codeRef)
         if let qualnameConst { emitConst(qualnameConst) }
         let flags: Int32 = (defaultCount > 0 ? 0x01 : 0) | (kwDefaulted.isEmpty ? 0 : 0x02)
@@ -512,7 +514,7 @@ final class CodeGen {
 
     // MARK: - Classes (compiler_class)
 
-    /// Mirrors `Compiler.compileClass` step by step: the bases, then the body's unit (its
+    /// compiler_class: the bases, then the body's unit (its
     /// prologue names and constants, the statements, 3.13's static attributes), its code
     /// object added to co_consts, then LOAD_BUILD_CLASS (`ClassShape`).
     func emitClass(name: String, bases: [Expr], body: [Stmt], span: SourceSpan) throws {

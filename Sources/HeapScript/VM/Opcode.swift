@@ -23,7 +23,7 @@ enum Opcode: UInt8 {
     case DELETE_DEREF = 139, JUMP_BACKWARD = 140, CALL_FUNCTION_EX = 142
     case LIST_APPEND = 145, SET_ADD = 146, MAP_ADD = 147, RESUME = 151
     case FORMAT_VALUE = 155, BUILD_CONST_KEY_MAP = 156, BUILD_STRING = 157, LOAD_METHOD = 160
-    case LIST_EXTEND = 162, SET_UPDATE = 163, DICT_MERGE = 164, PRECALL = 166, CALL = 171, KW_NAMES = 172
+    case LIST_EXTEND = 162, SET_UPDATE = 163, DICT_MERGE = 164, DICT_UPDATE = 165, PRECALL = 166, CALL = 171, KW_NAMES = 172
 
     /// The name `dis` prints.
     var name: String {
@@ -63,6 +63,7 @@ enum Opcode: UInt8 {
         case .LIST_TO_TUPLE: "LIST_TO_TUPLE"
         case .CALL_FUNCTION_EX: "CALL_FUNCTION_EX"
         case .DICT_MERGE: "DICT_MERGE"
+        case .DICT_UPDATE: "DICT_UPDATE"
         case .FOR_ITER: "FOR_ITER"
         case .STORE_ATTR: "STORE_ATTR"
         case .DELETE_ATTR: "DELETE_ATTR"
@@ -189,7 +190,7 @@ extension CompareOp {
 /// index (dis turns it back into CPython's relative form). `aux` is what 3.11 keeps outside
 /// the oparg (a call's shape, a loop test's flag), -1 when unused. `steps` is how many
 /// interpreter steps (`Interpreter.step`) run before the instruction: one where a statement
-/// begins and one where a loop iteration begins, as the closure path counts them.
+/// begins and one where a loop iteration begins (the budget of `Limits`).
 struct Instruction {
     var op: Opcode
     var arg: Int32
@@ -204,8 +205,8 @@ struct Instruction {
 struct CallShape {
     var kwnames: [String]
     var method: String?
-    /// `CALL 0` of a comprehension's function (or, 3.12+, of its inlined body): run as
-    /// `Compiler.compileComprehension`'s closure runs it (`CEval.runComprehension`).
+    /// `CALL 0` of a comprehension's function (or, 3.12+, of its inlined body): run by
+    /// `CEval.runComprehension`.
     var comprehension: ComprehensionShape? = nil
 }
 
@@ -227,7 +228,7 @@ struct ComprehensionShape {
 /// What a `class` statement's LOAD_BUILD_CLASS needs: the body's code and what
 /// `Interpreter.buildClass` is given. The engine's LOAD_BUILD_CLASS is the whole
 /// `__build_class__(func, name, *bases)` call in one instruction (its oparg: the number of
-/// bases on the stack), because the closure path makes the body's function inside
+/// bases on the stack), because the engine makes the body's function inside
 /// `buildClass`, after the bases: CPython 3.11's LOAD_BUILD_CLASS; LOAD_CONST code;
 /// MAKE_FUNCTION; LOAD_CONST name; bases; PRECALL; CALL would allocate the function first.
 struct ClassShape {

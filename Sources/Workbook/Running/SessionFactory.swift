@@ -52,7 +52,7 @@ public struct HeapScriptSessions: SessionFactory {
     public init(limits: Limits = Limits().applyingEnvironment()) { self.limits = limits }
 
     public func makeRunner(profile: Profile) -> any ExampleRunner {
-        Session(profile: profile, limits: limits, evaluator: .fromEnvironment(), hashSeed: hashSeedFromEnvironment())
+        Session(profile: profile, limits: limits, hashSeed: hashSeedFromEnvironment())
     }
 
     public func completeness(of source: String) -> Completeness {

@@ -29,7 +29,7 @@ struct Dis: ParsableCommand {
             }
             source = text
         }
-        let session = Session(profile: options.profile, limits: .commandLine, evaluator: .bytecode)
+        let session = Session(profile: options.profile, limits: .commandLine)
         guard let text = session.disassemble(source, filename: file == "-" ? "<stdin>" : file) else {
             FileHandle.standardError.write(Data(
                 "\(file): error: heapbook's code generator does not compile this file (not Python, or a construct outside its subset: run it with 'heapbook run' to see which)\n".utf8))

@@ -14,7 +14,7 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let text = try readStandardInput()
-        let session = Session(profile: options.profile, limits: .commandLine, evaluator: .fromEnvironment(),
+        let session = Session(profile: options.profile, limits: .commandLine,
                               hashSeed: hashSeedFromEnvironment())
         session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         let repl = HeapScript.Repl(session: session)

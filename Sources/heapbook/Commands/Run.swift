@@ -18,7 +18,7 @@ struct Run: ParsableCommand {
         guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw ValidationError("Cannot read '\(file)'.")
         }
-        let session = Session(profile: options.profile, limits: .commandLine, script: true, evaluator: .fromEnvironment(),
+        let session = Session(profile: options.profile, limits: .commandLine, script: true,
                               hashSeed: hashSeedFromEnvironment())
         session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         // bpo-20443 (3.9): the script's path is made absolute (tracebacks, warnings, __file__).

@@ -64,7 +64,7 @@ final class PrewarmedSessions: SessionFactory, @unchecked Sendable {
         queue.async { [self] in
             for (profile, count) in plan {
                 while lock.withLock({ (ready[profile.version]?.count ?? 0) < count }) {
-                    let session = Session(profile: profile, limits: base.limits, evaluator: .fromEnvironment(),
+                    let session = Session(profile: profile, limits: base.limits,
                                           hashSeed: hashSeedFromEnvironment())
                     lock.withLock { ready[profile.version, default: []].append(session) }
                 }

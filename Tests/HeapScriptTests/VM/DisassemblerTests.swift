@@ -8,13 +8,13 @@ import HeapEngine
 /// (`python3.11 -c 'import dis; dis.dis(compile(src, "<stdin>", "exec"))'`), code object
 /// addresses masked. Known differences, kept out of these programs: 3.11 compiles a `while`
 /// test twice (the engine jumps back to it), KW_NAMES's oparg indexes the engine's call shapes
-/// (3.11: a co_consts tuple the closure path's co_consts lacks), a method of a module imported
+/// (3.11: a co_consts tuple the engine's co_consts lacks), a method of a module imported
 /// in the same unit is LOAD_METHOD (3.11: LOAD_ATTR), a `pass` or `global` is a NOP, and the
 /// constants of a comprehension's outermost iterable come before its code object in co_consts
 /// (3.11 adds the code object first).
 final class DisassemblerTests: XCTestCase {
     func check(_ source: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        let session = Session(profile: .cpython311, evaluator: .bytecode)
+        let session = Session(profile: .cpython311)
         guard let text = session.disassemble(source) else { return XCTFail("not compiled to bytecode", file: file, line: line) }
         let masked = text.replacingOccurrences(of: "at 0x[0-9a-f]+", with: "at 0x...", options: .regularExpression)
         XCTAssertEqual(masked, expected + "\n", file: file, line: line)   // a """ literal drops the last newline

@@ -21,15 +21,7 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.list, "extend") { i, s, args, _ in
-            let items = try i.iterateToArray(args[0])
-            try i.mutateList(s!) { st in
-                // list_extend: lists and tuples are copied; other iterables are presized by
-                // PyObject_LengthHint (their len() for every iterable of the subset) and
-                // trimmed at the end.
-                if i.extendResizes(args[0]) { st.extend(resizing: items) }
-                else if i.heap.kind(args[0]) == .list || i.heap.kind(args[0]) == .tuple { st.extend(sequence: items) }
-                else { st.extend(iterating: items, lengthHint: items.count) }
-            }
+            try i.listExtend(s!, args[0])
             return i.heap.newNone()
         }
         defineMethod(.list, "insert") { i, s, args, _ in
@@ -108,17 +100,7 @@ extension Interpreter {
         defineMethod(.dict, "update") { i, s, args, kwargs in
             if let a = args.first {
                 if case .dict(let other) = i.heap.payload[Int(a)] {
-                    // dict_merge: one resize up front, then b's entries in order.
-                    if i.splitOwner(of: s!) == nil && i.splitKeys(of: s!) == nil {
-                        i.heap.withPayload(s!) { p in
-                            guard case .dict(var st) = p else { return }
-                            p = .empty
-                            st.reserveForMerge(other, layouts: i.layouts)
-                            p = .dict(st)
-                        }
-                        i.heap.dictKeysChanged(s!)
-                    }
-                    for (k, v) in other.items { try i.dictSet(s!, k, v) }
+                    try i.dictMergeDict(s!, other)
                 } else {
                     try i.dictMergeFromSequence(s!, a)
                 }

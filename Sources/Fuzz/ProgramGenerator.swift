@@ -109,10 +109,20 @@ public struct ProgramGenerator: Sendable {
             case 2: return ("[[] for i in range(\(n))]", make(.list))
             case 3:
                 let parts = (0..<(1 + rng.below(3))).compactMap { _ in pickName(&rng, [.list, .dict, .tuple, .int, .str, .instance]) }
+                // Sometimes a sequence's items are unpacked into the display (`[*x, y]`):
+                // the new list holds them, not the sequence.
+                if rng.chance(25), let x = pickName(&rng, [.list, .tuple]) {
+                    let items = objects[x.object].contents
+                    return ("[*" + x.name + parts.map { ", " + $0.name }.joined() + "]",
+                            make(.list, contents: items.union(parts.map(\.object))))
+                }
                 return ("[" + parts.map(\.name).joined(separator: ", ") + "]", make(.list, contents: Set(parts.map(\.object))))
             case 4: return (rng.pick(["{}", "{'a': 1, 'b': 2}", "{i: i * 2 for i in range(\(n))}", "dict()"]), make(.dict))
             case 5:
                 if let x = pickName(&rng, [.list, .int, .str, .instance, .tuple]) {
+                    if rng.chance(25), let d = pickName(&rng, [.dict]) {
+                        return ("{**\(d.name), 'k': \(x.name)}", make(.dict, contents: objects[d.object].contents.union([x.object])))
+                    }
                     return ("{'k': \(x.name)}", make(.dict, contents: [x.object]))
                 }
                 return ("{'k': \(n)}", make(.dict))

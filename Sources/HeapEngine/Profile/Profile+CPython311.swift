@@ -70,6 +70,7 @@ extension Profile {
         p.firstReprFreshObjects = 0
         p.displayUnpackingModelled = true
         p.stackUseGuideline = 30
+        p.yieldFromModelled = true
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 0, 2])
         return p
     }()

@@ -67,6 +67,7 @@ extension Profile {
         p.firstReprFreshObjects = 1
         p.displayUnpackingModelled = true
         p.stackUseGuideline = 30
+        p.yieldFromModelled = true
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 4, tuples: [0, 0, 0, 2])
         p.symtableAnalysisSets = false
         p.removesUnusedConsts = true

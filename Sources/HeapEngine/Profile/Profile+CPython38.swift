@@ -12,6 +12,7 @@ extension Profile {
         p.callFunctionExModelled = false   // BUILD_TUPLE_UNPACK_WITH_CALL, PyVectorcall_Call: not modelled
         p.displayUnpackingModelled = false   // BUILD_LIST_UNPACK, BUILD_TUPLE_UNPACK, ...: not modelled
         p.stackUseGuideline = nil
+        p.yieldFromModelled = false
         p.bindingErrorsNameQualname = false
         p.version = "3.8"; p.referenceVersion = "3.8.18"; p.minor = 8
         p.tracebackCarets = .none

@@ -353,6 +353,11 @@ public struct Profile: Sendable, Equatable {
     /// merged with DICT_UPDATE, and a call with more arguments goes through CALL_FUNCTION_EX.
     /// nil before 3.10: one BUILD_* of all the items.
     public var stackUseGuideline: Int? = nil
+    /// `yield from` is modelled: 3.11+'s SEND (PyIter_Send: a generator's return value comes
+    /// back without a StopIteration object). 3.6 and 3.8's YIELD_FROM sets StopIteration,
+    /// which is instantiated when the value is a tuple or while an exception is handled: not
+    /// modelled.
+    public var yieldFromModelled = false
     /// The argument-binding errors name the function's qualname (3.11 initialize_locals
     /// formats func_qualname): "d.<locals>.w() missing 1 required positional argument: 'a'";
     /// 3.6 and 3.8 name co_name ("w() missing ..."). Measured on 3.8.18 and 3.11.7.

@@ -18,9 +18,11 @@ import HeapEngine
 // generator is exhausted: StopIteration), or an exception, which leaves the traceback
 // holding the frame.
 //
+// `yield from` delegates with SEND (CEval), the subiterator kept on the frame's stack.
+//
 // Not modelled, and refused: generator functions with `try` or `with` (closing such a
 // generator runs its handlers), `yield` inside a method call's arguments, `throw()`,
-// `gi_frame`, and `yield from`. gi_name and gi_qualname hold the function's name strs in CPython; the engine
+// `gi_frame`, and `yield from` before 3.11. gi_name and gi_qualname hold the function's name strs in CPython; the engine
 // does not count those references.
 
 final class GenObject: NativeReferents {
@@ -43,6 +45,8 @@ final class GenObject: NativeReferents {
     var stack: [ObjectRef] = []
     /// Set by YIELD_VALUE for the resume that is running.
     var yielded = false
+    /// Suspended inside a `yield from` (the subiterator on top of `stack`: gi_yieldfrom).
+    var delegating = false
     /// sys.getsizeof: nil where co_stacksize is not known (`Bytecode.stackDepth`).
     let size: Int?
 
@@ -228,6 +232,22 @@ extension Interpreter {
     /// engine refuses generators with handlers).
     func genClose(_ gen: GenObject) {
         guard gen.state == .created || gen.state == .suspended, !gen.frameCleared else { return }
+        if gen.state == .suspended && gen.delegating, let receiver = gen.stack.last {
+            // gen_close_iter: a subgenerator is closed first; another iterator's close() is
+            // looked up (the builtin ones have none; a class's would run: refused). Then
+            // GeneratorExit is thrown in at the yield, inside the `yield from`'s own handler
+            // on 3.12+ (so never their fast path): the stack unwinds top first (the
+            // subiterator goes), then the locals, as before 3.12.
+            if let inner = generator(receiver) {
+                genClose(inner)
+            } else if case .instance = heap.payload[Int(receiver)], pendingRefusal == nil {
+                pendingRefusal = notModelled("closing a generator suspended in 'yield from' over an instance")
+            }
+            heap.peakMayExceed(by: 3)
+            while let r = gen.stack.popLast() { heap.decref(r) }
+            clearGeneratorFrame(gen)
+            return
+        }
         if profile.minor >= 12 {
             // The fast path: no frame to run. _PyFrame_ClearLocals empties a suspended one
             // (its locals, then its stack, in slot order); the rest waits for gen_dealloc.
@@ -265,6 +285,7 @@ extension Interpreter {
             let gen = i.generator(s!)!
             if gen.state == .running { throw i.error("ValueError", "generator already executing") }
             i.genClose(gen)
+            try i.throwPendingRefusal()
             return i.heap.newNone()
         }
     }

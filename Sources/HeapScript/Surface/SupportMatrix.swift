@@ -30,7 +30,7 @@ public enum SupportMatrix {
         ("lambda", "f = lambda: 1",true),
         ("generator expression", "g = (i for i in [])", true),
         ("generator function (yield)", "def g():\n    x = yield 1\n", true),
-        ("yield from", "def g():\n    yield from []\n", false),
+        ("yield from (3.11+)", "def g():\n    yield from []\n", true),
         ("class", "class C:\n    pass\n", true),
         ("global", "def f():\n    global x\n    x = 1\n", true),
         ("nonlocal", "def f():\n    x = 1\n    def g():\n        nonlocal x\n",true),

@@ -34,7 +34,7 @@ extension Bytecode {
             if kwnamesOnStack, ins.op == .CALL, ins.aux >= 0, !callShapes[Int(ins.aux)].kwnames.isEmpty { effect.next -= 1 }
             maxDepth = max(maxDepth, depth + max(effect.next, effect.jump ?? effect.next))
             switch ins.op {
-            case .JUMP_FORWARD, .JUMP_BACKWARD:
+            case .JUMP_FORWARD, .JUMP_BACKWARD, .JUMP_BACKWARD_NO_INTERRUPT:
                 reach(Int(ins.arg), depth)
             case .RETURN_VALUE, .RAISE_VARARGS, .RERAISE:
                 break
@@ -53,7 +53,7 @@ extension Bytecode {
         switch ins.op {
         case .NOP, .RESUME, .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_NOT, .UNARY_INVERT, .GET_ITER,
              .CHECK_EXC_MATCH, .DELETE_NAME, .SWAP, .LOAD_ATTR, .DELETE_GLOBAL, .DELETE_FAST, .DELETE_DEREF,
-             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .LIST_TO_TUPLE:
+             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .LIST_TO_TUPLE, .GET_YIELD_FROM_ITER:
             return (0, nil)
         case .FORMAT_VALUE: return (ins.arg & 4 != 0 ? -1 : 0, nil)   // the spec is popped too
         case .PUSH_NULL, .PUSH_EXC_INFO, .WITH_EXCEPT_START, .BEFORE_WITH, .COPY, .LOAD_CONST, .LOAD_NAME,
@@ -77,7 +77,8 @@ extension Bytecode {
         case .BUILD_TUPLE, .BUILD_LIST, .BUILD_SET, .BUILD_STRING: return (1 - n, nil)
         case .BUILD_MAP: return (1 - 2 * n, nil)
         case .BUILD_CONST_KEY_MAP: return (-n, nil)
-        case .JUMP_FORWARD, .JUMP_BACKWARD: return (0, 0)
+        case .JUMP_FORWARD, .JUMP_BACKWARD, .JUMP_BACKWARD_NO_INTERRUPT: return (0, 0)
+        case .SEND: return (0, -1)
         case .JUMP_IF_FALSE_OR_POP, .JUMP_IF_TRUE_OR_POP: return (-1, 0)
         case .POP_JUMP_FORWARD_IF_FALSE, .POP_JUMP_FORWARD_IF_TRUE: return (-1, -1)
         case .LOAD_GLOBAL: return (ins.aux == 1 ? 2 : 1, nil)

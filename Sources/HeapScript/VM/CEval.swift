@@ -480,6 +480,40 @@ final class CEval {
             case .JUMP_BACKWARD:
                 interp.evalBreaker()
                 pc = Int(ins.arg)
+            case .JUMP_BACKWARD_NO_INTERRUPT:
+                pc = Int(ins.arg)
+            case .GET_YIELD_FROM_ITER:
+                // A generator is delegated to as it is; anything else through iter().
+                let iterable = stack[stack.count - 1]
+                if interp.generator(iterable) == nil {
+                    stack[stack.count - 1] = try interp.getIter(iterable)
+                    heap.decref(iterable)
+                }
+            case .SEND:
+                // PyIter_Send (3.11): a generator is resumed with the value; another iterator
+                // is advanced with next() when the value is None. Its return value (None for
+                // an exhausted iterator) replaces it, and the jump leaves the loop.
+                let v = pop()
+                let receiver = stack[stack.count - 1]
+                let item: ObjectRef?, returned: ObjectRef?
+                do {
+                    defer { heap.decref(v) }
+                    if let gen = interp.generator(receiver) {
+                        (item, returned) = try interp.genSend(receiver, gen, v)
+                    } else if v == heap.none {
+                        item = try interp.next(receiver)
+                        returned = nil
+                    } else {
+                        throw interp.notModelled("send() of a value through 'yield from' to a \(interp.typeName(receiver))")
+                    }
+                }
+                if let item {
+                    push(item)
+                } else {
+                    stack[stack.count - 1] = returned ?? heap.newNone()
+                    heap.decref(receiver)
+                    pc = Int(ins.arg)
+                }
             case .POP_JUMP_FORWARD_IF_FALSE, .POP_JUMP_FORWARD_IF_TRUE:
                 let v = pop()
                 defer { heap.decref(v) }
@@ -611,6 +645,7 @@ final class CEval {
                 stack.removeLast(stack.count - a.base)
                 gen.pc = pc
                 gen.yielded = true
+                gen.delegating = pc >= 2 && code[pc - 2].op == .SEND
                 a.frame.returnValue = v
                 return .returned
             case .RETURN_GENERATOR:

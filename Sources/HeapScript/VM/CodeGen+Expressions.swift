@@ -192,8 +192,25 @@ extension CodeGen {
             emit(.YIELD_VALUE)
             emit(.RESUME, .value(1))
 
-        case .yieldFrom:
-            throw c.unsupported("'yield from'", e.span)
+        case .yieldFrom(let value):
+            // compiler_visit_expr1, YieldFrom_kind, and compiler_add_yield_from (3.11): the
+            // iterator, None, then SEND (to the end when the subiterator returns: its value
+            // replaces it), YIELD_VALUE of what it yielded, RESUME 2, and back to SEND with
+            // what the generator is resumed with.
+            guard c.code.isGenerator, c.code.kind == .function else { throw c.unsupported("'yield from' outside a function", e.span) }
+            guard interp.profile.yieldFromModelled else {
+                throw c.unsupported("'yield from' under CPython \(interp.profile.version)", e.span)
+            }
+            try emitExpr(value)
+            emit(.GET_YIELD_FROM_ITER)
+            emitConst(c.compilerConst(heap.newNone()))
+            let send = newLabel(), exit = newLabel()
+            place(send)
+            emit(.SEND, .label(exit))
+            emit(.YIELD_VALUE)
+            emit(.RESUME, .value(2))
+            emit(.JUMP_BACKWARD_NO_INTERRUPT, .label(send))
+            place(exit)
         }
     }
 

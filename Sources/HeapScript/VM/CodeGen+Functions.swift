@@ -141,8 +141,10 @@ struct ClosureWalker {
             if inComprehension > 0 { throw UnsupportedConstruct("'yield' in a comprehension", line: e.span.line, column: e.span.column) }
             yields = true
             if let value { try walk(value) }
-        case .yieldFrom:
-            throw UnsupportedConstruct("'yield from'", line: e.span.line, column: e.span.column)
+        case .yieldFrom(let value):
+            if inComprehension > 0 { throw UnsupportedConstruct("'yield' in a comprehension", line: e.span.line, column: e.span.column) }
+            yields = true
+            try walk(value)
         case .generatorExp where inComprehension > 0:
             // Its qualname and closure would pass through the comprehension, which the
             // engine's comprehensions (reading the enclosing frame, not cells) cannot give it.

@@ -120,6 +120,55 @@ Disassembly of <code object h at 0x..., file "<stdin>", line 7>:
 """)
     }
 
+    /// `yield from` (GET_YIELD_FROM_ITER, SEND, the JUMP_BACKWARD_NO_INTERRUPT loop) and
+    /// displays with unpacking (DICT_UPDATE, LIST_EXTEND, LIST_TO_TUPLE), as dis.dis of
+    /// CPython 3.11.7 prints them.
+    func testYieldFromAndDisplayUnpacking() {
+        check("def g(x):\n    r = yield from x\n    return r\nd = {**a, \"k\": 1}\nt = (*a, 1)\n", """
+  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (<code object g at 0x..., file "<stdin>", line 1>)
+              4 MAKE_FUNCTION            0
+              6 STORE_NAME               0 (g)
+
+  4           8 BUILD_MAP                0
+             10 LOAD_NAME                1 (a)
+             12 DICT_UPDATE              1
+             14 LOAD_CONST               1 ('k')
+             16 LOAD_CONST               2 (1)
+             18 BUILD_MAP                1
+             20 DICT_UPDATE              1
+             22 STORE_NAME               2 (d)
+
+  5          24 BUILD_LIST               0
+             26 LOAD_NAME                1 (a)
+             28 LIST_EXTEND              1
+             30 LOAD_CONST               2 (1)
+             32 LIST_APPEND              1
+             34 LIST_TO_TUPLE
+             36 STORE_NAME               3 (t)
+             38 LOAD_CONST               3 (None)
+             40 RETURN_VALUE
+
+Disassembly of <code object g at 0x..., file "<stdin>", line 1>:
+  1           0 RETURN_GENERATOR
+              2 POP_TOP
+              4 RESUME                   0
+
+  2           6 LOAD_FAST                0 (x)
+              8 GET_YIELD_FROM_ITER
+             10 LOAD_CONST               0 (None)
+        >>   12 SEND                     3 (to 20)
+             14 YIELD_VALUE
+             16 RESUME                   2
+             18 JUMP_BACKWARD_NO_INTERRUPT     4 (to 12)
+        >>   20 STORE_FAST               1 (r)
+
+  3          22 LOAD_FAST                1 (r)
+             24 RETURN_VALUE
+""")
+    }
+
     func testNames() {
         check("x = [1, 2]\ny = x\ndel x\n", """
   0           0 RESUME                   0

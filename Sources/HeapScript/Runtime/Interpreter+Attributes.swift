@@ -101,9 +101,10 @@ extension Interpreter {
             try refuseIfCPythonHas(attr, on: obj)
             return nil
         case .instance(let state):
-            // A member descriptor is a data descriptor: it wins over the instance dict
-            // (PyObject_GenericGetAttr).
+            // A member descriptor or a property is a data descriptor: it wins over the
+            // instance dict (PyObject_GenericGetAttr).
             if let m = try memberDescriptor(of: obj, attr) { return try memberGet(m, obj) }
+            if let (_, p) = try propertyDescriptor(of: obj, attr) { return try propertyGet(p, obj, attr: attr) }
             if attr == "__dict__" {
                 guard heap.typeInfo(of: obj).hasInstanceDict else {
                     throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '__dict__'")
@@ -167,6 +168,7 @@ extension Interpreter {
             if attr == "__self__" { heap.incref(s); return s }
         case .native(let o):
             if let m = o as? MemberDescr, attr != "__class__" { return try memberDescrAttribute(m, attr) }
+            if let p = o as? PropertyObject, let v = propertyAttribute(p, attr) { return v }
             if let e = o as? ExceptionState {
                 switch attr {
                 case "args": heap.incref(e.args); return e.args
@@ -230,6 +232,8 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
+        // property_descr_set: a data descriptor on the class takes the store.
+        if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, value); return }
         if try setSlottedAttribute(obj, attr, value) { return }
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
@@ -272,6 +276,8 @@ extension Interpreter {
             throw error("TypeError", "cannot set '\(attr)' attribute of immutable type '\(info.name)'")
         case .native(let o) where o is MemberDescr:
             throw notModelled("member_descriptor.\(attr) assignment")
+        case .native(let o) where o is PropertyObject:
+            throw notModelled("property.\(attr) assignment")
         default:
             throw noDictAttributeError(obj, attr)
         }
@@ -318,6 +324,7 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
+        if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }
         if try setSlottedAttribute(obj, attr, nil) { return }
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
@@ -346,6 +353,8 @@ extension Interpreter {
             heap.decref(k); heap.decref(v)
         case .native(let o) where o is MemberDescr:
             throw notModelled("del member_descriptor.\(attr)")
+        case .native(let o) where o is PropertyObject:
+            throw notModelled("del property.\(attr)")
         case .module(let m):
             if Interpreter.isSpecialName(attr) { throw notModelled("del module.\(attr)") }
             guard let (k, v) = try dictRemove(m.dict, name(attr)) else { throw missingOnDelete(obj, attr) }

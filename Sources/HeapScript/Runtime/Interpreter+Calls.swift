@@ -446,7 +446,7 @@ extension Interpreter {
         }
         do {
             let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict, slots: slots)
-            try typeNewEpilogue()
+            try typeNewEpilogue(typeDict)
             if try dictGet(typeDict, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
             // 3.13 _PyDict_NewKeysForClass: the shared keys start with __static_attributes__.
             let info = heap.typeInfo(t)
@@ -463,8 +463,25 @@ extension Interpreter {
     /// The end of type_new: type_new_set_names walks a copy of the class dict, and
     /// type_new_init_subclass calls `super(C, C).__init_subclass__()` — a super object and
     /// a bound builtin method, freed at once. Only the collector's count sees them.
-    private func typeNewEpilogue() throws {
-        heap.cycleThroughFreeLists(FreeListCounts(dicts: 1))
+    private func typeNewEpilogue(_ typeDict: ObjectRef) throws {
+        let namesToSet = heap.takeFromFreeLists(FreeListCounts(dicts: 1))
+        defer { heap.releaseWorkingSet(namesToSet) }
+        // 3.10+: for each property, in dict order, _PyObject_LookupSpecial binds its
+        // `__set_name__` (a builtin method object) and PyObject_CallFunctionObjArgs packs
+        // (type, key) into a 2-tuple for the METH_VARARGS call; property_set_name keeps the key.
+        // (No other object the engine puts in a class dict has a `__set_name__`.)
+        if profile.propertyKeepsName {
+            for (key, value) in dictStorage(typeDict).items {
+                guard let p = propertyObject(value) else { continue }
+                do {
+                    let setName = try heap.newObject(type: heap.builtinType(.builtinFunction), payload: .empty)
+                    let args = heap.takeFromFreeLists(FreeListCounts(tuples: [0, 0, 1]))
+                    propertySetName(p, key)
+                    heap.releaseWorkingSet(args)
+                    heap.decref(setName)
+                } catch { throw memoryError() }
+            }
+        }
         do {
             let superObject = try heap.newObject(type: heap.builtinType(.superObject), payload: .empty)
             let method = try heap.newObject(type: heap.builtinType(.builtinFunction), payload: .empty)

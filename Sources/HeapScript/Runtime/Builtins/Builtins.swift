@@ -9,7 +9,7 @@ extension Interpreter {
                           ("list", .list), ("tuple", .tuple), ("dict", .dict), ("set", .set),
                           ("frozenset", .frozenset), ("bytes", .bytes), ("object", .object),
                           ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip), ("map", .map), ("filter", .filter),
-                          ("reversed", .reversed)] {
+                          ("reversed", .reversed), ("property", .property)] {
             try! dictSet(d, name(n), heap.builtinType(kind))
         }
         for (n, t) in exceptionTypes { try! dictSet(d, name(n), t) }
@@ -161,6 +161,7 @@ extension Interpreter {
         case .map: return try newMap(type, args)
         case .filter: return try newFilter(type, args)
         case .reversed: return try newReversed(args, kwargs)
+        case .property: return try newProperty(type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:
             guard args.isEmpty else { throw error("TypeError", "object() takes no arguments") }
             do { return try heap.newObject(type: type, payload: .empty) } catch { throw memoryError() }

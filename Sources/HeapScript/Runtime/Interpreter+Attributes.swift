@@ -261,6 +261,7 @@ extension Interpreter {
             }
         case .type(let info) where info.isHeapType:
             try refuseForeignMemberDescr(value)
+            classAttributeEpoch += 1
             try dictSet(info.dict!, name(attr), value)
             if attr == "__del__" { info.hasDel = true }
         case .function(let fn):
@@ -346,6 +347,7 @@ extension Interpreter {
             guard let (k, v) = removed else { throw missingOnDelete(obj, attr) }
             heap.decref(k); heap.decref(v)
         case .type(let info) where info.isHeapType:
+            classAttributeEpoch += 1
             guard let (k, v) = try dictRemove(info.dict!, name(attr)) else {
                 throw profile.bareAttributeErrorOnDelete ? error("AttributeError", attr)
                     : error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")

@@ -122,22 +122,26 @@ extension Interpreter {
     /// - Parameter fromC: called from C with borrowed arguments (slot_tp_init): the frame
     ///   takes references of its own while the caller keeps its, as every call does before
     ///   3.11 (`Profile.callerStackKeepsArguments`).
+    /// - Parameter vectorcall: called from C through vectorcall with arguments the C caller
+    ///   borrows (property_descr_get, property_descr_set): `args` are the frame's own
+    ///   references in every version, and no caller's copies are kept besides.
     func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
-                      fromC: Bool = false) throws -> ObjectRef {
+                      fromC: Bool = false, vectorcall: Bool = false) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
             preconditionFailure("not a function")
         }
         if code.isGenerator {
             // The generator's frame takes its own references; the caller's go on return.
-            if fromC || profile.callerStackKeepsArguments { args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) } }
-            defer { if fromC || profile.callerStackKeepsArguments { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } } }
+            let keeps = !vectorcall && (fromC || profile.callerStackKeepsArguments)
+            if keeps { args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) } }
+            defer { if keeps { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } } }
             return try makeGenerator(fnRef, args, kwargs)
         }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
         newFrameObject(frame)
         // Before 3.11 the frame object holds f_globals (3.11+ borrow the function's).
         if !profile.lazyFrameObjects { heap.incref(fn.globals) }
-        let framesOwnReferences = fromC || profile.callerStackKeepsArguments
+        let framesOwnReferences = !vectorcall && (fromC || profile.callerStackKeepsArguments)
         if framesOwnReferences {
             // The frame's own references; the caller drops its copies on return.
             args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }

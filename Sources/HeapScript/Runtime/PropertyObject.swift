@@ -40,6 +40,23 @@ final class PropertyObject: NativeReferents, NativeClearable {
     }
 }
 
+/// What a LOAD_ATTR's second run specialized it for (3.12+).
+enum PropertyLoadSite {
+    struct Target: Equatable {
+        let type: ObjectRef
+        let fget: ObjectRef?
+        /// `Interpreter.classAttributeEpoch` then: a class attribute changed since means the
+        /// type's version tag may have changed.
+        let epoch: Int
+    }
+    /// LOAD_ATTR_PROPERTY for this class and getter.
+    case specialized(Target)
+    /// A property whose getter specialize.c turns down: the generic form keeps running.
+    case failed(Target)
+    /// Something other than a property (what it became is not modelled).
+    case other
+}
+
 extension Interpreter {
     /// The property state of `r`, if `r` is a property.
     func propertyObject(_ r: ObjectRef) -> PropertyObject? {
@@ -147,7 +164,7 @@ extension Interpreter {
         }
         if profile.propertyGetCachesArgumentTuple { return try propertyGetThroughCachedArgs(fget, obj) }
         if !stealing { heap.incref(obj) }
-        return try call(fget, [obj], [])
+        return try callFromC(fget, [obj])
     }
 
     /// 3.6.15's property_descr_get: the static `cached_args` 1-tuple carries the instance
@@ -172,7 +189,16 @@ extension Interpreter {
             if propertyCachedArgs == nil { propertyCachedArgs = args } else { heap.decref(args) }
         }
         heap.incref(obj)
-        return try call(fget, [obj], [])
+        return try callFromC(fget, [obj])
+    }
+
+    /// A C caller's vectorcall of `f` with `args` (new references the call consumes): a
+    /// Python function's frame owns them, with nothing else kept for the caller
+    /// (_PyFunction_Vectorcall; 3.6's PyObject_Call through function_call's fast path).
+    func callFromC(_ f: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
+        guard case .function = heap.payload[Int(f)] else { return try call(f, args, []) }
+        heap.incref(f)
+        return try callFunction(f, args, [], vectorcall: true)
     }
 
     /// property_descr_set: the setter (value) or deleter (nil) called with the instance.
@@ -188,7 +214,7 @@ extension Interpreter {
         heap.incref(obj)
         var args = [obj]
         if let value { heap.incref(value); args.append(value) }
-        let r = try call(f, args, [])
+        let r = try callFromC(f, args)
         heap.decref(r)
     }
 
@@ -207,6 +233,58 @@ extension Interpreter {
         let r = field ?? heap.none
         heap.incref(r)
         return r
+    }
+
+    /// 3.12+ LOAD_ATTR specialization (specialize.c `_Py_Specialize_LoadAttr`, case
+    /// PROPERTY; `Profile.specializesPropertyLoads`). A LOAD_ATTR's warm-up counter lets its
+    /// first run go generic; the second run specializes for what the owner has then: a
+    /// property whose getter is a plain Python function of exactly one positional parameter
+    /// becomes LOAD_ATTR_PROPERTY, which pushes the getter's frame with the owner moved off
+    /// the value stack. Later runs with the same class and getter stay specialized. What a
+    /// miss does (deoptimize, back off, specialize again later) is not modelled: a property
+    /// read at a site specialized for something else, or for another class or getter, or
+    /// after any class attribute changed, is refused.
+    ///
+    /// Returns the attribute when the specialized form ran (the owner's reference consumed),
+    /// nil when the generic LOAD_ATTR is to run.
+    func specializedPropertyLoad(_ owner: ObjectRef, _ attr: String, _ code: Bytecode, site: Int) throws -> ObjectRef? {
+        let runs = code.loadAttrRuns[site, default: 0]
+        code.loadAttrRuns[site] = runs + 1
+        let found = try propertyDescriptor(of: owner, attr)
+        guard runs > 0 else { return nil }
+        let type = heap.typeOf[Int(owner)]
+        let current = found.map { PropertyLoadSite.Target(type: type, fget: $0.1.fget, epoch: classAttributeEpoch) }
+        if runs == 1 {
+            guard let current, let (_, p) = found else { code.propertyLoadSites[site] = .other; return nil }
+            guard try specializableGetter(p.fget) else { code.propertyLoadSites[site] = .failed(current); return nil }
+            code.propertyLoadSites[site] = .specialized(current)
+            return try propertyGet(p, owner, attr: attr, stealing: true)
+        }
+        let why = "a property read again by a LOAD_ATTR that CPython \(profile.version) specialized for something else "
+            + "(what a specialized instruction's miss does is not modelled)"
+        switch code.propertyLoadSites[site] ?? .other {
+        case .other:
+            if found != nil { throw notModelled("this property read", because: why) }
+            return nil
+        case .failed(let t):
+            guard let current else { code.propertyLoadSites[site] = .other; return nil }
+            if current != t { throw notModelled("this property read", because: why) }
+            return nil
+        case .specialized(let t):
+            guard let current, let (_, p) = found else { code.propertyLoadSites[site] = .other; return nil }
+            if current != t { throw notModelled("this property read", because: why) }
+            return try propertyGet(p, owner, attr: attr, stealing: true)
+        }
+    }
+
+    /// specialize.c's checks on the getter: a Python function (not a generator: its frame
+    /// would take the moved reference, which is not modelled) whose code takes exactly one
+    /// positional argument, no `*args`, `**kwargs` or keyword-only parameters.
+    private func specializableGetter(_ fget: ObjectRef?) throws -> Bool {
+        guard let fget, case .function(let fn) = heap.payload[Int(fget)], let code = fn.code as? CodeObject else { return false }
+        let simple = code.paramCount == 1 && code.kwonlyCount == 0 && !code.hasVarArgs && !code.hasVarKeywords
+        if simple && code.isGenerator { throw notModelled("a warm property read whose getter is a generator function") }
+        return simple
     }
 
     func registerPropertyMethods() {

@@ -35,6 +35,7 @@ extension TypeLayout {
         case .map: return o.map
         case .filter: return o.filter
         case .property: return o.property
+        case .classmethod, .staticmethod: return o.funcWrapper
         case .reversed: return o.reversed
         case .listReverseIterator: return o.listReverseIterator
         case .dictKeys, .dictValues, .dictItems: return o.dictView

@@ -49,6 +49,7 @@ extension Profile {
         p.callerStackKeepsArguments = true
         p.attributeErrorKeepsObject = false
         p.propertyKeepsName = false
+        p.funcWrappersCopyAttributes = false
         p.instanceDictSlot = true
         // Set so that the first automatic collection comes at 3.8.18's statement with and without
         // an early `import gc`; `import sys`, `import gc`, `gc.get_count()` then print (507, 9, 0),

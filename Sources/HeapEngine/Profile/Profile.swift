@@ -288,6 +288,12 @@ public struct Profile: Sendable, Equatable {
     /// `sys.getrefcount(self)` read four times in a loop gives 4 3 3 3 on 3.12.1 and 3.13.0,
     /// 4 4 4 4 on 3.11.7.
     public var specializesPropertyLoads: Bool = false
+    /// 3.10+ (bpo-43682, bpo-43434): classmethod and staticmethod copy the function's
+    /// `__module__`, `__name__`, `__qualname__`, `__doc__` and `__annotations__` into their
+    /// own `__dict__` (cm_init's functools_wraps), have `__wrapped__`, show the function in
+    /// their repr, and a staticmethod is callable (sm_call). Before, their dict starts empty
+    /// and a staticmethod object raises "'staticmethod' object is not callable".
+    public var funcWrappersCopyAttributes: Bool = true
     /// 3.8+ (bpo-35810: an instance holds a reference to its heap type, so every heap type
     /// is a GC type): type_new sets Py_TPFLAGS_HAVE_GC on every class. 3.6 sets it only when
     /// the base has it or the class adds slots: `class E: __slots__ = ()` instances are not

@@ -74,7 +74,7 @@ extension Heap {
         // static addresses.
         for (kind, name) in [(TypeKind.enumerate, "enumerate"), (.zip, "zip"), (.reversed, "reversed"),
                              (.listReverseIterator, "list_reverseiterator"), (.map, "map"), (.filter, "filter"),
-                             (.property, "property")] {
+                             (.property, "property"), (.classmethod, "classmethod"), (.staticmethod, "staticmethod")] {
             let r = newStaticType(kind, name)
             typeOf[Int(r)] = builtinTypes[.type]!
             let info = typeInfo(r)

@@ -42,7 +42,11 @@ extension Interpreter {
     func lookupSpecial(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         let info = heap.typeInfo(of: obj)
         guard info.isHeapType else { return nil }
-        return try lookupInType(heap.typeOf[Int(obj)], attr)
+        let v = try lookupInType(heap.typeOf[Int(obj)], attr)
+        // A special method that is a classmethod/staticmethod/property is bound through its
+        // __get__, which the slot callers here do not do.
+        if let v, funcWrapper(v) != nil || propertyObject(v) != nil { throw notModelled("a special method `\(attr)` that is a descriptor") }
+        return v
     }
 
     func callSpecial(_ function: ObjectRef, _ selfRef: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
@@ -142,7 +146,10 @@ extension Interpreter {
                 if let d = info.dict { return try typeDictProxy(d) }
             default: break
             }
-            if info.isHeapType, let v = try lookupInType(obj, attr) { heap.incref(v); return v }
+            if info.isHeapType, let v = try lookupInType(obj, attr) {
+                if let w = funcWrapper(v) { return try funcWrapperGet(w, type: obj) }
+                heap.incref(v); return v
+            }
             if let id = methodTable[info.kind]?[attr] {
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
@@ -158,6 +165,7 @@ extension Interpreter {
             case "__globals__": heap.incref(fn.globals); return fn.globals
             case "__closure__": let c = fn.closure ?? heap.none; heap.incref(c); return c
             case "__doc__": let d = fn.doc ?? heap.none; heap.incref(d); return d
+            case "__annotations__": let a = try functionAnnotations(fn); heap.incref(a); return a
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
                 try refuseIfCPythonHas(attr, on: obj)
@@ -169,6 +177,7 @@ extension Interpreter {
         case .native(let o):
             if let m = o as? MemberDescr, attr != "__class__" { return try memberDescrAttribute(m, attr) }
             if let p = o as? PropertyObject, let v = propertyAttribute(p, attr) { return v }
+            if let w = o as? FuncWrapperObject, attr != "__class__", let v = try funcWrapperAttribute(w, attr) { return v }
             if let e = o as? ExceptionState {
                 switch attr {
                 case "args": heap.incref(e.args); return e.args
@@ -224,6 +233,7 @@ extension Interpreter {
         if case .function = heap.payload[Int(v)] {
             do { return try heap.newMethod(function: v, selfRef: obj) } catch { throw memoryError() }
         }
+        if let w = funcWrapper(v) { return try funcWrapperGet(w, type: heap.typeOf[Int(obj)]) }
         heap.incref(v)
         return v
     }
@@ -279,6 +289,8 @@ extension Interpreter {
             throw notModelled("member_descriptor.\(attr) assignment")
         case .native(let o) where o is PropertyObject:
             throw notModelled("property.\(attr) assignment")
+        case .native(let o) where o is FuncWrapperObject:
+            try funcWrapperStore(o as! FuncWrapperObject, attr, value)
         default:
             throw noDictAttributeError(obj, attr)
         }
@@ -357,6 +369,8 @@ extension Interpreter {
             throw notModelled("del member_descriptor.\(attr)")
         case .native(let o) where o is PropertyObject:
             throw notModelled("del property.\(attr)")
+        case .native(let o) where o is FuncWrapperObject:
+            try funcWrapperStore(o as! FuncWrapperObject, attr, nil)
         case .module(let m):
             if Interpreter.isSpecialName(attr) { throw notModelled("del module.\(attr)") }
             guard let (k, v) = try dictRemove(m.dict, name(attr)) else { throw missingOnDelete(obj, attr) }

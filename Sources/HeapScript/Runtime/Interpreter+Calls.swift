@@ -38,6 +38,10 @@ extension Interpreter {
             return target
         default:
             args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            if profile.funcWrappersCopyAttributes, let w = funcWrapper(callable), !w.isClassMethod {
+                // sm_call: through tp_call with a packed argument tuple (not modelled).
+                throw notModelled("calling a staticmethod object")
+            }
             throw error("TypeError", "'\(typeName(callable))' object is not callable")
         }
     }
@@ -369,8 +373,11 @@ extension Interpreter {
             preconditionFailure("not a code object")
         }
         heap.incref(codeRef); heap.incref(globals)
+        // PyFunction_New: func_module is globals['__name__'] (a new reference), if any.
+        let module = try dictGet(globals, name("__name__"))
+        module.map(heap.incref)
         let info = FunctionInfo(name: code.name, qualname: code.qualname, code: code, codeRef: codeRef,
-                                globals: globals, defaults: defaults, module: nil)
+                                globals: globals, defaults: defaults, module: module)
         info.closure = closure
         // PyFunction_New: func_doc is co_consts[0] when that is a str. (Only for a def or
         // lambda: the engine also wraps a module unit's code in a function to run it.)

@@ -43,13 +43,19 @@ extension Interpreter {
     /// `packs`: whether the argument tuple is made here (see `newProperty`).
     func newFuncWrapper(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)], packs: Bool) throws -> ObjectRef {
         let n = kind == .classmethod ? "classmethod" : "staticmethod"
-        if !kwargs.isEmpty { throw notModelled("\(n)() with keyword arguments") }
+        // _PyObject_MakeTpCall's argument tuple and keyword dict, held for type_call.
+        let held = packs ? heap.takeFromFreeLists(FreeListCounts(dicts: kwargs.isEmpty ? 0 : 1,
+                                                                 tuples: args.isEmpty ? [] : Array(repeating: 0, count: args.count) + [1])) : []
+        defer { heap.releaseWorkingSet(held) }
+        // cm_init / sm_init: _PyArg_NoKeywords first, then PyArg_UnpackTuple.
+        // 3.6.15: "classmethod does not take keyword arguments".
+        if !kwargs.isEmpty {
+            throw error("TypeError", profile.minor < 7 ? "\(n) does not take keyword arguments" : "\(n)() takes no keyword arguments")
+        }
         guard args.count == 1 else {
             // PyArg_UnpackTuple(args, "classmethod", 1, 1, ...); 3.6's says "1 arguments".
             throw error("TypeError", "\(n) expected 1 argument\(profile.minor < 7 ? "s" : ""), got \(args.count)")
         }
-        let held = packs ? heap.takeFromFreeLists(FreeListCounts(tuples: [0, 1])) : []
-        defer { heap.releaseWorkingSet(held) }
         let f = args[0]
         guard case .function(let fn) = heap.payload[Int(f)] else {
             throw notModelled("\(n)() of an object that is not a Python function")

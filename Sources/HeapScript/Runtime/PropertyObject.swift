@@ -79,14 +79,16 @@ extension Interpreter {
     /// `packs`: whether the argument tuple is made here (callBuiltinType already makes it
     /// where `Profile.typeCallPacksArguments`).
     func newProperty(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)], packs: Bool) throws -> ObjectRef {
-        if !kwargs.isEmpty { throw notModelled("property() with keyword arguments") }
-        if args.count > 4 {
-            throw error("TypeError", "property() takes at most 4 arguments (\(args.count) given)")
-        }
         // _PyObject_MakeTpCall: property has no vectorcall in any version, so its arguments
-        // are packed into a tuple for type_call (none for no arguments: the empty tuple).
-        let held = args.isEmpty || !packs ? [] : heap.takeFromFreeLists(FreeListCounts(tuples: Array(repeating: 0, count: args.count) + [1]))
+        // are packed into a tuple (keywords into a dict) for type_call (none for no arguments: the empty tuple).
+        let held = !packs ? [] : heap.takeFromFreeLists(FreeListCounts(dicts: kwargs.isEmpty ? 0 : 1,
+                                                                        tuples: args.isEmpty ? [] : Array(repeating: 0, count: args.count) + [1]))
         defer { heap.releaseWorkingSet(held) }
+        // The parser counts keywords with the positional arguments (measured 3.6.15-3.13.0).
+        if args.count + kwargs.count > 4 {
+            throw error("TypeError", "property() takes at most 4 arguments (\(args.count + kwargs.count) given)")
+        }
+        if !kwargs.isEmpty { throw notModelled("property() with keyword arguments") }
         func arg(_ i: Int) -> ObjectRef? { i < args.count && args[i] != heap.none ? args[i] : nil }
         let fget = arg(0), fset = arg(1), fdel = arg(2)
         var doc = arg(3)

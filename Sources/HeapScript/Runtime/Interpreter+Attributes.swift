@@ -12,6 +12,9 @@ extension Interpreter {
         .code: ["co_consts", "co_names", "co_name"],
         .exception: ["args"],
         .module: ["__dict__"],
+        .property: ["fget", "fset", "fdel", "__doc__"],
+        .classmethod: ["__func__", "__dict__"],
+        .staticmethod: ["__func__", "__dict__"],
     ]
 
     func loadName(_ f: Frame, _ key: ObjectRef, _ n: String) throws -> ObjectRef {

@@ -32,6 +32,9 @@ CALLABLES = [
     ("tuple", ["[]"]), ("dict", ["()"]), ("set", ["()"]), ("frozenset", ["()"]),
     ("bytes", ["1"]), ("object", []), ("type", ["1"]), ("range", ["1", "2", "1"]),
     ("weakref.ref", ["int", "None"]), ("map", ["str", "[]"]), ("filter", ["None", "[]"]),
+    # Objects/descrobject.c, Objects/funcobject.c
+    ("property", ["None", "None", "None", "None"]), ("classmethod", ["lambda: 0"]),
+    ("staticmethod", ["lambda: 0"]),
     # list methods (Objects/listobject.c)
     ("[1].append", ["1"]), ("[1].extend", ["()"]), ("[1].insert", ["0", "1"]),
     ("[1].pop", ["0"]), ("[1].remove", ["1"]), ("[1].clear", []), ("[1].index", ["1", "0", "1"]),

@@ -78,6 +78,7 @@ extension Heap {
             if let d = f.doc { f.doc = nil; decref(d) }
             if let d = f.dict { f.dict = nil; decref(d) }
             if let c = f.closure { f.closure = nil; decref(c) }
+            if let a = f.annotations { f.annotations = nil; decref(a) }
         case .type(let info):
             guard !isStatic(op) else { return }
             if let d = info.dict { dictClear(d) }

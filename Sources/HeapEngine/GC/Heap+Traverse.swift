@@ -96,6 +96,7 @@ extension Heap {
             if let d = f.doc { visit(d) }
             if let d = f.dict { visit(d) }
             if let c = f.closure { visit(c) }
+            if let a = f.annotations { visit(a) }
         case .method(let fn, let selfRef):
             visit(fn); visit(selfRef)
         case .builtin(let b):

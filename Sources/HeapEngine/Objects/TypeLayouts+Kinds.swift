@@ -34,6 +34,8 @@ extension TypeLayout {
         case .zip: return o.zip
         case .map: return o.map
         case .filter: return o.filter
+        case .property: return o.property
+        case .classmethod, .staticmethod: return o.funcWrapper
         case .reversed: return o.reversed
         case .listReverseIterator: return o.listReverseIterator
         case .dictKeys, .dictValues, .dictItems: return o.dictView

@@ -95,6 +95,13 @@ public struct ObjectLayouts: Sendable, Equatable {
     public var filter = TypeLayout(basicSize: 32, isGC: true)
     public var reversed = TypeLayout(basicSize: 32, isGC: true)
     public var listReverseIterator = TypeLayout(basicSize: 32, isGC: true)
+    /// Objects/descrobject.c's propertyobject: prop_get, prop_set, prop_del, prop_doc and the
+    /// int getter_doc (56 bytes), plus prop_name from 3.10 (64). `sys.getsizeof(property())`
+    /// is 88 on 3.6.15 (32-byte GC head), 72 on 3.8.18, 80 on 3.11.7-3.13.0; GC.
+    public var property = TypeLayout(basicSize: 64, isGC: true)
+    /// classmethod / staticmethod (Objects/funcobject.c): the callable and the dict, 32 bytes
+    /// in every version (`sys.getsizeof(staticmethod(f))` 64 on 3.6.15, 48 on 3.8.18-3.13.0); GC.
+    public var funcWrapper = TypeLayout(basicSize: 32, isGC: true)
     public var slice: TypeLayout
     public var ellipsis: TypeLayout
     public var notImplemented: TypeLayout

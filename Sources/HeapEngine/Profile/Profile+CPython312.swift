@@ -38,6 +38,7 @@ extension Profile {
             mallocSizeSz: 8, mallocAlignment: 16, mallocMinChunk: 32,
             tcacheMaxChunk: 1040, tcacheCount: 7
         )
+        p.specializesPropertyLoads = true
         p.objects = .cpython312
         p.inlinesComprehensions = true
         p.lazyFrameObjects = true

@@ -51,6 +51,8 @@ extension Profile {
         p.foldsConstantDisplays = false
         p.callerStackKeepsArguments = true
         p.attributeErrorKeepsObject = false
+        p.propertyKeepsName = false
+        p.funcWrappersCopyAttributes = false
         p.instanceDictSlot = true
         // Set so that the first automatic collection comes at 3.8.18's statement with and without
         // an early `import gc`; `import sys`, `import gc`, `gc.get_count()` then print (507, 9, 0),
@@ -110,6 +112,8 @@ extension ObjectLayouts {
         o.function = TypeLayout(basicSize: 120, isGC: true)
         o.frame = TypeLayout(basicSize: 368, itemSize: 8, isGC: true)
         o.generator = TypeLayout(basicSize: 96, isGC: true)
+        // No prop_name before 3.10: property.__basicsize__ 56 (getsizeof(property()) 72).
+        o.property = TypeLayout(basicSize: 56, isGC: true)
         // sizeof(PyHeapTypeObject) 880; getsizeof(int) 416; getsizeof(class) 1064 with its
         // cached keys (880 + 168 + 16).
         o.type = TypeLayout(basicSize: 880, itemSize: 40, isGC: true)

@@ -266,6 +266,34 @@ public struct Profile: Sendable, Equatable {
     /// from setting or deleting an attribute also records `name` and `obj`, so the object
     /// stays referenced by sys.last_exc. Before 3.13 only failed lookups do.
     public var attributeErrorContextOnSet: Bool = false
+
+    // MARK: - property (Objects/descrobject.c)
+
+    /// 3.10+ (bpo-44511): a property keeps the name `__set_name__` gave it (prop_name, set
+    /// by type_new_set_names and copied by setter/getter/deleter), and a missing accessor's
+    /// AttributeError names it and the instance's class: "property 'x' of 'C' object has no
+    /// setter" (3.11.7-3.13.0), where 3.6.15 and 3.8.18 say "can't set attribute",
+    /// "can't delete attribute", "unreadable attribute".
+    public var propertyKeepsName: Bool = true
+    /// 3.6's property_descr_get calls the getter through a one-item argument tuple it keeps
+    /// in a static (`cached_args`) between calls: made on the first read, never freed, and
+    /// holding the instance during the call (`sys.getrefcount(self)` in a getter read at the
+    /// prompt is 5 on 3.6.15, 4 on 3.8.18-3.13.0). A nested read, finding the cache taken,
+    /// makes a tuple of its own, which becomes the cache; the outer one is then freed.
+    public var propertyGetCachesArgumentTuple: Bool = false
+    /// 3.12+ specialize a LOAD_ATTR that found a property whose getter is a plain Python
+    /// function of one argument (LOAD_ATTR_PROPERTY, specialize.c) on its second execution;
+    /// the specialized form moves the instance from the value stack into the getter's frame,
+    /// so from then on the getter sees one reference fewer: a getter returning
+    /// `sys.getrefcount(self)` read four times in a loop gives 4 3 3 3 on 3.12.1 and 3.13.0,
+    /// 4 4 4 4 on 3.11.7.
+    public var specializesPropertyLoads: Bool = false
+    /// 3.10+ (bpo-43682, bpo-43434): classmethod and staticmethod copy the function's
+    /// `__module__`, `__name__`, `__qualname__`, `__doc__` and `__annotations__` into their
+    /// own `__dict__` (cm_init's functools_wraps), have `__wrapped__`, show the function in
+    /// their repr, and a staticmethod is callable (sm_call). Before, their dict starts empty
+    /// and a staticmethod object raises "'staticmethod' object is not callable".
+    public var funcWrappersCopyAttributes: Bool = true
     /// 3.8+ (bpo-35810: an instance holds a reference to its heap type, so every heap type
     /// is a GC type): type_new sets Py_TPFLAGS_HAVE_GC on every class. 3.6 sets it only when
     /// the base has it or the class adds slots: `class E: __slots__ = ()` instances are not

@@ -73,7 +73,8 @@ extension Heap {
         // The builtins' iterator types, after every object above so that those keep their
         // static addresses.
         for (kind, name) in [(TypeKind.enumerate, "enumerate"), (.zip, "zip"), (.reversed, "reversed"),
-                             (.listReverseIterator, "list_reverseiterator"), (.map, "map"), (.filter, "filter")] {
+                             (.listReverseIterator, "list_reverseiterator"), (.map, "map"), (.filter, "filter"),
+                             (.property, "property"), (.classmethod, "classmethod"), (.staticmethod, "staticmethod")] {
             let r = newStaticType(kind, name)
             typeOf[Int(r)] = builtinTypes[.type]!
             let info = typeInfo(r)

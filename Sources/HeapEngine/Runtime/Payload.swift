@@ -128,6 +128,9 @@ public final class FunctionInfo {
     public var closure: ObjectRef?
     /// func_doc: co_consts[0] when it is a str (the docstring), else nil (None).
     public var doc: ObjectRef?
+    /// func_annotations: made empty by the first read of `__annotations__` (the engine's
+    /// functions have no annotations); released after func_closure.
+    public var annotations: ObjectRef?
     public var weakrefs: [ObjectRef] = []
     public init(name: String, qualname: String, code: AnyObject, codeRef: ObjectRef,
                 globals: ObjectRef, defaults: ObjectRef?, module: ObjectRef?) {

@@ -83,6 +83,10 @@ public enum TypeKind: UInt8, Sendable {
     case generator
     /// Python/bltinmodule.c's map and filter.
     case map, filter
+    /// Objects/descrobject.c's property.
+    case property
+    /// Objects/funcobject.c's classmethod and staticmethod.
+    case classmethod, staticmethod
     /// Objects/descrobject.c's member_descriptor (PyMemberDescrObject): a `__slots__` name.
     /// Kept last: the one kind the bootstrap does not make (`Heap.builtinType` makes it).
     case memberDescriptor

@@ -12,6 +12,9 @@ extension Interpreter {
         .code: ["co_consts", "co_names", "co_name"],
         .exception: ["args"],
         .module: ["__dict__"],
+        .property: ["fget", "fset", "fdel", "__doc__"],
+        .classmethod: ["__func__", "__dict__"],
+        .staticmethod: ["__func__", "__dict__"],
     ]
 
     func loadName(_ f: Frame, _ key: ObjectRef, _ n: String) throws -> ObjectRef {
@@ -42,7 +45,11 @@ extension Interpreter {
     func lookupSpecial(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         let info = heap.typeInfo(of: obj)
         guard info.isHeapType else { return nil }
-        return try lookupInType(heap.typeOf[Int(obj)], attr)
+        let v = try lookupInType(heap.typeOf[Int(obj)], attr)
+        // A special method that is a classmethod/staticmethod/property is bound through its
+        // __get__, which the slot callers here do not do.
+        if let v, funcWrapper(v) != nil || propertyObject(v) != nil { throw notModelled("a special method `\(attr)` that is a descriptor") }
+        return v
     }
 
     func callSpecial(_ function: ObjectRef, _ selfRef: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
@@ -101,9 +108,10 @@ extension Interpreter {
             try refuseIfCPythonHas(attr, on: obj)
             return nil
         case .instance(let state):
-            // A member descriptor is a data descriptor: it wins over the instance dict
-            // (PyObject_GenericGetAttr).
+            // A member descriptor or a property is a data descriptor: it wins over the
+            // instance dict (PyObject_GenericGetAttr).
             if let m = try memberDescriptor(of: obj, attr) { return try memberGet(m, obj) }
+            if let (_, p) = try propertyDescriptor(of: obj, attr) { return try propertyGet(p, obj, attr: attr) }
             if attr == "__dict__" {
                 guard heap.typeInfo(of: obj).hasInstanceDict else {
                     throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '__dict__'")
@@ -141,7 +149,10 @@ extension Interpreter {
                 if let d = info.dict { return try typeDictProxy(d) }
             default: break
             }
-            if info.isHeapType, let v = try lookupInType(obj, attr) { heap.incref(v); return v }
+            if info.isHeapType, let v = try lookupInType(obj, attr) {
+                if let w = funcWrapper(v) { return try funcWrapperGet(w, type: obj) }
+                heap.incref(v); return v
+            }
             if let id = methodTable[info.kind]?[attr] {
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
@@ -157,6 +168,7 @@ extension Interpreter {
             case "__globals__": heap.incref(fn.globals); return fn.globals
             case "__closure__": let c = fn.closure ?? heap.none; heap.incref(c); return c
             case "__doc__": let d = fn.doc ?? heap.none; heap.incref(d); return d
+            case "__annotations__": let a = try functionAnnotations(fn); heap.incref(a); return a
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
                 try refuseIfCPythonHas(attr, on: obj)
@@ -167,6 +179,8 @@ extension Interpreter {
             if attr == "__self__" { heap.incref(s); return s }
         case .native(let o):
             if let m = o as? MemberDescr, attr != "__class__" { return try memberDescrAttribute(m, attr) }
+            if let p = o as? PropertyObject, let v = propertyAttribute(p, attr) { return v }
+            if let w = o as? FuncWrapperObject, attr != "__class__", let v = try funcWrapperAttribute(w, attr) { return v }
             if let e = o as? ExceptionState {
                 switch attr {
                 case "args": heap.incref(e.args); return e.args
@@ -222,6 +236,7 @@ extension Interpreter {
         if case .function = heap.payload[Int(v)] {
             do { return try heap.newMethod(function: v, selfRef: obj) } catch { throw memoryError() }
         }
+        if let w = funcWrapper(v) { return try funcWrapperGet(w, type: heap.typeOf[Int(obj)]) }
         heap.incref(v)
         return v
     }
@@ -230,6 +245,8 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
+        // property_descr_set: a data descriptor on the class takes the store.
+        if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, value); return }
         if try setSlottedAttribute(obj, attr, value) { return }
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
@@ -257,6 +274,7 @@ extension Interpreter {
             }
         case .type(let info) where info.isHeapType:
             try refuseForeignMemberDescr(value)
+            classAttributeEpoch += 1
             try dictSet(info.dict!, name(attr), value)
             if attr == "__del__" { info.hasDel = true }
         case .function(let fn):
@@ -272,6 +290,10 @@ extension Interpreter {
             throw error("TypeError", "cannot set '\(attr)' attribute of immutable type '\(info.name)'")
         case .native(let o) where o is MemberDescr:
             throw notModelled("member_descriptor.\(attr) assignment")
+        case .native(let o) where o is PropertyObject:
+            throw notModelled("property.\(attr) assignment")
+        case .native(let o) where o is FuncWrapperObject:
+            try funcWrapperStore(o as! FuncWrapperObject, attr, value)
         default:
             throw noDictAttributeError(obj, attr)
         }
@@ -318,6 +340,7 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
+        if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }
         if try setSlottedAttribute(obj, attr, nil) { return }
         switch heap.payload[Int(obj)] {
         case .instance where profile.instanceDictSlot:
@@ -339,6 +362,7 @@ extension Interpreter {
             guard let (k, v) = removed else { throw missingOnDelete(obj, attr) }
             heap.decref(k); heap.decref(v)
         case .type(let info) where info.isHeapType:
+            classAttributeEpoch += 1
             guard let (k, v) = try dictRemove(info.dict!, name(attr)) else {
                 throw profile.bareAttributeErrorOnDelete ? error("AttributeError", attr)
                     : error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
@@ -346,6 +370,10 @@ extension Interpreter {
             heap.decref(k); heap.decref(v)
         case .native(let o) where o is MemberDescr:
             throw notModelled("del member_descriptor.\(attr)")
+        case .native(let o) where o is PropertyObject:
+            throw notModelled("del property.\(attr)")
+        case .native(let o) where o is FuncWrapperObject:
+            try funcWrapperStore(o as! FuncWrapperObject, attr, nil)
         case .module(let m):
             if Interpreter.isSpecialName(attr) { throw notModelled("del module.\(attr)") }
             guard let (k, v) = try dictRemove(m.dict, name(attr)) else { throw missingOnDelete(obj, attr) }

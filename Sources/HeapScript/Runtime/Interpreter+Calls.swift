@@ -38,6 +38,10 @@ extension Interpreter {
             return target
         default:
             args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            if profile.funcWrappersCopyAttributes, let w = funcWrapper(callable), !w.isClassMethod {
+                // sm_call: through tp_call with a packed argument tuple (not modelled).
+                throw notModelled("calling a staticmethod object")
+            }
             throw error("TypeError", "'\(typeName(callable))' object is not callable")
         }
     }
@@ -112,22 +116,26 @@ extension Interpreter {
     /// - Parameter fromC: called from C with borrowed arguments (slot_tp_init): the frame
     ///   takes references of its own while the caller keeps its, as every call does before
     ///   3.11 (`Profile.callerStackKeepsArguments`).
+    /// - Parameter vectorcall: called from C through vectorcall with arguments the C caller
+    ///   borrows (property_descr_get, property_descr_set): `args` are the frame's own
+    ///   references in every version, and no caller's copies are kept besides.
     func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
-                      fromC: Bool = false) throws -> ObjectRef {
+                      fromC: Bool = false, vectorcall: Bool = false) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
             preconditionFailure("not a function")
         }
         if code.isGenerator {
             // The generator's frame takes its own references; the caller's go on return.
-            if fromC || profile.callerStackKeepsArguments { args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) } }
-            defer { if fromC || profile.callerStackKeepsArguments { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } } }
+            let keeps = !vectorcall && (fromC || profile.callerStackKeepsArguments)
+            if keeps { args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) } }
+            defer { if keeps { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } } }
             return try makeGenerator(fnRef, args, kwargs)
         }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
         newFrameObject(frame)
         // Before 3.11 the frame object holds f_globals (3.11+ borrow the function's).
         if !profile.lazyFrameObjects { heap.incref(fn.globals) }
-        let framesOwnReferences = fromC || profile.callerStackKeepsArguments
+        let framesOwnReferences = !vectorcall && (fromC || profile.callerStackKeepsArguments)
         if framesOwnReferences {
             // The frame's own references; the caller drops its copies on return.
             args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }
@@ -355,8 +363,11 @@ extension Interpreter {
             preconditionFailure("not a code object")
         }
         heap.incref(codeRef); heap.incref(globals)
+        // PyFunction_New: func_module is globals['__name__'] (a new reference), if any.
+        let module = try dictGet(globals, name("__name__"))
+        module.map(heap.incref)
         let info = FunctionInfo(name: code.name, qualname: code.qualname, code: code, codeRef: codeRef,
-                                globals: globals, defaults: defaults, module: nil)
+                                globals: globals, defaults: defaults, module: module)
         info.closure = closure
         // PyFunction_New: func_doc is co_consts[0] when that is a str. (Only for a def or
         // lambda: the engine also wraps a module unit's code in a function to run it.)
@@ -436,7 +447,7 @@ extension Interpreter {
         }
         do {
             let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict, slots: slots)
-            try typeNewEpilogue()
+            try typeNewEpilogue(typeDict)
             if try dictGet(typeDict, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
             // 3.13 _PyDict_NewKeysForClass: the shared keys start with __static_attributes__.
             let info = heap.typeInfo(t)
@@ -453,8 +464,25 @@ extension Interpreter {
     /// The end of type_new: type_new_set_names walks a copy of the class dict, and
     /// type_new_init_subclass calls `super(C, C).__init_subclass__()` — a super object and
     /// a bound builtin method, freed at once. Only the collector's count sees them.
-    private func typeNewEpilogue() throws {
-        heap.cycleThroughFreeLists(FreeListCounts(dicts: 1))
+    private func typeNewEpilogue(_ typeDict: ObjectRef) throws {
+        let namesToSet = heap.takeFromFreeLists(FreeListCounts(dicts: 1))
+        defer { heap.releaseWorkingSet(namesToSet) }
+        // 3.10+: for each property, in dict order, _PyObject_LookupSpecial binds its
+        // `__set_name__` (a builtin method object) and PyObject_CallFunctionObjArgs packs
+        // (type, key) into a 2-tuple for the METH_VARARGS call; property_set_name keeps the key.
+        // (No other object the engine puts in a class dict has a `__set_name__`.)
+        if profile.propertyKeepsName {
+            for (key, value) in dictStorage(typeDict).items {
+                guard let p = propertyObject(value) else { continue }
+                do {
+                    let setName = try heap.newObject(type: heap.builtinType(.builtinFunction), payload: .empty)
+                    let args = heap.takeFromFreeLists(FreeListCounts(tuples: [0, 0, 1]))
+                    propertySetName(p, key)
+                    heap.releaseWorkingSet(args)
+                    heap.decref(setName)
+                } catch { throw memoryError() }
+            }
+        }
         do {
             let superObject = try heap.newObject(type: heap.builtinType(.superObject), payload: .empty)
             let method = try heap.newObject(type: heap.builtinType(.builtinFunction), payload: .empty)

@@ -160,6 +160,7 @@ extension Interpreter {
             if let m = o as? MemberDescr {   // member_repr: the owner's tp_name
                 return "<member '\(m.nameValue)' of '\(heap.typeInfo(m.owner).name)' objects>"
             }
+            if let w = o as? FuncWrapperObject, let s = try funcWrapperRepr(w, r, depth: depth) { return s }
             if let c = o as? CodeObject {
                 return "<code object \(c.name) at \(hexAddress(r)), file \"\(c.filename)\", line \(c.firstLine)>"
             }

@@ -62,6 +62,12 @@ public final class Interpreter {
     /// (`Profile.gcImportKeeps`), an argument parser's keyword tuple.
     var warmUpLeftovers: [ObjectRef] = []
     var printParserReady = false
+    /// 3.6's property_descr_get `cached_args` (`Profile.propertyGetCachesArgumentTuple`):
+    /// the untracked 1-tuple kept between getter calls, nil while a call has it.
+    var propertyCachedArgs: ObjectRef?
+    /// Counts stores and deletions of class attributes (each may change a type's version
+    /// tag and so a specialized instruction's outcome: `specializedPropertyLoad`).
+    var classAttributeEpoch = 0
     /// The builtin behind sys.stdout's bound `write` (`fileWrite`), and the `__reversed__`
     /// reversed() binds for a list or range (`newReversed`).
     var textIOWrapperWrite: Int32 = -1

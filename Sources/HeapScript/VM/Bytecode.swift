@@ -79,6 +79,10 @@ final class Bytecode {
 
     /// What the code generator emitted, until `assemble` runs.
     var pending: [Item] = []
+    /// 3.12+ (`Profile.specializesPropertyLoads`): how often each LOAD_ATTR (by instruction
+    /// index) has run, and what its second run specialized it for (`PropertyLoadSite`).
+    var loadAttrRuns: [Int: Int] = [:]
+    var propertyLoadSites: [Int: PropertyLoadSite] = [:]
     var callShapes: [CallShape] = []
     var classShapes: [ClassShape] = []
 

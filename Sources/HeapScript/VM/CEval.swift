@@ -267,8 +267,15 @@ final class CEval {
 
             case .LOAD_ATTR:
                 let owner = pop()
+                let attrName = a.bytecode.names[Int(ins.arg)]
+                // 3.12+'s LOAD_ATTR_PROPERTY: the owner's reference goes to the getter's frame.
+                if interp.profile.specializesPropertyLoads,
+                   let r = try interp.specializedPropertyLoad(owner, attrName, a.bytecode, site: pc - 1) {
+                    push(r)
+                    break
+                }
                 defer { heap.decref(owner) }
-                push(try interp.getAttr(owner, a.bytecode.names[Int(ins.arg)]))
+                push(try interp.getAttr(owner, attrName))
             case .STORE_ATTR:
                 let owner = pop(), v = pop()
                 defer { heap.decref(v); heap.decref(owner) }

@@ -319,6 +319,8 @@ extension Interpreter {
         // Objects/genobject.c
         case "generator.send": return one()
         case "generator.close": return noArgs()
+        // Objects/descrobject.c (METH_O)
+        case "property.getter", "property.setter", "property.deleter": return one()
         case "gc.set_threshold":
             return S(min: 1, max: 3, arity: v >= 13 ? .fixed("gc.set_threshold requires 1 to 3 arguments") : .takes(bare),
                      keywords: .none(bare))

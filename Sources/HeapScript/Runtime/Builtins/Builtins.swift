@@ -9,7 +9,8 @@ extension Interpreter {
                           ("list", .list), ("tuple", .tuple), ("dict", .dict), ("set", .set),
                           ("frozenset", .frozenset), ("bytes", .bytes), ("object", .object),
                           ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip), ("map", .map), ("filter", .filter),
-                          ("reversed", .reversed)] {
+                          ("reversed", .reversed), ("property", .property),
+                          ("classmethod", .classmethod), ("staticmethod", .staticmethod)] {
             try! dictSet(d, name(n), heap.builtinType(kind))
         }
         for (n, t) in exceptionTypes { try! dictSet(d, name(n), t) }
@@ -137,6 +138,9 @@ extension Interpreter {
         defineFunction(in: d, "callable") { i, _, args, _ in
             switch i.heap.payload[Int(args[0])] {
             case .function, .builtin, .method, .type: return i.heap.newBool(true)
+            // sm_call (3.10+): a staticmethod object is callable.
+            case .native(let o) where (o as? FuncWrapperObject).map { !$0.isClassMethod } ?? false:
+                return i.heap.newBool(i.profile.funcWrappersCopyAttributes)
             default: return i.heap.newBool(false)
             }
         }
@@ -161,6 +165,9 @@ extension Interpreter {
         case .map: return try newMap(type, args)
         case .filter: return try newFilter(type, args)
         case .reversed: return try newReversed(args, kwargs)
+        case .property: return try newProperty(type, args, kwargs, packs: !profile.typeCallPacksArguments)
+        case .classmethod, .staticmethod:
+            return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:
             guard args.isEmpty else { throw error("TypeError", "object() takes no arguments") }
             do { return try heap.newObject(type: type, payload: .empty) } catch { throw memoryError() }

@@ -13,6 +13,7 @@ extension Interpreter {
 
     func registerMethods() {
         registerGeneratorMethods()
+        registerPropertyMethods()
         registerStringFormat()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in

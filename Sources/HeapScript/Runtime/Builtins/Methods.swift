@@ -14,6 +14,7 @@ extension Interpreter {
     func registerMethods() {
         registerGeneratorMethods()
         registerStringFormat()
+        registerSizeofMethods()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
             i.heap.incref(args[0])

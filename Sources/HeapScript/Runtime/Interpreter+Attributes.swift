@@ -159,6 +159,12 @@ extension Interpreter {
             case "__doc__": let d = fn.doc ?? heap.none; heap.incref(d); return d
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
+                // A method descriptor of function's type (`__sizeof__`): non-data, so after
+                // the function's own dict.
+                if let id = methodTable[.function]?[attr] {
+                    heap.incref(obj)
+                    return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
+                }
                 try refuseIfCPythonHas(attr, on: obj)
                 return nil
             }
@@ -215,6 +221,13 @@ extension Interpreter {
         }
         try refuseIfCPythonHas(attr, on: obj)
         return nil
+    }
+
+    /// A function whose own `__dict__` holds `attr`, which shadows its type's non-data
+    /// descriptors (`f.__sizeof__ = g`).
+    func functionDictHas(_ obj: ObjectRef, _ attr: String) throws -> Bool {
+        guard case .function(let fn) = heap.payload[Int(obj)], let d = fn.dict else { return false }
+        return try dictGet(d, name(attr)) != nil
     }
 
     /// A function found on the class becomes a bound method (func_descr_get).

@@ -71,7 +71,7 @@ extension Interpreter {
             }
         } else if !info.isHeapType, case .module = heap.payload[Int(obj)] {
             // A module attribute is loaded, not bound.
-        } else if let id = methodTable[info.kind]?[attr] {
+        } else if let id = methodTable[info.kind]?[attr], !(try functionDictHas(obj, attr)) {
             return .builtin(id)
         }
         let bound: ObjectRef

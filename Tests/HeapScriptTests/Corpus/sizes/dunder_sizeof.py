@@ -61,3 +61,12 @@ except AttributeError as e:
     print(e)
 
 'done'
+class C: pass
+
+class S:
+    __slots__ = ('a', 'b')
+
+object.__sizeof__(C()), sys.getsizeof(C())
+object.__sizeof__(S()), sys.getsizeof(S())
+f.__sizeof__(), repr(f.__sizeof__).split(' at ')[0]
+'done'

@@ -38,6 +38,7 @@ extension Profile {
         p.builtinPositionalCallCountError = 4
         p.fileWritePacksArguments = true
         p.slotCallsBindMethods = true
+        p.loadMethodLeavesSlotWrappersUnbound = false
         p.iterableDisplaysBecomeTuples = false
         p.dictComprehensionEvaluatesValueFirst = true
         p.warnsIsWithLiteral = false

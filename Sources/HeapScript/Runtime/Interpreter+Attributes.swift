@@ -160,7 +160,8 @@ extension Interpreter {
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
                 // A method descriptor of function's type (`__sizeof__`): non-data, so after
-                // the function's own dict.
+                // the function's own dict; so are its slot wrappers (`f.__repr__`).
+                if let w = try slotAttribute(obj, attr) { return w }
                 if let id = methodTable[.function]?[attr] {
                     heap.incref(obj)
                     return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
@@ -214,6 +215,7 @@ extension Interpreter {
         default: break
         }
         if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
+        if !heap.typeInfo(of: obj).isHeapType, let w = try slotAttribute(obj, attr) { return w }
         let kind = heap.kind(obj)
         if let id = methodTable[kind]?[attr] {
             heap.incref(obj)

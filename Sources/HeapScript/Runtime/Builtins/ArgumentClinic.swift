@@ -230,6 +230,8 @@ extension Interpreter {
         }
         // METH_NOARGS method descriptors of every builtin type (SizeofMethods.swift).
         if bare == "__sizeof__" { return noArgs() }
+        // METH_O | METH_COEXIST: dict/set/frozenset `__contains__`, list/dict `__getitem__`.
+        if bare == "__contains__" || bare == "__getitem__" { return one() }
         switch qualified {
         // Python/bltinmodule.c
         case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all", "bin", "oct", "chr", "ord":

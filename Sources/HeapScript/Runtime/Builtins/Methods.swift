@@ -15,6 +15,7 @@ extension Interpreter {
         registerGeneratorMethods()
         registerStringFormat()
         registerSizeofMethods()
+        registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
             i.heap.incref(args[0])

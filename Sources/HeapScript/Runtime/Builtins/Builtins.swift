@@ -137,7 +137,7 @@ extension Interpreter {
         defineFunction(in: d, "callable") { i, _, args, _ in
             switch i.heap.payload[Int(args[0])] {
             case .function, .builtin, .method, .type: return i.heap.newBool(true)
-            default: return i.heap.newBool(false)
+            default: return i.heap.newBool(i.heap.methodWrapper(args[0]) != nil)
             }
         }
         defineFunction(in: d, "any") { i, _, args, _ in try i.builtinAnyAll(args[0], decisive: true) }

@@ -24,6 +24,7 @@ extension Interpreter {
         .object, .float, .bytes, .tuple, .none, .function, .range,
         .listIterator, .tupleIterator, .rangeIterator, .dictIterator, .setIterator, .strIterator,
         .ellipsis, .notImplemented, .enumerate, .zip, .listReverseIterator, .map, .filter,
+        .dictKeys, .dictValues, .dictItems, .builtinFunction, .method,
     ]
 
     func registerSizeofMethods() {

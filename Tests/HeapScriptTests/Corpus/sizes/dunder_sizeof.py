@@ -69,4 +69,11 @@ class S:
 object.__sizeof__(C()), sys.getsizeof(C())
 object.__sizeof__(S()), sys.getsizeof(S())
 f.__sizeof__(), repr(f.__sizeof__).split(' at ')[0]
+dd = {'a': 1}
+class K:
+    def m(self): pass
+
+for o in [dd.keys(), dd.values(), dd.items(), [].append, K().m, iter(dd.values()), iter(dd.items()), iter({1}), map(f, []), filter(None, []), zip([1], [2]), enumerate([1], 5), reversed(range(3))]:
+    print(type(o).__name__, sys.getsizeof(o), o.__sizeof__(), object.__sizeof__(o))
+
 'done'

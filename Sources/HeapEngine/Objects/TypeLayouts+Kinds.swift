@@ -48,6 +48,9 @@ extension TypeLayout {
         // sizeof(PyMemberDescrObject) == sizeof(PyGetSetDescrObject): PyDescr_COMMON and one
         // pointer (`type(S.x).__basicsize__` is 48 on 3.6.15-3.13.0, GC).
         case .getsetDescriptor, .memberDescriptor: return o.getsetDescriptor
+        // wrapperobject: PyObject_HEAD, descr, self (`sys.getsizeof([].__len__)` 64 on
+        // 3.6.15, 48 on 3.8.18-3.13.0: 32 and the GC header), no free list.
+        case .methodWrapper: return TypeLayout(basicSize: 32, isGC: true)
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame

@@ -39,6 +39,7 @@ extension Profile {
         p.fileWritePacksArguments = true
         p.slotCallsBindMethods = true
         p.propertyGetCachesArgumentTuple = true
+        p.loadMethodLeavesSlotWrappersUnbound = false
         p.iterableDisplaysBecomeTuples = false
         p.dictComprehensionEvaluatesValueFirst = true
         p.warnsIsWithLiteral = false

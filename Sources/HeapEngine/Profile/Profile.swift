@@ -141,6 +141,13 @@ public struct Profile: Sendable, Equatable {
     /// 3.6: slot functions call a special method through a bound method object
     /// (`Interpreter.bindForSlotCall`).
     public var slotCallsBindMethods = false
+    /// 3.8+: LOAD_METHOD leaves a slot wrapper (wrapper_descriptor, Py_TPFLAGS_METHOD_DESCRIPTOR)
+    /// unbound and CALL calls it with self first: _PyObject_MakeTpCall packs (self, *args),
+    /// wrapperdescr_call slices off args (a tuple each, off the free list a full collection
+    /// empties). 3.6 has no LOAD_METHOD: LOAD_ATTR makes a method-wrapper, whose tp_call
+    /// packs only the arguments. `x = [1]; gc.collect(); a = x.__len__(); gc.get_count()`
+    /// counts 0 on 3.6.15 and 1 on 3.8.18-3.13.0; `x.__eq__(x)` 1 and 2.
+    public var loadMethodLeavesSlotWrappersUnbound = true
     /// 3.12+ (PEP 709): comprehensions are inlined, so they make no code object; their
     /// iteration variables become hidden fast locals of the enclosing code (a module's
     /// co_localsplusnames is `('i',)` after `v = [i for i in range(5)]` on 3.12.1).

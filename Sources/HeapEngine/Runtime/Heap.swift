@@ -83,6 +83,7 @@ public final class Heap {
     /// `member_descriptor`, made by the first class with `__slots__` (a static type, like
     /// CPython's PyMemberDescr_Type; made late so that the bootstrap's static addresses stay).
     var memberDescriptorTypeRef: ObjectRef?
+    var methodWrapperTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
 
@@ -155,7 +156,8 @@ public final class Heap {
     public func builtinType(_ k: TypeKind) -> ObjectRef {
         let i = Int(k.rawValue)
         // Kinds past the bootstrap's table are made on first use (`memberDescriptorType`).
-        return i < builtinTypeByKind.count ? builtinTypeByKind[i] : memberDescriptorType()
+        if i < builtinTypeByKind.count { return builtinTypeByKind[i] }
+        return k == .methodWrapper ? methodWrapperType() : memberDescriptorType()
     }
 
     /// Per-type facts packed in a byte: heap type, GC, pre-header size in 16-byte units.

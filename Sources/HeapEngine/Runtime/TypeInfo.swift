@@ -88,6 +88,10 @@ public enum TypeKind: UInt8, Sendable {
     /// Objects/funcobject.c's classmethod and staticmethod.
     case classmethod, staticmethod
     /// Objects/descrobject.c's member_descriptor (PyMemberDescrObject): a `__slots__` name.
-    /// Kept last: the one kind the bootstrap does not make (`Heap.builtinType` makes it).
+    /// This kind and the ones after it are the kinds the bootstrap does not make
+    /// (`Heap.builtinType` makes them on first use).
     case memberDescriptor
+    /// Objects/descrobject.c's method-wrapper (wrapperobject): a slot wrapper bound to an
+    /// object (`[].__len__`).
+    case methodWrapper
 }

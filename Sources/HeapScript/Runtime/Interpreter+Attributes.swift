@@ -171,6 +171,13 @@ extension Interpreter {
             case "__annotations__": let a = try functionAnnotations(fn); heap.incref(a); return a
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
+                // A method descriptor of function's type (`__sizeof__`): non-data, so after
+                // the function's own dict; so are its slot wrappers (`f.__repr__`).
+                if let w = try slotAttribute(obj, attr) { return w }
+                if let id = methodTable[.function]?[attr] {
+                    heap.incref(obj)
+                    return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
+                }
                 try refuseIfCPythonHas(attr, on: obj)
                 return nil
             }
@@ -222,6 +229,7 @@ extension Interpreter {
         default: break
         }
         if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
+        if !heap.typeInfo(of: obj).isHeapType, let w = try slotAttribute(obj, attr) { return w }
         let kind = heap.kind(obj)
         if let id = methodTable[kind]?[attr] {
             heap.incref(obj)
@@ -229,6 +237,13 @@ extension Interpreter {
         }
         try refuseIfCPythonHas(attr, on: obj)
         return nil
+    }
+
+    /// A function whose own `__dict__` holds `attr`, which shadows its type's non-data
+    /// descriptors (`f.__sizeof__ = g`).
+    func functionDictHas(_ obj: ObjectRef, _ attr: String) throws -> Bool {
+        guard case .function(let fn) = heap.payload[Int(obj)], let d = fn.dict else { return false }
+        return try dictGet(d, name(attr)) != nil
     }
 
     /// A function found on the class becomes a bound method (func_descr_get).

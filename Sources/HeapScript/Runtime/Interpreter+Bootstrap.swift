@@ -29,9 +29,6 @@ extension Interpreter {
         textIOWrapperWrite = registerBuiltin("write", module: "_io.TextIOWrapper") { i, _, _, _ in
             throw i.notModelled("_io.TextIOWrapper.write")
         }
-        objectSizeof = registerBuiltin("__sizeof__", owner: .object) { i, _, _, _ in
-            throw i.notModelled("object.__sizeof__")
-        }
         reversedMethod = registerBuiltin("__reversed__", owner: .list) { i, _, _, _ in
             throw i.notModelled("list.__reversed__")
         }

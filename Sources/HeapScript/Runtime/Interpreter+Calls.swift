@@ -31,6 +31,17 @@ extension Interpreter {
             let result = try callBuiltinType(info.kind, callable, args, kwargs)
             evalBreaker()
             return result
+        case .native(let o as MethodWrapper):
+            // wrapper_call through tp_call: the arguments packed into a tuple (none: the
+            // empty tuple).
+            defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            var tuples: [Int] = []
+            if !args.isEmpty { tuples = Array(repeating: 0, count: args.count + 1); tuples[args.count] = 1 }
+            let held = heap.takeFromFreeLists(FreeListCounts(tuples: tuples))
+            defer { heap.releaseWorkingSet(held) }
+            let result = try callSlotWrapper(o.slot, o.selfRef, args, kwargs)
+            evalBreaker()
+            return result
         case .weakref(let w):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             let target = w.referent ?? heap.none
@@ -57,6 +68,9 @@ extension Interpreter {
         /// A builtin method of the type (a method descriptor, not a simulated object): the
         /// stack holds `obj` as self.
         case builtin(Int32)
+        /// A slot wrapper of the type (3.8+, `Profile.loadMethodLeavesSlotWrappersUnbound`):
+        /// the stack holds `obj` as self.
+        case slotWrapper(Int32)
         /// Anything else (NULL, attr): the attribute's value; `obj`'s reference is released.
         case attribute(ObjectRef)
     }
@@ -75,8 +89,11 @@ extension Interpreter {
             }
         } else if !info.isHeapType, case .module = heap.payload[Int(obj)] {
             // A module attribute is loaded, not bound.
-        } else if let id = methodTable[info.kind]?[attr] {
+        } else if let id = methodTable[info.kind]?[attr], !(try functionDictHas(obj, attr)) {
             return .builtin(id)
+        } else if profile.loadMethodLeavesSlotWrappersUnbound, !info.isHeapType,
+                  let id = slotTable[info.kind]?[attr], !(try functionDictHas(obj, attr)) {
+            return .slotWrapper(id)
         }
         let bound: ObjectRef
         do { bound = try getAttr(obj, attr) } catch { heap.decref(obj); throw error }
@@ -93,6 +110,17 @@ extension Interpreter {
         case .builtin(let id):
             defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             let result = try callBuiltin(id, obj, args, kwargs)
+            evalBreaker()
+            return result
+        case .slotWrapper(let id):
+            defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            // _PyObject_MakeTpCall packs (self, *args); wrapperdescr_call slices args off it.
+            var tuples = Array(repeating: 0, count: args.count + 2)
+            tuples[args.count + 1] += 1
+            if !args.isEmpty { tuples[args.count] += 1 }
+            let held = heap.takeFromFreeLists(FreeListCounts(tuples: tuples))
+            defer { heap.releaseWorkingSet(held) }
+            let result = try callSlotWrapper(id, obj, args, kwargs)
             evalBreaker()
             return result
         case .attribute(let bound):

@@ -351,6 +351,8 @@ extension Interpreter {
             }
         }
         if a == b { return true }
+        // wrapper_richcompare compares descriptor and self: `x.__len__ == x.__len__` is True.
+        if heap.methodWrapper(a) != nil || heap.methodWrapper(b) != nil { throw notModelled("method-wrapper comparison") }
         switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
         case (.str(let s), .str(let t)): return s.value == t.value
         case (.bytes(let s), .bytes(let t)): return s == t

@@ -112,6 +112,9 @@ extension Interpreter {
             }
             return "<\(info.module ?? "builtins").\(info.name) object at \(hexAddress(r))>"
         case .function(let f): return "<function \(f.qualname) at \(hexAddress(r))>"
+        case .native(let o as MethodWrapper):
+            let s = o.selfRef
+            return "<method-wrapper '\(slotWrappers[Int(o.slot)].name)' of \(typeName(s)) object at \(hexAddress(s))>"
         case .builtin(let b):
             let fn = builtinTable[Int(b.id)]
             if let s = b.selfRef {

@@ -113,6 +113,9 @@ public final class Interpreter {
     var builtinTable: [BuiltinFunction] = []
     /// Methods of builtin types: kind -> name -> builtin id.
     var methodTable: [TypeKind: [String: Int32]] = [:]
+    /// Slot wrappers of builtin types (SlotWrappers.swift): by id, and kind -> name -> id.
+    var slotWrappers: [SlotWrapper] = []
+    var slotTable: [TypeKind: [String: Int32]] = [:]
 
     /// `script`: start-up as `python3 FILE` leaves it, not as `python3 -q -i` does (the
     /// collector's counts, 3.13's REPL garbage).

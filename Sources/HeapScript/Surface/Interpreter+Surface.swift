@@ -13,6 +13,8 @@ extension Interpreter {
     public func modelledAttributes(ofType typeName: String) -> [String] {
         guard let kind = builtinKind(named: typeName) else { return [] }
         var names = Set(methodTable[kind]?.keys.map { $0 } ?? [])
+        names.formUnion(slotTable[kind]?.keys.map { $0 } ?? [])
+        if Interpreter.unhashableKinds.contains(kind) { names.insert("__hash__") }
         names.formUnion(Interpreter.servedAttributes[kind] ?? [])
         names.insert("__class__")
         return names.sorted()

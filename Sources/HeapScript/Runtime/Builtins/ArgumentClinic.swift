@@ -228,6 +228,10 @@ extension Interpreter {
         func strSearch() -> S {
             S(min: 1, max: 3, modelled: 1, arity: v >= 13 ? .expected(bare) : .takes(bare), keywords: .none(q))
         }
+        // METH_NOARGS method descriptors of every builtin type (SizeofMethods.swift).
+        if bare == "__sizeof__" { return noArgs() }
+        // METH_O | METH_COEXIST: dict/set/frozenset `__contains__`, list/dict `__getitem__`.
+        if bare == "__contains__" || bare == "__getitem__" { return one() }
         switch qualified {
         // Python/bltinmodule.c
         case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all", "bin", "oct", "chr", "ord":
@@ -397,10 +401,25 @@ extension Interpreter {
         var selfRef = selfRef, args = args
         if let owner = fn.owner, selfRef == nil {
             // A method looked up on its type (`list.append`): the method descriptor's first
-            // argument is self. The "descriptor ... doesn't apply" and "needs an argument"
-            // TypeErrors are worded differently per version: refused.
-            guard let first = args.first, heap.kind(first) == owner, !heap.typeInfo(of: first).isHeapType else {
-                throw notModelled("\(fn.qualifiedName) called on its type without a '\(heap.typeInfo(heap.builtinType(owner)).name)'")
+            // argument is self, checked first (methoddescr_call before 3.7, method_check_args
+            // and descr_check after), whatever the method's own arguments.
+            let ownerType = heap.builtinType(owner)
+            let ownerName = heap.typeInfo(ownerType).name
+            guard let first = args.first else {
+                throw error("TypeError", profile.minor >= 11 ? "unbound method \(fn.qualifiedName)() needs an argument"
+                                : "descriptor '\(fn.name)' of '\(ownerName)' object needs an argument")
+            }
+            guard owner == .object || heap.typeInfo(of: first).mro.contains(ownerType) else {
+                let given = typeName(first)
+                throw error("TypeError", profile.minor >= 8
+                            ? "descriptor '\(fn.name)' for '\(ownerName)' objects doesn't apply to a '\(given)' object"
+                            : "descriptor '\(fn.name)' requires a '\(ownerName)' object but received a '\(given)'")
+            }
+            // A builtin subtype (bool for int) is an instance; the methods' bodies model the
+            // exact types, and object.__sizeof__ checks its own.
+            guard owner == .object || heap.kind(first) == owner || fn.name == "__sizeof__",
+                  owner == .object || !heap.typeInfo(of: first).isHeapType else {
+                throw notModelled("\(fn.qualifiedName) called on its type with a '\(typeName(first))'")
             }
             selfRef = first
             args.removeFirst()

@@ -141,7 +141,7 @@ extension Interpreter {
             // sm_call (3.10+): a staticmethod object is callable.
             case .native(let o) where (o as? FuncWrapperObject).map { !$0.isClassMethod } ?? false:
                 return i.heap.newBool(i.profile.funcWrappersCopyAttributes)
-            default: return i.heap.newBool(false)
+            default: return i.heap.newBool(i.heap.methodWrapper(args[0]) != nil)
             }
         }
         defineFunction(in: d, "any") { i, _, args, _ in try i.builtinAnyAll(args[0], decisive: true) }

@@ -62,6 +62,8 @@ extension Interpreter {
             // gen_traverse also visits gi_name and gi_qualname (and, from 3.11, the frame's
             // function and code in _PyFrame_Traverse's order), which the engine does not hold.
             if args.contains(where: { i.generator($0) != nil }) { throw i.notModelled("gc.get_referents() of a generator") }
+            // wrapper_traverse visits its descriptor, a start-up object the engine does not hold.
+            if args.contains(where: { i.heap.methodWrapper($0) != nil }) { throw i.notModelled("gc.get_referents() of a method-wrapper") }
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)

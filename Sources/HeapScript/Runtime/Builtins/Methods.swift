@@ -15,6 +15,8 @@ extension Interpreter {
         registerGeneratorMethods()
         registerPropertyMethods()
         registerStringFormat()
+        registerSizeofMethods()
+        registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
             i.heap.incref(args[0])

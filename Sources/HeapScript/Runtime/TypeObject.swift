@@ -14,8 +14,10 @@ extension Interpreter {
     /// a plain function (a `def` in the body): `__init__` (slot_tp_init, its None check),
     /// `__del__` (slot_tp_finalize, PEP 442), `__repr__` and `__str__` (slot_tp_repr /
     /// slot_tp_str and PyObject_Repr / PyObject_Str's non-string checks), `__enter__` and
-    /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith).
-    static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__"]
+    /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith), `__sizeof__`
+    /// (no slot: sys.getsizeof looks it up, `userSizeof`).
+    static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__",
+                                                       "__sizeof__"]
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {

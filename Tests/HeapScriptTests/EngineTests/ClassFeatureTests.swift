@@ -30,7 +30,7 @@ final class ClassFeatureTests: XCTestCase {
             let what = String(body.prefix { $0 != " " })
             expectRefusal(makeSession(), "class S:\n    \(body)\n", what)
         }
-        let methods = ["__sizeof__", "__hash__", "__eq__", "__ne__", "__lt__", "__getattr__", "__getattribute__",
+        let methods = ["__hash__", "__eq__", "__ne__", "__lt__", "__getattr__", "__getattribute__",
                        "__setattr__", "__delattr__", "__set_name__", "__init_subclass__", "__new__", "__get__",
                        "__set__", "__delete__", "__iter__", "__next__", "__getitem__", "__setitem__", "__delitem__",
                        "__len__", "__contains__", "__bool__", "__call__", "__index__",

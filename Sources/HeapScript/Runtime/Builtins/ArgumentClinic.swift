@@ -300,7 +300,7 @@ extension Interpreter {
             return v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
         case "sys.getrecursionlimit", "sys._debugmallocstats", "sys.exc_info": return noArgs()
         case "sys.getsizeof":
-            return S(min: 1, max: 2, parameters: ["object", "default"], modelled: 1,
+            return S(min: 1, max: 2, parameters: ["object", "default"],
                      arity: .takes(bare, missing: v < 8 ? .required : .missing), keywords: .counted(bare))
         // Modules/_weakref.c
         case "_weakref.getweakrefcount": return one()

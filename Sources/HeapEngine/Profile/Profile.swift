@@ -238,6 +238,16 @@ public struct Profile: Sendable, Equatable {
     /// _PyEvalFramePushAndInit moves the stack's references into the new frame. Measured:
     /// `def f(a): return sys.getrefcount(a)` on a global list is 4 on 3.8.18, 3 on 3.11.7.
     public var callerStackKeepsArguments: Bool = false
+    /// slot_sq_length: 3.8+ turn `__len__`'s result into an int first (_PyNumber_Index) and
+    /// raise "__len__() should return >= 0" for any negative int; 3.6 goes straight to
+    /// PyNumber_AsSsize_t, so a negative int beyond ssize_t raises its OverflowError
+    /// ("cannot fit 'int' into an index-sized integer"; measured `-2**70` on 3.6.15, 3.8.18).
+    public var lengthSignCheckedBeforeSize: Bool = true
+    /// 3.12+ compile `a or b` / `a and b` as COPY 1 + POP_JUMP_IF_TRUE/FALSE (3.11 and
+    /// before: JUMP_IF_TRUE_OR_POP): the operand is on the stack twice while its truth is
+    /// tested, which a user `__bool__` sees (`sys.getrefcount(self)` is 4 for `B() or 1`
+    /// on 3.12.1 and 3.13.0, 3 on 3.11.7).
+    public var boolOpCopiesOperand: Bool = false
     /// 3.10+ (bpo-38530): AttributeError carries `name` and `obj`, so the object stays
     /// referenced by sys.last_value after a failed lookup in the REPL.
     public var attributeErrorKeepsObject: Bool = true

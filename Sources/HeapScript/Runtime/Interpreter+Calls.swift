@@ -122,8 +122,12 @@ extension Interpreter {
     /// - Parameter fromC: called from C with borrowed arguments (slot_tp_init): the frame
     ///   takes references of its own while the caller keeps its, as every call does before
     ///   3.11 (`Profile.callerStackKeepsArguments`).
+    /// - Parameter slotCall: called by a type slot (typeobject.c's slot_* functions through
+    ///   vectorcall_method / call_unbound): the arguments are the caller's borrowed ones,
+    ///   of which the frame takes its own references (passed here, consumed) and nothing
+    ///   more, on every version.
     func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
-                      fromC: Bool = false) throws -> ObjectRef {
+                      fromC: Bool = false, slotCall: Bool = false) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
             preconditionFailure("not a function")
         }
@@ -137,7 +141,7 @@ extension Interpreter {
         newFrameObject(frame)
         // Before 3.11 the frame object holds f_globals (3.11+ borrow the function's).
         if !profile.lazyFrameObjects { heap.incref(fn.globals) }
-        let framesOwnReferences = fromC || profile.callerStackKeepsArguments
+        let framesOwnReferences = !slotCall && (fromC || profile.callerStackKeepsArguments)
         if framesOwnReferences {
             // The frame's own references; the caller drops its copies on return.
             args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }

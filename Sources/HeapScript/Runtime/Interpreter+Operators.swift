@@ -45,12 +45,17 @@ extension Interpreter {
         case .set(let s): return s.count != 0
         case .range(let rv): return rv.count != 0
         case .instance:
-            if let m = try lookupSpecial(r, "__bool__") { return try isTrue(try callSpecial(m, r, [])) }
-            if let m = try lookupSpecial(r, "__len__") {
-                let n = try callSpecial(m, r, [])
-                defer { heap.decref(n) }
-                if case .int(let v) = heap.payload[Int(n)] { return v != 0 }
+            // slot_nb_bool: `__bool__` must return a bool ("__bool__ should return bool,
+            // returned int", 3.6.15-3.13.0); without it, `__len__` through slot_sq_length.
+            if let m = try lookupSpecial(r, "__bool__") {
+                let v = try callSpecial(m, r, [])
+                defer { heap.decref(v) }
+                guard heap.kind(v) == .bool else {
+                    throw error("TypeError", "__bool__ should return bool, returned \(typeName(v))")
+                }
+                return v == heap.trueRef
             }
+            if let m = try lookupSpecial(r, "__len__") { return try slotLength(r, m) != 0 }
             return true
         default: return true
         }

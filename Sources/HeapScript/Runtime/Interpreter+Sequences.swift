@@ -245,14 +245,39 @@ extension Interpreter {
         case .range(let rv): return rv.count
         case .cell(let d?) where dictView(r) != nil: return dictStorage(d).count
         case .instance:
-            if let m = try lookupSpecial(r, "__len__") {
-                let n = try callSpecial(m, r, [])
-                defer { heap.decref(n) }
-                if case .int(let v) = heap.payload[Int(n)] { return v }
-            }
+            if let m = try lookupSpecial(r, "__len__") { return try slotLength(r, m) }
         default: break
         }
         throw error("TypeError", "object of type '\(typeName(r))' has no len()")
+    }
+
+    /// slot_sq_length (Objects/typeobject.c): `__len__`'s result through _PyNumber_Index
+    /// ("'str' object cannot be interpreted as an integer"; `__index__` is refused on
+    /// classes) and PyNumber_AsSsize_t(OverflowError): "cannot fit 'int' into an
+    /// index-sized integer", "__len__() should return >= 0" (3.6.15-3.13.0). A bool is an
+    /// int here. The result is released before the error is made.
+    func slotLength(_ r: ObjectRef, _ m: ObjectRef) throws -> Int {
+        let n = try callSpecial(m, r, [])
+        let kind = heap.kind(n)
+        switch heap.payload[Int(n)] {
+        case .int(let v) where kind == .int || kind == .bool:
+            heap.decref(n)
+            if v < 0 { throw error("ValueError", "__len__() should return >= 0") }
+            return v
+        case .bigInt(let v) where kind == .int:
+            if v.signum() < 0 && profile.lengthSignCheckedBeforeSize {
+                heap.decref(n)
+                throw error("ValueError", "__len__() should return >= 0")
+            }
+            // PyNumber_AsSsize_t raises before the result is released.
+            let e = error("OverflowError", "cannot fit 'int' into an index-sized integer")
+            heap.decref(n)
+            throw e
+        default:
+            let e = error("TypeError", "'\(typeName(n))' object cannot be interpreted as an integer")
+            heap.decref(n)
+            throw e
+        }
     }
 
     func intIndex(_ r: ObjectRef, _ what: String) throws -> Int {

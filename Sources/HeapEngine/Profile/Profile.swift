@@ -248,6 +248,13 @@ public struct Profile: Sendable, Equatable {
     /// tested, which a user `__bool__` sees (`sys.getrefcount(self)` is 4 for `B() or 1`
     /// on 3.12.1 and 3.13.0, 3 on 3.11.7).
     public var boolOpCopiesOperand: Bool = false
+    /// 3.6's PyObject_GetItem tries a heap type's sequence methods for an int key, so
+    /// `A()[1]` without `__getitem__` raises "'A' object does not support indexing" there
+    /// (3.6.15), "'A' object is not subscriptable" on 3.8.18+.
+    public var heapTypeSubscriptSaysIndexing: Bool = false
+    /// 3.12 (gh-101264) made slices hashable (slicehash: tuplehash's algorithm over start,
+    /// stop, step); before, `hash(slice(1, 2))` raises "unhashable type: 'slice'" (3.11.7).
+    public var slicesAreHashable: Bool = false
     /// 3.10+ (bpo-38530): AttributeError carries `name` and `obj`, so the object stays
     /// referenced by sys.last_value after a failed lookup in the REPL.
     public var attributeErrorKeepsObject: Bool = true

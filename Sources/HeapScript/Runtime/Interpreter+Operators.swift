@@ -115,6 +115,10 @@ extension Interpreter {
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
+        // A slice (a tuple payload) has no number or sequence methods: `s * 2` is a TypeError.
+        if heap.kind(a) == .slice || heap.kind(b) == .slice, !(op == .mod && heap.kind(a) == .str) {
+            throw try binaryOpFallbackError(op, a, b, inplace: inplace)
+        }
         let pa = heap.payload[Int(a)], pb = heap.payload[Int(b)]
         switch (op, pa, pb) {
         case (.add, .str(let s), .str(let t)): return try newStr(s.value + t.value)
@@ -476,6 +480,17 @@ extension Interpreter {
             defer { items.forEach(heap.decref) }
             for x in items where try x == item || valuesEqual(x, item) { return true }
             return false
+        case .instance:
+            // slot_sq_contains: `__contains__`'s result through PyObject_IsTrue, after the
+            // call (3.6.15 packs the item into a tuple first, freed before the truth test).
+            if let m = try lookupSpecial(container, "__contains__") {
+                let res = try callSpecial(m, container, [item])
+                defer { heap.decref(res) }
+                return try isTrue(res)
+            }
+            // Without it, _PySequence_IterSearch iterates the object.
+            try refuseSequenceIteration(container)
+            throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
         default:
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
         }

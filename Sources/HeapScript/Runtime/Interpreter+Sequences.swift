@@ -36,6 +36,7 @@ extension Interpreter {
             default: type = heap.builtinType(.dictIterator)
             }
         default:
+            try refuseSequenceIteration(seq)
             throw error("TypeError", "'\(typeName(seq))' object is not iterable")
         }
         let state = IteratorState(seq: target, range: range)
@@ -165,6 +166,7 @@ extension Interpreter {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
         case .cell where dictView(seq) != nil: break
         default:
+            try refuseSequenceIteration(seq)
             // bpo-28691 (3.8) gave unpacking its own message; 3.6.15 says the iter() one.
             throw error("TypeError", profile.unpackErrorSaysNotIterable
                         ? "'\(typeName(seq))' object is not iterable" : "cannot unpack non-iterable \(typeName(seq)) object")
@@ -189,6 +191,7 @@ extension Interpreter {
         case .native(let o) where o is GenObject: break
         case .cell where dictView(seq) != nil: break
         default:
+            try refuseSequenceIteration(seq)
             throw error("TypeError", profile.unpackErrorSaysNotIterable
                         ? "'\(typeName(seq))' object is not iterable" : "cannot unpack non-iterable \(typeName(seq)) object")
         }
@@ -372,7 +375,13 @@ extension Interpreter {
             }
             heap.incref(v); return v
         case .instance:
+            // slot_mp_subscript (3.6.15's call_method packs the key into a tuple).
             if let m = try lookupSpecial(obj, "__getitem__") { return try callSpecial(m, obj, [index]) }
+            // 3.6's PyObject_GetItem tries the heap type's (empty) sequence methods for an
+            // index: PySequence_GetItem's "'A' object does not support indexing".
+            if profile.heapTypeSubscriptSaysIndexing, heap.kind(index) == .int || heap.kind(index) == .bool {
+                throw error("TypeError", "'\(typeName(obj))' object does not support indexing")
+            }
         case .type(let info):
             throw error("TypeError", "type '\(info.name)' is not subscriptable")
         default: break
@@ -406,7 +415,9 @@ extension Interpreter {
             }
             heap.decref(old)
         case .instance:
+            // slot_mp_ass_subscript: set when the class has `__setitem__` or `__delitem__`.
             if let m = try lookupSpecial(obj, "__setitem__") { heap.decref(try callSpecial(m, obj, [index, value])); return }
+            try refuseMissingSlotHalf(obj, "__delitem__", missing: "__setitem__")
             throw error("TypeError", "'\(typeName(obj))' object does not support item assignment")
         default:
             throw error("TypeError", "'\(typeName(obj))' object does not support item assignment")
@@ -438,8 +449,32 @@ extension Interpreter {
                 throw try raiseNew("KeyError", args: [index])
             }
             heap.decref(k); heap.decref(v)
+        case .instance:
+            if let m = try lookupSpecial(obj, "__delitem__") { heap.decref(try callSpecial(m, obj, [index])); return }
+            try refuseMissingSlotHalf(obj, "__setitem__", missing: "__delitem__")
+            throw error("TypeError", "'\(typeName(obj))' object doesn't support item deletion")
         default:
             throw error("TypeError", "'\(typeName(obj))' object doesn't support item deletion")
+        }
+    }
+
+    /// slot_mp_ass_subscript serves both `__setitem__` and `__delitem__`: with only one of
+    /// them, the other use raises call_method's AttributeError carrying the interned slot
+    /// name ("AttributeError: __setitem__", 3.6.15-3.13.0), an object the engine does not
+    /// keep: refused.
+    func refuseMissingSlotHalf(_ obj: ObjectRef, _ present: String, missing: String) throws {
+        if try lookupSpecial(obj, present) != nil {
+            throw notModelled("\(missing) missing where \(present) is defined", because: "the AttributeError slot_mp_ass_subscript raises then is not modelled")
+        }
+    }
+
+    /// An instance whose class defines `__getitem__` but not `__iter__` is iterable through
+    /// the old sequence protocol (PySeqIter_New calling `__getitem__` with 0, 1, ... until
+    /// IndexError), which the engine does not model: refused wherever CPython would iterate.
+    func refuseSequenceIteration(_ seq: ObjectRef) throws {
+        guard case .instance = heap.payload[Int(seq)] else { return }
+        if try lookupSpecial(seq, "__iter__") == nil, try lookupSpecial(seq, "__getitem__") != nil {
+            throw notModelled("iteration of a '\(typeName(seq))' object through __getitem__", because: "the sequence iterator protocol is not modelled")
         }
     }
 }

@@ -17,7 +17,8 @@ extension Interpreter {
     /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith), `__sizeof__`
     /// (no slot: sys.getsizeof looks it up, `userSizeof`).
     static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__",
-                                                       "__sizeof__", "__len__", "__bool__"]
+                                                       "__sizeof__", "__len__", "__bool__", "__contains__",
+                                                       "__getitem__", "__setitem__", "__delitem__"]
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {

@@ -488,8 +488,11 @@ extension Interpreter {
                 defer { heap.decref(res) }
                 return try isTrue(res)
             }
-            // Without it, _PySequence_IterSearch iterates the object.
+            // Without it, _PySequence_IterSearch iterates the object: not modelled.
             try refuseSequenceIteration(container)
+            if try lookupSpecial(container, "__iter__") != nil {
+                throw notModelled("'in' of a '\(typeName(container))' object through __iter__", because: "_PySequence_IterSearch is not modelled")
+            }
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
         default:
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")

@@ -26,6 +26,20 @@ extension Interpreter {
             type = profile.hasASCIIStrIterator && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
         case .iterator: heap.incref(seq); return seq
         case .native(let o) where o is GenObject: heap.incref(seq); return seq
+        case .instance:
+            // slot_tp_iter, then PyObject_GetIter's PyIter_Check of the result (the error is
+            // made before the result is released; text alike on 3.6.15-3.13.0).
+            guard let m = try lookupSpecial(seq, "__iter__") else {
+                try refuseSequenceIteration(seq)
+                throw error("TypeError", "'\(typeName(seq))' object is not iterable")
+            }
+            let res = try callSpecial(m, seq, [])
+            guard try isIterator(res) else {
+                let e = error("TypeError", "iter() returned non-iterator of type '\(typeName(res))'")
+                heap.decref(res)
+                throw e
+            }
+            return res
         case .cell where dictView(seq) != nil:
             let view = dictView(seq)!
             target = view.dict
@@ -65,9 +79,44 @@ extension Interpreter {
         return try getIter(seq)
     }
 
+    /// PyIter_Check: tp_iternext is set (the builtin iterators, generators, instances of a
+    /// class with `__next__`).
+    func isIterator(_ r: ObjectRef) throws -> Bool {
+        switch heap.payload[Int(r)] {
+        case .iterator: return true
+        case .native(let o) where o is GenObject: return true
+        case .instance: return try lookupSpecial(r, "__next__") != nil
+        default: return false
+        }
+    }
+
+    /// slot_tp_iternext: `__next__` called through the slot; a StopIteration it raises
+    /// propagates (builtin next() passes it on as it is).
+    func slotIterNext(_ it: ObjectRef) throws -> ObjectRef {
+        guard let m = try lookupSpecial(it, "__next__") else {
+            throw error("TypeError", "'\(typeName(it))' object is not an iterator")
+        }
+        return try callSpecial(m, it, [])
+    }
+
+    /// Whether `e` is a StopIteration (or a subclass), which FOR_ITER and the C iterators
+    /// clear as the end of iteration.
+    func isStopIteration(_ e: PyException) -> Bool {
+        guard let stop = exceptionTypes["StopIteration"] else { return false }
+        return heap.typeInfo(of: e.exception).mro.contains(stop)
+    }
+
     /// FOR_ITER: the next item (a new reference) or nil when exhausted.
     func next(_ it: ObjectRef) throws -> ObjectRef? {
         if let gen = generator(it) { return try genNext(it, gen) }
+        if case .instance = heap.payload[Int(it)] {
+            // tp_iternext returned NULL with StopIteration set: cleared (PyErr_Clear), which
+            // frees the exception and its traceback.
+            do { return try slotIterNext(it) } catch let e as PyException where isStopIteration(e) {
+                releaseException(e)
+                return nil
+            }
+        }
         guard case .iterator(let state) = heap.payload[Int(it)] else {
             throw error("TypeError", "'\(typeName(it))' object is not an iterator")
         }
@@ -147,6 +196,7 @@ extension Interpreter {
     /// Everything an iterable yields, as new references. `orderBlind`: the caller's result
     /// does not depend on the order of a set's items (set(), frozenset(), sorted()).
     func iterateToArray(_ seq: ObjectRef, orderBlind: Bool = false) throws -> [ObjectRef] {
+        try refuseLengthHint(seq)
         switch heap.payload[Int(seq)] {
         case .list(let l): l.items.forEach(heap.incref); return l.items
         case .tuple(let t): t.forEach(heap.incref); return t
@@ -164,6 +214,7 @@ extension Interpreter {
     func unpack(_ seq: ObjectRef, count: Int) throws -> [ObjectRef] {
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
+        case .instance where try lookupSpecial(seq, "__iter__") != nil: break
         case .cell where dictView(seq) != nil: break
         default:
             try refuseSequenceIteration(seq)
@@ -189,6 +240,7 @@ extension Interpreter {
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .iterator: break
         case .native(let o) where o is GenObject: break
+        case .instance where try lookupSpecial(seq, "__iter__") != nil: try refuseLengthHint(seq)
         case .cell where dictView(seq) != nil: break
         default:
             try refuseSequenceIteration(seq)
@@ -212,6 +264,13 @@ extension Interpreter {
         var hint: Int? = nil
         if case .native(let o) = heap.payload[Int(seq)], o is GenObject {
             hint = 8
+        } else if case .instance = heap.payload[Int(it)] {
+            // A user iterator: no `__len__` (refused) nor `__length_hint__` (refused on
+            // classes), so _PyObject_LookupSpecial finds nothing and the default is used.
+            try refuseLengthHint(it)
+            hint = 8
+        } else if generator(it) != nil {
+            hint = 8   // `__iter__` returned a generator
         } else {
             // The iterator's __length_hint__, looked up as a bound builtin method
             // (_PyObject_LookupSpecial → method_get) and released once called: a GC object
@@ -222,7 +281,12 @@ extension Interpreter {
         }
         var rest: [ObjectRef] = []
         do {
-            while let x = try next(it) { try step(); rest.append(x) }
+            // PySequence_List(it) → list_extend: PyObject_GetIter(it) again, which for a
+            // user iterator calls its `__iter__` a second time; released once drained.
+            var inner = it
+            if case .instance = heap.payload[Int(it)] { inner = try getIter(it) } else { heap.incref(inner) }
+            defer { heap.decref(inner) }
+            while let x = try next(inner) { try step(); rest.append(x) }
         } catch { (out + rest).forEach(heap.decref); throw error }
         var storage = ListStorage(extending: rest, lengthHint: hint ?? rest.count, growth: layouts.listGrowth)
         let tail = rest.count >= after ? Array(rest.suffix(after)) : []
@@ -466,6 +530,14 @@ extension Interpreter {
         if try lookupSpecial(obj, present) != nil {
             throw notModelled("\(missing) missing where \(present) is defined", because: "the AttributeError slot_mp_ass_subscript raises then is not modelled")
         }
+    }
+
+    /// PyObject_LengthHint (list(), tuple(), list.extend, sorted, str.join, unpacking with
+    /// a star) calls an iterable's `__len__` before iterating it; the engine's consumers do
+    /// not model that call, so iterating an instance whose class has `__len__` is refused.
+    func refuseLengthHint(_ seq: ObjectRef) throws {
+        guard case .instance = heap.payload[Int(seq)], try lookupSpecial(seq, "__len__") != nil else { return }
+        throw notModelled("iterating a '\(typeName(seq))' object that has __len__", because: "the length hint (PyObject_LengthHint) calling __len__ is not modelled")
     }
 
     /// An instance whose class defines `__getitem__` but not `__iter__` is iterable through

@@ -18,7 +18,7 @@ extension Interpreter {
     /// (no slot: sys.getsizeof looks it up, `userSizeof`).
     static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__",
                                                        "__sizeof__", "__len__", "__bool__", "__contains__",
-                                                       "__getitem__", "__setitem__", "__delitem__"]
+                                                       "__getitem__", "__setitem__", "__delitem__", "__iter__", "__next__"]
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {

@@ -255,6 +255,10 @@ public struct Profile: Sendable, Equatable {
     /// 3.12 (gh-101264) made slices hashable (slicehash: tuplehash's algorithm over start,
     /// stop, step); before, `hash(slice(1, 2))` raises "unhashable type: 'slice'" (3.11.7).
     public var slicesAreHashable: Bool = false
+    /// 3.6's ceval call_function does Py_INCREF(func) for a callable that is not a bound
+    /// method, held while it is called (`sys.getrefcount(self)` in `__call__` of a named
+    /// instance: 6 on 3.6.15, 5 on 3.8.18); 3.7+ call through the stack's reference.
+    public var callFunctionHoldsCallable: Bool = false
     /// 3.10+ (bpo-38530): AttributeError carries `name` and `obj`, so the object stays
     /// referenced by sys.last_value after a failed lookup in the REPL.
     public var attributeErrorKeepsObject: Bool = true

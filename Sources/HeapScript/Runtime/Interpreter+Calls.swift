@@ -31,6 +31,9 @@ extension Interpreter {
             let result = try callBuiltinType(info.kind, callable, args, kwargs)
             evalBreaker()
             return result
+        case .instance where try lookupSpecial(callable, "__call__") != nil:
+            defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            return try slotCall(callable, try lookupSpecial(callable, "__call__")!, args, kwargs)
         case .weakref(let w):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             let target = w.referent ?? heap.none
@@ -590,6 +593,29 @@ extension Interpreter {
         if depth + 1 >= profile.recursionLimit {
             throw error("RecursionError", "maximum recursion depth exceeded" + context)
         }
+    }
+
+    /// slot_tp_call: an instance called with positional arguments (borrowed).
+    /// _PyObject_MakeTpCall packs them into a tuple first (none for no arguments: the empty
+    /// tuple), which lives for the call; `__call__` then runs through _PyObject_Call_Prepend
+    /// (3.6: the bound method from lookup_method). Keyword arguments, which 3.6 and 3.8
+    /// pass on as a dict and a keyword tuple, are refused.
+    func slotCall(_ obj: ObjectRef, _ function: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        guard kwargs.isEmpty else {
+            throw notModelled("calling a '\(typeName(obj))' object with keyword arguments", because: "the keyword dict slot_tp_call receives is not modelled")
+        }
+        var packed: ObjectRef?
+        if !args.isEmpty {
+            args.forEach(heap.incref)
+            packed = try newTuple(args)
+        }
+        defer { packed.map(heap.decref) }
+        let bound = try bindForSlotCall(function, obj)
+        defer { bound.map(heap.decref) }
+        heap.incref(function)
+        heap.incref(obj)
+        args.forEach(heap.incref)
+        return try callFunction(function, [obj] + args, [], slotCall: true)
     }
 
     func releaseException(_ e: PyException) {

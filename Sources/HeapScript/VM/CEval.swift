@@ -582,6 +582,12 @@ final class CEval {
                     try interp.step()
                 } else {
                     defer { heap.decref(callable) }
+                    // 3.6's call_function takes a reference of its own to any callable that
+                    // is not a bound method for the call (a user `__call__` sees it).
+                    var holds = interp.profile.callFunctionHoldsCallable
+                    if case .method = heap.payload[Int(callable)] { holds = false }
+                    if holds { heap.incref(callable) }
+                    defer { if holds { heap.decref(callable) } }
                     push(try interp.call(callable, args, kwargs))
                 }
 

@@ -33,7 +33,7 @@ final class ClassFeatureTests: XCTestCase {
         let methods = ["__hash__", "__eq__", "__ne__", "__lt__", "__getattr__", "__getattribute__",
                        "__setattr__", "__delattr__", "__set_name__", "__init_subclass__", "__new__", "__get__",
                        "__set__", "__delete__",
-                       "__contains__", "__call__", "__index__",
+                       "__index__",
                        "__int__", "__float__", "__format__", "__reversed__", "__copy__", "__deepcopy__",
                        "__reduce__", "__add__", "__radd__", "__iadd__", "__neg__", "__dir__"]
         for m in methods {

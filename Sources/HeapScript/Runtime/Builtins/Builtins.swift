@@ -146,6 +146,7 @@ extension Interpreter {
         defineFunction(in: d, "callable") { i, _, args, _ in
             switch i.heap.payload[Int(args[0])] {
             case .function, .builtin, .method, .type: return i.heap.newBool(true)
+            case .instance: return i.heap.newBool(try i.lookupSpecial(args[0], "__call__") != nil)
             default: return i.heap.newBool(false)
             }
         }

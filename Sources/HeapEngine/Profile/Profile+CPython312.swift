@@ -41,6 +41,8 @@ extension Profile {
         p.specializesPropertyLoads = true
         p.objects = .cpython312
         p.inlinesComprehensions = true
+        p.boolOpCopiesOperand = true
+        p.slicesAreHashable = true
         p.lazyFrameObjects = true
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.12.1's (27, 2, 1).
         p.replStartupGCCounts = [25, 2, 1]

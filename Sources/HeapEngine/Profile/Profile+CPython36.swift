@@ -5,6 +5,9 @@ extension Profile {
     /// tuple hash, and list() over-allocating like every list_extend.
     public static let cpython36: Profile = {
         var p = Profile.cpython38
+        p.lengthSignCheckedBeforeSize = false
+        p.heapTypeSubscriptSaysIndexing = true
+        p.callFunctionHoldsCallable = true
         p.version = "3.6"; p.referenceVersion = "3.6.15"; p.minor = 6
         p.linesOnlyIncrease = true
         p.unpackErrorSaysNotIterable = true

@@ -607,6 +607,30 @@ public struct Profile: Sendable, Equatable {
     /// 3.8 backport (3.8.18: "Exceeds the limit (4300) for integer string conversion").
     public var intMaxStrDigitsUnit = " digits"
 
+    // MARK: - Slots of user classes (typeobject.c)
+
+    /// slot_sq_length: 3.8+ turn `__len__`'s result into an int first (_PyNumber_Index) and
+    /// raise "__len__() should return >= 0" for any negative int; 3.6 goes straight to
+    /// PyNumber_AsSsize_t, so a negative int beyond ssize_t raises its OverflowError
+    /// ("cannot fit 'int' into an index-sized integer"; measured `-2**70` on 3.6.15, 3.8.18).
+    public var lengthSignCheckedBeforeSize: Bool = true
+    /// 3.12+ compile `a or b` / `a and b` as COPY 1 + POP_JUMP_IF_TRUE/FALSE (3.11 and
+    /// before: JUMP_IF_TRUE_OR_POP): the operand is on the stack twice while its truth is
+    /// tested, which a user `__bool__` sees (`sys.getrefcount(self)` is 4 for `B() or 1`
+    /// on 3.12.1 and 3.13.0, 3 on 3.11.7).
+    public var boolOpCopiesOperand: Bool = false
+    /// 3.6's PyObject_GetItem tries a heap type's sequence methods for an int key, so
+    /// `A()[1]` without `__getitem__` raises "'A' object does not support indexing" there
+    /// (3.6.15), "'A' object is not subscriptable" on 3.8.18+.
+    public var heapTypeSubscriptSaysIndexing: Bool = false
+    /// 3.12 (gh-101264) made slices hashable (slicehash: tuplehash's algorithm over start,
+    /// stop, step); before, `hash(slice(1, 2))` raises "unhashable type: 'slice'" (3.11.7).
+    public var slicesAreHashable: Bool = false
+    /// 3.6's ceval call_function does Py_INCREF(func) for a callable that is not a bound
+    /// method, held while it is called (`sys.getrefcount(self)` in `__call__` of a named
+    /// instance: 6 on 3.6.15, 5 on 3.8.18); 3.7+ call through the stack's reference.
+    public var callFunctionHoldsCallable: Bool = false
+
     public init(
         version: String, referenceVersion: String, major: Int, minor: Int,
         alignment: Int, smallRequestThreshold: Int, poolSize: Int, arenaSize: Int,

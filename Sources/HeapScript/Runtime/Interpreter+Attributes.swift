@@ -52,12 +52,27 @@ extension Interpreter {
         return v
     }
 
+    /// A slot function's call of the special method `function` (a plain function found on
+    /// the type) with borrowed `selfRef` and `args`: 3.7+ call it unbound (vectorcall_method,
+    /// call_unbound: the arguments on a C stack), the frame taking its own references and
+    /// nothing else; 3.6's call_method binds it first (`bindForSlotCall`) and, with
+    /// arguments, packs them into a tuple (Py_VaBuildValue "(O)"/"(OO)", or PyTuple_Pack in
+    /// slot_sq_contains), released after the call and before the bound method.
+    /// (`sys.getrefcount(self)` inside `__len__` called by len(): 3 for a named instance on
+    /// 3.8.18-3.13.0, 4 on 3.6.15.)
     func callSpecial(_ function: ObjectRef, _ selfRef: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
         let bound = try bindForSlotCall(function, selfRef)
         defer { bound.map(heap.decref) }
+        var packed: ObjectRef?
+        if bound != nil && !args.isEmpty {
+            args.forEach(heap.incref)
+            packed = try newTuple(args)
+        }
+        defer { packed.map(heap.decref) }
+        heap.incref(function)
         heap.incref(selfRef)
         args.forEach(heap.incref)
-        return try call(function, [selfRef] + args, [])
+        return try callFunction(function, [selfRef] + args, [], vectorcall: true)
     }
 
     /// 3.6's slot functions (typeobject.c: call_method, lookup_maybe, slot_tp_init,

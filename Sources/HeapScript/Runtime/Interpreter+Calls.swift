@@ -42,6 +42,9 @@ extension Interpreter {
             let result = try callSlotWrapper(o.slot, o.selfRef, args, kwargs)
             evalBreaker()
             return result
+        case .instance where try lookupSpecial(callable, "__call__") != nil:
+            defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            return try slotCall(callable, try lookupSpecial(callable, "__call__")!, args, kwargs)
         case .weakref(let w):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             let target = w.referent ?? heap.none
@@ -145,8 +148,9 @@ extension Interpreter {
     ///   takes references of its own while the caller keeps its, as every call does before
     ///   3.11 (`Profile.callerStackKeepsArguments`).
     /// - Parameter vectorcall: called from C through vectorcall with arguments the C caller
-    ///   borrows (property_descr_get, property_descr_set): `args` are the frame's own
-    ///   references in every version, and no caller's copies are kept besides.
+    ///   borrows (property_descr_get and property_descr_set; typeobject.c's slot_* functions
+    ///   through vectorcall_method / call_unbound): `args` are the frame's own references
+    ///   (consumed) in every version, and no caller's copies are kept besides.
     func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
                       fromC: Bool = false, vectorcall: Bool = false) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
@@ -632,6 +636,29 @@ extension Interpreter {
         if depth + 1 >= profile.recursionLimit {
             throw error("RecursionError", "maximum recursion depth exceeded" + context)
         }
+    }
+
+    /// slot_tp_call: an instance called with positional arguments (borrowed).
+    /// _PyObject_MakeTpCall packs them into a tuple first (none for no arguments: the empty
+    /// tuple), which lives for the call; `__call__` then runs through _PyObject_Call_Prepend
+    /// (3.6: the bound method from lookup_method). Keyword arguments, which 3.6 and 3.8
+    /// pass on as a dict and a keyword tuple, are refused.
+    func slotCall(_ obj: ObjectRef, _ function: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        guard kwargs.isEmpty else {
+            throw notModelled("calling a '\(typeName(obj))' object with keyword arguments", because: "the keyword dict slot_tp_call receives is not modelled")
+        }
+        var packed: ObjectRef?
+        if !args.isEmpty {
+            args.forEach(heap.incref)
+            packed = try newTuple(args)
+        }
+        defer { packed.map(heap.decref) }
+        let bound = try bindForSlotCall(function, obj)
+        defer { bound.map(heap.decref) }
+        heap.incref(function)
+        heap.incref(obj)
+        args.forEach(heap.incref)
+        return try callFunction(function, [obj] + args, [], vectorcall: true)
     }
 
     func releaseException(_ e: PyException) {

@@ -28,6 +28,8 @@ extension Interpreter {
         case .float(let d):
             return IntLayout.hash(d, nanHash: profile.nanHashIsAddress ? addressHash(r) : 0)
         case .bytes(let b): return heap.bytesHash(b)
+        case .tuple where heap.kind(r) == .slice && !profile.slicesAreHashable:
+            throw error("TypeError", "unhashable type: 'slice'")
         case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) }, legacy: layouts.legacyTupleHash)
         case .set where heap.kind(r) == .frozenset:
             throw notModelled("hash(frozenset)")

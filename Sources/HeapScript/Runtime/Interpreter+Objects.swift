@@ -63,6 +63,9 @@ extension Interpreter {
     /// and kept). nil for an iterable with a length.
     func iteratorLengthHint(_ source: ObjectRef, _ count: Int) -> Int? {
         if generator(source) != nil { return 8 }
+        // An instance iterable: no `__len__` (refused by refuseLengthHint) and no
+        // `__length_hint__` (refused on classes), so PyObject_LengthHint's default.
+        if case .instance = heap.payload[Int(source)] { return 8 }
         guard case .iterator = heap.payload[Int(source)] else { return nil }
         switch heap.kind(source) {
         case .zip, .enumerate, .map, .filter: return 8

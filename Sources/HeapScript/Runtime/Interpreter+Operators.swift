@@ -45,12 +45,17 @@ extension Interpreter {
         case .set(let s): return s.count != 0
         case .range(let rv): return rv.count != 0
         case .instance:
-            if let m = try lookupSpecial(r, "__bool__") { return try isTrue(try callSpecial(m, r, [])) }
-            if let m = try lookupSpecial(r, "__len__") {
-                let n = try callSpecial(m, r, [])
-                defer { heap.decref(n) }
-                if case .int(let v) = heap.payload[Int(n)] { return v != 0 }
+            // slot_nb_bool: `__bool__` must return a bool ("__bool__ should return bool,
+            // returned int", 3.6.15-3.13.0); without it, `__len__` through slot_sq_length.
+            if let m = try lookupSpecial(r, "__bool__") {
+                let v = try callSpecial(m, r, [])
+                defer { heap.decref(v) }
+                guard heap.kind(v) == .bool else {
+                    throw error("TypeError", "__bool__ should return bool, returned \(typeName(v))")
+                }
+                return v == heap.trueRef
             }
+            if let m = try lookupSpecial(r, "__len__") { return try slotLength(r, m) != 0 }
             return true
         default: return true
         }
@@ -110,6 +115,10 @@ extension Interpreter {
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
+        // A slice (a tuple payload) has no number or sequence methods: `s * 2` is a TypeError.
+        if heap.kind(a) == .slice || heap.kind(b) == .slice, !(op == .mod && heap.kind(a) == .str) {
+            throw try binaryOpFallbackError(op, a, b, inplace: inplace)
+        }
         let pa = heap.payload[Int(a)], pb = heap.payload[Int(b)]
         switch (op, pa, pb) {
         case (.add, .str(let s), .str(let t)): return try newStr(s.value + t.value)
@@ -473,6 +482,20 @@ extension Interpreter {
             defer { items.forEach(heap.decref) }
             for x in items where try x == item || valuesEqual(x, item) { return true }
             return false
+        case .instance:
+            // slot_sq_contains: `__contains__`'s result through PyObject_IsTrue, after the
+            // call (3.6.15 packs the item into a tuple first, freed before the truth test).
+            if let m = try lookupSpecial(container, "__contains__") {
+                let res = try callSpecial(m, container, [item])
+                defer { heap.decref(res) }
+                return try isTrue(res)
+            }
+            // Without it, _PySequence_IterSearch iterates the object: not modelled.
+            try refuseSequenceIteration(container)
+            if try lookupSpecial(container, "__iter__") != nil {
+                throw notModelled("'in' of a '\(typeName(container))' object through __iter__", because: "_PySequence_IterSearch is not modelled")
+            }
+            throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
         default:
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
         }

@@ -26,6 +26,20 @@ extension Interpreter {
             type = profile.hasASCIIStrIterator && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
         case .iterator: heap.incref(seq); return seq
         case .native(let o) where o is GenObject: heap.incref(seq); return seq
+        case .instance:
+            // slot_tp_iter, then PyObject_GetIter's PyIter_Check of the result (the error is
+            // made before the result is released; text alike on 3.6.15-3.13.0).
+            guard let m = try lookupSpecial(seq, "__iter__") else {
+                try refuseSequenceIteration(seq)
+                throw error("TypeError", "'\(typeName(seq))' object is not iterable")
+            }
+            let res = try callSpecial(m, seq, [])
+            guard try isIterator(res) else {
+                let e = error("TypeError", "iter() returned non-iterator of type '\(typeName(res))'")
+                heap.decref(res)
+                throw e
+            }
+            return res
         case .cell where dictView(seq) != nil:
             let view = dictView(seq)!
             target = view.dict
@@ -36,6 +50,7 @@ extension Interpreter {
             default: type = heap.builtinType(.dictIterator)
             }
         default:
+            try refuseSequenceIteration(seq)
             throw error("TypeError", "'\(typeName(seq))' object is not iterable")
         }
         let state = IteratorState(seq: target, range: range)
@@ -64,9 +79,44 @@ extension Interpreter {
         return try getIter(seq)
     }
 
+    /// PyIter_Check: tp_iternext is set (the builtin iterators, generators, instances of a
+    /// class with `__next__`).
+    func isIterator(_ r: ObjectRef) throws -> Bool {
+        switch heap.payload[Int(r)] {
+        case .iterator: return true
+        case .native(let o) where o is GenObject: return true
+        case .instance: return try lookupSpecial(r, "__next__") != nil
+        default: return false
+        }
+    }
+
+    /// slot_tp_iternext: `__next__` called through the slot; a StopIteration it raises
+    /// propagates (builtin next() passes it on as it is).
+    func slotIterNext(_ it: ObjectRef) throws -> ObjectRef {
+        guard let m = try lookupSpecial(it, "__next__") else {
+            throw error("TypeError", "'\(typeName(it))' object is not an iterator")
+        }
+        return try callSpecial(m, it, [])
+    }
+
+    /// Whether `e` is a StopIteration (or a subclass), which FOR_ITER and the C iterators
+    /// clear as the end of iteration.
+    func isStopIteration(_ e: PyException) -> Bool {
+        guard let stop = exceptionTypes["StopIteration"] else { return false }
+        return heap.typeInfo(of: e.exception).mro.contains(stop)
+    }
+
     /// FOR_ITER: the next item (a new reference) or nil when exhausted.
     func next(_ it: ObjectRef) throws -> ObjectRef? {
         if let gen = generator(it) { return try genNext(it, gen) }
+        if case .instance = heap.payload[Int(it)] {
+            // tp_iternext returned NULL with StopIteration set: cleared (PyErr_Clear), which
+            // frees the exception and its traceback.
+            do { return try slotIterNext(it) } catch let e as PyException where isStopIteration(e) {
+                releaseException(e)
+                return nil
+            }
+        }
         guard case .iterator(let state) = heap.payload[Int(it)] else {
             throw error("TypeError", "'\(typeName(it))' object is not an iterator")
         }
@@ -146,6 +196,7 @@ extension Interpreter {
     /// Everything an iterable yields, as new references. `orderBlind`: the caller's result
     /// does not depend on the order of a set's items (set(), frozenset(), sorted()).
     func iterateToArray(_ seq: ObjectRef, orderBlind: Bool = false) throws -> [ObjectRef] {
+        try refuseLengthHint(seq)
         switch heap.payload[Int(seq)] {
         case .list(let l): l.items.forEach(heap.incref); return l.items
         case .tuple(let t): t.forEach(heap.incref); return t
@@ -163,8 +214,10 @@ extension Interpreter {
     func unpack(_ seq: ObjectRef, count: Int) throws -> [ObjectRef] {
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
+        case .instance where try lookupSpecial(seq, "__iter__") != nil: break
         case .cell where dictView(seq) != nil: break
         default:
+            try refuseSequenceIteration(seq)
             // bpo-28691 (3.8) gave unpacking its own message; 3.6.15 says the iter() one.
             throw error("TypeError", profile.unpackErrorSaysNotIterable
                         ? "'\(typeName(seq))' object is not iterable" : "cannot unpack non-iterable \(typeName(seq)) object")
@@ -187,8 +240,10 @@ extension Interpreter {
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .iterator: break
         case .native(let o) where o is GenObject: break
+        case .instance where try lookupSpecial(seq, "__iter__") != nil: try refuseLengthHint(seq)
         case .cell where dictView(seq) != nil: break
         default:
+            try refuseSequenceIteration(seq)
             throw error("TypeError", profile.unpackErrorSaysNotIterable
                         ? "'\(typeName(seq))' object is not iterable" : "cannot unpack non-iterable \(typeName(seq)) object")
         }
@@ -209,6 +264,13 @@ extension Interpreter {
         var hint: Int? = nil
         if case .native(let o) = heap.payload[Int(seq)], o is GenObject {
             hint = 8
+        } else if case .instance = heap.payload[Int(it)] {
+            // A user iterator: no `__len__` (refused) nor `__length_hint__` (refused on
+            // classes), so _PyObject_LookupSpecial finds nothing and the default is used.
+            try refuseLengthHint(it)
+            hint = 8
+        } else if generator(it) != nil {
+            hint = 8   // `__iter__` returned a generator
         } else {
             // The iterator's __length_hint__, looked up as a bound builtin method
             // (_PyObject_LookupSpecial → method_get) and released once called: a GC object
@@ -219,7 +281,12 @@ extension Interpreter {
         }
         var rest: [ObjectRef] = []
         do {
-            while let x = try next(it) { try step(); rest.append(x) }
+            // PySequence_List(it) → list_extend: PyObject_GetIter(it) again, which for a
+            // user iterator calls its `__iter__` a second time; released once drained.
+            var inner = it
+            if case .instance = heap.payload[Int(it)] { inner = try getIter(it) } else { heap.incref(inner) }
+            defer { heap.decref(inner) }
+            while let x = try next(inner) { try step(); rest.append(x) }
         } catch { (out + rest).forEach(heap.decref); throw error }
         var storage = ListStorage(extending: rest, lengthHint: hint ?? rest.count, growth: layouts.listGrowth)
         let tail = rest.count >= after ? Array(rest.suffix(after)) : []
@@ -245,14 +312,39 @@ extension Interpreter {
         case .range(let rv): return rv.count
         case .cell(let d?) where dictView(r) != nil: return dictStorage(d).count
         case .instance:
-            if let m = try lookupSpecial(r, "__len__") {
-                let n = try callSpecial(m, r, [])
-                defer { heap.decref(n) }
-                if case .int(let v) = heap.payload[Int(n)] { return v }
-            }
+            if let m = try lookupSpecial(r, "__len__") { return try slotLength(r, m) }
         default: break
         }
         throw error("TypeError", "object of type '\(typeName(r))' has no len()")
+    }
+
+    /// slot_sq_length (Objects/typeobject.c): `__len__`'s result through _PyNumber_Index
+    /// ("'str' object cannot be interpreted as an integer"; `__index__` is refused on
+    /// classes) and PyNumber_AsSsize_t(OverflowError): "cannot fit 'int' into an
+    /// index-sized integer", "__len__() should return >= 0" (3.6.15-3.13.0). A bool is an
+    /// int here. The result is released before the error is made.
+    func slotLength(_ r: ObjectRef, _ m: ObjectRef) throws -> Int {
+        let n = try callSpecial(m, r, [])
+        let kind = heap.kind(n)
+        switch heap.payload[Int(n)] {
+        case .int(let v) where kind == .int || kind == .bool:
+            heap.decref(n)
+            if v < 0 { throw error("ValueError", "__len__() should return >= 0") }
+            return v
+        case .bigInt(let v) where kind == .int:
+            if v.signum() < 0 && profile.lengthSignCheckedBeforeSize {
+                heap.decref(n)
+                throw error("ValueError", "__len__() should return >= 0")
+            }
+            // PyNumber_AsSsize_t raises before the result is released.
+            let e = error("OverflowError", "cannot fit 'int' into an index-sized integer")
+            heap.decref(n)
+            throw e
+        default:
+            let e = error("TypeError", "'\(typeName(n))' object cannot be interpreted as an integer")
+            heap.decref(n)
+            throw e
+        }
     }
 
     func intIndex(_ r: ObjectRef, _ what: String) throws -> Int {
@@ -347,7 +439,13 @@ extension Interpreter {
             }
             heap.incref(v); return v
         case .instance:
+            // slot_mp_subscript (3.6.15's call_method packs the key into a tuple).
             if let m = try lookupSpecial(obj, "__getitem__") { return try callSpecial(m, obj, [index]) }
+            // 3.6's PyObject_GetItem tries the heap type's (empty) sequence methods for an
+            // index: PySequence_GetItem's "'A' object does not support indexing".
+            if profile.heapTypeSubscriptSaysIndexing, heap.kind(index) == .int || heap.kind(index) == .bool {
+                throw error("TypeError", "'\(typeName(obj))' object does not support indexing")
+            }
         case .type(let info):
             throw error("TypeError", "type '\(info.name)' is not subscriptable")
         default: break
@@ -381,7 +479,9 @@ extension Interpreter {
             }
             heap.decref(old)
         case .instance:
+            // slot_mp_ass_subscript: set when the class has `__setitem__` or `__delitem__`.
             if let m = try lookupSpecial(obj, "__setitem__") { heap.decref(try callSpecial(m, obj, [index, value])); return }
+            try refuseMissingSlotHalf(obj, "__delitem__", missing: "__setitem__")
             throw error("TypeError", "'\(typeName(obj))' object does not support item assignment")
         default:
             throw error("TypeError", "'\(typeName(obj))' object does not support item assignment")
@@ -413,8 +513,40 @@ extension Interpreter {
                 throw try raiseNew("KeyError", args: [index])
             }
             heap.decref(k); heap.decref(v)
+        case .instance:
+            if let m = try lookupSpecial(obj, "__delitem__") { heap.decref(try callSpecial(m, obj, [index])); return }
+            try refuseMissingSlotHalf(obj, "__setitem__", missing: "__delitem__")
+            throw error("TypeError", "'\(typeName(obj))' object doesn't support item deletion")
         default:
             throw error("TypeError", "'\(typeName(obj))' object doesn't support item deletion")
+        }
+    }
+
+    /// slot_mp_ass_subscript serves both `__setitem__` and `__delitem__`: with only one of
+    /// them, the other use raises call_method's AttributeError carrying the interned slot
+    /// name ("AttributeError: __setitem__", 3.6.15-3.13.0), an object the engine does not
+    /// keep: refused.
+    func refuseMissingSlotHalf(_ obj: ObjectRef, _ present: String, missing: String) throws {
+        if try lookupSpecial(obj, present) != nil {
+            throw notModelled("\(missing) missing where \(present) is defined", because: "the AttributeError slot_mp_ass_subscript raises then is not modelled")
+        }
+    }
+
+    /// PyObject_LengthHint (list(), tuple(), list.extend, sorted, str.join, unpacking with
+    /// a star) calls an iterable's `__len__` before iterating it; the engine's consumers do
+    /// not model that call, so iterating an instance whose class has `__len__` is refused.
+    func refuseLengthHint(_ seq: ObjectRef) throws {
+        guard case .instance = heap.payload[Int(seq)], try lookupSpecial(seq, "__len__") != nil else { return }
+        throw notModelled("iterating a '\(typeName(seq))' object that has __len__", because: "the length hint (PyObject_LengthHint) calling __len__ is not modelled")
+    }
+
+    /// An instance whose class defines `__getitem__` but not `__iter__` is iterable through
+    /// the old sequence protocol (PySeqIter_New calling `__getitem__` with 0, 1, ... until
+    /// IndexError), which the engine does not model: refused wherever CPython would iterate.
+    func refuseSequenceIteration(_ seq: ObjectRef) throws {
+        guard case .instance = heap.payload[Int(seq)] else { return }
+        if try lookupSpecial(seq, "__iter__") == nil, try lookupSpecial(seq, "__getitem__") != nil {
+            throw notModelled("iteration of a '\(typeName(seq))' object through __getitem__", because: "the sequence iterator protocol is not modelled")
         }
     }
 }

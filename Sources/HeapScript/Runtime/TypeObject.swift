@@ -14,8 +14,20 @@ extension Interpreter {
     /// a plain function (a `def` in the body): `__init__` (slot_tp_init, its None check),
     /// `__del__` (slot_tp_finalize, PEP 442), `__repr__` and `__str__` (slot_tp_repr /
     /// slot_tp_str and PyObject_Repr / PyObject_Str's non-string checks), `__enter__` and
-    /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith).
-    static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__"]
+    /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith), `__sizeof__`
+    /// (no slot: sys.getsizeof looks it up, `userSizeof`), and through `callSpecial` (the
+    /// slot functions' call): `__len__` (slot_sq_length, `slotLength`), `__bool__`
+    /// (slot_nb_bool, `isTrue`), `__contains__` (slot_sq_contains, `contains`),
+    /// `__getitem__`/`__setitem__`/`__delitem__` (slot_mp_subscript / slot_mp_ass_subscript),
+    /// `__iter__` (slot_tp_iter + PyIter_Check, `getIter`) and `__next__` (slot_tp_iternext,
+    /// `next`/`slotIterNext`), `__call__` (slot_tp_call, `slotCall`). Where CPython would use one of them in a way the engine does
+    /// not model, that path refuses (`refuseSequenceIteration`, `refuseLengthHint`,
+    /// `refuseMissingSlotHalf`). Not honoured yet: the comparison methods and `__hash__`
+    /// (`__eq__` would make `__hash__` None), the number methods.
+    static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__",
+                                                       "__sizeof__", "__len__", "__bool__", "__contains__",
+                                                       "__getitem__", "__setitem__", "__delitem__", "__iter__", "__next__",
+                                                       "__call__"]
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {

@@ -526,7 +526,14 @@ final class CEval {
                 defer { heap.decref(v) }
                 if try interp.isTrue(v) == (ins.op == .POP_JUMP_FORWARD_IF_TRUE) { pc = Int(ins.arg) }
             case .JUMP_IF_FALSE_OR_POP, .JUMP_IF_TRUE_OR_POP:
-                if try interp.isTrue(stack[stack.count - 1]) == (ins.op == .JUMP_IF_TRUE_OR_POP) {
+                // 3.12+'s COPY 1 holds a second reference while the truth is tested.
+                let v = stack[stack.count - 1]
+                let copied = interp.profile.boolOpCopiesOperand
+                if copied { heap.incref(v) }
+                let truth: Bool
+                do { truth = try interp.isTrue(v) } catch { if copied { heap.decref(v) }; throw error }
+                if copied { heap.decref(v) }
+                if truth == (ins.op == .JUMP_IF_TRUE_OR_POP) {
                     pc = Int(ins.arg)
                 } else {
                     heap.decref(pop())
@@ -632,6 +639,12 @@ final class CEval {
                     try interp.step()
                 } else {
                     defer { heap.decref(callable) }
+                    // 3.6's call_function takes a reference of its own to any callable that
+                    // is not a bound method for the call (a user `__call__` sees it).
+                    var holds = interp.profile.callFunctionHoldsCallable
+                    if case .method = heap.payload[Int(callable)] { holds = false }
+                    if holds { heap.incref(callable) }
+                    defer { if holds { heap.decref(callable) } }
                     push(try interp.call(callable, args, kwargs))
                 }
 

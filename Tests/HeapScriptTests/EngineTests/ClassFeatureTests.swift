@@ -30,10 +30,10 @@ final class ClassFeatureTests: XCTestCase {
             let what = String(body.prefix { $0 != " " })
             expectRefusal(makeSession(), "class S:\n    \(body)\n", what)
         }
-        let methods = ["__sizeof__", "__hash__", "__eq__", "__ne__", "__lt__", "__getattr__", "__getattribute__",
+        let methods = ["__hash__", "__eq__", "__ne__", "__lt__", "__getattr__", "__getattribute__",
                        "__setattr__", "__delattr__", "__set_name__", "__init_subclass__", "__new__", "__get__",
-                       "__set__", "__delete__", "__iter__", "__next__", "__getitem__", "__setitem__", "__delitem__",
-                       "__len__", "__contains__", "__bool__", "__call__", "__index__",
+                       "__set__", "__delete__",
+                       "__index__",
                        "__int__", "__float__", "__format__", "__reversed__", "__copy__", "__deepcopy__",
                        "__reduce__", "__add__", "__radd__", "__iadd__", "__neg__", "__dir__"]
         for m in methods {
@@ -44,6 +44,26 @@ final class ClassFeatureTests: XCTestCase {
         for m in ["__enter__", "__exit__"] {
             expect(makeSession(), "class S:\n    def \(m)(self):\n        return 1\n", "")
         }
+    }
+
+    /// Honoured slots (Corpus/classes/dunder_*.py) refuse the paths they do not model: the
+    /// old sequence iteration through `__getitem__` (CPython 3.11.7 iterates `G()` calling
+    /// `__getitem__(0)`, `__getitem__(1)`, ...), the AttributeError of a missing half of
+    /// slot_mp_ass_subscript, and dict()'s mapping merge of an object with keys().
+    func testSlotPathsNotModelledAreRefused() {
+        let g = "class G:\n    def __getitem__(self, i):\n        return i\n"
+        for use in ["for x in G(): pass", "list(G())", "a, b = G()", "a, *b = G()", "1 in G()", "sorted(G())", "iter(G())"] {
+            let s = makeSession()
+            expect(s, g, "")
+            let r = s.runInteractive(use + "\n")
+            XCTAssertEqual(r.unsupported?.construct, "iteration of a 'G' object through __getitem__", use)
+        }
+        let d = makeSession()
+        expect(d, "class D:\n    def __delitem__(self, k):\n        pass\n", "")
+        XCTAssertEqual(d.runInteractive("D()[1] = 2\n").unsupported?.construct, "__setitem__ missing where __delitem__ is defined")
+        let k = makeSession()
+        expect(k, "class K:\n    def keys(self):\n        return ['a']\n", "")
+        XCTAssertEqual(k.runInteractive("dict(K())\n").unsupported?.construct, "dict update from a 'K' object")
     }
 
     /// `__slots__` (Corpus/classes/slots_*.py hold the modelled behaviour): the forms the
@@ -133,7 +153,12 @@ final class ClassFeatureTests: XCTestCase {
         }
         var s = withInstance()
         expect(s, "def length(self):\n    return 3\n", "")
-        expectRefusal(s, "S.__len__ = length", "__len__")
+        expectRefusal(s, "S.__neg__ = length", "__neg__")
+        // An honoured slot set later is looked up when used, as update_slot makes CPython do.
+        s = withInstance()
+        expect(s, "def length(self):\n    return 3\n", "")
+        expect(s, "S.__len__ = length", "")
+        expect(s, "len(s)", "3\n")
         expectRefusal(withInstance(), "S.__name__ = 'T'", "__name__")
         expectRefusal(withInstance(), "del S.__init__", "del S.__init__")
         expectRefusal(withInstance(), "s.__class__ = S", "__class__ assignment")

@@ -248,16 +248,32 @@ extension Interpreter {
             return S(min: 0, max: .max, keywordOnly: ["sep", "end", "file", "flush"],
                      modelledKeywords: ["sep", "end", "flush"], arity: .unknown, keywords: .invalid("print"))
         case "sum":
-            if v < 8 { return S(min: 1, max: 2, arity: .expected(bare), keywords: .none(bare)) }
+            if v < 8 {
+                var sig = S(min: 1, max: 2, arity: .expected(bare), keywords: .none(bare))
+                sig.packsArguments = true   // 3.6.15: METH_VARARGS
+                return sig
+            }
             return S(min: 1, max: 2, parameters: ["", "start"], arity: .takesPositional(bare), keywords: .counted(bare))
         case "min", "max":
-            return S(min: 1, max: .max, keywordOnly: ["key", "default"],
-                     arity: .expected(bare, tooFewAsExactly: v < 11), keywords: .invalid(bare))
+            var sig = S(min: 1, max: .max, keywordOnly: ["key", "default"],
+                        arity: .expected(bare, tooFewAsExactly: v < 11), keywords: .invalid(bare))
+            // METH_VARARGS | METH_KEYWORDS until 3.13 made them METH_FASTCALL (a user
+            // `__iter__` sees the tuple's reference: 4 on 3.12.1, 3 on 3.13.0).
+            sig.packsArguments = v < 13
+            return sig
         case "sorted":
-            return S(min: 1, max: 1, keywordOnly: ["key", "reverse"], modelledKeywords: ["reverse"],
-                     arity: v < 8 ? .unknown : .expected(bare), keywords: .invalid("sort"))
-        case "iter": return S(min: 1, max: 2, modelled: 1, arity: .expected(bare), keywords: .none(bare))
-        case "next": return S(min: 1, max: 2, arity: .expected(bare), keywords: .none(bare))
+            var sig = S(min: 1, max: 1, keywordOnly: ["key", "reverse"], modelledKeywords: ["reverse"],
+                        arity: v < 8 ? .unknown : .expected(bare), keywords: .invalid("sort"))
+            // 3.6.15: METH_VARARGS | METH_KEYWORDS (a user `__iter__` sees the tuple's
+            // reference: 5 for a temporary on 3.6.15, 4 on 3.8.18).
+            sig.packsArguments = v < 7
+            return sig
+        case "iter", "next":
+            // 3.6.15: METH_VARARGS (METH_FASTCALL from 3.7); a user `__iter__` sees the
+            // tuple's reference.
+            var sig = S(min: 1, max: 2, modelled: bare == "iter" ? 1 : 2, arity: .expected(bare), keywords: .none(bare))
+            sig.packsArguments = v < 7
+            return sig
         // Objects/listobject.c
         case "list.append", "list.extend", "list.remove", "list.count": return one()
         case "list.clear", "list.copy", "list.reverse": return noArgs()
@@ -304,7 +320,7 @@ extension Interpreter {
             return v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
         case "sys.getrecursionlimit", "sys._debugmallocstats", "sys.exc_info": return noArgs()
         case "sys.getsizeof":
-            return S(min: 1, max: 2, parameters: ["object", "default"], modelled: 1,
+            return S(min: 1, max: 2, parameters: ["object", "default"],
                      arity: .takes(bare, missing: v < 8 ? .required : .missing), keywords: .counted(bare))
         // Modules/_weakref.c
         case "_weakref.getweakrefcount": return one()
@@ -433,7 +449,12 @@ extension Interpreter {
             return try fn.body(self, selfRef, checked.args, checked.kwargs)
         }
         let held = heap.takeFromFreeLists(FreeListCounts(tuples: Array(repeating: 0, count: args.count) + [1]))
-        defer { heap.releaseWorkingSet(held) }
+        // The tuple holds the arguments while the body runs (visible from a user `__iter__`).
+        args.forEach(heap.incref)
+        defer {
+            args.forEach(heap.decref)
+            heap.releaseWorkingSet(held)
+        }
         return try fn.body(self, selfRef, checked.args, checked.kwargs)
     }
 
@@ -445,7 +466,13 @@ extension Interpreter {
         var packed = FreeListCounts(dicts: kwargs.isEmpty ? 0 : 1)
         if !args.isEmpty { packed.tuples = Array(repeating: 0, count: args.count) + [1] }
         let held = heap.takeFromFreeLists(packed)
-        defer { heap.releaseWorkingSet(held) }
+        // The tuple and dict hold the arguments while the type's code runs (visible from a
+        // user `__bool__`: `bool(b)` counts one more reference to b on 3.6.15 and 3.8.18).
+        args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }
+        defer {
+            args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            heap.releaseWorkingSet(held)
+        }
         return try body()
     }
 

@@ -127,6 +127,15 @@ extension Interpreter {
                 i.heap.incref(args[1])
                 return args[1]
             }
+            if case .instance = i.heap.payload[Int(args[0])] {
+                // builtin_next calls tp_iternext: a StopIteration from `__next__` is passed
+                // on as it is, or cleared for the default.
+                do { return try i.slotIterNext(args[0]) } catch let e as PyException where args.count > 1 && i.isStopIteration(e) {
+                    i.releaseException(e)
+                    i.heap.incref(args[1])
+                    return args[1]
+                }
+            }
             if let v = try i.next(args[0]) { return v }
             guard args.count > 1 else { throw try i.raiseNew("StopIteration", args: []) }
             i.heap.incref(args[1])
@@ -141,6 +150,7 @@ extension Interpreter {
             // sm_call (3.10+): a staticmethod object is callable.
             case .native(let o) where (o as? FuncWrapperObject).map { !$0.isClassMethod } ?? false:
                 return i.heap.newBool(i.profile.funcWrappersCopyAttributes)
+            case .instance: return i.heap.newBool(try i.lookupSpecial(args[0], "__call__") != nil)
             default: return i.heap.newBool(i.heap.methodWrapper(args[0]) != nil)
             }
         }

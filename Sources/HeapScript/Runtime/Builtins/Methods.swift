@@ -338,6 +338,16 @@ extension Interpreter {
 
     /// PyDict_MergeFromSeq2: every item of `seq` is a key/value pair.
     func dictMergeFromSequence(_ d: ObjectRef, _ seq: ObjectRef) throws {
+        // dict_update_arg: an object with a `keys` attribute is merged as a mapping
+        // (PyDict_Merge: keys(), then a subscript per key), which the engine does not model.
+        if case .instance(let st) = heap.payload[Int(seq)] {
+            let inDict = try st.dict.map { try dictGet($0, name("keys")) != nil } ?? false
+            let key = name("keys")
+            let inValues = try st.attributes.map { $0.value(forKey: key, hash: try hash(key), isEqual: keysEqual) != nil } ?? false
+            if try inDict || inValues || lookupInType(heap.typeOf[Int(seq)], "keys") != nil {
+                throw notModelled("dict update from a '\(typeName(seq))' object", because: "merging an object that may have keys() as a mapping is not modelled")
+            }
+        }
         let items = try iterateToArray(seq)
         defer { items.forEach(heap.decref) }
         for (n, item) in items.enumerated() {

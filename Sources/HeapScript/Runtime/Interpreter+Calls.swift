@@ -572,32 +572,18 @@ extension Interpreter {
             // self, the positional arguments and the keyword values into a PyMem_Malloc'd
             // array (then a kwnames tuple); 3.6's _PyFunction_FastCallDict makes a tuple of
             // the names and values. Both hold references for the call.
-            var copies: [ObjectRef] = [], array: UInt64 = 0, kwTuple: ObjectRef? = nil
+            var kwTuple: ObjectRef?, unpacked: UnpackedDict?
             if !kwargs.isEmpty {
                 let keys = kwargs.map { name($0.0) }
                 if profile.slotCallsBindMethods {
-                    copies = keys + kwargs.map { $0.1 }
-                    copies.forEach(heap.incref)
-                    kwTuple = try newTuple(zip(keys, kwargs).flatMap { [$0.0, $0.1.1] })
+                    let items = zip(keys, kwargs).flatMap { [$0.0, $0.1.1] }
+                    items.forEach(heap.incref)
+                    kwTuple = try newTuple(items)
                 } else {
-                    do { array = try heap.pyMemMalloc((2 + args.count + kwargs.count) * 8) } catch { throw memoryError() }
-                    keys.forEach(heap.incref)
-                    kwTuple = try newTuple(keys)
-                    copies = [obj] + args + kwargs.map { $0.1 }
-                    copies.forEach(heap.incref)
+                    unpacked = try stackUnpackDict([obj] + args, keys: keys, values: kwargs.map { $0.1 })
                 }
             }
-            defer {
-                if let kwTuple {
-                    if profile.slotCallsBindMethods {
-                        heap.decref(kwTuple)
-                    } else {
-                        copies.forEach(heap.decref)
-                        heap.pyMemFree(array)
-                        heap.decref(kwTuple)
-                    }
-                }
-            }
+            defer { kwTuple.map(heap.decref); unpacked.map(stackUnpackDictFree) }
             let result: ObjectRef
             do { result = try callFunction(initFn, [obj] + args, kwargs, vectorcall: true) } catch {
                 heap.decref(obj)
@@ -702,5 +688,34 @@ extension Interpreter {
     func releaseException(_ e: PyException) {
         heap.decref(e.exception)
         e.keptAlive.forEach(heap.decref)
+    }
+
+    /// What _PyStack_UnpackDict made for one call: the references its PyMem_Malloc'd array
+    /// holds, the array, and the kwnames tuple.
+    struct UnpackedDict {
+        let array: UInt64
+        let kwnames: ObjectRef
+        let copies: [ObjectRef]
+    }
+
+    /// _PyStack_UnpackDict: a vectorcall of a keyword dict gets an array (one slot for
+    /// PY_VECTORCALL_ARGUMENTS_OFFSET, the positional arguments, the keyword values) holding
+    /// references of its own, then a tuple of the keys.
+    func stackUnpackDict(_ positional: [ObjectRef], keys: [ObjectRef], values: [ObjectRef]) throws -> UnpackedDict {
+        let array: UInt64
+        do { array = try heap.pyMemMalloc((1 + positional.count + values.count) * 8) } catch { throw memoryError() }
+        keys.forEach(heap.incref)
+        let kwnames: ObjectRef
+        do { kwnames = try newTuple(keys) } catch { heap.pyMemFree(array); throw error }
+        let copies = positional + values
+        copies.forEach(heap.incref)
+        return UnpackedDict(array: array, kwnames: kwnames, copies: copies)
+    }
+
+    /// _PyStack_UnpackDict_Free: the array's references, the array, then kwnames.
+    func stackUnpackDictFree(_ u: UnpackedDict) {
+        u.copies.forEach(heap.decref)
+        heap.pyMemFree(u.array)
+        heap.decref(u.kwnames)
     }
 }

@@ -841,25 +841,13 @@ final class CEval {
                 kw.append((interp.stringValue(k), v))
             }
         }
-        // _PyStack_UnpackDict: the array, then the kwnames tuple.
-        var array: UInt64 = 0
-        var kwnames: ObjectRef? = nil
+        var unpacked: Interpreter.UnpackedDict?
         if !kw.isEmpty {
-            do { array = try heap.pyMemMalloc((1 + args.count + kw.count) * 8) } catch { throw interp.memoryError() }
             var keys: [ObjectRef] = []
             if case .dict(let d)? = kwargs.map({ heap.payload[Int($0)] }) { keys = d.items.map { $0.0 } }
-            keys.forEach(heap.incref)
-            do { kwnames = try interp.newTuple(keys) } catch { heap.pyMemFree(array); throw error }
-            args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
+            unpacked = try interp.stackUnpackDict(args, keys: keys, values: kw.map { $0.1 })
         }
-        defer {
-            // _PyStack_UnpackDict_Free: the array's references, the array, then kwnames.
-            if let kwnames {
-                args.forEach(heap.decref); kw.forEach { heap.decref($0.1) }
-                heap.pyMemFree(array)
-                heap.decref(kwnames)
-            }
-        }
+        defer { unpacked.map(interp.stackUnpackDictFree) }
         // _PyEval_Vector: the frame's own references, consumed by the call.
         args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
         let result = try interp.call(callable, args, kw)

@@ -128,9 +128,9 @@ extension Interpreter {
             if let m = try memberDescriptor(of: obj, attr) { return try memberGet(m, obj) }
             if let (_, p) = try propertyDescriptor(of: obj, attr) { return try propertyGet(p, obj, attr: attr) }
             if attr == "__dict__" {
-                guard heap.typeInfo(of: obj).hasInstanceDict else {
-                    throw attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '__dict__'")
-                }
+                // No __dict__ slot (__slots__ without '__dict__'): a plain missing attribute,
+                // which hasattr and getattr's default suppress.
+                guard heap.typeInfo(of: obj).hasInstanceDict else { return nil }
                 if profile.instanceDictSlot { let d = try instanceDict(obj); heap.incref(d); return d }
                 return try materializeDict(obj)
             }

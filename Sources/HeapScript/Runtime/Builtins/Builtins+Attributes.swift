@@ -54,11 +54,16 @@ extension Interpreter {
     /// exception object and drops it: module_getattro and type_getattro raise one, and
     /// 3.6 normalizes at once while another exception is being handled (implicit chaining).
     func lookupAttrLeavingNoTrace(_ obj: ObjectRef, _ attr: String, function: String) throws -> ObjectRef? {
-        // A property's getter may raise the AttributeError CPython then drops (with what the
-        // exception and its traceback allocated), which is not modelled.
+        // A property's getter, or an empty __slots__ member, may raise the AttributeError
+        // CPython then drops (with what the exception allocated), which is not modelled.
         if try propertyDescriptor(of: obj, attr) != nil {
             do { return try lookupAttr(obj, attr) } catch {
                 throw notModelled("\(function)() of a property whose getter raised")
+            }
+        }
+        if try memberDescriptor(of: obj, attr) != nil {
+            do { return try lookupAttr(obj, attr) } catch {
+                throw notModelled("\(function)() of an empty __slots__ member")
             }
         }
         if let v = try lookupAttr(obj, attr) { return v }

@@ -205,6 +205,7 @@ public final class Session {
             result.exception = i.printedExceptionLine(e)
             // Printing it allocates (3.13: in Python code) what the engine does not model.
             i.heap.countMayDiffer(by: i.profile.compileCountError?.uncaughtError ?? 0)
+            if (i.profile.compileCountError?.uncaughtError ?? 0) > 0 { i.uncaughtErrorObjectsUnmodelled = true }
             // sys.last_value / sys.last_traceback keep the exception (and its frames) alive
             // until the next one.
             let previous = i.lastTraceback

@@ -398,9 +398,28 @@ extension Interpreter {
                 if r != heap.notImplemented { return try isTrue(r) }
             }
             return false
-        default: return false
+        case (.method(let f, let s), .method(let g, let t)):
+            // method_richcompare: the functions compare equal (functions by identity), then
+            // the selves: by identity from 3.8, by == before (3.6.15: `c.m == d.m` asks
+            // `c == d`).
+            guard f == g else { return false }
+            return profile.minor < 8 ? try valuesEqual(s, t) : s == t
+        case (.builtin(let x), .builtin(let y)):
+            // meth_richcompare: the same self (by identity) and the same C function.
+            return x.selfRef == y.selfRef && x.id == y.id
+        default:
+            // Types whose tp_richcompare compares contents, which the engine does not model:
+            // anything else here compares by identity (object_richcompare).
+            for r in [a, b] where Interpreter.contentComparedKinds.contains(heap.kind(r)) {
+                throw notModelled("== of \(typeName(r)) objects")
+            }
+            return false
         }
     }
+
+    /// cell_richcompare, code_richcompare, slice_richcompare and dictview_richcompare (keys
+    /// and items views compare as sets, with sets too).
+    static let contentComparedKinds: Set<TypeKind> = [.cell, .code, .slice, .dictKeys, .dictItems]
 
     /// Py_EnterRecursiveCall(" in comparison"): comparing containers recurses into their
     /// items, bounded by the recursion limit like calls. `a = [a]; b = [b]; a == b` raises

@@ -139,9 +139,22 @@ extension Parser {
                 throw fail(self, "f-string: empty expression not allowed")
             }
             var conversion: Character?
+            // 3.8's `=` (fstring_find_expr): the expression's text, through the `=` and the
+            // whitespace after it, joins the literal before the field, and the value is shown
+            // with repr unless a conversion or a format spec is given (3.8.18-3.13.0 alike:
+            // f"a {x = }" has the constant 'a x = '). 3.6 has no `=`: its SyntaxError
+            // ("invalid syntax" in "<fstring>") is not modelled.
+            var debugText = false
             if body[j] == "=" {
-                unsupported("'=' in f-strings (self-documenting expressions)", at: t)
+                if let profile = limits.profile, profile.minor < 8 {
+                    unsupported("'=' in f-strings (self-documenting expressions) before 3.8", at: t)
+                }
                 j += 1
+                while j < end && (body[j] == " " || body[j] == "\t" || body[j] == "\n" || body[j] == "\r" || body[j] == "\u{0B}" || body[j] == "\u{0C}") { j += 1 }
+                var text = ""
+                text.unicodeScalars.append(contentsOf: body[exprStart..<j])
+                Parser.appendLiteral(text, to: &parts)
+                debugText = true
             }
             if j < end && body[j] == "!" {
                 j += 1
@@ -171,6 +184,7 @@ extension Parser {
                 spec = text
             }
             guard j < end && body[j] == "}" else { throw fail(self, "f-string: expecting '}'") }
+            if debugText && conversion == nil && spec == nil { conversion = "r" }
             let (fl, fc) = Parser.position(in: scalars, of: exprStart, token: t)
             parts.append(.field(try fieldExpression(exprScalars, line: fl, column: fc), conversion: conversion, spec: spec))
             i = j + 1

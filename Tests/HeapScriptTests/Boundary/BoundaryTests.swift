@@ -45,7 +45,7 @@ final class BoundaryTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(refusalMessage("vars", profile: .cpython36), refusal("vars", .cpython36))
+        XCTAssertEqual(refusalMessage("memoryview", profile: .cpython36), refusal("memoryview", .cpython36))
     }
 
     func testEveryMissingModuleIsRefusedOnImport() {

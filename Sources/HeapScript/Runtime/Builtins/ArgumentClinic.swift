@@ -243,6 +243,12 @@ extension Interpreter {
             sig.packsArguments = v < 8
             return sig
         case "globals": return noArgs()
+        case "vars":
+            // METH_VARARGS (PyArg_UnpackTuple) except on 3.12.1, whose ml_flags say
+            // METH_FASTCALL (0x80, read with ctypes); 3.13.0 is METH_VARARGS again.
+            var sig = S(min: 0, max: 1, arity: .expected(bare), keywords: .none(q))
+            sig.packsArguments = v != 12
+            return sig
         case "isinstance": return S(min: 2, max: 2, arity: .expected(bare), keywords: .none(bare))
         case "print":
             return S(min: 0, max: .max, keywordOnly: ["sep", "end", "file", "flush"],
@@ -255,14 +261,14 @@ extension Interpreter {
             }
             return S(min: 1, max: 2, parameters: ["", "start"], arity: .takesPositional(bare), keywords: .counted(bare))
         case "min", "max":
-            var sig = S(min: 1, max: .max, keywordOnly: ["key", "default"],
+            var sig = S(min: 1, max: .max, keywordOnly: ["key", "default"], modelledKeywords: ["key", "default"],
                         arity: .expected(bare, tooFewAsExactly: v < 11), keywords: .invalid(bare))
             // METH_VARARGS | METH_KEYWORDS until 3.13 made them METH_FASTCALL (a user
             // `__iter__` sees the tuple's reference: 4 on 3.12.1, 3 on 3.13.0).
             sig.packsArguments = v < 13
             return sig
         case "sorted":
-            var sig = S(min: 1, max: 1, keywordOnly: ["key", "reverse"], modelledKeywords: ["reverse"],
+            var sig = S(min: 1, max: 1, keywordOnly: ["key", "reverse"], modelledKeywords: ["key", "reverse"],
                         arity: v < 8 ? .unknown : .expected(bare), keywords: .invalid("sort"))
             // 3.6.15: METH_VARARGS | METH_KEYWORDS (a user `__iter__` sees the tuple's
             // reference: 5 for a temporary on 3.6.15, 4 on 3.8.18).
@@ -281,7 +287,7 @@ extension Interpreter {
         case "list.pop": return unpack(0, 1)
         case "list.index": return unpack(1, 3, modelled: 1)
         case "list.sort":
-            return S(min: 0, max: 0, keywordOnly: ["key", "reverse"], modelledKeywords: ["reverse"],
+            return S(min: 0, max: 0, keywordOnly: ["key", "reverse"], modelledKeywords: ["key", "reverse"],
                      arity: .unknown, keywords: .invalid("sort"))
         // Objects/dictobject.c
         case "dict.get", "dict.pop", "dict.setdefault": return unpack(1, 2, oldStyleOn36: false)

@@ -1,6 +1,6 @@
 import HeapEngine
 
-/// getattr, setattr, delattr, hasattr and issubclass (Python/bltinmodule.c, Objects/abstract.c).
+/// getattr, setattr, delattr, hasattr, vars and issubclass (Python/bltinmodule.c, Objects/abstract.c).
 ///
 /// Every error text below was measured on CPython 3.6.15, 3.8.18, 3.11.7, 3.12.1 and 3.13.0
 /// (Corpus/classes/attribute_builtins); the calls' argument checks are in ArgumentClinic.swift.
@@ -28,6 +28,17 @@ extension Interpreter {
         defineFunction(in: d, "delattr") { i, _, args, _ in
             try i.delAttr(args[0], try i.attributeName(args[1], function: nil))
             return i.heap.newNone()
+        }
+        // builtin_vars: the argument's `__dict__` looked up as getattr with a default does
+        // (3.6's PyObject_GetAttr + PyErr_ExceptionMatches is the same lookup, its message
+        // string freed unnormalized); a missing one is a TypeError (3.6.15-3.13.0 alike).
+        // Without an argument it is locals(), which is not modelled.
+        defineFunction(in: d, "vars") { i, _, args, _ in
+            guard let obj = args.first else { throw i.notModelled("vars() without an argument") }
+            guard let dict = try i.lookupAttrLeavingNoTrace(obj, "__dict__", function: "vars") else {
+                throw i.error("TypeError", "vars() argument must have __dict__ attribute")
+            }
+            return dict
         }
         defineFunction(in: d, "issubclass") { i, _, args, _ in
             i.heap.newBool(try i.isSubclass(args[0], args[1]))

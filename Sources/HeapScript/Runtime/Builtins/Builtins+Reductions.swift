@@ -87,22 +87,63 @@ extension Interpreter {
         return try binaryOp(.add, result, item)
     }
 
-    /// min_max over one iterable: the best item so far is kept, every other released.
-    func builtinMinMax(_ name: String, _ op: CompareOp, _ iterable: ObjectRef) throws -> ObjectRef {
-        let it = try getIter(iterable)
-        defer { heap.decref(it) }
-        var best: ObjectRef?
-        while let item = try next(it) {
-            try step()
-            guard let b = best else { best = item; continue }
+    /// min_max (Python/bltinmodule.c): over one iterable, or over the positional arguments
+    /// themselves when there are several. Each item's value is the item or, with `key`, a C
+    /// caller's call of it; the best item and value so far are kept. A better one releases
+    /// the old value, then the old item; a worse one releases the item, then its value. At
+    /// the end the best value is released and the best item returned; with nothing seen,
+    /// `default` or the ValueError (reworded in 3.12).
+    func builtinMinMax(_ name: String, _ op: CompareOp, _ args: [ObjectRef],
+                       _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        var key: ObjectRef?, defaultValue: ObjectRef?
+        for (k, v) in kwargs {
+            // key=None is no key from 3.8; 3.6.15 calls it: "'NoneType' object
+            // is not callable".
+            if k == "key", v != heap.none || profile.minor < 8 { key = v }
+            if k == "default" { defaultValue = v }
+        }
+        if args.count > 1, defaultValue != nil {
+            throw error("TypeError", "Cannot specify a default for \(name)() with multiple positional arguments")
+        }
+        let it = args.count == 1 ? try getIter(args[0]) : nil
+        defer { it.map(heap.decref) }
+        var rest = args[...]
+        func nextItem() throws -> ObjectRef? {
+            if let it { return try next(it) }
+            guard let item = rest.popFirst() else { return nil }
+            heap.incref(item)
+            return item
+        }
+        var best: (item: ObjectRef, value: ObjectRef)?
+        func releaseBest() { if let best { heap.decref(best.value); heap.decref(best.item) } }
+        while let item = try { do { return try nextItem() } catch { releaseBest(); throw error } }() {
+            do { try step() } catch { heap.decref(item); releaseBest(); throw error }
+            let value: ObjectRef
+            if let key {
+                heap.incref(item)
+                do { value = try callFromC(key, [item]) } catch { heap.decref(item); releaseBest(); throw error }
+            } else {
+                heap.incref(item)
+                value = item
+            }
+            guard let b = best else { best = (item, value); continue }
             let better: Bool
-            do { better = try ordered(op, item, b) } catch { heap.decref(item); heap.decref(b); throw error }
-            if better { heap.decref(b); best = item } else { heap.decref(item) }
+            do { better = try ordered(op, value, b.value) } catch {
+                heap.decref(value); heap.decref(item); releaseBest(); throw error
+            }
+            if better {
+                heap.decref(b.value); heap.decref(b.item)
+                best = (item, value)
+            } else {
+                heap.decref(item); heap.decref(value)
+            }
         }
         guard let best else {
+            if let defaultValue { heap.incref(defaultValue); return defaultValue }
             throw error("ValueError", profile.minor >= 12 ? "\(name)() iterable argument is empty" : "\(name)() arg is an empty sequence")
         }
-        return best
+        heap.decref(best.value)
+        return best.item
     }
 
     /// builtin_any / builtin_all: stops at the first item whose truth is `decisive`.

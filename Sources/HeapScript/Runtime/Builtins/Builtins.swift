@@ -91,12 +91,8 @@ extension Interpreter {
             try i.builtinSum(args[0], start: args.count > 1 ? args[1] : nil)
         }
         for (fname, op) in [("min", CompareOp.lt), ("max", CompareOp.gt)] {
-            defineFunction(in: d, fname) { i, _, args, _ in
-                if args.count == 1 { return try i.builtinMinMax(fname, op, args[0]) }
-                var best = args[0]
-                for x in args.dropFirst() where try i.ordered(op, x, best) { best = x }
-                i.heap.incref(best)
-                return best
+            defineFunction(in: d, fname) { i, _, args, kwargs in
+                try i.builtinMinMax(fname, op, args, kwargs)
             }
         }
         defineFunction(in: d, "sorted") { i, _, args, kwargs in

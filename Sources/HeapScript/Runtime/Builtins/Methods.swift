@@ -3,12 +3,75 @@ import HeapEngine
 /// Methods of the builtin containers and str (the subset's common ones).
 extension Interpreter {
     func sortList(_ l: ObjectRef, _ kwargs: [(String, ObjectRef)]) throws {
-        // The signatures of sort and sorted let only reverse= through (key= is refused).
         var reverse = false
-        for (k, v) in kwargs where k == "reverse" { reverse = try isTrue(v) }
-        try mutateList(l) { st in
-            try st.sort { a, b in try self.ordered(reverse ? .gt : .lt, a, b) }
+        var key: ObjectRef?
+        for (k, v) in kwargs {
+            if k == "reverse" { reverse = try isTrue(v) }
+            if k == "key", v != heap.none { key = v }   // key=None is no key
         }
+        guard let key else {
+            try mutateList(l) { st in
+                try st.sort { a, b in try self.ordered(reverse ? .gt : .lt, a, b) }
+            }
+            return
+        }
+        try sortListWithKey(l, key, reverse: reverse)
+    }
+
+    /// list_sort_impl with a key function (Objects/listobject.c): the list is emptied while
+    /// the sort runs (ob_item NULL, size 0: a key function sees `[]`), one key is made per
+    /// item in list order (a C caller's one-argument call), items and keys are sorted
+    /// together, stably, and the keys are released in the order they were sorted into:
+    /// ascending, after CPython reversed the items first for reverse=True (the items are
+    /// reversed back last). A failed key call releases the keys made so far, newest first.
+    /// The key array lives in the merge state's temparray or a PyMem block past 128 items,
+    /// a system malloc (over 512 bytes) that pymalloc never sees.
+    private func sortListWithKey(_ l: ObjectRef, _ key: ObjectRef, reverse: Bool) throws {
+        var saved = heap.withPayload(l) { p -> ListStorage in
+            guard case .list(let st) = p else { preconditionFailure("not a list") }
+            p = .list(ListStorage())
+            return st
+        }
+        // list_sort_impl's keyfunc_fail/fail: the saved items go back; a list the key
+        // function filled in the meantime (CPython's "list modified during sort", which
+        // then frees what was put there) is not modelled.
+        func restore() throws {
+            let changed = heap.withPayload(l) { p -> Bool in
+                guard case .list(let now) = p else { preconditionFailure("not a list") }
+                p = .list(saved)
+                return now.count != 0 || now.allocated != 0
+            }
+            if changed { throw notModelled("a key function that changes the list being sorted") }
+        }
+        if reverse { saved.items.reverse() }
+        var keys: [ObjectRef] = []
+        keys.reserveCapacity(saved.count)
+        for item in saved.items {
+            heap.incref(item)
+            do { keys.append(try callFromC(key, [item])) } catch {
+                keys.reversed().forEach(heap.decref)
+                if reverse { saved.items.reverse() }
+                try restore()
+                throw error
+            }
+        }
+        let order: [Int]
+        do {
+            order = try Array(keys.indices).sorted { a, b in
+                if try self.ordered(.lt, keys[a], keys[b]) { return true }
+                if try self.ordered(.lt, keys[b], keys[a]) { return false }
+                return a < b
+            }
+        } catch {
+            keys.forEach(heap.decref)
+            if reverse { saved.items.reverse() }
+            try restore()
+            throw error
+        }
+        saved.items = order.map { saved.items[$0] }
+        order.forEach { heap.decref(keys[$0]) }
+        if reverse { saved.items.reverse() }
+        try restore()
     }
 
     func registerMethods() {

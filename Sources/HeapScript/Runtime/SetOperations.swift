@@ -65,7 +65,7 @@ extension Interpreter {
 
     /// set_intersection: walks the smaller set (the right one when sizes tie) and adds each
     /// key the other has, in the walked set's table order. `a & a` is a copy.
-    private func setIntersection(_ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+    func setIntersection(_ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
         if a == b { return try newSetMerging(a) }
         let result = try newSet([])
         var (big, small) = (setStorage(a), setStorage(b))
@@ -122,21 +122,21 @@ extension Interpreter {
 
     /// set_difference_update_internal: discards each key of `other` (walked in its table
     /// order); `s -= s` clears.
-    private func setDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
+    func setDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
         if s == other { setClear(s); return }
         for (k, h) in setStorage(other).entries { setDiscardEntry(s, k, h) }
     }
 
     /// set_symmetric_difference_update: each key of `other`, in its table order, is
     /// discarded from `s` if there and added otherwise; `s ^= s` clears.
-    private func setSymmetricDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
+    func setSymmetricDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
         if s == other { setClear(s); return }
         let source = setStorage(other)
         for (k, h) in source.entries where !setDiscardEntry(s, k, h) { setAddEntry(s, k, h) }
         markOrderUncertainty(s, source.orderUncertainty)
     }
 
-    private func setStorage(_ s: ObjectRef) -> SetStorage {
+    func setStorage(_ s: ObjectRef) -> SetStorage {
         guard case .set(let st) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
         return st
     }

@@ -16,6 +16,10 @@ extension Interpreter {
         registerPropertyMethods()
         registerStringFormat()
         registerSizeofMethods()
+        registerStrMethods()
+        registerSetMethods()
+        registerNumberMethods()
+        registerBytesMethods()
         registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
@@ -187,12 +191,17 @@ extension Interpreter {
         defineMethod(.str, "join") { i, s, args, _ in
             let items = try i.iterateToArray(args[0])
             defer { items.forEach(i.heap.decref) }
+            // _PyUnicode_JoinArray: one exact str item is the result itself; otherwise a
+            // PyUnicode_New string (a one-character result is a new object).
+            if items.count == 1, i.heap.kind(items[0]) == .str, i.isExactStr(items[0]) {
+                i.heap.incref(items[0]); return items[0]
+            }
             var parts: [String] = []
             for x in items {
                 guard i.heap.kind(x) == .str else { throw i.error("TypeError", "sequence item \(parts.count): expected str instance, \(i.typeName(x)) found") }
                 parts.append(i.stringValue(x))
             }
-            return try i.newStr(parts.joined(separator: i.stringValue(s!)))
+            return try i.newStrObject(parts.joined(separator: i.stringValue(s!)))
         }
         for (mname, missing) in [("find", -1), ("index", nil)] as [(String, Int?)] {
             defineMethod(.str, mname) { i, s, args, _ in
@@ -223,14 +232,16 @@ extension Interpreter {
                 out += previousIsCased ? c.properties.lowercaseMapping : c.properties.titlecaseMapping
                 previousIsCased = c.properties.isCased
             }
-            return try i.newStr(out)
+            return try i.newStrObject(out)
         }
+        // case_operation and ascii_upper_or_lower fill a PyUnicode_New string: "a".upper() is a
+        // new object, not the cached "A".
         defineMethod(.str, "capitalize") { i, s, _, _ in
             let v = i.stringValue(s!)
-            return try i.newStr(v.prefix(1).uppercased() + v.dropFirst().lowercased())
+            return try i.newStrObject(v.prefix(1).uppercased() + v.dropFirst().lowercased())
         }
-        defineMethod(.str, "upper") { i, s, _, _ in try i.newStr(i.stringValue(s!).uppercased()) }
-        defineMethod(.str, "lower") { i, s, _, _ in try i.newStr(i.stringValue(s!).lowercased()) }
+        defineMethod(.str, "upper") { i, s, _, _ in try i.newStrObject(i.stringValue(s!).uppercased()) }
+        defineMethod(.str, "lower") { i, s, _, _ in try i.newStrObject(i.stringValue(s!).lowercased()) }
         for (mname, left, right) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
             defineMethod(.str, mname) { i, s, args, _ in
                 // do_argstrip: None (or no argument) strips whitespace, a str strips its characters.
@@ -395,7 +406,7 @@ extension Interpreter {
     }
 
     /// Start indices of the non-overlapping occurrences of a non-empty `needle`, left to right.
-    static func occurrences(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Int] {
+    static func occurrences<T: Equatable>(of needle: [T], in hay: [T]) -> [Int] {
         var found: [Int] = [], k = 0
         while k + needle.count <= hay.count {
             if hay[k..<(k + needle.count)].elementsEqual(needle) { found.append(k); k += needle.count } else { k += 1 }
@@ -403,7 +414,7 @@ extension Interpreter {
         return found
     }
 
-    static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
+    static func firstIndex<T: Equatable>(of needle: [T], in hay: [T]) -> Int? {
         if needle.isEmpty { return 0 }
         guard needle.count <= hay.count else { return nil }
         for k in 0...(hay.count - needle.count) where hay[k..<(k + needle.count)].elementsEqual(needle) { return k }

@@ -125,6 +125,23 @@ extension Interpreter {
     func setDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
         if s == other { setClear(s); return }
         for (k, h) in setStorage(other).entries { setDiscardEntry(s, k, h) }
+        setResizeAwayDummies(s)
+    }
+
+    /// The end of set_difference_update_internal: "If more than 1/4th are dummies, then resize
+    /// them away" (set_table_resize to used*4, used*2 past 50000 keys). Measured:
+    /// `s = set(range(50)); s -= set(range(40))` leaves getsizeof 1240 on 3.8.18 through
+    /// 3.13.0 (1256 on 3.6.15), not the 2264 of the unresized table.
+    func setResizeAwayDummies(_ s: ObjectRef) {
+        let st = setStorage(s)
+        guard st.fill - st.used > st.mask / 4 else { return }
+        heap.withPayload(s) { p in
+            guard case .set(var st) = p else { return }
+            p = .empty
+            st.setTableResize(st.used > 50000 ? st.used * 2 : st.used * 4)
+            p = .set(st)
+        }
+        heap.setTableChanged(s)
     }
 
     /// set_symmetric_difference_update: each key of `other`, in its table order, is

@@ -154,6 +154,7 @@ extension Interpreter {
             }
             if let removed { heap.decref(removed) }
         }
+        setResizeAwayDummies(s)
     }
 
     /// set_issubset of two sets: no larger, and every key of `a` (in its table order) in `b`.

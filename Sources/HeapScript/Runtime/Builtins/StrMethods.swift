@@ -30,7 +30,7 @@ extension Interpreter {
             let fill = width - v.count
             v = Array(repeating: "0", count: fill) + v
             // A sign moves to the front of the zeros.
-            if v[fill] == "+" || v[fill] == "-" { v[0] = v[fill]; v[fill] = "0" }
+            if fill < v.count, v[fill] == "+" || v[fill] == "-" { v[0] = v[fill]; v[fill] = "0" }
             return try i.newStrObject(Interpreter.string(v[...]))
         }
         defineMethod(.str, "expandtabs") { i, s, args, _ in

@@ -118,7 +118,7 @@ extension Interpreter {
         default: return false
         }
     }
-    private func newList(_ storage: ListStorage) throws -> ObjectRef {
+    func newList(_ storage: ListStorage) throws -> ObjectRef {
         do { return try heap.newList(storage) } catch { storage.items.forEach(heap.decref); throw memoryError() }
     }
     func newDict(_ storage: DictStorage = DictStorage()) throws -> ObjectRef {

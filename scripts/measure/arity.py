@@ -43,6 +43,7 @@ CALLABLES = [
     ("{1: 2}.get", ["1", "0"]), ("{1: 2}.keys", []), ("{1: 2}.values", []), ("{1: 2}.items", []),
     ("{1: 2}.pop", ["1", "0"]), ("{1: 2}.setdefault", ["1", "0"]), ("{1: 2}.update", ["{}"]),
     ("{1: 2}.clear", []), ("{1: 2}.copy", []), ("{1: 2}.popitem", []),
+    ("dict.fromkeys", ["[1]", "0"]), ("{}.fromkeys", ["[1]", "0"]),
     # set methods (Objects/setobject.c)
     ("{1}.add", ["1"]), ("{1}.discard", ["1"]), ("{1}.remove", ["1"]), ("{1}.pop", []),
     ("{1}.clear", []), ("{1}.update", []),

@@ -286,6 +286,10 @@ extension Interpreter {
         // Objects/dictobject.c
         case "dict.get", "dict.pop", "dict.setdefault": return unpack(1, 2, oldStyleOn36: false)
         case "dict.keys", "dict.values", "dict.items", "dict.clear", "dict.copy", "dict.popitem": return noArgs()
+        case "dict.fromkeys":
+            var sig = unpack(1, 2, oldStyleOn36: false)
+            sig.packsArguments = v < 7   // 3.6.15: METH_VARARGS | METH_CLASS
+            return sig
         case "dict.update":
             return S(min: 0, max: 1, anyKeywords: true, arity: .expected(bare), keywords: .unknown)
         // Objects/setobject.c

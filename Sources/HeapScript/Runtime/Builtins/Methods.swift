@@ -131,6 +131,23 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.dict, "copy") { i, s, _, _ in try i.copyDict(s!) }
+        defineMethod(.dict, "fromkeys") { i, cls, args, _ in
+            // dict_fromkeys: a new dict from calling the class, then PyDict_SetItem per key
+            // of the iterable. An exact dict or set iterable presizes the dict from its size
+            // first (dictresize with estimate_log2_keysize), not modelled.
+            guard cls! == i.heap.builtinType(.dict) else { throw i.notModelled("dict.fromkeys() of a dict subclass") }
+            if i.heap.kind(args[0]) == .dict || i.isAnySet(args[0]) {
+                throw i.notModelled("dict.fromkeys() of a '\(i.typeName(args[0]))'", because: "CPython presizes the dict from its size")
+            }
+            let value = args.count > 1 ? args[1] : i.heap.none
+            let d = try i.constructBuiltin(.dict, cls!, [], [])
+            do {
+                let keys = try i.iterateToArray(args[0])
+                defer { keys.forEach(i.heap.decref) }
+                for k in keys { try i.dictSet(d, k, value) }
+            } catch { i.heap.decref(d); throw error }
+            return d
+        }
         defineMethod(.dict, "popitem") { i, s, _, _ in
             // A split table becomes combined first, at the shared keys' size.
             if i.splitKeys(of: s!) != nil { i.combineSplitTable(s!, growing: false) }

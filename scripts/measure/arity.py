@@ -62,6 +62,8 @@ CALLABLES = [
     ("'ab'.isspace", []), ("'ab'.isdecimal", []), ("'ab'.isnumeric", []), ("'ab'.isalnum", []),
     ("'ab'.isupper", []), ("'ab'.islower", []), ("'ab'.isprintable", []), ("'ab'.istitle", []),
     ("'ab'.isascii", []), ("'ab'.swapcase", []), ("'ab'.casefold", []),
+    ("'ab'.rfind", ["'a'", "0", "1"]), ("'ab'.rindex", ["'a'", "0", "1"]),
+    ("b'ab'.rfind", ["b'a'", "0", "1"]), ("b'ab'.rindex", ["b'a'", "0", "1"]),
     # bytes methods (Objects/bytesobject.c)
     ("b'ab'.hex", []), ("b'ab'.find", ["b'a'", "0", "1"]), ("b'ab'.index", ["b'a'", "0", "1"]),
     ("b'ab'.count", ["b'a'", "0", "1"]), ("b'ab'.startswith", ["b'a'", "0", "1"]),

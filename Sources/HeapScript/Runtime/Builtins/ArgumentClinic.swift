@@ -310,7 +310,8 @@ extension Interpreter {
         // Objects/unicodeobject.c, Objects/bytesobject.c
         case "str.join": return one()
         case "str.format": return S(min: 0, max: .max, anyKeywords: true, arity: .unknown, keywords: .unknown)
-        case "str.find", "str.index", "str.count", "str.startswith", "str.endswith": return strSearch()
+        case "str.find", "str.index", "str.rfind", "str.rindex", "str.count", "str.startswith", "str.endswith":
+            return strSearch()
         case "str.isdigit", "str.isalpha", "str.title", "str.capitalize", "str.upper", "str.lower",
              "str.isidentifier": return noArgs()
         case "str.strip", "str.lstrip", "str.rstrip": return unpack(0, 1)
@@ -336,7 +337,8 @@ extension Interpreter {
             if v < 8 { return noArgs() }
             return S(min: 0, max: 2, parameters: ["sep", "bytes_per_sep"], modelled: 0, arity: .takes(bare),
                      keywords: .counted(bare))
-        case "bytes.find", "bytes.index", "bytes.count", "bytes.startswith", "bytes.endswith":
+        case "bytes.find", "bytes.index", "bytes.rfind", "bytes.rindex", "bytes.count", "bytes.startswith",
+             "bytes.endswith":
             var sig = strSearch()
             sig.packsArguments = v < 13   // METH_VARARGS until 3.13
             return sig

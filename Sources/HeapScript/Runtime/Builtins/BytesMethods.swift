@@ -17,14 +17,15 @@ extension Interpreter {
             for b in i.bytesValue(s!) { out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)]) }
             return try i.newStrObject(out)
         }
-        for (mname, missing) in [("find", -1), ("index", nil), ("count", nil)] as [(String, Int?)] {
+        for (mname, missing) in [("find", -1), ("index", nil), ("rfind", -1), ("rindex", nil), ("count", nil)] as [(String, Int?)] {
             defineMethod(.bytes, mname) { i, s, args, _ in
                 let needle = try i.bytesNeedle(args[0])
                 let hay = i.bytesValue(s!)
                 if mname == "count" {
                     return try i.newInt(needle.isEmpty ? hay.count + 1 : Interpreter.occurrences(of: needle, in: hay).count)
                 }
-                if let k = Interpreter.firstIndex(of: needle, in: hay) { return try i.newInt(k) }
+                let found = mname.hasPrefix("r") ? Interpreter.lastIndex(of: needle, in: hay) : Interpreter.firstIndex(of: needle, in: hay)
+                if let k = found { return try i.newInt(k) }
                 if let missing { return try i.newInt(missing) }
                 throw i.error("ValueError", "subsection not found")
             }

@@ -220,10 +220,11 @@ extension Interpreter {
             }
             return try i.newStrObject(parts.joined(separator: i.stringValue(s!)))
         }
-        for (mname, missing) in [("find", -1), ("index", nil)] as [(String, Int?)] {
+        for (mname, missing) in [("find", -1), ("index", nil), ("rfind", -1), ("rindex", nil)] as [(String, Int?)] {
             defineMethod(.str, mname) { i, s, args, _ in
-                let needle = try i.strArgument(args[0], of: mname)
-                if let k = Interpreter.firstIndex(of: needle, in: i.scalars(s!)) { return try i.newInt(k) }
+                let needle = try i.strArgument(args[0], of: mname), hay = i.scalars(s!)
+                let found = mname.hasPrefix("r") ? Interpreter.lastIndex(of: needle, in: hay) : Interpreter.firstIndex(of: needle, in: hay)
+                if let k = found { return try i.newInt(k) }
                 if let missing { return try i.newInt(missing) }
                 throw i.error("ValueError", "substring not found")
             }

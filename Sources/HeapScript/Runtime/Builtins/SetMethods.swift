@@ -93,6 +93,10 @@ extension Interpreter {
             }
             defineMethod(kind, "isdisjoint") { i, s, args, _ in
                 try i.requireSetArguments("isdisjoint", args)
+                // set_isdisjoint walks a set subclass with an iterator (PyAnySet_CheckExact).
+                guard !i.heap.typeInfo(of: args[0]).isHeapType else {
+                    throw i.notModelled("set.isdisjoint() with a '\(i.typeName(args[0]))' argument")
+                }
                 // set_isdisjoint: walk the smaller table, look up in the larger.
                 if s! == args[0] { return i.heap.newBool(i.setStorage(s!).count == 0) }
                 var (big, small) = (i.setStorage(s!), i.setStorage(args[0]))

@@ -188,8 +188,10 @@ extension Interpreter {
     static func asciiLower(_ c: Unicode.Scalar) -> Unicode.Scalar { isAsciiUpper(c) ? Unicode.Scalar(c.value + 32)! : c }
     static func asciiUpper(_ c: Unicode.Scalar) -> Unicode.Scalar { isAsciiLower(c) ? Unicode.Scalar(c.value - 32)! : c }
 
-    static func lastIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
-        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+    /// The last occurrence (rfind): an empty needle is found at the end.
+    static func lastIndex<T: Equatable>(of needle: [T], in hay: [T]) -> Int? {
+        if needle.isEmpty { return hay.count }
+        guard needle.count <= hay.count else { return nil }
         for k in stride(from: hay.count - needle.count, through: 0, by: -1) where hay[k..<(k + needle.count)].elementsEqual(needle) {
             return k
         }

@@ -32,3 +32,6 @@ c, c is L[1], sys.getrefcount(c)
 'a'.upper() is L[1], 'B'.lower() is L[2], 'q'.title() is L[5], ''.upper() is E
 u = ''.join([s])
 u is s, ''.join(['a', '']) is L[0], ''.join([]) is E, '-'.join(['ab', 'c'])
+'abcabc'.rfind('bc'), 'abc'.rfind(''), 'abc'.rfind('x'), 'abcabc'.rindex('a'), 'abc'.rindex('')
+'abc'.rindex('x')
+'abc'.rfind(1)

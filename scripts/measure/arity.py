@@ -43,6 +43,7 @@ CALLABLES = [
     ("{1: 2}.get", ["1", "0"]), ("{1: 2}.keys", []), ("{1: 2}.values", []), ("{1: 2}.items", []),
     ("{1: 2}.pop", ["1", "0"]), ("{1: 2}.setdefault", ["1", "0"]), ("{1: 2}.update", ["{}"]),
     ("{1: 2}.clear", []), ("{1: 2}.copy", []), ("{1: 2}.popitem", []),
+    ("dict.fromkeys", ["[1]", "0"]), ("{}.fromkeys", ["[1]", "0"]),
     # set methods (Objects/setobject.c)
     ("{1}.add", ["1"]), ("{1}.discard", ["1"]), ("{1}.remove", ["1"]), ("{1}.pop", []),
     ("{1}.clear", []), ("{1}.update", []),
@@ -55,6 +56,29 @@ CALLABLES = [
     ("'ab'.endswith", ["'a'", "0", "1"]), ("'ab'.replace", ["'a'", "'b'", "1"]),
     ("'ab'.isidentifier", []), ("'ab'.encode", ["'utf-8'", "'strict'"]),
     ("b'ab'.decode", ["'utf-8'", "'strict'"]),
+    ("'ab'.center", ["4", "'*'"]), ("'ab'.ljust", ["4", "'*'"]), ("'ab'.rjust", ["4", "'*'"]),
+    ("'ab'.zfill", ["4"]), ("'ab'.expandtabs", ["4"]), ("'ab'.partition", ["'a'"]),
+    ("'ab'.rpartition", ["'a'"]), ("'ab'.removeprefix", ["'a'"]), ("'ab'.removesuffix", ["'a'"]),
+    ("'ab'.isspace", []), ("'ab'.isdecimal", []), ("'ab'.isnumeric", []), ("'ab'.isalnum", []),
+    ("'ab'.isupper", []), ("'ab'.islower", []), ("'ab'.isprintable", []), ("'ab'.istitle", []),
+    ("'ab'.isascii", []), ("'ab'.swapcase", []), ("'ab'.casefold", []),
+    ("'ab'.rfind", ["'a'", "0", "1"]), ("'ab'.rindex", ["'a'", "0", "1"]),
+    ("b'ab'.rfind", ["b'a'", "0", "1"]), ("b'ab'.rindex", ["b'a'", "0", "1"]),
+    # bytes methods (Objects/bytesobject.c)
+    ("b'ab'.hex", []), ("b'ab'.find", ["b'a'", "0", "1"]), ("b'ab'.index", ["b'a'", "0", "1"]),
+    ("b'ab'.count", ["b'a'", "0", "1"]), ("b'ab'.startswith", ["b'a'", "0", "1"]),
+    ("b'ab'.endswith", ["b'a'", "0", "1"]), ("b'ab'.join", ["[]"]), ("b'ab'.upper", []),
+    ("b'ab'.lower", []), ("b'ab'.strip", ["None"]), ("b'ab'.lstrip", ["None"]), ("b'ab'.rstrip", ["None"]),
+    # set and frozenset methods (Objects/setobject.c)
+    ("{1}.copy", []), ("{1}.union", ["{2}"]), ("{1}.intersection", ["{2}"]),
+    ("{1}.intersection_update", ["{2}"]), ("{1}.difference", ["{2}"]), ("{1}.difference_update", ["{2}"]),
+    ("{1}.symmetric_difference", ["{2}"]), ("{1}.symmetric_difference_update", ["{2}"]),
+    ("{1}.issubset", ["{2}"]), ("{1}.issuperset", ["{2}"]), ("{1}.isdisjoint", ["{2}"]),
+    ("frozenset().copy", []), ("frozenset().issubset", ["{2}"]), ("frozenset().issuperset", ["{2}"]),
+    ("frozenset().isdisjoint", ["{2}"]),
+    # int and float methods (Objects/longobject.c, Objects/floatobject.c)
+    ("(5).bit_length", []), ("(5).bit_count", []), ("(5).conjugate", []), ("(5).as_integer_ratio", []),
+    ("(1.5).is_integer", []), ("(1.5).conjugate", []),
     # tuple methods (Objects/tupleobject.c)
     ("(1,).count", ["1"]), ("(1,).index", ["1", "0", "1"]),
     # Python/sysmodule.c

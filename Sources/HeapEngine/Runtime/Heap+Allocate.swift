@@ -100,6 +100,14 @@ extension Heap {
         return try allocateObject(type: builtinType(.str), size: StrLayout.sizeof(s, profile: profile), payload: .str(v))
     }
 
+    /// A str made with PyUnicode_New and filled in place (pad, case_operation,
+    /// ascii_upper_or_lower): never the cached one-character singleton, only '' is shared
+    /// (PyUnicode_New(0, _) returns the empty singleton).
+    public func newStrObject(_ s: String) throws(HeapExhausted) -> ObjectRef {
+        if s.isEmpty { incref(emptyStr); return emptyStr }
+        return try allocateObject(type: builtinType(.str), size: StrLayout.sizeof(s, profile: profile), payload: .str(strValue(s)))
+    }
+
     /// A str's value with its hash under this heap's secret.
     func strValue(_ s: String, interned: Bool = false) -> StrValue {
         StrValue(s, interned: interned, hashedWith: hashSecret, profile.strHashAlgorithm)
@@ -131,6 +139,14 @@ extension Heap {
     public func newBytes(_ b: [UInt8]) throws(HeapExhausted) -> ObjectRef {
         if b.isEmpty { incref(emptyBytes); return emptyBytes }
         if b.count == 1 { let r = byteChars[Int(b[0])]; incref(r); return r }
+        return try allocateObject(type: builtinType(.bytes), size: profile.objects.bytesSizeOf(count: b.count, profile: profile), payload: .bytes(b))
+    }
+
+    /// PyBytes_FromStringAndSize(NULL, n) filled in place (bytes_upper, join, hex...): a
+    /// one-byte result is a new object, not the cached character (the cache is used only
+    /// when the contents are given); b'' is still the empty singleton.
+    public func newBytesObject(_ b: [UInt8]) throws(HeapExhausted) -> ObjectRef {
+        if b.isEmpty { incref(emptyBytes); return emptyBytes }
         return try allocateObject(type: builtinType(.bytes), size: profile.objects.bytesSizeOf(count: b.count, profile: profile), payload: .bytes(b))
     }
 

@@ -169,6 +169,11 @@ extension Interpreter {
                 heap.incref(v); return v
             }
             if let id = methodTable[info.kind]?[attr] {
+                // A METH_CLASS method binds to the type (classmethod_get): `dict.fromkeys`.
+                if Interpreter.isClassMethod(info.kind, attr) {
+                    heap.incref(obj)
+                    return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
+                }
                 return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
             }
             try refuseIfCPythonHas(attr, on: obj)
@@ -247,8 +252,10 @@ extension Interpreter {
         if !heap.typeInfo(of: obj).isHeapType, let w = try slotAttribute(obj, attr) { return w }
         let kind = heap.kind(obj)
         if let id = methodTable[kind]?[attr] {
-            heap.incref(obj)
-            return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
+            // Looked up on an instance, a METH_CLASS method binds to the instance's type.
+            let selfRef = Interpreter.isClassMethod(kind, attr) ? heap.typeOf[Int(obj)] : obj
+            heap.incref(selfRef)
+            return try newBuiltinObject(BuiltinInfo(id: id, selfRef: selfRef))
         }
         try refuseIfCPythonHas(attr, on: obj)
         return nil

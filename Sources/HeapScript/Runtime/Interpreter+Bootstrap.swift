@@ -155,6 +155,11 @@ extension Interpreter {
         heap.decref(f)
     }
 
+    /// The METH_CLASS methods the engine registers: their `self` is the type.
+    static func isClassMethod(_ kind: TypeKind, _ mname: String) -> Bool {
+        kind == .dict && mname == "fromkeys"
+    }
+
     func defineMethod(_ kind: TypeKind, _ mname: String, _ body: @escaping BuiltinFunction.Body) {
         let id = registerBuiltin(mname, owner: kind, body)
         methodTable[kind, default: [:]][mname] = id

@@ -92,7 +92,8 @@ extension Interpreter {
             }
         } else if !info.isHeapType, case .module = heap.payload[Int(obj)] {
             // A module attribute is loaded, not bound.
-        } else if let id = methodTable[info.kind]?[attr], !(try functionDictHas(obj, attr)) {
+        } else if let id = methodTable[info.kind]?[attr], !Interpreter.isClassMethod(info.kind, attr),
+                  !(try functionDictHas(obj, attr)) {
             return .builtin(id)
         } else if profile.loadMethodLeavesSlotWrappersUnbound, !info.isHeapType,
                   let id = slotTable[info.kind]?[attr], !(try functionDictHas(obj, attr)) {

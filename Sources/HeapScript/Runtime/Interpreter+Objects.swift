@@ -29,8 +29,14 @@ extension Interpreter {
     func newStr(_ s: String) throws -> ObjectRef {
         do { return try heap.newStr(s) } catch { throw memoryError() }
     }
+    func newStrObject(_ s: String) throws -> ObjectRef {
+        do { return try heap.newStrObject(s) } catch { throw memoryError() }
+    }
     func newBytes(_ b: [UInt8]) throws -> ObjectRef {
         do { return try heap.newBytes(b) } catch { throw memoryError() }
+    }
+    func newBytesObject(_ b: [UInt8]) throws -> ObjectRef {
+        do { return try heap.newBytesObject(b) } catch { throw memoryError() }
     }
     /// Steals the item references.
     func newTuple(_ items: [ObjectRef]) throws -> ObjectRef {
@@ -112,7 +118,7 @@ extension Interpreter {
         default: return false
         }
     }
-    private func newList(_ storage: ListStorage) throws -> ObjectRef {
+    func newList(_ storage: ListStorage) throws -> ObjectRef {
         do { return try heap.newList(storage) } catch { storage.items.forEach(heap.decref); throw memoryError() }
     }
     func newDict(_ storage: DictStorage = DictStorage()) throws -> ObjectRef {

@@ -65,7 +65,7 @@ extension Interpreter {
 
     /// set_intersection: walks the smaller set (the right one when sizes tie) and adds each
     /// key the other has, in the walked set's table order. `a & a` is a copy.
-    private func setIntersection(_ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+    func setIntersection(_ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
         if a == b { return try newSetMerging(a) }
         let result = try newSet([])
         var (big, small) = (setStorage(a), setStorage(b))
@@ -122,21 +122,38 @@ extension Interpreter {
 
     /// set_difference_update_internal: discards each key of `other` (walked in its table
     /// order); `s -= s` clears.
-    private func setDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
+    func setDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
         if s == other { setClear(s); return }
         for (k, h) in setStorage(other).entries { setDiscardEntry(s, k, h) }
+        setResizeAwayDummies(s)
+    }
+
+    /// The end of set_difference_update_internal: "If more than 1/4th are dummies, then resize
+    /// them away" (set_table_resize to used*4, used*2 past 50000 keys). Measured:
+    /// `s = set(range(50)); s -= set(range(40))` leaves getsizeof 1240 on 3.8.18 through
+    /// 3.13.0 (1256 on 3.6.15), not the 2264 of the unresized table.
+    func setResizeAwayDummies(_ s: ObjectRef) {
+        let st = setStorage(s)
+        guard st.fill - st.used > st.mask / 4 else { return }
+        heap.withPayload(s) { p in
+            guard case .set(var st) = p else { return }
+            p = .empty
+            st.setTableResize(st.used > 50000 ? st.used * 2 : st.used * 4)
+            p = .set(st)
+        }
+        heap.setTableChanged(s)
     }
 
     /// set_symmetric_difference_update: each key of `other`, in its table order, is
     /// discarded from `s` if there and added otherwise; `s ^= s` clears.
-    private func setSymmetricDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
+    func setSymmetricDifferenceUpdate(_ s: ObjectRef, _ other: ObjectRef) {
         if s == other { setClear(s); return }
         let source = setStorage(other)
         for (k, h) in source.entries where !setDiscardEntry(s, k, h) { setAddEntry(s, k, h) }
         markOrderUncertainty(s, source.orderUncertainty)
     }
 
-    private func setStorage(_ s: ObjectRef) -> SetStorage {
+    func setStorage(_ s: ObjectRef) -> SetStorage {
         guard case .set(let st) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
         return st
     }

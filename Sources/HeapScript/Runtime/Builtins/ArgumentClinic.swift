@@ -292,19 +292,71 @@ extension Interpreter {
         // Objects/dictobject.c
         case "dict.get", "dict.pop", "dict.setdefault": return unpack(1, 2, oldStyleOn36: false)
         case "dict.keys", "dict.values", "dict.items", "dict.clear", "dict.copy", "dict.popitem": return noArgs()
+        case "dict.fromkeys":
+            var sig = unpack(1, 2, oldStyleOn36: false)
+            sig.packsArguments = v < 7   // 3.6.15: METH_VARARGS | METH_CLASS
+            return sig
         case "dict.update":
             return S(min: 0, max: 1, anyKeywords: true, arity: .expected(bare), keywords: .unknown)
         // Objects/setobject.c
         case "set.add", "set.discard", "set.remove": return one()
         case "set.pop", "set.clear": return noArgs()
-        case "set.update": return S(min: 0, max: .max, arity: .unknown, keywords: .none(q))
+        case "set.update", "set.union", "set.intersection", "set.intersection_update", "set.difference",
+             "set.difference_update":
+            // METH_VARARGS until 3.13 (ml_flags, read with ctypes); 3.13's Argument Clinic
+            // (METH_FASTCALL) still packs `*others` into a tuple: `gc.collect(); w =
+            // a.union(b); gc.get_count()` counts (1, 0, 0) on 3.13.0 where `w = a | b` and
+            // `w = a.copy()` count as on 3.12.1.
+            var sig = S(min: 0, max: .max, arity: .unknown, keywords: .none(q))
+            sig.packsArguments = true
+            return sig
+        case "set.copy", "frozenset.copy": return noArgs()
+        case "set.symmetric_difference", "set.symmetric_difference_update", "set.issubset", "set.issuperset",
+             "set.isdisjoint", "frozenset.issubset", "frozenset.issuperset", "frozenset.isdisjoint": return one()
         // Objects/unicodeobject.c, Objects/bytesobject.c
         case "str.join": return one()
         case "str.format": return S(min: 0, max: .max, anyKeywords: true, arity: .unknown, keywords: .unknown)
-        case "str.find", "str.index", "str.count", "str.startswith", "str.endswith": return strSearch()
+        case "str.find", "str.index", "str.rfind", "str.rindex", "str.count", "str.startswith", "str.endswith":
+            return strSearch()
         case "str.isdigit", "str.isalpha", "str.title", "str.capitalize", "str.upper", "str.lower",
              "str.isidentifier": return noArgs()
         case "str.strip", "str.lstrip", "str.rstrip": return unpack(0, 1)
+        case "str.center", "str.ljust", "str.rjust":
+            var sig = unpack(1, 2)
+            sig.packsArguments = v < 7   // 3.6.15: METH_VARARGS
+            return sig
+        case "str.zfill":
+            if v < 7 {
+                var sig = S(min: 1, max: 1, arity: .takes(bare), keywords: .none(q))
+                sig.packsArguments = true
+                return sig
+            }
+            return one()
+        case "str.expandtabs":
+            var sig = S(min: 0, max: 1, parameters: ["tabsize"], arity: .takes(bare), keywords: .counted(bare))
+            sig.packsArguments = v < 7   // 3.6.15: METH_VARARGS | METH_KEYWORDS
+            return sig
+        case "str.partition", "str.rpartition", "str.removeprefix", "str.removesuffix": return one()
+        case "str.isspace", "str.isdecimal", "str.isnumeric", "str.isalnum", "str.isupper", "str.islower",
+             "str.isprintable", "str.istitle", "str.isascii", "str.swapcase", "str.casefold": return noArgs()
+        case "bytes.hex":
+            if v < 8 { return noArgs() }
+            return S(min: 0, max: 2, parameters: ["sep", "bytes_per_sep"], modelled: 0, arity: .takes(bare),
+                     keywords: .counted(bare))
+        case "bytes.find", "bytes.index", "bytes.rfind", "bytes.rindex", "bytes.count", "bytes.startswith",
+             "bytes.endswith":
+            var sig = strSearch()
+            sig.packsArguments = v < 13   // METH_VARARGS until 3.13
+            return sig
+        case "bytes.join": return one()
+        case "bytes.upper", "bytes.lower": return noArgs()
+        case "bytes.strip", "bytes.lstrip", "bytes.rstrip":
+            var sig = unpack(0, 1, oldStyleOn36: false)
+            sig.packsArguments = v < 7   // 3.6.15: METH_VARARGS
+            return sig
+        // Objects/longobject.c, Objects/floatobject.c
+        case "int.bit_length", "int.bit_count", "int.conjugate", "int.as_integer_ratio", "float.is_integer",
+             "float.conjugate": return noArgs()
         case "str.split":
             return S(min: 0, max: 2, parameters: ["sep", "maxsplit"], modelled: 1, arity: .takes(bare),
                      keywords: .counted(bare))

@@ -79,6 +79,10 @@ extension Interpreter {
         registerPropertyMethods()
         registerStringFormat()
         registerSizeofMethods()
+        registerStrMethods()
+        registerSetMethods()
+        registerNumberMethods()
+        registerBytesMethods()
         registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
@@ -190,6 +194,23 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.dict, "copy") { i, s, _, _ in try i.copyDict(s!) }
+        defineMethod(.dict, "fromkeys") { i, cls, args, _ in
+            // dict_fromkeys: a new dict from calling the class, then PyDict_SetItem per key
+            // of the iterable. An exact dict or set iterable presizes the dict from its size
+            // first (dictresize with estimate_log2_keysize), not modelled.
+            guard cls! == i.heap.builtinType(.dict) else { throw i.notModelled("dict.fromkeys() of a dict subclass") }
+            if i.heap.kind(args[0]) == .dict || i.isAnySet(args[0]) {
+                throw i.notModelled("dict.fromkeys() of a '\(i.typeName(args[0]))'", because: "CPython presizes the dict from its size")
+            }
+            let value = args.count > 1 ? args[1] : i.heap.none
+            let d = try i.constructBuiltin(.dict, cls!, [], [])
+            do {
+                let keys = try i.iterateToArray(args[0])
+                defer { keys.forEach(i.heap.decref) }
+                for k in keys { try i.dictSet(d, k, value) }
+            } catch { i.heap.decref(d); throw error }
+            return d
+        }
         defineMethod(.dict, "popitem") { i, s, _, _ in
             // A split table becomes combined first, at the shared keys' size.
             if i.splitKeys(of: s!) != nil { i.combineSplitTable(s!, growing: false) }
@@ -250,17 +271,23 @@ extension Interpreter {
         defineMethod(.str, "join") { i, s, args, _ in
             let items = try i.iterateToArray(args[0])
             defer { items.forEach(i.heap.decref) }
+            // _PyUnicode_JoinArray: one exact str item is the result itself; otherwise a
+            // PyUnicode_New string (a one-character result is a new object).
+            if items.count == 1, i.heap.kind(items[0]) == .str, i.isExactStr(items[0]) {
+                i.heap.incref(items[0]); return items[0]
+            }
             var parts: [String] = []
             for x in items {
                 guard i.heap.kind(x) == .str else { throw i.error("TypeError", "sequence item \(parts.count): expected str instance, \(i.typeName(x)) found") }
                 parts.append(i.stringValue(x))
             }
-            return try i.newStr(parts.joined(separator: i.stringValue(s!)))
+            return try i.newStrObject(parts.joined(separator: i.stringValue(s!)))
         }
-        for (mname, missing) in [("find", -1), ("index", nil)] as [(String, Int?)] {
+        for (mname, missing) in [("find", -1), ("index", nil), ("rfind", -1), ("rindex", nil)] as [(String, Int?)] {
             defineMethod(.str, mname) { i, s, args, _ in
-                let needle = try i.strArgument(args[0], of: mname)
-                if let k = Interpreter.firstIndex(of: needle, in: i.scalars(s!)) { return try i.newInt(k) }
+                let needle = try i.strArgument(args[0], of: mname), hay = i.scalars(s!)
+                let found = mname.hasPrefix("r") ? Interpreter.lastIndex(of: needle, in: hay) : Interpreter.firstIndex(of: needle, in: hay)
+                if let k = found { return try i.newInt(k) }
                 if let missing { return try i.newInt(missing) }
                 throw i.error("ValueError", "substring not found")
             }
@@ -286,14 +313,16 @@ extension Interpreter {
                 out += previousIsCased ? c.properties.lowercaseMapping : c.properties.titlecaseMapping
                 previousIsCased = c.properties.isCased
             }
-            return try i.newStr(out)
+            return try i.newStrObject(out)
         }
+        // case_operation and ascii_upper_or_lower fill a PyUnicode_New string: "a".upper() is a
+        // new object, not the cached "A".
         defineMethod(.str, "capitalize") { i, s, _, _ in
             let v = i.stringValue(s!)
-            return try i.newStr(v.prefix(1).uppercased() + v.dropFirst().lowercased())
+            return try i.newStrObject(v.prefix(1).uppercased() + v.dropFirst().lowercased())
         }
-        defineMethod(.str, "upper") { i, s, _, _ in try i.newStr(i.stringValue(s!).uppercased()) }
-        defineMethod(.str, "lower") { i, s, _, _ in try i.newStr(i.stringValue(s!).lowercased()) }
+        defineMethod(.str, "upper") { i, s, _, _ in try i.newStrObject(i.stringValue(s!).uppercased()) }
+        defineMethod(.str, "lower") { i, s, _, _ in try i.newStrObject(i.stringValue(s!).lowercased()) }
         for (mname, left, right) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
             defineMethod(.str, mname) { i, s, args, _ in
                 // do_argstrip: None (or no argument) strips whitespace, a str strips its characters.
@@ -326,16 +355,33 @@ extension Interpreter {
             } else {
                 parts = v.split(whereSeparator: Interpreter.isSpace)
             }
+            // The list is PyList_New(PREALLOC_SIZE(maxcount)) with ob_size set to the count at
+            // the end (stringlib/split.h), items past MAX_PREALLOC (12) appended. maxcount is
+            // PY_SSIZE_T_MAX without maxsplit until 3.12, whose _PyUnicode_Split bounds it by
+            // the length: (len - 1) / 2 + 1 for whitespace, len / len(sep) + 1 for a separator
+            // (measured: 'x x'.split() is 152 bytes on 3.11.7, 80 on 3.12.1 and 3.13.0). A
+            // separator longer (or of a wider kind) than the str gives PyList_New(1).
+            var prealloc = 12
+            if let sep = args.first, sep != i.heap.none {
+                let needle = i.scalars(sep)
+                if needle.count > v.count || Interpreter.strKind(needle) > Interpreter.strKind(v) {
+                    prealloc = 1
+                } else if i.profile.minor >= 12 {
+                    prealloc = min(12, v.count / needle.count + 2)
+                }
+            } else if i.profile.minor >= 12 {
+                prealloc = min(12, (v.count - 1) / 2 + 2)
+            }
             // split_whitespace / split_char: nothing split off leaves the str itself as list[0].
             if parts.count == 1 && parts[0].count == v.count {
                 i.heap.incref(s!)
-                return try i.newList([s!], extend: false)
+                return try i.newSplitList([s!], preallocated: prealloc)
             }
             var items: [ObjectRef] = []
             do { for p in parts { items.append(try i.newStr(Interpreter.string(p))) } } catch {
                 items.forEach(i.heap.decref); throw error
             }
-            return try i.newList(items, extend: false)
+            return try i.newSplitList(items, preallocated: prealloc)
         }
         for (mname, atStart) in [("startswith", true), ("endswith", false)] {
             defineMethod(.str, mname) { i, s, args, _ in
@@ -427,6 +473,22 @@ extension Interpreter {
         }
     }
 
+    /// A split's result: `prealloc` slots (PyList_New), the items past MAX_PREALLOC appended
+    /// (PyList_Append). Steals the items.
+    func newSplitList(_ items: [ObjectRef], preallocated prealloc: Int) throws -> ObjectRef {
+        var st = ListStorage(exactly: Array(items.prefix(prealloc)))
+        st.growth = layouts.listGrowth
+        st.allocated = prealloc
+        for x in items.dropFirst(prealloc) { st.append(x) }
+        return try newList(st)
+    }
+
+    /// PyUnicode_KIND of a str's contents: 1, 2 or 4 bytes a character.
+    static func strKind(_ v: [Unicode.Scalar]) -> Int {
+        let m = v.map { $0.value }.max() ?? 0
+        return m < 256 ? 1 : m < 65536 ? 2 : 4
+    }
+
     func scalars(_ r: ObjectRef) -> [Unicode.Scalar] { Array(stringValue(r).unicodeScalars) }
 
     /// The str argument of find, index and count (parse_args_finds_unicode): 3.13's Argument
@@ -458,7 +520,7 @@ extension Interpreter {
     }
 
     /// Start indices of the non-overlapping occurrences of a non-empty `needle`, left to right.
-    static func occurrences(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Int] {
+    static func occurrences<T: Equatable>(of needle: [T], in hay: [T]) -> [Int] {
         var found: [Int] = [], k = 0
         while k + needle.count <= hay.count {
             if hay[k..<(k + needle.count)].elementsEqual(needle) { found.append(k); k += needle.count } else { k += 1 }
@@ -466,7 +528,7 @@ extension Interpreter {
         return found
     }
 
-    static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
+    static func firstIndex<T: Equatable>(of needle: [T], in hay: [T]) -> Int? {
         if needle.isEmpty { return 0 }
         guard needle.count <= hay.count else { return nil }
         for k in 0...(hay.count - needle.count) where hay[k..<(k + needle.count)].elementsEqual(needle) { return k }

@@ -52,6 +52,9 @@ final class CodeObject: NativeReferents {
     /// CO_GENERATOR: calling the code's function makes a generator (GenObject.swift), whose
     /// frame runs the code from after RETURN_GENERATOR.
     var isGenerator = false
+    /// A class body whose functions use its `__class__` cell: it returns the cell, and
+    /// co_consts has no implicit None (`CodeGen.emitClass`).
+    var returnsClassCell = false
     /// The comprehension and lambda code constants of this code, by line and syntax tree
     /// (`Compiler.addCodeConst`).
     var codeConstants: [(line: Int, expr: Expr, ref: ObjectRef)] = []

@@ -35,7 +35,7 @@ extension Compiler {
         switch code.kind {
         case .module, .classBody:
             // The implicit `return None` at the end of the body.
-            _ = addConst(literal(heap.newNone()), to: code)
+            if !code.returnsClassCell { _ = addConst(literal(heap.newNone()), to: code) }
         case .function, .comprehension: break
         }
         try foldTuples(of: code)

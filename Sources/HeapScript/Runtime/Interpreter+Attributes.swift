@@ -205,6 +205,7 @@ extension Interpreter {
             if attr == "__func__" { heap.incref(fn); return fn }
             if attr == "__self__" { heap.incref(s); return s }
         case .native(let o):
+            if let su = o as? SuperObject { return try superGetattro(su, obj, attr) }
             if let m = o as? MemberDescr, attr != "__class__" { return try memberDescrAttribute(m, attr) }
             if let p = o as? PropertyObject, let v = propertyAttribute(p, attr) { return v }
             if let w = o as? FuncWrapperObject, attr != "__class__", let v = try funcWrapperAttribute(w, attr) { return v }

@@ -128,9 +128,23 @@ extension Interpreter {
             evalBreaker()
             return result
         case .attribute(let bound):
+            if case .method = heap.payload[Int(bound)] { return try callUnpackingMethod(bound, args, kwargs) }
             defer { heap.decref(bound) }
             return try call(bound, args, kwargs)
         }
+    }
+
+    /// CALL of a bound method that is not a LOAD_METHOD pair (3.11 PRECALL, 3.12+ CALL; 3.6
+    /// and 3.8 call_function's "optimize access to bound methods"): its self and function
+    /// take its place on the stack and the method is released before the call, so a method
+    /// made for the call (`getattr(o, 'f')()`, `super().f()`) is gone while the function
+    /// runs. Consumes `method`'s and the arguments' references.
+    func callUnpackingMethod(_ method: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        guard case .method(let fn, let selfRef) = heap.payload[Int(method)] else { preconditionFailure("not a bound method") }
+        heap.incref(selfRef)
+        heap.incref(fn)
+        heap.decref(method)
+        return try callFunction(fn, [selfRef] + args, kwargs)
     }
 
     func callMethod(_ obj: ObjectRef, _ attr: String, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
@@ -431,9 +445,14 @@ extension Interpreter {
         }
         let frame = Frame(code: code, globals: globals, namespace: namespace)
         newFrameObject(frame)
+        // The body's `__class__` cell (its only cell: `CodeGen.emitClass`), made empty when
+        // the frame is (3.11+: its MAKE_CELL).
+        if !code.cellSlots.isEmpty { frame.locals[0] = try newCell(nil) }
         do { _ = try CEval(self).run(frame) } catch var e as PyException {
             leaveFrame(&e, code: code, line: frame.line, function: className, position: frame.position)
             deallocFrameObject(frame, keptByTraceback: true)
+            // The frame's cell lives as long as the frame, as its namespace does.
+            for case let local? in frame.locals { e.keptAlive.append(local) }
             // The traceback keeps the class body's frame alive, and the frame its namespace
             // (f_locals) and the body function (3.11+, f_func) or the globals (before,
             // f_globals): what the body bound lives until the traceback goes (measured with
@@ -446,6 +465,11 @@ extension Interpreter {
             throw e
         }
         deallocFrameObject(frame)
+        frame.locals.forEach(heap.xdecref)
+        // What the body returned: its `__class__` cell or None, which __build_class__ holds
+        // until the class is made.
+        let returned = frame.returnValue
+        defer { if returned != 0 { heap.decref(returned) } }
         if let staticAttributes {
             // 3.13 (gh-115775): ... and __static_attributes__ last, a constant tuple (a GC
             // object the class's garbage counts: `class C: def __init__(self): self.v = 1` then
@@ -480,6 +504,14 @@ extension Interpreter {
         }
         do {
             let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict, slots: slots)
+            // type_new_set_classcell: the cell gets the class, and its key leaves the class's
+            // dict (a deleted entry). In 3.13 the body stored `__static_attributes__` before
+            // `__classcell__`, here after it: the same entries, one deleted, in another order.
+            if let cell = try dictGet(typeDict, name("__classcell__")) {
+                heap.incref(t)
+                cellSet(cell, t)
+                if let (k, v) = try dictRemove(typeDict, name("__classcell__")) { heap.decref(k); heap.decref(v) }
+            }
             try typeNewEpilogue(typeDict)
             if try dictGet(typeDict, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
             // 3.13 _PyDict_NewKeysForClass: the shared keys start with __static_attributes__.

@@ -160,6 +160,7 @@ extension Interpreter {
             if let g = o as? GenObject {   // gen_repr: the qualname
                 return "<\(info.name) object \(g.frame.code.qualname) at \(hexAddress(r))>"
             }
+            if let su = o as? SuperObject { return superRepr(su) }
             if let m = o as? MemberDescr {   // member_repr: the owner's tp_name
                 return "<member '\(m.nameValue)' of '\(heap.typeInfo(m.owner).name)' objects>"
             }

@@ -86,6 +86,8 @@ extension Bytecode {
         case .MAKE_FUNCTION: return (-(n & 1) - (n >> 1 & 1) - (n >> 2 & 1) - (n >> 3 & 1), nil)
         case .BUILD_SLICE: return (n == 3 ? -2 : -1, nil)
         case .PRECALL: return (-n, nil)
+        // 3.12: global_super, class, self -- [NULL|self,] attribute.
+        case .LOAD_SUPER_ATTR: return (ins.aux & 1 != 0 ? -1 : -2, nil)
         case .LOAD_BUILD_CLASS: return nil   // the engine's carries the class statement
         }
     }

@@ -83,6 +83,9 @@ final class Bytecode {
     /// index) has run, and what its second run specialized it for (`PropertyLoadSite`).
     var loadAttrRuns: [Int: Int] = [:]
     var propertyLoadSites: [Int: PropertyLoadSite] = [:]
+    /// 3.12+: the LOAD_SUPER_ATTRs (by instruction index) that have run once, so that the
+    /// next run is specialized (`Interpreter.loadSuperAttr`).
+    var superAttrSitesRun: Set<Int> = []
     var callShapes: [CallShape] = []
     var classShapes: [ClassShape] = []
 

@@ -177,6 +177,21 @@ final class CEval {
                 // (`CallShape`), read by CALL.
                 break
 
+            case .LOAD_SUPER_ATTR:
+                // 3.12+: `super().name` / `super(C, obj).name` without a super object once
+                // specialized (`Interpreter.loadSuperAttr`); aux bit 1: a method call follows.
+                let obj = pop(), cls = pop(), globalSuper = pop()
+                let found = try interp.loadSuperAttr(globalSuper, cls, obj, a.bytecode.names[Int(ins.arg)],
+                                                     method: ins.aux & 1 != 0, twoArgs: ins.aux & 2 != 0,
+                                                     frame: a.frame, code: a.bytecode, site: pc - 1)
+                switch found {
+                case .function: push(obj); methods.append((slot: stack.count - 1, method: found))
+                case .attribute(let v):
+                    push(v)
+                    if ins.aux & 1 != 0 { methods.append((slot: stack.count - 1, method: found)) }
+                default: preconditionFailure("LOAD_SUPER_ATTR found a builtin method")
+                }
+
             case .LOAD_METHOD:
                 // The method is looked up before the arguments are evaluated. Its slot holds
                 // self (or the attribute, for NULL + attr); what was found rides beside it.
@@ -637,12 +652,18 @@ final class CEval {
                     pc = 0
                     interp.evalBreaker()   // RESUME
                     try interp.step()
+                } else if case .method = heap.payload[Int(callable)] {
+                    push(try interp.callUnpackingMethod(callable, args, kwargs))
+                } else if callable == heap.builtinType(.superObject) {
+                    // The zero-argument form reads this frame (super_init_without_args).
+                    defer { heap.decref(callable); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+                    push(try interp.callSuper(args, kwargs, frame: a.frame))
+                    interp.evalBreaker()
                 } else {
                     defer { heap.decref(callable) }
                     // 3.6's call_function takes a reference of its own to any callable that
                     // is not a bound method for the call (a user `__call__` sees it).
-                    var holds = interp.profile.callFunctionHoldsCallable
-                    if case .method = heap.payload[Int(callable)] { holds = false }
+                    let holds = interp.profile.callFunctionHoldsCallable
                     if holds { heap.incref(callable) }
                     defer { if holds { heap.decref(callable) } }
                     push(try interp.call(callable, args, kwargs))
@@ -678,7 +699,8 @@ final class CEval {
                         a.frame.returnValue = v
                         return .returned
                     }
-                    heap.decref(v)
+                    // A class body returns its `__class__` cell (or None) to __build_class__.
+                    if a.code.kind == .classBody { a.frame.returnValue = v } else { heap.decref(v) }
                     return .next
                 }
                 // The frame is cleared (locals in order, then the function), then (before 3.11)

@@ -115,6 +115,14 @@ extension CodeGen {
             try emitSubdict(entries[...], e.span)
 
         case .attribute(let objExpr, let attr):
+            if let superArgs = try superCallArguments(objExpr, attr) {
+                try emitSuperAttrOperands(objExpr, superArgs)
+                c.noteName(attr)
+                located(atAttributeName(unit.loc, e, attr)) {
+                    emit(.LOAD_SUPER_ATTR, .name(attr, key: 0), aux: superArgs.isEmpty ? 0 : 2)
+                }
+                break
+            }
             try emitExpr(objExpr)
             c.noteName(attr)
             located(atAttributeName(unit.loc, e, attr)) { emit(.LOAD_ATTR, .name(attr, key: 0)) }
@@ -309,9 +317,16 @@ extension CodeGen {
         if case .attribute(let objExpr, let attr) = calleeExpr.kind {
             // maybe_optimize_method_call: the method is looked up at the attribute, the
             // call made at the call, each moved to the name when it spans lines.
-            try emitExpr(objExpr)
+            let superArgs = try superCallArguments(objExpr, attr)
+            if let superArgs { try emitSuperAttrOperands(objExpr, superArgs) } else { try emitExpr(objExpr) }
             c.noteName(attr)
-            located(atAttributeName(Location(calleeExpr.span), calleeExpr, attr)) { emit(.LOAD_METHOD, .name(attr, key: 0)) }
+            located(atAttributeName(Location(calleeExpr.span), calleeExpr, attr)) {
+                if let superArgs {
+                    emit(.LOAD_SUPER_ATTR, .name(attr, key: 0), aux: superArgs.isEmpty ? 1 : 3)
+                } else {
+                    emit(.LOAD_METHOD, .name(attr, key: 0))
+                }
+            }
             splice(arguments)
             let shape = addCallShape(CallShape(kwnames: kwnames, method: attr))
             located(atAttributeName(unit.loc, calleeExpr, attr)) {
@@ -441,6 +456,7 @@ extension CodeGen {
     /// compiler_nameop for a load. `pushNull`: the name is a callee, after a NULL
     /// (PUSH_NULL before it, or LOAD_GLOBAL's own low bit).
     func emitLoadName(_ name: String, _ span: SourceSpan, pushNull: Bool) throws {
+        try refuseClassCellName(name, span)
         let key = interp.name(name)
         if let slot = derefSlot(name) {
             if pushNull { emit(.PUSH_NULL) }
@@ -478,6 +494,7 @@ extension CodeGen {
     private func emitStoreHere(_ target: Expr) throws {
         switch target.kind {
         case .name(let name):
+            try refuseClassCellName(name, target.span)
             let key = interp.name(name)
             if let slot = derefSlot(name) { emit(.STORE_DEREF, .value(slot)); return }
             switch c.storeAccess(name) {
@@ -525,6 +542,7 @@ extension CodeGen {
     private func emitDeleteHere(_ target: Expr) throws {
         switch target.kind {
         case .name(let name):
+            try refuseClassCellName(name, target.span)
             let key = interp.name(name)
             if let slot = derefSlot(name) { emit(.DELETE_DEREF, .value(slot)); return }
             switch c.storeAccess(name) {
@@ -587,6 +605,7 @@ extension CodeGen {
         var closure: ClosureAnalysis?
         if case .generator(let el) = element {
             closure = try ClosureAnalysis(params: [Param(name: ".0")], body: CodeGen.generatorBody(el, generators), env: captureEnv)
+            if closure!.frees.contains("__class__") { throw c.unsupported("super() or __class__ in a generator expression", e.span) }
         }
         let code = CodeObject(kind: .comprehension, name: codeName, qualname: qualname, filename: c.filename, firstLine: e.span.line)
         var cscope = Scope(kind: .comprehension)

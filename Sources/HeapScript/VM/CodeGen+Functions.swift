@@ -34,7 +34,15 @@ struct ClosureAnalysis {
         for (n, span) in walker.nonlocalSpans where !env.contains(n) {
             throw UnsupportedConstruct("'nonlocal \(n)' without a binding in an enclosing function", line: span.line, column: span.column)
         }
+        if let span = walker.classCellSpans.first {
+            // A comprehension's own frame (3.11) or its enclosing one (3.12+ inline it) would
+            // be the one zero-argument super() reads.
+            throw UnsupportedConstruct("super() or __class__ in a comprehension", line: span.line, column: span.column)
+        }
         var s = Scope.function(params: params, body: body)
+        if let n = ["super", "__class__"].first(where: { s.localIndex[$0] != nil || nonlocals.contains($0) || s.declaredGlobal.contains($0) }) {
+            throw UnsupportedConstruct("binding the name '\(n)' in a function", line: body.first?.span.line ?? 0, column: 0)
+        }
         if !nonlocals.isEmpty {
             var filtered = Scope(kind: .function)
             filtered.declaredGlobal = s.declaredGlobal
@@ -74,6 +82,8 @@ struct ClosureWalker {
     var comprehensionTargets: [String: SourceSpan] = [:]
     /// A `yield` of this function (not of a nested one): it is a generator (CO_GENERATOR).
     var yields = false
+    /// Where a comprehension of this function uses `super` or `__class__`.
+    var classCellSpans: [SourceSpan] = []
     private var inComprehension = 0
 
     mutating func walk(_ body: [Stmt]) throws(UnsupportedConstruct) { for s in body { try walk(s) } }
@@ -125,7 +135,12 @@ struct ClosureWalker {
     mutating func walk(_ e: Expr) throws(UnsupportedConstruct) {
         switch e.kind {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
-        case .name(let n): uses.insert(n)
+        case .name(let n):
+            uses.insert(n)
+            // symtable_visit_expr: a use of `super` counts as a use of `__class__`, which a
+            // method gets from its class body's cell (co_freevars).
+            if n == "super" { uses.insert("__class__") }
+            if inComprehension > 0, n == "super" || n == "__class__" { classCellSpans.append(e.span) }
         case .fstring(let parts): for case .field(let x, _, _) in parts { try walk(x) }
         case .tuple(let xs), .list(let xs), .set(let xs), .boolOp(_, let xs): for x in xs { try walk(x) }
         case .dict(let entries): for d in entries { if let k = d.key { try walk(k) }; try walk(d.value) }
@@ -215,6 +230,14 @@ extension CodeGen {
     /// new reference to this frame's cell), packed in a tuple for MAKE_FUNCTION's 0x08.
     func emitClosureTuple(_ frees: [String], at span: SourceSpan) throws {
         for n in frees {
+            if n == "__class__" && unit.isClassBody {
+                // compiler_make_closure in a class body: the body's `__class__` cell, its only
+                // cell (slot 0), which makes the body return it (`emitClass`). A function
+                // nested in a method gets the method's free variable, like any other.
+                unit.needsClassCell = true
+                emit(.LOAD_CLOSURE, .value(0))
+                continue
+            }
             guard let slot = unit.deref[n] else { throw c.unsupported("a free variable without a cell", span) }
             emit(.LOAD_CLOSURE, .value(Int32(slot)))
         }

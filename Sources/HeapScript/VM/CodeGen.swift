@@ -40,6 +40,9 @@ final class CodeGen {
         var captureEnv: Set<String> = []
         /// co_consts[0] is the function's docstring, not None.
         var hasDocstring = false
+        /// A class body's unit, and whether a function made in it uses its `__class__` cell.
+        var isClassBody = false
+        var needsClassCell = false
         init(line: Int) { loc = .lineOnly(Int32(line)) }
     }
 
@@ -52,6 +55,9 @@ final class CodeGen {
 
     var units: [Unit] = []
     var unit: Unit { units[units.count - 1] }
+    /// Whether the module-level code of this compilation uses or binds `super` (3.12+'s
+    /// can_optimize_super_call reads the top symtable); nil where the walk was refused.
+    var topLevelUsesSuper: Bool?
 
     init(compiler: Compiler) {
         self.c = compiler
@@ -68,6 +74,8 @@ final class CodeGen {
     /// compiler_mod: the symtable's working sets first, then the body.
     func compileModule(_ body: [Stmt], interactive: Bool) throws -> CodeObject {
         let profile = interp.profile
+        var topLevel = ClosureWalker()
+        topLevelUsesSuper = (try? topLevel.walk(body)) == nil ? nil : topLevel.uses.contains("super")
         let blocks = SymtableBlock.children(of: body)
         c.workingSet += heap.takeFromFreeLists(profile.symtableWorkingSet)
         for _ in 0..<blocks.reduce(0, { $0 + $1.entryCount }) {
@@ -422,7 +430,8 @@ final class CodeGen {
         let keywordOnly = sourceParams.filter { $0.kind == .keywordOnly }
         let params = positional + keywordOnly + sourceParams.filter { $0.kind == .varArgs }
             + sourceParams.filter { $0.kind == .varKeywords }
-        let analysis = try ClosureAnalysis(params: params, body: body, env: captureEnv)
+        // symtable.c's analyze_block: a class body binds `__class__` for the functions in it.
+        let analysis = try ClosureAnalysis(params: params, body: body, env: unit.isClassBody ? ["__class__"] : captureEnv)
         var defaultConstants: [ObjectRef] = []
         var allConstant = true
         let defaults = try capture {
@@ -533,7 +542,9 @@ final class CodeGen {
             c.noteName("__firstlineno__")
             _ = c.addConst(c.literal(try interp.newInt(span.line)))
         }
-        units.append(Unit(line: span.line))
+        let bodyUnit = Unit(line: span.line)
+        bodyUnit.isClassBody = true
+        units.append(bodyUnit)
         emit(.RESUME, .value(0))
         // compiler_body: a docstring is stored as __doc__ (LOAD_CONST; STORE_NAME __doc__).
         var statements = body[...]
@@ -546,7 +557,23 @@ final class CodeGen {
             statements = body.dropFirst()
         }
         try emitBlock(Array(statements))
-        emitImplicitReturn()
+        if bodyUnit.needsClassCell {
+            // compiler_class: a function used `__class__` (or super): the body's cell is
+            // stored as `__classcell__` (type_new fills it with the class) and returned to
+            // __build_class__; no None constant then (3.6.15 to 3.13.0: co_cellvars
+            // ('__class__',), the body's code starting with MAKE_CELL on 3.11+).
+            code.localNames = ["__class__"]
+            code.cellSlots = [0]
+            code.returnsClassCell = true
+            unit.loc = .lineOnly(-1)
+            emit(.LOAD_CLOSURE, .value(0))
+            emit(.COPY, .value(1))
+            c.noteName("__classcell__")
+            emit(.STORE_NAME, .name("__classcell__", key: interp.name("__classcell__")))
+            emit(.RETURN_VALUE)
+        } else {
+            emitImplicitReturn()
+        }
         let inner = units.removeLast()
         var staticAttributes: ObjectRef?
         if let staticNames {

@@ -92,7 +92,7 @@ struct Disassembler {
         case .LOAD_CONST:
             return (i.arg, interp.reprString(bc.constants[Int(i.arg)]))
         case .LOAD_NAME, .STORE_NAME, .DELETE_NAME, .LOAD_ATTR, .STORE_ATTR, .DELETE_ATTR, .IMPORT_NAME,
-             .IMPORT_FROM, .LOAD_METHOD, .STORE_GLOBAL, .DELETE_GLOBAL:
+             .IMPORT_FROM, .LOAD_METHOD, .STORE_GLOBAL, .DELETE_GLOBAL, .LOAD_SUPER_ATTR:
             return (i.arg, bc.names[Int(i.arg)])
         case .LOAD_GLOBAL:
             return (i.arg, (i.arg & 1 == 1 ? "NULL + " : "") + bc.names[Int(i.arg >> 1)])

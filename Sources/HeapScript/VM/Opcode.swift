@@ -21,6 +21,8 @@ enum Opcode: UInt8 {
     case LOAD_FAST = 124, STORE_FAST = 125, DELETE_FAST = 126, RAISE_VARARGS = 130
     case MAKE_FUNCTION = 132, BUILD_SLICE = 133, JUMP_BACKWARD_NO_INTERRUPT = 134, LOAD_CLOSURE = 136, LOAD_DEREF = 137, STORE_DEREF = 138
     case DELETE_DEREF = 139, JUMP_BACKWARD = 140, CALL_FUNCTION_EX = 142
+    /// 3.12+ only (3.12's number; the code generator emits it under `Profile.loadsSuperAttr`).
+    case LOAD_SUPER_ATTR = 141
     case LIST_APPEND = 145, SET_ADD = 146, MAP_ADD = 147, RESUME = 151
     case FORMAT_VALUE = 155, BUILD_CONST_KEY_MAP = 156, BUILD_STRING = 157, LOAD_METHOD = 160
     case LIST_EXTEND = 162, SET_UPDATE = 163, DICT_MERGE = 164, DICT_UPDATE = 165, PRECALL = 166, CALL = 171, KW_NAMES = 172
@@ -107,6 +109,7 @@ enum Opcode: UInt8 {
         case .BUILD_CONST_KEY_MAP: "BUILD_CONST_KEY_MAP"
         case .BUILD_STRING: "BUILD_STRING"
         case .LOAD_METHOD: "LOAD_METHOD"
+        case .LOAD_SUPER_ATTR: "LOAD_SUPER_ATTR"
         case .LIST_EXTEND: "LIST_EXTEND"
         case .SET_UPDATE: "SET_UPDATE"
         case .PRECALL: "PRECALL"
@@ -120,7 +123,7 @@ enum Opcode: UInt8 {
     var cacheEntries: Int {
         switch self {
         case .BINARY_SUBSCR, .STORE_ATTR, .LOAD_ATTR, .CALL: 4
-        case .STORE_SUBSCR, .UNPACK_SEQUENCE, .BINARY_OP, .PRECALL: 1
+        case .STORE_SUBSCR, .UNPACK_SEQUENCE, .BINARY_OP, .PRECALL, .LOAD_SUPER_ATTR: 1
         case .COMPARE_OP: 2
         case .LOAD_GLOBAL: 5
         case .LOAD_METHOD: 10

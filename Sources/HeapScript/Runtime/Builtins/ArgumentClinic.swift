@@ -534,6 +534,11 @@ extension Interpreter {
         return try body()
     }
 
+    /// `super(...)` made by a frame's CALL, which gives the zero-argument form its frame.
+    func callSuper(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)], frame: Frame) throws -> ObjectRef {
+        try packingTypeCallArguments(args, kwargs) { try newSuper(heap.builtinType(.superObject), args, kwargs, frame: frame) }
+    }
+
     /// Calls a builtin type once the arguments pass its signature.
     func callBuiltinType(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         guard let sig = typeSignature(kind) else {

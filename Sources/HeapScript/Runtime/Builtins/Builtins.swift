@@ -10,7 +10,7 @@ extension Interpreter {
                           ("frozenset", .frozenset), ("bytes", .bytes), ("object", .object),
                           ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip), ("map", .map), ("filter", .filter),
                           ("reversed", .reversed), ("property", .property),
-                          ("classmethod", .classmethod), ("staticmethod", .staticmethod)] {
+                          ("classmethod", .classmethod), ("staticmethod", .staticmethod), ("super", .superObject)] {
             try! dictSet(d, name(n), heap.builtinType(kind))
         }
         for (n, t) in exceptionTypes { try! dictSet(d, name(n), t) }
@@ -172,6 +172,7 @@ extension Interpreter {
         case .filter: return try newFilter(type, args)
         case .reversed: return try newReversed(args, kwargs)
         case .property: return try newProperty(type, args, kwargs, packs: !profile.typeCallPacksArguments)
+        case .superObject: return try newSuper(type, args, kwargs, frame: nil)
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:

@@ -90,6 +90,9 @@ public final class Interpreter {
     /// fewer after one, 3.13.0 four more, growing with each block); the engine does not model
     /// them, so the session refuses to count the collector's objects from then on.
     var execObjectsUnmodelled = false
+    /// Objects CPython has in the collector's lists that the engine does not model (what an
+    /// import made, `noteCopyImport`): the reason; what would count them is refused.
+    var unmodelledCollectorObjects: String?
     /// Garbage CPython has and the engine does not model, until a full collection would find
     /// it (`Profile.weakrefImportLeavesGarbage`): the reason, for the refusal.
     var unmodelledGarbage: String?

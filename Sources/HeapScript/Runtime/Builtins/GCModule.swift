@@ -180,6 +180,10 @@ extension Interpreter {
                                        + "that ran a script block at CPython \(profile.version)'s prompt "
                                        + "(`\(function)` would count them); use `>>>` transcripts in this session")
         }
+        if let why = unmodelledCollectorObjects {
+            throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model \(why) "
+                                       + "(`\(function)` would count them)")
+        }
         if !startupObjectsModelled || !heap.gc.startupObjectsExact {
             throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model CPython \(profile.version)'s "
                                        + "start-up objects here (`\(function)` would count them)")

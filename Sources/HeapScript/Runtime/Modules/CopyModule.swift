@@ -58,6 +58,16 @@ extension Interpreter {
         defineFunction(in: d, "_hb_id", module: "copy") { i, _, args, _ in
             try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
         }
+        // 3.11.7: a frame that called a Python function and then catches an exception ends
+        // with one GC object more in generation 0 than the engine counts (`def f(m):\n y =
+        // g()\n try: m[5]\n except KeyError: pass`, then `gc.collect(); f({});
+        // gc.get_count()`: (3, 0, 0) in CPython, (2, 0, 0) in the engine; not found yet where).
+        // `_deepcopy_tuple` does exactly that for every tuple the memo does not hold, so the
+        // count is declared off by one there; 3.12.1 and 3.13.0 agree with the engine.
+        defineFunction(in: d, "_hb_frame_count_unknown", module: "copy") { i, _, _, _ in
+            i.heap.countMayDiffer(by: 1)
+            return i.heap.newNone()
+        }
         defineFunction(in: d, "_hb_unmodelled", module: "copy") { i, _, args, _ in
             let cls = args[0]
             let what = i.heap.kind(cls) == .type ? i.heap.typeInfo(cls).name : i.typeName(cls)
@@ -247,7 +257,7 @@ extension Interpreter {
                 try:
                     return memo[_hb_id(x)]
                 except KeyError:
-                    pass
+                    \(v == 11 ? "_hb_frame_count_unknown()" : "pass")
                 for k, j in zip(x, y):
                     if k is not j:
                         y = tuple(y)

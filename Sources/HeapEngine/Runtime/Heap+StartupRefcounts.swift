@@ -85,6 +85,12 @@ extension Heap {
         if unmodelledShared[r] == nil { unmodelledShared[r] = StartupRefcounts.untracked }
     }
 
+    /// Refuses the counts of every shared object from now on (before 3.12): CPython ran code
+    /// (an import) whose references to them the engine does not take.
+    public func markSharedCountsUnmodelled() {
+        sharedObjectsInTableOrder().forEach(markUnmodelledCount)
+    }
+
     /// The cached small int `v`, borrowed (nil outside the cache).
     public func cachedSmallInt(_ v: Int) -> ObjectRef? {
         v >= profile.smallIntMin && v <= profile.smallIntMax ? smallInts[v - profile.smallIntMin] : nil

@@ -118,6 +118,7 @@ extension Interpreter {
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
+            if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)

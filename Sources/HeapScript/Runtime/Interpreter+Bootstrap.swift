@@ -166,7 +166,7 @@ extension Interpreter {
     }
 
     /// The modules `importModule` makes (sorted).
-    static let importableModules = ["gc", "sys", "weakref"]
+    static let importableModules = ["copy", "gc", "sys", "weakref"]
 
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
@@ -197,6 +197,12 @@ extension Interpreter {
             }
         case ("sys", nil): defineSysModule(dict)
         case ("weakref", nil): defineWeakrefModule(dict)
+        case ("copy", nil):
+            // Registered first: Lib/copy.py's `import weakref` and its own names run in it.
+            modules[moduleName] = m
+            do { try importCopyModule(dict) } catch { modules[moduleName] = nil; heap.decref(m); throw error }
+            heap.incref(m)
+            return m
         default:
             heap.decref(m)
             let top = String(moduleName.split(separator: ".").first ?? "")

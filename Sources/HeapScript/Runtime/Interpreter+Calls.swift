@@ -208,6 +208,13 @@ extension Interpreter {
             try step()
             flow = try CEval(self).run(frame)
         } catch var e as PyException {
+            if code.filename == Interpreter.copyModuleFile {
+                // CPython's traceback would name the installed Lib/copy.py and its lines.
+                releaseException(e)
+                clearFrame(frame, fnRef)
+                throw notModelled("an exception raised through Lib/copy.py's \(code.name)()",
+                                  because: "its traceback names CPython's installed copy.py, which heapbook stands in for")
+            }
             let live = frame.tracebackHolders.filter { $0.holdsTraceback }
             if !live.isEmpty {   // as CEval.leave
                 guard frameKeeper(live, inFlight: exceptionState(e.exception)) != nil else {

@@ -90,11 +90,9 @@ public final class Interpreter {
     /// fewer after one, 3.13.0 four more, growing with each block); the engine does not model
     /// them, so the session refuses to count the collector's objects from then on.
     var execObjectsUnmodelled = false
-    /// An error reached the prompt under a profile whose printing of it allocates what the
-    /// engine does not model (`CompileCountError.uncaughtError`), and whose frame keeps the
-    /// failed statement's code object alive through sys.last_traceback (3.6.15, 3.8.18:
-    /// its co_consts tuple is a tracked object): the collector's lists are not known.
-    var uncaughtErrorObjectsUnmodelled = false
+    /// Objects CPython has in the collector's lists that the engine does not model (what an
+    /// import made, `noteCopyImport`): the reason; what would count them is refused.
+    var unmodelledCollectorObjects: String?
     /// Garbage CPython has and the engine does not model, until a full collection would find
     /// it (`Profile.weakrefImportLeavesGarbage`): the reason, for the refusal.
     var unmodelledGarbage: String?

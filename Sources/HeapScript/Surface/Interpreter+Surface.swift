@@ -31,6 +31,12 @@ extension Interpreter {
         } else if let template = cachedModuleDicts[m] {
             names.formUnion(dictStorage(template).keys.map(stringValue))
             names.insert("__name__")
+        } else if m == "copy", let module = try? importModule(m), case .module(let info) = heap.payload[Int(module)] {
+            // Made on first import only (CopyModule.swift); its stand-in's own names
+            // (`_hb_...`) and `__dict__` are refused, not modelled.
+            heap.decref(module)
+            names.remove("__dict__")
+            names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter { !Interpreter.isCopyStandInAttribute($0) })
         } else {
             return []
         }

@@ -382,6 +382,9 @@ extension Interpreter {
                      arity: .takes(bare, missing: v < 8 ? .required : .missing), keywords: .counted(bare))
         // Modules/_weakref.c
         case "_weakref.getweakrefcount": return one()
+        // The Lib/copy.py stand-in's helpers (CopyModule.swift), called only by its code.
+        case "copy._hb_id", "copy._hb_unmodelled": return one()
+        case "copy._hb_frame_count_unknown": return noArgs()
         // Modules/gcmodule.c
         case "gc.collect":
             return S(min: 0, max: 1, parameters: ["generation"], arity: .takes(v < 8 ? "" : bare),

@@ -180,13 +180,9 @@ extension Interpreter {
                                        + "that ran a script block at CPython \(profile.version)'s prompt "
                                        + "(`\(function)` would count them); use `>>>` transcripts in this session")
         }
-        if uncaughtErrorObjectsUnmodelled {
-            // Measured: `len(1, 2)` at the prompt, then len(gc.get_objects()) counts 4 more
-            // objects on 3.6.15 and 3.8.18 and 8 more on 3.13.0 than the engine made.
-            throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model every object CPython "
-                                       + "\(profile.version) keeps after an error reached the prompt (the failed "
-                                       + "statement's code object, what printing the traceback made), so `\(function)` "
-                                       + "would count them")
+        if let why = unmodelledCollectorObjects {
+            throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model \(why) "
+                                       + "(`\(function)` would count them)")
         }
         if !startupObjectsModelled || !heap.gc.startupObjectsExact {
             throw UnsupportedAtRuntime(what: function, fullMessage: "heapbook does not model CPython \(profile.version)'s "

@@ -60,6 +60,8 @@ extension Interpreter {
         }
         defineFunction(in: d, "getrecursionlimit", module: "sys") { i, _, _, _ in try i.newInt(i.profile.recursionLimit) }
         defineFunction(in: d, "_debugmallocstats", module: "sys") { i, _, _, _ in
+            // Blocks CPython allocated and the engine did not (or of another size class).
+            if let why = i.unknownBlockSizes { throw i.notModelled("sys._debugmallocstats()", because: why) }
             // CPython writes these statistics to stderr.
             i.stderr += i.heap.allocator.debugMallocStats(extraLines: i.heap.freeListStatsLines())
             return i.heap.newNone()

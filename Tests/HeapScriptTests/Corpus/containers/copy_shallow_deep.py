@@ -1,0 +1,16 @@
+import copy, sys
+a = [[1, 2], [3, 4]]
+b = copy.copy(a); c = copy.deepcopy(a)
+print(a[0] is b[0], a[0] is c[0], sys.getrefcount(a[0]), sys.getrefcount(c[0]))
+print(sys.getsizeof(a), sys.getsizeof(b), sys.getsizeof(c), sys.getsizeof(c[0]))
+d = {'k': a}; d['self'] = d; e = copy.deepcopy(d); print(e['self'] is e, e['k'] is a, e['k'][1] is a[1])
+n = 10 ** 20; print(copy.deepcopy(n) is n, copy.copy(n) is n, copy.deepcopy(None) is None)
+t = (1, 'two', (3,)); print(copy.deepcopy(t) is t, copy.copy(t) is t)
+u = (1, [2]); v = copy.deepcopy(u); print(v is u, v[1] is u[1], v == u, sys.getrefcount(v), sys.getsizeof(v))
+big = list(range(10)); print(sys.getsizeof(big), sys.getsizeof(copy.copy(big)), sys.getsizeof(copy.deepcopy(big)))
+dd = {i: str(i) for i in range(6)}; print(sys.getsizeof(dd), sys.getsizeof(copy.copy(dd)), sys.getsizeof(copy.deepcopy(dd)))
+print(copy.copy(len) is len, copy.deepcopy(int) is int, copy.copy(copy.copy) is copy.copy)
+x = copy.deepcopy([a, a]); print(x[0] is x[1], x[0] is a, sys.getrefcount(x[0]))
+print(type(copy.deepcopy).__name__, copy.deepcopy.__name__)
+print(sys.getrefcount(a), sys.getrefcount(c))
+r = range(3); print(copy.copy(r) is r, copy.deepcopy(r) == r)

@@ -479,6 +479,7 @@ extension Interpreter {
         }
         do {
             let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict, slots: slots)
+            try typeReadySetHash(typeDict)
             try typeNewEpilogue(typeDict)
             if try dictGet(typeDict, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }
             // 3.13 _PyDict_NewKeysForClass: the shared keys start with __static_attributes__.

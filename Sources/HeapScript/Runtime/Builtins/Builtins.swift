@@ -93,6 +93,12 @@ extension Interpreter {
         for (fname, op) in [("min", CompareOp.lt), ("max", CompareOp.gt)] {
             defineFunction(in: d, fname) { i, _, args, _ in
                 if args.count == 1 { return try i.builtinMinMax(fname, op, args[0]) }
+                // min_max iterates the argument tuple, holding each item and the best one
+                // (references the engine's borrowed arguments do not show): refused where a
+                // class's comparison method could see them.
+                for x in args where try i.hasSlotRichCompare(x) {
+                    throw i.notModelled("\(fname)() of several arguments with comparison methods of a class")
+                }
                 var best = args[0]
                 for x in args.dropFirst() where try i.ordered(op, x, best) { best = x }
                 i.heap.incref(best)

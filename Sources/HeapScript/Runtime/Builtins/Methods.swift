@@ -6,6 +6,11 @@ extension Interpreter {
         // The signatures of sort and sorted let only reverse= through (key= is refused).
         var reverse = false
         for (k, v) in kwargs where k == "reverse" { reverse = try isTrue(v) }
+        // list_sort_impl empties the list while it sorts, and timsort's comparisons (count_run,
+        // binarysort, merges; 3.13 counts runs otherwise) decide which `__lt__` calls run.
+        for x in listItems(l) where try hasSlotRichCompare(x) {
+            throw notModelled("sorting objects with comparison methods of a class", because: "timsort's sequence of comparisons is not modelled")
+        }
         try mutateList(l) { st in
             try st.sort { a, b in try self.ordered(reverse ? .gt : .lt, a, b) }
         }
@@ -44,11 +49,17 @@ extension Interpreter {
             return try i.mutateList(s!) { $0.pop(at: idx, clearsWhenEmpty: clears) }
         }
         defineMethod(.list, "remove") { i, s, args, _ in
-            let items = i.listItems(s!)
-            for (k, x) in items.enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) {
-                let old = try i.mutateList(s!) { $0.remove(at: k) }
-                i.heap.decref(old)
-                return i.heap.newNone()
+            // list_remove, listindex, list_count: PyObject_RichCompareBool(item, value), the
+            // size read again for each item (`itemsEqual`).
+            var k = 0
+            while k < i.listItems(s!).count {
+                let x = i.listItems(s!)[k]
+                if try i.itemsEqual(x, args[0], held: [x]) {
+                    let old = try i.mutateList(s!) { $0.remove(at: k) }
+                    i.heap.decref(old)
+                    return i.heap.newNone()
+                }
+                k += 1
             }
             throw i.error("ValueError", "list.remove(x): x not in list")
         }
@@ -59,11 +70,26 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.list, "index") { i, s, args, _ in
-            for (k, x) in i.listItems(s!).enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) { return try i.newInt(k) }
+            // 3.6's listindex is METH_VARARGS: its argument tuple holds the value too.
+            let packed = i.profile.minor < 8 ? [args[0]] : []
+            packed.forEach(i.heap.incref)
+            defer { packed.forEach(i.heap.decref) }
+            var k = 0
+            while k < i.listItems(s!).count {
+                let x = i.listItems(s!)[k]
+                if try i.itemsEqual(x, args[0], held: [x]) { return try i.newInt(k) }
+                k += 1
+            }
             throw i.error("ValueError", "\(i.reprString(args[0])) is not in list")
         }
         defineMethod(.list, "count") { i, s, args, _ in
-            try i.newInt(try i.listItems(s!).filter { try $0 == args[0] || i.valuesEqual($0, args[0]) }.count)
+            var k = 0, n = 0
+            while k < i.listItems(s!).count {
+                let x = i.listItems(s!)[k]
+                if try i.itemsEqual(x, args[0], held: [x]) { n += 1 }
+                k += 1
+            }
+            return try i.newInt(n)
         }
         defineMethod(.list, "copy") { i, s, _, _ in
             let items = i.listItems(s!)
@@ -149,6 +175,10 @@ extension Interpreter {
         for (mname, mustExist) in [("discard", false), ("remove", true)] {
             defineMethod(.set, mname) { i, s, args, _ in
                 let h = try i.hash(args[0])
+                try i.probeInPython(holding: [], snapshot: { i.setKeys(s!) }) { eq in
+                    if case .set(let st) = i.heap.payload[Int(s!)] { _ = st.lookup(args[0], hash: h, isEqual: eq) }
+                }
+                defer { i.probeAnswers = [] }
                 let removed: ObjectRef? = i.heap.withPayload(s!) { p in
                     guard case .set(var st) = p else { return nil }
                     p = .empty
@@ -327,11 +357,15 @@ extension Interpreter {
         }
         defineMethod(.tuple, "count") { i, s, args, _ in
             guard case .tuple(let t) = i.heap.payload[Int(s!)] else { return try i.newInt(0) }
-            return try i.newInt(try t.filter { try $0 == args[0] || i.valuesEqual($0, args[0]) }.count)
+            return try i.newInt(try t.filter { try i.itemsEqual($0, args[0]) }.count)
         }
         defineMethod(.tuple, "index") { i, s, args, _ in
             guard case .tuple(let t) = i.heap.payload[Int(s!)] else { return try i.newInt(0) }
-            for (k, x) in t.enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) { return try i.newInt(k) }
+            // 3.6's tupleindex is METH_VARARGS: its argument tuple holds the value too.
+            let packed = i.profile.minor < 8 ? [args[0]] : []
+            packed.forEach(i.heap.incref)
+            defer { packed.forEach(i.heap.decref) }
+            for (k, x) in t.enumerated() where try i.itemsEqual(x, args[0]) { return try i.newInt(k) }
             throw i.error("ValueError", "tuple.index(x): x not in tuple")
         }
     }

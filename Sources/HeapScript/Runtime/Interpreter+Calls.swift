@@ -526,6 +526,7 @@ extension Interpreter {
 
     /// PyDict_Copy (a new dict filled in the original's order).
     func copyDict(_ d: ObjectRef) throws -> ObjectRef {
+        try refuseUserKeys(dictStorage(d).items.map { $0.key }, "copying a dict")
         let copy = try newDict()
         for (k, v) in dictStorage(d).items { try dictSet(copy, k, v) }
         return copy

@@ -89,6 +89,7 @@ extension Interpreter {
     /// one resize up front (or b's keys' size when `a` is empty), then b's entries in order.
     /// `present`: DICT_MERGE's error for a key `a` already has (override 2), else nil.
     func dictMergeDict(_ d: ObjectRef, _ other: DictStorage, present: ((ObjectRef) throws -> Error)? = nil) throws {
+        try refuseUserKeys(other.items.map { $0.key }, "merging dicts")
         if splitOwner(of: d) == nil && splitKeys(of: d) == nil {
             heap.withPayload(d) { p in
                 guard case .dict(var st) = p else { return }

@@ -547,6 +547,14 @@ extension Interpreter {
             if dictView(container)!.kind == .dictKeys { return try dictGet(d, item) != nil }
             let items = try iterateToArray(container)
             defer { items.forEach(heap.decref) }
+            // dictitems_contains looks the key up and compares the value; the values view
+            // iterates: neither is modelled where a class's `__eq__` would run.
+            func comparesInPython(_ r: ObjectRef) throws -> Bool {
+                try hasSlotRichCompare(r) || (sequenceItems(r)?.contains { try hasSlotRichCompare($0) } ?? false)
+            }
+            if try comparesInPython(item) || items.contains(where: comparesInPython) {
+                throw notModelled("'in' of a dict view with objects that have comparison methods of a class")
+            }
             for x in items where try x == item || valuesEqual(x, item) { return true }
             return false
         case .instance:

@@ -91,7 +91,7 @@ extension Interpreter {
     }
 
     /// Py_TYPE(self)->tp_richcompare(self, other, op), a new reference.
-    private func typeRichCompare(_ selfRef: ObjectRef, _ other: ObjectRef, _ op: CompareOp) throws -> ObjectRef {
+    func typeRichCompare(_ selfRef: ObjectRef, _ other: ObjectRef, _ op: CompareOp) throws -> ObjectRef {
         if try hasSlotRichCompare(selfRef) { return try slotTpRichCompare(selfRef, other, op) }
         if case .instance = heap.payload[Int(selfRef)] { return try objectRichCompare(selfRef, other, op) }
         if heap.typeInfo(of: selfRef).isHeapType {

@@ -6,11 +6,8 @@ extension Interpreter {
         // The signatures of sort and sorted let only reverse= through (key= is refused).
         var reverse = false
         for (k, v) in kwargs where k == "reverse" { reverse = try isTrue(v) }
-        // list_sort_impl empties the list while it sorts, and timsort's comparisons (count_run,
-        // binarysort, merges; 3.13 counts runs otherwise) decide which `__lt__` calls run.
-        for x in listItems(l) where try hasSlotRichCompare(x) {
-            throw notModelled("sorting objects with comparison methods of a class", because: "timsort's sequence of comparisons is not modelled")
-        }
+        // Where a class's comparison method runs, timsort's comparisons are visible (ListSort.swift).
+        if try listItems(l).contains(where: sortComparesInPython) { return try sortListCallingPython(l, reverse: reverse) }
         try mutateList(l) { st in
             try st.sort { a, b in try self.ordered(reverse ? .gt : .lt, a, b) }
         }

@@ -202,6 +202,9 @@ extension Interpreter {
             if (try? self.comparesInPython(stored, key)) ?? true { met.append((stored, key)); return false }
             return (try? self.valuesEqual(stored, key)) ?? false
         }
+        // Collected apart and published last: the methods' own dict lookups clear
+        // `probeAnswers` when they end.
+        var answers: [(stored: ObjectRef, key: ObjectRef, equal: Bool)] = []
         for (stored, key) in met {
             let before = snapshot()
             holding.forEach(heap.incref)
@@ -214,9 +217,10 @@ extension Interpreter {
             if snapshot() != before {
                 throw notModelled("a `__eq__` that changes the dict or set being searched", because: "CPython restarts the search")
             }
-            probeAnswers.append((stored, key, equal))
+            answers.append((stored, key, equal))
             if equal { break }
         }
+        probeAnswers = answers
     }
 
     /// A table operation whose probe met a class's comparison no `probeInPython` answered

@@ -23,8 +23,12 @@ extension Interpreter {
             // Never interned: no class body (co_names) or setattr bound it.
             return nil
         }
+        // The class dicts' own probe, not dictGet: this runs inside `keysEqual`, while a
+        // dict or set probe takes `probeAnswers` (class dict keys are strs: no Python code).
+        let h = try hash(key)
         for t in heap.typeInfo(type).mro {
-            if let d = heap.typeInfo(t).dict, let v = try dictGet(d, key) { return v }
+            guard let d = heap.typeInfo(t).dict, case .dict(let s) = heap.payload[Int(d)], s.count > 0 else { continue }
+            if let v = s.value(forKey: key, hash: h, isEqual: keysEqual) { return v }
         }
         return nil
     }

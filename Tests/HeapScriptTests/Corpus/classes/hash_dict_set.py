@@ -41,6 +41,23 @@ class I:
 {1: 'one'}[I(1)]
 I(2) in {2, 3}
 {I(1): 'a'}.get(1)
+class HOnly:
+    def __init__(self, h):
+        self.h = h
+    def __hash__(self):
+        return self.h
+
+class J:
+    def __eq__(self, o):
+        print('J.eq', type(o).__name__, sys.getrefcount(self))
+        return False
+    def __hash__(self):
+        return 1
+
+dm = {1: 'int', J(): 'j', HOnly(1): 'h'}
+len(dm)
+HOnly(1) in dm
+dm[1]
 sys.getrefcount(a), sys.getrefcount(b), sys.getrefcount(c)
 del d, s
 gc.collect()

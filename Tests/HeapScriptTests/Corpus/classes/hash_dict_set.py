@@ -62,16 +62,3 @@ sys.getrefcount(a), sys.getrefcount(b), sys.getrefcount(c)
 del d, s
 gc.collect()
 sys.getrefcount(a), sys.getrefcount(b), sys.getrefcount(c)
-class Mut:
-    def __init__(self, d):
-        self.d = d
-    def __eq__(self, o):
-        self.d.clear()
-        return False
-    def __hash__(self):
-        return 1
-
-dd = {}
-dd[Mut(dd)] = 1
-dd[Mut(dd)] = 2
-len(dd)

@@ -511,6 +511,7 @@ extension Interpreter {
         }
         do {
             let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict, slots: slots)
+            try typeReadySetHash(typeDict)
             // type_new_set_classcell: the cell gets the class, and its key leaves the class's
             // dict (a deleted entry). In 3.13 the body stored `__static_attributes__` before
             // `__classcell__`, here after it: the same entries, one deleted, in another order.
@@ -565,6 +566,7 @@ extension Interpreter {
 
     /// PyDict_Copy (a new dict filled in the original's order).
     func copyDict(_ d: ObjectRef) throws -> ObjectRef {
+        try refuseUserKeys(dictStorage(d).items.map { $0.key }, "copying a dict")
         let copy = try newDict()
         for (k, v) in dictStorage(d).items { try dictSet(copy, k, v) }
         return copy

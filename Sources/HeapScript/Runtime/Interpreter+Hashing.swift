@@ -41,13 +41,15 @@ extension Interpreter {
             return try hash(referent)
         case .empty where r == heap.none && profile.noneHashIsConstant:
             return 0xFCA8_6420   // none_hash (Objects/object.c, 3.12+)
+        case .instance:
+            return try instanceHash(r)   // slot_tp_hash or object's (RichCompare.swift)
         default:
             return addressHash(r)
         }
     }
 
     /// _Py_HashPointer: the address rotated right by 4 bits (its low bits are alignment).
-    private func addressHash(_ r: ObjectRef) -> Int {
+    func addressHash(_ r: ObjectRef) -> Int {
         let a = heap.address[Int(r)]
         let h = Int(truncatingIfNeeded: (a >> 4) | (a << 60))
         return h == -1 ? -2 : h

@@ -95,6 +95,7 @@ extension Interpreter {
     /// one resize up front (or b's keys' size when `a` is empty), then b's entries in order.
     /// `present`: DICT_MERGE's error for a key `a` already has (override 2), else nil.
     func dictMergeDict(_ d: ObjectRef, _ other: DictStorage, present: ((ObjectRef) throws -> Error)? = nil) throws {
+        try refuseUserKeys(other.items.map { $0.key }, "merging dicts")
         if splitOwner(of: d) == nil && splitKeys(of: d) == nil {
             heap.withPayload(d) { p in
                 guard case .dict(var st) = p else { return }
@@ -134,9 +135,16 @@ extension Interpreter {
     func newSet(_ items: [ObjectRef]) throws -> ObjectRef {
         let s: ObjectRef
         do { s = try heap.newSet(SetStorage(layouts: layouts)) } catch { items.forEach(heap.decref); throw memoryError() }
-        defer { items.forEach(heap.decref) }
-        // BUILD_SET: an unhashable item releases the set being built.
-        do { for item in items { try setAdd(s, item) } } catch { heap.decref(s); throw error }
+        // BUILD_SET releases each item as soon as it is added (a class's `__eq__` called for
+        // the next one sees it gone from the stack); an error releases the rest, then the set.
+        for (i, item) in items.enumerated() {
+            do { try setAdd(s, item) } catch {
+                items[i...].forEach(heap.decref)
+                heap.decref(s)
+                throw error
+            }
+            heap.decref(item)
+        }
         return s
     }
 
@@ -173,10 +181,71 @@ extension Interpreter {
 
     // MARK: - Equality
 
-    /// Equality for dict and set lookups (identity first, as PyObject_RichCompare callers do).
+    /// Equality for dict and set lookups (identity first, as PyObject_RichCompare callers
+    /// do): `isEqual(stored, key)` of the tables, which cannot run Python code; a class's
+    /// `__eq__` was called before (`probeInPython`) and its answer is taken here.
     func keysEqual(_ a: ObjectRef, _ b: ObjectRef) -> Bool {
         if a == b { return true }
+        if let p = probeAnswers.first(where: { $0.stored == a && $0.key == b }) { return p.equal }
+        if (try? comparesInPython(a, b)) ?? true { probeMissed = true; return false }
         return (try? valuesEqual(a, b)) ?? false
+    }
+
+    /// lookdict / set_lookkey / set_add_entry compare the key with each stored key of the
+    /// same hash that is another object, in probe order, until one is equal:
+    /// `PyObject_RichCompare(startkey, key, Py_EQ)`, the stored key on the left, held for
+    /// the call (Py_INCREF(startkey)), as are `holding` (insertdict's key and value,
+    /// set_add_entry's key: `sys.getrefcount` in `__eq__`, 3.6.15-3.13.0). The tables here do
+    /// not call back into Python: `dryRun` probes a copy with a recording `isEqual`, the
+    /// class methods it meets are called here in that order, and the real probe takes
+    /// their answers (`keysEqual`); the caller clears `probeAnswers` after it. A call that
+    /// changed the table is refused: CPython restarts the probe (or raises, 3.6's set).
+    func probeInPython(holding: [ObjectRef], snapshot: () -> [ObjectRef],
+                       dryRun: ((ObjectRef, ObjectRef) -> Bool) -> Void) throws {
+        var met: [(ObjectRef, ObjectRef)] = []
+        dryRun { stored, key in
+            if stored == key { return true }
+            if (try? self.comparesInPython(stored, key)) ?? true { met.append((stored, key)); return false }
+            return (try? self.valuesEqual(stored, key)) ?? false
+        }
+        // Collected apart and published last: the methods' own dict lookups clear
+        // `probeAnswers` when they end.
+        var answers: [(stored: ObjectRef, key: ObjectRef, equal: Bool)] = []
+        for (stored, key) in met {
+            let before = snapshot()
+            holding.forEach(heap.incref)
+            heap.incref(stored)
+            let equal: Bool
+            do {
+                defer { heap.decref(stored); holding.reversed().forEach(heap.decref) }
+                equal = try richCompareTruth(.eq, stored, key)
+            }
+            if snapshot() != before {
+                throw notModelled("a `__eq__` that changes the dict or set being searched", because: "CPython restarts the search")
+            }
+            answers.append((stored, key, equal))
+            if equal { break }
+        }
+        probeAnswers = answers
+    }
+
+    /// A table operation whose probe met a class's comparison no `probeInPython` answered
+    /// (the set operations walking whole tables): refused after the fact.
+    func refuseMissedProbe() throws {
+        guard probeMissed else { return }
+        probeMissed = false
+        throw notModelled("a set operation comparing keys with a class's `__eq__`")
+    }
+
+    /// Refuses `what` on keys whose class defines `__hash__`: CPython reuses the hashes its
+    /// tables stored (dict_equal, set_issubset), where the engine would hash them again.
+    func refuseUserKeys(_ keys: [ObjectRef], _ what: String) throws {
+        for k in keys {
+            guard case .instance = heap.payload[Int(k)] else { continue }
+            if let m = try lookupSpecialName(heap.typeOf[Int(k)], "__hash__"), m != heap.none {
+                throw notModelled("\(what) with keys whose class defines `__hash__`", because: "CPython reuses the stored hashes")
+            }
+        }
     }
 
     func isExactStr(_ r: ObjectRef) -> Bool { heap.typeOf[Int(r)] == heap.builtinType(.str) }
@@ -203,6 +272,10 @@ extension Interpreter {
             }
         }
         let exactStr = isExactStr(key)
+        try probeInPython(holding: [key, value], snapshot: { dictStorage(d).entryKeys }) { eq in
+            _ = dictStorage(d).lookup(key, hash: h, isEqual: eq)
+        }
+        defer { probeAnswers = [] }
         let result: DictInsertResult = heap.withPayload(d) { p in
             guard case .dict(var s) = p else { preconditionFailure("not a dict") }
             p = .empty
@@ -225,12 +298,16 @@ extension Interpreter {
         // (unhashable type: 'list') on 3.6.15-3.13.0, not a KeyError.
         let h = try hash(key)
         if s.count == 0 { return nil }
-        return s.value(forKey: key, hash: h, isEqual: keysEqual)
+        try probeInPython(holding: [], snapshot: { dictStorage(d).entryKeys }) { eq in _ = s.lookup(key, hash: h, isEqual: eq) }
+        defer { probeAnswers = [] }
+        return dictStorage(d).value(forKey: key, hash: h, isEqual: keysEqual)
     }
 
     /// Removes key; returns the (key, value) references for the caller to drop, or nil.
     func dictRemove(_ d: ObjectRef, _ key: ObjectRef) throws -> (key: ObjectRef, value: ObjectRef)? {
         let h = try hash(key)
+        try probeInPython(holding: [], snapshot: { dictStorage(d).entryKeys }) { eq in _ = dictStorage(d).lookup(key, hash: h, isEqual: eq) }
+        defer { probeAnswers = [] }
         // "Split table doesn't allow deletion.  Combine it." (before 3.11, found keys only)
         if splitKeys(of: d) != nil, dictStorage(d).value(forKey: key, hash: h, isEqual: keysEqual) != nil {
             combineSplitTable(d, growing: false)
@@ -256,6 +333,8 @@ extension Interpreter {
     func setAdd(_ s: ObjectRef, _ key: ObjectRef) throws {
         let h = try hash(key)
         let runSpecific = !hashIsReproducible(key)
+        try probeInPython(holding: [key], snapshot: { setKeys(s) }) { eq in _ = setKeysStorage(s).lookup(key, hash: h, isEqual: eq) }
+        defer { probeAnswers = [] }
         let added: Bool = heap.withPayload(s) { p in
             guard case .set(var st) = p else { preconditionFailure("not a set") }
             p = .empty
@@ -269,8 +348,19 @@ extension Interpreter {
 
     func setContains(_ s: ObjectRef, _ key: ObjectRef) throws -> Bool {
         guard case .set(let st) = heap.payload[Int(s)] else { return false }
-        return st.contains(key, hash: try hash(key), isEqual: keysEqual)
+        let h = try hash(key)
+        try probeInPython(holding: [], snapshot: { setKeys(s) }) { eq in _ = st.lookup(key, hash: h, isEqual: eq) }
+        defer { probeAnswers = [] }
+        return setKeysStorage(s).contains(key, hash: h, isEqual: keysEqual)
     }
+
+    private func setKeysStorage(_ s: ObjectRef) -> SetStorage {
+        guard case .set(let st) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
+        return st
+    }
+
+    /// A set's keys in table order (what a probe's `__eq__` must leave as it was).
+    func setKeys(_ s: ObjectRef) -> [ObjectRef] { setKeysStorage(s).entries.map { $0.key } }
 
     // MARK: - list
 

@@ -343,15 +343,71 @@ extension Interpreter {
         case .isNot: return heap.newBool(a != b)
         case .in: return heap.newBool(try contains(b, a))
         case .notIn: return heap.newBool(!(try contains(b, a)))
-        case .eq: return heap.newBool(try valuesEqual(a, b))
-        case .ne: return heap.newBool(!(try valuesEqual(a, b)))
-        case .lt, .le, .gt, .ge: return heap.newBool(try ordered(op, a, b))
+        case .eq, .ne, .lt, .le, .gt, .ge:
+            // COMPARE_OP pushes what a class's method returned, bool or not.
+            if try comparesInPython(a, b) { return try richCompare(op, a, b) }
+            if op != .eq && op != .ne, heap.kind(a) == heap.kind(b), heap.kind(a) == .list || heap.kind(a) == .tuple {
+                return try sequenceOrder(op, a, b)
+            }
+            switch op {
+            case .eq: return heap.newBool(try valuesEqual(a, b))
+            case .ne: return heap.newBool(!(try valuesEqual(a, b)))
+            default: return heap.newBool(try ordered(op, a, b))
+            }
+        }
+    }
+
+    /// PyObject_RichCompareBool(x, y, Py_EQ) for two items of a list or tuple comparison or
+    /// search: identity first, then the comparison. 3.8+ lists hold the item(s) for the call
+    /// (Py_INCREF in list_contains, list_richcompare, listindex, list_count, list_remove, a
+    /// `__eq__` could drop them): `sys.getrefcount(self)` in `__eq__` for `[c].index(a)` is
+    /// 5 on 3.6.15 (whose bound method holds one) and on 3.8.18-3.13.0, where `(c,).index(a)`
+    /// shows 4.
+    /// `held` are the list's items among x and y.
+    func itemsEqual(_ x: ObjectRef, _ y: ObjectRef, held: [ObjectRef] = []) throws -> Bool {
+        if x == y { return true }
+        let hold = profile.minor >= 8 ? held : []
+        hold.forEach(heap.incref)
+        defer { hold.reversed().forEach(heap.decref) }
+        return try valuesEqual(x, y)
+    }
+
+    /// list_richcompare / tuplerichcompare: the first index where the items differ, the sizes
+    /// read again for each item (a class's `__eq__` may change a list).
+    private func firstDifference(_ a: ObjectRef, _ b: ObjectRef) throws -> Int {
+        let inList = heap.kind(a) == .list
+        var i = 0
+        while let s = sequenceItems(a), let t = sequenceItems(b), i < s.count, i < t.count {
+            if !(try itemsEqual(s[i], t[i], held: inList ? [s[i], t[i]] : [])) { return i }
+            i += 1
+        }
+        return i
+    }
+
+    /// An ordering of two lists or two tuples (a new reference): the sizes decide when no
+    /// items differ, else PyObject_RichCompare of the first differing pair, returned as
+    /// its method returned it.
+    private func sequenceOrder(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+        try nestedComparison {
+            let i = try firstDifference(a, b)
+            let s = sequenceItems(a)!, t = sequenceItems(b)!
+            if i >= s.count || i >= t.count {
+                let c = s.count < t.count ? -1 : (s.count == t.count ? 0 : 1)
+                switch op {
+                case .lt: return heap.newBool(c < 0)
+                case .le: return heap.newBool(c <= 0)
+                case .gt: return heap.newBool(c > 0)
+                default: return heap.newBool(c >= 0)
+                }
+            }
+            return try compare(op, s[i], t[i])
         }
     }
 
     func valuesEqual(_ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
+        if try comparesInPython(a, b) { return try richCompareTruth(.eq, a, b) }
         if let x = number(a), let y = number(b) {
             switch (x, y) {
             case (.int(let p), .int(let q)): return p == q
@@ -366,22 +422,30 @@ extension Interpreter {
         case (.str(let s), .str(let t)): return s.value == t.value
         case (.bytes(let s), .bytes(let t)): return s == t
         case (.tuple, .tuple), (.list, .list):
-            let s = sequenceItems(a)!, t = sequenceItems(b)!
-            guard s.count == t.count else { return false }
+            // list_richcompare answers a size difference at once; tuplerichcompare compares
+            // the items first (`(a,) == (b, c)` calls a's `__eq__`).
+            if heap.kind(a) == .list && sequenceItems(a)!.count != sequenceItems(b)!.count { return false }
             return try nestedComparison {
-                for (x, y) in zip(s, t) where !(try x == y || valuesEqual(x, y)) { return false }
-                return true
+                let i = try firstDifference(a, b)
+                let s = sequenceItems(a)!, t = sequenceItems(b)!
+                return i >= s.count && i >= t.count
             }
         case (.dict(let s), .dict(let t)):
             guard s.count == t.count else { return false }
+            try refuseUserKeys(s.items.map { $0.key }, "comparing dicts")
             return try nestedComparison {
                 for (k, v) in s.items {
-                    guard let w = try dictGet(b, k), try v == w || valuesEqual(v, w) else { return false }
+                    guard let w = try dictGet(b, k) else { return false }
+                    if v == w { continue }
+                    // dict_equal holds the values (and key) for the call: not modelled.
+                    if try comparesInPython(v, w) { throw notModelled("comparing dicts whose values have comparison methods of a class") }
+                    if !(try valuesEqual(v, w)) { return false }
                 }
                 return true
             }
         case (.set(let s), .set(let t)):
             guard s.count == t.count else { return false }
+            try refuseUserKeys(s.elements, "comparing sets")
             for k in s.elements where !(try setContains(b, k)) { return false }
             return true
         case (.weakref(let s), .weakref(let t)):
@@ -391,13 +455,6 @@ extension Interpreter {
             return try valuesEqual(x, y)
         case (.range(let s), .range(let t)):
             return s.count == t.count && (s.count == 0 || (s.start == t.start && (s.count == 1 || s.step == t.step)))
-        case (.instance, _):
-            if let m = try lookupSpecial(a, "__eq__") {
-                let r = try callSpecial(m, a, [b])
-                defer { heap.decref(r) }
-                if r != heap.notImplemented { return try isTrue(r) }
-            }
-            return false
         case (.method(let f, let s), .method(let g, let t)):
             // method_richcompare: the functions compare equal (functions by identity), then
             // the selves: by identity from 3.8, by == before (3.6.15: `c.m == d.m` asks
@@ -424,7 +481,7 @@ extension Interpreter {
     /// Py_EnterRecursiveCall(" in comparison"): comparing containers recurses into their
     /// items, bounded by the recursion limit like calls. `a = [a]; b = [b]; a == b` raises
     /// RecursionError on 3.6.15-3.13.0 (and must not overflow the engine's own stack).
-    private func nestedComparison<T>(_ body: () throws -> T) throws -> T {
+    func nestedComparison<T>(_ body: () throws -> T) throws -> T {
         try checkRecursionDepth(" in comparison")
         depth += 1
         defer { depth -= 1 }
@@ -433,6 +490,7 @@ extension Interpreter {
 
     func ordered(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
         try refuseStartupObject(a); try refuseStartupObject(b)
+        if try comparesInPython(a, b) { return try richCompareTruth(op, a, b) }
         func result(_ c: Int) -> Bool {
             switch op { case .lt: return c < 0; case .le: return c <= 0; case .gt: return c > 0; default: return c >= 0 }
         }
@@ -455,14 +513,13 @@ extension Interpreter {
         case (.bytes(let s), .bytes(let t)):
             return result(s.lexicographicallyPrecedes(t) ? -1 : (s == t ? 0 : 1))
         case (.tuple, .tuple), (.list, .list):
-            let s = sequenceItems(a)!, t = sequenceItems(b)!
             if heap.kind(a) == heap.kind(b) {
-                return try nestedComparison {
-                    for (x, y) in zip(s, t) where !(try valuesEqual(x, y)) { return try ordered(op, x, y) }
-                    return result(s.count < t.count ? -1 : (s.count == t.count ? 0 : 1))
-                }
+                let r = try sequenceOrder(op, a, b)
+                defer { heap.decref(r) }
+                return try isTrue(r)
             }
         case (.set(let s), .set(let t)):
+            try refuseUserKeys(s.elements + t.elements, "comparing sets")
             let sub = try s.elements.allSatisfy { try setContains(b, $0) }
             let sup = try t.elements.allSatisfy { try setContains(a, $0) }
             switch op {
@@ -490,7 +547,17 @@ extension Interpreter {
             if rv.step > 0 { return v >= rv.start && v < rv.stop && (v - rv.start) % rv.step == 0 }
             return v <= rv.start && v > rv.stop && (rv.start - v) % (-rv.step) == 0
         case .tuple, .list:
-            for x in sequenceItems(container)! where try x == item || valuesEqual(x, item) { return true }
+            // list_contains / tuplecontains: the item searched for on the left up to 3.8
+            // (`PyObject_RichCompareBool(el, item)`), the container's item from 3.11 (a's
+            // `__eq__` runs for `a in [c]` on 3.6.15 and 3.8.18, c's on 3.11.7-3.13.0).
+            let inList = heap.kind(container) == .list
+            var i = 0
+            while let items = sequenceItems(container), i < items.count {
+                let x = items[i]
+                let held = inList ? [x] : []
+                if try profile.minor >= 11 ? itemsEqual(x, item, held: held) : itemsEqual(item, x, held: held) { return true }
+                i += 1
+            }
             return false
         case .bytes(let b):
             if case .int(let v) = heap.payload[Int(item)] { return b.contains(UInt8(truncatingIfNeeded: v)) }
@@ -499,6 +566,14 @@ extension Interpreter {
             if dictView(container)!.kind == .dictKeys { return try dictGet(d, item) != nil }
             let items = try iterateToArray(container)
             defer { items.forEach(heap.decref) }
+            // dictitems_contains looks the key up and compares the value; the values view
+            // iterates: neither is modelled where a class's `__eq__` would run.
+            func comparesInPython(_ r: ObjectRef) throws -> Bool {
+                try hasSlotRichCompare(r) || (sequenceItems(r)?.contains { try hasSlotRichCompare($0) } ?? false)
+            }
+            if try comparesInPython(item) || items.contains(where: comparesInPython) {
+                throw notModelled("'in' of a dict view with objects that have comparison methods of a class")
+            }
             for x in items where try x == item || valuesEqual(x, item) { return true }
             return false
         case .instance:

@@ -42,6 +42,10 @@ public final class Interpreter {
     var deadline: ContinuousClock.Instant
     /// Python frames currently running (for RecursionError).
     var depth = 0
+    /// The class `__eq__` results the current dict or set probe takes (`probeInPython`),
+    /// and whether it met a pair none answers (`refuseMissedProbe`).
+    var probeAnswers: [(stored: ObjectRef, key: ObjectRef, equal: Bool)] = []
+    var probeMissed = false
     /// The traceback of the last exception that reached the REPL (sys.last_traceback):
     /// it keeps its frames' locals alive until the next one replaces it.
     var lastTraceback: PyException?

@@ -12,6 +12,12 @@ import HeapEngine
 extension Interpreter {
     /// `a op b` for two sets (the left one a set, not a frozenset); a new reference.
     func setOperation(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+        let result = try setOperationUnchecked(op, a, b)
+        do { try refuseMissedProbe() } catch { heap.decref(result); throw error }
+        return result
+    }
+
+    private func setOperationUnchecked(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
         switch op {
         case .bitOr:
             // set_or: a copy of `a` (set_merge), then `b` merged in.
@@ -59,6 +65,7 @@ extension Interpreter {
             heap.decref(tmp)
         default: return nil
         }
+        try refuseMissedProbe()
         heap.incref(a)
         return a
     }
@@ -84,6 +91,7 @@ extension Interpreter {
         switch heap.payload[Int(iterable)] {
         case .set:
             setMerge(s, from: iterable)
+            try refuseMissedProbe()
         case .dict(let d) where heap.kind(iterable) == .dict:
             var keyed: [(key: ObjectRef, hash: Int)] = []
             keyed.reserveCapacity(d.count)
@@ -99,6 +107,7 @@ extension Interpreter {
             }
             added.forEach(heap.incref)
             heap.setTableChanged(s)
+            try refuseMissedProbe()
         default:
             let items = try iterateToArray(iterable)
             defer { items.forEach(heap.decref) }

@@ -37,7 +37,9 @@ extension Interpreter {
         defineSlot(Interpreter.slotKinds, "__repr__", arity: 0) { i, s, _ in try i.reprObject(s) }
         defineSlot(Interpreter.slotKinds, "__str__", arity: 0) { i, s, _ in try i.strObject(s) }
         defineSlot(Interpreter.slotKinds.filter { !Interpreter.unhashableKinds.contains($0) }, "__hash__", arity: 0) { i, s, _ in
-            try i.newInt(try i.reproducibleHash(s))
+            // object.__hash__(x) is object's hash (the address) whatever x's class defines.
+            if case .instance = i.heap.payload[Int(s)] { return try i.newInt(i.addressHash(s)) }
+            return try i.newInt(try i.reproducibleHash(s))
         }
         for (name, op) in [("__eq__", CompareOp.eq), ("__ne__", .ne), ("__lt__", .lt), ("__le__", .le), ("__gt__", .gt), ("__ge__", .ge)] {
             defineSlot(Interpreter.slotKinds, name, arity: 1) { i, s, args in try i.slotRichCompare(op, s, args[0]) }

@@ -22,12 +22,15 @@ extension Interpreter {
     /// `__iter__` (slot_tp_iter + PyIter_Check, `getIter`) and `__next__` (slot_tp_iternext,
     /// `next`/`slotIterNext`), `__call__` (slot_tp_call, `slotCall`). Where CPython would use one of them in a way the engine does
     /// not model, that path refuses (`refuseSequenceIteration`, `refuseLengthHint`,
-    /// `refuseMissingSlotHalf`). Not honoured yet: the comparison methods and `__hash__`
-    /// (`__eq__` would make `__hash__` None), the number methods.
+    /// `refuseMissingSlotHalf`). The comparison methods (slot_tp_richcompare, `richCompare`)
+    /// and `__hash__` (slot_tp_hash, `instanceHash`; also as None, and a class defining
+    /// `__eq__` without it gets `__hash__ = None`, `typeReadySetHash`). Not honoured yet: the
+    /// number methods.
     static let honouredSpecialMethods: Set<String> = ["__init__", "__del__", "__repr__", "__str__", "__enter__", "__exit__",
                                                        "__sizeof__", "__len__", "__bool__", "__contains__",
                                                        "__getitem__", "__setitem__", "__delitem__", "__iter__", "__next__",
-                                                       "__call__"]
+                                                       "__call__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
+                                                       "__hash__"]
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {
@@ -100,8 +103,10 @@ extension Interpreter {
 
     /// One special name bound in a class: honoured only when it is a plain function
     /// among `honouredSpecialMethods` (a non-function value is called through the slot,
-    /// and a class attribute whose type defines `__get__` is a descriptor).
+    /// and a class attribute whose type defines `__get__` is a descriptor), or `__hash__`
+    /// bound to None (update_one_slot: PyObject_HashNotImplemented).
     private func checkSpecialMethod(_ name: String, _ value: ObjectRef) throws {
+        if name == "__hash__" && value == heap.none { return }
         guard Interpreter.honouredSpecialMethods.contains(name), case .function = heap.payload[Int(value)] else {
             throw notModelled(name)
         }
@@ -236,5 +241,21 @@ extension Interpreter {
         guard let first = s.unicodeScalars.first else { return false }
         func isStart(_ c: Unicode.Scalar) -> Bool { c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
         return isStart(first) && s.unicodeScalars.dropFirst().allSatisfy { isStart($0) || ($0 >= "0" && $0 <= "9") }
+    }
+}
+
+// Objects/typeobject.c: inherit_slots's overrides_hash and type_ready_set_hash.
+
+extension Interpreter {
+    /// PyType_Ready for a new class: a dict with `__eq__` but no `__hash__` keeps
+    /// inherit_slots from copying the base's tp_hash, and type_ready_set_hash then stores
+    /// `__hash__ = None` at the end of the dict (`A.__dict__['__hash__']` is None and
+    /// `hash(A())` raises "unhashable type: 'A'" on 3.6.15-3.13.0). Subclasses find that
+    /// None along the MRO as CPython's inherited PyObject_HashNotImplemented does.
+    func typeReadySetHash(_ typeDict: ObjectRef) throws {
+        let d = dictStorage(typeDict)
+        func has(_ n: String) -> Bool { d.items.contains { heap.kind($0.key) == .str && stringValue($0.key) == n } }
+        guard has("__eq__"), !has("__hash__") else { return }
+        try dictSet(typeDict, name("__hash__"), heap.none)
     }
 }

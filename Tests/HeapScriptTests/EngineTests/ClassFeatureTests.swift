@@ -20,17 +20,16 @@ final class ClassFeatureTests: XCTestCase {
 
     /// Each special name CPython turns into a type slot or protocol that the engine does not
     /// reproduce exactly. What CPython does with them (3.11.7): `__len__` returning 'a' raises "TypeError: 'str'
-    /// object cannot be interpreted as an integer"; `__eq__` alone makes `hash(S())` raise
-    /// "unhashable type: 'S'"; `__bool__` returning 1 raises "__bool__ should return bool,
+    /// object cannot be interpreted as an integer"; `__bool__` returning 1 raises "__bool__ should return bool,
     /// returned int"; `1 + S()` with only `__add__` raises "unsupported operand type(s) for +:
     /// 'int' and 'S'"; `S()()` with `__call__` prints 1.
     func testSpecialNamesInTheClassBodyAreRefused() {
-        let refused = ["__weakref__ = 1", "__hash__ = None", "__class_getitem__ = 1"]
+        let refused = ["__weakref__ = 1", "__hash__ = 1", "__eq__ = 1", "__class_getitem__ = 1"]
         for body in refused {
             let what = String(body.prefix { $0 != " " })
             expectRefusal(makeSession(), "class S:\n    \(body)\n", what)
         }
-        let methods = ["__hash__", "__eq__", "__ne__", "__lt__", "__getattr__", "__getattribute__",
+        let methods = ["__getattr__", "__getattribute__",
                        "__setattr__", "__delattr__", "__set_name__", "__init_subclass__", "__new__", "__get__",
                        "__set__", "__delete__",
                        "__index__",
@@ -41,9 +40,12 @@ final class ClassFeatureTests: XCTestCase {
         }
         // `with` looks __enter__ and __exit__ up on the type (no slot): honoured as functions
         // (Corpus/exceptions/with_exit.py).
-        for m in ["__enter__", "__exit__"] {
+        // The comparison methods and `__hash__` go through slot_tp_richcompare and
+        // slot_tp_hash (Corpus/classes/richcompare_*.py, hash_*.py), `__hash__ = None` too.
+        for m in ["__enter__", "__exit__", "__eq__", "__ne__", "__lt__", "__hash__"] {
             expect(makeSession(), "class S:\n    def \(m)(self):\n        return 1\n", "")
         }
+        expect(makeSession(), "class S:\n    __hash__ = None\n", "")
     }
 
     /// Honoured slots (Corpus/classes/dunder_*.py) refuse the paths they do not model: the

@@ -92,7 +92,15 @@ extension Interpreter {
         }
         for (fname, op) in [("min", CompareOp.lt), ("max", CompareOp.gt)] {
             defineFunction(in: d, fname) { i, _, args, kwargs in
-                try i.builtinMinMax(fname, op, args, kwargs)
+                // min_max iterates the argument tuple, holding each item and the best one
+                // (references the engine's borrowed arguments do not show): refused where a
+                // class's comparison method could see them.
+                if args.count > 1 {
+                    for x in args where try i.hasSlotRichCompare(x) {
+                        throw i.notModelled("\(fname)() of several arguments with comparison methods of a class")
+                    }
+                }
+                return try i.builtinMinMax(fname, op, args, kwargs)
             }
         }
         defineFunction(in: d, "sorted") { i, _, args, kwargs in

@@ -10,6 +10,8 @@ extension Interpreter {
             if k == "key", v != heap.none { key = v }   // key=None is no key
         }
         guard let key else {
+            // Where a class's comparison method runs, timsort's comparisons are visible (ListSort.swift).
+            if try listItems(l).contains(where: sortComparesInPython) { return try sortListCallingPython(l, reverse: reverse) }
             try mutateList(l) { st in
                 try st.sort { a, b in try self.ordered(reverse ? .gt : .lt, a, b) }
             }
@@ -54,6 +56,14 @@ extension Interpreter {
                 try restore()
                 throw error
             }
+        }
+        // Keys whose class compares in Python would show timsort's comparisons, which only
+        // the keyless path models (ListSort.swift).
+        if try keys.contains(where: sortComparesInPython) {
+            keys.forEach(heap.decref)
+            if reverse { saved.items.reverse() }
+            try restore()
+            throw notModelled("sorting by keys whose class defines comparison methods")
         }
         let order: [Int]
         do {
@@ -111,11 +121,17 @@ extension Interpreter {
             return try i.mutateList(s!) { $0.pop(at: idx, clearsWhenEmpty: clears) }
         }
         defineMethod(.list, "remove") { i, s, args, _ in
-            let items = i.listItems(s!)
-            for (k, x) in items.enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) {
-                let old = try i.mutateList(s!) { $0.remove(at: k) }
-                i.heap.decref(old)
-                return i.heap.newNone()
+            // list_remove, listindex, list_count: PyObject_RichCompareBool(item, value), the
+            // size read again for each item (`itemsEqual`).
+            var k = 0
+            while k < i.listItems(s!).count {
+                let x = i.listItems(s!)[k]
+                if try i.itemsEqual(x, args[0], held: [x]) {
+                    let old = try i.mutateList(s!) { $0.remove(at: k) }
+                    i.heap.decref(old)
+                    return i.heap.newNone()
+                }
+                k += 1
             }
             throw i.error("ValueError", "list.remove(x): x not in list")
         }
@@ -126,11 +142,26 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.list, "index") { i, s, args, _ in
-            for (k, x) in i.listItems(s!).enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) { return try i.newInt(k) }
+            // 3.6's listindex is METH_VARARGS: its argument tuple holds the value too.
+            let packed = i.profile.minor < 8 ? [args[0]] : []
+            packed.forEach(i.heap.incref)
+            defer { packed.forEach(i.heap.decref) }
+            var k = 0
+            while k < i.listItems(s!).count {
+                let x = i.listItems(s!)[k]
+                if try i.itemsEqual(x, args[0], held: [x]) { return try i.newInt(k) }
+                k += 1
+            }
             throw i.error("ValueError", "\(i.reprString(args[0])) is not in list")
         }
         defineMethod(.list, "count") { i, s, args, _ in
-            try i.newInt(try i.listItems(s!).filter { try $0 == args[0] || i.valuesEqual($0, args[0]) }.count)
+            var k = 0, n = 0
+            while k < i.listItems(s!).count {
+                let x = i.listItems(s!)[k]
+                if try i.itemsEqual(x, args[0], held: [x]) { n += 1 }
+                k += 1
+            }
+            return try i.newInt(n)
         }
         defineMethod(.list, "copy") { i, s, _, _ in
             let items = i.listItems(s!)
@@ -233,6 +264,10 @@ extension Interpreter {
         for (mname, mustExist) in [("discard", false), ("remove", true)] {
             defineMethod(.set, mname) { i, s, args, _ in
                 let h = try i.hash(args[0])
+                try i.probeInPython(holding: [], snapshot: { i.setKeys(s!) }) { eq in
+                    if case .set(let st) = i.heap.payload[Int(s!)] { _ = st.lookup(args[0], hash: h, isEqual: eq) }
+                }
+                defer { i.probeAnswers = [] }
                 let removed: ObjectRef? = i.heap.withPayload(s!) { p in
                     guard case .set(var st) = p else { return nil }
                     p = .empty
@@ -436,11 +471,15 @@ extension Interpreter {
         }
         defineMethod(.tuple, "count") { i, s, args, _ in
             guard case .tuple(let t) = i.heap.payload[Int(s!)] else { return try i.newInt(0) }
-            return try i.newInt(try t.filter { try $0 == args[0] || i.valuesEqual($0, args[0]) }.count)
+            return try i.newInt(try t.filter { try i.itemsEqual($0, args[0]) }.count)
         }
         defineMethod(.tuple, "index") { i, s, args, _ in
             guard case .tuple(let t) = i.heap.payload[Int(s!)] else { return try i.newInt(0) }
-            for (k, x) in t.enumerated() where try x == args[0] || i.valuesEqual(x, args[0]) { return try i.newInt(k) }
+            // 3.6's tupleindex is METH_VARARGS: its argument tuple holds the value too.
+            let packed = i.profile.minor < 8 ? [args[0]] : []
+            packed.forEach(i.heap.incref)
+            defer { packed.forEach(i.heap.decref) }
+            for (k, x) in t.enumerated() where try i.itemsEqual(x, args[0]) { return try i.newInt(k) }
             throw i.error("ValueError", "tuple.index(x): x not in tuple")
         }
     }

@@ -66,6 +66,7 @@ extension Profile {
         p.compileWorkingSet = FreeListCounts(lists: 5, dicts: 9, tuples: [0, 0, 3])
         p.compileUnitWorkingSet = FreeListCounts(dicts: 6, tuples: [0, 0, 3])
         p.gcImportKeeps = FreeListCounts(lists: 1)
+        p.internedCharsNotSingletons = "_abcdenprsx"
         p.firstReprKeeps = FreeListCounts(lists: 1)
         p.firstReprFreshObjects = 1
         p.displayUnpackingModelled = true

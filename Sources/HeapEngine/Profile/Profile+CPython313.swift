@@ -59,6 +59,7 @@ extension Profile {
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         p.mainDictGeneration = 1
         // Start-up (the _pyrepl import) has made the Py_Repr list already.
+        p.internedCharsNotSingletons = ""
         p.firstReprKeeps = FreeListCounts()
         p.firstReprFreshObjects = 0
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 2, 2])

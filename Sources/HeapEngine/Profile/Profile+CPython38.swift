@@ -93,6 +93,7 @@ extension Profile {
         p.gcImportCountedObjects = 18
         p.mainDictGeneration = 1
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
+        p.internedCharsNotSingletons = ""
         p.firstReprKeeps = FreeListCounts()
         p.firstReprFreshObjects = 2
         // 3.11's warm-ups and compiler-unit split are not 3.8's.

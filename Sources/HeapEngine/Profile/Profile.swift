@@ -69,6 +69,13 @@ public struct Profile: Sendable, Equatable {
     /// Small-int cache: [smallIntMin, smallIntMax] inclusive (NSMALLNEGINTS / NSMALLPOSINTS - 1).
     public var smallIntMin: Int
     public var smallIntMax: Int
+    /// The one-character strs whose interned object is not the latin-1 singleton: start-up
+    /// interned another static str of that text first (3.11: a deep-frozen module's name;
+    /// 3.12: a `_Py_ID` global string). So `t = 'o'` (a constant, interned by the compiler)
+    /// is not `'hello'[4]` (the singleton) on 3.11.7. Measured at the prompt and in a script
+    /// (the same set): `''.join(chr(i) for i in range(256) if chr(i) is not
+    /// sys.intern(chr(i)))`; empty on 3.6.15, 3.8.18 and 3.13.0.
+    public var internedCharsNotSingletons = ""
     /// PEP 683 (3.12+): immortal objects. Static objects (None, True/False, small ints, the
     /// empty singletons, one-character latin-1 strs, static types) start with this refcount
     /// (`_Py_IMMORTAL_REFCNT`, UINT_MAX on 64-bit), and incref/decref leave a count at or above

@@ -116,6 +116,14 @@ extension Heap {
     /// `_Py_HashBytes` of a bytes object's contents under this heap's secret.
     public func bytesHash(_ b: [UInt8]) -> Int { hashSecret.hashBytes(b, profile.strHashAlgorithm) }
 
+    /// A static str of the runtime (`_Py_ID(...)`): no simulated memory, never freed, and a
+    /// count that is not CPython's (refused).
+    public func newStaticStr(_ s: String) -> ObjectRef {
+        let r = newStatic(type: builtinType(.str), size: 64, payload: .str(strValue(s, interned: true)))
+        flags[Int(r)] |= ObjectFlags.unmodelledCount.rawValue
+        return r
+    }
+
     /// PyUnicode_InternInPlace: returns the interned equal string, interning `r` if none.
     /// Consumes the reference to `r` and returns a new reference.
     public func intern(_ r: ObjectRef) -> ObjectRef {

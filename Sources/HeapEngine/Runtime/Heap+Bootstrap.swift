@@ -83,6 +83,14 @@ extension Heap {
             builtinTypes[kind] = r
             registerType(r)
         }
+        // The interned one-character strs that are not the singletons (after every object
+        // above, which keep their static addresses); those singletons are not interned
+        // (`sys.intern('hello'[4])` is the other object).
+        for scalar in profile.internedCharsNotSingletons.unicodeScalars where scalar.value < 256 {
+            let s = String(Character(scalar))
+            interned[s] = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(strValue(s, interned: true)))
+            payload[Int(latin1Chars[Int(scalar.value)])] = .str(strValue(s, interned: false))
+        }
         indexBuiltinTypesByKind()
     }
 

@@ -133,7 +133,9 @@ extension Compiler {
         let heap = interp.heap
         switch e.kind {
         case .int(let v): if let r = heap.cachedSmallInt(v) { heap.markUnmodelledCount(r) }
-        case .string(let s): if let r = heap.cachedLatin1Str(s) { heap.markUnmodelledCount(r) }
+        case .string(let s):
+            if let r = heap.cachedLatin1Str(s) { heap.markUnmodelledCount(r) }
+            if let r = heap.interned[s] { heap.markUnmodelledCount(r) }
         case .bool(let b): heap.markUnmodelledCount(b ? heap.trueRef : heap.falseRef)
         case .none: heap.markUnmodelledCount(heap.none)
         case .ellipsis: heap.markUnmodelledCount(heap.ellipsis)

@@ -34,6 +34,12 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(Data("\(file):\(u.line): error: \(u.message)\n".utf8))
             throw ExitCode(2)
         }
+        // What shutdown would print is not known (finalizers of garbage CPython may have
+        // collected at another moment): said, as `heapbook repl` says it.
+        if let u = last.unsupported {
+            FileHandle.standardError.write(Data("\(file): error: at exit: \(u.message)\n".utf8))
+            throw ExitCode(2)
+        }
         if result.stopped { throw ExitCode(2) }
         if result.exception != nil { throw ExitCode(1) }
     }

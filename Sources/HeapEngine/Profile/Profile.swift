@@ -537,6 +537,11 @@ public struct Profile: Sendable, Equatable {
     /// traceback, printed by Python code, −20). 3.11's is nil: its model was fitted until
     /// 2 × 10,000 fuzz programs agreed on when every automatic collection runs.
     public var compileCountError: CompileCountError? = nil
+    /// An upper bound of generation 0's count when a script's first line runs
+    /// (Heap+CountCertainty.swift, `Heap.startWithBoundedCount`); nil: none is claimed
+    /// (3.12: start-up leaves the count at 690 of 700, and the collection an allocation asks
+    /// for during the compilation runs at the first eval-breaker check).
+    public var scriptCountBound: ScriptCountBound? = nil
     /// Before 3.9 no builtin type has vectorcall (bpo-37207): calling one goes through
     /// tp_call, which packs the arguments into a tuple (`_PyStack_AsTuple`) and the keywords
     /// into a dict for the duration of the call, off the free lists or new and counted when a
@@ -718,6 +723,25 @@ public struct CompileCountError: Sendable, Equatable {
     public init(statement: Int, function: Int, classBody: Int, uncaughtError: Int) {
         self.statement = statement; self.function = function; self.classBody = classBody
         self.uncaughtError = uncaughtError
+    }
+}
+
+/// `Profile.scriptCountBound`: generation 0's count when a script's first line runs is at most
+/// `startup + perUnit × code units + perKeyNode × constant key nodes + source bytes / 2`
+/// (the argument and its measurements: Heap+CountCertainty.swift and
+/// `scripts/measure/script-count-bound.py`).
+public struct ScriptCountBound: Sendable, Equatable {
+    public var startup: Int
+    public var perUnit: Int
+    public var perKeyNode: Int
+    public init(startup: Int, perUnit: Int = 16, perKeyNode: Int = 8) {
+        self.startup = startup; self.perUnit = perUnit; self.perKeyNode = perKeyNode
+    }
+
+    /// The bound for a file of `bytes` bytes whose compilation made `units` code units and
+    /// constants of `keyNodes` key nodes (`Compiler.constantKeyNodes`).
+    public func bound(bytes: Int, units: Int, keyNodes: Int) -> Int {
+        startup + perUnit * units + perKeyNode * keyNodes + bytes / 2
     }
 }
 

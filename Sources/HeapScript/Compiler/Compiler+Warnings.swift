@@ -36,6 +36,7 @@ extension Compiler {
     /// showwarning: `file:line: SyntaxWarning: message`, then the line's source if linecache
     /// can read it (a script's file; not `<stdin>`).
     func warn(_ message: String, line: Int) {
+        warned = true
         interp.stderr += "\(filename):\(line): SyntaxWarning: \(message)\n"
         if !interactive, filename.first != "<", let lines = interp.sourceFiles[filename], line >= 1, line <= lines.count {
             let source = lines[line - 1].drop { $0 == " " || $0 == "\t" }

@@ -74,6 +74,9 @@ public struct GCState {
     /// A script under a profile whose per-statement count is not exact: `timingUnknown` and
     /// the count's error are never cleared (Heap.startWithUnknownCount).
     var countNeverKnown = false
+    /// A script whose count is bounded (Heap.startWithBoundedCount): CPython's count may be up
+    /// to this much *below* counts[0] − countErrorBound (never above counts[0] + countErrorBound).
+    public internal(set) var countBelowSlack = 0
     /// The collection running was asked for by gc.collect().
     var explicitCollection = false
     /// gc.set_debug flags (only DEBUG_SAVEALL changes what the collector does).

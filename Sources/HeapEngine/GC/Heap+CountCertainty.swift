@@ -44,9 +44,43 @@
 /// is going to refuse, so that no line CPython may not print is printed.
 ///
 /// `python3 FILE` compiles the whole file before running it, which allocates an amount of
-/// GC objects that depends on the file; the count a script starts with is not known at all
-/// (`startWithUnknownCount`).
+/// GC objects that depends on the file; the count a script starts with is not known exactly
+/// (`startWithUnknownCount`). It is bounded, though (`startWithBoundedCount`,
+/// `Profile.scriptCountBound`): what start-up leaves is a constant of the interpreter and its
+/// environment, and what compiling the file allocates grows with the file's structure:
+/// Python/compile.c keeps per code unit its dicts (u_consts, u_names, u_varnames, u_cellvars,
+/// u_freevars) and Python/symtable.c per scope an entry's dict and lists until the end, and
+/// the code object has its co_consts, co_names and local-name tuples; per constant,
+/// _PyCode_ConstantKey makes a key tuple for every tuple, frozenset, float and complex in it,
+/// and merge_consts_recursive makes the keys of every nested tuple again at each level (kept
+/// in c_const_cache: `((((1,),),),)` costs quadratically in its depth, 3.8.18–3.13.0:
+/// 30 levels make 1,077 objects); ast_opt.c's folded intermediates (kept in the arena's list
+/// while the script runs) and symtable directives need at least two source bytes each. So the
+/// bound is `startup + 16 × units + 8 × key nodes (each node once per enclosing level) +
+/// bytes / 2`, with `startup` the largest measured excess plus a margin (Profile files).
+/// `scripts/measure/script-count-bound.py` checks it on every corpus case and generated
+/// files (lambdas, deep and wide constant tuples, floats, frozensets, names, strings): at the
+/// first line, CPython's count never exceeds it, and where it is below threshold0 no
+/// collection ran before the first line (gc.get_stats()). A file whose compilation warns is
+/// not bounded (the warnings machinery runs Python code: 3.13.0 collects there).
+/// While the engine's count stays at most threshold0, CPython's, at most as high, has not
+/// reached it either: neither collects automatically, so an explicit `gc.collect()` finds
+/// exactly the engine's garbage, and `timingUnknown` stays false. The count itself stays
+/// unknown (`countBelowSlack`); the first moment the engine's count passes threshold0, CPython's
+/// may not have, and the session falls back to `startWithUnknownCount`.
 extension Heap {
+    /// A script whose compilation is bounded: CPython's generation-0 count is in
+    /// [0, `bound`], no collection has run since start-up's in either, and none can run until
+    /// the engine's count, set to `bound`, passes threshold0. Keeps the count, the statistics
+    /// and the lists' order unknown (`startWithUnknownCount(forever: true)` came first).
+    public func startWithBoundedCount(upTo bound: Int) {
+        guard gc.countNeverKnown, bound <= gc.thresholds[0] else { return }
+        gc.counts[0] = bound
+        gc.countErrorBound = 0
+        gc.countBelowSlack = bound
+        gc.timingUnknown = false
+    }
+
     /// A script: generation 0's count is anywhere below the threshold, and CPython may
     /// already have collected during the compilation (3.8.18 and 3.12.1 do for longer files).
     /// `forever`: not even a full collection makes the count and the lists known (a script:
@@ -111,17 +145,25 @@ extension Heap {
     }
 
     /// Whether CPython may collect at another moment than the engine from here: threshold0 is
-    /// within the error bound of the count, with automatic collection on. Where CPython's count
+    /// within the error bound of the count (below it, plus `countBelowSlack`), with automatic
+    /// collection on. Where CPython's count
     /// is surely above threshold0 too, both collect at the next allocation (3.11 and earlier)
     /// or at the next eval-breaker check (3.12+; 3.13.0 starts at 762 with threshold 700): had
     /// CPython crossed it earlier, this check would have seen the straddle then.
     @inline(__always)
     func checkCollectionWindow() {
         let bound = gc.countErrorBound
-        if bound > 0, gc.counts[0] + bound > gc.thresholds[0], gc.counts[0] - bound <= gc.thresholds[0],
+        let below = bound + gc.countBelowSlack
+        if below > 0, gc.counts[0] + bound > gc.thresholds[0], gc.counts[0] - below <= gc.thresholds[0],
            gc.enabled, gc.thresholds[0] != 0 {
             gc.timingUnknown = true
             gc.statsUnknown = true
+            // A bounded script's count is only bounded above: once the engine may collect where
+            // CPython does not, nothing is known of CPython's count any more.
+            if gc.countBelowSlack > 0 {
+                gc.countBelowSlack = 0
+                gc.countErrorBound = max(bound, gc.thresholds[0] + 1)
+            }
         }
     }
 

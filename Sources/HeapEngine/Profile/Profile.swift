@@ -411,6 +411,11 @@ public struct Profile: Sendable, Equatable {
     /// again 35 (3.6.15; as a script 35, 35, 28, 33). The engine does not model that import,
     /// so what such a collection finds is not known.
     public var weakrefImportLeavesGarbage = false
+    /// 3.13: a script whose compilation warns (`x is 'a'`, `"\\d"`) shows the warning with
+    /// its source line through Python code that leaves cyclic garbage: the script's first
+    /// `gc.collect()` returns 19 more than the engine's garbage (3.13.0; 3.12.1 and the
+    /// REPL: none). The engine does not model it, so such a collection is refused.
+    public var scriptWarningLeavesGarbage = false
     /// 3.6, 3.8, 3.12: `weakref` is not loaded at start-up, and its first import runs
     /// Lib/weakref.py (and `collections`): hundreds of GC allocations and, from some counts,
     /// automatic collections (`import gc; import weakref`: (95, 11, 0) → (666, 1, 1) on 3.6.15,
@@ -544,6 +549,11 @@ public struct Profile: Sendable, Equatable {
     /// traceback, printed by Python code, −20). 3.11's is nil: its model was fitted until
     /// 2 × 10,000 fuzz programs agreed on when every automatic collection runs.
     public var compileCountError: CompileCountError? = nil
+    /// An upper bound of generation 0's count when a script's first line runs
+    /// (Heap+CountCertainty.swift, `Heap.startWithBoundedCount`); nil: none is claimed
+    /// (3.12: start-up leaves the count at 690 of 700, and the collection an allocation asks
+    /// for during the compilation runs at the first eval-breaker check).
+    public var scriptCountBound: ScriptCountBound? = nil
     /// Before 3.9 no builtin type has vectorcall (bpo-37207): calling one goes through
     /// tp_call, which packs the arguments into a tuple (`_PyStack_AsTuple`) and the keywords
     /// into a dict for the duration of the call, off the free lists or new and counted when a
@@ -725,6 +735,25 @@ public struct CompileCountError: Sendable, Equatable {
     public init(statement: Int, function: Int, classBody: Int, uncaughtError: Int) {
         self.statement = statement; self.function = function; self.classBody = classBody
         self.uncaughtError = uncaughtError
+    }
+}
+
+/// `Profile.scriptCountBound`: generation 0's count when a script's first line runs is at most
+/// `startup + perUnit × code units + perKeyNode × constant key nodes + source bytes / 2`
+/// (the argument and its measurements: Heap+CountCertainty.swift and
+/// `scripts/measure/script-count-bound.py`).
+public struct ScriptCountBound: Sendable, Equatable {
+    public var startup: Int
+    public var perUnit: Int
+    public var perKeyNode: Int
+    public init(startup: Int, perUnit: Int = 16, perKeyNode: Int = 8) {
+        self.startup = startup; self.perUnit = perUnit; self.perKeyNode = perKeyNode
+    }
+
+    /// The bound for a file of `bytes` bytes whose compilation made `units` code units and
+    /// constants of `keyNodes` key nodes (`Compiler.constantKeyNodes`).
+    public func bound(bytes: Int, units: Int, keyNodes: Int) -> Int {
+        startup + perUnit * units + perKeyNode * keyNodes + bytes / 2
     }
 }
 

@@ -22,12 +22,39 @@ extension Compiler {
     /// its code object is made (compiler_exit_scope), so sibling functions reuse those.
     func enterUnit(_ code: CodeObject) {
         codes.append(code)
+        unitsEntered += 1
         if code.kind == .classBody { classBodiesCompiled += 1 } else if !(code.kind == .comprehension && interp.profile.inlinesComprehensions) { functionsCompiled += 1 }
         let profile = interp.profile
         if code.kind == .comprehension && profile.inlinesComprehensions { unitStack.append([]); return }
         workingSet += heap.takeFromFreeLists(
             code.kind == .classBody ? profile.compileClassBodyWorkingSet : profile.compileUnitWorkingSet)
         unitStack.append(code.kind == .classBody ? [] : heap.takeFromFreeLists(profile.compileUnitStackedSet))
+    }
+
+    /// What _PyCode_ConstantKey and merge_consts_recursive (Python/compile.c) make for the
+    /// constant `c`: a key tuple per tuple, frozenset, float or complex in it, and the keys of
+    /// each nested container again per enclosing level. `size`: such nodes in `c`; `weight`:
+    /// each counted once per level above it (Σ of the subtree sizes). Anything the engine does
+    /// not know to be an atom counts as a node (the bound only needs to be high).
+    func constantKeyNodes(_ c: ObjectRef) -> (size: Int, weight: Int) {
+        switch heap.payload[Int(c)] {
+        case .int, .bigInt, .str, .bytes: return (0, 0)
+        case .tuple(let items): return constantKeyNodes(of: items)
+        case .set(let s): return constantKeyNodes(of: s.elements)
+        case .native(let o) where o is CodeObject: return (0, 0)   // counted as a unit
+        default:
+            if c == heap.none || c == heap.trueRef || c == heap.falseRef || c == heap.ellipsis { return (0, 0) }
+            return (1, 1)
+        }
+    }
+
+    private func constantKeyNodes(of items: [ObjectRef]) -> (size: Int, weight: Int) {
+        var size = 1, weight = 0
+        for item in items {
+            let (s, w) = constantKeyNodes(item)
+            size += s; weight += w
+        }
+        return (size, weight + size)
     }
 
     /// Builds `code`'s tuples and its code object; returns a new reference to the latter.
@@ -39,6 +66,7 @@ extension Compiler {
         case .function, .comprehension: break
         }
         try foldTuples(of: code)
+        keyNodes += code.consts.reduce(0) { $0 + constantKeyNodes($1).weight }
         var locals = code.localNames
         if code.kind == .comprehension && !code.isGenerator { locals.insert(".0", at: 0) }   // a genexp has it as a local
         locals += code.hiddenLocals.filter { !locals.contains($0) }

@@ -34,6 +34,11 @@ final class Compiler {
     /// Nested units compiled (functions, lambdas and comprehensions before 3.12; class bodies),
     /// for `Profile.compileCountError`.
     var functionsCompiled = 0, classBodiesCompiled = 0
+    /// For `Profile.scriptCountBound`: code units entered (every nested one, inlined
+    /// comprehensions too: their symtable entries exist), the constants' key nodes
+    /// (`constantKeyNodes`) and whether a warning was issued (the warnings machinery allocates
+    /// what nothing bounds).
+    var unitsEntered = 0, keyNodes = 0, warned = false
 
     /// A symtable entry's own free-listed objects (ste_new): ste_symbols, ste_varnames and
     /// ste_children, held until the compilation ends.

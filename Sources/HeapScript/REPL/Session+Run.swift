@@ -146,6 +146,7 @@ public final class Session {
         i.resetSteps()
         // The compiler's own GC allocations (Heap.gcThresholdCheck, Profile.compileWorkingSet).
         i.heap.gcThresholdCheck()
+        let collectionsBefore = i.heap.gc.stats.reduce(0) { $0 + $1.collections }
         let compiler = Compiler(interp: i, filename: filename)
         let code: CodeObject
         let codeRef: ObjectRef
@@ -173,6 +174,18 @@ public final class Session {
         compiler.finishCompiling()
         if let e = i.profile.compileCountError {
             i.heap.countMayDiffer(by: e.statement + e.function * compiler.functionsCompiled + e.classBody * compiler.classBodiesCompiled)
+        }
+        let mayWarn = compiler.warned || Compiler.sourceMayWarn(source)
+        if i.scriptStartup, !interactive, mayWarn, i.profile.scriptWarningLeavesGarbage, i.unmodelledGarbage == nil {
+            i.unmodelledGarbage = "the cyclic garbage CPython \(i.profile.version) leaves showing a warning about the script's "
+                + "source (or one heapbook cannot rule out)"
+        }
+        // A script (`python3 FILE`) whose compilation is bounded (Heap.startWithBoundedCount):
+        // not where the engine itself collected while compiling, nor after a warning.
+        if i.scriptStartup, !interactive, let b = i.profile.scriptCountBound, !mayWarn,
+           i.heap.gc.stats.reduce(0, { $0 + $1.collections }) == collectionsBefore {
+            i.heap.startWithBoundedCount(upTo: b.bound(bytes: source.utf8.count, units: 1 + compiler.unitsEntered,
+                                                       keyNodes: compiler.keyNodes))
         }
         if i.profile.parserArenaLiteralsVary && i.profile.immortalRefcount == nil && !provisionalStartupRefcounts {
             i.heap.runningLiterals = Set(compiler.arena.filter(i.heap.isStatic))

@@ -128,6 +128,7 @@ extension CodeGen {
             located(atAttributeName(unit.loc, e, attr)) { emit(.LOAD_ATTR, .name(attr, key: 0)) }
 
         case .subscript(let objExpr, let indexExpr):
+            c.noteMayWarn(subscripting: objExpr)
             try emitExpr(objExpr)
             try emitExpr(indexExpr)
             emit(.BINARY_SUBSCR)
@@ -142,6 +143,7 @@ extension CodeGen {
             emit(.BUILD_SLICE, .value(step == nil ? 2 : 3))
 
         case .call(let callee, let args, let keywords):
+            c.noteMayWarn(subscripting: callee)
             try emitCall(callee, args, keywords)
 
         case .unary(let op, let operand):

@@ -327,6 +327,7 @@ final class CodeGen {
             }
 
         case .assert(let test, let message):
+            if case .tuple = test.kind { c.warned = true }   // "assertion is always true"
             // The engine makes the AssertionError at RAISE_VARARGS (Interpreter.raiseNew):
             // LOAD_ASSERTION_ERROR pushes nothing, and aux says whether a message is on the stack.
             let end = newLabel()

@@ -77,4 +77,96 @@ final class CountCertaintyTests: XCTestCase {
         XCTAssertNil(s.runInteractive("len(gc.get_objects(0)) >= 0\n").unsupported)
         XCTAssertNotNil(s.runInteractive("gc.get_stats()\n").unsupported)
     }
+
+    // MARK: - Scripts (Profile.scriptCountBound, Heap.startWithBoundedCount)
+
+    private static let cycleWithFinalizer = """
+        import gc
+        class A:
+            def __del__(self):
+                print('del A')
+        a = A()
+        a.self = a
+        del a
+
+        """
+
+    private func script(_ profile: Profile, _ source: String) -> ExecutionResult {
+        Session(profile: profile, script: true).runScript(source, path: "t.py")
+    }
+
+    func testScriptCollectionIsExactWhileTheBoundIsBelowThreshold() {
+        // `python3 t.py`: 3.6.15 and 3.8.18 print 2 (the instance and its dict), 3.11.7 and
+        // 3.13.0 print 1 (managed dicts).
+        let source = Self.cycleWithFinalizer + "print('before collect')\nprint(gc.collect())\nprint('after')\n"
+        for (profile, found) in [(Profile.cpython36, 2), (.cpython38, 2), (.cpython311, 1), (.cpython313, 1)] {
+            let r = script(profile, source)
+            XCTAssertNil(r.unsupported, profile.version)
+            XCTAssertEqual(r.stdout, "before collect\ndel A\n\(found)\nafter\n", profile.version)
+        }
+    }
+
+    func testScriptFinalizersOfOneCycleRunInTheListsOrder() {
+        // Two finalizers in one garbage cycle: `del a`, `del b`, then 4 (3.6.15, 3.8.18) or 2
+        // (3.11.7, 3.13.0), then 0.
+        let source = """
+            import gc
+            class Node:
+                def __init__(self, name):
+                    self.name = name
+                    self.other = None
+                def __del__(self):
+                    print('del', self.name)
+            a = Node('a')
+            b = Node('b')
+            a.other = b
+            b.other = a
+            del a, b
+            print('collecting')
+            print(gc.collect())
+            print(gc.collect())
+
+            """
+        for (profile, found) in [(Profile.cpython36, 4), (.cpython38, 4), (.cpython311, 2), (.cpython313, 2)] {
+            XCTAssertEqual(script(profile, source).stdout, "collecting\ndel a\ndel b\n\(found)\n0\n", profile.version)
+        }
+    }
+
+    func testScriptCountStaysRefused() {
+        for profile in [Profile.cpython36, .cpython38, .cpython311, .cpython313] {
+            let r = script(profile, "import gc\nprint(gc.get_count())\n")
+            XCTAssertTrue((r.unsupported?.fullMessage ?? "").contains("`gc.get_count()`"), profile.version)
+            let t = script(profile, "import gc\nprint(gc.is_tracked((1, [])))\n")
+            XCTAssertTrue((t.unsupported?.fullMessage ?? "").contains("`gc.is_tracked()`"), profile.version)
+        }
+    }
+
+    func testScriptThatMayHaveCollectedIsRefused() {
+        // 1000 lists after the cycle: 3.6.15, 3.8.18, 3.11.7 and 3.12.1 collect it
+        // automatically (`before`, `del A`, then 0); 3.13.0's threshold is 2000 and the bound
+        // stays below it: `del A` at the explicit collection, then 1.
+        let source = Self.cycleWithFinalizer + "print('before')\nkeep = [[] for i in range(1000)]\nprint(gc.collect())\n"
+        for profile in [Profile.cpython36, .cpython38, .cpython311, .cpython312] {
+            let r = script(profile, source)
+            XCTAssertEqual(r.stdout, "before\n", profile.version)
+            XCTAssertTrue((r.unsupported?.fullMessage ?? "").contains("collects this garbage"), profile.version)
+        }
+        XCTAssertEqual(script(.cpython313, source).stdout, "before\ndel A\n1\n")
+        // 3.12.1 starts at 690 of 700: no bound is claimed (it prints `del A`, 1 here).
+        let r = script(.cpython312, Self.cycleWithFinalizer + "print('before collect')\nprint(gc.collect())\n")
+        XCTAssertTrue((r.unsupported?.fullMessage ?? "").contains("collects this garbage"))
+    }
+
+    func testScriptWhoseCompilationMayWarnIsNotBounded() {
+        // `x = "\\d"` warns while compiling: 3.11.7 prints `del A`, 1 but the count is not
+        // bounded; 3.13.0 prints 20 (the warning's own garbage).
+        let source = Self.cycleWithFinalizer + "x = '\\d'\nprint('before collect')\nprint(gc.collect())\n"
+        let r = script(.cpython311, source)
+        XCTAssertTrue((r.unsupported?.fullMessage ?? "").contains("collects this garbage"))
+        let s = script(.cpython313, source)
+        XCTAssertTrue((s.unsupported?.fullMessage ?? "").contains("showing a warning"))
+        XCTAssertTrue(Compiler.sourceMayWarn("x = '\\d'\n"))
+        XCTAssertTrue(Compiler.sourceMayWarn("y = 1if x else 2\n"))
+        XCTAssertFalse(Compiler.sourceMayWarn("v2 = 1e-5 + 0x1F + 1_000 + 0o7 + 2.5j\ns = 'a\\n\\\\d'\n"))
+    }
 }

@@ -207,7 +207,7 @@ extension Interpreter {
     /// gc.get_count(): exact after any collection, until a statement whose compilation the
     /// engine does not model exactly (`gc.collect()` earlier in the same statement is exact).
     func refuseUnknownCount() throws {
-        guard heap.gc.countErrorBound > 0 || heap.gc.timingUnknown else { return }
+        guard heap.gc.countErrorBound > 0 || heap.gc.countBelowSlack > 0 || heap.gc.timingUnknown else { return }
         throw notModelled("gc.get_count()", because: countErrorReason
                           + " (`gc.collect(); gc.get_count()` on one line is exact)")
     }
@@ -215,7 +215,9 @@ extension Interpreter {
     /// What a collection at another moment would change: which generation an object is in,
     /// whether a tuple or dict is still tracked.
     func refuseUnknownCollectionTiming(_ what: String) throws {
-        guard heap.gc.timingUnknown else { return }
+        // A bounded script (Heap.startWithBoundedCount) knows that no collection ran, not
+        // what start-up and the compilation left in the lists.
+        guard heap.gc.timingUnknown || heap.gc.countBelowSlack > 0 else { return }
         throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another moment "
                           + "(\(countErrorReason))" + (scriptStartup ? "" : "; an explicit `gc.collect()` that finds nothing makes it known again"))
     }

@@ -115,6 +115,10 @@ extension Interpreter {
     /// none (3.7+; 3.6's PyErr_Format left an unnormalized message string, freed at once).
     func lookupAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
+        // collections.deque: its modelled methods only (CollectionsModule.swift).
+        if obj == heap.dequeTypeIfMade || (heap.deque(obj) != nil && methodTable[.deque]?[attr] == nil && attr != "__class__") {
+            throw notModelled("collections.deque.\(attr)")
+        }
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):

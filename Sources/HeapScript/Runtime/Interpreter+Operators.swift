@@ -44,6 +44,7 @@ extension Interpreter {
         case .dict(let d): return d.count != 0
         case .set(let s): return s.count != 0
         case .range(let rv): return rv.count != 0
+        case .native(let o as DequeObject): return o.count != 0
         case .instance:
             // slot_nb_bool: `__bool__` must return a bool ("__bool__ should return bool,
             // returned int", 3.6.15-3.13.0); without it, `__len__` through slot_sq_length.
@@ -115,6 +116,7 @@ extension Interpreter {
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
+        try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
         // A slice (a tuple payload) has no number or sequence methods: `s * 2` is a TypeError.
         if heap.kind(a) == .slice || heap.kind(b) == .slice, !(op == .mod && heap.kind(a) == .str) {
             throw try binaryOpFallbackError(op, a, b, inplace: inplace)
@@ -534,6 +536,7 @@ extension Interpreter {
     }
 
     func contains(_ container: ObjectRef, _ item: ObjectRef) throws -> Bool {
+        if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         switch heap.payload[Int(container)] {
         case .str(let s):
             guard case .str(let t) = heap.payload[Int(item)] else {

@@ -346,6 +346,7 @@ extension Interpreter {
         case .in: return heap.newBool(try contains(b, a))
         case .notIn: return heap.newBool(!(try contains(b, a)))
         case .eq, .ne, .lt, .le, .gt, .ge:
+            try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque")
             // COMPARE_OP pushes what a class's method returned, bool or not.
             if try comparesInPython(a, b) { return try richCompare(op, a, b) }
             if op != .eq && op != .ne, heap.kind(a) == heap.kind(b), heap.kind(a) == .list || heap.kind(a) == .tuple {
@@ -409,6 +410,7 @@ extension Interpreter {
     func valuesEqual(_ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
+        if a != b { try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque") }
         if try comparesInPython(a, b) { return try richCompareTruth(.eq, a, b) }
         if let x = number(a), let y = number(b) {
             switch (x, y) {

@@ -549,6 +549,7 @@ extension Interpreter {
     /// the old sequence protocol (PySeqIter_New calling `__getitem__` with 0, 1, ... until
     /// IndexError), which the engine does not model: refused wherever CPython would iterate.
     func refuseSequenceIteration(_ seq: ObjectRef) throws {
+        try refuseDequeOperand(seq, "iterating a deque")
         guard case .instance = heap.payload[Int(seq)] else { return }
         if try lookupSpecial(seq, "__iter__") == nil, try lookupSpecial(seq, "__getitem__") != nil {
             throw notModelled("iteration of a '\(typeName(seq))' object through __getitem__", because: "the sequence iterator protocol is not modelled")

@@ -209,6 +209,8 @@ extension Interpreter {
             let top = String(moduleName.split(separator: ".").first ?? "")
             // A submodule of a module the engine has: none of them is a package
             // (importlib's _find_and_load_unlocked: "No module named 'sys.x'; 'sys' is not a package").
+            // collections is a package (collections.abc): its submodules are not modelled.
+            if top == "collections", top != moduleName { throw notModelled(moduleName) }
             if top != moduleName, Interpreter.importableModules.contains(top) {
                 throw error("ModuleNotFoundError", "No module named '\(moduleName)'; '\(top)' is not a package")
             }

@@ -27,6 +27,8 @@ extension Interpreter {
         let type = heap.dequeType()
         if methodTable[.deque] == nil { defineDequeMethods() }
         try dictSet(d, name("deque"), type)
+        // `vars(collections)` and the like would show a dict of two names.
+        opaqueObjects[d] = "collections.__dict__"
         noteCollectionsImport()
     }
 

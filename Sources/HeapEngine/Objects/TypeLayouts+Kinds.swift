@@ -51,6 +51,9 @@ extension TypeLayout {
         // wrapperobject: PyObject_HEAD, descr, self (`sys.getsizeof([].__len__)` 64 on
         // 3.6.15, 48 on 3.8.18-3.13.0: 32 and the GC header), no free list.
         case .methodWrapper: return TypeLayout(basicSize: 32, isGC: true)
+        // dequeobject (Modules/_collectionsmodule.c): 80 bytes before 3.11, 216 from 3.11
+        // (numfreeblocks and freeblocks[16] inline); `collections.deque.__basicsize__`.
+        case .deque: return TypeLayout(basicSize: profile.dequeKeepsFreeBlocks ? 216 : 80, isGC: true)
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame

@@ -41,6 +41,7 @@ extension Profile {
         p.specializesPropertyLoads = true
         p.objects = .cpython312
         p.inlinesComprehensions = true
+        p.dequeTypeIsHeapType = true
         p.boolOpCopiesOperand = true
         p.slicesAreHashable = true
         p.lazyFrameObjects = true

@@ -155,6 +155,15 @@ public struct Profile: Sendable, Equatable {
     /// packs only the arguments. `x = [1]; gc.collect(); a = x.__len__(); gc.get_count()`
     /// counts 0 on 3.6.15 and 1 on 3.8.18-3.13.0; `x.__eq__(x)` 1 and 2.
     public var loadMethodLeavesSlotWrappersUnbound = true
+    /// 3.11+: a deque caches up to 16 free blocks in itself (`numfreeblocks`,
+    /// `freeblocks[MAXFREEBLOCKS]`), so dequeobject's tp_basicsize is 216; before, the cache
+    /// is a static array of the module and tp_basicsize 80 (`collections.deque.__basicsize__`
+    /// on 3.6.15, 3.8.18, 3.11.7).
+    public var dequeKeepsFreeBlocks = true
+    /// 3.12+: _collections' types are heap types (PyType_FromModuleAndSpec); deque_traverse
+    /// visits the type (`gc.get_referents(deque([o]))[0] is deque` on 3.12.1 and 3.13.0,
+    /// not on 3.11.7; `deque.__flags__ & Py_TPFLAGS_HEAPTYPE`).
+    public var dequeTypeIsHeapType = false
     /// 3.12+ (PEP 709): comprehensions are inlined, so they make no code object; their
     /// iteration variables become hidden fast locals of the enclosing code (a module's
     /// co_localsplusnames is `('i',)` after `v = [i for i in range(5)]` on 3.12.1).

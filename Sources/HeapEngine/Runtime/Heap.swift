@@ -84,6 +84,7 @@ public final class Heap {
     /// CPython's PyMemberDescr_Type; made late so that the bootstrap's static addresses stay).
     var memberDescriptorTypeRef: ObjectRef?
     var methodWrapperTypeRef: ObjectRef?
+    var dequeTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
 
@@ -157,7 +158,11 @@ public final class Heap {
         let i = Int(k.rawValue)
         // Kinds past the bootstrap's table are made on first use (`memberDescriptorType`).
         if i < builtinTypeByKind.count { return builtinTypeByKind[i] }
-        return k == .methodWrapper ? methodWrapperType() : memberDescriptorType()
+        switch k {
+        case .methodWrapper: return methodWrapperType()
+        case .deque: return dequeType()
+        default: return memberDescriptorType()
+        }
     }
 
     /// Per-type facts packed in a byte: heap type, GC, pre-header size in 16-byte units.

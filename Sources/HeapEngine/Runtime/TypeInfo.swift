@@ -94,4 +94,6 @@ public enum TypeKind: UInt8, Sendable {
     /// Objects/descrobject.c's method-wrapper (wrapperobject): a slot wrapper bound to an
     /// object (`[].__len__`).
     case methodWrapper
+    /// Modules/_collectionsmodule.c's deque (`DequeObject.swift`).
+    case deque
 }

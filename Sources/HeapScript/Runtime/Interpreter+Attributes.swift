@@ -115,10 +115,15 @@ extension Interpreter {
     /// none (3.7+; 3.6's PyErr_Format left an unnormalized message string, freed at once).
     func lookupAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
+        // collections.deque: its modelled methods only (CollectionsModule.swift).
+        if obj == heap.dequeTypeIfMade || (heap.deque(obj) != nil && methodTable[.deque]?[attr] == nil && attr != "__class__") {
+            throw notModelled("collections.deque.\(attr)")
+        }
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
+            if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)

@@ -166,7 +166,7 @@ extension Interpreter {
     }
 
     /// The modules `importModule` makes (sorted).
-    static let importableModules = ["copy", "gc", "sys", "weakref"]
+    static let importableModules = ["collections", "copy", "gc", "sys", "weakref"]
 
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
@@ -197,6 +197,7 @@ extension Interpreter {
             }
         case ("sys", nil): defineSysModule(dict)
         case ("weakref", nil): defineWeakrefModule(dict)
+        case ("collections", nil): try importCollectionsModule(dict)
         case ("copy", nil):
             // Registered first: Lib/copy.py's `import weakref` and its own names run in it.
             modules[moduleName] = m
@@ -208,6 +209,8 @@ extension Interpreter {
             let top = String(moduleName.split(separator: ".").first ?? "")
             // A submodule of a module the engine has: none of them is a package
             // (importlib's _find_and_load_unlocked: "No module named 'sys.x'; 'sys' is not a package").
+            // collections is a package (collections.abc): its submodules are not modelled.
+            if top == "collections", top != moduleName { throw notModelled(moduleName) }
             if top != moduleName, Interpreter.importableModules.contains(top) {
                 throw error("ModuleNotFoundError", "No module named '\(moduleName)'; '\(top)' is not a package")
             }

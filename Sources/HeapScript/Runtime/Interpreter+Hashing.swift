@@ -21,6 +21,7 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         if heap.methodWrapper(r) != nil { throw notModelled("hash of a method-wrapper") }   // wrapper_hash
+        try refuseDequeOperand(r, "hash of a deque")
         switch heap.payload[Int(r)] {
         case .str(let s): return s.hash
         case .int(let v): return IntLayout.hash(v)

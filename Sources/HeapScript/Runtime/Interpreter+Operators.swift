@@ -44,6 +44,7 @@ extension Interpreter {
         case .dict(let d): return d.count != 0
         case .set(let s): return s.count != 0
         case .range(let rv): return rv.count != 0
+        case .native(let o as DequeObject): return o.count != 0
         case .instance:
             // slot_nb_bool: `__bool__` must return a bool ("__bool__ should return bool,
             // returned int", 3.6.15-3.13.0); without it, `__len__` through slot_sq_length.
@@ -115,6 +116,7 @@ extension Interpreter {
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
+        try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
         // A slice (a tuple payload) has no number or sequence methods: `s * 2` is a TypeError.
         if heap.kind(a) == .slice || heap.kind(b) == .slice, !(op == .mod && heap.kind(a) == .str) {
             throw try binaryOpFallbackError(op, a, b, inplace: inplace)
@@ -344,6 +346,7 @@ extension Interpreter {
         case .in: return heap.newBool(try contains(b, a))
         case .notIn: return heap.newBool(!(try contains(b, a)))
         case .eq, .ne, .lt, .le, .gt, .ge:
+            try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque")
             // COMPARE_OP pushes what a class's method returned, bool or not.
             if try comparesInPython(a, b) { return try richCompare(op, a, b) }
             if op != .eq && op != .ne, heap.kind(a) == heap.kind(b), heap.kind(a) == .list || heap.kind(a) == .tuple {
@@ -407,6 +410,7 @@ extension Interpreter {
     func valuesEqual(_ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
+        if a != b { try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque") }
         if try comparesInPython(a, b) { return try richCompareTruth(.eq, a, b) }
         if let x = number(a), let y = number(b) {
             switch (x, y) {
@@ -534,6 +538,7 @@ extension Interpreter {
     }
 
     func contains(_ container: ObjectRef, _ item: ObjectRef) throws -> Bool {
+        if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         switch heap.payload[Int(container)] {
         case .str(let s):
             guard case .str(let t) = heap.payload[Int(item)] else {

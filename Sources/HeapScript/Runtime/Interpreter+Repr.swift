@@ -57,6 +57,7 @@ extension Interpreter {
         try refuseStartupObject(r)
         if depth > 200 { throw error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object") }
         let info = heap.typeInfo(of: r)
+        if let dq = heap.deque(r) { return try dequeRepr(r, dq, depth: depth) }
         switch heap.payload[Int(r)] {
         case .empty:
             if r == heap.none { return "None" }

@@ -61,6 +61,7 @@ extension Interpreter {
         if 2 * depth + 20 >= profile.recursionLimit {
             throw notModelled("deep recursion through comparison methods")
         }
+        try refuseDequeOperand(v, "comparing a deque"); try refuseDequeOperand(w, "comparing a deque")
         let tv = heap.typeOf[Int(v)], tw = heap.typeOf[Int(w)]
         var checkedReverse = false
         if tv != tw && heap.typeInfo(tw).mro.contains(tv) {

@@ -37,6 +37,10 @@ extension Interpreter {
             heap.decref(module)
             names.remove("__dict__")
             names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter { !Interpreter.isCopyStandInAttribute($0) })
+        } else if m == "collections" {
+            // Made on first import only (CollectionsModule.swift): `deque`; its `__dict__` is
+            // refused (CPython's holds the whole module).
+            names = ["__class__", "__name__", "deque"]
         } else {
             return []
         }

@@ -797,6 +797,7 @@ final class CEval {
 
     /// The iterables `*x` unpacks without Python code of their own (PySequence_Check or tp_iter).
     private func isIterableWithoutCode(_ r: ObjectRef) throws -> Bool {
+        try interp.refuseDequeOperand(r, "iterating a deque")
         switch heap.payload[Int(r)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: return true
         case .native(let o) where o is GenObject: return true

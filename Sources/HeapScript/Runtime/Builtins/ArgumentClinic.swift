@@ -280,6 +280,12 @@ extension Interpreter {
             var sig = S(min: 1, max: 2, modelled: bare == "iter" ? 1 : 2, arity: .expected(bare), keywords: .none(bare))
             sig.packsArguments = v < 7
             return sig
+        // Modules/_collectionsmodule.c: the argument errors' texts are not measured (refused).
+        case "collections.deque.append", "collections.deque.appendleft", "collections.deque.extend",
+             "collections.deque.extendleft":
+            return S(min: 1, max: 1, arity: .unknown, keywords: .unknown)
+        case "collections.deque.pop", "collections.deque.popleft", "collections.deque.clear":
+            return S(min: 0, max: 0, arity: .unknown, keywords: .unknown)
         // Objects/listobject.c
         case "list.append", "list.extend", "list.remove", "list.count": return one()
         case "list.clear", "list.copy", "list.reverse": return noArgs()

@@ -181,6 +181,7 @@ extension Interpreter {
         case .reversed: return try newReversed(args, kwargs)
         case .property: return try newProperty(type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .superObject: return try newSuper(type, args, kwargs, frame: nil)
+        case .deque: return try newDequeCall(type, args, kwargs)
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:
@@ -280,6 +281,7 @@ extension Interpreter {
             }
             // Generators have gi_weakreflist; the engine does not keep one for them.
             if generator(a) != nil { throw notModelled("weak references to generators") }
+            try refuseDequeOperand(a, "weak references to deques")
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")
             }

@@ -64,6 +64,8 @@ extension Interpreter {
             if args.contains(where: { i.generator($0) != nil }) { throw i.notModelled("gc.get_referents() of a generator") }
             // wrapper_traverse visits its descriptor, a start-up object the engine does not hold.
             if args.contains(where: { i.heap.methodWrapper($0) != nil }) { throw i.notModelled("gc.get_referents() of a method-wrapper") }
+            // CPython's deque type holds its dict, bases, mro (and from 3.12 is a heap type).
+            if args.contains(where: { $0 == i.heap.dequeTypeIfMade }) { throw i.notModelled("gc.get_referents(collections.deque)") }
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -126,6 +128,8 @@ extension Interpreter {
         defineFunction(in: d, "is_tracked", module: "gc") { i, _, args, _ in
             // A collection untracks tuples and dicts of atomic items (untrack_tuples/dicts).
             if [.tuple, .dict].contains(i.heap.kind(args[0])) { try i.refuseUnknownCollectionTiming("gc.is_tracked()") }
+            // A heap type from 3.12 (tracked), a static type before.
+            if args[0] == i.heap.dequeTypeIfMade { throw i.notModelled("gc.is_tracked(collections.deque)") }
             return i.heap.newBool(i.heap.isTracked(args[0]))
         }
         defineFunction(in: d, "set_threshold", module: "gc") { i, _, args, _ in

@@ -211,6 +211,8 @@ extension Interpreter {
         case .set(let st): return st.sizeof(profile: profile)
         case .native(let o) where o is GenObject:
             return (o as! GenObject).size ?? 0   // nil: refused by getsizeof
+        case .native(let o) where o is DequeObject:
+            return (o as! DequeObject).sizeof(basicSize: info.basicSize) + info.preHeaderSize
         case .type(let t):
             if t.isHeapType {
                 let keys = profile.instanceDictSlot ? classKeys[r]?.keys : t.sharedKeys

@@ -1,0 +1,5 @@
+import collections
+from collections import deque
+collections.deque is deque
+deque
+collections.OrderedDict

@@ -107,6 +107,8 @@ public final class Interpreter {
     var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
+    /// The builtins' `dir` function: CEval hands it the calling frame when it has no argument.
+    var dirBuiltin: ObjectRef = 0
     /// 3.6: a collection finalized a generator whose frame object it counted.
     var generatorFrameInGarbage = false
     /// The exception the innermost running handler handles (tstate->exc_info->exc_value, an

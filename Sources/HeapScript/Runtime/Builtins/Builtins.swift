@@ -67,6 +67,8 @@ extension Interpreter {
         registerNumberBuiltins(d)
         registerAttributeBuiltins(d)
         registerFormatBuiltin(d)
+        registerDirBuiltin(d)
+        registerRoundingBuiltins(d)
         defineFunction(in: d, "abs") { i, _, args, _ in
             switch i.number(args[0]) {
             case .int(let v)?: return v == Int.min ? try i.makeInt(-BigInt(v)) : try i.newInt(abs(v))

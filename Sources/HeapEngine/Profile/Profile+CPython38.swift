@@ -128,7 +128,8 @@ extension ObjectLayouts {
         o.zip = TypeLayout(basicSize: 40, isGC: true)
         // No name/obj on AttributeError or NameError before 3.10 (bpo-38530): 3.8.18 and
         // 3.6.15 measure only SystemExit 72, StopIteration 72, ImportError 88.
-        o.exceptionFields = ["SystemExit": 8, "StopIteration": 8, "ImportError": 24]
+        // OSError: 104 on both (PyOSErrorObject's five fields over 64).
+        o.exceptionFields = ["SystemExit": 8, "StopIteration": 8, "ImportError": 24, "OSError": 40]
         o.code = TypeLayout(basicSize: 176, isGC: false)
         // PyDictKeysObject (3.8): dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries =
         // 40 bytes, then the indices; every entry is a 24-byte PyDictKeyEntry (no unicode

@@ -34,6 +34,8 @@ public final class Interpreter {
 
     /// Exception types by name (BaseException, TypeError, ...).
     var exceptionTypes: [String: ObjectRef] = [:]
+    /// Builtins names bound to another exception type (IOError and EnvironmentError are OSError).
+    var exceptionAliases: [String: String] = [:]
     /// Interned name strings used as dict keys (co_names), by value.
     var nameCache: [String: ObjectRef] = [:]
 

@@ -14,6 +14,7 @@ extension Interpreter {
             try! dictSet(d, name(n), heap.builtinType(kind))
         }
         for (n, t) in exceptionTypes { try! dictSet(d, name(n), t) }
+        for (alias, n) in exceptionAliases { try! dictSet(d, name(alias), exceptionTypes[n]!) }
         try! dictSet(d, name("None"), heap.none)
         try! dictSet(d, name("Ellipsis"), heap.ellipsis)
         try! dictSet(d, name("NotImplemented"), heap.notImplemented)

@@ -27,6 +27,7 @@ CALLABLES = [
     ("bin", ["1"]), ("oct", ["1"]), ("chr", ["200"]), ("ord", ["'a'"]), ("divmod", ["7", "2"]),
     ("getattr", ["1", "'__class__'", "0"]), ("hasattr", ["1", "'__class__'"]),
     ("setattr", ["sys", "'x'", "1"]), ("delattr", ["sys", "'x'"]), ("issubclass", ["int", "int"]), ("format", ["1", "'d'"]),
+    ("dir", ["1"]), ("round", ["1.5", "1"]), ("pow", ["2", "3", "5"]), ("ascii", ["1"]),
     # builtin types
     ("int", ["1"]), ("float", ["1"]), ("str", ["1"]), ("bool", ["1"]), ("list", ["()"]),
     ("tuple", ["[]"]), ("dict", ["()"]), ("set", ["()"]), ("frozenset", ["()"]),

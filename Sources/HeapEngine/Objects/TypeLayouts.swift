@@ -129,6 +129,9 @@ public struct ObjectLayouts: Sendable, Equatable {
     /// NameError 8 (name, 3.10+).
     public var exceptionFields: [String: Int] = [
         "SystemExit": 8, "StopIteration": 8, "ImportError": 24, "AttributeError": 16, "NameError": 8,
+        // PyOSErrorObject: myerrno, strerror, filename, filename2, written (OSError.__basicsize__
+        // is 104 on 3.6.15/3.8.18, 112 on 3.11.7-3.13.0: 40 over BaseException's).
+        "OSError": 40,
     ]
     /// Code objects: basicsize 184, itemsize 2; code.__sizeof__ adds co_extra and the
     /// line table, which the engine does not model.

@@ -80,9 +80,9 @@ extension Profile {
         p.scriptCountBound = ScriptCountBound(startup: 450)
         p.replStartupGCStats = [9, 0, 0, 0, 0, 0, 0, 0, 0]
         // scripts/measure/startup-gc-objects.json (3.8.18).
-        p.replStartupObjects = StartupObjects(generations: [488, 4212, 0], untrackedAtStage: [163, 61, 4],
+        p.replStartupObjects = StartupObjects(generations: [484, 4212, 0], untrackedAtStage: [163, 61, 4],
                                               deferredAB: 2, deferredBC: 1, deferredABC: 3)
-        p.scriptStartupObjects = StartupObjects(generations: [388, 4212, 0], untrackedAtStage: [141, 61, 4],
+        p.scriptStartupObjects = StartupObjects(generations: [384, 4212, 0], untrackedAtStage: [141, 61, 4],
                                                 deferredAB: 2, deferredBC: 1, deferredABC: 3)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(
@@ -134,7 +134,8 @@ extension ObjectLayouts {
         o.zip = TypeLayout(basicSize: 40, isGC: true)
         // No name/obj on AttributeError or NameError before 3.10 (bpo-38530): 3.8.18 and
         // 3.6.15 measure only SystemExit 72, StopIteration 72, ImportError 88.
-        o.exceptionFields = ["SystemExit": 8, "StopIteration": 8, "ImportError": 24]
+        // OSError: 104 on both (PyOSErrorObject's five fields over 64).
+        o.exceptionFields = ["SystemExit": 8, "StopIteration": 8, "ImportError": 24, "OSError": 40]
         o.code = TypeLayout(basicSize: 176, isGC: false)
         // PyDictKeysObject (3.8): dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries =
         // 40 bytes, then the indices; every entry is a 24-byte PyDictKeyEntry (no unicode

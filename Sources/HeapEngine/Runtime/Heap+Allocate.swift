@@ -124,6 +124,22 @@ extension Heap {
         return r
     }
 
+    /// An interned str CPython's start-up already made (a name in a builtin type's dict, which
+    /// dir() lists) that the engine meets for the first time in the session: a static row, so
+    /// it takes none of the session's simulated memory (CPython allocates nothing for it).
+    /// Its count is start-up's, which the engine does not know: refused
+    /// (`hasUnmodelledCount`) unless interned strs are immortal (3.12). Borrowed: the
+    /// interned table keeps it.
+    public func internStartupName(_ s: String) -> ObjectRef {
+        if let r = interned[s] { return r }
+        let r = newStatic(type: builtinType(.str), size: StrLayout.sizeof(s, profile: profile),
+                          payload: .str(strValue(s, interned: true)))
+        flags[Int(r)] |= ObjectFlags.fromStartup.rawValue
+        if !profile.internedStringsImmortal { flags[Int(r)] |= ObjectFlags.unmodelledCount.rawValue }
+        interned[s] = r
+        return r
+    }
+
     /// PyUnicode_InternInPlace: returns the interned equal string, interning `r` if none.
     /// Consumes the reference to `r` and returns a new reference.
     public func intern(_ r: ObjectRef) -> ObjectRef {

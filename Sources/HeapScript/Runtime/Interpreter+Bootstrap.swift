@@ -125,7 +125,21 @@ extension Interpreter {
             ("RecursionError", "RuntimeError"), ("NotImplementedError", "RuntimeError"),
             ("MemoryError", "Exception"), ("StopIteration", "Exception"), ("ImportError", "Exception"),
             ("ModuleNotFoundError", "ImportError"), ("ReferenceError", "Exception"),
-        ]
+            ("GeneratorExit", "BaseException"), ("FloatingPointError", "ArithmeticError"),
+            ("EOFError", "Exception"), ("BufferError", "Exception"),
+            // OSError and its subclasses (PEP 3151); IOError and EnvironmentError are aliases.
+            ("OSError", "Exception"), ("ConnectionError", "OSError"), ("BlockingIOError", "OSError"),
+            ("ChildProcessError", "OSError"), ("BrokenPipeError", "ConnectionError"),
+            ("ConnectionAbortedError", "ConnectionError"), ("ConnectionRefusedError", "ConnectionError"),
+            ("ConnectionResetError", "ConnectionError"), ("FileExistsError", "OSError"),
+            ("FileNotFoundError", "OSError"), ("InterruptedError", "OSError"), ("IsADirectoryError", "OSError"),
+            ("NotADirectoryError", "OSError"), ("PermissionError", "OSError"), ("ProcessLookupError", "OSError"),
+            ("TimeoutError", "OSError"),
+            ("Warning", "Exception"), ("UserWarning", "Warning"), ("DeprecationWarning", "Warning"),
+            ("PendingDeprecationWarning", "Warning"), ("SyntaxWarning", "Warning"), ("RuntimeWarning", "Warning"),
+            ("FutureWarning", "Warning"), ("ImportWarning", "Warning"), ("UnicodeWarning", "Warning"),
+            ("BytesWarning", "Warning"), ("ResourceWarning", "Warning"),
+        ] + (profile.minor >= 10 ? [("EncodingWarning", "Warning")] : [])   // PEP 597 (3.10)
         for (n, baseName) in hierarchy {
             let base = baseName.flatMap { exceptionTypes[$0] } ?? object
             // PyBaseExceptionObject (72 bytes in 3.11), plus the fields the type or one of its
@@ -135,6 +149,7 @@ extension Interpreter {
             exceptionTypes[n] = heap.newStaticType(name: n, kind: .exception, base: base,
                                                    basicSize: basicSize, isGC: true)
         }
+        exceptionAliases = ["IOError": "OSError", "EnvironmentError": "OSError"]
     }
 
     func registerBuiltin(_ name: String, owner: TypeKind? = nil, module: String? = nil,

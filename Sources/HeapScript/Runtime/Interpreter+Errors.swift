@@ -21,6 +21,13 @@ extension Interpreter {
     }
 
     func newExceptionInstance(_ type: ObjectRef, args: [ObjectRef]) throws -> ObjectRef {
+        // OSError_new with 2 to 5 arguments reads errno, strerror and filenames, and picks
+        // the subclass for the errno (OSError(2, 'x') is a FileNotFoundError): not modelled.
+        if args.count >= 2, let os = exceptionTypes["OSError"], heap.typeInfo(type).mro.contains(os) {
+            args.forEach(heap.decref)
+            throw notModelled("\(heap.typeInfo(type).name)() with several arguments",
+                              because: "OSError's errno, strerror and filename attributes are not modelled")
+        }
         let argsTuple = try newTuple(args)
         let state = ExceptionState(args: argsTuple)
         do {

@@ -34,6 +34,8 @@ public final class Interpreter {
 
     /// Exception types by name (BaseException, TypeError, ...).
     var exceptionTypes: [String: ObjectRef] = [:]
+    /// Builtins names bound to another exception type (IOError and EnvironmentError are OSError).
+    var exceptionAliases: [String: String] = [:]
     /// Interned name strings used as dict keys (co_names), by value.
     var nameCache: [String: ObjectRef] = [:]
 
@@ -107,6 +109,8 @@ public final class Interpreter {
     var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
+    /// The builtins' `dir` function: CEval hands it the calling frame when it has no argument.
+    var dirBuiltin: ObjectRef = 0
     /// 3.6: a collection finalized a generator whose frame object it counted.
     var generatorFrameInGarbage = false
     /// The exception the innermost running handler handles (tstate->exc_info->exc_value, an

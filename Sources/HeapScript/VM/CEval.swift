@@ -659,6 +659,11 @@ final class CEval {
                     defer { heap.decref(callable); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
                     push(try interp.callSuper(args, kwargs, frame: a.frame))
                     interp.evalBreaker()
+                } else if callable == interp.dirBuiltin, args.isEmpty, kwargs.isEmpty {
+                    // dir() lists the calling frame's names (_dir_locals).
+                    defer { heap.decref(callable) }
+                    push(try interp.dirLocals(a.frame))
+                    interp.evalBreaker()
                 } else {
                     defer { heap.decref(callable) }
                     // 3.6's call_function takes a reference of its own to any callable that

@@ -234,7 +234,7 @@ extension Interpreter {
         if bare == "__contains__" || bare == "__getitem__" { return one() }
         switch qualified {
         // Python/bltinmodule.c
-        case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all", "bin", "oct", "chr", "ord":
+        case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all", "bin", "oct", "chr", "ord", "ascii":
             return one()
         case "divmod", "hasattr", "delattr", "issubclass", "getattr", "setattr", "format":
             let (lo, hi) = bare == "getattr" ? (2, 3) : bare == "setattr" ? (3, 3) : bare == "format" ? (1, 2) : (2, 2)
@@ -249,6 +249,27 @@ extension Interpreter {
             var sig = S(min: 0, max: 1, arity: .expected(bare), keywords: .none(q))
             sig.packsArguments = v != 12
             return sig
+        case "dir":
+            // As vars: METH_VARARGS except on 3.12.1 (ml_flags 0x80, read with ctypes).
+            var sig = S(min: 0, max: 1, arity: .expected(bare), keywords: .none(q))
+            sig.packsArguments = v != 12
+            return sig
+        case "round":
+            // 3.6.15: METH_VARARGS | METH_KEYWORDS ("O|O:round"); Argument Clinic from 3.7
+            // (ml_flags 0x82); the texts are sys.getsizeof's kind (Corpus/errors/arity-measured).
+            var sig = S(min: 1, max: 2, parameters: ["number", "ndigits"],
+                        arity: .takes(bare, missing: v < 8 ? .required : .missing), keywords: .counted(bare))
+            sig.packsArguments = v < 8
+            return sig
+        case "pow":
+            // 3.6.15: METH_VARARGS (PyArg_UnpackTuple); 3.8+: Argument Clinic
+            // pow(base, exp, mod=None) (ml_flags 0x82).
+            if v < 8 {
+                var sig = S(min: 2, max: 3, arity: .expected(bare), keywords: .none(bare))
+                sig.packsArguments = true
+                return sig
+            }
+            return S(min: 2, max: 3, parameters: ["base", "exp", "mod"], arity: .takes(bare, missing: .missing), keywords: .counted(bare))
         case "isinstance": return S(min: 2, max: 2, arity: .expected(bare), keywords: .none(bare))
         case "print":
             return S(min: 0, max: .max, keywordOnly: ["sep", "end", "file", "flush"],

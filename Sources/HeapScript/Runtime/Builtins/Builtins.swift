@@ -14,6 +14,7 @@ extension Interpreter {
             try! dictSet(d, name(n), heap.builtinType(kind))
         }
         for (n, t) in exceptionTypes { try! dictSet(d, name(n), t) }
+        for (alias, n) in exceptionAliases { try! dictSet(d, name(alias), exceptionTypes[n]!) }
         try! dictSet(d, name("None"), heap.none)
         try! dictSet(d, name("Ellipsis"), heap.ellipsis)
         try! dictSet(d, name("NotImplemented"), heap.notImplemented)
@@ -67,6 +68,8 @@ extension Interpreter {
         registerNumberBuiltins(d)
         registerAttributeBuiltins(d)
         registerFormatBuiltin(d)
+        registerDirBuiltin(d)
+        registerRoundingBuiltins(d)
         defineFunction(in: d, "abs") { i, _, args, _ in
             switch i.number(args[0]) {
             case .int(let v)?: return v == Int.min ? try i.makeInt(-BigInt(v)) : try i.newInt(abs(v))

@@ -20,9 +20,10 @@ extension Interpreter {
     func hash(_ r: ObjectRef) throws -> Int {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
-        if heap.methodWrapper(r) != nil { throw notModelled("hash of a method-wrapper") }   // wrapper_hash
         try refuseDequeOperand(r, "hash of a deque")
         switch heap.payload[Int(r)] {
+        case .native(let o) where o is MethodWrapper:
+            throw notModelled("hash of a method-wrapper")   // wrapper_hash
         case .str(let s): return s.hash
         case .int(let v): return IntLayout.hash(v)
         case .bigInt(let v): return IntLayout.hash(v)

@@ -55,7 +55,7 @@ extension Interpreter {
     /// identity and counting on a phantom start-up object (GCModule.swift).
     func refuseIfOpaque(_ r: ObjectRef) throws {
         try refuseStartupObject(r)
-        if let what = opaqueObjects[r] {
+        if !opaqueObjects.isEmpty, let what = opaqueObjects[r] {
             throw notModelled(what, because: "it is importlib's, which the engine stands in for (CPython \(profile.version))")
         }
     }

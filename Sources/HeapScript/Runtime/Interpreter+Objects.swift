@@ -200,24 +200,37 @@ extension Interpreter {
     /// class methods it meets are called here in that order, and the real probe takes
     /// their answers (`keysEqual`); the caller clears `probeAnswers` after it. A call that
     /// changed the table is refused: CPython restarts the probe (or raises, 3.6's set).
-    func probeInPython(holding: [ObjectRef], snapshot: () -> [ObjectRef],
-                       dryRun: ((ObjectRef, ObjectRef) -> Bool) -> Void) throws {
+    ///
+    /// Returns true when the dry run compared no two distinct keys (only identity, or
+    /// nothing): then nothing ran and the real probe would take the same path, so a caller
+    /// that only reads may keep the dry run's answer. (`holding` is an autoclosure so that
+    /// the common case, no class comparison met, allocates no array.)
+    @discardableResult
+    func probeInPython(holding: @autoclosure () -> [ObjectRef], snapshot: () -> [ObjectRef],
+                       dryRun: ((ObjectRef, ObjectRef) -> Bool) -> Void) throws -> Bool {
         var met: [(ObjectRef, ObjectRef)] = []
+        var compared = false
         dryRun { stored, key in
             if stored == key { return true }
+            compared = true
             if (try? self.comparesInPython(stored, key)) ?? true { met.append((stored, key)); return false }
             return (try? self.valuesEqual(stored, key)) ?? false
+        }
+        if met.isEmpty {
+            probeAnswers = []
+            return !compared
         }
         // Collected apart and published last: the methods' own dict lookups clear
         // `probeAnswers` when they end.
         var answers: [(stored: ObjectRef, key: ObjectRef, equal: Bool)] = []
+        let held = holding()
         for (stored, key) in met {
             let before = snapshot()
-            holding.forEach(heap.incref)
+            held.forEach(heap.incref)
             heap.incref(stored)
             let equal: Bool
             do {
-                defer { heap.decref(stored); holding.reversed().forEach(heap.decref) }
+                defer { heap.decref(stored); held.reversed().forEach(heap.decref) }
                 equal = try richCompareTruth(.eq, stored, key)
             }
             if snapshot() != before {
@@ -227,6 +240,7 @@ extension Interpreter {
             if equal { break }
         }
         probeAnswers = answers
+        return false
     }
 
     /// A table operation whose probe met a class's comparison no `probeInPython` answered
@@ -245,6 +259,15 @@ extension Interpreter {
             if let m = try lookupSpecialName(heap.typeOf[Int(k)], "__hash__"), m != heap.none {
                 throw notModelled("\(what) with keys whose class defines `__hash__`", because: "CPython reuses the stored hashes")
             }
+        }
+    }
+
+    /// Whether `hash(r)` is computed without running Python code (a class's `__hash__`,
+    /// or one reached through a tuple's items), so a table read before it is still current.
+    func hashRunsNoPython(_ r: ObjectRef) -> Bool {
+        switch heap.payload[Int(r)] {
+        case .int, .str, .float, .bigInt, .bytes: return true
+        default: return false
         }
     }
 
@@ -298,8 +321,14 @@ extension Interpreter {
         // (unhashable type: 'list') on 3.6.15-3.13.0, not a KeyError.
         let h = try hash(key)
         if s.count == 0 { return nil }
-        try probeInPython(holding: [], snapshot: { dictStorage(d).entryKeys }) { eq in _ = s.lookup(key, hash: h, isEqual: eq) }
+        var found: ObjectRef?
+        let decided = try probeInPython(holding: [], snapshot: { dictStorage(d).entryKeys }) { eq in
+            found = s.value(forKey: key, hash: h, isEqual: eq)
+        }
         defer { probeAnswers = [] }
+        // No key was compared (identity or nothing) and hashing ran no Python code (which
+        // could have changed `s`): the dry run's answer is the probe's.
+        if decided && hashRunsNoPython(key) { return found }
         return dictStorage(d).value(forKey: key, hash: h, isEqual: keysEqual)
     }
 
@@ -349,8 +378,12 @@ extension Interpreter {
     func setContains(_ s: ObjectRef, _ key: ObjectRef) throws -> Bool {
         guard case .set(let st) = heap.payload[Int(s)] else { return false }
         let h = try hash(key)
-        try probeInPython(holding: [], snapshot: { setKeys(s) }) { eq in _ = st.lookup(key, hash: h, isEqual: eq) }
+        var found = false
+        let decided = try probeInPython(holding: [], snapshot: { setKeys(s) }) { eq in
+            found = st.lookup(key, hash: h, isEqual: eq) != nil
+        }
         defer { probeAnswers = [] }
+        if decided && hashRunsNoPython(key) { return found }
         return setKeysStorage(s).contains(key, hash: h, isEqual: keysEqual)
     }
 

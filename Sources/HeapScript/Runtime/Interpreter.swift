@@ -38,6 +38,8 @@ public final class Interpreter {
     var exceptionAliases: [String: String] = [:]
     /// Interned name strings used as dict keys (co_names), by value.
     var nameCache: [String: ObjectRef] = [:]
+    /// The two names `internedName` answered last, newest first (`nameCache`'s entries).
+    var recentNames: ((name: String?, ref: ObjectRef), (name: String?, ref: ObjectRef)) = ((nil, -1), (nil, -1))
 
     var stepsRemaining: Int
     /// When the current run passes `Limits.wallClockSeconds`.
@@ -184,11 +186,23 @@ public final class Interpreter {
     /// `name(_:)` where the heap may be full (names first met while compiling a statement):
     /// MemoryError instead of a trap.
     func internedName(_ s: String) throws -> ObjectRef {
-        if let r = nameCache[s] { return r }
-        let str: ObjectRef
-        do { str = try heap.newStr(s) } catch { throw memoryError() }
-        let r = heap.intern(str)
-        nameCache[s] = r
+        // One attribute access asks for its name's str several times (the type's MRO
+        // dicts, the instance's table, the shared keys): the last two answers are kept, as
+        // comparing a short Swift string costs less than hashing it. `nameCache` only
+        // grows, so a remembered answer stays right.
+        if s == recentNames.0.name { return recentNames.0.ref }
+        if s == recentNames.1.name { return recentNames.1.ref }
+        let r: ObjectRef
+        if let cached = nameCache[s] {
+            r = cached
+        } else {
+            let str: ObjectRef
+            do { str = try heap.newStr(s) } catch { throw memoryError() }
+            r = heap.intern(str)
+            nameCache[s] = r
+        }
+        recentNames.1 = recentNames.0
+        recentNames.0 = (s, r)
         return r
     }
 

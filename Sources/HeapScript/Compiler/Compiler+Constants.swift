@@ -196,6 +196,12 @@ extension Compiler {
             default: return nil
             }
             guard let r = attemptFold({ try interp.getItem(v, i) }) else { return nil }
+            // A folded str is a constant like any other: interned when made of name
+            // characters, so `'xa'[1]` is the interned 'a' (on 3.11.7 not the latin-1
+            // singleton that `s[1]` returns at run time).
+            if case .str(let s) = heap.payload[Int(r)], StrLayout.isInternedConstant(s.value) {
+                return internConstant(literal(r))
+            }
             return literal(r)
         case .tuple(let elements):
             var items: [ObjectRef] = []

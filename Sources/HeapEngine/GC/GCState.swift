@@ -71,9 +71,10 @@ public struct GCState {
     /// A collection freed objects in an order that may not be CPython's, so pymalloc hands
     /// out their blocks in another order and the addresses of later objects may differ.
     public internal(set) var addressesUnknown = false
-    /// A script under a profile whose per-statement count is not exact: `timingUnknown` and
-    /// the count's error are never cleared (Heap.startWithUnknownCount).
-    var countNeverKnown = false
+    /// A script (Heap.startWithUnknownCount(forever: true)): what start-up and the compilation
+    /// left in the lists is not known, so `timingUnknown` is never cleared; the count is known
+    /// again after an explicit full collection, until an automatic one (`noteCollection`).
+    public internal(set) var countNeverKnown = false
     /// A script whose count is bounded (Heap.startWithBoundedCount): CPython's count may be up
     /// to this much *below* counts[0] − countErrorBound (never above counts[0] + countErrorBound).
     public internal(set) var countBelowSlack = 0

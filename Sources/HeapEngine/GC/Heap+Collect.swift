@@ -571,6 +571,7 @@ extension Heap {
         var i = GCState.generationCount - 1
         while i >= 0 {
             if gc.counts[i] > gc.thresholds[i] {
+                if i == GCState.generationCount - 1 { noteLongLivedHeuristic() }
                 if i == GCState.generationCount - 1 && gc.longLivedPending < gc.longLivedTotal / 4 {
                     i -= 1
                     continue

@@ -179,6 +179,8 @@ extension Heap {
         if c + n > t, c <= t, gc.enabled, t != 0, !gc.collecting {
             gc.timingUnknown = true
             gc.statsUnknown = true
+            // A script's `timingUnknown` is already set for its lists: the count says it.
+            if gc.countNeverKnown { gc.countErrorBound = max(gc.countErrorBound, t + 1) }
         }
         noteOpportunity()
     }
@@ -186,9 +188,37 @@ extension Heap {
     /// After a collection of `generation` that found `found` unreachable objects.
     func noteCollection(generation: Int, found: Int, explicit: Bool) {
         let full = explicit && generation == GCState.generationCount - 1
+        let timely = full && (found == 0 || !gc.untimelyGarbage)
         if gc.orderUnknown && found > 1 { gc.addressesUnknown = true }
-        if gc.countNeverKnown { return }
+        if gc.countNeverKnown {
+            // A script: what start-up and the compilation left in the lists stays unknown
+            // (`Interpreter.refuseUnknownCollectionTiming`), the counts need not. An explicit
+            // full collection sets all three to 0 in both (collect's `generations[i].count =
+            // 0` for i <= 2); from there the count is CPython's, and so is the moment of the
+            // next automatic collection, until one consults the long-lived heuristic
+            // (`gcCollectGenerations`). An automatic collection leaves the error as it was:
+            // exact stays exact, unknown stays unknown.
+            if timely {
+                gc.countErrorBound = 0
+                gc.countBelowSlack = 0
+                gc.timingUnknown = false
+            }
+            return
+        }
         gc.countErrorBound = 0
-        if full && (found == 0 || !gc.untimelyGarbage) { gc.timingUnknown = false }
+        if timely { gc.timingUnknown = false }
+    }
+
+    /// gc_collect_generations is about to weigh a full collection against long_lived_total,
+    /// the survivors of the last full one. A script's survivors include what start-up and
+    /// the compilation left, which the engine does not model one for one: CPython may take
+    /// generation 1 where the engine takes 2, or the reverse, so from here the count and
+    /// the moment of later collections are unknown.
+    func noteLongLivedHeuristic() {
+        guard gc.countNeverKnown else { return }
+        gc.countErrorBound = max(gc.countErrorBound, gc.thresholds[0] + 1)
+        gc.timingUnknown = true
+        gc.statsUnknown = true
+        gc.orderUnknown = true
     }
 }

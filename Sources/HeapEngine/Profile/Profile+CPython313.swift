@@ -63,10 +63,8 @@ extension Profile {
         p.gcImportKeeps = FreeListCounts(lists: 1)
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1])
         p.mainDictGeneration = 1
-        // Start-up (the _pyrepl import) has made the Py_Repr list already.
         p.internedCharsNotSingletons = ""
-        p.firstReprKeeps = FreeListCounts()
-        p.firstReprFreshObjects = 0
+        p.firstReprMadeByPromptStartup = true
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 2, 2])
         // Include/internal/pycore_freelist.h (3.13): PyTuple_MAXSAVESIZE 20,
         // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —

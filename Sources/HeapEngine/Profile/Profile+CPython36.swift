@@ -39,7 +39,10 @@ extension Profile {
         p.compileCountError = CompileCountError(statement: 4, function: 3, classBody: 3, uncaughtError: 8)
         p.builtinKeywordCallCountError = 4
         p.builtinPositionalCallCountError = 4
+        p.buildClassMakesTemporaries = true
         p.fileWritePacksArguments = true
+        // 3.6's builtin_print is METH_VARARGS | METH_KEYWORDS: the call packs a tuple.
+        p.printPacksArguments = true
         p.slotCallsBindMethods = true
         p.propertyGetCachesArgumentTuple = true
         p.loadMethodLeavesSlotWrappersUnbound = false

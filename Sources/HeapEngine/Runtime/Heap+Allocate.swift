@@ -119,9 +119,15 @@ extension Heap {
     /// A static str of the runtime (`_Py_ID(...)`): no simulated memory, never freed, and a
     /// count that is not CPython's (refused).
     public func newStaticStr(_ s: String) -> ObjectRef {
-        let r = newStatic(type: builtinType(.str), size: 64, payload: .str(strValue(s, interned: true)))
+        let r = newStaticInternedStr(s, size: 64)
         flags[Int(r)] |= ObjectFlags.unmodelledCount.rawValue
         return r
+    }
+
+    /// The row of an interned str outside the simulated heap (static or start-up memory).
+    /// `size` only advances the static address cursor (sizes come from StrLayout).
+    func newStaticInternedStr(_ s: String, size: Int) -> ObjectRef {
+        newStatic(type: builtinTypes[.str]!, size: size, payload: .str(strValue(s, interned: true)))
     }
 
     /// An interned str CPython's start-up already made (a name in a builtin type's dict, which
@@ -132,8 +138,7 @@ extension Heap {
     /// interned table keeps it.
     public func internStartupName(_ s: String) -> ObjectRef {
         if let r = interned[s] { return r }
-        let r = newStatic(type: builtinType(.str), size: StrLayout.sizeof(s, profile: profile),
-                          payload: .str(strValue(s, interned: true)))
+        let r = newStaticInternedStr(s, size: StrLayout.sizeof(s, profile: profile))
         flags[Int(r)] |= ObjectFlags.fromStartup.rawValue
         if !profile.internedStringsImmortal { flags[Int(r)] |= ObjectFlags.unmodelledCount.rawValue }
         interned[s] = r

@@ -88,7 +88,7 @@ extension Heap {
         // (`sys.intern('hello'[4])` is the other object).
         for scalar in profile.internedCharsNotSingletons.unicodeScalars where scalar.value < 256 {
             let s = String(Character(scalar))
-            interned[s] = newStatic(type: builtinTypes[.str]!, size: 64, payload: .str(strValue(s, interned: true)))
+            interned[s] = newStaticInternedStr(s, size: 64)
             payload[Int(latin1Chars[Int(scalar.value)])] = .str(strValue(s, interned: false))
         }
         indexBuiltinTypesByKind()

@@ -32,6 +32,12 @@ extension Interpreter {
         reversedMethod = registerBuiltin("__reversed__", owner: .list) { i, _, _, _ in
             throw i.notModelled("list.__reversed__")
         }
+        typePrepareMethod = registerBuiltin("__prepare__", owner: .type) { i, _, _, _ in
+            throw i.notModelled("type.__prepare__")
+        }
+        objectInitSubclassMethod = registerBuiltin("__init_subclass__", owner: .object) { i, _, _, _ in
+            throw i.notModelled("object.__init_subclass__")
+        }
         preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
         heap.finalizer = { [unowned self] r in self.runFinalizer(r) }
         // PyGen_Type's tp_finalize (_PyGen_Finalize): the collector finalizes generators.

@@ -247,7 +247,7 @@ extension Interpreter {
         if reprStack.contains(r) { return false }
         if !reprListReady {
             reprListReady = true
-            keepReprList()
+            if !profile.firstReprMadeByPromptStartup || scriptStartup { keepReprList() }
         }
         reprStack.insert(r)
         return true

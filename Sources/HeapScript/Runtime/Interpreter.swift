@@ -82,6 +82,10 @@ public final class Interpreter {
     /// The bound `__sizeof__` sys.getsizeof looks up (`defineSysModule`).
     var objectSizeof: Int32 = -1
     var reversedMethod: Int32 = -1
+    /// The classmethods class creation binds and calls (`buildClass`, `typeNewEpilogue`):
+    /// type.__prepare__ and object.__init_subclass__; never reachable from Python.
+    var typePrepareMethod: Int32 = -1
+    var objectInitSubclassMethod: Int32 = -1
     var reprListReady = false
     /// 3.13 (`Profile.replCachesSourceLines`): linecache.cache, and how many statements it holds.
     var linecacheDict: ObjectRef?

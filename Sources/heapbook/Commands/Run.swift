@@ -27,13 +27,16 @@ struct Run: ParsableCommand {
         let result = session.runScript(source, path: path)
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))
-        let last = session.finalize()
-        FileHandle.standardOutput.write(Data(last.stdout.utf8))
-        FileHandle.standardError.write(Data(last.stderr.utf8))
+        // A refusal ends the run where it happened: CPython would go on with the rest of the
+        // script, so what the engine's shutdown would print (finalizers, weakref callbacks)
+        // is not what CPython prints next.
         if let u = result.unsupported {
             FileHandle.standardError.write(Data("\(file):\(u.line): error: \(u.message)\n".utf8))
             throw ExitCode(2)
         }
+        let last = session.finalize()
+        FileHandle.standardOutput.write(Data(last.stdout.utf8))
+        FileHandle.standardError.write(Data(last.stderr.utf8))
         // What shutdown would print is not known (finalizers of garbage CPython may have
         // collected at another moment): said, as `heapbook repl` says it.
         if let u = last.unsupported {

@@ -132,12 +132,65 @@ final class CountCertaintyTests: XCTestCase {
         }
     }
 
-    func testScriptCountStaysRefused() {
-        for profile in [Profile.cpython36, .cpython38, .cpython311, .cpython313] {
+    func testScriptCountIsRefusedBeforeAFullCollection() {
+        for profile in [Profile.cpython36, .cpython38, .cpython311, .cpython312, .cpython313] {
             let r = script(profile, "import gc\nprint(gc.get_count())\n")
             XCTAssertTrue((r.unsupported?.fullMessage ?? "").contains("`gc.get_count()`"), profile.version)
-            let t = script(profile, "import gc\nprint(gc.is_tracked((1, [])))\n")
-            XCTAssertTrue((t.unsupported?.fullMessage ?? "").contains("`gc.is_tracked()`"), profile.version)
+        }
+        // 3.12.1 may have collected while compiling (start-up leaves 690 of 700): the constant
+        // tuple `(1, 'a', None)` is already untracked there, tracked on the other versions.
+        let t = script(.cpython312, "import gc\ny = (1, 'a', None)\nprint(gc.is_tracked(y))\n")
+        XCTAssertTrue((t.unsupported?.fullMessage ?? "").contains("`gc.is_tracked()`"))
+        XCTAssertEqual(script(.cpython311, "import gc\ny = (1, 'a', None)\nprint(gc.is_tracked(y))\n").stdout, "True\n")
+    }
+
+    func testScriptCountIsKnownAfterAnExplicitFullCollection() {
+        // `python3 t.py` on each version. A full collection zeroes the three counts in CPython
+        // too; automatic collections that follow stay exact until the long-lived heuristic is
+        // consulted (Heap.noteLongLivedHeuristic).
+        let source = """
+            import gc
+            class C:
+                pass
+            print(gc.collect())
+            print(gc.get_count())
+            x = [C() for i in range(1000)]
+            print(gc.get_count())
+            y = []
+            for i in range(1000): y.append(C())
+            print(gc.get_count())
+
+            """
+        let expected: [(Profile, String)] = [
+            (.cpython38, "0\n(1, 0, 0)\n(306, 1, 0)\n(606, 2, 0)\n"),
+            (.cpython311, "0\n(2, 0, 0)\n(305, 1, 0)\n(605, 2, 0)\n"),
+            (.cpython312, "0\n(1, 0, 0)\n(304, 1, 0)\n(604, 2, 0)\n"),
+            (.cpython313, "0\n(1, 0, 0)\n(1005, 0, 0)\n(5, 1, 0)\n"),
+        ]
+        for (profile, out) in expected {
+            let r = script(profile, source)
+            XCTAssertNil(r.unsupported, profile.version)
+            XCTAssertEqual(r.stdout, out, profile.version)
+        }
+        // 3.6.15 prints (4, 0, 0) here: its writes allocate what the engine does not model.
+        XCTAssertTrue((script(.cpython36, source).unsupported?.fullMessage ?? "").contains("`gc.get_count()`"))
+        // Tracking (3.8.18, 3.11.7, 3.13.0 alike): a tuple of atomic items is untracked by the
+        // collection and stays so; a dict holding a list is tracked.
+        let tracking = """
+            import gc
+            x = {'k': []}
+            y = (1, 'a', None)
+            print(gc.is_tracked(x), gc.is_tracked(y), gc.is_tracked([]))
+            l = []
+            l.append(l)
+            del l
+            print(gc.collect())
+            print(gc.get_count())
+            print(gc.is_tracked(y))
+
+            """
+        for (profile, count) in [(Profile.cpython38, 1), (.cpython311, 1), (.cpython313, 1)] {
+            XCTAssertEqual(script(profile, tracking).stdout, "True True True\n1\n(\(count), 0, 0)\nFalse\n", profile.version)
         }
     }
 

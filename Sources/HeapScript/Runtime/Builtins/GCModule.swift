@@ -37,7 +37,7 @@ extension Interpreter {
             if let g = generation, g < 0 { throw i.error("ValueError", "generation parameter cannot be negative") }
             try i.refuseUnknownStartupObjects("gc.get_objects")
             try i.refuseLiveGeneratorFrames("gc.get_objects()")
-            try i.refuseUnknownCollectionTiming("gc.get_objects()")
+            try i.refuseUnknownCollectionTiming("gc.get_objects()", lists: true)
             try i.refuseUnmodelledGarbage("gc.get_objects()")
             let objs = i.heap.getObjects(generation: generation)
             objs.forEach(i.heap.incref)
@@ -127,7 +127,7 @@ extension Interpreter {
         defineFunction(in: d, "disable", module: "gc") { i, _, _, _ in i.heap.gcEnabled = false; return i.heap.newNone() }
         defineFunction(in: d, "is_tracked", module: "gc") { i, _, args, _ in
             // A collection untracks tuples and dicts of atomic items (untrack_tuples/dicts).
-            if [.tuple, .dict].contains(i.heap.kind(args[0])) { try i.refuseUnknownCollectionTiming("gc.is_tracked()") }
+            if [.tuple, .dict].contains(i.heap.kind(args[0])) { try i.refuseUnknownCollectionTiming("gc.is_tracked()", lists: false) }
             // A heap type from 3.12 (tracked), a static type before.
             if args[0] == i.heap.dequeTypeIfMade { throw i.notModelled("gc.is_tracked(collections.deque)") }
             return i.heap.newBool(i.heap.isTracked(args[0]))
@@ -210,18 +210,21 @@ extension Interpreter {
 
     /// gc.get_count(): exact after any collection, until a statement whose compilation the
     /// engine does not model exactly (`gc.collect()` earlier in the same statement is exact).
+    /// In a script, exact after an explicit full collection until an automatic one
+    /// (Heap.noteCollection); its `timingUnknown` stands for the lists, not the count.
     func refuseUnknownCount() throws {
-        guard heap.gc.countErrorBound > 0 || heap.gc.countBelowSlack > 0 || heap.gc.timingUnknown else { return }
+        let gc = heap.gc
+        guard gc.countErrorBound > 0 || gc.countBelowSlack > 0 || (gc.timingUnknown && !gc.countNeverKnown) else { return }
         throw notModelled("gc.get_count()", because: countErrorReason
                           + " (`gc.collect(); gc.get_count()` on one line is exact)")
     }
 
     /// What a collection at another moment would change: which generation an object is in,
-    /// whether a tuple or dict is still tracked.
-    func refuseUnknownCollectionTiming(_ what: String) throws {
-        // A bounded script (Heap.startWithBoundedCount) knows that no collection ran, not
-        // what start-up and the compilation left in the lists.
-        guard heap.gc.timingUnknown || heap.gc.countBelowSlack > 0 else { return }
+    /// whether a tuple or dict is still tracked. `lists`: what is asked shows the collector's
+    /// lists, which in a script hold what start-up and the compilation left (not known, even
+    /// where a bounded script (Heap.startWithBoundedCount) knows that no collection ran).
+    func refuseUnknownCollectionTiming(_ what: String, lists: Bool) throws {
+        guard heap.gc.timingUnknown || (lists && heap.gc.countNeverKnown) else { return }
         throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another moment "
                           + "(\(countErrorReason))" + (scriptStartup ? "" : "; an explicit `gc.collect()` that finds nothing makes it known again"))
     }

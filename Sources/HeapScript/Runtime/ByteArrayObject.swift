@@ -67,6 +67,19 @@ extension Interpreter {
         }
     }
 
+    /// The byte values of a list or tuple read through its iterator (a GC object, made and
+    /// freed as CPython's PyObject_GetIter loop does), each checked by _getbytevalue.
+    private func byteValuesIterating(_ seq: ObjectRef) throws -> [UInt8] {
+        let it = try getIter(seq)
+        defer { heap.decref(it) }
+        var out: [UInt8] = []
+        while let x = try next(it) {
+            defer { heap.decref(x) }
+            out.append(try byteValue(x))
+        }
+        return out
+    }
+
     /// bytearray.__new__ + bytearray___init__ (source, encoding, errors).
     func newByteArrayCall(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         guard kwargs.isEmpty else { throw notModelled("bytearray() with keyword arguments") }
@@ -91,13 +104,12 @@ extension Interpreter {
         case .native(let o as ByteArrayObject):
             return try newByteArrayObject(o.bytes)
         case .list where heap.kind(a) == .list, .tuple where heap.kind(a) == .tuple:
-            let items = sequenceItems(a) ?? []
-            let values = try items.map { try byteValue($0) }
             if profile.minor >= 11 {
                 // 3.11+: a list or tuple is sized at once (PyByteArray_Resize(self, len)).
-                return try newByteArrayObject(values)
+                return try newByteArrayObject(try (sequenceItems(a) ?? []).map { try byteValue($0) })
             }
             // Before: one PyByteArray_Resize(self, len + 1) per item through an iterator.
+            let values = try byteValuesIterating(a)
             let r = try newByteArrayObject([])
             let ba = heap.byteArray(r)!
             for v in values { ba.appendContents([v]) }
@@ -223,8 +235,9 @@ extension Interpreter {
         if let other = bytesLikeValue(arg) { ba.appendContents(other); return }
         switch heap.payload[Int(arg)] {
         case .list where heap.kind(arg) == .list, .tuple where heap.kind(arg) == .tuple:
-            let values = try (sequenceItems(arg) ?? []).map { try byteValue($0) }
-            ba.appendContents(values)
+            // PyObject_GetIter, the items into a temporary bytearray (not a GC object, its
+            // buffer not placed), then one resize of self.
+            ba.appendContents(try byteValuesIterating(arg))
         case .str where heap.kind(arg) == .str:
             if profile.minor >= 13 { throw error("TypeError", "expected iterable of integers; got: 'str'") }
             // Before 3.13 a str is iterated and its first item refused by _getbytevalue

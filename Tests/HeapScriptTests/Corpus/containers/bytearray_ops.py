@@ -1,4 +1,4 @@
-import sys
+import sys, gc
 b = bytearray(b'abc')
 b
 len(b), bool(b), bool(bytearray())
@@ -38,6 +38,13 @@ bytearray(b"it's"), bytearray(b'say "hi"'), bytearray(b'\x00\n\xff')
 str(bytearray(b'x')), repr(bytearray())
 b.clear()
 b, len(b)
+gc.is_tracked(b), gc.get_referents(b), gc.collect()
+big = bytearray([1, 2, 3] * 100)
+len(big), sys.getsizeof(big), gc.collect()
+big.extend([4] * 50)
+len(big), sys.getsizeof(big)
+big.extend((5, 6))
+len(big), sys.getsizeof(big)
 e = bytearray(b'keep')
 f = e
 sys.getrefcount(e)

@@ -95,6 +95,7 @@ extension Interpreter {
         case .int(let n) where heap.kind(a) == .int || heap.kind(a) == .bool:
             // PyNumber_AsSsize_t, then PyByteArray_Resize(self, count) from nothing: n + 1.
             guard n >= 0 else { throw error("ValueError", "negative count") }
+            try ensureHeapRoom(n)
             return try newByteArrayObject([UInt8](repeating: 0, count: n))
         case .bigInt where heap.kind(a) == .int:
             throw notModelled("bytearray() of a big int")
@@ -202,6 +203,7 @@ extension Interpreter {
             }
             if inplace {
                 // bytearray_iconcat: PyByteArray_Resize(self, len + n), then the copy.
+                try ensureHeapRoom(la.count + other.count)
                 la.appendContents(other)
                 heap.incref(a)
                 return a
@@ -223,8 +225,15 @@ extension Interpreter {
             let (total, overflow) = seq.count.multipliedReportingOverflow(by: max(0, n))
             try ensureHeapRoom(overflow ? -1 : total)
             return try newByteArrayObject(n <= 0 ? [] : Array([[UInt8]](repeating: seq.bytes, count: n).joined()))
+        case .mod where left != nil:
+            throw notModelled("bytearray % (bytes formatting)")
+        case .mul:
+            // `*=`: bytearray_irepeat resizes in place (`n *= b` repeats b), not modelled.
+            throw notModelled("the *= operator with a bytearray")
         default:
-            throw notModelled("the \(op.rawValue)\(inplace ? "=" : "") operator with a bytearray")
+            // No other number slot: the generic path raises binop_type_error, or refuses
+            // where the other operand's type (a class, str's %) might take the operation.
+            return nil
         }
     }
 
@@ -232,7 +241,11 @@ extension Interpreter {
     /// of ints through a temporary bytearray; either way self ends resized once to len + n.
     func byteArrayExtend(_ s: ObjectRef, _ arg: ObjectRef) throws {
         let ba = heap.byteArray(s)!
-        if let other = bytesLikeValue(arg) { ba.appendContents(other); return }
+        if let other = bytesLikeValue(arg) {
+            try ensureHeapRoom(ba.count + other.count)
+            ba.appendContents(other)
+            return
+        }
         switch heap.payload[Int(arg)] {
         case .list where heap.kind(arg) == .list, .tuple where heap.kind(arg) == .tuple:
             // PyObject_GetIter, the items into a temporary bytearray (not a GC object, its
@@ -262,7 +275,6 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineMethod(.bytearray, "extend") { i, s, args, _ in
-            if args[0] == s! { i.heap.byteArray(s!)!.appendContents(i.heap.byteArray(s!)!.bytes); return i.heap.newNone() }
             try i.byteArrayExtend(s!, args[0])
             return i.heap.newNone()
         }

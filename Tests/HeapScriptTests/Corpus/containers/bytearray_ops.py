@@ -85,4 +85,10 @@ err(lambda: e.extend(['a']))
 err(lambda: e.pop(1, 2))
 err(lambda: e.append())
 err(lambda: e.copy(1))
+err(lambda: bytearray(10**12))
+err(lambda: e - e)
+err(lambda: 1 | e)
+err(lambda: e * e)
+err(lambda: 1.5 * e)
+'%s' % e
 e

@@ -170,16 +170,22 @@ extension Interpreter {
     /// bytearray_contains (_Py_bytes_contains): an int is a byte value, a bytes-like object a
     /// substring; anything else is a TypeError.
     func byteArrayContains(_ ba: ByteArrayObject, _ item: ObjectRef) throws -> Bool {
+        try bytesContains(ba.bytes, item)
+    }
+
+    /// _Py_bytes_contains, shared by bytes_contains and bytearray_contains (Objects/
+    /// bytes_methods.c): `b'a' in b'abc'` is a substring search, `300 in b'abc'` a ValueError.
+    func bytesContains(_ hay: [UInt8], _ item: ObjectRef) throws -> Bool {
         if let needle = bytesLikeValue(item) {
-            return needle.isEmpty || Interpreter.firstIndex(of: needle, in: ba.bytes) != nil
+            return needle.isEmpty || Interpreter.firstIndex(of: needle, in: hay) != nil
         }
         switch heap.payload[Int(item)] {
         case .int where heap.kind(item) == .int || heap.kind(item) == .bool:
-            return ba.bytes.contains(try byteValue(item))
+            return hay.contains(try byteValue(item))
         case .str, .float, .list, .tuple, .dict, .empty:
             throw error("TypeError", "a bytes-like object is required, not '\(typeName(item))'")
         default:
-            throw notModelled("`in` a bytearray with a '\(typeName(item))' object")
+            throw notModelled("`in` bytes or a bytearray with a '\(typeName(item))' object")
         }
     }
 

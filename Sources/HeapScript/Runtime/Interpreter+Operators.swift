@@ -547,7 +547,6 @@ extension Interpreter {
     func contains(_ container: ObjectRef, _ item: ObjectRef) throws -> Bool {
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         if let ba = heap.byteArray(container) { return try byteArrayContains(ba, item) }
-        if heap.kind(container) == .bytes { try refuseByteArrayOperand(item, "a bytearray `in` bytes") }
         switch heap.payload[Int(container)] {
         case .str(let s):
             guard case .str(let t) = heap.payload[Int(item)] else {
@@ -574,8 +573,7 @@ extension Interpreter {
             }
             return false
         case .bytes(let b):
-            if case .int(let v) = heap.payload[Int(item)] { return b.contains(UInt8(truncatingIfNeeded: v)) }
-            return false
+            return try bytesContains(b, item)
         case .cell(let d?) where dictView(container) != nil:
             if dictView(container)!.kind == .dictKeys { return try dictGet(d, item) != nil }
             let items = try iterateToArray(container)

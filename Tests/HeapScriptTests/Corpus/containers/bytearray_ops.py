@@ -91,4 +91,7 @@ err(lambda: 1 | e)
 err(lambda: e * e)
 err(lambda: 1.5 * e)
 '%s' % e
+b'bc' in b'abc', 97 in b'abc', b'' in b'x', bytearray(b'bc') in b'abc', b'cb' in b'abc', 1 in b'abc'
+err(lambda: 300 in b'abc')
+err(lambda: 'a' in b'abc')
 e

@@ -54,6 +54,9 @@ extension TypeLayout {
         // dequeobject (Modules/_collectionsmodule.c): 80 bytes before 3.11, 216 from 3.11
         // (numfreeblocks and freeblocks[16] inline); `collections.deque.__basicsize__`.
         case .deque: return TypeLayout(basicSize: profile.dequeKeepsFreeBlocks ? 216 : 80, isGC: true)
+        // PyByteArrayObject: PyObject_VAR_HEAD, ob_alloc, ob_bytes, ob_start, ob_exports
+        // (`bytearray.__basicsize__` 56 on 3.6.15-3.13.0); not a GC type.
+        case .bytearray: return TypeLayout(basicSize: 56, isGC: false)
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame

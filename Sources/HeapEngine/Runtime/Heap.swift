@@ -85,6 +85,7 @@ public final class Heap {
     var memberDescriptorTypeRef: ObjectRef?
     var methodWrapperTypeRef: ObjectRef?
     var dequeTypeRef: ObjectRef?
+    var byteArrayTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
 
@@ -161,6 +162,7 @@ public final class Heap {
         switch k {
         case .methodWrapper: return methodWrapperType()
         case .deque: return dequeType()
+        case .bytearray: return byteArrayType()
         default: return memberDescriptorType()
         }
     }

@@ -96,4 +96,6 @@ public enum TypeKind: UInt8, Sendable {
     case methodWrapper
     /// Modules/_collectionsmodule.c's deque (`DequeObject.swift`).
     case deque
+    /// Objects/bytearrayobject.c's bytearray (`ByteArrayObject.swift`).
+    case bytearray
 }

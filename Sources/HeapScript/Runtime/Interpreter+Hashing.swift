@@ -21,6 +21,7 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         try refuseDequeOperand(r, "hash of a deque")
+        if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
         switch heap.payload[Int(r)] {
         case .native(let o) where o is MethodWrapper:
             throw notModelled("hash of a method-wrapper")   // wrapper_hash

@@ -45,6 +45,7 @@ extension Interpreter {
         case .set(let s): return s.count != 0
         case .range(let rv): return rv.count != 0
         case .native(let o as DequeObject): return o.count != 0
+        case .native(let o as ByteArrayObject): return o.count != 0
         case .instance:
             // slot_nb_bool: `__bool__` must return a bool ("__bool__ should return bool,
             // returned int", 3.6.15-3.13.0); without it, `__len__` through slot_sq_length.
@@ -117,6 +118,7 @@ extension Interpreter {
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
+        if let r = try byteArrayBinaryOp(op, a, b, inplace: inplace) { return r }
         // A slice (a tuple payload) has no number or sequence methods: `s * 2` is a TypeError.
         if heap.kind(a) == .slice || heap.kind(b) == .slice, !(op == .mod && heap.kind(a) == .str) {
             throw try binaryOpFallbackError(op, a, b, inplace: inplace)
@@ -347,6 +349,9 @@ extension Interpreter {
         case .notIn: return heap.newBool(!(try contains(b, a)))
         case .eq, .ne, .lt, .le, .gt, .ge:
             try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque")
+            if op != .eq && op != .ne {
+                try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
+            }
             // COMPARE_OP pushes what a class's method returned, bool or not.
             if try comparesInPython(a, b) { return try richCompare(op, a, b) }
             if op != .eq && op != .ne, heap.kind(a) == heap.kind(b), heap.kind(a) == .list || heap.kind(a) == .tuple {
@@ -420,6 +425,7 @@ extension Interpreter {
             }
         }
         if a == b { return true }
+        if let e = byteArrayEquals(a, b) { return e }
         // wrapper_richcompare compares descriptor and self: `x.__len__ == x.__len__` is True.
         if heap.methodWrapper(a) != nil || heap.methodWrapper(b) != nil { throw notModelled("method-wrapper comparison") }
         switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
@@ -494,6 +500,7 @@ extension Interpreter {
 
     func ordered(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
         try refuseStartupObject(a); try refuseStartupObject(b)
+        try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
         if try comparesInPython(a, b) { return try richCompareTruth(op, a, b) }
         func result(_ c: Int) -> Bool {
             switch op { case .lt: return c < 0; case .le: return c <= 0; case .gt: return c > 0; default: return c >= 0 }
@@ -539,6 +546,7 @@ extension Interpreter {
 
     func contains(_ container: ObjectRef, _ item: ObjectRef) throws -> Bool {
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }
+        if let ba = heap.byteArray(container) { return try byteArrayContains(ba, item) }
         switch heap.payload[Int(container)] {
         case .str(let s):
             guard case .str(let t) = heap.payload[Int(item)] else {
@@ -565,8 +573,7 @@ extension Interpreter {
             }
             return false
         case .bytes(let b):
-            if case .int(let v) = heap.payload[Int(item)] { return b.contains(UInt8(truncatingIfNeeded: v)) }
-            return false
+            return try bytesContains(b, item)
         case .cell(let d?) where dictView(container) != nil:
             if dictView(container)!.kind == .dictKeys { return try dictGet(d, item) != nil }
             let items = try iterateToArray(container)

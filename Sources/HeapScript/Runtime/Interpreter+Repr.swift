@@ -58,6 +58,7 @@ extension Interpreter {
         if depth > 200 { throw error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object") }
         let info = heap.typeInfo(of: r)
         if let dq = heap.deque(r) { return try dequeRepr(r, dq, depth: depth) }
+        if let ba = heap.byteArray(r) { return try byteArrayRepr(r, ba) }
         switch heap.payload[Int(r)] {
         case .empty:
             if r == heap.none { return "None" }
@@ -220,7 +221,9 @@ extension Interpreter {
         return String(repeating: "0", count: max(0, width - h.count)) + h
     }
 
-    static func bytesRepr(_ b: [UInt8]) -> String {
+    /// bytes_repr; `escapesEveryQuote` for bytearray_repr, which escapes `'` inside `"..."`
+    /// too (`bytearray(b"it\'s")` on 3.6.15-3.13.0).
+    static func bytesRepr(_ b: [UInt8], escapesEveryQuote: Bool = false) -> String {
         let useDouble = b.contains(UInt8(ascii: "'")) && !b.contains(UInt8(ascii: "\""))
         let quote = useDouble ? "\"" : "'"
         var out = "b" + quote
@@ -230,7 +233,7 @@ extension Interpreter {
             case UInt8(ascii: "\n"): out += "\\n"
             case UInt8(ascii: "\r"): out += "\\r"
             case UInt8(ascii: "\t"): out += "\\t"
-            case UInt8(ascii: "'") where !useDouble: out += "\\'"
+            case UInt8(ascii: "'") where !useDouble || escapesEveryQuote: out += "\\'"
             case 0x20..<0x7f: out.unicodeScalars.append(Unicode.Scalar(c))
             default: out += "\\x" + hex(UInt32(c), 2)
             }

@@ -27,6 +27,7 @@ extension Interpreter {
         case .iterator: heap.incref(seq); return seq
         case .native(let o) where o is GenObject: heap.incref(seq); return seq
         case .native(let o) where o is DequeObject: throw notModelled("iterating a deque")
+        case .native(let o) where o is ByteArrayObject: throw notModelled("iterating a bytearray")
         case .instance:
             // slot_tp_iter, then PyObject_GetIter's PyIter_Check of the result (the error is
             // made before the result is released; text alike on 3.6.15-3.13.0).
@@ -312,6 +313,7 @@ extension Interpreter {
         case .set(let s): return s.count
         case .range(let rv): return rv.count
         case .native(let o as DequeObject): return o.count
+        case .native(let o as ByteArrayObject): return o.count
         case .cell(let d?) where dictView(r) != nil: return dictStorage(d).count
         case .instance:
             if let m = try lookupSpecial(r, "__len__") { return try slotLength(r, m) }
@@ -394,6 +396,7 @@ extension Interpreter {
 
     func getItem(_ obj: ObjectRef, _ index: ObjectRef) throws -> ObjectRef {
         if let dq = heap.deque(obj) { return try dequeItem(dq, index) }
+        if let ba = heap.byteArray(obj) { return try byteArrayItem(ba, index) }
         switch heap.payload[Int(obj)] {
         case .list(let l):
             if isSlice(index) {
@@ -458,6 +461,7 @@ extension Interpreter {
 
     func setItem(_ obj: ObjectRef, _ index: ObjectRef, _ value: ObjectRef) throws {
         try refuseDequeOperand(obj, "deque item assignment")
+        if let ba = heap.byteArray(obj) { return try byteArraySetItem(ba, index, value) }
         // Not inside the switch below: its subject is a copy of the payload that lives as long
         // as the switch, so the dict's arrays would be shared and copied by every insert.
         if case .dict = heap.payload[Int(obj)] { return try dictSet(obj, index, value) }
@@ -494,6 +498,7 @@ extension Interpreter {
 
     func delItem(_ obj: ObjectRef, _ index: ObjectRef) throws {
         try refuseDequeOperand(obj, "deque item deletion")
+        try refuseByteArrayOperand(obj, "bytearray item deletion")
         switch heap.payload[Int(obj)] {
         case .list(let l):
             if isSlice(index) {
@@ -550,6 +555,7 @@ extension Interpreter {
     /// IndexError), which the engine does not model: refused wherever CPython would iterate.
     func refuseSequenceIteration(_ seq: ObjectRef) throws {
         try refuseDequeOperand(seq, "iterating a deque")
+        try refuseByteArrayOperand(seq, "iterating a bytearray")
         guard case .instance = heap.payload[Int(seq)] else { return }
         if try lookupSpecial(seq, "__iter__") == nil, try lookupSpecial(seq, "__getitem__") != nil {
             throw notModelled("iteration of a '\(typeName(seq))' object through __getitem__", because: "the sequence iterator protocol is not modelled")

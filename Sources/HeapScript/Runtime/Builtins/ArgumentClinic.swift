@@ -307,6 +307,13 @@ extension Interpreter {
             return S(min: 1, max: 1, arity: .unknown, keywords: .unknown)
         case "collections.deque.pop", "collections.deque.popleft", "collections.deque.clear":
             return S(min: 0, max: 0, arity: .unknown, keywords: .unknown)
+        // Objects/bytearrayobject.c (Argument Clinic; messages measured on 3.6.15-3.13.0 as
+        // list's: "append() takes exactly one argument (0 given)", "bytearray.append()..."
+        // from 3.11, "pop() takes at most 1 argument (2 given)" on 3.6.15).
+        case "bytearray.append", "bytearray.extend": return one()
+        case "bytearray.clear", "bytearray.copy": return noArgs()
+        case "bytearray.pop": return unpack(0, 1)
+        case "bytearray.decode": return S(min: 0, max: 1, arity: .unknown, keywords: .unknown)
         // Objects/listobject.c
         case "list.append", "list.extend", "list.remove", "list.count": return one()
         case "list.clear", "list.copy", "list.reverse": return noArgs()

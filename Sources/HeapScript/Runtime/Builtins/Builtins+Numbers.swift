@@ -30,6 +30,7 @@ extension Interpreter {
             return try i.newStr(String(Character(scalar)))
         }
         defineFunction(in: d, "ord") { i, _, args, _ in
+            try i.refuseByteArrayOperand(args[0], "ord() of a bytearray")
             let length: Int
             switch i.heap.payload[Int(args[0])] {
             case .str(let s):

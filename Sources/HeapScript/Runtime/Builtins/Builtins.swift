@@ -7,7 +7,7 @@ extension Interpreter {
         let d = builtinsDict
         for (n, kind) in [("int", TypeKind.int), ("float", .float), ("str", .str), ("bool", .bool),
                           ("list", .list), ("tuple", .tuple), ("dict", .dict), ("set", .set),
-                          ("frozenset", .frozenset), ("bytes", .bytes), ("object", .object),
+                          ("frozenset", .frozenset), ("bytes", .bytes), ("bytearray", .bytearray), ("object", .object),
                           ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip), ("map", .map), ("filter", .filter),
                           ("reversed", .reversed), ("property", .property),
                           ("classmethod", .classmethod), ("staticmethod", .staticmethod), ("super", .superObject)] {
@@ -176,6 +176,10 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         for a in args { try refuseStartupObject(a) }
         let a = args.first
+        // int(), float() and str(x, encoding) read a bytearray's buffer.
+        if kind == .int || kind == .float || (kind == .str && args.count > 1), let a, heap.byteArray(a) != nil {
+            throw notModelled("\(heap.typeInfo(type).name)() of a bytearray")
+        }
         switch kind {
         case .enumerate: return try newEnumerate(type, args, kwargs)
         case .zip: return try newZip(type, args, kwargs)
@@ -185,6 +189,7 @@ extension Interpreter {
         case .property: return try newProperty(type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .superObject: return try newSuper(type, args, kwargs, frame: nil)
         case .deque: return try newDequeCall(type, args, kwargs)
+        case .bytearray: return try newByteArrayCall(args, kwargs)
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:
@@ -237,6 +242,8 @@ extension Interpreter {
                 return try newBytes([UInt8](repeating: 0, count: n))
             case .bigInt: throw error("OverflowError", "cannot fit 'int' into an index-sized integer")
             case .str: throw error("TypeError", "string argument without an encoding")
+            // _PyBytes_FromBuffer: PyBytes_FromStringAndSize(NULL, n), filled in place.
+            case .native(let o as ByteArrayObject): return try newBytesObject(o.bytes)
             default: break
             }
             let items = try iterateToArray(a)

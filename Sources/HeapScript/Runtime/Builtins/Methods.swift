@@ -93,6 +93,7 @@ extension Interpreter {
         registerSetMethods()
         registerNumberMethods()
         registerBytesMethods()
+        defineByteArrayMethods()
         registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in

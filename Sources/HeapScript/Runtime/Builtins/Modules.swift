@@ -213,6 +213,8 @@ extension Interpreter {
             return (o as! GenObject).size ?? 0   // nil: refused by getsizeof
         case .native(let o) where o is DequeObject:
             return (o as! DequeObject).sizeof(basicSize: info.basicSize) + info.preHeaderSize
+        case .native(let o as ByteArrayObject):
+            return o.sizeof(basicSize: info.basicSize) + info.preHeaderSize
         case .type(let t):
             if t.isHeapType {
                 let keys = profile.instanceDictSlot ? classKeys[r]?.keys : t.sharedKeys

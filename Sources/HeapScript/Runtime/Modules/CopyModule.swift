@@ -16,7 +16,8 @@ import BigInt
 //   bytearrays, bound methods, slices...) calls `_hb_unmodelled`, a refusal, where copy.py
 //   would call the reductor;
 // - `types.X` are spelled `type(None)`, `type(len)`...; the dispatch tables lack the types
-//   the engine has no objects of (complex, bytearray, code, slice, types.MethodType) and are
+//   the engine has no objects of (complex, code, slice, types.MethodType), and bytearray
+//   (whose copies are refused before the tables are read: no `__copy__` lookup), and are
 //   renamed (`_hb_copy_dispatch`), so that `copy._deepcopy_dispatch`, `copy.dispatch_table`
 //   and every other name of CPython's module the engine does not define are refused by
 //   the recorded surface instead of answered with other contents; `id` is `_hb_id`

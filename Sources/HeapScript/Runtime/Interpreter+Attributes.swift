@@ -124,6 +124,7 @@ extension Interpreter {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
             if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
+            if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)

@@ -41,6 +41,9 @@ extension Interpreter {
             // Made on first import only (CollectionsModule.swift): `deque`; its `__dict__` is
             // refused (CPython's holds the whole module).
             names = ["__class__", "__name__", "deque"]
+        } else if m == "functools" {
+            // Made on first import only (FunctoolsModule.swift): `reduce`; `__dict__` refused.
+            names = ["__class__", "__name__", "reduce"]
         } else {
             return []
         }

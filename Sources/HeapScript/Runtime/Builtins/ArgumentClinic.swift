@@ -414,6 +414,13 @@ extension Interpreter {
         case "sys.getsizeof":
             return S(min: 1, max: 2, parameters: ["object", "default"],
                      arity: .takes(bare, missing: v < 8 ? .required : .missing), keywords: .counted(bare))
+        // Modules/_functoolsmodule.c: METH_VARARGS in every profile (ml_flags 0x1, read with
+        // ctypes on 3.6.15-3.13.0), PyArg_UnpackTuple(args, "reduce", 2, 3).
+        case "functools.reduce":
+            // "reduce() takes no keyword arguments" unqualified in every profile (measured).
+            var sig = S(min: 2, max: 3, arity: .expected(bare), keywords: .none(bare))
+            sig.packsArguments = true
+            return sig
         // Modules/_weakref.c
         case "_weakref.getweakrefcount": return one()
         // The Lib/copy.py stand-in's helpers (CopyModule.swift), called only by its code.

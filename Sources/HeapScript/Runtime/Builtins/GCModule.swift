@@ -53,6 +53,7 @@ extension Interpreter {
                                            + "(CPython's start-up objects refer to it, and heapbook does not simulate them)")
             }
             try i.refuseLiveGeneratorFrames("gc.get_referrers()")
+            for a in args { try i.refuseLibraryModuleReferences(a, "gc.get_referrers") }
             let objs = i.heap.getReferrers(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)

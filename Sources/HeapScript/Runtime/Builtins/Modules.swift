@@ -39,6 +39,7 @@ extension Interpreter {
                 let what = "sys.getrefcount(\(i.heap.kind(args[0]) == .type ? i.heap.typeInfo(args[0]).name : (try i.repr(args[0]))))"
                 throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` (\(i.heap.unmodelledCountReason(args[0])))")
             }
+            try i.refuseLibraryModuleReferences(args[0], "sys.getrefcount")
             return try i.newInt(i.heap.refcnt[Int(args[0])])
         }
         defineFunction(in: d, "intern", module: "sys") { i, _, args, _ in

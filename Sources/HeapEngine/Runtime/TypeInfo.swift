@@ -96,4 +96,7 @@ public enum TypeKind: UInt8, Sendable {
     case methodWrapper
     /// Modules/_collectionsmodule.c's deque (`DequeObject.swift`).
     case deque
+    /// Modules/itertoolsmodule.c's count, repeat, cycle, chain and islice (HeapScript's
+    /// ItertoolsModule.swift): one kind, each type its own static type object.
+    case itertools
 }

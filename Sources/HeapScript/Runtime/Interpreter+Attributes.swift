@@ -119,6 +119,7 @@ extension Interpreter {
         if obj == heap.dequeTypeIfMade || (heap.deque(obj) != nil && methodTable[.deque]?[attr] == nil && attr != "__class__") {
             throw notModelled("collections.deque.\(attr)")
         }
+        try refuseItertoolsAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):

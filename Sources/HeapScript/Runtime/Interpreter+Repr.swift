@@ -58,6 +58,7 @@ extension Interpreter {
         if depth > 200 { throw error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object") }
         let info = heap.typeInfo(of: r)
         if let dq = heap.deque(r) { return try dequeRepr(r, dq, depth: depth) }
+        if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
         switch heap.payload[Int(r)] {
         case .empty:
             if r == heap.none { return "None" }

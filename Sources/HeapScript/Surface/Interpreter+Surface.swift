@@ -41,6 +41,9 @@ extension Interpreter {
             // Made on first import only (CollectionsModule.swift): `deque`; its `__dict__` is
             // refused (CPython's holds the whole module).
             names = ["__class__", "__name__", "deque"]
+        } else if m == "itertools" {
+            // Made on first import only (ItertoolsModule.swift); `__dict__` refused.
+            names = Set(["__class__", "__name__"] + Interpreter.itertoolsTypeNames)
         } else {
             return []
         }

@@ -185,6 +185,7 @@ extension Interpreter {
         case .property: return try newProperty(type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .superObject: return try newSuper(type, args, kwargs, frame: nil)
         case .deque: return try newDequeCall(type, args, kwargs)
+        case .itertools: throw notModelled("\(heap.typeInfo(type).name)() called this way")
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:

@@ -125,6 +125,7 @@ extension Interpreter {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
             if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
+            if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)

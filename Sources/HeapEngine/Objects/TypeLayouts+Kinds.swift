@@ -53,6 +53,8 @@ extension TypeLayout {
         case .methodWrapper: return TypeLayout(basicSize: 32, isGC: true)
         // dequeobject (Modules/_collectionsmodule.c): 80 bytes before 3.11, 216 from 3.11
         // (numfreeblocks and freeblocks[16] inline); `collections.deque.__basicsize__`.
+        // Each itertools type has its own basicsize (ItertoolsModule.swift makes the types).
+        case .itertools: return TypeLayout(basicSize: 32, isGC: true)
         case .deque: return TypeLayout(basicSize: profile.dequeKeepsFreeBlocks ? 216 : 80, isGC: true)
         // PyByteArrayObject: PyObject_VAR_HEAD, ob_alloc, ob_bytes, ob_start, ob_exports
         // (`bytearray.__basicsize__` 56 on 3.6.15-3.13.0); not a GC type.

@@ -293,6 +293,14 @@ extension Heap {
         registerType(r)
         return r
     }
+
+    /// A static type standing for one a module makes (from 3.12 often a heap type holding
+    /// the module's references): its count is not CPython's, so it is refused (as the deque
+    /// type's is).
+    public func markModuleTypeCountUnmodelled(_ t: ObjectRef) {
+        flags[Int(t)] |= ObjectFlags.unmodelledCount.rawValue
+        unmodelledShared[t] = StartupRefcounts.untracked
+    }
 }
 
 extension Heap {

@@ -98,4 +98,7 @@ public enum TypeKind: UInt8, Sendable {
     case deque
     /// Objects/bytearrayobject.c's bytearray (`ByteArrayObject.swift`).
     case bytearray
+    /// Modules/itertoolsmodule.c's count, repeat, cycle, chain and islice (HeapScript's
+    /// ItertoolsModule.swift): one kind, each type its own static type object.
+    case itertools
 }

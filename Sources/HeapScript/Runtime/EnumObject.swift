@@ -195,6 +195,7 @@ extension Interpreter {
     private func isIterable(_ r: ObjectRef) -> Bool {
         switch heap.payload[Int(r)] {
         case .list, .tuple, .range, .dict, .set, .str, .iterator: return true
+        case .native(let o) where o is ItertoolsObject: return true
         case .cell: return dictView(r) != nil
         default: return false
         }

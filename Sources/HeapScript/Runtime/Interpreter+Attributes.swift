@@ -119,12 +119,14 @@ extension Interpreter {
         if obj == heap.dequeTypeIfMade || (heap.deque(obj) != nil && methodTable[.deque]?[attr] == nil && attr != "__class__") {
             throw notModelled("collections.deque.\(attr)")
         }
+        try refuseItertoolsAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
             if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
+            if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)

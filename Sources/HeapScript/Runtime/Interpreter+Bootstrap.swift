@@ -187,7 +187,7 @@ extension Interpreter {
     }
 
     /// The modules `importModule` makes (sorted).
-    static let importableModules = ["collections", "copy", "functools", "gc", "sys", "weakref"]
+    static let importableModules = ["collections", "copy", "functools", "gc", "itertools", "sys", "weakref"]
 
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
@@ -220,6 +220,7 @@ extension Interpreter {
         case ("weakref", nil): defineWeakrefModule(dict)
         case ("collections", nil): try importCollectionsModule(dict)
         case ("functools", nil): try importFunctoolsModule(dict)
+        case ("itertools", nil): try importItertoolsModule(dict, module: m)
         case ("copy", nil):
             // Registered first: Lib/copy.py's `import weakref` and its own names run in it.
             modules[moduleName] = m

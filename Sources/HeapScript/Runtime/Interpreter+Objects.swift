@@ -72,6 +72,7 @@ extension Interpreter {
         // An instance iterable: no `__len__` (refused by refuseLengthHint) and no
         // `__length_hint__` (refused on classes), so PyObject_LengthHint's default.
         if case .instance = heap.payload[Int(source)] { return 8 }
+        if let st = itertoolsObject(source) { return itertoolsLengthHint(st, count) }
         guard case .iterator = heap.payload[Int(source)] else { return nil }
         switch heap.kind(source) {
         case .zip, .enumerate, .map, .filter: return 8

@@ -602,6 +602,10 @@ extension Interpreter {
                 throw notModelled("'in' of a '\(typeName(container))' object through __iter__", because: "_PySequence_IterSearch is not modelled")
             }
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
+        case .iterator, .native(_ as ItertoolsObject):
+            // An iterator has no sq_contains: _PySequence_IterSearch consumes it, which is
+            // not modelled (`1 in iter([1])` is True, not a TypeError).
+            throw notModelled("'in' of a '\(typeName(container))' object", because: "_PySequence_IterSearch is not modelled")
         default:
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
         }

@@ -59,6 +59,7 @@ extension Interpreter {
         let info = heap.typeInfo(of: r)
         if let dq = heap.deque(r) { return try dequeRepr(r, dq, depth: depth) }
         if let ba = heap.byteArray(r) { return try byteArrayRepr(r, ba) }
+        if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
         switch heap.payload[Int(r)] {
         case .empty:
             if r == heap.none { return "None" }

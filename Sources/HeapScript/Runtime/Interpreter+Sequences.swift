@@ -25,7 +25,7 @@ extension Interpreter {
             // 3.11 (gh-91867): an ASCII str gets the faster str_ascii_iterator.
             type = profile.hasASCIIStrIterator && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
         case .iterator: heap.incref(seq); return seq
-        case .native(let o) where o is GenObject: heap.incref(seq); return seq
+        case .native(let o) where o is GenObject || o is ItertoolsObject: heap.incref(seq); return seq
         case .native(let o) where o is DequeObject: throw notModelled("iterating a deque")
         case .native(let o) where o is ByteArrayObject: throw notModelled("iterating a bytearray")
         case .instance:
@@ -86,7 +86,7 @@ extension Interpreter {
     func isIterator(_ r: ObjectRef) throws -> Bool {
         switch heap.payload[Int(r)] {
         case .iterator: return true
-        case .native(let o) where o is GenObject: return true
+        case .native(let o) where o is GenObject || o is ItertoolsObject: return true
         case .instance: return try lookupSpecial(r, "__next__") != nil
         default: return false
         }
@@ -111,6 +111,7 @@ extension Interpreter {
     /// FOR_ITER: the next item (a new reference) or nil when exhausted.
     func next(_ it: ObjectRef) throws -> ObjectRef? {
         if let gen = generator(it) { return try genNext(it, gen) }
+        if let st = itertoolsObject(it) { return try itertoolsNext(st) }
         if case .instance = heap.payload[Int(it)] {
             // tp_iternext returned NULL with StopIteration set: cleared (PyErr_Clear), which
             // frees the exception and its traceback.

@@ -44,6 +44,9 @@ extension Interpreter {
         } else if m == "functools" {
             // Made on first import only (FunctoolsModule.swift): `reduce`; `__dict__` refused.
             names = ["__class__", "__name__", "reduce"]
+        } else if m == "itertools" {
+            // Made on first import only (ItertoolsModule.swift); `__dict__` refused.
+            names = Set(["__class__", "__name__"] + Interpreter.itertoolsTypeNames)
         } else {
             return []
         }

@@ -190,6 +190,7 @@ extension Interpreter {
         case .superObject: return try newSuper(type, args, kwargs, frame: nil)
         case .deque: return try newDequeCall(type, args, kwargs)
         case .bytearray: return try newByteArrayCall(args, kwargs)
+        case .itertools: throw notModelled("\(heap.typeInfo(type).name)() called this way")
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:

@@ -219,6 +219,23 @@ extension Interpreter {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
         case .instance where try lookupSpecial(seq, "__iter__") != nil: break
         case .cell where dictView(seq) != nil: break
+        case .native(let o) where o is ItertoolsObject:
+            // unpack_iterable: `count` items, then one more next() to see the end (an
+            // infinite count() or cycle() is read no further).
+            var items: [ObjectRef] = []
+            do {
+                while items.count < count {
+                    guard let x = try next(seq) else {
+                        throw error("ValueError", "not enough values to unpack (expected \(count), got \(items.count))")
+                    }
+                    items.append(x)
+                }
+                if let extra = try next(seq) {
+                    heap.decref(extra)
+                    throw error("ValueError", "too many values to unpack (expected \(count))")
+                }
+            } catch { items.forEach(heap.decref); throw error }
+            return items
         default:
             try refuseSequenceIteration(seq)
             // bpo-28691 (3.8) gave unpacking its own message; 3.6.15 says the iter() one.
@@ -242,7 +259,7 @@ extension Interpreter {
     func unpackEx(_ seq: ObjectRef, before: Int, after: Int) throws -> [ObjectRef] {
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .iterator: break
-        case .native(let o) where o is GenObject: break
+        case .native(let o) where o is GenObject || o is ItertoolsObject: break
         case .instance where try lookupSpecial(seq, "__iter__") != nil: try refuseLengthHint(seq)
         case .cell where dictView(seq) != nil: break
         default:

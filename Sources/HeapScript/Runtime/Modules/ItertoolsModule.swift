@@ -188,7 +188,8 @@ extension Interpreter {
         guard kwargs.isEmpty else { throw notModelled("itertools.\(n)() with keyword arguments") }
         for a in args { try refuseStartupObject(a) }
         if n == "chain" { return try newChain(type, args) }
-        let held = heap.takeFromFreeLists(FreeListCounts(tuples: Array(repeating: 0, count: args.count) + [1]))
+        // No arguments: the shared empty tuple, nothing allocated.
+        let held = args.isEmpty ? [] : heap.takeFromFreeLists(FreeListCounts(tuples: Array(repeating: 0, count: args.count) + [1]))
         // The tuple holds the arguments while tp_new runs.
         args.forEach(heap.incref)
         defer { args.forEach(heap.decref); heap.releaseWorkingSet(held) }

@@ -42,13 +42,8 @@ extension Interpreter {
     /// 3.6.15-3.12.1 either way), so CPython's import allocates nothing: the stand-in's own
     /// objects then neither count in generation 0 nor start a collection.
     func importCopyModule(_ d: ObjectRef) throws {
-        let preloaded = profile.minor >= 13 && !scriptStartup
-        let savedCounts = heap.gc.counts, savedEnabled = heap.gc.enabled
-        if preloaded { heap.gc.enabled = false }
-        defer {
-            if preloaded { heap.gc.counts = savedCounts; heap.gc.enabled = savedEnabled }
-            noteCopyImport(preloaded: preloaded)
-        }
+        // Preloaded: Interpreter.importModule gives the count back (`modulePreloadedByStartup`).
+        defer { noteCopyImport(preloaded: modulePreloadedByStartup("copy")) }
         try defineCopyModule(d)
     }
 

@@ -114,32 +114,11 @@ extension Interpreter {
     /// The engine makes five static types: the rest is declared unknown. `gc.collect()` right
     /// after finds 0 objects on every version (no garbage to declare).
     ///
-    /// Where start-up has imported it, CPython's import only reads sys.modules, while the
-    /// engine makes the module and its dict now (two GC allocations CPython made at
-    /// start-up, whose collections moved them to the oldest generation): they are moved
-    /// there and generation 0's count given back, unless a collection may have run in
-    /// between (then the count is declared unknown). Their memory blocks are not CPython's
-    /// (it allocated them at start-up): block addresses are declared unknown.
+    /// Where start-up has imported it, CPython's import only reads sys.modules:
+    /// Interpreter.importModule gives the count back and declares the rest
+    /// (`modulePreloadedByStartup`).
     private func noteItertoolsImport(module m: ObjectRef, dict d: ObjectRef) {
-        if itertoolsPreloaded {
-            if heap.gc.counts[0] >= 2 && !heap.gc.collectionScheduled && !heap.gc.collecting {
-                heap.gc.counts[0] -= 2
-                let oldest = GCState.generationCount - 1
-                for r in [m, d] where heap.gc.isTracked(r) {
-                    heap.gc.untrack(r)
-                    heap.gc.track(r, inGeneration: oldest)
-                }
-            } else {
-                heap.countMayDiffer(by: 2)
-            }
-            unknownBlockSizes = unknownBlockSizes ?? "CPython \(profile.version)'s start-up imported itertools: its "
-                + "module and dict are blocks heapbook places only at the first `import itertools`"
-            // `len(gc.get_objects())` after the import counts one more than CPython's
-            // (8916 against 3.12.1's 8915 at the prompt): refused.
-            unmodelledCollectorObjects = unmodelledCollectorObjects ?? "the itertools module CPython "
-                + "\(profile.version)'s start-up made, which heapbook makes at the first `import itertools`"
-            return
-        }
+        if itertoolsPreloaded { return }
         heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
         unknownBlockSizes = "CPython \(profile.version)'s `import itertools` allocates blocks (its types' dicts, "
             + "descriptors and tuples) that heapbook does not model one for one"

@@ -202,6 +202,23 @@ extension Interpreter {
         }
     }
 
+    /// What CPython's first import of `module` does that the engine does not model one for one,
+    /// where start-up has not imported it (Lib's code and the modules it imports): count,
+    /// blocks, collector objects, shared counts and, where measured, cyclic garbage. Nothing
+    /// where start-up has (`modulePreloadedByStartup`; `importModule` handles that case).
+    func noteUnmodelledImport(_ module: String, blocks: String, objects: String, leavesGarbage: Bool) {
+        guard !modulePreloadedByStartup(module) else { return }
+        let v = profile.version
+        heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
+        unknownBlockSizes = "CPython \(v)'s `import \(module)` allocates blocks (\(blocks)) that heapbook does not model one for one"
+        unmodelledCollectorObjects = "the objects CPython \(v)'s `import \(module)` made (\(objects))"
+        heap.markSharedCountsUnmodelled()
+        if leavesGarbage {
+            unmodelledGarbage = "CPython \(v)'s first `import \(module)` leaves cyclic garbage that its "
+                + "automatic collections may or may not have taken"
+        }
+    }
+
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
         // The references CPython's first import of the module leaves on shared objects (its

@@ -43,15 +43,8 @@ extension Interpreter {
     /// sys.modules: nothing is declared (`from collections import deque` then counts as
     /// `from weakref import ref` does at 3.11.7's prompt: (29, 0, 0) → (29, 0, 0)).
     private func noteCollectionsImport() {
-        guard !collectionsPreloaded else { return }
-        heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
-        unknownBlockSizes = "CPython \(profile.version)'s `import collections` allocates blocks (Lib/collections' "
-            + "code, keyword, operator, reprlib, heapq) that heapbook does not model one for one"
-        unmodelledCollectorObjects = "the objects CPython \(profile.version)'s `import collections` made (its "
-            + "classes, functions, code objects)"
-        heap.markSharedCountsUnmodelled()
-        unmodelledGarbage = "CPython \(profile.version)'s first `import collections` leaves cyclic garbage that its "
-            + "automatic collections may or may not have taken"
+        noteUnmodelledImport("collections", blocks: "Lib/collections' code, keyword, operator, reprlib, heapq",
+                             objects: "its classes, functions, code objects", leavesGarbage: true)
     }
 
     // MARK: - deque

@@ -37,15 +37,8 @@ extension Interpreter {
     /// reads sys.modules (the same collection finds 0 at 3.11.7's prompt and in its script,
     /// and at the 3.12.1 and 3.13.0 prompts): nothing is declared.
     private func noteFunctoolsImport() {
-        guard !functoolsPreloaded else { return }
-        heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
-        unknownBlockSizes = "CPython \(profile.version)'s `import functools` allocates blocks (Lib/functools' "
-            + "code, collections, reprlib, keyword, operator, heapq, types) that heapbook does not model one for one"
-        unmodelledCollectorObjects = "the objects CPython \(profile.version)'s `import functools` made (its "
-            + "classes, functions, code objects)"
-        heap.markSharedCountsUnmodelled()
-        unmodelledGarbage = "CPython \(profile.version)'s first `import functools` leaves cyclic garbage that its "
-            + "automatic collections may or may not have taken"
+        noteUnmodelledImport("functools", blocks: "Lib/functools' code, collections, reprlib, keyword, operator, heapq, types",
+                             objects: "its classes, functions, code objects", leavesGarbage: true)
     }
 
     /// bpo-42536: PyObject_Call may let a collection untrack reduce's reused argument tuple

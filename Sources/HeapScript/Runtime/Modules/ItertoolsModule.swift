@@ -102,7 +102,7 @@ extension Interpreter {
             try dictSet(d, name(n), t)
         }
         opaqueObjects[d] = "itertools.__dict__"
-        noteItertoolsImport(module: m, dict: d)
+        noteItertoolsImport()
     }
 
     /// What CPython's first `import itertools` does where start-up has not imported it
@@ -117,14 +117,9 @@ extension Interpreter {
     /// Where start-up has imported it, CPython's import only reads sys.modules:
     /// Interpreter.importModule gives the count back and declares the rest
     /// (`modulePreloadedByStartup`).
-    private func noteItertoolsImport(module m: ObjectRef, dict d: ObjectRef) {
-        if itertoolsPreloaded { return }
-        heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
-        unknownBlockSizes = "CPython \(profile.version)'s `import itertools` allocates blocks (its types' dicts, "
-            + "descriptors and tuples) that heapbook does not model one for one"
-        unmodelledCollectorObjects = "the objects CPython \(profile.version)'s `import itertools` made (its "
-            + "types' dicts, method descriptors, tuples)"
-        heap.markSharedCountsUnmodelled()
+    private func noteItertoolsImport() {
+        noteUnmodelledImport("itertools", blocks: "its types' dicts, descriptors and tuples",
+                             objects: "its types' dicts, method descriptors, tuples", leavesGarbage: false)
     }
 
     func itertoolsObject(_ r: ObjectRef) -> ItertoolsObject? {

@@ -123,7 +123,7 @@ extension Interpreter {
         case .builtin(let b):
             let fn = builtinTable[Int(b.id)]
             if let s = b.selfRef {
-                if case .module(let m) = heap.payload[Int(s)] { return "<built-in function \(fn.name)>" ; _ = m }
+                if case .module = heap.payload[Int(s)] { return "<built-in function \(fn.name)>" }
                 return "<built-in method \(fn.name) of \(typeName(s)) object at \(hexAddress(s))>"
             }
             if let owner = fn.owner { return "<method '\(fn.name)' of '\(heap.typeInfo(heap.builtinType(owner)).name)' objects>" }

@@ -226,6 +226,13 @@ public struct Allocator {
         system.free(address)
     }
 
+    /// The pymalloc size class (szidx) of the block at `address`, or -1 for a block of the
+    /// system malloc (larger than SMALL_REQUEST_THRESHOLD) or outside the heap.
+    public func sizeClass(of address: UInt64) -> Int {
+        guard let pool = poolId(containing: address) else { return -1 }
+        return Int(pools[pool].szidx)
+    }
+
     /// Mirrors `_PyObject_Realloc` / `pymalloc_realloc`: a pymalloc block stays in place while the
     /// new size fits its class and does not shrink it by 25% or more; otherwise it moves (possibly
     /// to the system malloc). A system-malloc block stays with the system malloc whatever the new

@@ -10,6 +10,7 @@ extension Profile {
         // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
         var p = Profile.cpython311
         p.dequeKeepsFreeBlocks = false
+        p.subclassesKeptWhenEmpty = true
         p.callFunctionExModelled = false   // BUILD_TUPLE_UNPACK_WITH_CALL, PyVectorcall_Call: not modelled
         p.displayUnpackingModelled = false   // BUILD_LIST_UNPACK, BUILD_TUPLE_UNPACK, ...: not modelled
         p.stackUseGuideline = nil

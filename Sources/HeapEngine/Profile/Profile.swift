@@ -594,6 +594,13 @@ public struct Profile: Sendable, Equatable {
     /// `class C: pass` in a function right after `gc.collect()` counts 19 objects on 3.6.15,
     /// 14 on 3.8.18.
     public var buildClassMakesTemporaries = false
+    /// tp_subclasses before 3.11: add_subclass makes the base's dict first (then the key and
+    /// the weakref), and remove_subclass leaves it behind when its last entry goes. 3.11
+    /// (bpo-46417) makes the key and the weakref first and frees the emptied dict. Measured:
+    /// `class C(A): pass` in a function right after `gc.collect()`, A a class, counts one more
+    /// object each time on 3.11.7-3.13.0 (the dict is new each time), only the first time on
+    /// 3.6.15 and 3.8.18.
+    public var subclassesKeptWhenEmpty = false
     /// The same when `python3 FILE` starts running the file (no site REPL set-up), measured
     /// as `import gc; print(gc.get_count())` in a file less the engine's `import gc`.
     public var scriptStartupGCCounts: [Int] = [0, 0, 0]

@@ -39,6 +39,7 @@ extension Heap {
 
     /// Releases an object's memory block (tp_free).
     func freeBlock(_ r: ObjectRef) {
+        if !identities.holders.isEmpty { noteBlockFreed(r) }
         let bits = typeBits[Int(typeOf[Int(r)])]
         allocator.free(address[Int(r)] - UInt64(TypeBits.preHeader(bits)))
     }

@@ -140,20 +140,11 @@ extension Heap {
             unlinkWeakref(r, from: w.referent)
             xdecref(w.callback)
         case .type(let t):
-            // type_dealloc_common's remove_all_subclasses (the base drops its weak reference),
-            // then PyObject_ClearWeakRefs.
-            if let base = t.base {
-                let bases = typeInfo(base)
-                if let k = bases.subclassRefs.firstIndex(where: { $0.subclass == r }) {
-                    let w = bases.subclassRefs.remove(at: k).ref
-                    // Freed now unless the program holds it (weakref.ref(C) returns this basic
-                    // ref): then PyObject_ClearWeakRefs below clears it like any other.
-                    if refcnt[Int(w)] == 1 { t.weakrefs.removeAll { $0 == w } }
-                    decref(w)
-                }
-            }
+            // type_dealloc_common's remove_all_subclasses, then PyObject_ClearWeakRefs.
+            if let base = t.base { removeSubclass(base: base, type: r, dying: t) }
             clearWeakrefs(t.weakrefs)
-            xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.slotsTuple); xdecref(t.base)
+            xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.subclassesDict)
+            xdecref(t.slotsTuple); xdecref(t.base)
         case .native(let object):
             (object as? NativeReferents)?.releaseReferences(in: self)
         case .empty, .int, .bigInt, .bytes, .range:
@@ -208,6 +199,7 @@ extension Heap {
     }
 
     func releaseRow(_ r: ObjectRef) {
+        if identities.isTracking { noteIdentityFreed(r) }
         liveCount -= 1
         freeRows.append(r)
     }

@@ -42,9 +42,6 @@ extension Heap {
         info.mro = [t] + typeInfo(base).mro
         for m in info.mro { incref(m) }
         info.mroTuple = try newTuple(info.mro)
-        // type_ready's add_subclass: the base keeps a weak reference to its new subclass in
-        // tp_subclasses, so `weakref.getweakrefcount(C)` is 1 for any class (3.6.15 to 3.13.0).
-        typeInfo(base).subclassRefs.append((t, try newWeakref(to: t, callback: nil)))
         // add_members comes before add_getset (type_ready_fill_dict): one member descriptor
         // per slot, in tp_members order, each holding the class and its name.
         if let slots, case .tuple(let names) = payload[Int(slots.tuple)] {
@@ -70,6 +67,10 @@ extension Heap {
             let key = intern(try newStr(attr))
             dictInsertNew(dict, key: key, value: d)
         }
+        // PyType_Ready ends with add_subclass: the base keeps a weak reference to its new
+        // subclass in tp_subclasses, so `weakref.getweakrefcount(C)` is 1 for any class
+        // (3.6.15 to 3.13.0).
+        try addSubclass(base: base, type: t)
         return t
     }
 

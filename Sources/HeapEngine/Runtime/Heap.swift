@@ -88,6 +88,8 @@ public final class Heap {
     var byteArrayTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
+    /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).
+    var identities = IdentityCertainty()
 
     public struct ObjectFlags: OptionSet, Sendable {
         public let rawValue: UInt8
@@ -209,12 +211,15 @@ public final class Heap {
             let i = Int(r)
             typeOf[i] = type; refcnt[i] = 1; self.address[i] = address; payload[i] = p
             flags[i] = f.rawValue; typeBits[i] = 0; touched[i] = gc.opportunities
+            if !identities.holders.isEmpty { noteAllocationNearDeadBlocks(r) }
             return r
         }
         typeOf.append(type); refcnt.append(1); self.address.append(address); payload.append(p)
         flags.append(f.rawValue)
         auxAddress.append(0); auxSize.append(0); typeBits.append(0); touched.append(gc.opportunities)
-        return ObjectRef(typeOf.count - 1)
+        let r = ObjectRef(typeOf.count - 1)
+        if !identities.holders.isEmpty { noteAllocationNearDeadBlocks(r) }
+        return r
     }
 
     /// A static object (types, singletons, cached small ints): allocated in the runtime

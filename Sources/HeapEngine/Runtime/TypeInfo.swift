@@ -30,12 +30,14 @@ public final class TypeInfo {
     public var hasDel = false
     /// Weak references to the type itself.
     public var weakrefs: [ObjectRef] = []
-    /// tp_subclasses: a weak reference to each direct subclass, owned here (add_subclass).
-    /// The collector does not traverse it (type_traverse skips tp_subclasses).
-    /// Keyed by the subclass itself, as CPython's dict is keyed by its address: the
-    /// collector clears the weak reference (handle_weakrefs) before the subclass's
-    /// type_dealloc looks its entry up (remove_subclass), so the referent cannot be the key.
-    public var subclassRefs: [(subclass: ObjectRef, ref: ObjectRef)] = []
+    /// tp_subclasses of a class: {PyLong_FromVoidPtr(subclass): weakref to it}, a real dict
+    /// made by the first subclass (Heap+Subclasses.swift). The type owns it but
+    /// type_traverse does not visit it, so the collector never counts it among garbage.
+    public var subclassesDict: ObjectRef?
+    /// A static type's tp_subclasses existed before the program ran (object's holds every
+    /// class of start-up), so only the entries the program adds are kept, with the key and
+    /// the weakref they own.
+    public var staticSubclassEntries: [(subclass: ObjectRef, key: ObjectRef, ref: ObjectRef)] = []
 
     // MARK: __slots__ (type_new's slot handling, Objects/typeobject.c)
 

@@ -102,6 +102,7 @@ public final class Session {
         // CPython's parser arena lists (Heap.trackParserArenas): a chapter's script block is
         // `exec(SOURCE)` typed at the prompt, whose statement has an arena of its own.
         interp.heap.trackParserArenas(interactive || interp.scriptStartup ? 1 : 2)
+        interp.heap.beginCompilation()
         if !interactive && !interp.scriptStartup { interp.execObjectsUnmodelled = true }
         defer { interp.heap.untrackParserArenas() }
         let stmts: [Stmt]

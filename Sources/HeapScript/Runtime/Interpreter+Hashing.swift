@@ -21,6 +21,7 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         try refuseDequeOperand(r, "hash of a deque")
+        if let why = heap.identityLookupUncertainty(r) { throw notModelled("hashing this id", because: why) }
         if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
         switch heap.payload[Int(r)] {
         case .native(let o) where o is MethodWrapper:

@@ -116,6 +116,7 @@ extension Interpreter {
     }
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
+        if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
         if let r = try byteArrayBinaryOp(op, a, b, inplace: inplace) { return r }
@@ -345,9 +346,12 @@ extension Interpreter {
         switch op {
         case .is: return heap.newBool(a == b)
         case .isNot: return heap.newBool(a != b)
-        case .in: return heap.newBool(try contains(b, a))
-        case .notIn: return heap.newBool(!(try contains(b, a)))
+        case .in, .notIn:
+            if let why = heap.identityLookupUncertainty(a) { throw notModelled("`in` with this id", because: why) }
+            let found = try contains(b, a)
+            return heap.newBool(op == .in ? found : !found)
         case .eq, .ne, .lt, .le, .gt, .ge:
+            if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("comparing these ids", because: why) }
             try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque")
             if op != .eq && op != .ne {
                 try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")

@@ -57,7 +57,9 @@ extension Interpreter {
                                     + "moment, so a collection here freed its garbage in an order that may not be CPython's, "
                                     + "and pymalloc may have given later objects other addresses")
             }
-            return try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
+            let result = try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
+            i.heap.noteIdentityTaken(result, of: args[0])
+            return result
         }
         defineFunction(in: d, "len") { i, _, args, _ in
             return try i.newInt(try i.length(args[0]))

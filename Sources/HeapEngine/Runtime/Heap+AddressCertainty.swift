@@ -1,0 +1,187 @@
+/// Which addresses the engine vouches for when the program compares the id of a new object
+/// with the id of a dead one across statements typed at the prompt.
+///
+/// CPython compiles each statement typed at the prompt after running the previous one: the
+/// tokenizer, the parser's arena (its `a_objects` list and that list's item array), the
+/// symbol table, the compiler's dicts and lists, the code object and its tuples take and free
+/// pymalloc blocks and free-listed objects, which the engine does not model one for one. So
+/// which free block the next object gets is CPython's only while no compilation came between
+/// the free and the allocation. Measured on 3.6.15, 3.8.18, 3.11.7, 3.12.1 and 3.13.0:
+/// `x = 1099511627777; a = id(x); del x` then `y = 1099511627778; id(y) == a` on the next
+/// line is False (on 3.11 the arena's item array took the freed 32-byte block first), and
+/// the same statements on one line give True; with `n * 1000000009` for the literal the
+/// next line gives True on 3.12.1 only.
+///
+/// The engine follows the ints `id()` returned (`holders`: how many live id ints hold each
+/// address). A dying object whose address is held leaves a *dead block*; once a compilation
+/// follows, the block is *stale*. An object allocated while a stale block of its size class
+/// (the system malloc counts as one class) is free, or is held by an object whose own
+/// address is uncertain, or into a stale block itself, may not be where CPython put it, so
+/// the int `id()` gives for it is *uncertain*. Comparing an uncertain id with a stale
+/// block's id, and `in` or hashing with an uncertain id while stale blocks are held, are
+/// refused; comparing ids of objects alive together, and reuse within one epoch — one
+/// statement at the prompt, a whole script, a chapter's script block — stay exact. A stale
+/// block stops mattering when the last int holding its address dies.
+///
+/// Invariants: `uncertain` and every `occupant` are live rows; a stale block's
+/// `heldAddresses` are all keys of `holders`.
+struct IdentityCertainty {
+    struct DeadBlock {
+        var sizeClass: Int
+        /// The ids (object addresses) of the dead objects that lived in the block.
+        var heldAddresses: Set<UInt64>
+        /// The live object now in the block, if any.
+        var occupant: ObjectRef?
+    }
+    /// An int id() returned: the address it holds, the object's row while it lives, and the
+    /// epoch the object died in.
+    struct IdInt {
+        var address: UInt64
+        var deathEpoch: Int?
+    }
+    var idInts: [ObjectRef: IdInt] = [:]
+    /// The id ints of each live object whose id was taken.
+    var intsOfObject: [ObjectRef: [ObjectRef]] = [:]
+    var holders: [UInt64: Int] = [:]
+    /// Compilations so far.
+    var epoch = 0
+    /// Blocks (by block address) of dead objects whose id is held, freed in this epoch.
+    var diedThisEpoch: [UInt64: DeadBlock] = [:]
+    /// The same from earlier epochs: a compilation came after them.
+    var stale: [UInt64: DeadBlock] = [:]
+    /// Live objects whose address the engine does not vouch for, and the ints id() gave
+    /// for them.
+    var uncertain: Set<ObjectRef> = []
+    var uncertainInts: Set<ObjectRef> = []
+
+    var isTracking: Bool { !holders.isEmpty || !uncertain.isEmpty || !uncertainInts.isEmpty }
+}
+
+extension Heap {
+    /// The prompt is about to compile a statement: blocks freed so far may have been taken
+    /// and given back in another order by the time it runs.
+    public func beginCompilation() {
+        for (block, dead) in identities.diedThisEpoch {
+            identities.stale[block, default: IdentityCertainty.DeadBlock(sizeClass: dead.sizeClass, heldAddresses: [])]
+                .heldAddresses.formUnion(dead.heldAddresses)
+            identities.stale[block]?.occupant = dead.occupant
+        }
+        identities.diedThisEpoch.removeAll()
+        identities.epoch += 1
+    }
+
+    /// The int `id()` returned for `r`: followed until it dies.
+    public func noteIdentityTaken(_ idInt: ObjectRef, of r: ObjectRef) {
+        guard identities.idInts[idInt] == nil else { return }
+        let held = address[Int(r)]
+        identities.idInts[idInt] = IdentityCertainty.IdInt(address: held)
+        identities.intsOfObject[r, default: []].append(idInt)
+        identities.holders[held, default: 0] += 1
+        if identities.uncertain.contains(r) { identities.uncertainInts.insert(idInt) }
+    }
+
+    /// Why comparing `a` with `b` (or `id(y) - old`) may not give CPython's answer, or nil:
+    /// an uncertain id against the id of an object that died before the latest compilation
+    /// (or against a plain int equal to such an id).
+    public func identityComparisonUncertainty(_ a: ObjectRef, _ b: ObjectRef) -> String? {
+        guard !identities.uncertainInts.isEmpty else { return nil }
+        for (x, y) in [(a, b), (b, a)] where identities.uncertainInts.contains(x) {
+            if let other = identities.idInts[y] {
+                if let died = other.deathEpoch, died < identities.epoch { return Heap.compiledBetween }
+            } else if case .int(let v) = payload[Int(y)], v > 0,
+                      identities.stale.values.contains(where: { $0.heldAddresses.contains(UInt64(v)) }) {
+                return Heap.compiledBetween
+            }
+        }
+        return nil
+    }
+
+    /// Why hashing `r` or looking it up in a container may not give CPython's answer, or nil:
+    /// an uncertain id while ids of objects that died before a compilation are held, or such
+    /// an id while uncertain ones exist (the container may hold either).
+    public func identityLookupUncertainty(_ r: ObjectRef) -> String? {
+        if identities.uncertainInts.contains(r) && !identities.stale.isEmpty { return Heap.compiledBetween }
+        if !identities.uncertainInts.isEmpty, let died = identities.idInts[r]?.deathEpoch, died < identities.epoch {
+            return Heap.compiledBetween
+        }
+        return nil
+    }
+
+    static let compiledBetween = "CPython compiles each statement typed at the prompt, and its parser and "
+        + "compiler take and free blocks that heapbook does not model one for one; the id of an object that "
+        + "died before that compilation is compared with the id of one made after it, which may or may not "
+        + "have reused its block (free and allocate in one statement: `del x; y = ...; id(y) == old`)"
+
+    /// releaseRow: an id int or a block's occupant dies.
+    func noteIdentityFreed(_ r: ObjectRef) {
+        identities.uncertain.remove(r)
+        identities.uncertainInts.remove(r)
+        if let ints = identities.intsOfObject.removeValue(forKey: r) {
+            for n in ints { identities.idInts[n]?.deathEpoch = identities.epoch }
+        }
+        if let held = identities.idInts.removeValue(forKey: r)?.address {
+            identities.holders[held]! -= 1
+            if identities.holders[held] == 0 {
+                identities.holders[held] = nil
+                for (block, var dead) in identities.stale where dead.heldAddresses.contains(held) {
+                    dead.heldAddresses.remove(held)
+                    identities.stale[block] = dead.heldAddresses.isEmpty ? nil : dead
+                }
+                for (block, var dead) in identities.diedThisEpoch where dead.heldAddresses.contains(held) {
+                    dead.heldAddresses.remove(held)
+                    identities.diedThisEpoch[block] = dead.heldAddresses.isEmpty ? nil : dead
+                }
+            }
+        }
+        let block = blockAddress(r)
+        if identities.stale[block]?.occupant == r { identities.stale[block]?.occupant = nil }
+        if identities.diedThisEpoch[block]?.occupant == r { identities.diedThisEpoch[block]?.occupant = nil }
+        // A free-listed object keeps its memory; its free list is the compiler's too.
+        if !Heap.freeListsFollowedAcrossCompilation.contains(kind(r)) { noteBlockFreed(r) }
+    }
+
+    /// The free lists the compiler's use of which the engine models (the parser's literal
+    /// floats, the arena's list, ...): `x = n * 1.5; old = id(x); del x`, then `y = n * 2.5;
+    /// id(y) == old` on the next line is True on 3.6.15-3.13.0 and in the engine, and so are
+    /// the same steps with `[n, n]` then `[n]`, and `{'a': n}` then `{'b': n}`. Not tuples:
+    /// `(n, 'a')` then `('b', n)` is False on all five (the code's 2-tuples take it first).
+    static let freeListsFollowedAcrossCompilation: Set<TypeKind> = [.float, .list, .dict]
+
+    /// freeBlock (or a free list other than those followed): a dying object whose address
+    /// is held leaves a dead block.
+    func noteBlockFreed(_ r: ObjectRef) {
+        let objectAddress = address[Int(r)]
+        guard identities.holders[objectAddress] != nil else { return }
+        let block = blockAddress(r)
+        identities.diedThisEpoch[block, default: IdentityCertainty.DeadBlock(
+            sizeClass: allocator.sizeClass(of: block), heldAddresses: [])].heldAddresses.insert(objectAddress)
+    }
+
+    private func blockAddress(_ r: ObjectRef) -> UInt64 {
+        address[Int(r)] - UInt64(TypeBits.preHeader(typeBits[Int(typeOf[Int(r)])]))
+    }
+
+    /// newRow while dead blocks are held: the new object occupies one, or may be somewhere
+    /// else than CPython put it.
+    func noteAllocationNearDeadBlocks(_ r: ObjectRef) {
+        let f = ObjectFlags(rawValue: flags[Int(r)])
+        if f.contains(.isStatic) || f.contains(.fromFreeList) && Heap.freeListsFollowedAcrossCompilation.contains(kind(r)) {
+            return
+        }
+        let block = blockAddress(r)
+        if identities.diedThisEpoch[block] != nil { identities.diedThisEpoch[block]?.occupant = r }
+        if identities.stale.isEmpty { return }
+        if identities.stale[block] != nil {
+            identities.stale[block]?.occupant = r
+            identities.uncertain.insert(r)
+            return
+        }
+        let sizeClass = allocator.sizeClass(of: block)
+        for dead in identities.stale.values where dead.sizeClass == sizeClass {
+            if dead.occupant.map(identities.uncertain.contains) ?? true {
+                identities.uncertain.insert(r)
+                return
+            }
+        }
+    }
+}

@@ -28,8 +28,9 @@
 struct IdentityCertainty {
     struct DeadBlock {
         var sizeClass: Int
-        /// The ids (object addresses) of the dead objects that lived in the block.
-        var heldAddresses: Set<UInt64>
+        /// The ids (object addresses) of the dead objects that lived in the block, with the
+        /// epoch each died in.
+        var heldAddresses: [UInt64: Int]
         /// The live object now in the block, if any.
         var occupant: ObjectRef?
     }
@@ -50,9 +51,9 @@ struct IdentityCertainty {
     /// The same from earlier epochs: a compilation came after them.
     var stale: [UInt64: DeadBlock] = [:]
     /// Live objects whose address the engine does not vouch for, and the ints id() gave
-    /// for them.
-    var uncertain: Set<ObjectRef> = []
-    var uncertainInts: Set<ObjectRef> = []
+    /// for them, with the epoch the object was allocated in.
+    var uncertain: [ObjectRef: Int] = [:]
+    var uncertainInts: [ObjectRef: Int] = [:]
 
     var isTracking: Bool { !holders.isEmpty || !uncertain.isEmpty || !uncertainInts.isEmpty }
 }
@@ -62,8 +63,8 @@ extension Heap {
     /// and given back in another order by the time it runs.
     public func beginCompilation() {
         for (block, dead) in identities.diedThisEpoch {
-            identities.stale[block, default: IdentityCertainty.DeadBlock(sizeClass: dead.sizeClass, heldAddresses: [])]
-                .heldAddresses.formUnion(dead.heldAddresses)
+            identities.stale[block, default: IdentityCertainty.DeadBlock(sizeClass: dead.sizeClass, heldAddresses: [:])]
+                .heldAddresses.merge(dead.heldAddresses) { $1 }
             identities.stale[block]?.occupant = dead.occupant
         }
         identities.diedThisEpoch.removeAll()
@@ -77,19 +78,20 @@ extension Heap {
         identities.idInts[idInt] = IdentityCertainty.IdInt(address: held)
         identities.intsOfObject[r, default: []].append(idInt)
         identities.holders[held, default: 0] += 1
-        if identities.uncertain.contains(r) { identities.uncertainInts.insert(idInt) }
+        if let made = identities.uncertain[r] { identities.uncertainInts[idInt] = made }
     }
 
     /// Why comparing `a` with `b` (or `id(y) - old`) may not give CPython's answer, or nil:
-    /// an uncertain id against the id of an object that died before the latest compilation
-    /// (or against a plain int equal to such an id).
+    /// an uncertain id against the id of an object that died before the compilation of the
+    /// statement that made the uncertain one (or against a plain int equal to such an id).
     public func identityComparisonUncertainty(_ a: ObjectRef, _ b: ObjectRef) -> String? {
         guard !identities.uncertainInts.isEmpty else { return nil }
-        for (x, y) in [(a, b), (b, a)] where identities.uncertainInts.contains(x) {
+        for (x, y) in [(a, b), (b, a)] {
+            guard let made = identities.uncertainInts[x] else { continue }
             if let other = identities.idInts[y] {
-                if let died = other.deathEpoch, died < identities.epoch { return Heap.compiledBetween }
+                if let died = other.deathEpoch, died < made { return Heap.compiledBetween }
             } else if case .int(let v) = payload[Int(y)], v > 0,
-                      identities.stale.values.contains(where: { $0.heldAddresses.contains(UInt64(v)) }) {
+                      identities.stale.values.contains(where: { ($0.heldAddresses[UInt64(v)] ?? made) < made }) {
                 return Heap.compiledBetween
             }
         }
@@ -97,11 +99,14 @@ extension Heap {
     }
 
     /// Why hashing `r` or looking it up in a container may not give CPython's answer, or nil:
-    /// an uncertain id while ids of objects that died before a compilation are held, or such
-    /// an id while uncertain ones exist (the container may hold either).
+    /// an uncertain id while ids of objects that died before its object's compilation are
+    /// held, or such an id while uncertain ones exist (the container may hold either).
     public func identityLookupUncertainty(_ r: ObjectRef) -> String? {
-        if identities.uncertainInts.contains(r) && !identities.stale.isEmpty { return Heap.compiledBetween }
-        if !identities.uncertainInts.isEmpty, let died = identities.idInts[r]?.deathEpoch, died < identities.epoch {
+        if let made = identities.uncertainInts[r],
+           identities.stale.values.contains(where: { $0.heldAddresses.values.contains { $0 < made } }) {
+            return Heap.compiledBetween
+        }
+        if let died = identities.idInts[r]?.deathEpoch, identities.uncertainInts.values.contains(where: { died < $0 }) {
             return Heap.compiledBetween
         }
         return nil
@@ -114,8 +119,8 @@ extension Heap {
 
     /// releaseRow: an id int or a block's occupant dies.
     func noteIdentityFreed(_ r: ObjectRef) {
-        identities.uncertain.remove(r)
-        identities.uncertainInts.remove(r)
+        identities.uncertain[r] = nil
+        identities.uncertainInts[r] = nil
         if let ints = identities.intsOfObject.removeValue(forKey: r) {
             for n in ints { identities.idInts[n]?.deathEpoch = identities.epoch }
         }
@@ -123,12 +128,12 @@ extension Heap {
             identities.holders[held]! -= 1
             if identities.holders[held] == 0 {
                 identities.holders[held] = nil
-                for (block, var dead) in identities.stale where dead.heldAddresses.contains(held) {
-                    dead.heldAddresses.remove(held)
+                for (block, var dead) in identities.stale where dead.heldAddresses[held] != nil {
+                    dead.heldAddresses[held] = nil
                     identities.stale[block] = dead.heldAddresses.isEmpty ? nil : dead
                 }
-                for (block, var dead) in identities.diedThisEpoch where dead.heldAddresses.contains(held) {
-                    dead.heldAddresses.remove(held)
+                for (block, var dead) in identities.diedThisEpoch where dead.heldAddresses[held] != nil {
+                    dead.heldAddresses[held] = nil
                     identities.diedThisEpoch[block] = dead.heldAddresses.isEmpty ? nil : dead
                 }
             }
@@ -154,7 +159,7 @@ extension Heap {
         guard identities.holders[objectAddress] != nil else { return }
         let block = blockAddress(r)
         identities.diedThisEpoch[block, default: IdentityCertainty.DeadBlock(
-            sizeClass: allocator.sizeClass(of: block), heldAddresses: [])].heldAddresses.insert(objectAddress)
+            sizeClass: allocator.sizeClass(of: block), heldAddresses: [:])].heldAddresses[objectAddress] = identities.epoch
     }
 
     private func blockAddress(_ r: ObjectRef) -> UInt64 {
@@ -173,13 +178,13 @@ extension Heap {
         if identities.stale.isEmpty { return }
         if identities.stale[block] != nil {
             identities.stale[block]?.occupant = r
-            identities.uncertain.insert(r)
+            identities.uncertain[r] = identities.epoch
             return
         }
         let sizeClass = allocator.sizeClass(of: block)
         for dead in identities.stale.values where dead.sizeClass == sizeClass {
-            if dead.occupant.map(identities.uncertain.contains) ?? true {
-                identities.uncertain.insert(r)
+            if dead.occupant.map({ identities.uncertain[$0] != nil }) ?? true {
+                identities.uncertain[r] = identities.epoch
                 return
             }
         }

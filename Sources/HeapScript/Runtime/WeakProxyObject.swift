@@ -30,10 +30,24 @@ extension Interpreter {
     /// itself as CPython does (identity, size, count, tracking, storage).
     static let builtinsTakingWeakProxies: Set<String> = [
         "id", "len", "repr", "print", "hash", "isinstance", "callable",
+        "getattr", "hasattr", "setattr", "delattr",
         "sys.getsizeof", "sys.getrefcount", "gc.is_tracked",
         "_weakref.getweakrefcount", "_weakref.getweakrefs", "_weakref.proxy",
-        "list.append", "list.insert",
+        "list.append",
     ]
+
+    /// Bound methods that only compare their first argument with the items
+    /// (PyObject_RichCompare, which forwards a proxy): it alone may be a proxy.
+    static let methodsComparingWeakProxies: Set<String> = [
+        "list.count", "list.index", "list.remove", "tuple.count", "tuple.index",
+    ]
+
+    /// Whether a builtin may be given these arguments (see `builtinsTakingWeakProxies`).
+    func builtinTakesWeakProxies(_ qualifiedName: String, bound: Bool, _ args: [ObjectRef]) -> Bool {
+        if Interpreter.builtinsTakingWeakProxies.contains(qualifiedName) { return true }
+        return bound && Interpreter.methodsComparingWeakProxies.contains(qualifiedName)
+            && !args.dropFirst().contains(where: heap.isWeakProxy)
+    }
 
     /// The builtin types that may be called with a proxy: `type(p)`, `str(p)`, `bool(p)`,
     /// `weakref.ref(p)` (a TypeError: proxies have no weakref list).
@@ -100,6 +114,7 @@ extension Interpreter {
     /// object_isinstance for a proxy: its own type first, then `p.__class__` (forwarded,
     /// so ReferenceError once dead) when that differs from the proxy type.
     func weakProxyIsInstance(_ p: ObjectRef, _ classes: [ObjectRef]) throws -> Bool {
+        try refuseWeakProxyClasses(classes)
         let mro = heap.typeInfo(of: p).mro
         for c in classes {
             guard case .type = heap.payload[Int(c)] else {
@@ -110,6 +125,24 @@ extension Interpreter {
             if heap.typeInfo(of: target).mro.contains(c) { return true }
         }
         return false
+    }
+
+    /// A proxy as isinstance's second argument: not a type, so object_isinstance reads its
+    /// (forwarded) `__bases__` and goes on from there (not modelled).
+    func refuseWeakProxyClasses(_ classes: [ObjectRef]) throws {
+        if classes.contains(where: heap.isWeakProxy) { throw notModelled("isinstance() with a weakref proxy as the class") }
+    }
+
+    /// The objects CPython lets weakref.ref and weakref.proxy refer to whose weakref list the
+    /// engine does not keep (their types have tp_weaklistoffset on 3.6.15 to 3.13.0: set,
+    /// frozenset, method, builtin_function_or_method, code, module): refused, never the
+    /// TypeError of a type without one.
+    func refuseUnmodelledWeakrefTarget(_ a: ObjectRef) throws {
+        switch heap.kind(a) {
+        case .set, .frozenset, .method, .builtinFunction, .code, .module:
+            throw notModelled("weak references to \(typeName(a)) objects")
+        default: break
+        }
     }
 
     /// weakref.proxy(object[, callback]) and weakref.getweakrefs(object) (Modules/_weakref.c).
@@ -127,6 +160,7 @@ extension Interpreter {
         defineFunction(in: d, "proxy", module: "_weakref") { i, _, args, _ in
             let a = args[0]
             if i.generator(a) != nil { throw i.notModelled("weak references to generators") }
+            try i.refuseUnmodelledWeakrefTarget(a)
             try i.refuseDequeOperand(a, "weak references to deques")
             guard i.heap.supportsWeakrefs(a) else {
                 throw i.error("TypeError", "cannot create weak reference to '\(i.typeName(a))' object")

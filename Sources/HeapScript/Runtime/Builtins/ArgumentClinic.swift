@@ -521,7 +521,7 @@ extension Interpreter {
         // A proxy forwards most operations to its referent (WeakProxyObject.swift): only the
         // builtins that handle one as CPython does may be given one.
         if args.contains(where: heap.isWeakProxy) || kwargs.contains(where: { heap.isWeakProxy($0.1) }),
-           !Interpreter.builtinsTakingWeakProxies.contains(fn.qualifiedName) {
+           !builtinTakesWeakProxies(fn.qualifiedName, bound: selfRef != nil, args) {
             throw notModelled("\(fn.qualifiedName)() with a weakref proxy argument")
         }
         var selfRef = selfRef, args = args

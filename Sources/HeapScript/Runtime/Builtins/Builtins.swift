@@ -82,6 +82,7 @@ extension Interpreter {
             let classes: [ObjectRef]
             if case .tuple(let t) = i.heap.payload[Int(args[1])] { classes = t } else { classes = [args[1]] }
             if i.heap.isWeakProxy(args[0]) { return i.heap.newBool(try i.weakProxyIsInstance(args[0], classes)) }
+            try i.refuseWeakProxyClasses(classes)
             let mro = i.heap.typeInfo(of: args[0]).mro
             for c in classes {
                 guard case .type = i.heap.payload[Int(c)] else {
@@ -300,6 +301,7 @@ extension Interpreter {
             }
             // Generators have gi_weakreflist; the engine does not keep one for them.
             if generator(a) != nil { throw notModelled("weak references to generators") }
+            try refuseUnmodelledWeakrefTarget(a)
             try refuseDequeOperand(a, "weak references to deques")
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")

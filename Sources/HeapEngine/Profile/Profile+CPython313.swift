@@ -7,6 +7,7 @@ extension Profile {
         p.version = "3.13"; p.referenceVersion = "3.13.0"; p.minor = 13
         p.weakProxyReprQuotesType = true
         p.getweakrefsAppends = true
+        p.clearWeakrefsAlwaysPacks = true
         p.tracebackCarets = .pep657Anchored
         p.assertLocatedAtTest = true
         p.getIterLocatedAtIterable = true

@@ -225,6 +225,10 @@ public struct Profile: Sendable, Equatable {
     /// over-allocated: `sys.getsizeof` of a two-weakref result is 88 on 3.13.0); before, it
     /// is PyList_New(count), exactly sized (72 on 3.11.7 and 3.12.1).
     public var getweakrefsAppends = false
+    /// 3.13.0 (gh-111926): PyObject_ClearWeakRefs packs the weakrefs with callbacks and their
+    /// callbacks into a tuple even when there is one (`sys.getrefcount(w)` in a lone
+    /// callback is 4 on 3.13.0, 3 on 3.6.15-3.12.1, where one weakref is handled alone).
+    public var clearWeakrefsAlwaysPacks = false
     /// 3.11+ (unicodeobject.c): an ASCII str's iterator is `str_ascii_iterator`, any other
     /// str's `str_iterator`; before, all are `str_iterator`.
     public var hasASCIIStrIterator = true

@@ -93,23 +93,53 @@ extension Heap {
         setWeakrefs(of: referent, weakrefs(to: referent).filter { $0 != w })
     }
 
-    /// PyObject_ClearWeakRefs: every weakref to the dying object is cleared first, then
-    /// the callbacks run, in list order.
+    /// PyObject_ClearWeakRefs: the callback-less basic ref and proxy at the head are cleared
+    /// first. One weakref left (before 3.13, `Profile.clearWeakrefsAlwaysPacks`): it is
+    /// cleared, its callback (taken from it) called and released. More: a tuple of
+    /// 2 × count items (PyTuple_New, a GC object, to the free list afterwards) takes each
+    /// live weakref and its callback while all of them are cleared, then the callbacks run in
+    /// list order, and the tuple's release drops the callbacks and the weakrefs, last first.
+    /// A cleared weakref holds no callback any more (`sys.getrefcount(cb)` one lower once
+    /// the referent died, 3.8.18 and 3.11.7).
     func clearWeakrefs(_ list: [ObjectRef]) {
-        guard !list.isEmpty else { return }
-        var pending: [(ObjectRef, ObjectRef)] = []
-        for w in list {
-            guard case .weakref(var s) = payload[Int(w)] else { continue }
+        var rest = list[...]
+        for _ in 0..<2 {
+            guard let w = rest.first, case .weakref(var s) = payload[Int(w)], s.callback == nil else { break }
             s.referent = nil
-            if let cb = s.callback, refcnt[Int(w)] > 0 {
-                incref(w)
-                pending.append((cb, w))
-            }
             payload[Int(w)] = .weakref(s)
+            rest = rest.dropFirst()
         }
-        for (cb, w) in pending {
-            weakrefCallback?(cb, w)
+        guard !rest.isEmpty else { return }
+        /// clear_weakref after the callback was taken: (the weakref, its callback).
+        func takeAndClear(_ w: ObjectRef) -> ObjectRef? {
+            guard case .weakref(var s) = payload[Int(w)] else { return nil }
+            let callback = s.callback
+            s.callback = nil
+            s.referent = nil
+            payload[Int(w)] = .weakref(s)
+            return callback
+        }
+        if rest.count == 1, !profile.clearWeakrefsAlwaysPacks, let w = rest.first {
+            guard let cb = takeAndClear(w) else { return }
+            if refcnt[Int(w)] > 0 { weakrefCallback?(cb, w) }
+            decref(cb)
+            return
+        }
+        var sizes = Array(repeating: 0, count: 2 * rest.count + 1)
+        sizes[2 * rest.count] = 1
+        let tuple = takeFromFreeLists(FreeListCounts(tuples: sizes))
+        var items: [(ObjectRef, ObjectRef?)] = []
+        for w in rest {
+            let live = refcnt[Int(w)] > 0
+            if live { incref(w) }
+            let cb = takeAndClear(w)
+            if live { items.append((w, cb)) } else if let cb { decref(cb) }
+        }
+        for (w, cb) in items { if let cb { weakrefCallback?(cb, w) } }
+        for (w, cb) in items.reversed() {
+            if let cb { decref(cb) }
             decref(w)
         }
+        releaseWorkingSet(tuple)
     }
 }

@@ -724,7 +724,19 @@ extension Interpreter {
     func runWeakrefCallback(_ callback: ObjectRef, _ weakref: ObjectRef) {
         if heap.gc.untimelyGarbage { skippedPythonCode = true; return }   // as runFinalizer
         heap.incref(weakref)
-        do { heap.decref(try call(callback, [weakref], [])) } catch let e as PyException {
+        // handle_callback: PyObject_CallOneArg (3.6: PyObject_CallFunctionObjArgs), a
+        // vectorcall with the weakref borrowed, so a Python callback's frame holds the only
+        // added reference (`sys.getrefcount(w)` in a lone callback is 3 on 3.6.15-3.12.1).
+        do {
+            let result: ObjectRef
+            if case .function = heap.payload[Int(callback)] {
+                heap.incref(callback)
+                result = try callFunction(callback, [weakref], [], vectorcall: true)
+            } else {
+                result = try call(callback, [weakref], [])
+            }
+            heap.decref(result)
+        } catch let e as PyException {
             stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)
             releaseException(e)
         } catch let u as UnsupportedAtRuntime {

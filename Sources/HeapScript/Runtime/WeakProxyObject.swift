@@ -99,16 +99,29 @@ extension Interpreter {
         }
         let target: ObjectRef
         do { target = try proxyReferent(p) } catch { args.forEach(heap.decref); throw error }
-        var tuples: [Int] = []
-        if !args.isEmpty { tuples = Array(repeating: 0, count: args.count + 1); tuples[args.count] = 1 }
-        let held = heap.takeFromFreeLists(FreeListCounts(tuples: tuples))
-        defer { heap.releaseWorkingSet(held) }
-        // The tuple's references to the arguments, the call's to the referent (UNWRAP).
-        args.forEach(heap.incref)
-        defer { args.forEach(heap.decref) }
         heap.incref(target)
         defer { heap.decref(target) }
-        return try call(target, args, [])
+        switch heap.payload[Int(target)] {
+        case .function:
+            var tuples: [Int] = []
+            if !args.isEmpty { tuples = Array(repeating: 0, count: args.count + 1); tuples[args.count] = 1 }
+            let held = heap.takeFromFreeLists(FreeListCounts(tuples: tuples))
+            defer { heap.releaseWorkingSet(held) }
+            // The tuple's references to the arguments; PyObject_Call(referent, tuple) gives
+            // the function's frame references of its own while the caller's stack keeps its
+            // (every version: `sys.getrefcount(a)` in the function is 5 where a direct call
+            // shows 3 on 3.11.7, 4 on 3.8.18).
+            args.forEach(heap.incref)
+            defer { args.forEach(heap.decref) }
+            heap.incref(target)
+            return try callFunction(target, args, [], fromC: true)
+        case .instance:
+            // slot_tp_call with that tuple: the engine's call of an instance packs its own.
+            return try call(target, args, [])
+        default:
+            args.forEach(heap.decref)
+            throw notModelled("calling a weakref proxy to a '\(typeName(target))' object")
+        }
     }
 
     /// object_isinstance for a proxy: its own type first, then `p.__class__` (forwarded,

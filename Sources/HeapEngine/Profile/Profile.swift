@@ -213,6 +213,22 @@ public struct Profile: Sendable, Equatable {
     public var isWarningNamesLiteralType = false
     /// 3.11+: weakref.ref's type prints as `weakref.ReferenceType` (before, `weakref`).
     public var weakrefTypeName = "weakref.ReferenceType"
+    /// weakref.proxy's types (Objects/weakrefobject.c): tp_name "weakref.ProxyType" and
+    /// "weakref.CallableProxyType" from 3.11, "weakproxy" and "weakcallableproxy" before
+    /// (`type(weakref.proxy(c))` on 3.6.15, 3.8.18, 3.11.7).
+    public var weakProxyTypeNames = ("weakref.ProxyType", "weakref.CallableProxyType")
+    /// 3.13 (gh-105927): proxy_repr says `<weakproxy at %p; to '%s' at %p>` and, dead,
+    /// `<weakproxy at %p; dead>`; before, `<weakproxy at %p to %s at %p>`, which for a dead
+    /// proxy names None (`to NoneType at ...`, 3.6.15 to 3.12.1).
+    public var weakProxyReprQuotesType = false
+    /// 3.13: _weakref.getweakrefs appends each weakref to an empty list (PyList_Append,
+    /// over-allocated: `sys.getsizeof` of a two-weakref result is 88 on 3.13.0); before, it
+    /// is PyList_New(count), exactly sized (72 on 3.11.7 and 3.12.1).
+    public var getweakrefsAppends = false
+    /// 3.13.0 (gh-111926): PyObject_ClearWeakRefs packs the weakrefs with callbacks and their
+    /// callbacks into a tuple even when there is one (`sys.getrefcount(w)` in a lone
+    /// callback is 4 on 3.13.0, 3 on 3.6.15-3.12.1, where one weakref is handled alone).
+    public var clearWeakrefsAlwaysPacks = false
     /// 3.11+ (unicodeobject.c): an ASCII str's iterator is `str_ascii_iterator`, any other
     /// str's `str_iterator`; before, all are `str_iterator`.
     public var hasASCIIStrIterator = true

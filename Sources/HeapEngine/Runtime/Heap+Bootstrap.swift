@@ -91,6 +91,13 @@ extension Heap {
             interned[s] = newStaticInternedStr(s, size: 64)
             payload[Int(latin1Chars[Int(scalar.value)])] = .str(strValue(s, interned: false))
         }
+        // weakref.proxy's two static types (Objects/weakrefobject.c), last so that every
+        // object above keeps its static address: tp_basicsize sizeof(PyWeakReference), GC.
+        let weakref = typeInfo(builtinTypes[.weakref]!)
+        for (name, keep) in [(profile.weakProxyTypeNames.0, { self.weakProxyType = $0 }),
+                             (profile.weakProxyTypeNames.1, { self.weakCallableProxyType = $0 })] as [(String, (ObjectRef) -> Void)] {
+            keep(newStaticType(name: name, kind: .weakref, base: objectType, basicSize: weakref.basicSize, isGC: true))
+        }
         indexBuiltinTypesByKind()
     }
 

@@ -31,32 +31,57 @@ extension Heap {
         }
     }
 
-    /// weakref.ref(r, callback): a new weak reference. Without a callback CPython reuses
-    /// the existing basic ref (and `weakref.ref(x) is weakref.ref(x)`).
-    public func newWeakref(to r: ObjectRef, callback: ObjectRef?) throws(HeapExhausted) -> ObjectRef {
+    /// Whether `w` is a weakref.proxy (ProxyType or CallableProxyType; PyWeakref_CheckProxy).
+    @inline(__always)
+    public func isWeakProxy(_ w: ObjectRef) -> Bool {
+        let t = typeOf[Int(w)]
+        return t == weakProxyType || t == weakCallableProxyType
+    }
+
+    /// get_basic_refs: the callback-less ref (only as the list's head, and of the exact
+    /// weakref.ref type) and the callback-less proxy (the head, or right after that ref).
+    func basicRefs(_ list: [ObjectRef]) -> (ref: ObjectRef?, proxy: ObjectRef?) {
+        func hasCallback(_ w: ObjectRef) -> Bool {
+            if case .weakref(let s) = payload[Int(w)] { return s.callback != nil }
+            return true
+        }
+        guard var i = list.indices.first, !hasCallback(list[i]) else { return (nil, nil) }
+        var ref: ObjectRef?
+        if typeOf[Int(list[i])] == builtinType(.weakref) {
+            ref = list[i]
+            i += 1
+        }
+        guard i < list.count, !hasCallback(list[i]), isWeakProxy(list[i]) else { return (ref, nil) }
+        return (ref, list[i])
+    }
+
+    /// weakref.ref(r, callback) (PyWeakref_NewRef), or with `proxy` weakref.proxy(r, callback)
+    /// (PyWeakref_NewProxy: CallableProxyType when `callable`, the referent's PyCallable_Check).
+    /// Without a callback CPython reuses the existing basic ref or proxy
+    /// (`weakref.ref(x) is weakref.ref(x)`, `weakref.proxy(x) is weakref.proxy(x)`).
+    public func newWeakref(to r: ObjectRef, callback: ObjectRef?, proxy: Bool = false,
+                           callable: Bool = false) throws(HeapExhausted) -> ObjectRef {
         var list = weakrefs(to: r)
-        if callback == nil, let basic = list.first(where: { w in
-            if case .weakref(let s) = payload[Int(w)] { return s.callback == nil }
-            return false
-        }) {
-            incref(basic)
-            return basic
+        let basic = basicRefs(list)
+        if callback == nil, let reused = proxy ? basic.proxy : basic.ref {
+            incref(reused)
+            return reused
         }
         if let callback { incref(callback) }
-        let type = builtinType(.weakref)
+        // new_weakref allocates a weakref.ref (PyObject_GC_New, tracked); a proxy's type is
+        // then set to the proxy type, of the same size.
+        let type = !proxy ? builtinType(.weakref) : (callable ? weakCallableProxyType : weakProxyType)
         let w = try allocateObject(type: type, size: requestSize(type),
                                    payload: .weakref(WeakrefState(referent: r, callback: callback)))
         gcTrackNew(w)
-        // The basic ref (no callback) goes first (insert_head); a ref with a callback goes
-        // right after the basic ref (insert_after), so newer callbacks run first.
-        if callback == nil {
-            list.insert(w, at: 0)
+        // Where it goes in the list: a basic ref at the head (insert_head); a basic proxy
+        // after the basic ref; anything with a callback after the basic proxy, or the basic
+        // ref, or at the head (insert_after), so that newer callbacks run first.
+        let prev: ObjectRef? = callback == nil ? (proxy ? basic.ref : nil) : (basic.proxy ?? basic.ref)
+        if let prev, let at = list.firstIndex(of: prev) {
+            list.insert(w, at: at + 1)
         } else {
-            let hasBasic = list.first.map { first -> Bool in
-                if case .weakref(let s) = payload[Int(first)] { return s.callback == nil }
-                return false
-            } ?? false
-            list.insert(w, at: hasBasic ? 1 : 0)
+            list.insert(w, at: 0)
         }
         setWeakrefs(of: r, list)
         return w
@@ -68,23 +93,53 @@ extension Heap {
         setWeakrefs(of: referent, weakrefs(to: referent).filter { $0 != w })
     }
 
-    /// PyObject_ClearWeakRefs: every weakref to the dying object is cleared first, then
-    /// the callbacks run, in list order.
+    /// PyObject_ClearWeakRefs: the callback-less basic ref and proxy at the head are cleared
+    /// first. One weakref left (before 3.13, `Profile.clearWeakrefsAlwaysPacks`): it is
+    /// cleared, its callback (taken from it) called and released. More: a tuple of
+    /// 2 × count items (PyTuple_New, a GC object, to the free list afterwards) takes each
+    /// live weakref and its callback while all of them are cleared, then the callbacks run in
+    /// list order, and the tuple's release drops the callbacks and the weakrefs, last first.
+    /// A cleared weakref holds no callback any more (`sys.getrefcount(cb)` one lower once
+    /// the referent died, 3.8.18 and 3.11.7).
     func clearWeakrefs(_ list: [ObjectRef]) {
-        guard !list.isEmpty else { return }
-        var pending: [(ObjectRef, ObjectRef)] = []
-        for w in list {
-            guard case .weakref(var s) = payload[Int(w)] else { continue }
+        var rest = list[...]
+        for _ in 0..<2 {
+            guard let w = rest.first, case .weakref(var s) = payload[Int(w)], s.callback == nil else { break }
             s.referent = nil
-            if let cb = s.callback, refcnt[Int(w)] > 0 {
-                incref(w)
-                pending.append((cb, w))
-            }
             payload[Int(w)] = .weakref(s)
+            rest = rest.dropFirst()
         }
-        for (cb, w) in pending {
-            weakrefCallback?(cb, w)
+        guard !rest.isEmpty else { return }
+        /// clear_weakref after the callback was taken: (the weakref, its callback).
+        func takeAndClear(_ w: ObjectRef) -> ObjectRef? {
+            guard case .weakref(var s) = payload[Int(w)] else { return nil }
+            let callback = s.callback
+            s.callback = nil
+            s.referent = nil
+            payload[Int(w)] = .weakref(s)
+            return callback
+        }
+        if rest.count == 1, !profile.clearWeakrefsAlwaysPacks, let w = rest.first {
+            guard let cb = takeAndClear(w) else { return }
+            if refcnt[Int(w)] > 0 { weakrefCallback?(cb, w) }
+            decref(cb)
+            return
+        }
+        var sizes = Array(repeating: 0, count: 2 * rest.count + 1)
+        sizes[2 * rest.count] = 1
+        let tuple = takeFromFreeLists(FreeListCounts(tuples: sizes))
+        var items: [(ObjectRef, ObjectRef?)] = []
+        for w in rest {
+            let live = refcnt[Int(w)] > 0
+            if live { incref(w) }
+            let cb = takeAndClear(w)
+            if live { items.append((w, cb)) } else if let cb { decref(cb) }
+        }
+        for (w, cb) in items { if let cb { weakrefCallback?(cb, w) } }
+        for (w, cb) in items.reversed() {
+            if let cb { decref(cb) }
             decref(w)
         }
+        releaseWorkingSet(tuple)
     }
 }

@@ -40,6 +40,10 @@ public final class Heap {
     public internal(set) var dictValueIteratorType: ObjectRef = 0
     public internal(set) var dictItemIteratorType: ObjectRef = 0
     public internal(set) var strIteratorType: ObjectRef = 0
+    /// _PyWeakref_ProxyType and _PyWeakref_CallableProxyType: PyWeakReference objects like
+    /// weakref.ref's (kind `.weakref`, the same payload), told apart by their type.
+    public internal(set) var weakProxyType: ObjectRef = 0
+    public internal(set) var weakCallableProxyType: ObjectRef = 0
     /// Column, meaningful for rows that hold type objects: what allocation and
     /// deallocation need to know without fetching the `TypeInfo` (see `TypeBits`).
     let typeBits = PagedColumn<UInt8>()

@@ -223,6 +223,7 @@ extension Interpreter {
     /// PyObject_Format(value, spec) for the types whose `__format__` heapbook models: int and
     /// bool, float, str, and object.__format__ (empty spec: str(), else a TypeError).
     func formatObject(_ v: ObjectRef, spec: String) throws -> ObjectRef {
+        try refuseWeakProxyOperand(v, "formatting a weakref proxy")
         let name = typeName(v)
         func run(_ body: () throws(FormatSpec.Failure) -> String) throws -> ObjectRef {
             let text: String

@@ -86,6 +86,8 @@ extension Interpreter {
     }
 
     func getAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef {
+        // proxy_getattr: PyObject_GetAttr(referent, name), its AttributeError the referent's.
+        if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try getAttr($0, attr) } }
         if let v = try lookupAttr(obj, attr) { return v }
         throw missingAttributeError(obj, attr)
     }
@@ -115,6 +117,12 @@ extension Interpreter {
     /// none (3.7+; 3.6's PyErr_Format left an unnormalized message string, freed at once).
     func lookupAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
+        if heap.isWeakProxy(obj) {
+            // proxy_getattr raises the referent's AttributeError, which a suppressing lookup
+            // (hasattr, getattr's default) then clears: an exception the engine does not make.
+            if let v = try withProxyReferent(obj, { try lookupAttr($0, attr) }) { return v }
+            throw notModelled("a missing attribute of a weakref proxy's referent, looked up without raising")
+        }
         // collections.deque: its modelled methods only (CollectionsModule.swift).
         if obj == heap.dequeTypeIfMade || (heap.deque(obj) != nil && methodTable[.deque]?[attr] == nil && attr != "__class__") {
             throw notModelled("collections.deque.\(attr)")
@@ -290,6 +298,8 @@ extension Interpreter {
 
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef) throws {
         try refuseIfOpaque(obj)
+        // proxy_setattr: PyObject_SetAttr(referent, name, value).
+        if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         // property_descr_set: a data descriptor on the class takes the store.
@@ -385,6 +395,8 @@ extension Interpreter {
 
     func delAttr(_ obj: ObjectRef, _ attr: String) throws {
         try refuseIfOpaque(obj)
+        // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
+        if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }

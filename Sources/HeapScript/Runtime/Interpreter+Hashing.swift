@@ -23,6 +23,8 @@ extension Interpreter {
         try refuseDequeOperand(r, "hash of a deque")
         if let why = heap.identityLookupUncertainty(r) { throw notModelled("hashing this id", because: why) }
         if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
+        // A proxy type has no tp_hash (a proxy's referent may die).
+        if heap.isWeakProxy(r) { throw error("TypeError", "unhashable type: '\(typeName(r))'") }
         switch heap.payload[Int(r)] {
         case .native(let o) where o is MethodWrapper:
             throw notModelled("hash of a method-wrapper")   // wrapper_hash

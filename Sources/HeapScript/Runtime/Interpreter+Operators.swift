@@ -33,6 +33,7 @@ extension Interpreter {
         try refuseStartupObject(r)
         if r == heap.trueRef { return true }
         if r == heap.falseRef || r == heap.none { return false }
+        if heap.isWeakProxy(r) { return try withProxyReferent(r) { try isTrue($0) } }   // proxy_bool
         switch heap.payload[Int(r)] {
         case .int(let v): return v != 0
         case .bigInt(let v): return !v.isZero
@@ -64,6 +65,7 @@ extension Interpreter {
     }
 
     func unaryOp(_ op: UnaryOp, _ v: ObjectRef) throws -> ObjectRef {
+        try refuseWeakProxyOperand(v, "unary \(op.rawValue) of a weakref proxy")
         guard let n = number(v) else {
             throw error("TypeError", "bad operand type for unary \(op.rawValue): '\(typeName(v))'")
         }
@@ -117,6 +119,8 @@ extension Interpreter {
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
         if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
+        // The proxy's number slots forward to the referent (not modelled).
+        if heap.isWeakProxy(a) || heap.isWeakProxy(b) { throw notModelled("the \(op.rawValue) operator with a weakref proxy") }
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
         if let r = try byteArrayBinaryOp(op, a, b, inplace: inplace) { return r }
@@ -352,6 +356,7 @@ extension Interpreter {
             return heap.newBool(op == .in ? found : !found)
         case .eq, .ne, .lt, .le, .gt, .ge:
             if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("comparing these ids", because: why) }
+            if heap.isWeakProxy(a) || heap.isWeakProxy(b) { return try weakProxyCompare(op, a, b) }
             try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque")
             if op != .eq && op != .ne {
                 try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
@@ -420,6 +425,11 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
         if a != b { try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque") }
+        if a != b, heap.isWeakProxy(a) || heap.isWeakProxy(b) {
+            let r = try weakProxyCompare(.eq, a, b)
+            defer { heap.decref(r) }
+            return try isTrue(r)
+        }
         if try comparesInPython(a, b) { return try richCompareTruth(.eq, a, b) }
         if let x = number(a), let y = number(b) {
             switch (x, y) {
@@ -504,6 +514,11 @@ extension Interpreter {
 
     func ordered(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
         try refuseStartupObject(a); try refuseStartupObject(b)
+        if heap.isWeakProxy(a) || heap.isWeakProxy(b) {
+            let r = try weakProxyCompare(op, a, b)
+            defer { heap.decref(r) }
+            return try isTrue(r)
+        }
         try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
         if try comparesInPython(a, b) { return try richCompareTruth(op, a, b) }
         func result(_ c: Int) -> Bool {
@@ -549,6 +564,8 @@ extension Interpreter {
     }
 
     func contains(_ container: ObjectRef, _ item: ObjectRef) throws -> Bool {
+        // proxy_contains: PySequence_Contains(referent, item), the item as it is.
+        if heap.isWeakProxy(container) { return try withProxyReferent(container) { try contains($0, item) } }
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         if let ba = heap.byteArray(container) { return try byteArrayContains(ba, item) }
         switch heap.payload[Int(container)] {

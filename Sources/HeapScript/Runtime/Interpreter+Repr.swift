@@ -23,6 +23,7 @@ extension Interpreter {
     func str(_ r: ObjectRef) throws -> String {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
+        if heap.isWeakProxy(r) { return try withProxyReferent(r) { try str($0) } }   // proxy_str
         switch heap.payload[Int(r)] {
         case .str(let s): return s.value
         case .native(let o) where o is ExceptionState:
@@ -141,6 +142,8 @@ extension Interpreter {
             return rv.step == 1 ? "range(\(rv.start), \(rv.stop))" : "range(\(rv.start), \(rv.stop), \(rv.step))"
         case .iterator:
             return "<\(info.name) object at \(hexAddress(r))>"
+        case .weakref where heap.isWeakProxy(r):
+            return weakProxyRepr(r)
         case .weakref(let w):
             guard let target = w.referent else { return "<weakref at \(hexAddress(r)); dead>" }
             return "<weakref at \(hexAddress(r)); to '\(typeName(target))' at \(hexAddress(target))>"

@@ -5,6 +5,8 @@ extension Interpreter {
     /// GET_ITER: a new iterator object over `seq` (borrowed). See `IteratorState` for what
     /// each iterator holds.
     func getIter(_ seq: ObjectRef) throws -> ObjectRef {
+        // proxy_iter: the referent's iterator.
+        if heap.isWeakProxy(seq) { return try withProxyReferent(seq) { try getIter($0) } }
         let type: ObjectRef
         var target: ObjectRef? = seq
         var range: RangeValue?
@@ -215,6 +217,7 @@ extension Interpreter {
 
     /// UNPACK_SEQUENCE: exactly `count` new references.
     func unpack(_ seq: ObjectRef, count: Int) throws -> [ObjectRef] {
+        try refuseWeakProxyOperand(seq, "unpacking a weakref proxy")
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
         case .instance where try lookupSpecial(seq, "__iter__") != nil: break
@@ -257,6 +260,7 @@ extension Interpreter {
     /// Py_SET_SIZE alone, so the starred list keeps its allocation. The iterator is freed
     /// after the list is made. Returns the new references in target order.
     func unpackEx(_ seq: ObjectRef, before: Int, after: Int) throws -> [ObjectRef] {
+        try refuseWeakProxyOperand(seq, "unpacking a weakref proxy")
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .iterator: break
         case .native(let o) where o is GenObject || o is ItertoolsObject: break
@@ -322,6 +326,8 @@ extension Interpreter {
     }
 
     func length(_ r: ObjectRef) throws -> Int {
+        // proxy_length: PyObject_Length(referent).
+        if heap.isWeakProxy(r) { return try withProxyReferent(r) { try length($0) } }
         switch heap.payload[Int(r)] {
         case .str(let s): return s.count
         case .bytes(let b): return b.count
@@ -413,6 +419,9 @@ extension Interpreter {
     func isSlice(_ r: ObjectRef) -> Bool { heap.kind(r) == .slice }
 
     func getItem(_ obj: ObjectRef, _ index: ObjectRef) throws -> ObjectRef {
+        try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
+        // proxy_getitem: PyObject_GetItem(referent, key).
+        if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try getItem($0, index) } }
         if let dq = heap.deque(obj) { return try dequeItem(dq, index) }
         if let ba = heap.byteArray(obj) { return try byteArrayItem(ba, index) }
         switch heap.payload[Int(obj)] {
@@ -478,6 +487,9 @@ extension Interpreter {
     }
 
     func setItem(_ obj: ObjectRef, _ index: ObjectRef, _ value: ObjectRef) throws {
+        try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
+        // proxy_setitem: PyObject_SetItem(referent, key, value).
+        if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setItem($0, index, value) } }
         try refuseDequeOperand(obj, "deque item assignment")
         if let ba = heap.byteArray(obj) { return try byteArraySetItem(ba, index, value) }
         // Not inside the switch below: its subject is a copy of the payload that lives as long
@@ -515,6 +527,9 @@ extension Interpreter {
     }
 
     func delItem(_ obj: ObjectRef, _ index: ObjectRef) throws {
+        try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
+        // proxy_setitem with no value: PyObject_DelItem(referent, key).
+        if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delItem($0, index) } }
         try refuseDequeOperand(obj, "deque item deletion")
         try refuseByteArrayOperand(obj, "bytearray item deletion")
         switch heap.payload[Int(obj)] {

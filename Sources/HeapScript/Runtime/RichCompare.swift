@@ -62,6 +62,7 @@ extension Interpreter {
             throw notModelled("deep recursion through comparison methods")
         }
         try refuseDequeOperand(v, "comparing a deque"); try refuseDequeOperand(w, "comparing a deque")
+        if heap.isWeakProxy(v) || heap.isWeakProxy(w) { return try weakProxyCompare(op, v, w) }
         let tv = heap.typeOf[Int(v)], tw = heap.typeOf[Int(w)]
         var checkedReverse = false
         if tv != tw && heap.typeInfo(tw).mro.contains(tv) {

@@ -402,6 +402,7 @@ final class CEval {
                 defer { heap.decref(update) }
                 guard case .dict(let other) = heap.payload[Int(update)] else {
                     if case .instance = heap.payload[Int(update)] { throw interp.notModelled("{**instance}") }
+                    try interp.refuseWeakProxyOperand(update, "{**proxy}")
                     throw interp.error("TypeError", "'\(interp.typeName(update))' object is not a mapping")
                 }
                 try interp.dictMergeDict(stack[stack.count - Int(ins.arg)], other)
@@ -459,6 +460,8 @@ final class CEval {
             case .FORMAT_VALUE:
                 let v = pop()
                 defer { heap.decref(v) }
+                // PyObject_Format goes through object.__format__ (not modelled for a proxy).
+                if ins.arg & 3 == 0 { try interp.refuseWeakProxyOperand(v, "formatting a weakref proxy") }
                 push(try ins.arg == 2 ? interp.reprObject(v) : interp.strObject(v))
             case .BUILD_STRING:
                 let pieces = pop(Int(ins.arg))
@@ -808,6 +811,7 @@ final class CEval {
         case .native(let o) where o is GenObject: return true
         case .cell where interp.dictView(r) != nil: return true
         case .instance: throw interp.notModelled("f(*instance)")
+        case .weakref where heap.isWeakProxy(r): throw interp.notModelled("*proxy (a weakref proxy unpacked)")
         default: return false
         }
     }
@@ -827,6 +831,7 @@ final class CEval {
     private func dictMerge(_ dict: ObjectRef, _ update: ObjectRef, callable: ObjectRef) throws {
         guard case .dict(let other) = heap.payload[Int(update)] else {
             if case .instance = heap.payload[Int(update)] { throw interp.notModelled("f(**instance)") }
+            try interp.refuseWeakProxyOperand(update, "f(**proxy)")
             throw interp.error("TypeError", "\(try functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
         }
         let interp = self.interp

@@ -422,7 +422,9 @@ extension Interpreter {
             sig.packsArguments = true
             return sig
         // Modules/_weakref.c
-        case "_weakref.getweakrefcount": return one()
+        case "_weakref.getweakrefcount", "_weakref.getweakrefs": return one()
+        // weakref_proxy: PyArg_UnpackTuple(args, "proxy", 1, 2), METH_VARARGS.
+        case "_weakref.proxy": return unpack(1, 2, oldStyleOn36: false)
         // The Lib/copy.py stand-in's helpers (CopyModule.swift), called only by its code.
         case "copy._hb_id", "copy._hb_unmodelled": return one()
         case "copy._hb_frame_count_unknown": return noArgs()
@@ -516,6 +518,12 @@ extension Interpreter {
         if args.contains(where: heap.isStartupPhantom), !Interpreter.builtinsTakingStartupObjects.contains(fn.qualifiedName) {
             throw startupObjectRefusal()
         }
+        // A proxy forwards most operations to its referent (WeakProxyObject.swift): only the
+        // builtins that handle one as CPython does may be given one.
+        if args.contains(where: heap.isWeakProxy) || kwargs.contains(where: { heap.isWeakProxy($0.1) }),
+           !builtinTakesWeakProxies(fn.qualifiedName, bound: selfRef != nil, args) {
+            throw notModelled("\(fn.qualifiedName)() with a weakref proxy argument")
+        }
         var selfRef = selfRef, args = args
         if let owner = fn.owner, selfRef == nil {
             // A method looked up on its type (`list.append`): the method descriptor's first
@@ -586,6 +594,10 @@ extension Interpreter {
     /// Calls a builtin type once the arguments pass its signature.
     func callBuiltinType(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         if kind == .itertools { return try callItertoolsType(type, args, kwargs) }
+        if args.contains(where: heap.isWeakProxy) || kwargs.contains(where: { heap.isWeakProxy($0.1) }),
+           !Interpreter.typesTakingWeakProxies.contains(kind) {
+            throw notModelled("\(heap.typeInfo(type).name)() with a weakref proxy argument")
+        }
         guard let sig = typeSignature(kind) else {
             return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, args, kwargs) }
         }

@@ -83,6 +83,8 @@ extension Interpreter {
         defineFunction(in: d, "isinstance") { i, _, args, _ in
             let classes: [ObjectRef]
             if case .tuple(let t) = i.heap.payload[Int(args[1])] { classes = t } else { classes = [args[1]] }
+            if i.heap.isWeakProxy(args[0]) { return i.heap.newBool(try i.weakProxyIsInstance(args[0], classes)) }
+            try i.refuseWeakProxyClasses(classes)
             let mro = i.heap.typeInfo(of: args[0]).mro
             for c in classes {
                 guard case .type = i.heap.payload[Int(c)] else {
@@ -154,14 +156,7 @@ extension Interpreter {
             return try i.newInt(try i.reproducibleHash(args[0]))
         }
         defineFunction(in: d, "callable") { i, _, args, _ in
-            switch i.heap.payload[Int(args[0])] {
-            case .function, .builtin, .method, .type: return i.heap.newBool(true)
-            // sm_call (3.10+): a staticmethod object is callable.
-            case .native(let o) where (o as? FuncWrapperObject).map { !$0.isClassMethod } ?? false:
-                return i.heap.newBool(i.profile.funcWrappersCopyAttributes)
-            case .instance: return i.heap.newBool(try i.lookupSpecial(args[0], "__call__") != nil)
-            default: return i.heap.newBool(i.heap.methodWrapper(args[0]) != nil)
-            }
+            i.heap.newBool(try i.isCallable(args[0]))
         }
         defineFunction(in: d, "any") { i, _, args, _ in try i.builtinAnyAll(args[0], decisive: true) }
         defineFunction(in: d, "all") { i, _, args, _ in try i.builtinAnyAll(args[0], decisive: false) }
@@ -171,6 +166,20 @@ extension Interpreter {
         // (the recorded surface has it), as a value too: a builtin function in its place would
         // print `<built-in function enumerate>` where CPython prints `<class 'enumerate'>`.
         defineFunction(in: d, "globals") { i, _, _, _ in i.heap.incref(i.mainDict); return i.mainDict }
+    }
+
+    /// PyCallable_Check: the type has tp_call.
+    func isCallable(_ r: ObjectRef) throws -> Bool {
+        switch heap.payload[Int(r)] {
+        case .function, .builtin, .method, .type: return true
+        // sm_call (3.10+): a staticmethod object is callable.
+        case .native(let o) where (o as? FuncWrapperObject).map { !$0.isClassMethod } ?? false:
+            return profile.funcWrappersCopyAttributes
+        case .instance: return try lookupSpecial(r, "__call__") != nil
+        // weakref.ref and CallableProxyType have tp_call, ProxyType has not.
+        case .weakref: return heap.typeOf[Int(r)] != heap.weakProxyType
+        default: return heap.methodWrapper(r) != nil
+        }
     }
 
     /// Calling a builtin type: int(), str(), list(), dict(), ...
@@ -294,6 +303,7 @@ extension Interpreter {
             }
             // Generators have gi_weakreflist; the engine does not keep one for them.
             if generator(a) != nil { throw notModelled("weak references to generators") }
+            try refuseUnmodelledWeakrefTarget(a)
             try refuseDequeOperand(a, "weak references to deques")
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")

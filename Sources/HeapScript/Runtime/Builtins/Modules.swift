@@ -86,6 +86,7 @@ extension Interpreter {
         defineFunction(in: d, "getweakrefcount", module: "_weakref") { i, _, args, _ in
             try i.newInt(i.heap.weakrefs(to: args[0]).count)
         }
+        defineWeakProxyFunctions(d)
     }
 
     /// sys.displayhook (Python/sysmodule.c sys_displayhook): `_` is set to None first, then

@@ -45,6 +45,10 @@ extension Interpreter {
         case .instance where try lookupSpecial(callable, "__call__") != nil:
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             return try slotCall(callable, try lookupSpecial(callable, "__call__")!, args, kwargs)
+        case .native(let o as PartialObject):
+            let result = try callPartial(o, args, kwargs)
+            evalBreaker()   // CALL's CHECK_EVAL_BREAKER after a call into C
+            return result
         case .weakref(let w):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             let target = w.referent ?? heap.none

@@ -586,6 +586,7 @@ extension Interpreter {
     /// Calls a builtin type once the arguments pass its signature.
     func callBuiltinType(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         if kind == .itertools { return try callItertoolsType(type, args, kwargs) }
+        if kind == .partial { return try callPartialType(type, args, kwargs) }
         guard let sig = typeSignature(kind) else {
             return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, args, kwargs) }
         }

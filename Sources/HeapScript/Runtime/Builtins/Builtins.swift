@@ -158,6 +158,7 @@ extension Interpreter {
             case .native(let o) where (o as? FuncWrapperObject).map { !$0.isClassMethod } ?? false:
                 return i.heap.newBool(i.profile.funcWrappersCopyAttributes)
             case .instance: return i.heap.newBool(try i.lookupSpecial(args[0], "__call__") != nil)
+            case .native(let o) where o is PartialObject: return i.heap.newBool(true)
             default: return i.heap.newBool(i.heap.methodWrapper(args[0]) != nil)
             }
         }
@@ -191,6 +192,7 @@ extension Interpreter {
         case .deque: return try newDequeCall(type, args, kwargs)
         case .bytearray: return try newByteArrayCall(args, kwargs)
         case .itertools: throw notModelled("\(heap.typeInfo(type).name)() called this way")
+        case .partial: throw notModelled("functools.partial() called this way")
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:
@@ -293,6 +295,7 @@ extension Interpreter {
             // Generators have gi_weakreflist; the engine does not keep one for them.
             if generator(a) != nil { throw notModelled("weak references to generators") }
             try refuseDequeOperand(a, "weak references to deques")
+            if partialObject(a) != nil { throw notModelled("weak references to functools.partial objects") }
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")
             }

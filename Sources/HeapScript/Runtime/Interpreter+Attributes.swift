@@ -344,7 +344,7 @@ extension Interpreter {
         case .native(let o) where o is FuncWrapperObject:
             try funcWrapperStore(o as! FuncWrapperObject, attr, value)
         case .native(let o) where o is PartialObject:
-            try partialStore(o as! PartialObject, attr, value)
+            try partialStore(o as! PartialObject, obj, attr, value)
         default:
             throw noDictAttributeError(obj, attr)
         }
@@ -426,7 +426,7 @@ extension Interpreter {
         case .native(let o) where o is FuncWrapperObject:
             try funcWrapperStore(o as! FuncWrapperObject, attr, nil)
         case .native(let o) where o is PartialObject:
-            try partialStore(o as! PartialObject, attr, nil)
+            try partialStore(o as! PartialObject, obj, attr, nil)
         case .module(let m):
             if Interpreter.isSpecialName(attr) { throw notModelled("del module.\(attr)") }
             guard let (k, v) = try dictRemove(m.dict, name(attr)) else { throw missingOnDelete(obj, attr) }

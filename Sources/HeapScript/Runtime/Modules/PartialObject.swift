@@ -387,15 +387,16 @@ extension Interpreter {
     /// PyObject_GenericSetAttr on a partial (value nil deletes): the members are read-only
     /// ("readonly attribute", measured on 3.6.15-3.13.0); anything else goes to the dict,
     /// made by the first store (_PyObjectDict_SetItem: PyDict_New).
-    func partialStore(_ st: PartialObject, _ attr: String, _ value: ObjectRef?) throws {
+    func partialStore(_ st: PartialObject, _ p: ObjectRef, _ attr: String, _ value: ObjectRef?) throws {
         if ["func", "args", "keywords"].contains(attr) { throw error("AttributeError", "readonly attribute") }
         if Interpreter.isSpecialName(attr) {
             throw notModelled(value == nil ? "del functools.partial.\(attr)" : "functools.partial.\(attr) assignment")
         }
         guard let value else {
-            guard let d = st.dict, let (k, v) = try dictRemove(d, name(attr)) else {
-                throw notModelled("del functools.partial.\(attr) of a missing attribute")
-            }
+            // No dict yet: _PyObject_GenericSetAttrWithDict's own message (not modelled).
+            guard let d = st.dict else { throw notModelled("del functools.partial.\(attr) before its __dict__ exists") }
+            // PyDict_DelItem's KeyError, made an AttributeError as for an instance's dict.
+            guard let (k, v) = try dictRemove(d, name(attr)) else { throw missingOnDelete(p, attr) }
             heap.decref(k); heap.decref(v)
             return
         }

@@ -7,8 +7,8 @@ import HeapEngine
 //
 // What is modelled: construction with positional and keyword arguments (nested partials
 // flatten as partial_new does), the members, the instance dict, repr, the call of a partial
-// of a Python function (3.6's tp_call with its argument tuple and dict; 3.8+'s vectorcall and,
-// once the partial has keywords, the tp_call fallback that turns vectorcall off for good),
+// of a Python function from 3.11 (vectorcall and, once the partial has keywords, the tp_call
+// fallback that turns vectorcall off for good; calls are refused on 3.6 and 3.8),
 // the collector (traverse, clear) and deallocation.
 // Refused: subclasses, every other attribute of the type and of its objects (`__reduce__`,
 // `__setstate__`, `__class_getitem__`, `__vectorcalloffset__`, `__get__`...), weak
@@ -66,9 +66,11 @@ final class PartialObject: NativeReferents, NativeClearable {
 }
 
 extension Interpreter {
-    /// From 3.10 CPython makes partial a heap type (PyType_FromModuleAndSpec) whose
-    /// partial_traverse visits the type first (measured: `gc.get_referents(p)` lists the
-    /// type first on 3.11.7-3.13.0, not on 3.6.15 and 3.8.18) and which has partial_clear.
+    /// From 3.10 CPython makes partial a heap type (bpo-40137, PyType_FromModuleAndSpec)
+    /// whose partial_traverse visits the type first and which has a partial_clear
+    /// (bpo-42972, python/cpython#26363, 3.10). Measured: `gc.get_referents(p)` lists the
+    /// type first on 3.11.7-3.13.0, not on 3.6.15 and 3.8.18; the clear itself is not
+    /// observable in the corpus (it changes only the order blocks are freed in).
     private var partialIsHeapType: Bool { profile.minor >= 11 }
 
     /// tp_basicsize: five pointers after the header on 3.6 (`functools.partial.__basicsize__`
@@ -242,28 +244,33 @@ extension Interpreter {
     // MARK: - calling
 
     /// Calling a partial object; `args` and `kwargs` (the caller's stack references) are
-    /// consumed, released when the call returns.
+    /// consumed, released when the call returns. Modelled from 3.11 (the type has
+    /// Py_TPFLAGS_HAVE_VECTORCALL: `functools.partial.__flags__ & 0x800` on 3.11.7-3.13.0).
     ///
-    /// 3.6 (tp_call through _PyObject_FastCallKeywords → _PyObject_FastCallDict): the call's
-    /// keyword dict (_PyStack_AsDict) and argument tuple (_PyStack_AsTuple, the empty tuple
-    /// for none), then partial_call: the function is called on the partial's own items
-    /// when the call has no positional arguments, on the call's when the partial has none,
-    /// else on their concatenation (PySequence_Concat, a new tuple); the keywords are the
-    /// call's dict when the partial has none, else a copy of the partial's merged with the
-    /// call's. _PyFunction_FastCallDict makes a tuple of the keyword names and values when
-    /// there are keywords.
+    /// partial_vectorcall, while the partial's keywords are empty and vectorcall has not been
+    /// turned off: the function is vectorcalled on the partial's items followed by the
+    /// call's, borrowed (PY_VECTORCALL_ARGUMENTS_OFFSET's slot for one item, a small stack on
+    /// the C stack up to five, else a PyMem_Malloc'd array); no object is made. Otherwise
+    /// partial_vectorcall_fallback turns vectorcall off for good and goes through
+    /// _PyObject_MakeTpCall (a tuple, then a dict for keywords) to partial_call: the
+    /// partial's keywords copied (PyDict_Copy) and merged with the call's, the positional
+    /// arguments concatenated (tupleconcat gives an operand back when the other is empty),
+    /// then PyObject_Call → PyVectorcall_Call, which unpacks a non-empty dict with
+    /// _PyStack_UnpackDict. Measured with `gc.collect(); p(2); gc.get_count()` and
+    /// `sys.getrefcount` of the arguments and the function inside it on 3.11.7-3.13.0.
     ///
-    /// 3.8+ (partial_vectorcall, while the partial's keywords are empty and vectorcall has
-    /// not been turned off): the function is vectorcalled on the partial's items followed by
-    /// the call's, borrowed (a small stack on the C stack up to five, else a PyMem_Malloc'd
-    /// array); no object is made. Otherwise partial_vectorcall_fallback turns vectorcall off
-    /// for good and goes through _PyObject_MakeTpCall (a tuple, a dict for keywords) to
-    /// partial_call: the keywords copied and merged as on 3.6, the positional arguments
-    /// concatenated (tupleconcat gives an operand back when the other is empty), then
-    /// PyObject_Call → PyVectorcall_Call, which unpacks a non-empty dict with
-    /// _PyStack_UnpackDict.
+    /// Refused on 3.6 and 3.8: their calls go through tp_call with an argument tuple the
+    /// engine does not place as CPython does (3.8's type lacks the vectorcall flag:
+    /// `sys.getrefcount` of an argument inside the function is one more than a
+    /// vectorcall's), and their frames hold no reference to the function, which the engine's
+    /// call from C does (one more for `sys.getrefcount(f)` inside it).
     func callPartial(_ st: PartialObject, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+        guard partialIsHeapType else {
+            throw notModelled("calling a functools.partial object",
+                              because: "CPython \(profile.version)'s tp_call of a partial (its argument tuple, a frame without "
+                              + "a reference to the function) is not modelled")
+        }
         guard let fn = st.fn, let ownArgs = st.args, let ownKw = st.kw,
               case .tuple(let pItems) = heap.payload[Int(ownArgs)] else {
             throw notModelled("calling a cleared functools.partial object")
@@ -277,16 +284,11 @@ extension Interpreter {
         for k in pKw.items.map({ $0.key }) where !isExactStr(k) {
             throw notModelled("calling a functools.partial object whose keywords have a non-str key")
         }
-        // The partial's fields are borrowed for the call: a function that changes its
-        // keywords meanwhile is not modelled (partial_call holds no references to them).
-        heap.incref(ownArgs); heap.incref(ownKw); heap.incref(fn)
-        defer { heap.decref(ownArgs); heap.decref(ownKw); heap.decref(fn) }
-
-        if partialHasVectorcall, st.vectorcall, pKw.count == 0 {
+        // The partial's fields are borrowed for the call, as partial_call and
+        // partial_vectorcall borrow them: the caller's reference keeps the partial alive, and
+        // its keywords are read before the function runs.
+        if st.vectorcall, pKw.count == 0 {
             let stack = pItems + args
-            // small_stack holds _PY_FASTCALL_SMALL_STACK (5) pointers; more need PyMem_Malloc
-            // (none when the call has no arguments or prepends one through
-            // PY_VECTORCALL_ARGUMENTS_OFFSET).
             let total = stack.count + kwargs.count
             var array: UInt64?
             if !(args.isEmpty && kwargs.isEmpty), pItems.count != 1, total > 5 {
@@ -295,70 +297,46 @@ extension Interpreter {
             defer { array.map(heap.pyMemFree) }
             return try partialCallFunction(fn, stack, kwargs)
         }
-        if partialHasVectorcall { st.vectorcall = false }
+        st.vectorcall = false
+        // _PyObject_MakeTpCall: the tuple, then the dict; released after the call.
         var packed: [ObjectRef] = []
         defer { packed.reversed().forEach(heap.decref) }
-        func packDict() throws -> ObjectRef? {
-            guard !kwargs.isEmpty else { return nil }
+        args.forEach(heap.incref)
+        packed.append(try newTuple(args))
+        var callDict: ObjectRef?
+        if !kwargs.isEmpty {
             let d = try newDict()
             packed.append(d)
+            callDict = d
             for (k, v) in kwargs { try dictSet(d, name(k), v) }
-            return d
         }
-        func packTuple() throws -> ObjectRef {
-            args.forEach(heap.incref)
-            let t = try newTuple(args)
-            packed.append(t)
-            return t
-        }
-        // 3.6: the dict, then the tuple; 3.8+ (_PyObject_MakeTpCall): the tuple, then the dict.
-        let callDict: ObjectRef?, callTuple: ObjectRef
-        if partialHasVectorcall {
-            callTuple = try packTuple(); callDict = try packDict()
-        } else {
-            callDict = try packDict(); callTuple = try packTuple()
-        }
-        _ = callTuple
-        // partial_call: the keywords (3.6 works out the positional arguments first, but they
-        // make nothing before the keywords when either side is empty).
-        var merged: ObjectRef?
-        var concat: ObjectRef?
+        // partial_call: the keywords, then the positional arguments.
+        var merged: ObjectRef?, concat: ObjectRef?
         defer { concat.map(heap.decref); merged.map(heap.decref) }
-        let positional = pItems + args
-        if !partialHasVectorcall, !pItems.isEmpty, !args.isEmpty {
-            positional.forEach(heap.incref)
-            concat = try newTuple(positional)
-        }
         if pKw.count > 0 {
             let m = try copyDict(ownKw)
             merged = m
             if let callDict { for (k, v) in dictStorage(callDict).items { try dictSet(m, k, v) } }
         }
-        if partialHasVectorcall, !pItems.isEmpty, !args.isEmpty {
+        let positional = pItems + args
+        if !pItems.isEmpty, !args.isEmpty {
             positional.forEach(heap.incref)
             concat = try newTuple(positional)
         }
         let keywords = merged ?? callDict
         var pairs: [(String, ObjectRef)] = []
-        if let keywords { pairs = dictStorage(keywords).items.map { (stringValue($0.key), $0.value) } }
-        var kwTuple: ObjectRef?, unpacked: UnpackedDict?
-        if !pairs.isEmpty, let keywords {
-            let keys = dictStorage(keywords).items.map { $0.key }
-            if partialHasVectorcall {
-                unpacked = try stackUnpackDict(positional, keys: keys, values: pairs.map { $0.1 })
-            } else {
-                // _PyFunction_FastCallDict: a tuple of the names and values.
-                let items = zip(keys, pairs).flatMap { [$0.0, $0.1.1] }
-                items.forEach(heap.incref)
-                kwTuple = try newTuple(items)
-            }
+        var unpacked: UnpackedDict?
+        if let keywords, dictStorage(keywords).count > 0 {
+            let items = dictStorage(keywords).items
+            pairs = items.map { (stringValue($0.key), $0.value) }
+            unpacked = try stackUnpackDict(positional, keys: items.map { $0.key }, values: items.map { $0.value })
         }
-        defer { kwTuple.map(heap.decref); unpacked.map(stackUnpackDictFree) }
+        defer { unpacked.map(stackUnpackDictFree) }
         return try partialCallFunction(fn, positional, pairs)
     }
 
     /// The Python function called from C with borrowed arguments: the frame takes references
-    /// of its own (and one to the function, f_func).
+    /// of its own (and, from 3.11, one to the function, f_funcobj).
     private func partialCallFunction(_ fn: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         heap.incref(fn)
         args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }

@@ -47,3 +47,16 @@ gc.collect()
 gc.collect()
 del p, pk
 sys.getrefcount(f)
+x = object()
+y = object()
+def g(*a, **k):
+    return sys.getrefcount(x), sys.getrefcount(y), sys.getrefcount(g)
+
+pg = functools.partial(g, x)
+pg(y), pg(), pg(y, k=y)
+qg = functools.partial(g)
+qg(y), qg(x, y)
+rg = functools.partial(g, x, x, k=x)
+rg(y), rg(), rg(y, j=y)
+del pg, qg, rg
+sys.getrefcount(x), sys.getrefcount(y), sys.getrefcount(g)

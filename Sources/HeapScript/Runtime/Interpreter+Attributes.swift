@@ -286,6 +286,7 @@ extension Interpreter {
             do { return try heap.newMethod(function: v, selfRef: obj) } catch { throw memoryError() }
         }
         if let w = funcWrapper(v) { return try funcWrapperGet(w, type: heap.typeOf[Int(obj)]) }
+        try refusePartialDescriptorGet(v)
         heap.incref(v)
         return v
     }

@@ -112,6 +112,18 @@ extension Interpreter {
         }
     }
 
+    /// 3.13's partial_descr_get: a partial read from a class through an instance warns
+    /// (FutureWarning "functools.partial will be a method descriptor in future Python
+    /// versions", measured on 3.13.0) before giving the partial back; the warnings machinery
+    /// (its registry in the caller's globals) is not modelled. Before 3.13 partial has no
+    /// tp_descr_get and the partial itself is the attribute.
+    func refusePartialDescriptorGet(_ v: ObjectRef) throws {
+        if profile.minor >= 13, partialObject(v) != nil {
+            throw notModelled("a functools.partial class attribute read through an instance",
+                              because: "CPython \(profile.version) warns (FutureWarning) there, which heapbook does not model")
+        }
+    }
+
     // MARK: - partial_new
 
     /// `functools.partial(func, *args, **keywords)`: type_call with the call's argument tuple

@@ -55,6 +55,8 @@ extension TypeLayout {
         // (numfreeblocks and freeblocks[16] inline); `collections.deque.__basicsize__`.
         // Each itertools type has its own basicsize (ItertoolsModule.swift makes the types).
         case .itertools: return TypeLayout(basicSize: 32, isGC: true)
+        // functools.partial's type is made with its own basicsize (PartialObject.swift).
+        case .partial: return TypeLayout(basicSize: 56, isGC: true)
         case .deque: return TypeLayout(basicSize: profile.dequeKeepsFreeBlocks ? 216 : 80, isGC: true)
         // PyByteArrayObject: PyObject_VAR_HEAD, ob_alloc, ob_bytes, ob_start, ob_exports
         // (`bytearray.__basicsize__` 56 on 3.6.15-3.13.0); not a GC type.

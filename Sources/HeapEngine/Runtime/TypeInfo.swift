@@ -103,4 +103,6 @@ public enum TypeKind: UInt8, Sendable {
     /// Modules/itertoolsmodule.c's count, repeat, cycle, chain and islice (HeapScript's
     /// ItertoolsModule.swift): one kind, each type its own static type object.
     case itertools
+    /// Modules/_functoolsmodule.c's partial (HeapScript's PartialObject.swift).
+    case partial
 }

@@ -128,6 +128,7 @@ extension Interpreter {
             throw notModelled("collections.deque.\(attr)")
         }
         try refuseItertoolsAttribute(obj, attr)
+        try refusePartialAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -226,6 +227,7 @@ extension Interpreter {
             if let m = o as? MemberDescr, attr != "__class__" { return try memberDescrAttribute(m, attr) }
             if let p = o as? PropertyObject, let v = propertyAttribute(p, attr) { return v }
             if let w = o as? FuncWrapperObject, attr != "__class__", let v = try funcWrapperAttribute(w, attr) { return v }
+            if let st = o as? PartialObject, attr != "__class__", let v = try partialAttribute(st, attr) { return v }
             if let e = o as? ExceptionState {
                 switch attr {
                 case "args": heap.incref(e.args); return e.args
@@ -292,6 +294,7 @@ extension Interpreter {
             do { return try heap.newMethod(function: v, selfRef: obj) } catch { throw memoryError() }
         }
         if let w = funcWrapper(v) { return try funcWrapperGet(w, type: heap.typeOf[Int(obj)]) }
+        try refusePartialDescriptorGet(v)
         heap.incref(v)
         return v
     }
@@ -351,6 +354,8 @@ extension Interpreter {
             throw notModelled("property.\(attr) assignment")
         case .native(let o) where o is FuncWrapperObject:
             try funcWrapperStore(o as! FuncWrapperObject, attr, value)
+        case .native(let o) where o is PartialObject:
+            try partialStore(o as! PartialObject, obj, attr, value)
         default:
             throw noDictAttributeError(obj, attr)
         }
@@ -433,6 +438,8 @@ extension Interpreter {
             throw notModelled("del property.\(attr)")
         case .native(let o) where o is FuncWrapperObject:
             try funcWrapperStore(o as! FuncWrapperObject, attr, nil)
+        case .native(let o) where o is PartialObject:
+            try partialStore(o as! PartialObject, obj, attr, nil)
         case .module(let m):
             if Interpreter.isSpecialName(attr) { throw notModelled("del module.\(attr)") }
             guard let (k, v) = try dictRemove(m.dict, name(attr)) else { throw missingOnDelete(obj, attr) }

@@ -54,6 +54,10 @@ extension Interpreter {
             let result = try callWeakProxy(callable, args, kwargs)
             evalBreaker()
             return result
+        case .native(let o as PartialObject):
+            let result = try callPartial(o, args, kwargs)
+            evalBreaker()   // CALL's CHECK_EVAL_BREAKER after a call into C
+            return result
         case .weakref(let w):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             let target = w.referent ?? heap.none

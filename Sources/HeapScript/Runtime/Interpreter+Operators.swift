@@ -135,8 +135,12 @@ extension Interpreter {
         case (.add, .list(let s), .list(let t)):
             return try heap.newListCopying(ListStorage.concat(s, t), incref: true)
         case (.add, .tuple(let s), .tuple(let t)):
-            if t.isEmpty, heap.kind(a) == .tuple { heap.incref(a); return a }
-            if s.isEmpty, heap.kind(b) == .tuple { heap.incref(b); return b }
+            // tupleconcat gives an exact tuple operand back when the other is empty from 3.8
+            // (measured `t + () is t`, `() + t is t`: False on 3.6.15, True on 3.8.18-3.13.0);
+            // 3.6's always makes a new tuple (PyTuple_New: the empty one for no items).
+            let concatReturnsOperand = profile.minor >= 8
+            if concatReturnsOperand, t.isEmpty, heap.kind(a) == .tuple { heap.incref(a); return a }
+            if concatReturnsOperand, s.isEmpty, heap.kind(b) == .tuple { heap.incref(b); return b }
             let items = s + t
             items.forEach(heap.incref)
             return try newTuple(items)

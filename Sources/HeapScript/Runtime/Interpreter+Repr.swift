@@ -61,6 +61,7 @@ extension Interpreter {
         if let dq = heap.deque(r) { return try dequeRepr(r, dq, depth: depth) }
         if let ba = heap.byteArray(r) { return try byteArrayRepr(r, ba) }
         if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
+        if let st = partialObject(r) { return try partialRepr(st, r, depth: depth) }
         switch heap.payload[Int(r)] {
         case .empty:
             if r == heap.none { return "None" }

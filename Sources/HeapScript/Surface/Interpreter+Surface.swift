@@ -42,8 +42,8 @@ extension Interpreter {
             // refused (CPython's holds the whole module).
             names = ["__class__", "__name__", "deque"]
         } else if m == "functools" {
-            // Made on first import only (FunctoolsModule.swift): `reduce`; `__dict__` refused.
-            names = ["__class__", "__name__", "reduce"]
+            // Made on first import only (FunctoolsModule.swift): `reduce`, `partial`; `__dict__` refused.
+            names = ["__class__", "__name__", "partial", "reduce"]
         } else if m == "itertools" {
             // Made on first import only (ItertoolsModule.swift); `__dict__` refused.
             names = Set(["__class__", "__name__"] + Interpreter.itertoolsTypeNames)

@@ -598,6 +598,7 @@ extension Interpreter {
            !Interpreter.typesTakingWeakProxies.contains(kind) {
             throw notModelled("\(heap.typeInfo(type).name)() with a weakref proxy argument")
         }
+        if kind == .partial { return try callPartialType(type, args, kwargs) }
         guard let sig = typeSignature(kind) else {
             return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, args, kwargs) }
         }

@@ -178,6 +178,7 @@ extension Interpreter {
         case .instance: return try lookupSpecial(r, "__call__") != nil
         // weakref.ref and CallableProxyType have tp_call, ProxyType has not.
         case .weakref: return heap.typeOf[Int(r)] != heap.weakProxyType
+        case .native(let o) where o is PartialObject: return true
         default: return heap.methodWrapper(r) != nil
         }
     }
@@ -202,6 +203,7 @@ extension Interpreter {
         case .deque: return try newDequeCall(type, args, kwargs)
         case .bytearray: return try newByteArrayCall(args, kwargs)
         case .itertools: throw notModelled("\(heap.typeInfo(type).name)() called this way")
+        case .partial: throw notModelled("functools.partial() called this way")
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:
@@ -305,6 +307,7 @@ extension Interpreter {
             if generator(a) != nil { throw notModelled("weak references to generators") }
             try refuseUnmodelledWeakrefTarget(a)
             try refuseDequeOperand(a, "weak references to deques")
+            if partialObject(a) != nil { throw notModelled("weak references to functools.partial objects") }
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")
             }

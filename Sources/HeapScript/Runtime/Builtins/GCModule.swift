@@ -68,7 +68,9 @@ extension Interpreter {
             // CPython's deque type holds its dict, bases, mro (and from 3.12 is a heap type).
             if args.contains(where: { $0 == i.heap.dequeTypeIfMade }) { throw i.notModelled("gc.get_referents(collections.deque)") }
             // So do the itertools types (ItertoolsModule.swift).
-            if let t = args.first(where: i.isItertoolsType) { throw i.notModelled("gc.get_referents(\(i.heap.typeInfo(t).name))") }
+            if let t = args.first(where: { i.isItertoolsType($0) || i.isPartialType($0) }) {
+                throw i.notModelled("gc.get_referents(\(i.heap.typeInfo(t).name))")
+            }
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)
@@ -133,7 +135,7 @@ extension Interpreter {
             if [.tuple, .dict].contains(i.heap.kind(args[0])) { try i.refuseUnknownCollectionTiming("gc.is_tracked()", lists: false) }
             // A heap type from 3.12 (tracked), a static type before.
             if args[0] == i.heap.dequeTypeIfMade { throw i.notModelled("gc.is_tracked(collections.deque)") }
-            if i.isItertoolsType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
+            if i.isItertoolsType(args[0]) || i.isPartialType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
             return i.heap.newBool(i.heap.isTracked(args[0]))
         }
         defineFunction(in: d, "set_threshold", module: "gc") { i, _, args, _ in

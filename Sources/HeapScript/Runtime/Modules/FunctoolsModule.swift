@@ -3,8 +3,8 @@ import HeapEngine
 // Lib/functools.py and Modules/_functoolsmodule.c: `import functools` and functools.reduce
 // (the C version, _functools.reduce, which Lib/functools.py re-exports).
 //
-// The engine's `functools` module holds `reduce` only. Every other name of CPython's
-// module (partial, lru_cache, wraps, cached_property, total_ordering, cmp_to_key,
+// The engine's `functools` module holds `reduce` and `partial` (PartialObject.swift). Every
+// other name of CPython's module (partialmethod, lru_cache, wraps, cached_property, total_ordering, cmp_to_key,
 // singledispatch...) is refused by the recorded surface (`lookupAttr` on a module: present in
 // CPython's module, absent here).
 extension Interpreter {
@@ -22,6 +22,7 @@ extension Interpreter {
         defineFunction(in: d, "reduce", module: "functools") { i, _, args, _ in
             try i.functoolsReduce(args)
         }
+        try dictSet(d, name("partial"), makePartialType())   // PartialObject.swift
         // `vars(functools)` and the like would show a dict of two names.
         opaqueObjects[d] = "functools.__dict__"
         noteFunctoolsImport()

@@ -4,3 +4,4 @@ from functools import reduce
 functools.reduce is reduce
 functools.__name__
 functools.partial
+functools.partialmethod

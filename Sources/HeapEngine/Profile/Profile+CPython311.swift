@@ -77,6 +77,7 @@ extension Profile {
         p.stackUseGuideline = 30
         p.yieldFromModelled = true
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 5, tuples: [0, 0, 0, 2])
+        p.startupInternedNames = Profile.cpython311StartupInterned
         return p
     }()
 }

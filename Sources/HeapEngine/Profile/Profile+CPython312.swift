@@ -80,6 +80,7 @@ extension Profile {
         p.assertLocatedAtTest = false
         p.weakrefImportUnmodelled = true
         p.unicodeDatabase = .v15_0_0
+        p.startupInternedNames = Profile.cpython312StartupInterned
         return p
     }()
 }

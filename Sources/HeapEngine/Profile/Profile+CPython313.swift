@@ -73,6 +73,7 @@ extension Profile {
         // PyTuple_MAXFREELIST 2000, PyList/PyDict_MAXFREELIST 80, PyFloat_MAXFREELIST 100 —
         // 3.12's values, unchanged.
         p.objects = .cpython313
+        p.startupInternedNames = Profile.cpython313StartupInterned
         return p
     }()
 }

@@ -78,6 +78,7 @@ extension Profile {
         p.gcImportAdds = FreeListCounts(tuples: [0, 0, 0, 1, 1])
         p.firstReprFreshObjects = 2
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 3, tuples: [0, 0, 2, 2])
+        p.startupInternedNames = Profile.cpython36StartupInterned
         return p
     }()
 }

@@ -112,6 +112,7 @@ extension Profile {
         p.printPacksArguments = false
         p.compileUnitStackedSet = FreeListCounts()
         p.compileClassBodyWorkingSet = FreeListCounts(dicts: 2, tuples: [0, 0, 2, 2])
+        p.startupInternedNames = Profile.cpython38StartupInterned
         return p
     }()
 }

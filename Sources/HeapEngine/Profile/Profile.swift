@@ -617,6 +617,12 @@ public struct Profile: Sendable, Equatable {
     /// object each time on 3.11.7-3.13.0 (the dict is new each time), only the first time on
     /// 3.6.15 and 3.8.18.
     public var subclassesKeptWhenEmpty = false
+    /// The identifier-like strs start-up has interned (StartupInterned+Data.swift, measured at
+    /// `python3 -q -i`'s first prompt by scripts/measure/startup_interned.py), separated by
+    /// whitespace. A program's constant or name equal to one of them is start-up's object,
+    /// with references the engine does not know: `x = 'bound'; sys.getrefcount(x)` is 7 on
+    /// 3.11.7 and 2 on 3.8.18 ('bound' is not among 3.8's).
+    public var startupInternedNames = ""
     /// The same when `python3 FILE` starts running the file (no site REPL set-up), measured
     /// as `import gc; print(gc.get_count())` in a file less the engine's `import gc`.
     public var scriptStartupGCCounts: [Int] = [0, 0, 0]

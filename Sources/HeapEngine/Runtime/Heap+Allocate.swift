@@ -151,7 +151,7 @@ extension Heap {
     public func intern(_ r: ObjectRef) -> ObjectRef {
         guard case .str(var v) = payload[Int(r)] else { return r }
         if v.isInterned { return r }
-        if let existing = interned[v.value] {
+        if let existing = interned[v.value] ?? (startupInterned.contains(v.value) ? internStartupName(v.value) : nil) {
             incref(existing)
             decref(r)
             return existing

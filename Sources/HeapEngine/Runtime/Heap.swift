@@ -94,6 +94,8 @@ public final class Heap {
     var parserArenas: [ObjectRef] = []
     /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).
     var identities = IdentityCertainty()
+    /// `Profile.startupInternedNames` as a set, made on the first intern.
+    lazy var startupInterned: Set<String> = Set(profile.startupInternedNames.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     public struct ObjectFlags: OptionSet, Sendable {
         public let rawValue: UInt8

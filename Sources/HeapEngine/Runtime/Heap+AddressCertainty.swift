@@ -56,6 +56,14 @@ struct IdentityCertainty {
     var uncertainInts: [ObjectRef: Int] = [:]
 
     var isTracking: Bool { !holders.isEmpty || !uncertain.isEmpty || !uncertainInts.isEmpty }
+
+    /// No int holds `address` any more: its dead blocks stop mattering.
+    static func forget(_ address: UInt64, in blocks: inout [UInt64: DeadBlock]) {
+        for (block, var dead) in blocks where dead.heldAddresses[address] != nil {
+            dead.heldAddresses[address] = nil
+            blocks[block] = dead.heldAddresses.isEmpty ? nil : dead
+        }
+    }
 }
 
 extension Heap {
@@ -128,14 +136,8 @@ extension Heap {
             identities.holders[held]! -= 1
             if identities.holders[held] == 0 {
                 identities.holders[held] = nil
-                for (block, var dead) in identities.stale where dead.heldAddresses[held] != nil {
-                    dead.heldAddresses[held] = nil
-                    identities.stale[block] = dead.heldAddresses.isEmpty ? nil : dead
-                }
-                for (block, var dead) in identities.diedThisEpoch where dead.heldAddresses[held] != nil {
-                    dead.heldAddresses[held] = nil
-                    identities.diedThisEpoch[block] = dead.heldAddresses.isEmpty ? nil : dead
-                }
+                IdentityCertainty.forget(held, in: &identities.stale)
+                IdentityCertainty.forget(held, in: &identities.diedThisEpoch)
             }
         }
         let block = blockAddress(r)

@@ -164,7 +164,8 @@ extension Heap {
             sizeClass: allocator.sizeClass(of: block), heldAddresses: [:])].heldAddresses[objectAddress] = identities.epoch
     }
 
-    private func blockAddress(_ r: ObjectRef) -> UInt64 {
+    /// Where the block of `r` starts (its address less the GC header or other pre-header).
+    func blockAddress(_ r: ObjectRef) -> UInt64 {
         address[Int(r)] - UInt64(TypeBits.preHeader(typeBits[Int(typeOf[Int(r)])]))
     }
 

@@ -40,8 +40,7 @@ extension Heap {
     /// Releases an object's memory block (tp_free).
     func freeBlock(_ r: ObjectRef) {
         if !identities.holders.isEmpty { noteBlockFreed(r) }
-        let bits = typeBits[Int(typeOf[Int(r)])]
-        allocator.free(address[Int(r)] - UInt64(TypeBits.preHeader(bits)))
+        allocator.free(blockAddress(r))
     }
 
     // MARK: - Immutable scalars

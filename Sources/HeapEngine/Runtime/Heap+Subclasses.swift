@@ -27,11 +27,11 @@ extension Heap {
         if profile.subclassesKeptWhenEmpty, baseInfo.subclassesDict == nil {
             baseInfo.subclassesDict = try newDict(DictStorage())
         }
-        let key = try newInt(Int(address[Int(t)]))
+        let value = Int(address[Int(t)])
+        let key = try newInt(value)
         let ref = try newWeakref(to: t, callback: nil)
         if baseInfo.subclassesDict == nil { baseInfo.subclassesDict = try newDict(DictStorage()) }
         let d = baseInfo.subclassesDict!
-        let value = Int(address[Int(t)])
         withPayload(d) { p in
             guard case .dict(var storage) = p else { return }
             p = .empty

@@ -141,6 +141,22 @@ extension Heap {
         while let a = freeLists.dictKeys.popLast() { allocator.free(a) }
     }
 
+    /// Runs `body` with empty free lists, then gives back to the allocator whatever `body`
+    /// freed onto them and puts the free lists back as they were. For objects CPython made
+    /// before the prompt (a module its start-up imported, which the engine makes at the first
+    /// `import`): they must neither take the prompt's free-listed memory, which the next
+    /// statement's compiler reuses in CPython, nor leave their temporaries on the free lists.
+    /// The caller restores the collector's counts.
+    public func withFreeListsSetAside<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        let saved = freeLists
+        freeLists = FreeLists()
+        defer {
+            clearFreelists()
+            freeLists = saved
+        }
+        return try body()
+    }
+
     /// PyObject_GC_Del's count: generation 0's count drops with each GC object freed.
     @inline(__always) func gcCountFree() {
         if gc.counts[0] > 0 { gc.counts[0] -= 1 }

@@ -254,6 +254,14 @@ extension Interpreter {
                     + "\(profile.version)'s start-up made, which heapbook makes at the first `import \(moduleName)`"
             }
         }
+        if preloaded {
+            return try heap.withFreeListsSetAside { try makeModule(moduleName) }
+        }
+        return try makeModule(moduleName)
+    }
+
+    /// Makes and registers the module `moduleName` (a new reference).
+    private func makeModule(_ moduleName: String) throws -> ObjectRef {
         let dict = try newDict()
         let m = try newModule(moduleName, dict: dict)
         try dictSet(dict, name("__name__"), name(moduleName))

@@ -98,6 +98,14 @@ extension Heap {
                              (profile.weakProxyTypeNames.1, { self.weakCallableProxyType = $0 })] as [(String, (ObjectRef) -> Void)] {
             keep(newStaticType(name: name, kind: .weakref, base: objectType, basicSize: weakref.basicSize, isGC: true))
         }
+        // bytes_iterator and bytearray_iterator (Objects/bytesobject.c striterobject,
+        // Objects/bytearrayobject.c bytesiterobject): PyObject_HEAD, it_index, it_seq, GC, the
+        // str iterator's layout; last, so that every object above keeps its static address.
+        let strIterator = TypeLayout.builtin(.strIterator, profile: profile)
+        for (name, keep) in [("bytes_iterator", { self.bytesIteratorType = $0 }),
+                             ("bytearray_iterator", { self.byteArrayIteratorType = $0 })] as [(String, (ObjectRef) -> Void)] {
+            keep(newStaticType(name: name, kind: .strIterator, base: objectType, basicSize: strIterator.basicSize, isGC: true))
+        }
         indexBuiltinTypesByKind()
     }
 

@@ -40,6 +40,10 @@ public final class Heap {
     public internal(set) var dictValueIteratorType: ObjectRef = 0
     public internal(set) var dictItemIteratorType: ObjectRef = 0
     public internal(set) var strIteratorType: ObjectRef = 0
+    /// PyBytesIter_Type and PyByteArrayIter_Type: the str iterator's layout (kind
+    /// `.strIterator`), over a bytes or a bytearray.
+    public internal(set) var bytesIteratorType: ObjectRef = 0
+    public internal(set) var byteArrayIteratorType: ObjectRef = 0
     /// _PyWeakref_ProxyType and _PyWeakref_CallableProxyType: PyWeakReference objects like
     /// weakref.ref's (kind `.weakref`, the same payload), told apart by their type.
     public internal(set) var weakProxyType: ObjectRef = 0

@@ -9,8 +9,9 @@ import HeapEngine
 // bytearray, `in` (an int or bytes/bytearray), b[i], b[i:j:k], b[i] = int, `+` and `+=` with
 // bytes/bytearray, `*` by an int, hash (a TypeError), bytes(b); append, extend (bytes,
 // bytearray, a list or tuple of ints), pop, clear, copy, decode (ASCII contents), hex();
-// sys.getsizeof / __sizeof__ (tp_basicsize + ob_alloc).
-// Everything else (iteration, ordering, slice assignment, `del b[...]`, `*=`, `%`, the
+// sys.getsizeof / __sizeof__ (tp_basicsize + ob_alloc); iteration (bytearray_iterator,
+// Interpreter.next).
+// Everything else (ordering, slice assignment, `del b[...]`, `*=`, `%`, the
 // str-like methods, weakrefs...) is refused: by the recorded surface for attributes, by
 // `refuseByteArrayOperand` elsewhere.
 //

@@ -29,7 +29,8 @@ extension Interpreter {
         case .iterator: heap.incref(seq); return seq
         case .native(let o) where o is GenObject || o is ItertoolsObject: heap.incref(seq); return seq
         case .native(let o) where o is DequeObject: throw notModelled("iterating a deque")
-        case .native(let o) where o is ByteArrayObject: throw notModelled("iterating a bytearray")
+        case .bytes: type = heap.bytesIteratorType
+        case .native(let o) where o is ByteArrayObject: type = heap.byteArrayIteratorType
         case .instance:
             // slot_tp_iter, then PyObject_GetIter's PyIter_Check of the result (the error is
             // made before the result is released; text alike on 3.6.15-3.13.0).
@@ -184,6 +185,14 @@ extension Interpreter {
                 item = try newStr(String(Character(scalars[index])))
                 state.strIndex = scalars.index(after: index)
             }
+            state.position = pos + 1
+        case .bytes(let b):
+            // striter_next: a small int (0-255), nothing allocated.
+            if pos < b.count { item = try newInt(Int(b[pos])) }
+            state.position = pos + 1
+        case .native(let o as ByteArrayObject):
+            // bytearrayiter_next reads the length at each step: the bytearray may change.
+            if pos < o.bytes.count { item = try newInt(Int(o.bytes[pos])) }
             state.position = pos + 1
         default: break
         }
@@ -588,7 +597,6 @@ extension Interpreter {
     /// IndexError), which the engine does not model: refused wherever CPython would iterate.
     func refuseSequenceIteration(_ seq: ObjectRef) throws {
         try refuseDequeOperand(seq, "iterating a deque")
-        try refuseByteArrayOperand(seq, "iterating a bytearray")
         guard case .instance = heap.payload[Int(seq)] else { return }
         if try lookupSpecial(seq, "__iter__") == nil, try lookupSpecial(seq, "__getitem__") != nil {
             throw notModelled("iteration of a '\(typeName(seq))' object through __getitem__", because: "the sequence iterator protocol is not modelled")

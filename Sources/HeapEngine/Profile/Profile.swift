@@ -687,9 +687,10 @@ public struct Profile: Sendable, Equatable {
     /// tested, which a user `__bool__` sees (`sys.getrefcount(self)` is 4 for `B() or 1`
     /// on 3.12.1 and 3.13.0, 3 on 3.11.7).
     public var boolOpCopiesOperand: Bool = false
-    /// 3.6's PyObject_GetItem tries a heap type's sequence methods for an int key, so
-    /// `A()[1]` without `__getitem__` raises "'A' object does not support indexing" there
-    /// (3.6.15), "'A' object is not subscriptable" on 3.8.18+.
+    /// 3.6's PyObject_GetItem tries the sequence methods (tp_as_sequence) of a type that has
+    /// them for an int key, so `A()[1]` without `__getitem__`, `{1}[0]` and `d.keys()[0]` raise
+    /// "'A' object does not support indexing" there (3.6.15), "... is not subscriptable" on
+    /// 3.8.18+.
     public var heapTypeSubscriptSaysIndexing: Bool = false
     /// 3.12 (gh-101264) made slices hashable (slicehash: tuplehash's algorithm over start,
     /// stop, step); before, `hash(slice(1, 2))` raises "unhashable type: 'slice'" (3.11.7).

@@ -41,6 +41,9 @@ extension Interpreter {
             throw notModelled("hash(frozenset)")
         case .list, .dict, .set:
             throw error("TypeError", "unhashable type: '\(typeName(r))'")
+        // The set-like views have PyObject_HashNotImplemented; dict_values keeps object's.
+        case .cell where dictView(r).map({ $0.kind != .dictValues }) ?? false:
+            throw error("TypeError", "unhashable type: '\(typeName(r))'")
         case .weakref(let w):
             // weakref_hash: the referent's hash (cached by CPython once computed).
             guard let referent = w.referent else { throw notModelled("hash() of a dead weak reference") }
@@ -49,6 +52,11 @@ extension Interpreter {
             return 0xFCA8_6420   // none_hash (Objects/object.c, 3.12+)
         case .instance:
             return try instanceHash(r)   // slot_tp_hash or object's (RichCompare.swift)
+        case .builtin(let b) where profile.minor < 8 && b.selfRef != nil:
+            // 3.6's meth_hash hashes m_self (`hash([].append)`: "unhashable type: 'list'" on
+            // 3.6.15), then mixes in the C function's address; 3.8.18 hashes m_self's address.
+            _ = try hash(b.selfRef!)
+            return addressHash(r)
         default:
             return addressHash(r)
         }

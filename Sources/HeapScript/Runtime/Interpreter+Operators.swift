@@ -121,6 +121,11 @@ extension Interpreter {
         if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
         // The proxy's number slots forward to the referent (not modelled).
         if heap.isWeakProxy(a) || heap.isWeakProxy(b) { throw notModelled("the \(op.rawValue) operator with a weakref proxy") }
+        // bool_and, bool_or, bool_xor (Objects/boolobject.c): two bools give a bool.
+        if op == .bitAnd || op == .bitOr || op == .bitXor, heap.kind(a) == .bool, heap.kind(b) == .bool {
+            let (x, y) = (a == heap.trueRef, b == heap.trueRef)
+            return heap.newBool(op == .bitAnd ? x && y : op == .bitOr ? x || y : x != y)
+        }
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
         if let r = try byteArrayBinaryOp(op, a, b, inplace: inplace) { return r }
@@ -564,6 +569,13 @@ extension Interpreter {
             }
         default: break
         }
+        // dictview_richcompare orders keys and items views against sets and views as
+        // subsets: not modelled (with anything else it returns NotImplemented, as here).
+        let setLike: Set<TypeKind> = [.set, .frozenset, .dictKeys, .dictItems]
+        let (ka, kb) = (heap.kind(a), heap.kind(b))
+        if setLike.contains(ka), setLike.contains(kb), ka == .dictKeys || ka == .dictItems || kb == .dictKeys || kb == .dictItems {
+            throw notModelled("ordering a \(typeName(ka == .dictKeys || ka == .dictItems ? a : b)) view")
+        }
         throw error("TypeError", "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
     }
 
@@ -627,7 +639,7 @@ extension Interpreter {
                 throw notModelled("'in' of a '\(typeName(container))' object through __iter__", because: "_PySequence_IterSearch is not modelled")
             }
             throw error("TypeError", "argument of type '\(typeName(container))' is not iterable")
-        case .iterator, .native(_ as ItertoolsObject):
+        case .iterator, .native(_ as ItertoolsObject), .native(_ as GenObject):
             // An iterator has no sq_contains: _PySequence_IterSearch consumes it, which is
             // not modelled (`1 in iter([1])` is True, not a TypeError).
             throw notModelled("'in' of a '\(typeName(container))' object", because: "_PySequence_IterSearch is not modelled")

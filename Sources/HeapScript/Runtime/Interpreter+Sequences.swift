@@ -427,6 +427,24 @@ extension Interpreter {
 
     func isSlice(_ r: ObjectRef) -> Bool { heap.kind(r) == .slice }
 
+    /// compute_slice (Objects/rangeobject.c): the slice's indices into the range (as
+    /// PySlice_AdjustIndices gives them) mapped through it: range(start + i*step,
+    /// start + j*step, step*k). CPython computes with int objects, and the new range holds
+    /// its start, stop, step and length as ints: refused unless all are small ints
+    /// (cached, nothing allocated), which the engine's machine-integer ranges then match.
+    private func rangeSlice(_ rv: RangeValue, _ index: ObjectRef) throws -> ObjectRef {
+        let s = try sliceIndices(index, count: rv.count)
+        let (start, o1) = rv.step.multipliedReportingOverflow(by: s.start)
+        let (stop, o2) = rv.step.multipliedReportingOverflow(by: s.stop)
+        let (step, o3) = rv.step.multipliedReportingOverflow(by: s.step)
+        let sliced = RangeValue(start: rv.start &+ start, stop: rv.start &+ stop, step: step)
+        let small = profile.smallIntMin...profile.smallIntMax
+        guard !o1, !o2, !o3, [sliced.start, sliced.stop, sliced.step, sliced.count, s.start, s.stop, s.step].allSatisfy(small.contains) else {
+            throw notModelled("slicing a range beyond the small ints", because: "the int objects compute_slice makes are not modelled")
+        }
+        do { return try heap.newObject(type: heap.builtinType(.range), payload: .range(sliced)) } catch { throw memoryError() }
+    }
+
     func getItem(_ obj: ObjectRef, _ index: ObjectRef) throws -> ObjectRef {
         try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
         // proxy_getitem: PyObject_GetItem(referent, key).
@@ -472,6 +490,7 @@ extension Interpreter {
             let i = try normalizedIndex(try intIndex(index, "byte indices must be integers or slices, not \(typeName(index))"), count: b.count, "index out of range")
             return try newInt(Int(b[i]))
         case .range(let rv):
+            if isSlice(index) { return try rangeSlice(rv, index) }
             let i = try normalizedIndex(try intIndex(index, "range indices must be integers or slices, not \(typeName(index))"), count: rv.count, "range object index out of range")
             return try newInt(rv[i])
         case .dict:
@@ -489,7 +508,19 @@ extension Interpreter {
                 throw error("TypeError", "'\(typeName(obj))' object does not support indexing")
             }
         case .type(let info):
-            throw error("TypeError", "type '\(info.name)' is not subscriptable")
+            // PyObject_GetItem on a type: `__class_getitem__` (PEP 560, 3.7; the builtin
+            // generics list[int], dict[str, int]... of PEP 585, 3.9) makes a
+            // types.GenericAlias or runs the class's own: not modelled.
+            if profile.minor >= 7, try lookupInType(obj, "__class_getitem__") != nil
+                || (!info.isHeapType && surface.has(attribute: "__class_getitem__", onType: info.name)) {
+                throw notModelled("\(info.name)[...] (__class_getitem__)")
+            }
+            // PEP 585 (3.9) also words the error after the type: "'type' object" before.
+            throw error("TypeError", profile.minor >= 9 ? "type '\(info.name)' is not subscriptable" : "'type' object is not subscriptable")
+        case .set where profile.heapTypeSubscriptSaysIndexing && (heap.kind(index) == .int || heap.kind(index) == .bool),
+             .cell where profile.heapTypeSubscriptSaysIndexing && dictView(obj) != nil && (heap.kind(index) == .int || heap.kind(index) == .bool):
+            // 3.6: sets and the dict views have sequence methods without sq_item.
+            throw error("TypeError", "'\(typeName(obj))' object does not support indexing")
         default: break
         }
         throw error("TypeError", "'\(typeName(obj))' object is not subscriptable")
@@ -568,10 +599,33 @@ extension Interpreter {
         case .instance:
             if let m = try lookupSpecial(obj, "__delitem__") { heap.decref(try callSpecial(m, obj, [index])); return }
             try refuseMissingSlotHalf(obj, "__setitem__", missing: "__delitem__")
-            throw error("TypeError", "'\(typeName(obj))' object doesn't support item deletion")
+            throw try cannotDeleteItem(obj, index)
         default:
-            throw error("TypeError", "'\(typeName(obj))' object doesn't support item deletion")
+            throw try cannotDeleteItem(obj, index)
         }
+    }
+
+    /// PyObject_DelItem on a type that cannot delete items: an index into a type with
+    /// tp_as_sequence goes to PySequence_DelItem ("doesn't support"), anything else ends in
+    /// PyObject_DelItem's own "does not support" (the same texts on 3.6.15-3.13.0). Every
+    /// heap type has tp_as_sequence; among builtins tuple, str, bytes, set, frozenset, range
+    /// and the dict views do.
+    private func cannotDeleteItem(_ obj: ObjectRef, _ index: ObjectRef) throws -> PyException {
+        var isIndex = false
+        switch heap.payload[Int(index)] {
+        case .int, .bigInt: isIndex = true
+        case .instance where try lookupSpecial(index, "__index__") != nil:
+            throw notModelled("deleting an item with a '\(typeName(index))' index", because: "PySequence_DelItem's call of __index__ is not modelled")
+        default: break
+        }
+        var hasSequenceMethods = dictView(obj) != nil || heap.typeInfo(of: obj).isHeapType
+        switch heap.payload[Int(obj)] {
+        case .tuple where heap.kind(obj) != .slice: hasSequenceMethods = true
+        case .str, .bytes, .set, .range: hasSequenceMethods = true
+        default: break
+        }
+        let says = isIndex && hasSequenceMethods ? "doesn't" : "does not"
+        return error("TypeError", "'\(typeName(obj))' object \(says) support item deletion")
     }
 
     /// slot_mp_ass_subscript serves both `__setitem__` and `__delitem__`: with only one of

@@ -188,8 +188,8 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         for a in args { try refuseStartupObject(a) }
         let a = args.first
-        // int(), float() and str(x, encoding) read a bytearray's buffer.
-        if kind == .int || kind == .float || (kind == .str && args.count > 1), let a, heap.byteArray(a) != nil {
+        // str(x, encoding) reads a bytearray's buffer.
+        if kind == .str && args.count > 1, let a, heap.byteArray(a) != nil {
             throw notModelled("\(heap.typeInfo(type).name)() of a bytearray")
         }
         switch kind {
@@ -225,21 +225,48 @@ extension Interpreter {
                     throw error("ValueError", "invalid literal for int() with base 10: \(Interpreter.strRepr(s.value))")
                 }
                 return try makeInt(v)
-            default: throw error("TypeError", "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(a))'")
+            default:
+                // long_new_impl / _PyLong_FromBytes: a bytes or bytearray is parsed as ASCII
+                // text; the error shows it as bytes (`b'x'`, also for a bytearray).
+                if let bytes = bytesContents(a) {
+                    if args.count > 1 { throw notModelled("int() with a base") }
+                    if bytes.allSatisfy({ $0 < 0x80 }), let v = try longFromDecimalString(Substring(Interpreter.stripSpace(String(decoding: bytes, as: UTF8.self)))) {
+                        return try makeInt(v)
+                    }
+                    throw error("ValueError", "invalid literal for int() with base 10: \(Interpreter.bytesRepr(bytes))")
+                }
+                try refuseNumberConversion(a, "int()", dunders: ["__int__", "__index__", "__trunc__"])
+                throw error("TypeError", "int() argument must be a string, a bytes-like object or a \(realNumber)number, not '\(typeName(a))'")
             }
         case .float:
             guard let a else { return try newFloat(0) }
             if let n = number(a) { return try newFloat(doubleOf(n)) }
+            let text: String
             if case .str(let s) = heap.payload[Int(a)] {
-                // PyOS_string_to_double: decimal only (Swift's parser also takes hex floats),
-                // with PEP 515 underscores between digits (not modelled).
-                let text = Interpreter.stripSpace(s.value)
-                if text.contains("_") { throw notModelled("float() of a str with underscores") }
-                if !text.contains(where: { $0 == "x" || $0 == "X" || $0 == "p" || $0 == "P" }), let d = Double(text) {
-                    return try newFloat(d)
-                }
+                text = s.value
+            } else if let bytes = bytesContents(a) {
+                // PyFloat_FromString reads a bytes-like object's buffer as text.
+                if bytes.allSatisfy({ $0 < 0x80 }) { text = String(decoding: bytes, as: UTF8.self) } else { text = "?" }
+            } else {
+                try refuseNumberConversion(a, "float()", dunders: ["__float__", "__index__"])
+                throw error("TypeError", "float() argument must be a string or a \(realNumber)number, not '\(typeName(a))'")
             }
-            throw error("ValueError", "could not convert string to float: \(reprString(a))")
+            // PyOS_string_to_double: decimal only (Swift's parser also takes hex floats),
+            // with PEP 515 underscores between digits (not modelled).
+            let stripped = Interpreter.stripSpace(text)
+            if stripped.contains("_") { throw notModelled("float() of a str with underscores") }
+            if !stripped.contains(where: { $0 == "x" || $0 == "X" || $0 == "p" || $0 == "P" }), let d = Double(stripped) {
+                return try newFloat(d)
+            }
+            // The text shown for nothing but whitespace: nothing on 3.6.15, '' on 3.8.18, the
+            // argument's repr from 3.11.7 (measured with '', ' ', b'' and b' ').
+            let shown: String
+            if stripped.isEmpty && profile.minor < 11 {
+                shown = profile.minor < 8 ? "" : "''"
+            } else {
+                shown = bytesContents(a).map { Interpreter.bytesRepr($0) } ?? reprString(a)
+            }
+            throw error("ValueError", "could not convert string to float: \(shown)")
         case .str:
             guard let a else { heap.incref(heap.emptyStr); return heap.emptyStr }
             return try strObject(a)
@@ -258,11 +285,37 @@ extension Interpreter {
             case .str: throw error("TypeError", "string argument without an encoding")
             // _PyBytes_FromBuffer: PyBytes_FromStringAndSize(NULL, n), filled in place.
             case .native(let o as ByteArrayObject): return try newBytesObject(o.bytes)
+            // bytes_new: an exact bytes is returned as it is (`bytes(b) is b`).
+            case .bytes where heap.kind(a) == .bytes: heap.incref(a); return a
             default: break
             }
-            let items = try iterateToArray(a)
-            defer { items.forEach(heap.decref) }
-            return try newBytes(try items.map { UInt8(truncatingIfNeeded: try intIndex($0, "'\(typeName($0))' object cannot be interpreted as an integer")) })
+            if heap.typeInfo(of: a).isHeapType {
+                for d in ["__bytes__", "__index__"] where try lookupSpecial(a, d) != nil {
+                    throw notModelled("bytes() of a '\(typeName(a))' object with \(d)")
+                }
+            }
+            try refuseLengthHint(a)
+            // PyBytes_FromObject: a TypeError from PyObject_GetIter becomes "cannot convert".
+            let it: ObjectRef
+            do { it = try getIter(a) } catch let e as PyException {
+                guard let typeError = exceptionTypes["TypeError"],
+                      heap.typeInfo(of: e.exception).mro.contains(typeError) else { throw e }
+                releaseException(e)
+                throw error("TypeError", "cannot convert '\(typeName(a))' object to bytes")
+            }
+            defer { heap.decref(it) }
+            // _PyBytes_FromList / _PyBytes_FromIterator: PyNumber_AsSsize_t (clipped, so a
+            // big int is out of range too), then the range check, item by item.
+            var bytes: [UInt8] = []
+            while let item = try next(it) {
+                defer { heap.decref(item) }
+                try step()
+                if case .bigInt = heap.payload[Int(item)] { throw error("ValueError", "bytes must be in range(0, 256)") }
+                let v = try intIndex(item, "'\(typeName(item))' object cannot be interpreted as an integer")
+                guard v >= 0 && v < 256 else { throw error("ValueError", "bytes must be in range(0, 256)") }
+                bytes.append(UInt8(v))
+            }
+            return try newBytes(bytes)
         case .list:
             guard let a else { return try newListCall([], from: heap.none) }
             return try newListCall(try iterateToArray(a), from: a)
@@ -342,7 +395,39 @@ extension Interpreter {
             }
             do { return try heap.newObject(type: type, payload: .range(rv)) } catch { throw memoryError() }
         default:
+            // none_new, notimplemented_new, ellipsis_new: the singleton, without arguments
+            // (their error names the type as written there: "EllipsisType", not "ellipsis").
+            for (singleton, name) in [(heap.none, "NoneType"), (heap.notImplemented, "NotImplementedType"), (heap.ellipsis, "EllipsisType")]
+            where heap.typeOf[Int(singleton)] == type {
+                guard args.isEmpty, kwargs.isEmpty else { throw error("TypeError", "\(name) takes no arguments") }
+                heap.incref(singleton)
+                return singleton
+            }
             throw error("TypeError", "cannot create '\(heap.typeInfo(type).name)' instances")
+        }
+    }
+}
+
+extension Interpreter {
+    /// The bytes of a bytes or bytearray (the bytes-like objects int() and float() read).
+    func bytesContents(_ r: ObjectRef) -> [UInt8]? {
+        switch heap.payload[Int(r)] {
+        case .bytes(let b): return b
+        case .native(let o as ByteArrayObject): return o.bytes
+        default: return nil
+        }
+    }
+
+    /// int() and float()'s TypeError says "a number" on 3.6.15 and 3.8.18, "a real number"
+    /// from 3.11.7 (measured).
+    var realNumber: String { profile.minor >= 11 ? "real " : "" }
+
+    /// int(x) and float(x) call the class's conversion dunders (nb_int, nb_index, nb_float,
+    /// `__trunc__`), which the engine does not: refused where the class has one.
+    func refuseNumberConversion(_ r: ObjectRef, _ what: String, dunders: [String]) throws {
+        guard heap.typeInfo(of: r).isHeapType else { return }
+        for d in dunders where try lookupSpecial(r, d) != nil {
+            throw notModelled("\(what) of a '\(typeName(r))' object with \(d)")
         }
     }
 }

@@ -264,7 +264,7 @@ extension Interpreter {
             if stripped.isEmpty && profile.minor < 11 {
                 shown = profile.minor < 8 ? "" : "''"
             } else {
-                shown = bytesContents(a).map { Interpreter.bytesRepr($0) } ?? reprString(a)
+                shown = reprString(a)   // a bytearray shows as `bytearray(b'x')` here, unlike in int()
             }
             throw error("ValueError", "could not convert string to float: \(shown)")
         case .str:

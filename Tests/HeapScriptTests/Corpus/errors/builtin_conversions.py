@@ -14,10 +14,10 @@ show(lambda: bytes(b) is b)
 for v in (None, 3.0, [300], [-1], (1, 2), iter([1, 2]), [1.0], 'a', {3}, range(3), [True], [2**70], len):
     show(lambda: bytes(v))
 
-for v in (b'12', b' 7 ', bytearray(b'42'), b'1.5', b'x', b'', None, [1], 2.5, '0x10'):
+for v in (b'12', b' 7 ', bytearray(b'42'), bytearray(b'x'), b'1.5', b'x', b'', None, [1], 2.5, '0x10'):
     show(lambda: int(v))
 
-for v in (b'12', bytearray(b'7'), b'1.5', b'x', '', ' ', b'', b' ', ' x ', None, [1], (lambda: 0)):
+for v in (b'12', bytearray(b'7'), b'1.5', b'x', bytearray(b'x'), bytearray(b''), '', ' ', b'', b' ', ' x ', None, [1], (lambda: 0)):
     show(lambda: float(v))
 
 for v in (1, (1, 2), 'ab', b'ab', range(3), None, {}.keys(), {}.values(), {}.items(), iter([]), {1}, 1.5, len):

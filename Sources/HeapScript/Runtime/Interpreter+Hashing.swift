@@ -96,6 +96,20 @@ extension Interpreter {
         return h
     }
 
+    /// Whether hash(r) is `r`'s address rotated (_Py_HashPointer): object's tp_hash and the
+    /// types that keep it, a class without `__hash__`, NaN from 3.10. (A tuple of such
+    /// objects mixes their address hashes: not followed.)
+    func hashIsAddress(_ r: ObjectRef) throws -> Bool {
+        switch heap.payload[Int(r)] {
+        case .str, .int, .bigInt, .bytes, .tuple, .weakref: return false
+        case .float(let d): return d.isNaN && profile.nanHashIsAddress
+        case .empty where r == heap.none: return !profile.noneHashIsConstant
+        case .instance: return try lookupSpecialName(heap.typeOf[Int(r)], "__hash__") == nil
+        case .builtin where profile.minor < 8: return false   // meth_hash mixes in m_self's hash
+        default: return true
+        }
+    }
+
     private func hashUsesSecret(_ r: ObjectRef) -> Bool {
         switch heap.payload[Int(r)] {
         case .str(let s): return s.count > 0

@@ -51,12 +51,7 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineFunction(in: d, "id") { i, _, args, _ in
-            if let why = i.unknownBlockSizes { throw i.notModelled("id()", because: why) }
-            if i.heap.gc.addressesUnknown {
-                throw i.notModelled("id()", because: "CPython \(i.profile.version) may have collected automatically at another "
-                                    + "moment, so a collection here freed its garbage in an order that may not be CPython's, "
-                                    + "and pymalloc may have given later objects other addresses")
-            }
+            try i.refuseAddressObservation("id()")
             let result = try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
             i.heap.noteIdentityTaken(result, of: args[0])
             return result
@@ -153,7 +148,12 @@ extension Interpreter {
             return args[1]
         }
         defineFunction(in: d, "hash") { i, _, args, _ in
-            return try i.newInt(try i.reproducibleHash(args[0]))
+            // _Py_HashPointer: an address hash is followed like the int id() gives.
+            let byAddress = try i.hashIsAddress(args[0])
+            if byAddress { try i.refuseAddressObservation("hash()") }
+            let result = try i.newInt(try i.reproducibleHash(args[0]))
+            if byAddress { i.heap.noteIdentityTaken(result, of: args[0]) }
+            return result
         }
         defineFunction(in: d, "callable") { i, _, args, _ in
             i.heap.newBool(try i.isCallable(args[0]))
@@ -428,6 +428,16 @@ extension Interpreter {
         guard heap.typeInfo(of: r).isHeapType else { return }
         for d in dunders where try lookupSpecial(r, d) != nil {
             throw notModelled("\(what) of a '\(typeName(r))' object with \(d)")
+        }
+    }
+
+    /// id() and address hashes: refused while objects may not be at CPython's addresses.
+    func refuseAddressObservation(_ what: String) throws {
+        if let why = unknownBlockSizes { throw notModelled(what, because: why) }
+        if heap.gc.addressesUnknown {
+            throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another "
+                              + "moment, so a collection here freed its garbage in an order that may not be CPython's, "
+                              + "and pymalloc may have given later objects other addresses")
         }
     }
 }

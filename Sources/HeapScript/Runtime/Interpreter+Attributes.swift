@@ -309,7 +309,7 @@ extension Interpreter {
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
-            throw notModelled("setting attributes of array objects and types")
+            throw notModelled("setting attributes of array objects and types", because: "their descriptors' and AttributeErrors' behaviour is not modelled")
         }
         // property_descr_set: a data descriptor on the class takes the store.
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, value); return }

@@ -102,18 +102,21 @@ extension Interpreter {
     }
 
     /// `array.array.X`, `a.X` and an iterator's attributes where not modelled: everything
-    /// but the registered methods, `typecode`, `itemsize` and `__class__`.
+    /// but the registered methods, `typecode`, `itemsize` and `__class__`. The refusal does
+    /// not claim CPython has the name (its AttributeError, with 3.10+'s suggestion from
+    /// dir(), is not modelled for these types either).
     func refuseArrayAttribute(_ obj: ObjectRef, _ attr: String) throws {
+        let why = "heapbook models only some attributes of the array module's types (and not their AttributeErrors)"
         if obj == heap.arrayTypeIfMade, methodTable[.array]?[attr] == nil, attr != "__class__", attr != "__name__" {
-            throw notModelled("array.array.\(attr)")
+            throw notModelled("array.array.\(attr)", because: why)
         }
         if heap.array(obj) != nil, methodTable[.array]?[attr] == nil, !["__class__", "typecode", "itemsize"].contains(attr) {
-            throw notModelled("array.array.\(attr)")
+            throw notModelled("array.array.\(attr)", because: why)
         }
         if case .type(let info) = heap.payload[Int(obj)], info.kind == .arrayIterator, attr != "__name__" {
-            throw notModelled("\(info.name).\(attr)")
+            throw notModelled("\(info.name).\(attr)", because: why)
         }
-        if arrayIterObject(obj) != nil, attr != "__class__" { throw notModelled("\(typeName(obj)).\(attr)") }
+        if arrayIterObject(obj) != nil, attr != "__class__" { throw notModelled("\(typeName(obj)).\(attr)", because: why) }
     }
 
     /// array_get_typecode / array_get_itemsize.
@@ -281,14 +284,14 @@ extension Interpreter {
     /// the caller, type_call).
     func newArrayCall(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         // _PyArg_NoKeywords("array.array", kwds) (3.6.15: "array.array()"): not measured.
-        guard kwargs.isEmpty else { throw notModelled("array.array() with keyword arguments") }
+        guard kwargs.isEmpty else { throw notModelled("array.array() with keyword arguments", because: "the TypeError CPython raises there is not measured") }
         guard !args.isEmpty else { throw error("TypeError", "array() takes at least 1 argument (0 given)") }
-        guard args.count <= 2 else { throw notModelled("array.array() with more than two arguments") }
+        guard args.count <= 2 else { throw notModelled("array.array() with more than two arguments", because: "the TypeError CPython raises there is not measured") }
         // PyArg_ParseTuple(args, "C|O:array", ...).
         let c = args[0]
         guard heap.kind(c) == .str, stringValue(c).unicodeScalars.count == 1 else {
             if heap.kind(c) == .str || heap.typeInfo(of: c).isHeapType {
-                throw notModelled("array.array() with a typecode that is not one character")
+                throw notModelled("array.array() with a typecode that is not one character", because: "the TypeError CPython raises there is not measured")
             }
             throw error("TypeError", "array() argument 1 must be a unicode character, not \(typeName(c))")
         }
@@ -476,7 +479,7 @@ extension Interpreter {
             throw error("TypeError", "array indices must be integers")
         }
         guard case .int(var i) = heap.payload[Int(index)] else {
-            throw notModelled("an array index that is a big int")
+            throw notModelled("an array index that is a big int", because: "PyNumber_AsSsize_t's IndexError is not measured for arrays")
         }
         if i < 0 { i += count }
         guard i >= 0, i < count else { throw error("IndexError", message) }
@@ -832,7 +835,7 @@ extension Interpreter {
     /// positional arguments into a tuple (type_call before 3.9, _PyObject_MakeTpCall from
     /// 3.9), held while array_new runs and freed after.
     func callArrayType(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
-        guard kwargs.isEmpty else { throw notModelled("array.array() with keyword arguments") }
+        guard kwargs.isEmpty else { throw notModelled("array.array() with keyword arguments", because: "the TypeError CPython raises there is not measured") }
         let held = args.isEmpty ? [] : heap.takeFromFreeLists(FreeListCounts(tuples: Array(repeating: 0, count: args.count) + [1]))
         args.forEach(heap.incref)
         defer { args.forEach(heap.decref); heap.releaseWorkingSet(held) }

@@ -57,6 +57,13 @@ extension TypeLayout {
         case .itertools: return TypeLayout(basicSize: 32, isGC: true)
         // functools.partial's type is made with its own basicsize (PartialObject.swift).
         case .partial: return TypeLayout(basicSize: 56, isGC: true)
+        // arrayobject: PyObject_VAR_HEAD, ob_item, allocated, ob_descr, weakreflist,
+        // ob_exports (`array.array.__basicsize__` 64 on 3.6.15-3.13.0); a GC type from 3.10
+        // (bpo-42972: heap type with Py_TPFLAGS_HAVE_GC; gc.is_tracked(array('i')) False on
+        // 3.8.18, True on 3.11.7). arrayiterobject: PyObject_HEAD, ao, index, getitem (40),
+        // always GC.
+        case .array: return TypeLayout(basicSize: 64, isGC: profile.minor >= 10)
+        case .arrayIterator: return TypeLayout(basicSize: 40, isGC: true)
         case .deque: return TypeLayout(basicSize: profile.dequeKeepsFreeBlocks ? 216 : 80, isGC: true)
         // PyByteArrayObject: PyObject_VAR_HEAD, ob_alloc, ob_bytes, ob_start, ob_exports
         // (`bytearray.__basicsize__` 56 on 3.6.15-3.13.0); not a GC type.

@@ -146,7 +146,16 @@ extension Heap {
             xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.subclassesDict)
             xdecref(t.slotsTuple); xdecref(t.base)
         case .native(let object):
+            // A native type with a weaklist slot (array_dealloc: PyObject_ClearWeakRefs
+            // first), then its references, then its separately allocated block if it has
+            // one (array_dealloc's PyMem_Free(ob_item)).
+            if let w = object as? NativeWeakReferent, !w.weakrefs.isEmpty {
+                let list = w.weakrefs
+                w.weakrefs = []
+                clearWeakrefs(list)
+            }
             (object as? NativeReferents)?.releaseReferences(in: self)
+            freeAux(r)
         case .empty, .int, .bigInt, .bytes, .range:
             break
         }

@@ -7,6 +7,7 @@ extension Heap {
         case .instance(let s): return s.weakrefs
         case .function(let f): return f.weakrefs
         case .type(let t): return t.weakrefs
+        case .native(let o as NativeWeakReferent): return o.weakrefs
         default: return []
         }
     }
@@ -17,6 +18,7 @@ extension Heap {
         // A class with `__slots__` and no `__weakref__` among them has no weaklist slot.
         case .instance: return typeInfo(typeOf[Int(r)]).hasInstanceWeakrefs
         case .function, .type: return true
+        case .native(let o): return o is NativeWeakReferent
         default: return false
         }
     }
@@ -27,6 +29,7 @@ extension Heap {
             payload[Int(r)] = .empty; s.weakrefs = list; payload[Int(r)] = .instance(s)
         case .function(let f): f.weakrefs = list
         case .type(let t): t.weakrefs = list
+        case .native(let o as NativeWeakReferent): o.weakrefs = list
         default: break
         }
     }

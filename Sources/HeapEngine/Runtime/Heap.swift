@@ -94,6 +94,8 @@ public final class Heap {
     var methodWrapperTypeRef: ObjectRef?
     var dequeTypeRef: ObjectRef?
     var byteArrayTypeRef: ObjectRef?
+    var arrayTypeRef: ObjectRef?
+    var arrayIteratorTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
     /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).
@@ -175,6 +177,8 @@ public final class Heap {
         case .methodWrapper: return methodWrapperType()
         case .deque: return dequeType()
         case .bytearray: return byteArrayType()
+        case .array: return arrayType()
+        case .arrayIterator: return arrayIteratorType()
         default: return memberDescriptorType()
         }
     }

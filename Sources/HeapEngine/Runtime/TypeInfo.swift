@@ -105,4 +105,7 @@ public enum TypeKind: UInt8, Sendable {
     case itertools
     /// Modules/_functoolsmodule.c's partial (HeapScript's PartialObject.swift).
     case partial
+    /// Modules/arraymodule.c's array.array and its iterator (`ArrayObject.swift`, HeapScript's
+    /// ArrayModule.swift).
+    case array, arrayIterator
 }

@@ -204,6 +204,7 @@ extension Interpreter {
         switch op {
         case .add:
             guard let la = left else { throw notModelled("\(typeName(a)) + bytearray") }
+            try refuseArrayBuffer(b, "bytearray + array.array")
             guard let other = bytesLikeValue(b) else {
                 if heap.typeInfo(of: b).isHeapType { throw notModelled("bytearray + an instance of a class") }
                 throw error("TypeError", "can't concat \(typeName(b)) to bytearray")

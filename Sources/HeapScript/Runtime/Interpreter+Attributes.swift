@@ -129,6 +129,7 @@ extension Interpreter {
         }
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
+        try refuseArrayAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -136,6 +137,7 @@ extension Interpreter {
             if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }
+            if m.name == "array", attr == "__dict__" { throw notModelled("array.__dict__") }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)
@@ -228,6 +230,7 @@ extension Interpreter {
             if let p = o as? PropertyObject, let v = propertyAttribute(p, attr) { return v }
             if let w = o as? FuncWrapperObject, attr != "__class__", let v = try funcWrapperAttribute(w, attr) { return v }
             if let st = o as? PartialObject, attr != "__class__", let v = try partialAttribute(st, attr) { return v }
+            if let a = o as? ArrayObject, let v = try arrayAttribute(a, attr) { return v }
             if let e = o as? ExceptionState {
                 switch attr {
                 case "args": heap.incref(e.args); return e.args
@@ -305,6 +308,9 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
+        if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
+            throw notModelled("setting attributes of array objects and types", because: "their descriptors' and AttributeErrors' behaviour is not modelled")
+        }
         // property_descr_set: a data descriptor on the class takes the store.
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, value); return }
         if try setSlottedAttribute(obj, attr, value) { return }

@@ -23,6 +23,7 @@ extension Interpreter {
         try refuseDequeOperand(r, "hash of a deque")
         if let why = heap.identityLookupUncertainty(r) { throw notModelled("hashing this id", because: why) }
         if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
+        if heap.array(r) != nil { throw error("TypeError", "unhashable type: 'array.array'") }
         // A proxy type has no tp_hash (a proxy's referent may die).
         if heap.isWeakProxy(r) { throw error("TypeError", "unhashable type: '\(typeName(r))'") }
         switch heap.payload[Int(r)] {

@@ -73,6 +73,8 @@ extension Interpreter {
         // `__length_hint__` (refused on classes), so PyObject_LengthHint's default.
         if case .instance = heap.payload[Int(source)] { return 8 }
         if let st = itertoolsObject(source) { return itertoolsLengthHint(st, count) }
+        // arrayiterator has no `__length_hint__`: the default (an array itself has a length).
+        if arrayIterObject(source) != nil { return 8 }
         guard case .iterator = heap.payload[Int(source)] else { return nil }
         switch heap.kind(source) {
         case .zip, .enumerate, .map, .filter: return 8

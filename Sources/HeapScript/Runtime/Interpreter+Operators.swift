@@ -47,6 +47,7 @@ extension Interpreter {
         case .range(let rv): return rv.count != 0
         case .native(let o as DequeObject): return o.count != 0
         case .native(let o as ByteArrayObject): return o.count != 0
+        case .native(let o as ArrayObject): return o.count != 0
         case .instance:
             // slot_nb_bool: `__bool__` must return a bool ("__bool__ should return bool,
             // returned int", 3.6.15-3.13.0); without it, `__len__` through slot_sq_length.
@@ -129,6 +130,7 @@ extension Interpreter {
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
         if let r = try byteArrayBinaryOp(op, a, b, inplace: inplace) { return r }
+        if let r = try arrayBinaryOp(op, a, b, inplace: inplace) { return r }
         // A slice (a tuple payload) has no number or sequence methods: `s * 2` is a TypeError.
         if heap.kind(a) == .slice || heap.kind(b) == .slice, !(op == .mod && heap.kind(a) == .str) {
             throw try binaryOpFallbackError(op, a, b, inplace: inplace)
@@ -372,6 +374,7 @@ extension Interpreter {
             }
             // COMPARE_OP pushes what a class's method returned, bool or not.
             if try comparesInPython(a, b) { return try richCompare(op, a, b) }
+            if let r = try arrayCompare(op, a, b) { return heap.newBool(r) }
             if op != .eq && op != .ne, heap.kind(a) == heap.kind(b), heap.kind(a) == .list || heap.kind(a) == .tuple {
                 return try sequenceOrder(op, a, b)
             }
@@ -449,6 +452,7 @@ extension Interpreter {
         }
         if a == b { return true }
         if let e = byteArrayEquals(a, b) { return e }
+        if let e = try arrayCompare(.eq, a, b) { return e }
         // wrapper_richcompare compares descriptor and self: `x.__len__ == x.__len__` is True.
         if heap.methodWrapper(a) != nil || heap.methodWrapper(b) != nil { throw notModelled("method-wrapper comparison") }
         switch (heap.payload[Int(a)], heap.payload[Int(b)]) {
@@ -530,6 +534,7 @@ extension Interpreter {
         }
         try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
         if try comparesInPython(a, b) { return try richCompareTruth(op, a, b) }
+        if let r = try arrayCompare(op, a, b) { return r }
         func result(_ c: Int) -> Bool {
             switch op { case .lt: return c < 0; case .le: return c <= 0; case .gt: return c > 0; default: return c >= 0 }
         }
@@ -584,6 +589,7 @@ extension Interpreter {
         if heap.isWeakProxy(container) { return try withProxyReferent(container) { try contains($0, item) } }
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         if let ba = heap.byteArray(container) { return try byteArrayContains(ba, item) }
+        if let a = heap.array(container) { return try arrayContains(a, item) }
         switch heap.payload[Int(container)] {
         case .str(let s):
             guard case .str(let t) = heap.payload[Int(item)] else {

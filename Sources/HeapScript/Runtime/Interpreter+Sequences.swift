@@ -27,7 +27,8 @@ extension Interpreter {
             // 3.11 (gh-91867): an ASCII str gets the faster str_ascii_iterator.
             type = profile.hasASCIIStrIterator && !s.isASCII ? heap.strIteratorType : heap.builtinType(.strIterator)
         case .iterator: heap.incref(seq); return seq
-        case .native(let o) where o is GenObject || o is ItertoolsObject: heap.incref(seq); return seq
+        case .native(let o) where o is GenObject || o is ItertoolsObject || o is ArrayIterObject: heap.incref(seq); return seq
+        case .native(let o) where o is ArrayObject: return try newArrayIterator(seq)
         case .native(let o) where o is DequeObject: throw notModelled("iterating a deque")
         case .bytes: type = heap.bytesIteratorType
         case .native(let o) where o is ByteArrayObject: type = heap.byteArrayIteratorType
@@ -89,7 +90,7 @@ extension Interpreter {
     func isIterator(_ r: ObjectRef) throws -> Bool {
         switch heap.payload[Int(r)] {
         case .iterator: return true
-        case .native(let o) where o is GenObject || o is ItertoolsObject: return true
+        case .native(let o) where o is GenObject || o is ItertoolsObject || o is ArrayIterObject: return true
         case .instance: return try lookupSpecial(r, "__next__") != nil
         default: return false
         }
@@ -115,6 +116,7 @@ extension Interpreter {
     func next(_ it: ObjectRef) throws -> ObjectRef? {
         if let gen = generator(it) { return try genNext(it, gen) }
         if let st = itertoolsObject(it) { return try itertoolsNext(st) }
+        if let st = arrayIterObject(it) { return try arrayIterNext(st) }
         if case .instance = heap.payload[Int(it)] {
             // tp_iternext returned NULL with StopIteration set: cleared (PyErr_Clear), which
             // frees the exception and its traceback.
@@ -231,9 +233,13 @@ extension Interpreter {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
         case .instance where try lookupSpecial(seq, "__iter__") != nil: break
         case .cell where dictView(seq) != nil: break
-        case .native(let o) where o is ItertoolsObject:
+        case .native(let o) where o is ItertoolsObject || o is ArrayObject || o is ArrayIterObject:
             // unpack_iterable: `count` items, then one more next() to see the end (an
-            // infinite count() or cycle() is read no further).
+            // infinite count() or cycle() is read no further). An array is read through a
+            // new arrayiterator (PyObject_GetIter), freed at the end.
+            let it = try getIter(seq)
+            defer { heap.decref(it) }
+            let seq = it
             var items: [ObjectRef] = []
             do {
                 while items.count < count {
@@ -272,7 +278,7 @@ extension Interpreter {
         try refuseWeakProxyOperand(seq, "unpacking a weakref proxy")
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .iterator: break
-        case .native(let o) where o is GenObject || o is ItertoolsObject: break
+        case .native(let o) where o is GenObject || o is ItertoolsObject || o is ArrayObject || o is ArrayIterObject: break
         case .instance where try lookupSpecial(seq, "__iter__") != nil: try refuseLengthHint(seq)
         case .cell where dictView(seq) != nil: break
         default:
@@ -304,6 +310,8 @@ extension Interpreter {
             hint = 8
         } else if generator(it) != nil {
             hint = 8   // `__iter__` returned a generator
+        } else if arrayIterObject(it) != nil {
+            hint = 8   // arrayiterator has no `__length_hint__` (dir() on 3.6.15 and 3.13.0)
         } else {
             // The iterator's __length_hint__, looked up as a bound builtin method
             // (_PyObject_LookupSpecial → method_get) and released once called: a GC object
@@ -347,6 +355,7 @@ extension Interpreter {
         case .range(let rv): return rv.count
         case .native(let o as DequeObject): return o.count
         case .native(let o as ByteArrayObject): return o.count
+        case .native(let o as ArrayObject): return o.count
         case .cell(let d?) where dictView(r) != nil: return dictStorage(d).count
         case .instance:
             if let m = try lookupSpecial(r, "__len__") { return try slotLength(r, m) }
@@ -451,6 +460,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try getItem($0, index) } }
         if let dq = heap.deque(obj) { return try dequeItem(dq, index) }
         if let ba = heap.byteArray(obj) { return try byteArrayItem(ba, index) }
+        if let a = heap.array(obj) { return try arrayItem(obj, a, index) }
         switch heap.payload[Int(obj)] {
         case .list(let l):
             if isSlice(index) {
@@ -532,6 +542,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setItem($0, index, value) } }
         try refuseDequeOperand(obj, "deque item assignment")
         if let ba = heap.byteArray(obj) { return try byteArraySetItem(ba, index, value) }
+        if let a = heap.array(obj) { return try arraySetItem(obj, a, index, value) }
         // Not inside the switch below: its subject is a copy of the payload that lives as long
         // as the switch, so the dict's arrays would be shared and copied by every insert.
         if case .dict = heap.payload[Int(obj)] { return try dictSet(obj, index, value) }
@@ -572,6 +583,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delItem($0, index) } }
         try refuseDequeOperand(obj, "deque item deletion")
         try refuseByteArrayOperand(obj, "bytearray item deletion")
+        if let a = heap.array(obj) { return try arrayDelItem(obj, a, index) }
         switch heap.payload[Int(obj)] {
         case .list(let l):
             if isSlice(index) {

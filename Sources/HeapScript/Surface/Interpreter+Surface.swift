@@ -44,6 +44,9 @@ extension Interpreter {
         } else if m == "functools" {
             // Made on first import only (FunctoolsModule.swift): `reduce`, `partial`; `__dict__` refused.
             names = ["__class__", "__name__", "partial", "reduce"]
+        } else if m == "array" {
+            // Made on first import only (ArrayModule.swift); `__dict__` refused.
+            names = ["ArrayType", "__class__", "__name__", "array", "typecodes"]
         } else if m == "itertools" {
             // Made on first import only (ItertoolsModule.swift); `__dict__` refused.
             names = Set(["__class__", "__name__"] + Interpreter.itertoolsTypeNames)

@@ -808,7 +808,8 @@ final class CEval {
         try interp.refuseDequeOperand(r, "iterating a deque")
         switch heap.payload[Int(r)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: return true
-        case .native(let o) where o is GenObject || o is ItertoolsObject || o is ByteArrayObject: return true
+        case .native(let o) where o is GenObject || o is ItertoolsObject || o is ByteArrayObject
+            || o is ArrayObject || o is ArrayIterObject: return true
         case .cell where interp.dictView(r) != nil: return true
         case .instance: throw interp.notModelled("f(*instance)")
         case .weakref where heap.isWeakProxy(r): throw interp.notModelled("*proxy (a weakref proxy unpacked)")

@@ -314,6 +314,15 @@ extension Interpreter {
         case "bytearray.clear", "bytearray.copy": return noArgs()
         case "bytearray.pop": return unpack(0, 1)
         case "bytearray.decode": return S(min: 0, max: 1, arity: .unknown, keywords: .unknown)
+        // Modules/arraymodule.c: the argument-count errors are not measured (refused).
+        case "array.array.append", "array.array.extend", "array.array.remove", "array.array.index",
+             "array.array.count", "array.array.frombytes", "array.array.fromlist":
+            return S(min: 1, max: 1, arity: .unknown, keywords: .unknown)
+        case "array.array.insert": return S(min: 2, max: 2, arity: .unknown, keywords: .unknown)
+        case "array.array.pop": return S(min: 0, max: 1, arity: .unknown, keywords: .unknown)
+        case "array.array.reverse", "array.array.byteswap", "array.array.tolist", "array.array.tobytes",
+             "array.array.clear":
+            return S(min: 0, max: 0, arity: .unknown, keywords: .unknown)
         // Objects/listobject.c
         case "list.append", "list.extend", "list.remove", "list.count": return one()
         case "list.clear", "list.copy", "list.reverse": return noArgs()
@@ -599,6 +608,7 @@ extension Interpreter {
             throw notModelled("\(heap.typeInfo(type).name)() with a weakref proxy argument")
         }
         if kind == .partial { return try callPartialType(type, args, kwargs) }
+        if kind == .array { return try callArrayType(args, kwargs) }
         guard let sig = typeSignature(kind) else {
             return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, args, kwargs) }
         }

@@ -192,6 +192,9 @@ extension Interpreter {
         if kind == .str && args.count > 1, let a, heap.byteArray(a) != nil {
             throw notModelled("\(heap.typeInfo(type).name)() of a bytearray")
         }
+        if kind == .int || kind == .float || (kind == .str && args.count > 1), let a, heap.array(a) != nil {
+            throw notModelled("\(heap.typeInfo(type).name)() of an array.array", because: "reading its buffer is not modelled")
+        }
         switch kind {
         case .enumerate: return try newEnumerate(type, args, kwargs)
         case .zip: return try newZip(type, args, kwargs)
@@ -204,6 +207,8 @@ extension Interpreter {
         case .bytearray: return try newByteArrayCall(args, kwargs)
         case .itertools: throw notModelled("\(heap.typeInfo(type).name)() called this way")
         case .partial: throw notModelled("functools.partial() called this way")
+        case .array: throw notModelled("array.array() called this way")
+        case .arrayIterator: throw error("TypeError", "cannot create '\(heap.typeInfo(type).name)' instances")
         case .classmethod, .staticmethod:
             return try newFuncWrapper(kind, type, args, kwargs, packs: !profile.typeCallPacksArguments)
         case .object:
@@ -287,6 +292,8 @@ extension Interpreter {
             case .native(let o as ByteArrayObject): return try newBytesObject(o.bytes)
             // bytes_new: an exact bytes is returned as it is (`bytes(b) is b`).
             case .bytes where heap.kind(a) == .bytes: heap.incref(a); return a
+            // An array's buffer likewise: its items' raw bytes (array_buffer_getbuf).
+            case .native(let o as ArrayObject): return try newBytesObject(o.bytes)
             default: break
             }
             if heap.typeInfo(of: a).isHeapType {

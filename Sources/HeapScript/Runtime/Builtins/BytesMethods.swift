@@ -33,6 +33,7 @@ extension Interpreter {
         for (mname, atStart) in [("startswith", true), ("endswith", false)] {
             defineMethod(.bytes, mname) { i, s, args, _ in
                 try i.refuseByteArrayOperand(args[0], "bytes.\(mname)() with a bytearray argument")
+                try i.refuseArrayBuffer(args[0], "bytes.\(mname)() with an array.array argument")
                 var candidates: [ObjectRef] = [args[0]]
                 if case .tuple(let t) = i.heap.payload[Int(args[0])] {
                     guard t.allSatisfy({ i.heap.kind($0) == .bytes }) else {
@@ -67,6 +68,7 @@ extension Interpreter {
                 var chars: [UInt8]? = nil
                 if let a = args.first, a != i.heap.none {
                     try i.refuseByteArrayOperand(a, "bytes.\(mname)() with a bytearray argument")
+                    try i.refuseArrayBuffer(a, "bytes.\(mname)() with an array.array argument")
                     guard i.heap.kind(a) == .bytes else {
                         throw i.error("TypeError", "a bytes-like object is required, not '\(i.typeName(a))'")
                     }
@@ -84,7 +86,10 @@ extension Interpreter {
         defineMethod(.bytes, "join") { i, s, args, _ in
             let items = try i.iterateToArray(args[0])
             defer { items.forEach(i.heap.decref) }
-            for x in items { try i.refuseByteArrayOperand(x, "bytes.join() with a bytearray item") }
+            for x in items {
+                try i.refuseByteArrayOperand(x, "bytes.join() with a bytearray item")
+                try i.refuseArrayBuffer(x, "bytes.join() with an array.array item")
+            }
             for (n, x) in items.enumerated() where i.heap.kind(x) != .bytes {
                 throw i.error("TypeError", "sequence item \(n): expected a bytes-like object, \(i.typeName(x)) found")
             }
@@ -112,6 +117,7 @@ extension Interpreter {
     private func bytesNeedle(_ r: ObjectRef) throws -> [UInt8] {
         if heap.kind(r) == .bytes { return bytesValue(r) }
         try refuseByteArrayOperand(r, "a bytes method with a bytearray argument")
+        try refuseArrayBuffer(r, "a bytes method with an array.array argument")
         if heap.kind(r) == .int || heap.kind(r) == .bool { throw notModelled("a bytes method with an int argument") }
         throw error("TypeError", profile.minor < 8 ? "a bytes-like object is required, not '\(typeName(r))'"
                         : "argument should be integer or bytes-like object, not '\(typeName(r))'")

@@ -223,6 +223,8 @@ extension Interpreter {
             return (o as! DequeObject).sizeof(basicSize: info.basicSize) + info.preHeaderSize
         case .native(let o as ByteArrayObject):
             return o.sizeof(basicSize: info.basicSize) + info.preHeaderSize
+        case .native(let o as ArrayObject):
+            return o.sizeof(basicSize: info.basicSize) + info.preHeaderSize
         case .type(let t):
             if t.isHeapType {
                 let keys = profile.instanceDictSlot ? classKeys[r]?.keys : t.sharedKeys

@@ -1,0 +1,87 @@
+from array import array
+def err(f):
+    try:
+        f()
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+
+err(lambda: array('b', [128]))
+err(lambda: array('b', [-129]))
+err(lambda: array('b', [40000]))
+err(lambda: array('b', [2**70]))
+err(lambda: array('B', [256]))
+err(lambda: array('B', [-1]))
+err(lambda: array('h', [40000]))
+err(lambda: array('h', [-40000]))
+err(lambda: array('H', [-1]))
+err(lambda: array('H', [70000]))
+err(lambda: array('H', [2**40]))
+err(lambda: array('i', [2**31]))
+err(lambda: array('i', [-2**31 - 1]))
+err(lambda: array('I', [-1]))
+err(lambda: array('I', [2**32]))
+err(lambda: array('I', [2**64]))
+err(lambda: array('l', [2**63]))
+err(lambda: array('L', [-1]))
+err(lambda: array('L', [2**64]))
+err(lambda: array('q', [2**63]))
+err(lambda: array('q', [-2**63 - 1]))
+err(lambda: array('Q', [-1]))
+err(lambda: array('Q', [2**64]))
+err(lambda: array('i', [1.5]))
+err(lambda: array('i', ['a']))
+err(lambda: array('b', [None]))
+err(lambda: array('I', [1.5]))
+err(lambda: array('L', [1.5]))
+err(lambda: array('Q', [1.5]))
+err(lambda: array('I', ['a']))
+err(lambda: array('Q', [None]))
+err(lambda: array('d', ['a']))
+err(lambda: array('f', [None]))
+err(lambda: array('z'))
+err(lambda: array('i', 5))
+err(lambda: array(1))
+err(lambda: array())
+err(lambda: array('i', 'ab'))
+err(lambda: array('i', b'abc'))
+err(lambda: array('i', array('d', [1.0])))
+a = array('i', [1, 2, 3])
+err(lambda: a.pop(7))
+err(lambda: array('i').pop())
+err(lambda: a.index(9))
+err(lambda: a.remove(9))
+err(lambda: a[5])
+err(lambda: a[-4])
+err(lambda: a['x'])
+err(lambda: a + [1])
+err(lambda: a + array('d'))
+err(lambda: a * 1.5)
+err(lambda: a.extend(array('d')))
+err(lambda: a.extend(5))
+err(lambda: a.extend([1, 'x']))
+err(lambda: a.fromlist((1,)))
+err(lambda: a.fromlist([4, 'x']))
+err(lambda: a.frombytes(b'abc'))
+err(lambda: a.append('x'))
+err(lambda: a.insert(0, 2**40))
+err(lambda: hash(a))
+err(lambda: a < 5)
+err(lambda: a < [1])
+err(lambda: a - a)
+def setitem(i, v):
+    a[i] = v
+
+err(lambda: setitem(0, 'x'))
+err(lambda: setitem(9, 1))
+err(lambda: setitem(0, 2**40))
+def delitem(i):
+    del a[i]
+
+err(lambda: delitem(9))
+def iadd(v):
+    global a
+    a += v
+
+err(lambda: iadd([1]))
+err(lambda: iadd(array('d')))
+a

@@ -1,0 +1,4 @@
+import gc, sys
+gc.collect()
+import array
+gc.get_count()

@@ -467,6 +467,7 @@ extension Interpreter {
             return try newInt(rv[i])
         case .dict:
             guard let v = try dictGet(obj, index) else {
+                if let v = try dictMissing(obj, index) { return v }
                 heap.incref(index)
                 throw try raiseNew("KeyError", args: [index])
             }

@@ -88,6 +88,9 @@ extension Interpreter {
                 if Interpreter.honouredSpecialMethods.contains(attr) { throw notModelled("del \(info.name).\(attr)") }
                 throw notModelled(attr)
             }
+            if info.kind != .instance, !Interpreter.honouredBuiltinSubclassMethods(info.kind).contains(attr) {
+                throw notModelled("`\(attr)` set on a subclass of \(info.kind == .dict ? "dict" : "list")")
+            }
             try checkSpecialMethod(attr, value)
         case .instance:
             // `__class__`, `__dict__` and `__weakref__` are data descriptors of every
@@ -107,7 +110,9 @@ extension Interpreter {
     /// bound to None (update_one_slot: PyObject_HashNotImplemented).
     private func checkSpecialMethod(_ name: String, _ value: ObjectRef) throws {
         if name == "__hash__" && value == heap.none { return }
-        guard Interpreter.honouredSpecialMethods.contains(name), case .function = heap.payload[Int(value)] else {
+        // `__missing__` fills no slot: dict_subscript looks it up on a dict subclass at each
+        // miss (dictMissing); on any other class it is an ordinary method.
+        guard Interpreter.honouredSpecialMethods.contains(name) || name == "__missing__", case .function = heap.payload[Int(value)] else {
             throw notModelled(name)
         }
     }

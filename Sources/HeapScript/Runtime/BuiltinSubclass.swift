@@ -13,7 +13,7 @@ import HeapEngine
 //
 // Modelled: making the class (with or without `__slots__ = ()`), calling it (type_call:
 // list's / dict's tp_new, then list___init__ / dict_init or the class's own `__init__`),
-// the class's own methods and class attributes, and the special methods `__init__`,
+// the class's own methods and class attributes, and the special methods `__init__`, `__del__`,
 // `__repr__`, `__str__` and (dict) `__missing__`.
 // Refused by name: any other special method (list's and dict's C code would keep calling its
 // own slots, and the engine's operations read the payload directly), non-empty `__slots__`,
@@ -24,7 +24,7 @@ import HeapEngine
 extension Interpreter {
     /// The special names a list or dict subclass may define (as plain functions).
     static func honouredBuiltinSubclassMethods(_ kind: TypeKind) -> Set<String> {
-        kind == .dict ? ["__init__", "__repr__", "__str__", "__missing__"] : ["__init__", "__repr__", "__str__"]
+        kind == .dict ? ["__init__", "__del__", "__repr__", "__str__", "__missing__"] : ["__init__", "__del__", "__repr__", "__str__"]
     }
 
     /// Whether `base` is a builtin type whose subclasses the engine models.
@@ -44,7 +44,7 @@ extension Interpreter {
                 continue   // checkClassNamespace / typeNewSlots judge these
             default:
                 guard Interpreter.honouredBuiltinSubclassMethods(kind).contains(s.value), case .function = heap.payload[Int(v)] else {
-                    throw notModelled("`\(s.value)` in a subclass of \(baseName)")
+                    throw notModelled("\(s.value) in a subclass of \(baseName)")
                 }
             }
         }
@@ -79,7 +79,12 @@ extension Interpreter {
         do {
             // list___init__ / dict_init check their arguments under the builtin's name
             // ("list expected at most 1 argument, got 2").
-            let checked = try checkArguments(typeSignature(kind)!, kind == .dict ? "dict" : "list", args, kwargs)
+            // 3.8's list___init__ checks for keywords only when `type(self) is list`
+            // (`L(a=1)` is `[]` on 3.8.18); 3.6's "|O:list" and 3.11's check (also for a class
+            // keeping list's tp_new, bpo-43413) raise for L as for list.
+            let ignoresKeywords = kind == .list && profile.minor >= 7 && profile.minor < 11
+            let checked = try checkArguments(typeSignature(kind)!, kind == .dict ? "dict" : "list", args,
+                                             ignoresKeywords ? [] : kwargs)
             if kind == .dict {
                 try dictInit(obj, checked.args.first, checked.kwargs)
             } else if let a = checked.args.first {

@@ -91,7 +91,10 @@ extension Interpreter {
         let items = try iterateToArray(iterable)
         try mutateList(list) { st in
             if extendResizes(iterable) { st.extend(resizing: items) }
-            else if heap.kind(iterable) == .list || heap.kind(iterable) == .tuple { st.extend(sequence: items) }
+            // PyList_CheckExact / PyTuple_CheckExact: a list subclass is iterated.
+            else if (heap.kind(iterable) == .list && !heap.isBuiltinSubtypeInstance(iterable)) || heap.kind(iterable) == .tuple {
+                st.extend(sequence: items)
+            }
             else { st.extend(iterating: items, lengthHint: iteratorLengthHint(iterable, items.count) ?? items.count) }
         }
     }

@@ -203,7 +203,9 @@ extension Interpreter {
     func iterateToArray(_ seq: ObjectRef, orderBlind: Bool = false) throws -> [ObjectRef] {
         try refuseLengthHint(seq)
         switch heap.payload[Int(seq)] {
-        case .list(let l): l.items.forEach(heap.incref); return l.items
+        // CPython's fast paths (PySequence_Fast, list_extend, PySequence_Tuple) take exact
+        // lists only; a list subclass goes through its iterator (list_iter, a real object).
+        case .list(let l) where !heap.isBuiltinSubtypeInstance(seq): l.items.forEach(heap.incref); return l.items
         case .tuple(let t): t.forEach(heap.incref); return t
         default:
             let it = try getIter(seq)

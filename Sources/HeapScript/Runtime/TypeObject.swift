@@ -89,7 +89,7 @@ extension Interpreter {
                 throw notModelled(attr)
             }
             if info.kind != .instance, !Interpreter.honouredBuiltinSubclassMethods(info.kind).contains(attr) {
-                throw notModelled("`\(attr)` set on a subclass of \(info.kind == .dict ? "dict" : "list")")
+                throw notModelled("\(attr) set on a subclass of \(info.kind == .dict ? "dict" : "list")")
             }
             try checkSpecialMethod(attr, value)
         case .instance:
@@ -157,7 +157,7 @@ extension Interpreter {
             temporary = try newTuple([value])       // PyTuple_Pack(1, slots)
         case .tuple(let t) where heap.kind(value) == .tuple:
             items = t                               // PySequence_Tuple: the tuple itself
-        case .list(let l) where heap.kind(value) == .list:
+        case .list(let l) where heap.kind(value) == .list && !heap.isBuiltinSubtypeInstance(value):
             items = l.items
             items.forEach(heap.incref)
             temporary = try newTuple(items)         // PySequence_Tuple: PyList_AsTuple

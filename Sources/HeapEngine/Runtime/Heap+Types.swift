@@ -21,7 +21,10 @@ extension Heap {
         if bases.isEmpty { incref(objectType); bases = [objectType] }
         let base = bases[0]
         let shape = instanceShape(base: typeInfo(base), slots: slots)
-        let info = TypeInfo(name: name, module: module, kind: .instance, base: base, mro: [],
+        // A subclass of list or dict (or of such a subclass) lays its instances out as the
+        // builtin does: same payload, the builtin's methods (Heap+SubtypeInstances.swift).
+        let kind = Heap.subclassableBuiltinKinds.contains(typeInfo(base).kind) ? typeInfo(base).kind : .instance
+        let info = TypeInfo(name: name, module: module, kind: kind, base: base, mro: [],
                             isHeapType: true, basicSize: shape.basicSize, itemSize: 0, isGC: shape.isGC,
                             preHeaderSize: shape.preHeaderSize)
         info.hasInstanceDict = shape.hasDict
@@ -129,9 +132,10 @@ extension Heap {
         var size = base.basicSize + (slots?.names.count ?? 0) * profile.pointerSize
         if hasDict && !baseHasDict { size += dictBytes }
         if hasWeakrefs && !baseHasWeakrefs { size += weakrefBytes }
-        // Py_TPFLAGS_HAVE_GC: always from 3.8; on 3.6 when the base has it or the class
-        // grew (`size > base` covers slots, a dict and weakrefs).
-        let isGC = profile.heapTypesAlwaysGC || (base.isHeapType && base.isGC) || size > base.basicSize
+        // Py_TPFLAGS_HAVE_GC: always from 3.8; on 3.6 when the base has it (a class or
+        // list/dict: `class L(list): __slots__ = ()` is tracked) or the class grew
+        // (`size > base` covers slots, a dict and weakrefs).
+        let isGC = profile.heapTypesAlwaysGC || base.isGC || size > base.basicSize
         // _PyType_PreHeaderSize: two pointers when the dict is managed (3.11+) or the
         // weakref list is (3.12+, Py_TPFLAGS_MANAGED_WEAKREF: no bytes of the body):
         // `__slots__ = ('x', '__weakref__')` is 48 bytes on 3.11.7, 56 on 3.12.1.

@@ -272,6 +272,7 @@ extension Interpreter {
         default: break
         }
         if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
+        if heap.isBuiltinSubtypeInstance(obj), let v = try builtinSubclassAttribute(obj, attr) { return v }
         if !heap.typeInfo(of: obj).isHeapType, let w = try slotAttribute(obj, attr) { return w }
         let kind = heap.kind(obj)
         if let id = methodTable[kind]?[attr] {
@@ -307,6 +308,7 @@ extension Interpreter {
         // proxy_setattr: PyObject_SetAttr(referent, name, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         try checkSpecialAttributeAssignment(obj, attr, value)
+        try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
             throw notModelled("setting attributes of array objects and types", because: "their descriptors' and AttributeErrors' behaviour is not modelled")
@@ -409,6 +411,7 @@ extension Interpreter {
         // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
         try checkSpecialAttributeAssignment(obj, attr, nil)
+        try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }
         if try setSlottedAttribute(obj, attr, nil) { return }

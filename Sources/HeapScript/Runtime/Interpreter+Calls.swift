@@ -111,6 +111,9 @@ extension Interpreter {
             }
         } else if !info.isHeapType, case .module = heap.payload[Int(obj)] {
             // A module attribute is loaded, not bound.
+        } else if info.isHeapType, info.kind != .instance, let v = try lookupInType(heap.typeOf[Int(obj)], attr) {
+            // A list or dict subclass: the class's own entry shadows the builtin's method.
+            if case .function = heap.payload[Int(v)] { heap.incref(v); return .function(v) }
         } else if let id = methodTable[info.kind]?[attr], !Interpreter.isClassMethod(info.kind, attr),
                   !(try functionDictHas(obj, attr)) {
             return .builtin(id)
@@ -529,7 +532,7 @@ extension Interpreter {
                 heap.decref(namespace); bases.forEach(heap.decref)
                 throw error("TypeError", "bases must be types")
             }
-            if !bi.isHeapType && bi.kind != .object {
+            if !bi.isHeapType && bi.kind != .object && !isSubclassableBuiltin(bi) {
                 heap.decref(namespace); bases.forEach(heap.decref)
                 throw UnsupportedAtRuntime(what: "subclassing the builtin type '\(bi.name)'")
             }
@@ -546,7 +549,13 @@ extension Interpreter {
         defer { heap.releaseWorkingSet(callArguments); heap.decref(namespace) }
         let typeDict = try copyDict(namespace)
         let slots: SlotsSpec?
-        do { slots = try typeNewSlots(typeDict, base: bases.first ?? heap.builtinType(.object)) } catch {
+        do {
+            slots = try typeNewSlots(typeDict, base: bases.first ?? heap.builtinType(.object))
+            // A class over list or dict (directly or through another such class).
+            if let b = bases.first, heap.typeInfo(b).kind == .list || heap.typeInfo(b).kind == .dict {
+                try checkBuiltinSubclassNamespace(typeDict, kind: heap.typeInfo(b).kind, slots: slots)
+            }
+        } catch {
             heap.decref(typeDict); bases.forEach(heap.decref)
             throw error
         }
@@ -627,8 +636,13 @@ extension Interpreter {
         return copy
     }
 
-    /// Calling a class: object.__new__ then __init__.
-    func instantiate(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+    /// Calling a class: object.__new__ (or, for a list or dict subclass, `allocate`: the
+    /// builtin's tp_new) then __init__.
+    func instantiate(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
+                     allocate: (() throws -> ObjectRef)? = nil) throws -> ObjectRef {
+        if allocate == nil, heap.typeInfo(type).kind != .instance {
+            return try instantiateBuiltinSubclass(type, args, kwargs)
+        }
         // object_new refuses excess arguments before allocating when __init__ is object's.
         if !args.isEmpty || !kwargs.isEmpty, try lookupInType(type, "__init__") == nil {
             args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
@@ -648,7 +662,9 @@ extension Interpreter {
         }
         defer { packed.reversed().forEach(heap.decref) }
         let obj: ObjectRef
-        do { obj = try heap.newInstance(type: type) } catch {
+        do {
+            if let allocate { obj = try allocate() } else { obj = try heap.newInstance(type: type) }
+        } catch {
             args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
             throw memoryError()
         }

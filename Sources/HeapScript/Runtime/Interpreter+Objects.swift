@@ -56,12 +56,16 @@ extension Interpreter {
     /// `list(iterable)`: list___init__'s own sizing (3.8 preallocates exactly what has a
     /// length). Steals the items.
     func newListCall(_ items: [ObjectRef], from source: ObjectRef) throws -> ObjectRef {
-        let storage = if let hint = iteratorLengthHint(source, items.count) {
-            ListStorage(extending: items, lengthHint: hint, growth: layouts.listGrowth)
-        } else {
-            ListStorage(listCall: items, growth: layouts.listGrowth, resizing: extendResizes(source))
-        }
+        let storage = listCallStorage(items, from: source)
         do { return try heap.newList(storage, usingFreeList: false) } catch { items.forEach(heap.decref); throw memoryError() }
+    }
+    /// The items of `list(source)` as list___init__ sizes them (also `L(source)` for a list
+    /// subclass, whose tp_init is the same list___init__). Steals the items.
+    func listCallStorage(_ items: [ObjectRef], from source: ObjectRef) -> ListStorage {
+        if let hint = iteratorLengthHint(source, items.count) {
+            return ListStorage(extending: items, lengthHint: hint, growth: layouts.listGrowth)
+        }
+        return ListStorage(listCall: items, growth: layouts.listGrowth, resizing: extendResizes(source))
     }
     /// list_extend of an iterator (no `__len__`): PyObject_LengthHint(it, 8), the remaining
     /// count for the builtin iterators that have `__length_hint__`, 8 for generators, zip and
@@ -89,7 +93,10 @@ extension Interpreter {
         let items = try iterateToArray(iterable)
         try mutateList(list) { st in
             if extendResizes(iterable) { st.extend(resizing: items) }
-            else if heap.kind(iterable) == .list || heap.kind(iterable) == .tuple { st.extend(sequence: items) }
+            // PyList_CheckExact / PyTuple_CheckExact: a list subclass is iterated.
+            else if (heap.kind(iterable) == .list && !heap.isBuiltinSubtypeInstance(iterable)) || heap.kind(iterable) == .tuple {
+                st.extend(sequence: items)
+            }
             else { st.extend(iterating: items, lengthHint: iteratorLengthHint(iterable, items.count) ?? items.count) }
         }
     }

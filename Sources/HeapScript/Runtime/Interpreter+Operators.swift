@@ -91,15 +91,17 @@ extension Interpreter {
     }
 
     func inplaceOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
-        // list += iterable extends in place (list_inplace_concat); others fall back.
-        if op == .add, heap.kind(a) == .list, heap.typeInfo(of: a).isHeapType == false {
+        // list += iterable extends in place (list_inplace_concat); others fall back. A list
+        // subclass inherits sq_inplace_concat and sq_inplace_repeat (the engine refuses the
+        // number methods that would come first), so `x += [6]` keeps x's identity and class.
+        if op == .add, heap.kind(a) == .list {
             let items = try iterateToArray(b)
             try mutateList(a) { st in st.extend(iterating: items, lengthHint: items.count) }
             heap.incref(a)
             return a
         }
         // list *= n repeats in place (list_inplace_repeat): the list keeps its identity.
-        if op == .mul, heap.kind(a) == .list, heap.typeInfo(of: a).isHeapType == false,
+        if op == .mul, heap.kind(a) == .list,
            case .int(let n) = heap.payload[Int(b)], case .list(let l) = heap.payload[Int(a)] {
             let old = l.items
             let (bytes, overflow) = (old.count * 8).multipliedReportingOverflow(by: max(0, n))

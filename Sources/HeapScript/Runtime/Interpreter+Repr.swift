@@ -24,6 +24,15 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         if heap.isWeakProxy(r) { return try withProxyReferent(r) { try str($0) } }   // proxy_str
+        // A list or dict subclass's own __str__ (or __repr__, which object_str calls).
+        if let m = try builtinSubclassReprMethod(r, ["__str__", "__repr__"]) {
+            let s = try callSpecial(m, r, [])
+            defer { heap.decref(s) }
+            guard heap.kind(s) == .str else {
+                throw error("TypeError", "__str__ returned non-string (type \(typeName(s)))")
+            }
+            return stringValue(s)
+        }
         switch heap.payload[Int(r)] {
         case .str(let s): return s.value
         case .native(let o) where o is ExceptionState:
@@ -63,6 +72,15 @@ extension Interpreter {
         if let a = heap.array(r) { return try arrayRepr(r, a, depth: depth) }
         if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
         if let st = partialObject(r) { return try partialRepr(st, r, depth: depth) }
+        // A list or dict subclass's own __repr__ (slot_tp_repr replaces list_repr/dict_repr).
+        if let m = try builtinSubclassReprMethod(r, ["__repr__"]) {
+            let s = try callSpecial(m, r, [])
+            defer { heap.decref(s) }
+            guard heap.kind(s) == .str else {
+                throw error("TypeError", "__repr__ returned non-string (type \(typeName(s)))")
+            }
+            return stringValue(s)
+        }
         switch heap.payload[Int(r)] {
         case .empty:
             if r == heap.none { return "None" }

@@ -214,7 +214,9 @@ extension Interpreter {
     func iterateToArray(_ seq: ObjectRef, orderBlind: Bool = false) throws -> [ObjectRef] {
         try refuseLengthHint(seq)
         switch heap.payload[Int(seq)] {
-        case .list(let l): l.items.forEach(heap.incref); return l.items
+        // CPython's fast paths (PySequence_Fast, list_extend, PySequence_Tuple) take exact
+        // lists only; a list subclass goes through its iterator (list_iter, a real object).
+        case .list(let l) where !heap.isBuiltinSubtypeInstance(seq): l.items.forEach(heap.incref); return l.items
         case .tuple(let t): t.forEach(heap.incref); return t
         default:
             let it = try getIter(seq)
@@ -505,6 +507,7 @@ extension Interpreter {
             return try newInt(rv[i])
         case .dict:
             guard let v = try dictGet(obj, index) else {
+                if let v = try dictMissing(obj, index) { return v }
                 heap.incref(index)
                 throw try raiseNew("KeyError", args: [index])
             }

@@ -92,7 +92,8 @@ extension Interpreter {
         case .set:
             setMerge(s, from: iterable)
             try refuseMissedProbe()
-        case .dict(let d) where heap.kind(iterable) == .dict:
+        // PyDict_CheckExact: a dict subclass is iterated (its keys hashed again).
+        case .dict(let d) where heap.kind(iterable) == .dict && !heap.isBuiltinSubtypeInstance(iterable):
             var keyed: [(key: ObjectRef, hash: Int)] = []
             keyed.reserveCapacity(d.count)
             for i in 0..<d.nentries where d.entryKeys[i] != DictStorage.null { keyed.append((d.entryKeys[i], d.entryHashes[i])) }

@@ -88,6 +88,9 @@ extension Interpreter {
                 if Interpreter.honouredSpecialMethods.contains(attr) { throw notModelled("del \(info.name).\(attr)") }
                 throw notModelled(attr)
             }
+            if info.kind != .instance, !Interpreter.honouredBuiltinSubclassMethods(info.kind).contains(attr) {
+                throw notModelled("\(attr) set on a subclass of \(info.kind == .dict ? "dict" : "list")")
+            }
             try checkSpecialMethod(attr, value)
         case .instance:
             // `__class__`, `__dict__` and `__weakref__` are data descriptors of every
@@ -107,7 +110,9 @@ extension Interpreter {
     /// bound to None (update_one_slot: PyObject_HashNotImplemented).
     private func checkSpecialMethod(_ name: String, _ value: ObjectRef) throws {
         if name == "__hash__" && value == heap.none { return }
-        guard Interpreter.honouredSpecialMethods.contains(name), case .function = heap.payload[Int(value)] else {
+        // `__missing__` fills no slot: dict_subscript looks it up on a dict subclass at each
+        // miss (dictMissing); on any other class it is an ordinary method.
+        guard Interpreter.honouredSpecialMethods.contains(name) || name == "__missing__", case .function = heap.payload[Int(value)] else {
             throw notModelled(name)
         }
     }
@@ -152,7 +157,7 @@ extension Interpreter {
             temporary = try newTuple([value])       // PyTuple_Pack(1, slots)
         case .tuple(let t) where heap.kind(value) == .tuple:
             items = t                               // PySequence_Tuple: the tuple itself
-        case .list(let l) where heap.kind(value) == .list:
+        case .list(let l) where heap.kind(value) == .list && !heap.isBuiltinSubtypeInstance(value):
             items = l.items
             items.forEach(heap.incref)
             temporary = try newTuple(items)         // PySequence_Tuple: PyList_AsTuple

@@ -151,6 +151,7 @@ extension Interpreter {
     /// frozenset, method, builtin_function_or_method, code, module): refused, never the
     /// TypeError of a type without one.
     func refuseUnmodelledWeakrefTarget(_ a: ObjectRef) throws {
+        try refuseBuiltinSubclassWeakref(a)
         switch heap.kind(a) {
         case .set, .frozenset, .method, .builtinFunction, .code, .module:
             throw notModelled("weak references to \(typeName(a)) objects")

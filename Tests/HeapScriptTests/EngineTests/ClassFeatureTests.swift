@@ -173,6 +173,33 @@ final class ClassFeatureTests: XCTestCase {
         expect(s, "len(s)", "", raises: "TypeError: object of type 'S' has no len()")
     }
 
+    /// Subclasses of list and dict (BuiltinSubclass.swift): what the engine does not model
+    /// for them is refused by name. What CPython 3.11.7 does instead: `len(L())` with
+    /// `__len__` returning 0 is 0; `d.a = 1` then `d.__dict__` is {'a': 1}; `weakref.ref(D())`
+    /// is a dead weakref; `super().__init__(x)` fills the list.
+    func testBuiltinSubclassLimitsAreRefused() {
+        expectRefusal(makeSession(), "class L(list):\n    def __len__(self):\n        return 0\n", "__len__ in a subclass of list")
+        expectRefusal(makeSession(), "class D(dict):\n    def __eq__(self, o):\n        return True\n", "__eq__ in a subclass of dict")
+        expectRefusal(makeSession(), "class L(list):\n    __slots__ = ('a',)\n", "non-empty __slots__ in a subclass of list")
+        var s = makeSession()
+        expect(s, "class D(dict):\n    pass\n", "")
+        expect(s, "d = D(a=1)", "")
+        expectRefusal(s, "d.b = 2", "instance attributes of a subclass of dict")
+        s = makeSession()
+        expect(s, "class D(dict):\n    pass\n", "")
+        expectRefusal(s, "D().__dict__", "the __dict__ of an instance of a subclass of dict")
+        s = makeSession()
+        expect(s, "class L(list):\n    pass\n", "")
+        expectRefusal(s, "L.__iter__ = lambda self: iter(())", "__iter__ set on a subclass of list")
+        s = makeSession()
+        expect(s, "import weakref", "")
+        expect(s, "class L(list):\n    pass\n", "")
+        expectRefusal(s, "weakref.ref(L())", "weak references to instances of a subclass of list")
+        s = makeSession()
+        expect(s, "class L(list):\n    def __init__(self, x):\n        super().__init__(x)\n", "")
+        expectRefusal(s, "L([1])", "super() looking up '__init__' in the builtin type 'list'")
+    }
+
     /// A class docstring, or `__doc__` assigned in the body, is the class's `__doc__`
     /// (3.11.7: 'doc' and 'd'). Without either, type_new puts None in the class dict, which
     /// the engine does not: `U.__doc__` is refused.

@@ -551,9 +551,10 @@ extension Interpreter {
                             : "descriptor '\(fn.name)' requires a '\(ownerName)' object but received a '\(given)'")
             }
             // A builtin subtype (bool for int) is an instance; the methods' bodies model the
-            // exact types, and object.__sizeof__ checks its own.
+            // exact types and a list or dict subclass's payload (`list.append(L(), 1)`), and
+            // object.__sizeof__ checks its own.
             guard owner == .object || heap.kind(first) == owner || fn.name == "__sizeof__",
-                  owner == .object || !heap.typeInfo(of: first).isHeapType else {
+                  owner == .object || !heap.typeInfo(of: first).isHeapType || heap.isBuiltinSubtypeInstance(first) else {
                 throw notModelled("\(fn.qualifiedName) called on its type with a '\(typeName(first))'")
             }
             selfRef = first

@@ -149,9 +149,10 @@ extension Interpreter {
         }
         defineFunction(in: d, "hash") { i, _, args, _ in
             // _Py_HashPointer: an address hash is followed like the int id() gives.
+            let h = try i.reproducibleHash(args[0])   // an unhashable object raises first
             let byAddress = try i.hashIsAddress(args[0])
             if byAddress { try i.refuseAddressObservation("hash()") }
-            let result = try i.newInt(try i.reproducibleHash(args[0]))
+            let result = try i.newInt(h)
             if byAddress { i.heap.noteIdentityTaken(result, of: args[0]) }
             return result
         }

@@ -209,13 +209,13 @@ extension Interpreter {
             return StrLayout.sizeof(s.value, profile: profile)
         case .bytes(let b): return l.bytesSizeOf(count: b.count, profile: profile)
         case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile)
-        case .list(let st): return st.sizeof(profile: profile)
+        case .list(let st): return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r)
         case .dict(let st):
             if let shared = splitKeys(of: r) { return shared.keys.splitDictSizeOf(profile: profile) }
             if let owner = splitOwner(of: r), let keys = heap.typeInfo(owner).sharedKeys {
                 return keys.splitDictSizeOf(profile: profile)
             }
-            return st.sizeof(profile: profile)
+            return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r)
         case .set(let st): return st.sizeof(profile: profile)
         case .native(let o) where o is GenObject:
             return (o as! GenObject).size ?? 0   // nil: refused by getsizeof

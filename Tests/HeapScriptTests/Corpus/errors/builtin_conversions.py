@@ -4,6 +4,8 @@ def show(f):
     except Exception as e:
         print(type(e).__name__, e)
 
+show(lambda: type(hash({}.values())).__name__)
+show(lambda: type(hash([].append)).__name__)
 show(lambda: True | True)
 show(lambda: (True & False, True ^ True, False | False, True | 2))
 x = True
@@ -38,6 +40,4 @@ show(lambda: int[0])
 show(lambda: (range(10)[2:8:3], range(10)[::-1], range(0, 10, 3)[::2], range(5)[10:], range(20, 0, -2)[1:-1]))
 show(lambda: hash({}.keys()))
 show(lambda: hash({1: 2}.items()))
-show(lambda: type(hash({}.values())).__name__)
-show(lambda: type(hash([].append)).__name__)
 show(lambda: [*bytearray(b'ab'), *b'c'])

@@ -1,0 +1,45 @@
+// Objects/typeobject.c PyType_GenericAlloc, as list's and dict's tp_new use it for a
+// subclass (Objects/listobject.c PyType_GenericNew; Objects/dictobject.c dict_new).
+//
+// An instance of `class L(list)` or `class D(dict)` has the builtin's payload (its items or
+// its table) and the class's layout: type_new made tp_basicsize the base's plus the
+// `__dict__` and `__weakref__` slots the base lacks (none of them from 3.12, where both are
+// managed), and the pre-header holds the GC header and, from 3.11, the managed dict.
+// PyType_GenericAlloc takes the memory straight from the allocator (the list and dict free
+// lists are for exact lists and dicts only: list_dealloc and dict_dealloc check
+// PyList_CheckExact / PyDict_CheckExact) and tracks the object at once; dict_new does not
+// untrack it again (only `type == &PyDict_Type` is), so an empty `D()` stays tracked.
+// Invariant: such an instance's TypeInfo.kind is the builtin's (.list or .dict) and its
+// payload is .list or .dict, never .instance.
+
+extension Heap {
+    /// The builtin types a class may derive from with its instances modelled (TypeInfo.kind
+    /// of the class is then the builtin's).
+    public static let subclassableBuiltinKinds: Set<TypeKind> = [.list, .dict]
+
+    /// Whether `r` is an instance of a class derived from list or dict.
+    @inline(__always)
+    public func isBuiltinSubtypeInstance(_ r: ObjectRef) -> Bool {
+        let info = typeInfo(typeOf[Int(r)])
+        return info.isHeapType && info.kind != .instance
+    }
+
+    /// PyType_GenericAlloc(type, 0) for a list subclass: an empty list (ob_item NULL).
+    public func newListSubtypeInstance(type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+        var storage = ListStorage()
+        storage.growth = profile.objects.listGrowth
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .list(storage))
+        listItemsResized(r)
+        gcTrackNew(r)
+        return r
+    }
+
+    /// PyType_GenericAlloc(type, 0) then dict_new's keys for a dict subclass (the object
+    /// first, its keys object after it, as dict_new allocates them).
+    public func newDictSubtypeInstance(type: ObjectRef, storage: DictStorage) throws(HeapExhausted) -> ObjectRef {
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .dict(storage))
+        dictKeysChanged(r)
+        gcTrackNew(r)
+        return r
+    }
+}

@@ -86,6 +86,7 @@ final class RefleakTests: XCTestCase {
         "identity/reuse_across_statements": "refused under 3.11 by design (ids compared across a compilation at the prompt)",
         "refcount/startup_interned_names": "refused under 3.11 by design (the count of a str start-up interned)",
         "classes/slots_sizes": "run twice in one session, the first run's ids outlive their objects, and the second run's comparisons of them across statements are refused",
+        "identity/weakref_finalize_kwargs": "refused by design (keyword arguments for a finalize callback)",
         "containers/bytearray_ops": "its errors leave a caught exception alive at the prompt, so the harness's collection between runs is refused (a traceback's frame objects)",
     ]
 

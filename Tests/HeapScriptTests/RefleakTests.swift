@@ -88,6 +88,7 @@ final class RefleakTests: XCTestCase {
         "classes/slots_sizes": "run twice in one session, the first run's ids outlive their objects, and the second run's comparisons of them across statements are refused",
         "containers/array_import": "refused under 3.11 by design (gc.get_count() after the first `import array`, whose objects are not modelled one for one)",
         "errors/builtin_conversions": "its bytearrays make block sizes unknown, so the second run's address hashes are refused",
+        "identity/weakref_finalize_kwargs": "refused by design (keyword arguments for a finalize callback)",
         "containers/bytearray_ops": "its errors leave a caught exception alive at the prompt, so the harness's collection between runs is refused (a traceback's frame objects)",
     ]
 

@@ -157,6 +157,38 @@ extension Heap {
         return try body()
     }
 
+    /// How many entries each free list holds now (`trimFreeLists`).
+    public func freeListLengths() -> FreeListLengths {
+        FreeListLengths(methods: freeLists.methods.count, cfunctions: freeLists.cfunctions.count, frames: freeLists.frames,
+                        tuples: freeLists.tuples.mapValues { $0.count }, floats: freeLists.floats.count,
+                        lists: freeLists.lists.count, dicts: freeLists.dicts.count, dictKeys: freeLists.dictKeys.count)
+    }
+
+    /// Gives the allocator back the entries each free list holds beyond `lengths` (its most
+    /// recent first), as clear_freelists would: for objects a stand-in for Python code CPython
+    /// ran at another moment made and freed (WeakrefFinalize.swift), which must not leave
+    /// the free lists fuller than CPython's. Generation 0's count is the caller's to restore.
+    public func trimFreeLists(to lengths: FreeListLengths) {
+        let methodPre = UInt64(typeInfo(builtinType(.method)).preHeaderSize)
+        while freeLists.methods.count > lengths.methods, let a = freeLists.methods.popLast() { allocator.free(a - methodPre) }
+        let cfunctionPre = UInt64(typeInfo(builtinType(.builtinFunction)).preHeaderSize)
+        while freeLists.cfunctions.count > lengths.cfunctions, let a = freeLists.cfunctions.popLast() { allocator.free(a - cfunctionPre) }
+        freeLists.frames = min(freeLists.frames, lengths.frames)
+        let tuplePre = UInt64(typeInfo(builtinType(.tuple)).preHeaderSize)
+        for (length, var addrs) in freeLists.tuples {
+            let keep = lengths.tuples[length] ?? 0
+            while addrs.count > keep, let a = addrs.popLast() { allocator.free(a - tuplePre) }
+            freeLists.tuples[length] = addrs
+        }
+        let floatPre = UInt64(typeInfo(builtinType(.float)).preHeaderSize)
+        while freeLists.floats.count > lengths.floats, let a = freeLists.floats.popLast() { allocator.free(a - floatPre) }
+        let listPre = UInt64(typeInfo(builtinType(.list)).preHeaderSize)
+        while freeLists.lists.count > lengths.lists, let a = freeLists.lists.popLast() { allocator.free(a - listPre) }
+        let dictPre = UInt64(typeInfo(builtinType(.dict)).preHeaderSize)
+        while freeLists.dicts.count > lengths.dicts, let a = freeLists.dicts.popLast() { allocator.free(a - dictPre) }
+        while freeLists.dictKeys.count > lengths.dictKeys, let a = freeLists.dictKeys.popLast() { allocator.free(a) }
+    }
+
     /// PyObject_GC_Del's count: generation 0's count drops with each GC object freed.
     @inline(__always) func gcCountFree() {
         if gc.counts[0] > 0 { gc.counts[0] -= 1 }

@@ -118,6 +118,24 @@ extension Heap {
 
     // MARK: - Inspecting
 
+    /// Whether a full collection would find unreachable objects now, without collecting:
+    /// update_refs / subtract_refs / move_unreachable over the three generations (an object
+    /// referenced from outside them, or from the permanent generation, counts as reachable,
+    /// as it does for the collector).
+    public func hasUnreachableObjects() -> Bool {
+        let objs = getObjects()
+        var refs: [ObjectRef: Int] = [:]
+        refs.reserveCapacity(objs.count)
+        for o in objs { refs[o] = refcnt[Int(o)] }
+        for o in objs { forEachReferent(o) { r in if let n = refs[r] { refs[r] = n - 1 } } }
+        var work = objs.filter { refs[$0]! > 0 }
+        var reached = Set(work)
+        while let o = work.popLast() {
+            forEachReferent(o) { r in if refs[r] != nil, reached.insert(r).inserted { work.append(r) } }
+        }
+        return reached.count < objs.count
+    }
+
     /// gc.is_tracked(obj).
     public func isTracked(_ r: ObjectRef) -> Bool { gc.isTracked(r) }
 

@@ -255,6 +255,13 @@ extension Heap {
     }
 }
 
+/// How many entries each free list holds (`Heap.freeListLengths`, `Heap.trimFreeLists`).
+public struct FreeListLengths: Sendable {
+    var methods: Int, cfunctions: Int, frames: Int
+    var tuples: [Int: Int]
+    var floats: Int, lists: Int, dicts: Int, dictKeys: Int
+}
+
 /// Free lists of 3.11 (Include/internal/pycore_*.h): the memory of dead objects kept
 /// for the next object of the same type (addresses; LIFO).
 struct FreeLists {

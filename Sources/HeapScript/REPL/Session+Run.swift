@@ -61,6 +61,14 @@ public final class Session {
             let i = self.interp
             let heap = i.heap
             i.stdout = ""; i.stderr = ""
+            // _PyAtExit_Call comes first, before finalize_modules clears `_` and `__main__`.
+            // A refusal there ends the session: what shutdown prints after it may not follow.
+            do { try i.runAtexitCallbacks() } catch let u as UnsupportedAtRuntime {
+                var result = ExecutionResult(stdout: i.stdout, stderr: i.stderr)
+                result.unsupported = UnsupportedConstruct(u.what, line: 0, column: 0, fullMessage: u.fullMessage)
+                i.stdout = ""; i.stderr = ""
+                return result
+            } catch {}
             if let underscore = i.nameCache["_"], (try? i.dictGet(i.builtinsDict, underscore)) != nil {
                 try? i.dictSet(i.builtinsDict, underscore, heap.none)
             }

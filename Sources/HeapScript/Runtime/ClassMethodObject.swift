@@ -63,7 +63,7 @@ extension Interpreter {
         if profile.funcWrappersCopyAttributes {
             // functools_wraps copies func_qualname, a str CPython's compiler made for the code
             // object (for a def in a class body, "C.f"); the engine keeps no such object.
-            guard fn.qualname == fn.name else {
+            guard fn.qualname == fn.name || makingFinalizeClass else {
                 throw notModelled("\(n)() of a function whose __qualname__ is not its __name__",
                                   because: "CPython \(profile.version) copies the function's __qualname__ str into the \(n)'s "
                                   + "__dict__, and heapbook does not keep that str as the object CPython's compiler made")
@@ -78,6 +78,9 @@ extension Interpreter {
         }
         if profile.funcWrappersCopyAttributes {
             do { try functoolsWraps(state, f, fn) } catch { heap.decref(r); throw error }
+            // Lib/weakref.py's classmethods (WeakrefFinalize.swift): their `__qualname__` is a
+            // new str here, not the code's: what would read their dict is refused.
+            if makingFinalizeClass { opaqueObjects[r] = "a classmethod of weakref.finalize" }
         }
         return r
     }
@@ -87,8 +90,11 @@ extension Interpreter {
     /// wrapper's dict, made by the first store. Reading `__annotations__` gives the function
     /// its empty annotations dict (func_get_annotations) when it has none yet.
     private func functoolsWraps(_ w: FuncWrapperObject, _ f: ObjectRef, _ fn: FunctionInfo) throws {
+        // A qualname other than the name only for weakref.finalize's (see newFuncWrapper).
+        let qualname = fn.qualname == fn.name ? name(fn.name) : try newStr(fn.qualname)
+        defer { if fn.qualname != fn.name { heap.decref(qualname) } }
         let values: [(String, ObjectRef)] = [
-            ("__module__", fn.module!), ("__name__", name(fn.name)), ("__qualname__", name(fn.name)),
+            ("__module__", fn.module!), ("__name__", name(fn.name)), ("__qualname__", qualname),
             ("__doc__", fn.doc ?? heap.none),
         ]
         for (k, v) in values { try funcWrapperSetAttr(w, k, v) }

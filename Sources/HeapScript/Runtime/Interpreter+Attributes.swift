@@ -138,6 +138,10 @@ extension Interpreter {
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }
             if m.name == "array", attr == "__dict__" { throw notModelled("array.__dict__") }
+            // Lib/weakref.py's class, made at its first lookup (WeakrefFinalize.swift).
+            if m.name == "weakref", attr == "finalize", finalizeClass == nil {
+                try dictSet(m.dict, name(attr), try weakrefFinalize())
+            }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)
@@ -173,6 +177,9 @@ extension Interpreter {
             switch attr {
             // type_name/type_qualname: a static type's tp_name may carry its module
             // ("weakref.ReferenceType"); the name is what follows the last dot.
+            case "__qualname__" where info.isHeapType:
+                // type_qualname: ht_qualname, the body's `__qualname__` ("A.B" for a nested class).
+                return try newStr(nestedClassQualnames[obj] ?? info.name)
             case "__name__", "__qualname__":
                 return try newStr(info.isHeapType ? info.name : String(info.name.split(separator: ".").last ?? ""))
             case "__mro__":
@@ -205,7 +212,11 @@ extension Interpreter {
             case "__code__": heap.incref(fn.codeRef); return fn.codeRef
             case "__defaults__": let d = fn.defaults ?? heap.none; heap.incref(d); return d
             case "__kwdefaults__": let d = fn.kwdefaults ?? heap.none; heap.incref(d); return d
-            case "__globals__": heap.incref(fn.globals); return fn.globals
+            case "__globals__":
+                // A stand-in module's functions (Lib/copy.py's, weakref.finalize's): their
+                // globals are the stand-in's, not CPython's module dict.
+                try refuseIfOpaque(fn.globals)
+                heap.incref(fn.globals); return fn.globals
             case "__closure__": let c = fn.closure ?? heap.none; heap.incref(c); return c
             case "__doc__": let d = fn.doc ?? heap.none; heap.incref(d); return d
             case "__annotations__": let a = try functionAnnotations(fn); heap.incref(a); return a

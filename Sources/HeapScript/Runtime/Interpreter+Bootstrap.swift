@@ -208,6 +208,9 @@ extension Interpreter {
     /// where start-up has (`modulePreloadedByStartup`; `importModule` handles that case).
     func noteUnmodelledImport(_ module: String, blocks: String, objects: String, leavesGarbage: Bool) {
         guard !modulePreloadedByStartup(module) else { return }
+        // Lib/weakref.py's `import itertools` (WeakrefFinalize.swift): CPython ran it at
+        // start-up or at `import weakref`, whose own note covers it.
+        guard !makingFinalizeClass else { return }
         let v = profile.version
         heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
         unknownBlockSizes = "CPython \(v)'s `import \(module)` allocates blocks (\(blocks)) that heapbook does not model one for one"

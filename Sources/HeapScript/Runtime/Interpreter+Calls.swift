@@ -213,6 +213,7 @@ extension Interpreter {
             if framesOwnReferences { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
         }
         do {
+            if code.filename == Interpreter.weakrefModuleFile { try refuseFinalizeKeywords(code, kwargs) }
             try bindArguments(frame, fn, code, args, kwargs)
         } catch {
             clearFrame(frame, fnRef)
@@ -230,6 +231,13 @@ extension Interpreter {
             try step()
             flow = try CEval(self).run(frame)
         } catch var e as PyException {
+            if code.filename == Interpreter.weakrefModuleFile {
+                // CPython's traceback would name the installed Lib/weakref.py and its lines.
+                releaseException(e)
+                clearFrame(frame, fnRef)
+                throw notModelled("an exception raised through Lib/weakref.py's finalize.\(code.name)()",
+                                  because: "its traceback names CPython's installed weakref.py, which heapbook stands in for")
+            }
             if code.filename == Interpreter.copyModuleFile {
                 // CPython's traceback would name the installed Lib/copy.py and its lines.
                 releaseException(e)
@@ -478,7 +486,7 @@ extension Interpreter {
         }
         heap.releaseWorkingSet(prepareArguments)
         heap.decref(prepare)
-        try dictSet(namespace, name("__module__"), name("__main__"))
+        try dictSet(namespace, name("__module__"), name(classBodyModule))
         let qualnameStr = try newStr(qualname)
         try dictSet(namespace, name("__qualname__"), qualnameStr)
         heap.decref(qualnameStr)
@@ -560,7 +568,8 @@ extension Interpreter {
             throw error
         }
         do {
-            let t = try heap.newHeapType(name: className, module: "__main__", bases: bases, dict: typeDict, slots: slots)
+            let t = try heap.newHeapType(name: className, module: classBodyModule, bases: bases, dict: typeDict, slots: slots)
+            nestedClassQualnames[t] = qualname == className ? nil : qualname
             // 3.6's mro_implementation (`Profile.buildClassMakesTemporaries`): n + 3 lists.
             if temporaries { heap.releaseWorkingSet(heap.takeFromFreeLists(FreeListCounts(lists: max(bases.count, 1) + 3))) }
             try typeReadySetHash(typeDict)

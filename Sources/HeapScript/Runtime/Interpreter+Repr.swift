@@ -125,7 +125,9 @@ extension Interpreter {
             let items = "{" + (try s.elements.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "}"
             return frozen ? "frozenset(\(items))" : items
         case .type(let t):
-            if let m = t.module, t.isHeapType || m != "builtins" { return "<class '\(m).\(t.name)'>" }
+            // type_repr: a heap type's module and qualname.
+            if let m = t.module, t.isHeapType { return "<class '\(m).\(nestedClassQualnames[r] ?? t.name)'>" }
+            if let m = t.module, m != "builtins" { return "<class '\(m).\(t.name)'>" }
             return "<class '\(t.name)'>"
         case .instance:
             if let m = try lookupSpecial(r, "__repr__") {
@@ -136,7 +138,9 @@ extension Interpreter {
                 }
                 return stringValue(s)
             }
-            return "<\(info.module ?? "builtins").\(info.name) object at \(hexAddress(r))>"
+            // object_repr: the type's module and qualname.
+            let typeName = info.isHeapType ? nestedClassQualnames[heap.typeOf[Int(r)]] ?? info.name : info.name
+            return "<\(info.module ?? "builtins").\(typeName) object at \(hexAddress(r))>"
         case .function(let f): return "<function \(f.qualname) at \(hexAddress(r))>"
         case .native(let o as MethodWrapper):
             let s = o.selfRef

@@ -124,6 +124,21 @@ public final class Interpreter {
     var handledException: ObjectRef?
     let tracebackCensus = TracebackCensus()
     var weakrefImported = false
+    /// Lib/weakref.py's `finalize` class, once its first lookup made it (WeakrefFinalize.swift).
+    var finalizeClass: ObjectRef?
+    /// The `__module__` a class statement gets (its globals' `__name__` in CPython): always
+    /// `__main__` but while Lib/weakref.py's finalize is made ("weakref").
+    var classBodyModule = "__main__"
+    /// ht_qualname of the classes made in a class body (`class A:\n class B`: "A.B"), by
+    /// class; only those whose qualname is not their name. `buildClass` sets or removes the
+    /// entry of every class it makes, so a reused ObjectRef never reads a stale one.
+    var nestedClassQualnames: [ObjectRef: String] = [:]
+    /// While Lib/weakref.py's finalize is made: its classmethods copy their qualnames (3.10+),
+    /// and on 3.13 its docstrings are already cleaned (WeakrefFinalize.swift).
+    var makingFinalizeClass = false
+    /// atexit's callbacks in registration order (owned): only `finalize._exitfunc`, which
+    /// finalize's first instance registers (WeakrefFinalize.swift); called last first at exit.
+    var atexitCallbacks: [ObjectRef] = []
     /// Source lines of files run with `heapbook run`, for tracebacks.
     var sourceFiles: [String: [Substring]] = [:]
     /// Builtin functions and methods by id (BuiltinInfo.id).

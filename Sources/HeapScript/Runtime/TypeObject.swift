@@ -50,7 +50,7 @@ extension Interpreter {
             guard case .str(let s) = heap.payload[Int(k)], Interpreter.isSpecialName(s.value) else { continue }
             let unchanged: Bool
             switch s.value {
-            case "__module__": unchanged = isExactStr(v) && stringValue(v) == "__main__"
+            case "__module__": unchanged = isExactStr(v) && stringValue(v) == classBodyModule
             case "__qualname__": unchanged = isExactStr(v) && stringValue(v) == qualname
             case "__firstlineno__" where profile.classStaticAttributes:
                 if case .int(let n) = heap.payload[Int(v)], heap.kind(v) == .int { unchanged = n == firstLine } else { unchanged = false }

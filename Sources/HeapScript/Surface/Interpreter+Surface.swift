@@ -53,6 +53,8 @@ extension Interpreter {
         } else {
             return []
         }
+        // Lib/weakref.py's finalize, made at its first lookup (WeakrefFinalize.swift).
+        if m == "weakref" { names.insert("finalize") }
         return names.sorted()
     }
 

@@ -437,6 +437,9 @@ extension Interpreter {
         // The Lib/copy.py stand-in's helpers (CopyModule.swift), called only by its code.
         case "copy._hb_id", "copy._hb_unmodelled": return one()
         case "copy._hb_frame_count_unknown": return noArgs()
+        // The Lib/weakref.py finalize stand-in's helpers (WeakrefFinalize.swift), likewise.
+        case "weakref._hb_atexit_register", "weakref._hb_unmodelled", "weakref._hb_call_ex": return one()
+        case "weakref._hb_exit_exception": return noArgs()
         // Modules/gcmodule.c
         case "gc.collect":
             return S(min: 0, max: 1, parameters: ["generation"], arity: .takes(v < 8 ? "" : bare),
@@ -579,10 +582,10 @@ extension Interpreter {
     }
 
     /// tp_call's argument tuple and keyword dict before 3.9 (`Profile.typeCallPacksArguments`),
-    /// held while `body` runs.
-    private func packingTypeCallArguments(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
+    /// held while `body` runs. `always`: a type without vectorcall on every version.
+    private func packingTypeCallArguments(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)], always: Bool = false,
                                           _ body: () throws -> ObjectRef) throws -> ObjectRef {
-        guard profile.typeCallPacksArguments, !args.isEmpty || !kwargs.isEmpty else { return try body() }
+        guard profile.typeCallPacksArguments || always, !args.isEmpty || !kwargs.isEmpty else { return try body() }
         var packed = FreeListCounts(dicts: kwargs.isEmpty ? 0 : 1)
         if !args.isEmpty { packed.tuples = Array(repeating: 0, count: args.count) + [1] }
         let held = heap.takeFromFreeLists(packed)
@@ -614,6 +617,11 @@ extension Interpreter {
             return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, args, kwargs) }
         }
         let checked = try checkArguments(sig, heap.typeInfo(type).name, args, kwargs)
-        return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, checked.args, checked.kwargs) }
+        // weakref.ref has no vectorcall up to 3.13 (Objects/weakrefobject.c: tp_call through
+        // _PyObject_MakeTpCall): `gc.collect(); w = weakref.ref(o, None); gc.get_count()`
+        // counts the 2-tuple, one more than the weakref, on 3.11.7-3.13.0 as on 3.8.18.
+        return try packingTypeCallArguments(args, kwargs, always: kind == .weakref) {
+            try constructBuiltin(kind, type, checked.args, checked.kwargs)
+        }
     }
 }

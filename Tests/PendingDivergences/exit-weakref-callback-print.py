@@ -1,0 +1,6 @@
+import weakref
+class C:
+    pass
+
+d = C()
+w = weakref.ref(d, print)

@@ -64,16 +64,7 @@ extension Interpreter {
         }
         defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
         for a in args { try refuseStartupObject(a) }
-        var packed: [ObjectRef] = []
-        if !args.isEmpty {
-            args.forEach(heap.incref)
-            packed.append(try newTuple(args))
-        }
-        if !kwargs.isEmpty {
-            let d = try newDict()
-            for (k, v) in kwargs { try dictSet(d, name(k), v) }
-            packed.append(d)
-        }
+        let packed = try packTypeCallArguments(args, kwargs)
         defer { packed.reversed().forEach(heap.decref) }
         let obj = try newBuiltinSubclassObject(type, kind)
         do {

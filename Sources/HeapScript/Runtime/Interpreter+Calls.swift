@@ -659,16 +659,7 @@ extension Interpreter {
         }
         // _PyObject_MakeTpCall packs the arguments into a tuple (and a dict for keywords)
         // for type_call; they are real allocations, visible in gc.get_count().
-        var packed: [ObjectRef] = []
-        if !args.isEmpty {
-            args.forEach(heap.incref)
-            packed.append(try newTuple(args))
-        }
-        if !kwargs.isEmpty {
-            let d = try newDict()
-            for (k, v) in kwargs { try dictSet(d, name(k), v) }
-            packed.append(d)
-        }
+        let packed = try packTypeCallArguments(args, kwargs)
         defer { packed.reversed().forEach(heap.decref) }
         let obj: ObjectRef
         do {
@@ -817,6 +808,27 @@ extension Interpreter {
         heap.incref(obj)
         args.forEach(heap.incref)
         return try callFunction(function, [obj] + args, [], vectorcall: true)
+    }
+
+    /// _PyObject_MakeTpCall's packing for type_call: a tuple of the positional arguments
+    /// and a dict of the keyword ones, each only when there are some (new references).
+    func packTypeCallArguments(_ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> [ObjectRef] {
+        var packed: [ObjectRef] = []
+        if !args.isEmpty {
+            args.forEach(heap.incref)
+            packed.append(try newTuple(args))
+        }
+        if !kwargs.isEmpty {
+            do {
+                let d = try newDict()
+                packed.append(d)
+                for (k, v) in kwargs { try dictSet(d, name(k), v) }
+            } catch {
+                packed.reversed().forEach(heap.decref)
+                throw error
+            }
+        }
+        return packed
     }
 
     func releaseException(_ e: PyException) {

@@ -71,12 +71,21 @@ extension Interpreter {
                                 because: "Lib/copy.py copies it through `__reduce_ex__(4)` (copyreg.__newobj__, "
                                     + "_reconstruct), which heapbook does not model")
         }
-        let source = copyModuleSource()
+        try runStandIn(copyModuleSource(), filename: Interpreter.copyModuleFile, in: d)
+        // `copy.deepcopy.__globals__` would show the stand-in's names.
+        opaqueObjects[d] = "copy.__dict__"
+    }
+
+    /// Compiles and runs the stand-in for CPython's Python source `source` (Lib/copy.py,
+    /// Lib/weakref.py's finalize) in the dict `d`, with the engine's own compiler and
+    /// evaluator, so that its objects are made as CPython's bytecode makes them. The source
+    /// is the engine's own: not parsing or compiling is a bug, not a refusal.
+    func runStandIn(_ source: String, filename: String, in d: ObjectRef) throws {
         let stmts: [Stmt]
-        do { stmts = try Parser.parseModule(source, filename: Interpreter.copyModuleFile, limits: ParserLimits(profile)) } catch {
-            preconditionFailure("Lib/copy.py's stand-in does not parse: \(error)")
+        do { stmts = try Parser.parseModule(source, filename: filename, limits: ParserLimits(profile)) } catch {
+            preconditionFailure("\(filename) does not parse: \(error)")
         }
-        let compiler = Compiler(interp: self, filename: Interpreter.copyModuleFile)
+        let compiler = Compiler(interp: self, filename: filename)
         defer { compiler.finishCompiling(); compiler.releaseArena() }
         let code: CodeObject
         let codeRef: ObjectRef
@@ -84,15 +93,13 @@ extension Interpreter {
             code = try CodeGen.compileModule(compiler, stmts, interactive: false)
             codeRef = try compiler.makeCode(code)
         } catch let e as PyException { throw e } catch {
-            preconditionFailure("Lib/copy.py's stand-in does not compile: \(error)")
+            preconditionFailure("\(filename) does not compile: \(error)")
         }
         defer { heap.decref(codeRef) }
         let frame = Frame(code: code, globals: d, namespace: d)
         heap.incref(d)
         defer { heap.decref(d) }
         _ = try CEval(self).run(frame)
-        // `copy.deepcopy.__globals__` would show the stand-in's names.
-        opaqueObjects[d] = "copy.__dict__"
     }
 
     /// `copy.__dict__` and the stand-in's own names (`_hb_...`), which CPython's module does

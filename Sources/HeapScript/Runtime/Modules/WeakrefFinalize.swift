@@ -91,28 +91,8 @@ extension Interpreter {
             throw i.notModelled("an exception raised by a weakref.finalize callback at exit",
                                 because: "finalize._exitfunc prints it with sys.excepthook, which heapbook does not model")
         }
-        let stmts: [Stmt]
-        do {
-            let source = profile.minor >= 13 ? Interpreter.cleaningDocstrings(finalizeSource()) : finalizeSource()
-            stmts = try Parser.parseModule(source, filename: Interpreter.weakrefModuleFile, limits: ParserLimits(profile))
-        } catch {
-            preconditionFailure("Lib/weakref.py's finalize does not parse: \(error)")
-        }
-        let compiler = Compiler(interp: self, filename: Interpreter.weakrefModuleFile)
-        defer { compiler.finishCompiling(); compiler.releaseArena() }
-        let code: CodeObject
-        let codeRef: ObjectRef
-        do {
-            code = try CodeGen.compileModule(compiler, stmts, interactive: false)
-            codeRef = try compiler.makeCode(code)
-        } catch let e as PyException { throw e } catch {
-            preconditionFailure("Lib/weakref.py's finalize does not compile: \(error)")
-        }
-        defer { heap.decref(codeRef) }
-        let frame = Frame(code: code, globals: d, namespace: d)
-        heap.incref(d)
-        defer { heap.decref(d) }
-        _ = try CEval(self).run(frame)
+        let source = profile.minor >= 13 ? Interpreter.cleaningDocstrings(finalizeSource()) : finalizeSource()
+        try runStandIn(source, filename: Interpreter.weakrefModuleFile, in: d)
         // `finalize.__init__.__globals__` would show the stand-in's names, not weakref's.
         opaqueObjects[d] = "weakref.__dict__"
         guard let c = try dictGet(d, name("finalize")) else { preconditionFailure("no finalize") }

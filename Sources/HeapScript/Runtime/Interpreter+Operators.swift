@@ -578,10 +578,10 @@ extension Interpreter {
         }
         // dictview_richcompare orders keys and items views against sets and views as
         // subsets: not modelled (with anything else it returns NotImplemented, as here).
-        let setLike: Set<TypeKind> = [.set, .frozenset, .dictKeys, .dictItems]
+        let views: Set<TypeKind> = [.dictKeys, .dictItems], sets: Set<TypeKind> = [.set, .frozenset]
         let (ka, kb) = (heap.kind(a), heap.kind(b))
-        if setLike.contains(ka), setLike.contains(kb), ka == .dictKeys || ka == .dictItems || kb == .dictKeys || kb == .dictItems {
-            throw notModelled("ordering a \(typeName(ka == .dictKeys || ka == .dictItems ? a : b)) view")
+        if views.contains(ka) && (views.contains(kb) || sets.contains(kb)) || views.contains(kb) && sets.contains(ka) {
+            throw notModelled("ordering a \(typeName(views.contains(ka) ? a : b)) view")
         }
         throw error("TypeError", "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
     }

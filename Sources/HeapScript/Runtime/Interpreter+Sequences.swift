@@ -107,9 +107,13 @@ extension Interpreter {
 
     /// Whether `e` is a StopIteration (or a subclass), which FOR_ITER and the C iterators
     /// clear as the end of iteration.
-    func isStopIteration(_ e: PyException) -> Bool {
-        guard let stop = exceptionTypes["StopIteration"] else { return false }
-        return heap.typeInfo(of: e.exception).mro.contains(stop)
+    func isStopIteration(_ e: PyException) -> Bool { exceptionMatches(e, "StopIteration") }
+
+    /// PyErr_ExceptionMatches: `e` is an instance of the builtin exception `name` or of a
+    /// subclass of it.
+    func exceptionMatches(_ e: PyException, _ name: String) -> Bool {
+        guard let type = exceptionTypes[name] else { return false }
+        return heap.typeInfo(of: e.exception).mro.contains(type)
     }
 
     /// FOR_ITER: the next item (a new reference) or nil when exhausted.

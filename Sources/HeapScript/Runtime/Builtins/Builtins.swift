@@ -306,8 +306,7 @@ extension Interpreter {
             // PyBytes_FromObject: a TypeError from PyObject_GetIter becomes "cannot convert".
             let it: ObjectRef
             do { it = try getIter(a) } catch let e as PyException {
-                guard let typeError = exceptionTypes["TypeError"],
-                      heap.typeInfo(of: e.exception).mro.contains(typeError) else { throw e }
+                guard exceptionMatches(e, "TypeError") else { throw e }
                 releaseException(e)
                 throw error("TypeError", "cannot convert '\(typeName(a))' object to bytes")
             }

@@ -161,8 +161,7 @@ extension Interpreter {
         defer { if lends { heap.incref(o) } }
         do { res = try callFunction(f, [o], []) } catch {
             heap.decref(method)
-            if hasDefault, let e = error as? PyException, let typeError = exceptionTypes["TypeError"],
-               heap.typeInfo(of: e.exception).mro.contains(typeError) {
+            if hasDefault, let e = error as? PyException, exceptionMatches(e, "TypeError") {
                 throw notModelled("sys.getsizeof(obj, default)", because: "clearing the TypeError `__sizeof__` raised is not modelled")
             }
             throw error

@@ -528,6 +528,17 @@ extension Interpreter {
 
     // MARK: - Comparisons and searches
 
+    /// array_array_index / array_array_remove: the first index whose item equals v, or
+    /// their ValueError (3.6.15 says "x not in list").
+    private func arrayFirstIndex(_ a: ArrayObject, _ v: ObjectRef, method: String) throws -> Int {
+        var at: Int?
+        try arrayScan(a, v) { k in at = k; return true }
+        guard let k = at else {
+            throw error("ValueError", "array.\(method)(x): x not in \(profile.minor < 8 ? "list" : "array")")
+        }
+        return k
+    }
+
     /// array_contains / count / index / remove: getarrayitem for each item (a new object,
     /// released after PyObject_RichCompareBool(item, v, Py_EQ)); `body` sees each index
     /// whose item equals v and says whether to stop.
@@ -741,23 +752,12 @@ extension Interpreter {
             return v
         }
         defineMethod(.array, "remove") { i, s, args, _ in
-            let a = i.heap.array(s!)!
-            var at: Int?
-            try i.arrayScan(a, args[0]) { k in at = k; return true }
-            guard let k = at else {
-                throw i.error("ValueError", i.profile.minor < 8 ? "array.remove(x): x not in list" : "array.remove(x): x not in array")
-            }
+            let k = try i.arrayFirstIndex(i.heap.array(s!)!, args[0], method: "remove")
             i.arrayDeleteRange(s!, k, k + 1)
             return i.heap.newNone()
         }
         defineMethod(.array, "index") { i, s, args, _ in
-            let a = i.heap.array(s!)!
-            var at: Int?
-            try i.arrayScan(a, args[0]) { k in at = k; return true }
-            guard let k = at else {
-                throw i.error("ValueError", i.profile.minor < 8 ? "array.index(x): x not in list" : "array.index(x): x not in array")
-            }
-            return try i.newInt(k)
+            try i.newInt(try i.arrayFirstIndex(i.heap.array(s!)!, args[0], method: "index"))
         }
         defineMethod(.array, "count") { i, s, args, _ in
             var n = 0

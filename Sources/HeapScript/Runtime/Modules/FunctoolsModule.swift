@@ -64,8 +64,7 @@ extension Interpreter {
         let it: ObjectRef
         do { it = try getIter(seq) } catch let e as PyException {
             if let r = result { heap.decref(r) }
-            guard let typeError = exceptionTypes["TypeError"],
-                  heap.typeInfo(of: e.exception).mro.contains(typeError) else { throw e }
+            guard exceptionMatches(e, "TypeError") else { throw e }
             releaseException(e)
             throw error("TypeError", "reduce() arg 2 must support iteration")
         } catch {

@@ -62,11 +62,18 @@ extension Heap {
     /// the permanent generation). Called once, before the session's first statement.
     /// Before that, the engine's own start-up objects (everything tracked in generation 0)
     /// move to `plan.engineObjectsGeneration`.
-    public func installStartupPhantoms(_ plan: StartupObjects, mainDict: ObjectRef) {
+    ///
+    /// `__main__`'s module goes with its dict, just before it, as in CPython's lists (the
+    /// module is tracked when it is made, the dict once it holds a GC object): a collection
+    /// that finds the module reachable then reaches the dict, and the objects only the dict
+    /// holds, without moving them, which decides the order of their finalizers at exit.
+    public func installStartupPhantoms(_ plan: StartupObjects, mainModule: ObjectRef, mainDict: ObjectRef) {
         precondition(gc.startupPlan == nil, "start-up phantoms installed twice")
         gc.startupPlan = plan
         if plan.engineObjectsGeneration != 0 { gc.merge(0, into: plan.engineObjectsGeneration) }
-        if let g = plan.mainDictGeneration, gc.isTracked(mainDict) { gc.move(GCState.node(mainDict), to: g) }
+        if let g = plan.mainDictGeneration {
+            for r in [mainModule, mainDict] where gc.isTracked(r) { gc.move(GCState.node(r), to: g) }
+        }
         let type = newStaticType(name: "<start-up object>", kind: .object, base: builtinType(.object),
                                  basicSize: 16, isGC: true)
         phantomType = type

@@ -65,7 +65,9 @@ extension Interpreter {
         // `gc.collect()` then `len(gc.get_objects())` in a file, the engine 11093.
         if scriptStartup { heap.startWithUnknownCount(forever: true) }
         // __main__'s dict holds start-up's tracked objects (__builtins__, __loader__), so
-        // start-up's collections have moved it on: it is older than anything typed.
+        // start-up's collections have moved it on, and its module with it (just before it:
+        // the module is tracked first): they are older than anything typed.
+        heap.gc.track(mainModule, inGeneration: profile.mainDictGeneration)
         heap.gc.track(mainDict, inGeneration: profile.mainDictGeneration)
         heap.markStartupObjects()
     }

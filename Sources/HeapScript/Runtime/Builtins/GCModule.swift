@@ -158,7 +158,7 @@ extension Interpreter {
         // Start-up's count is fitted, not exact, where the compiler's is not (replStartupGCCounts).
         heap.countMayDiffer(by: profile.compileCountError?.statement ?? 0)
         guard let plan = interactive ? profile.replStartupObjects : profile.scriptStartupObjects else { return }
-        heap.installStartupPhantoms(plan, mainDict: mainDict)
+        heap.installStartupPhantoms(plan, mainModule: mainModule, mainDict: mainDict)
         startupObjectsModelled = true
     }
 

@@ -29,6 +29,8 @@ extension Allocator {
                                                    count: (numarenas - maxarenas) * maxPoolsInArena))
             links.append(contentsOf: repeatElement(0, count: (numarenas - maxarenas)
                                                    * maxPoolsInArena * unitsPerPool))
+            reuse.stamps.append(contentsOf: repeatElement(0, count: (numarenas - maxarenas)
+                                                          * maxPoolsInArena * unitsPerPool))
             unusedArenaObjects = Int32(maxarenas)
         }
 
@@ -263,9 +265,13 @@ extension Allocator {
                 // Reached the end of the free list, try to extend it.
                 pymallocPoolExtend(pool, size)
             }
-            return pools[pool].address + UInt64(bp) << UInt64(alignmentShift)
+            let p = pools[pool].address + UInt64(bp) << UInt64(alignmentShift)
+            reuse.allocated(size, unitIndex: pool * unitsPerPool + Int(bp), address: p)
+            return p
         }
-        return allocateFromNewPool(size)
+        guard let p = allocateFromNewPool(size), let newPool = poolId(containing: p) else { return nil }
+        reuse.allocated(size, unitIndex: newPool * unitsPerPool + Int((p & poolSizeMask) >> UInt64(alignmentShift)), address: p)
+        return p
     }
 
     // MARK: - Free
@@ -398,6 +404,7 @@ extension Allocator {
         // The pool had at least the p block outstanding, so it is used or full, never empty.
         assert(pools[pool].count > 0, "free of a block in an empty pool (double free?)")
         let unit = Int32(truncatingIfNeeded: (p & poolSizeMask) >> UInt64(alignmentShift))
+        reuse.freed(Int(pools[pool].szidx), unitIndex: pool * unitsPerPool + Int(unit), address: p)
         let lastfree = pools[pool].freeblock
         links[pool * unitsPerPool + Int(unit)] = UInt16(truncatingIfNeeded: lastfree)
         pools[pool].freeblock = unit

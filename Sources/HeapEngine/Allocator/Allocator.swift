@@ -163,6 +163,9 @@ public struct Allocator {
     /// The C library's malloc under PyMem_RawMalloc.
     var system: SystemMalloc
 
+    /// Recent pymalloc events per size class (Allocator+ReuseLog.swift).
+    var reuse: ReuseLog
+
     /// Creates an empty heap: no arena mapped until the first small request.
     /// - Parameters:
     ///   - profile: supplies every size (ALIGNMENT, POOL_SIZE, ...).
@@ -198,6 +201,7 @@ public struct Allocator {
         nfp2lasta = Array(repeating: -1, count: maxPoolsInArena + 1)
         mmapTop = profile.arenaBaseAddress - UInt64(profile.arenaMmapSkew)
         system = SystemMalloc(profile: profile)
+        reuse = ReuseLog(sizeClasses: numSizeClasses)
     }
 
     // MARK: - API

@@ -23,8 +23,18 @@
 /// statement at the prompt, a whole script, a chapter's script block — stay exact. A stale
 /// block stops mattering when the last int holding its address dies.
 ///
+/// Within one epoch the engine vouches for reuse only where pymalloc's choice does not
+/// depend on how full CPython's pools are (Allocator+ReuseLog.swift): a dead object's block,
+/// freed to pymalloc, is certainly the next block of its size class when the frees of its
+/// class since its allocation were of later blocks freed last-made first, and then only for
+/// the class's next allocation. Every other object of the class made while such a block is
+/// free, or after it may have been taken, is *uncertain against* the dead ids it held:
+/// comparing its id with them, or hashing and `in` with its id while they are held, is
+/// refused.
+///
 /// Invariants: `uncertain` and every `occupant` are live rows; a stale block's
-/// `heldAddresses` are all keys of `holders`.
+/// `heldAddresses` are all keys of `holders`; a block's `occupant` is set only where its
+/// reuse is certain.
 struct IdentityCertainty {
     struct DeadBlock {
         var sizeClass: Int
@@ -33,6 +43,16 @@ struct IdentityCertainty {
         var heldAddresses: [UInt64: Int]
         /// The live object now in the block, if any.
         var occupant: ObjectRef?
+        /// Who takes the block: the engine's allocator is CPython's (free lists, the system
+        /// malloc), the class's next allocation if it comes right after the free, or nobody
+        /// knows.
+        var reuse: Reuse = .exact
+    }
+    enum Reuse {
+        case exact
+        /// Certainly taken by the allocation that makes the class's count `allocations + 1`.
+        case next(allocations: Int)
+        case unknown
     }
     /// An int id() returned: the address it holds, the object's row while it lives, and the
     /// epoch the object died in.
@@ -54,8 +74,14 @@ struct IdentityCertainty {
     /// for them, with the epoch the object was allocated in.
     var uncertain: [ObjectRef: Int] = [:]
     var uncertainInts: [ObjectRef: Int] = [:]
+    /// Live objects made in this epoch that may or may not sit where these dead ids' objects
+    /// did, and the ints id() gave for them.
+    var uncertainAgainst: [ObjectRef: Set<UInt64>] = [:]
+    var uncertainAgainstInts: [ObjectRef: Set<UInt64>] = [:]
 
-    var isTracking: Bool { !holders.isEmpty || !uncertain.isEmpty || !uncertainInts.isEmpty }
+    var isTracking: Bool {
+        !holders.isEmpty || !uncertain.isEmpty || !uncertainInts.isEmpty || !uncertainAgainstInts.isEmpty
+    }
 
     /// No int holds `address` any more: its dead blocks stop mattering.
     static func forget(_ address: UInt64, in blocks: inout [UInt64: DeadBlock]) {
@@ -87,14 +113,22 @@ extension Heap {
         identities.intsOfObject[r, default: []].append(idInt)
         identities.holders[held, default: 0] += 1
         if let made = identities.uncertain[r] { identities.uncertainInts[idInt] = made }
+        if let dead = identities.uncertainAgainst[r] { identities.uncertainAgainstInts[idInt] = dead }
     }
 
     /// Why comparing `a` with `b` (or `id(y) - old`) may not give CPython's answer, or nil:
     /// an uncertain id against the id of an object that died before the compilation of the
     /// statement that made the uncertain one (or against a plain int equal to such an id).
     public func identityComparisonUncertainty(_ a: ObjectRef, _ b: ObjectRef) -> String? {
-        guard !identities.uncertainInts.isEmpty else { return nil }
+        guard !identities.uncertainInts.isEmpty || !identities.uncertainAgainstInts.isEmpty else { return nil }
         for (x, y) in [(a, b), (b, a)] {
+            if let dead = identities.uncertainAgainstInts[x] {
+                if let other = identities.idInts[y] {
+                    if other.deathEpoch != nil && dead.contains(other.address) { return Heap.poolsBetween }
+                } else if case .int(let v) = payload[Int(y)], v > 0, dead.contains(UInt64(v)) {
+                    return Heap.poolsBetween
+                }
+            }
             guard let made = identities.uncertainInts[x] else { continue }
             if let other = identities.idInts[y] {
                 if let died = other.deathEpoch, died < made { return Heap.compiledBetween }
@@ -110,6 +144,13 @@ extension Heap {
     /// an uncertain id while ids of objects that died before its object's compilation are
     /// held, or such an id while uncertain ones exist (the container may hold either).
     public func identityLookupUncertainty(_ r: ObjectRef) -> String? {
+        if let dead = identities.uncertainAgainstInts[r], dead.contains(where: { identities.holders[$0] != nil }) {
+            return Heap.poolsBetween
+        }
+        if let held = identities.idInts[r], held.deathEpoch != nil,
+           identities.uncertainAgainstInts.values.contains(where: { $0.contains(held.address) }) {
+            return Heap.poolsBetween
+        }
         if let made = identities.uncertainInts[r],
            identities.stale.values.contains(where: { $0.heldAddresses.values.contains { $0 < made } }) {
             return Heap.compiledBetween
@@ -125,10 +166,17 @@ extension Heap {
         + "died before that compilation is compared with the id of one made after it, which may or may not "
         + "have reused its block (free and allocate in one statement: `del x; y = ...; id(y) == old`)"
 
+    static let poolsBetween = "which free block pymalloc gives a new object depends on how full CPython's "
+        + "pools are once another block of its size class was freed or taken in between, which heapbook does "
+        + "not model; the id of an object that died is compared with the id of one made after it "
+        + "(`hash(map(f, a)) == hash(map(f, a))`: the map and its iterator are two blocks of one size class)"
+
     /// releaseRow: an id int or a block's occupant dies.
     func noteIdentityFreed(_ r: ObjectRef) {
         identities.uncertain[r] = nil
         identities.uncertainInts[r] = nil
+        identities.uncertainAgainst[r] = nil
+        identities.uncertainAgainstInts[r] = nil
         if let ints = identities.intsOfObject.removeValue(forKey: r) {
             for n in ints { identities.idInts[n]?.deathEpoch = identities.epoch }
         }
@@ -155,13 +203,26 @@ extension Heap {
     static let freeListsFollowedAcrossCompilation: Set<TypeKind> = [.float, .list, .dict]
 
     /// freeBlock (or a free list other than those followed): a dying object whose address
-    /// is held leaves a dead block.
-    func noteBlockFreed(_ r: ObjectRef) {
+    /// is held leaves a dead block. `toPymalloc`: freeBlock, just before the block goes back
+    /// to the allocator (a free list's object keeps its memory, and whichever object takes it
+    /// is the engine's to say).
+    ///
+    /// The block of a dead object whose id is held may also be freed by the object that took
+    /// it: who takes it next is then as (un)certain as for the first free.
+    func noteBlockFreed(_ r: ObjectRef, toPymalloc: Bool = false) {
         let objectAddress = address[Int(r)]
-        guard identities.holders[objectAddress] != nil else { return }
         let block = blockAddress(r)
-        identities.diedThisEpoch[block, default: IdentityCertainty.DeadBlock(
-            sizeClass: allocator.sizeClass(of: block), heldAddresses: [:])].heldAddresses[objectAddress] = identities.epoch
+        let held = identities.holders[objectAddress] != nil
+        guard held || toPymalloc && identities.diedThisEpoch[block] != nil else { return }
+        var dead = identities.diedThisEpoch[block] ?? IdentityCertainty.DeadBlock(
+            sizeClass: allocator.sizeClass(of: block), heldAddresses: [:])
+        if held { dead.heldAddresses[objectAddress] = identities.epoch }
+        if toPymalloc && dead.sizeClass >= 0 {
+            dead.occupant = nil
+            dead.reuse = allocator.freeLeavesBlockNext(block)
+                ? .next(allocations: allocator.allocationCount(dead.sizeClass)) : .unknown
+        }
+        identities.diedThisEpoch[block] = dead
     }
 
     /// Where the block of `r` starts (its address less the GC header or other pre-header).
@@ -177,7 +238,8 @@ extension Heap {
             return
         }
         let block = blockAddress(r)
-        if identities.diedThisEpoch[block] != nil { identities.diedThisEpoch[block]?.occupant = r }
+        if !f.contains(.fromFreeList) { noteAllocationInClass(r, block: block) }
+        if identities.diedThisEpoch[block]?.reuse.isExact == true { identities.diedThisEpoch[block]?.occupant = r }
         if identities.stale.isEmpty { return }
         if identities.stale[block] != nil {
             identities.stale[block]?.occupant = r
@@ -192,4 +254,31 @@ extension Heap {
             }
         }
     }
+
+    /// A new pymalloc object while blocks of dead objects whose ids are held were freed in
+    /// this epoch: it takes one of them for certain, or is uncertain against those of its
+    /// class whose taker is not known.
+    private func noteAllocationInClass(_ r: ObjectRef, block: UInt64) {
+        guard !identities.diedThisEpoch.isEmpty else { return }
+        let sizeClass = allocator.sizeClass(of: block)
+        guard sizeClass >= 0 else { return }
+        for (freed, var dead) in identities.diedThisEpoch where dead.sizeClass == sizeClass {
+            switch dead.reuse {
+            case .exact: continue
+            case .next(let n) where freed == block && allocator.allocationCount(sizeClass) == n + 1
+                    && allocator.lastAllocationTookLastFreed(sizeClass):
+                dead.reuse = .exact
+                dead.occupant = r
+            case .next, .unknown:
+                dead.reuse = .unknown
+                dead.occupant = nil
+                identities.uncertainAgainst[r, default: []].formUnion(dead.heldAddresses.keys)
+            }
+            identities.diedThisEpoch[freed] = dead
+        }
+    }
+}
+
+extension IdentityCertainty.Reuse {
+    var isExact: Bool { if case .exact = self { return true } else { return false } }
 }

@@ -39,7 +39,7 @@ extension Heap {
 
     /// Releases an object's memory block (tp_free).
     func freeBlock(_ r: ObjectRef) {
-        if !identities.holders.isEmpty { noteBlockFreed(r) }
+        if !identities.holders.isEmpty { noteBlockFreed(r, toPymalloc: true) }
         allocator.free(blockAddress(r))
     }
 

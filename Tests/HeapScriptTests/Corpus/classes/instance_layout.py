@@ -5,10 +5,7 @@ class Box:
 xs = [Box() for i in range(300)]
 steps = [id(xs[i + 1]) - id(xs[i]) for i in range(299)]
 sorted(steps)[150]
-first = Box()
-old_id = id(first)
-del first; second = Box()
-id(second) == old_id
+first = Box(); old_id = id(first); del first; second = Box(); id(second) == old_id
 class P:
     def __init__(self):
         self.a = 1

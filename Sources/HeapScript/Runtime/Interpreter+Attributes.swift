@@ -130,6 +130,7 @@ extension Interpreter {
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
+        try refuseWeakSetAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -141,6 +142,10 @@ extension Interpreter {
             // Lib/weakref.py's class, made at its first lookup (WeakrefFinalize.swift).
             if m.name == "weakref", attr == "finalize", finalizeClass == nil {
                 try dictSet(m.dict, name(attr), try weakrefFinalize())
+            }
+            // Lib/_weakrefset.py's class, made at its first lookup (WeakrefWeakSet.swift).
+            if m.name == "weakref", attr == "WeakSet", weakSetClass == nil {
+                try dictSet(m.dict, name(attr), try weakrefWeakSet())
             }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }

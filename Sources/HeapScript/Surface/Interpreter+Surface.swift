@@ -53,8 +53,9 @@ extension Interpreter {
         } else {
             return []
         }
-        // Lib/weakref.py's finalize, made at its first lookup (WeakrefFinalize.swift).
-        if m == "weakref" { names.insert("finalize") }
+        // Lib/weakref.py's finalize and Lib/_weakrefset.py's WeakSet, made at their first
+        // lookup (WeakrefFinalize.swift, WeakrefWeakSet.swift).
+        if m == "weakref" { names.formUnion(["finalize", "WeakSet"]) }
         return names.sorted()
     }
 

@@ -108,7 +108,10 @@ extension Interpreter {
     /// objects mixes their address hashes: not followed.)
     func hashIsAddress(_ r: ObjectRef) throws -> Bool {
         switch heap.payload[Int(r)] {
-        case .str, .int, .bigInt, .bytes, .tuple, .weakref: return false
+        case .str, .int, .bigInt, .bytes, .tuple: return false
+        // weakref_hash is the referent's; a dead reference's cached one may have been an
+        // address (the referent is gone: not known).
+        case .weakref(let w): return try w.referent.map(hashIsAddress) ?? true
         case .float(let d): return d.isNaN && profile.nanHashIsAddress
         case .empty where r == heap.none: return !profile.noneHashIsConstant
         case .instance: return try lookupSpecialName(heap.typeOf[Int(r)], "__hash__") == nil

@@ -93,6 +93,10 @@ public struct WeakrefState {
     /// nil once the referent died.
     public var referent: ObjectRef?
     public var callback: ObjectRef?
+    /// weakref_hash's cache (`self->hash`): the referent's hash, kept from the first hash()
+    /// on, so that a set holding the reference finds it after the referent died (WeakSet's
+    /// `_remove` callback discards it from `data`).
+    public var hash: Int? = nil
 }
 
 public final class ModuleInfo {

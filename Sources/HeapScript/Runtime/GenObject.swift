@@ -69,6 +69,7 @@ final class GenObject: NativeReferents {
     /// GeneratorExit unwinds its stack, top first); then the code goes.
     func releaseReferences(in heap: Heap) {
         if !frameCleared {
+            interp.refuseClosingWeakSetIterator(self)
             while let r = stack.popLast() { heap.decref(r) }
             interp.clearGeneratorFrame(self)
         }
@@ -83,7 +84,12 @@ extension Interpreter {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject,
               let bytecode = code.bytecode else { preconditionFailure("not generator code") }
         bytecode.assemble(code)
-        if !bytecode.exceptionTable.isEmpty {
+        // Lib/_weakrefset.py's WeakSet.__iter__ (`with _IterationGuard(self): for ...: yield`,
+        // WeakrefWeakSet.swift) is the one exception: its handler is the `with`'s, which
+        // catches nothing (`__exit__` returns None), an exception leaving it is refused
+        // (`genSend`), and so is closing it while it is suspended inside the `with`
+        // (`genClose`), which would run `__exit__`.
+        if !bytecode.exceptionTable.isEmpty && code.filename != Interpreter.weakrefsetModuleFile {
             // Closing such a generator runs its handlers; a caught exception's traceback
             // shares its frame.
             heap.decref(fnRef); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
@@ -169,6 +175,12 @@ extension Interpreter {
             // The exception leaves the generator's frame: the traceback holds it (and its
             // locals), the generator is exhausted.
             gen.state = .completed
+            if gen.frame.code.filename == Interpreter.weakrefsetModuleFile {
+                // CPython's traceback would name the installed Lib/_weakrefset.py and its lines.
+                releaseException(e)
+                throw notModelled("an exception raised through Lib/_weakrefset.py's \(gen.frame.code.qualname)()",
+                                  because: "its traceback names CPython's installed _weakrefset.py, which heapbook stands in for")
+            }
             gen.frameCleared = true
             if !profile.lazyFrameObjects { liveGeneratorFrames -= 1 }
             leaveFrame(&e, code: gen.frame.code, line: gen.frame.line, function: gen.frame.code.name, position: gen.frame.position)
@@ -229,9 +241,11 @@ extension Interpreter {
     }
 
     /// gen_close of a generator not started or suspended at a yield (outside any try: the
-    /// engine refuses generators with handlers).
+    /// engine refuses generators with handlers, but WeakSet.__iter__'s `with`, whose close
+    /// while suspended would run `_IterationGuard.__exit__`: refused).
     func genClose(_ gen: GenObject) {
         guard gen.state == .created || gen.state == .suspended, !gen.frameCleared else { return }
+        refuseClosingWeakSetIterator(gen)
         if gen.state == .suspended && gen.delegating, let receiver = gen.stack.last {
             // gen_close_iter: a subgenerator is closed first; another iterator's close() is
             // looked up (the builtin ones have none; a class's would run: refused). Then
@@ -266,6 +280,17 @@ extension Interpreter {
         heap.peakMayExceed(by: 3)
         while let r = gen.stack.popLast() { heap.decref(r) }
         clearGeneratorFrame(gen)
+    }
+
+    /// A WeakSet iterator closed (or dropped) while suspended inside its `with`: CPython's
+    /// GeneratorExit runs `_IterationGuard.__exit__` (the guard leaves `_iterating`, pending
+    /// removals are committed), which the engine does not model. Refused after the statement.
+    func refuseClosingWeakSetIterator(_ gen: GenObject) {
+        guard gen.state == .suspended, gen.frame.code.filename == Interpreter.weakrefsetModuleFile,
+              pendingRefusal == nil else { return }
+        pendingRefusal = notModelled("closing a WeakSet iterator before its end",
+                                     because: "GeneratorExit would run _IterationGuard.__exit__ in Lib/_weakrefset.py's "
+                                         + "WeakSet.__iter__, which heapbook does not model")
     }
 
     /// FOR_ITER and next() of a generator: the next item, or nil once it is exhausted (its

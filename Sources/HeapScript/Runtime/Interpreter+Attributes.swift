@@ -130,6 +130,7 @@ extension Interpreter {
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
+        try refuseWeakSetAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -138,9 +139,15 @@ extension Interpreter {
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }
             if m.name == "array", attr == "__dict__" { throw notModelled("array.__dict__") }
+            // Lib/weakref.py's names beyond _weakref's (finalize, WeakSet, the refused ones).
+            if m.name == "weakref", attr == "__dict__" { throw notModelled("weakref.__dict__") }
             // Lib/weakref.py's class, made at its first lookup (WeakrefFinalize.swift).
             if m.name == "weakref", attr == "finalize", finalizeClass == nil {
                 try dictSet(m.dict, name(attr), try weakrefFinalize())
+            }
+            // Lib/_weakrefset.py's class, made at its first lookup (WeakrefWeakSet.swift).
+            if m.name == "weakref", attr == "WeakSet", weakSetClass == nil {
+                try dictSet(m.dict, name(attr), try weakrefWeakSet())
             }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }

@@ -245,6 +245,13 @@ extension Interpreter {
                 throw notModelled("an exception raised through Lib/copy.py's \(code.name)()",
                                   because: "its traceback names CPython's installed copy.py, which heapbook stands in for")
             }
+            if code.filename == Interpreter.weakrefsetModuleFile {
+                // CPython's traceback would name the installed Lib/_weakrefset.py and its lines.
+                releaseException(e)
+                clearFrame(frame, fnRef)
+                throw notModelled("an exception raised through Lib/_weakrefset.py's \(code.qualname)()",
+                                  because: "its traceback names CPython's installed _weakrefset.py, which heapbook stands in for")
+            }
             let live = frame.tracebackHolders.filter { $0.holdsTraceback }
             if !live.isEmpty {   // as CEval.leave
                 guard frameKeeper(live, inFlight: exceptionState(e.exception)) != nil else {

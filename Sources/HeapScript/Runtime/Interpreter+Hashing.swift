@@ -45,10 +45,14 @@ extension Interpreter {
         // The set-like views have PyObject_HashNotImplemented; dict_values keeps object's.
         case .cell where dictView(r).map({ $0.kind != .dictValues }) ?? false:
             throw error("TypeError", "unhashable type: '\(typeName(r))'")
-        case .weakref(let w):
-            // weakref_hash: the referent's hash (cached by CPython once computed).
+        case .weakref(var w):
+            // weakref_hash: the referent's hash, cached in the reference once computed.
+            if let h = w.hash { return h }
             guard let referent = w.referent else { throw notModelled("hash() of a dead weak reference") }
-            return try hash(referent)
+            let h = try hash(referent)
+            w.hash = h
+            heap.payload[Int(r)] = .weakref(w)
+            return h
         case .empty where r == heap.none && profile.noneHashIsConstant:
             return 0xFCA8_6420   // none_hash (Objects/object.c, 3.12+)
         case .instance:
@@ -79,7 +83,9 @@ extension Interpreter {
         case .str(let s): return s.count == 0 || heap.hashSecret.isKnown
         case .bytes(let b): return b.isEmpty || heap.hashSecret.isKnown
         case .tuple(let items): return items.allSatisfy(hashIsReproducible)
-        case .weakref(let w): return w.referent.map(hashIsReproducible) ?? true
+        // A dead reference's cached hash was its referent's, which is gone: not known here
+        // whether that was an address.
+        case .weakref(let w): return w.referent.map(hashIsReproducible) ?? (w.hash == nil)
         case .empty where r == heap.none: return profile.noneHashIsConstant
         default: return false
         }
@@ -102,7 +108,10 @@ extension Interpreter {
     /// objects mixes their address hashes: not followed.)
     func hashIsAddress(_ r: ObjectRef) throws -> Bool {
         switch heap.payload[Int(r)] {
-        case .str, .int, .bigInt, .bytes, .tuple, .weakref: return false
+        case .str, .int, .bigInt, .bytes, .tuple: return false
+        // weakref_hash is the referent's; a dead reference's cached one may have been an
+        // address (the referent is gone: not known).
+        case .weakref(let w): return try w.referent.map(hashIsAddress) ?? true
         case .float(let d): return d.isNaN && profile.nanHashIsAddress
         case .empty where r == heap.none: return !profile.noneHashIsConstant
         case .instance: return try lookupSpecialName(heap.typeOf[Int(r)], "__hash__") == nil

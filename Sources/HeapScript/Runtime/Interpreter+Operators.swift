@@ -188,6 +188,7 @@ extension Interpreter {
             if heap.kind(a) == .frozenset { throw notModelled("frozenset \(op.rawValue)") }
             return try setOperation(op, a, b)
         default:
+            try refuseWeakSetOperand(a, b, op.rawValue)
             if let m = try lookupSpecial(a, BinaryOp.dunder[op]!) {
                 let r = try callSpecial(m, a, [b])
                 if r != heap.notImplemented { return r }

@@ -529,7 +529,8 @@ extension Interpreter {
             // generics list[int], dict[str, int]... of PEP 585, 3.9) makes a
             // types.GenericAlias or runs the class's own: not modelled.
             if profile.minor >= 7, try lookupInType(obj, "__class_getitem__") != nil
-                || (!info.isHeapType && surface.has(attribute: "__class_getitem__", onType: info.name)) {
+                || (!info.isHeapType && surface.has(attribute: "__class_getitem__", onType: info.name))
+                || (profile.minor >= 9 && isWeakSetOrInstance(obj)) {
                 throw notModelled("\(info.name)[...] (__class_getitem__)")
             }
             // PEP 585 (3.9) also words the error after the type: "'type' object" before.

@@ -126,8 +126,11 @@ public final class Interpreter {
     var weakrefImported = false
     /// Lib/weakref.py's `finalize` class, once its first lookup made it (WeakrefFinalize.swift).
     var finalizeClass: ObjectRef?
+    /// Lib/_weakrefset.py's `WeakSet` class, once its first lookup made it (WeakrefWeakSet.swift).
+    var weakSetClass: ObjectRef?
     /// The `__module__` a class statement gets (its globals' `__name__` in CPython): always
-    /// `__main__` but while Lib/weakref.py's finalize is made ("weakref").
+    /// `__main__` but while Lib/weakref.py's finalize ("weakref") or Lib/_weakrefset.py's
+    /// WeakSet ("_weakrefset") is made.
     var classBodyModule = "__main__"
     /// ht_qualname of the classes made in a class body (`class A:\n class B`: "A.B"), by
     /// class; only those whose qualname is not their name. `buildClass` sets or removes the

@@ -53,8 +53,10 @@ extension Interpreter {
         } else {
             return []
         }
-        // Lib/weakref.py's finalize, made at its first lookup (WeakrefFinalize.swift).
-        if m == "weakref" { names.insert("finalize") }
+        // Lib/weakref.py's finalize and Lib/_weakrefset.py's WeakSet, made at their first
+        // lookup (WeakrefFinalize.swift, WeakrefWeakSet.swift).
+        // Its `__dict__` is refused (CPython's holds all of Lib/weakref.py's names).
+        if m == "weakref" { names.formUnion(["finalize", "WeakSet"]); names.remove("__dict__") }
         return names.sorted()
     }
 

@@ -45,6 +45,8 @@ extension Interpreter {
     /// result (PySequence_List) and sorts it.
     func dirObject(_ obj: ObjectRef) throws -> ObjectRef {
         try refuseIfOpaque(obj)
+        // The stand-in's class dict lacks CPython's number methods and has its own names.
+        if isWeakSetOrInstance(obj) { throw notModelled("dir() of a WeakSet", because: unmodelledWeakSetReason) }
         var names = DirNames()
         switch heap.payload[Int(obj)] {
         case .module:

@@ -42,63 +42,80 @@ extension Interpreter {
     /// `weakref.finalize` (borrowed): made at the first lookup.
     func weakrefFinalize() throws -> ObjectRef {
         if let c = finalizeClass { return c }
+        makingFinalizeClass = true
+        defer { makingFinalizeClass = false }
+        let c = try makeLibClass("finalize", module: "weakref", file: Interpreter.weakrefModuleFile) { d in
+            // `from _weakref import ref` at the top of Lib/weakref.py.
+            try dictSet(d, name("ref"), heap.builtinType(.weakref))
+            defineFunction(in: d, "_hb_atexit_register", module: "weakref") { i, _, args, _ in
+                // atexit.register is METH_VARARGS (| METH_KEYWORDS): its call packs the argument
+                // into a 1-tuple, off the free list or new (`gc.collect(); atexit.register(f);
+                // gc.get_count()` counts it on 3.12.1 and 3.13.0).
+                i.heap.releaseWorkingSet(i.heap.takeFromFreeLists(.tuple(length: 1)))
+                // atexit_register (Modules/atexitmodule.c): the callback holds the function (and
+                // `PyTuple_GetSlice(args, 1, 1)`, the empty tuple: shared counts are refused).
+                i.heap.incref(args[0])
+                i.atexitCallbacks.append(args[0])
+                // `import atexit` at the first finalizer of a script: start-up did not load
+                // atexit there but on 3.11.7 (a builtin module's import: its module object, spec,
+                // dict), which the engine does not model.
+                if i.scriptStartup && i.profile.minor != 11 {
+                    i.heap.countMayDiffer(by: i.heap.gc.thresholds[0] + 1)
+                    i.unmodelledCollectorObjects = i.unmodelledCollectorObjects
+                        ?? "the atexit module CPython \(i.profile.version)'s first `weakref.finalize` imported"
+                }
+                return i.heap.newNone()
+            }
+            defineFunction(in: d, "_hb_unmodelled", module: "weakref") { i, _, args, _ in
+                throw i.notModelled(i.stringValue(args[0]), because: "Lib/weakref.py's finalize would call warnings.warn, "
+                    + "which heapbook does not model")
+            }
+            defineFunction(in: d, "_hb_call_ex", module: "weakref") { i, _, args, _ in
+                try i.finalizeCallEx(args[0])
+            }
+            defineFunction(in: d, "_hb_exit_exception", module: "weakref") { i, _, _, _ in
+                throw i.notModelled("an exception raised by a weakref.finalize callback at exit",
+                                    because: "finalize._exitfunc prints it with sys.excepthook, which heapbook does not model")
+            }
+            return profile.minor >= 13 ? Interpreter.cleaningDocstrings(finalizeSource()) : finalizeSource()
+        }
+        finalizeClass = c
+        return c
+    }
+
+    /// Makes the class `className` of a Lib module CPython loaded at start-up or at `import
+    /// weakref` (Lib/weakref.py's finalize, Lib/_weakrefset.py's WeakSet): `define` fills the
+    /// stand-in's globals (beyond `__builtins__` and `__name__`) and returns its source, which
+    /// runs with the engine's compiler and evaluator (`runStandIn`). Returns the class,
+    /// kept by the interpreter for the session (borrowed).
+    ///
+    /// The engine makes it later than CPython did, so its objects count in no generation
+    /// (the count is restored), what the making freed onto the free lists is not there
+    /// (CPython's lists hold other blocks), and from then on addresses, the collector's lists
+    /// and the shared objects' counts are refused (`noteLibClass`).
+    func makeLibClass(_ className: String, module: String, file: String,
+                      define: (ObjectRef) throws -> String) throws -> ObjectRef {
         let savedCounts = heap.gc.counts, savedEnabled = heap.gc.enabled
         let savedFreeLists = heap.freeListLengths()
         heap.gc.enabled = false
-        classBodyModule = "weakref"
-        makingFinalizeClass = true
+        classBodyModule = module
         defer {
-            // What the class's creation freed onto the free lists is not there in CPython.
             heap.trimFreeLists(to: savedFreeLists)
             heap.gc.counts = savedCounts
             heap.gc.enabled = savedEnabled
             classBodyModule = "__main__"
-            makingFinalizeClass = false
         }
         let d = try newDict()
         try dictSet(d, name("__builtins__"), builtinsDict)
-        // `class finalize` takes its `__module__` from the globals' `__name__`.
-        try dictSet(d, name("__name__"), name("weakref"))
-        // `from _weakref import ref` at the top of Lib/weakref.py.
-        try dictSet(d, name("ref"), heap.builtinType(.weakref))
-        defineFunction(in: d, "_hb_atexit_register", module: "weakref") { i, _, args, _ in
-            // atexit.register is METH_VARARGS (| METH_KEYWORDS): its call packs the argument
-            // into a 1-tuple, off the free list or new (`gc.collect(); atexit.register(f);
-            // gc.get_count()` counts it on 3.12.1 and 3.13.0).
-            i.heap.releaseWorkingSet(i.heap.takeFromFreeLists(.tuple(length: 1)))
-            // atexit_register (Modules/atexitmodule.c): the callback holds the function (and
-            // `PyTuple_GetSlice(args, 1, 1)`, the empty tuple: shared counts are refused).
-            i.heap.incref(args[0])
-            i.atexitCallbacks.append(args[0])
-            // `import atexit` at the first finalizer of a script: start-up did not load
-            // atexit there but on 3.11.7 (a builtin module's import: its module object, spec,
-            // dict), which the engine does not model.
-            if i.scriptStartup && i.profile.minor != 11 {
-                i.heap.countMayDiffer(by: i.heap.gc.thresholds[0] + 1)
-                i.unmodelledCollectorObjects = i.unmodelledCollectorObjects
-                    ?? "the atexit module CPython \(i.profile.version)'s first `weakref.finalize` imported"
-            }
-            return i.heap.newNone()
-        }
-        defineFunction(in: d, "_hb_unmodelled", module: "weakref") { i, _, args, _ in
-            throw i.notModelled(i.stringValue(args[0]), because: "Lib/weakref.py's finalize would call warnings.warn, "
-                + "which heapbook does not model")
-        }
-        defineFunction(in: d, "_hb_call_ex", module: "weakref") { i, _, args, _ in
-            try i.finalizeCallEx(args[0])
-        }
-        defineFunction(in: d, "_hb_exit_exception", module: "weakref") { i, _, _, _ in
-            throw i.notModelled("an exception raised by a weakref.finalize callback at exit",
-                                because: "finalize._exitfunc prints it with sys.excepthook, which heapbook does not model")
-        }
-        let source = profile.minor >= 13 ? Interpreter.cleaningDocstrings(finalizeSource()) : finalizeSource()
-        try runStandIn(source, filename: Interpreter.weakrefModuleFile, in: d)
-        // `finalize.__init__.__globals__` would show the stand-in's names, not weakref's.
-        opaqueObjects[d] = "weakref.__dict__"
-        guard let c = try dictGet(d, name("finalize")) else { preconditionFailure("no finalize") }
+        // The class takes its `__module__` from the globals' `__name__`.
+        try dictSet(d, name("__name__"), name(module))
+        let source = try define(d)
+        try runStandIn(source, filename: file, in: d)
+        // The functions' `__globals__` would show the stand-in's names, not the module's.
+        opaqueObjects[d] = "\(module).__dict__"
+        guard let c = try dictGet(d, name(className)) else { preconditionFailure("no \(className) in \(file)") }
         heap.incref(c)   // the interpreter's reference, for the session
-        finalizeClass = c
-        noteFinalizeClass()
+        noteLibClass("\(module).\(className)")
         return c
     }
 
@@ -165,11 +182,11 @@ extension Interpreter {
     /// What making the class later than CPython does leaves unknown: where its blocks are
     /// (CPython's were allocated at start-up or at `import weakref`), which objects the
     /// collector lists, and the references its code constants hold on shared objects.
-    private func noteFinalizeClass() {
-        unknownBlockSizes = unknownBlockSizes ?? "CPython \(profile.version) made weakref.finalize's class, functions and "
-            + "code (blocks) when it loaded weakref; heapbook makes them at the first lookup of `weakref.finalize`"
-        unmodelledCollectorObjects = unmodelledCollectorObjects ?? "weakref.finalize's class, functions, code and "
-            + "registry, which CPython \(profile.version) made when it loaded weakref"
+    private func noteLibClass(_ what: String) {
+        unknownBlockSizes = unknownBlockSizes ?? "CPython \(profile.version) made \(what)'s class, functions and "
+            + "code (blocks) when it loaded the module; heapbook makes them at the first lookup of `\(what)`"
+        unmodelledCollectorObjects = unmodelledCollectorObjects ?? "\(what)'s class, functions and code, "
+            + "which CPython \(profile.version) made when it loaded the module"
         heap.markSharedCountsUnmodelled()
     }
 

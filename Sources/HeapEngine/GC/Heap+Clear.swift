@@ -39,6 +39,8 @@ extension Heap {
             while k > 0 { k -= 1; decref(s.items[k]) }
             if block != 0 { allocator.free(block) }
         case .dict:
+            // defdict_tp_clear: the factory first, then dict_tp_clear.
+            if typeOf[i] == defaultDictTypeRef { clearDefaultFactory(op) }
             dictClear(op)
         case .set(var s):
             let block = auxAddress[i]   // only a malloced table has one

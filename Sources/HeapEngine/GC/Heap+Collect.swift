@@ -57,6 +57,11 @@ extension Heap {
         let typeOf: PagedColumn<ObjectRef>
         let flags: PagedColumn<UInt8>
         let payload: PagedColumn<Payload>
+        /// defdict_traverse's extra references (DefaultDictObject.swift): the defaultdict
+        /// type (nil before one exists), whether it is visited (3.12+), the factories.
+        let defaultDictType: ObjectRef?
+        let visitsDefaultDictType: Bool
+        let defaultFactories: [ObjectRef: ObjectRef]
 
         @inline(__always) func traverse(_ n: Int, _ visit: (Int) -> Void) {
             let r = n - GCState.firstObjectNode
@@ -66,6 +71,10 @@ extension Heap {
             let v: (ObjectRef) -> Void = { visit(Int($0) + GCState.firstObjectNode) }
             if Heap.traverseEmbedded(p, own: flags[r], type: t, heapType: heapType,
                                      flagsOf: { flags[Int($0)] }, payloadOf: { payload[Int($0)] }, v) { return }
+            if t == defaultDictType {
+                if visitsDefaultDictType { visit(Int(t) + GCState.firstObjectNode) }
+                if let f = defaultFactories[ObjectRef(r)] { visit(Int(f) + GCState.firstObjectNode) }
+            }
             Heap.traverse(p, type: t, heapType: heapType, v)
         }
 
@@ -89,7 +98,10 @@ extension Heap {
             state.prev.withUnsafeMutableBufferPointer { prev in
                 state.gcRefs.withUnsafeMutableBufferPointer { refs in
                     var b = CollectorBuffers(next: next, prev: prev, refs: refs, refcnt: refcnt,
-                                             typeOf: typeOf, flags: flags, payload: payload)
+                                             typeOf: typeOf, flags: flags, payload: payload,
+                                             defaultDictType: defaultDictTypeRef,
+                                             visitsDefaultDictType: profile.dequeTypeIsHeapType,
+                                             defaultFactories: defaultFactories)
                     return body(&b)
                 }
             }

@@ -29,6 +29,7 @@ extension Heap {
         let p = payload[Int(r)]
         if Heap.traverseEmbedded(p, own: flags[Int(r)], type: t, heapType: heapType,
                                  flagsOf: { flags[Int($0)] }, payloadOf: { payload[Int($0)] }, visit) { return }
+        if t == defaultDictTypeRef { traverseDefaultDict(r, visit) }
         Heap.traverse(p, type: t, heapType: heapType, visit)
     }
 

@@ -162,7 +162,8 @@ public struct Profile: Sendable, Equatable {
     public var dequeKeepsFreeBlocks = true
     /// 3.12+: _collections' types are heap types (PyType_FromModuleAndSpec); deque_traverse
     /// visits the type (`gc.get_referents(deque([o]))[0] is deque` on 3.12.1 and 3.13.0,
-    /// not on 3.11.7; `deque.__flags__ & Py_TPFLAGS_HEAPTYPE`).
+    /// not on 3.11.7; `deque.__flags__ & Py_TPFLAGS_HEAPTYPE`), and so does defdict_traverse
+    /// (`gc.get_referents(defaultdict(list))[0] is defaultdict` on 3.12.1 and 3.13.0).
     public var dequeTypeIsHeapType = false
     /// 3.12+ (PEP 709): comprehensions are inlined, so they make no code object; their
     /// iteration variables become hidden fast locals of the enclosing code (a module's

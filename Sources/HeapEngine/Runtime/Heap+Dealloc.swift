@@ -67,6 +67,8 @@ extension Heap {
         let info = typeInfo(type)
         if info.isHeapType, !deallocHeapInstance(r, info: info) { return }
         if info.isGC { untrackForDealloc(r) }
+        // defdict_dealloc: Py_CLEAR(dd->default_factory) before dict_dealloc.
+        if type == defaultDictTypeRef { clearDefaultFactory(r) }
         let p = payload[i]
         payload[i] = .empty
         switch p {
@@ -102,7 +104,8 @@ extension Heap {
         case .dict(let storage):
             // dict_dealloc -> free_keys_object: entries in order, key then value.
             deallocDictStorage(r, storage)
-            if !info.isHeapType, freeLists.dicts.count < profile.dictFreeListMax {
+            // Only an exact dict goes to the free list (Py_TYPE(mp) == &PyDict_Type).
+            if !info.isHeapType, type != defaultDictTypeRef, freeLists.dicts.count < profile.dictFreeListMax {
                 freeLists.dicts.append(address[i]); releaseRow(r); return
             }
         case .set(let storage):

@@ -93,6 +93,9 @@ public final class Heap {
     var memberDescriptorTypeRef: ObjectRef?
     var methodWrapperTypeRef: ObjectRef?
     var dequeTypeRef: ObjectRef?
+    var defaultDictTypeRef: ObjectRef?
+    /// Each defaultdict's default_factory (a strong reference; DefaultDictObject.swift).
+    var defaultFactories: [ObjectRef: ObjectRef] = [:]
     var byteArrayTypeRef: ObjectRef?
     var arrayTypeRef: ObjectRef?
     var arrayIteratorTypeRef: ObjectRef?

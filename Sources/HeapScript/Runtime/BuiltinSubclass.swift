@@ -29,7 +29,8 @@ extension Interpreter {
 
     /// Whether `base` is a builtin type whose subclasses the engine models.
     func isSubclassableBuiltin(_ base: TypeInfo) -> Bool {
-        !base.isHeapType && Heap.subclassableBuiltinKinds.contains(base.kind)
+        // The builtin itself (collections.defaultdict, a static type of kind .dict, is not).
+        !base.isHeapType && Heap.subclassableBuiltinKinds.contains(base.kind) && heap.typeInfo(heap.builtinType(base.kind)) === base
     }
 
     /// type_new's checks for a class whose instances lay out as list or dict: refuses the
@@ -160,12 +161,14 @@ extension Interpreter {
         if heap.isBuiltinSubtypeInstance(obj) {
             throw notModelled("weak references to instances of a subclass of \(builtinName(obj))")
         }
+        if heap.isDefaultDict(obj) { throw notModelled("weak references to collections.defaultdict objects") }
     }
 
     /// dict_subscript's miss on a dict subclass: `_PyObject_LookupSpecial(mp, "__missing__")`
     /// binds the method (a bound method object, off its free list before 3.9), calls it with
     /// the key and releases it. nil: the class has no `__missing__` (KeyError follows).
     func dictMissing(_ d: ObjectRef, _ key: ObjectRef) throws -> ObjectRef? {
+        if heap.isDefaultDict(d) { return try defaultDictSubscriptMissing(d, key) }
         guard heap.isBuiltinSubtypeInstance(d), let fn = try lookupSpecial(d, "__missing__") else { return nil }
         let bound: ObjectRef
         do { bound = try heap.newMethod(function: fn, selfRef: d) } catch { throw memoryError() }
@@ -197,7 +200,8 @@ extension Interpreter {
     /// adds the class's pre-header; the items or keys are the builtin's.
     func builtinSubclassSizeDelta(_ r: ObjectRef) -> Int {
         let info = heap.typeInfo(of: r)
-        guard info.isHeapType, info.kind != .instance else { return 0 }
+        // A class derived from list or dict, or collections.defaultdict (0 for the builtins).
+        guard info.kind == .list || info.kind == .dict else { return 0 }
         let base = heap.typeInfo(heap.builtinType(info.kind))
         return (info.basicSize + info.preHeaderSize) - (base.basicSize + base.preHeaderSize)
     }

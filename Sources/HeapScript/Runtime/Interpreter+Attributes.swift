@@ -127,6 +127,7 @@ extension Interpreter {
         if obj == heap.dequeTypeIfMade || (heap.deque(obj) != nil && methodTable[.deque]?[attr] == nil && attr != "__class__") {
             throw notModelled("collections.deque.\(attr)")
         }
+        if let v = try defaultDictAttribute(obj, attr) { return v }
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
@@ -327,6 +328,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
+        try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
             throw notModelled("setting attributes of array objects and types", because: "their descriptors' and AttributeErrors' behaviour is not modelled")
@@ -430,6 +432,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
+        try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }
         if try setSlottedAttribute(obj, attr, nil) { return }

@@ -101,6 +101,13 @@ extension Interpreter {
             defer { heap.decref(obj) }
             return .attribute(try getAttr(obj, attr))
         }
+        // collections.defaultdict: its member, or dict's plain methods; the rest is refused
+        // (DefaultDictObject.swift).
+        if heap.isDefaultDict(obj) || obj == heap.defaultDictTypeIfMade {
+            let member: ObjectRef?
+            do { member = try defaultDictAttribute(obj, attr) } catch { heap.decref(obj); throw error }
+            if let member { heap.decref(obj); return .attribute(member) }
+        }
         if info.isHeapType, case .instance(let st) = heap.payload[Int(obj)] {
             let key = name(attr)
             let shadowed = try st.dict.map { try dictGet($0, key) != nil } ?? false

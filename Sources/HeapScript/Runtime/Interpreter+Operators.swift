@@ -124,6 +124,8 @@ extension Interpreter {
         if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
         // The proxy's number slots forward to the referent (not modelled).
         if heap.isWeakProxy(a) || heap.isWeakProxy(b) { throw notModelled("the \(op.rawValue) operator with a weakref proxy") }
+        // defdict_or / defdict_ror (3.9+) and dict's number slots on a defaultdict.
+        if heap.isDefaultDict(a) || heap.isDefaultDict(b) { throw notModelled("the \(op.rawValue) operator with a collections.defaultdict") }
         // bool_and, bool_or, bool_xor (Objects/boolobject.c): two bools give a bool.
         if op == .bitAnd || op == .bitOr || op == .bitXor, heap.kind(a) == .bool, heap.kind(b) == .bool {
             let (x, y) = (a == heap.trueRef, b == heap.trueRef)

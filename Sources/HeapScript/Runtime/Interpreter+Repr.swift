@@ -109,12 +109,8 @@ extension Interpreter {
             defer { reprStack.remove(r) }
             return "[" + (try l.items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "]"
         case .dict(let d):
-            // dict_repr and set_repr enter before their empty shortcut (list_repr and
-            // tuplerepr after): `x = {}; x` makes the Py_Repr list on 3.6.15-3.12.1.
-            guard reprEnter(r) else { return "{...}" }
-            defer { reprStack.remove(r) }
-            if d.items.isEmpty { return "{}" }
-            return "{" + (try d.items.map { "\(try repr($0.key, depth: depth + 1)): \(try repr($0.value, depth: depth + 1))" }).joined(separator: ", ") + "}"
+            if heap.isDefaultDict(r) { return try defaultDictRepr(r, d, depth: depth) }
+            return try dictRepr(r, d, depth: depth)
         case .set(let s):
             // set_repr: a frozenset wraps the braces in its type's name.
             let frozen = heap.kind(r) == .frozenset
@@ -274,6 +270,15 @@ extension Interpreter {
     /// Py_ReprEnter: false when `r`'s repr is already being computed (a cycle prints as
     /// `[...]`). Its first call keeps the thread state's "Py_Repr" list for good
     /// (`Profile.firstReprKeeps`, `firstReprFreshObjects`).
+    /// dict_repr. Dict_repr and set_repr enter before their empty shortcut (list_repr and
+    /// tuplerepr after): `x = {}; x` makes the Py_Repr list on 3.6.15-3.12.1.
+    func dictRepr(_ r: ObjectRef, _ d: DictStorage, depth: Int) throws -> String {
+        guard reprEnter(r) else { return "{...}" }
+        defer { reprStack.remove(r) }
+        if d.items.isEmpty { return "{}" }
+        return "{" + (try d.items.map { "\(try repr($0.key, depth: depth + 1)): \(try repr($0.value, depth: depth + 1))" }).joined(separator: ", ") + "}"
+    }
+
     func reprEnter(_ r: ObjectRef) -> Bool {
         if reprStack.contains(r) { return false }
         if !reprListReady {

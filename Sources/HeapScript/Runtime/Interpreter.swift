@@ -73,6 +73,8 @@ public final class Interpreter {
     /// 3.6's property_descr_get `cached_args` (`Profile.propertyGetCachesArgumentTuple`):
     /// the untracked 1-tuple kept between getter calls, nil while a call has it.
     var propertyCachedArgs: ObjectRef?
+    /// The builtin id of defaultdict's `__missing__` (DefaultDictObject.swift), made on first use.
+    var defaultDictMissingBuiltin: Int32?
     /// Counts stores and deletions of class attributes (each may change a type's version
     /// tag and so a specialized instruction's outcome: `specializedPropertyLoad`).
     var classAttributeEpoch = 0

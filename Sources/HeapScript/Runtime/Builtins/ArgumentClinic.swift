@@ -607,6 +607,7 @@ extension Interpreter {
     /// Calls a builtin type once the arguments pass its signature.
     func callBuiltinType(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         if kind == .itertools { return try callItertoolsType(type, args, kwargs) }
+        if type == heap.defaultDictTypeIfMade { return try newDefaultDictCall(type, args, kwargs) }
         if args.contains(where: heap.isWeakProxy) || kwargs.contains(where: { heap.isWeakProxy($0.1) }),
            !Interpreter.typesTakingWeakProxies.contains(kind) {
             throw notModelled("\(heap.typeInfo(type).name)() with a weakref proxy argument")

@@ -65,8 +65,9 @@ extension Interpreter {
             if args.contains(where: { i.generator($0) != nil }) { throw i.notModelled("gc.get_referents() of a generator") }
             // wrapper_traverse visits its descriptor, a start-up object the engine does not hold.
             if args.contains(where: { i.heap.methodWrapper($0) != nil }) { throw i.notModelled("gc.get_referents() of a method-wrapper") }
-            // CPython's deque type holds its dict, bases, mro (and from 3.12 is a heap type).
-            if args.contains(where: { $0 == i.heap.dequeTypeIfMade }) { throw i.notModelled("gc.get_referents(collections.deque)") }
+            // CPython's deque and defaultdict types hold their dict, bases, mro (and from 3.12
+            // are heap types).
+            if let t = args.first(where: i.heap.isCollectionsType) { throw i.notModelled("gc.get_referents(\(i.heap.typeInfo(t).name))") }
             // So do the itertools types (ItertoolsModule.swift).
             if let t = args.first(where: { i.isItertoolsType($0) || i.isPartialType($0) }) {
                 throw i.notModelled("gc.get_referents(\(i.heap.typeInfo(t).name))")
@@ -134,7 +135,7 @@ extension Interpreter {
             // A collection untracks tuples and dicts of atomic items (untrack_tuples/dicts).
             if [.tuple, .dict].contains(i.heap.kind(args[0])) { try i.refuseUnknownCollectionTiming("gc.is_tracked()", lists: false) }
             // A heap type from 3.12 (tracked), a static type before.
-            if args[0] == i.heap.dequeTypeIfMade { throw i.notModelled("gc.is_tracked(collections.deque)") }
+            if i.heap.isCollectionsType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
             if i.isItertoolsType(args[0]) || i.isPartialType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
             return i.heap.newBool(i.heap.isTracked(args[0]))
         }

@@ -5,9 +5,9 @@ extension Interpreter {
     func defineSysModule(_ d: ObjectRef) {
         defineFunction(in: d, "getsizeof", module: "sys") { i, _, args, _ in
             try i.refuseIfOpaque(args[0])
-            // From 3.12 CPython's itertools and deque types are heap types (936 bytes on
+            // From 3.12 CPython's itertools, deque and defaultdict types are heap types (936 bytes on
             // 3.12.1), functools.partial from 3.10; the engine's are static.
-            if (i.profile.minor >= 12 && (i.isItertoolsType(args[0]) || args[0] == i.heap.dequeTypeIfMade))
+            if (i.profile.minor >= 12 && (i.isItertoolsType(args[0]) || i.heap.isCollectionsType(args[0])))
                 || (i.profile.minor >= 11 && i.isPartialType(args[0])) {
                 throw i.notModelled("sys.getsizeof(\(i.heap.typeInfo(args[0]).name))", because: "CPython \(i.profile.version) makes it a heap type")
             }

@@ -3,8 +3,8 @@ import HeapEngine
 // Lib/collections/__init__.py and Modules/_collectionsmodule.c: `import collections` and
 // collections.deque (HeapEngine's DequeObject.swift keeps the deque's blocks and indices).
 //
-// The engine's `collections` module holds `deque` only. Every other name of CPython's
-// module (defaultdict, namedtuple, OrderedDict, Counter, ChainMap...) is refused by the
+// The engine's `collections` module holds `deque` and `defaultdict` (DefaultDictObject.swift)
+// only. Every other name of CPython's module (namedtuple, OrderedDict, Counter, ChainMap...) is refused by the
 // recorded surface (`lookupAttr` on a module: present in CPython's module, absent here).
 //
 // What a deque does here: deque(), deque(iterable), deque(iterable, maxlen),
@@ -21,13 +21,14 @@ extension Interpreter {
         profile.minor == 11 || (profile.minor >= 12 && !scriptStartup)
     }
 
-    /// The first `import collections`: the module dict gets `deque`, then what CPython's
+    /// The first `import collections`: the module dict gets `deque` and `defaultdict`, then what CPython's
     /// import did that the engine does not model is declared (`noteCollectionsImport`).
     func importCollectionsModule(_ d: ObjectRef) throws {
         let type = heap.dequeType()
         if methodTable[.deque] == nil { defineDequeMethods() }
         try dictSet(d, name("deque"), type)
-        // `vars(collections)` and the like would show a dict of two names.
+        try dictSet(d, name("defaultdict"), heap.defaultDictType())
+        // `vars(collections)` and the like would show a dict of a few names.
         opaqueObjects[d] = "collections.__dict__"
         noteCollectionsImport()
     }

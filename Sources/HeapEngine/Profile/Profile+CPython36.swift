@@ -7,6 +7,7 @@ extension Profile {
         var p = Profile.cpython38
         p.lengthSignCheckedBeforeSize = false
         p.heapTypeSubscriptSaysIndexing = true
+        p.trashcanChecksDealloc = false
         p.callFunctionHoldsCallable = true
         p.version = "3.6"; p.referenceVersion = "3.6.15"; p.minor = 6
         p.linesOnlyIncrease = true

@@ -640,6 +640,11 @@ public struct Profile: Sendable, Equatable {
     /// Checked against 3.6.15 to 3.12.1 by the addresses reused after freeing 120 and 160
     /// nested lists (LimitTests).
     public var trashcanUnwindLevel = 50
+    /// 3.8+: Py_TRASHCAN_BEGIN(op, dealloc) applies only when Py_TYPE(op)->tp_dealloc is
+    /// `dealloc`, so dict_dealloc called by defdict_dealloc does not defer (3.6's
+    /// Py_TRASHCAN_SAFE_BEGIN always does): a million nested defaultdicts freed at once
+    /// crash 3.8.18-3.13.0 and not 3.6.15.
+    public var trashcanChecksDealloc = true
 
     // MARK: - Parser nesting (Parser/pegen.h MAXSTACK; Parser/parser.h MAXSTACK before 3.9)
 

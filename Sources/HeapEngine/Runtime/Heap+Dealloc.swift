@@ -2,6 +2,10 @@
 /// CPython's order (the order decides which `__del__` runs first and which address a
 /// later object reuses).
 extension Heap {
+    /// How deep defaultdicts are freed recursively before the engine defers them (kept well
+    /// below what the host stack holds, as 3.13's trashcan levels are).
+    static let defaultDictDeallocDepthLimit = 2_000
+
     /// tp_dealloc, through CPython's trashcan (Include/cpython/object.h Py_TRASHCAN_BEGIN /
     /// Py_TRASHCAN_END, Objects/object.c _PyTrash_begin / _PyTrash_end): a container's
     /// deallocation nested `Profile.trashcanUnwindLevel` deep is not done there but deposited
@@ -11,6 +15,27 @@ extension Heap {
     /// million nested dicts never recurses more than that many levels on the host stack, and
     /// the order of frees, which decides free lists and reused addresses, is CPython's.
     func dealloc(_ r: ObjectRef) {
+        // defdict_dealloc: PyObject_GC_UnTrack and Py_CLEAR(dd->default_factory) come before
+        // dict_dealloc's trashcan, so a deposited defaultdict has released its factory.
+        if typeOf[Int(r)] == defaultDictTypeRef {
+            untrackForDealloc(r); clearDefaultFactory(r)
+            // From 3.8 dict_dealloc's trashcan skips a defaultdict (its tp_dealloc is
+            // defdict_dealloc, `Profile.trashcanChecksDealloc`): freed at once, recursing,
+            // without counting in the nesting. Past `defaultDictDeallocDepthLimit` levels
+            // (CPython recurses on; a million crash it) the engine defers it as a dict, to
+            // keep its own stack, and the order of frees is no longer known.
+            if profile.trashcanChecksDealloc {
+                if trash.defaultDictDepth < Heap.defaultDictDeallocDepthLimit {
+                    trash.defaultDictDepth += 1
+                    deallocBody(r)
+                    trash.defaultDictDepth -= 1
+                    return
+                }
+                deallocOrderUnknown = deallocOrderUnknown ?? "defaultdicts nested more than "
+                    + "\(Heap.defaultDictDeallocDepthLimit) deep were freed (CPython \(profile.version) frees them recursively, "
+                    + "without its trashcan; heapbook defers them), so pymalloc may have given later objects other addresses"
+            }
+        }
         guard usesTrashcan(r) else { deallocBody(r); return }
         if trash.deleteNesting >= profile.trashcanUnwindLevel {
             if typeInfo(typeOf[Int(r)]).isGC { untrackForDealloc(r) }
@@ -67,8 +92,6 @@ extension Heap {
         let info = typeInfo(type)
         if info.isHeapType, !deallocHeapInstance(r, info: info) { return }
         if info.isGC { untrackForDealloc(r) }
-        // defdict_dealloc: Py_CLEAR(dd->default_factory) before dict_dealloc.
-        if type == defaultDictTypeRef { clearDefaultFactory(r) }
         let p = payload[i]
         payload[i] = .empty
         switch p {
@@ -226,6 +249,8 @@ extension Heap {
 /// The thread state's trashcan fields (`trash_delete_nesting`, `trash_delete_later`).
 struct TrashcanState {
     var deleteNesting = 0
+    /// defaultdicts being freed outside the trashcan (3.8+), one inside another.
+    var defaultDictDepth = 0
     /// Deposited objects, refcount 0 and untracked; the last one is freed first.
     var deleteLater: [ObjectRef] = []
 }

@@ -94,6 +94,8 @@ public final class Heap {
     var methodWrapperTypeRef: ObjectRef?
     var dequeTypeRef: ObjectRef?
     var defaultDictTypeRef: ObjectRef?
+    /// Why frees may have come in another order than CPython's (Heap+Dealloc.swift), if so.
+    public internal(set) var deallocOrderUnknown: String?
     /// Each defaultdict's default_factory (a strong reference; DefaultDictObject.swift).
     var defaultFactories: [ObjectRef: ObjectRef] = [:]
     var byteArrayTypeRef: ObjectRef?

@@ -441,6 +441,7 @@ extension Interpreter {
     /// id() and address hashes: refused while objects may not be at CPython's addresses.
     func refuseAddressObservation(_ what: String) throws {
         if let why = unknownBlockSizes { throw notModelled(what, because: why) }
+        if let why = heap.deallocOrderUnknown { throw notModelled(what, because: why) }
         if heap.gc.addressesUnknown {
             throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another "
                               + "moment, so a collection here freed its garbage in an order that may not be CPython's, "

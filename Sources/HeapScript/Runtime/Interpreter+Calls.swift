@@ -559,8 +559,8 @@ extension Interpreter {
         let slots: SlotsSpec?
         do {
             slots = try typeNewSlots(typeDict, base: bases.first ?? heap.builtinType(.object))
-            // A class over list or dict (directly or through another such class).
-            if let b = bases.first, heap.typeInfo(b).kind == .list || heap.typeInfo(b).kind == .dict {
+            // A class over list, dict or tuple (directly or through another such class).
+            if let b = bases.first, Heap.subclassableBuiltinKinds.contains(heap.typeInfo(b).kind) {
                 try checkBuiltinSubclassNamespace(typeDict, kind: heap.typeInfo(b).kind, slots: slots)
             }
         } catch {

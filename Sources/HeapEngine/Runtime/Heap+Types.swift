@@ -40,8 +40,10 @@ extension Heap {
         gcTrackNew(t)
         incref(base)
         info.dict = dict
-        // ht_cached_keys only for a class whose instances have a __dict__.
-        info.sharedKeys = shape.hasDict ? SharedDictKeys(layouts: profile.objects) : nil
+        // ht_cached_keys only for a class whose instances have a __dict__ (from 3.11 only a
+        // managed one: `sys.getsizeof(T)` for `class T(tuple)` is the size of a class with
+        // `__slots__ = ()` on 3.11.7, of a plain class on 3.8.18 and 3.12.1).
+        info.sharedKeys = shape.hasCachedKeys ? SharedDictKeys(layouts: profile.objects) : nil
         info.basesTuple = try newTuple(bases)
         // C3 for single inheritance: the class, then its base's MRO.
         info.mro = [t] + typeInfo(base).mro
@@ -128,7 +130,7 @@ extension Heap {
     /// and managed from 3.12: `class T(tuple): pass` has basicsize 32/32/32/24/24 and
     /// `sys.getsizeof(T())` 64/48/48/56/56 on 3.6.15/3.8.18/3.11.7/3.12.1/3.13.0
     /// (`T.__dictoffset__` -8 up to 3.11.7, -1 from 3.12.1).
-    func instanceShape(base: TypeInfo, slots: SlotsSpec?) -> (basicSize: Int, preHeaderSize: Int, isGC: Bool, hasDict: Bool, hasWeakrefs: Bool) {
+    func instanceShape(base: TypeInfo, slots: SlotsSpec?) -> (basicSize: Int, preHeaderSize: Int, isGC: Bool, hasDict: Bool, hasWeakrefs: Bool, hasCachedKeys: Bool) {
         let plain = profile.objects.instance
         let object = profile.objects.object
         let weakrefBytes = plain.basicSize - object.basicSize - (plain.hasManagedDict ? 0 : profile.pointerSize)
@@ -152,7 +154,8 @@ extension Heap {
         // `__slots__ = ('x', '__weakref__')` is 48 bytes on 3.11.7, 56 on 3.12.1.
         let managed = (hasDict && managedDict) || (hasWeakrefs && weakrefBytes == 0)
         let extra = managed ? profile.objects.managedDictPreHeaderSize : 0
-        return (size, (isGC ? profile.gcHeaderSize : 0) + extra, isGC, hasDict, hasWeakrefs)
+        return (size, (isGC ? profile.gcHeaderSize : 0) + extra, isGC, hasDict, hasWeakrefs,
+                hasDict && (managedDict || !plain.hasManagedDict))
     }
 }
 

@@ -723,6 +723,7 @@ extension Interpreter {
         // what it would print may not be what CPython prints.
         guard let del = try? lookupSpecial(obj, "__del__") else { return }
         if heap.gc.untimelyGarbage { skippedPythonCode = true; return }
+        if heap.trashcanOrderUnknown { return }   // refused at the end of the statement
         heap.incref(del)
         defer { heap.decref(del) }
         let bound: ObjectRef?
@@ -743,6 +744,7 @@ extension Interpreter {
 
     func runWeakrefCallback(_ callback: ObjectRef, _ weakref: ObjectRef) {
         if heap.gc.untimelyGarbage { skippedPythonCode = true; return }   // as runFinalizer
+        if heap.trashcanOrderUnknown { return }
         heap.incref(weakref)
         // handle_callback: PyObject_CallOneArg (3.6: PyObject_CallFunctionObjArgs), a
         // vectorcall with the weakref borrowed, so a Python callback's frame holds the only

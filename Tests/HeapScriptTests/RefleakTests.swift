@@ -91,6 +91,8 @@ final class RefleakTests: XCTestCase {
         "errors/builtin_conversions": "its bytearrays make block sizes unknown, so the second run's address hashes are refused",
         "identity/weakref_finalize_kwargs": "refused by design (keyword arguments for a finalize callback)",
         "containers/bytearray_ops": "its errors leave a caught exception alive at the prompt, so the harness's collection between runs is refused (a traceback's frame objects)",
+        "classes/tuple_subclass_attrs": "refused by design (instance attributes of a tuple subclass)",
+        "classes/tuple_subclass_new": "refused by design (`__new__` in a class body)",
     ]
 
     /// Profiles the error-path cases run under, with the reason for any left out.

@@ -1,6 +1,6 @@
 extension Profile {
     /// CPython 3.6, x86-64 Linux, release build; measured against pyenv's 3.6.15. 3.8's
-    /// profile except: 8-byte allocator alignment, a 32-byte PyGC_Head, dicts that always
+    /// profile except: a 32-byte PyGC_Head, dicts that always
     /// allocate their keys, GROWTH_RATE used*2 + size/2, sets resizing at 2/3 full, the old
     /// tuple hash, and list() over-allocating like every list_extend.
     public static let cpython36: Profile = {
@@ -19,8 +19,11 @@ extension Profile {
         // 3.6 reached its end of life before gh-95778: `str(10**4300)` and 4301-digit
         // literals work on 3.6.15.
         p.intMaxStrDigits = nil
-        // Objects/obmalloc.c (3.6): ALIGNMENT 8, ALIGNMENT_SHIFT 3 — 64 size classes.
-        p.alignment = 8
+        // Allocator alignment: 16 as 3.8's, although Objects/obmalloc.c at v3.6.15 says
+        // ALIGNMENT 8: pyenv's 3.6.15 reports "Small block threshold = 512, in 32 size
+        // classes" of 16, 32, 48... bytes (sys._debugmallocstats), 2000 objects of 56 bytes
+        // lie 64 apart, and a freed `__slots__ = ('a',)` instance (56 bytes) gives its block
+        // to a `__slots__ = ('a', 'b')` one (64).
         // Include/objimpl.h (3.6): PyGC_Head is a union with `long double dummy`, so 32 bytes:
         // getsizeof([]) is 72 on 3.6.15.
         p.gcHeaderSize = 32

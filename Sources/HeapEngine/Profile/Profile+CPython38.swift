@@ -9,6 +9,7 @@ extension Profile {
         // threshold, 48-byte pool header, two-pointer PyGC_Head since bpo-33597, 30-bit
         // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
         var p = Profile.cpython311
+        p.subtypeDeallocTrashcanUnmodelled = true
         p.dequeKeepsFreeBlocks = false
         p.subclassesKeptWhenEmpty = true
         p.callFunctionExModelled = false   // BUILD_TUPLE_UNPACK_WITH_CALL, PyVectorcall_Call: not modelled

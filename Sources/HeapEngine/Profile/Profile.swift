@@ -645,6 +645,15 @@ public struct Profile: Sendable, Equatable {
     /// Py_TRASHCAN_SAFE_BEGIN always does): a million nested defaultdicts freed at once
     /// crash 3.8.18-3.13.0 and not 3.6.15.
     public var trashcanChecksDealloc = true
+    /// Before 3.9 subtype_dealloc raises the trashcan nesting around its own
+    /// Py_TRASHCAN_SAFE_BEGIN (`++trash_delete_nesting` before, `--` after, and again around
+    /// Py_TRASHCAN_SAFE_END), and 3.6's list/tuple/dict deallocators enter the trashcan again
+    /// for a subclass instance (3.8's Py_TRASHCAN_BEGIN skips them when tp_dealloc is not
+    /// theirs). The engine does not model where that puts the deferral in a deep chain of
+    /// heap-type instances: a chain of 80 `class L(list)` instances with `__del__` is deferred
+    /// after 25 on 3.6.15, and a chain of plain instances one level off the engine's on 3.6.15
+    /// and 3.8.18. Such a chain is refused there (`Heap.dealloc`).
+    public var subtypeDeallocTrashcanUnmodelled = false
 
     // MARK: - Parser nesting (Parser/pegen.h MAXSTACK; Parser/parser.h MAXSTACK before 3.9)
 

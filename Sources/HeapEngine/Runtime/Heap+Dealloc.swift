@@ -37,6 +37,18 @@ extension Heap {
             }
         }
         guard usesTrashcan(r) else { deallocBody(r); return }
+        // Before 3.9 (`Profile.subtypeDeallocTrashcanUnmodelled`) each subtype_dealloc under
+        // way may count one level more than the engine does (3.6's base deallocator enters
+        // the trashcan again), and the one starting checks one level higher: once that could
+        // reach the unwind level, CPython's order of deferral is not known, and the statement
+        // is refused (`trashcanOrderUnknown`).
+        let isSubtype = typeInfo(typeOf[Int(r)]).isHeapType
+        if isSubtype { trash.subtypeDepth += 1 }
+        defer { if isSubtype { trash.subtypeDepth -= 1 } }
+        if profile.subtypeDeallocTrashcanUnmodelled, trash.subtypeDepth > 0,
+           trash.deleteNesting + trash.subtypeDepth + 1 >= profile.trashcanUnwindLevel {
+            trashcanOrderUnknown = true
+        }
         if trash.deleteNesting >= profile.trashcanUnwindLevel {
             if typeInfo(typeOf[Int(r)]).isGC { untrackForDealloc(r) }
             trash.deleteLater.append(r)
@@ -251,6 +263,8 @@ struct TrashcanState {
     var deleteNesting = 0
     /// defaultdicts being freed outside the trashcan (3.8+), one inside another.
     var defaultDictDepth = 0
+    /// How many of the deallocations under way are subtype_dealloc's (heap-type instances).
+    var subtypeDepth = 0
     /// Deposited objects, refcount 0 and untracked; the last one is freed first.
     var deleteLater: [ObjectRef] = []
 }

@@ -1,5 +1,6 @@
-// Objects/typeobject.c PyType_GenericAlloc, as list's and dict's tp_new use it for a
-// subclass (Objects/listobject.c PyType_GenericNew; Objects/dictobject.c dict_new).
+// Objects/typeobject.c PyType_GenericAlloc, as list's, dict's and tuple's tp_new use it for
+// a subclass (Objects/listobject.c PyType_GenericNew; Objects/dictobject.c dict_new;
+// Objects/tupleobject.c tuple_subtype_new).
 //
 // An instance of `class L(list)` or `class D(dict)` has the builtin's payload (its items or
 // its table) and the class's layout: type_new made tp_basicsize the base's plus the
@@ -9,20 +10,28 @@
 // lists are for exact lists and dicts only: list_dealloc and dict_dealloc check
 // PyList_CheckExact / PyDict_CheckExact) and tracks the object at once; dict_new does not
 // untrack it again (only `type == &PyDict_Type` is), so an empty `D()` stays tracked.
-// Invariant: such an instance's TypeInfo.kind is the builtin's (.list or .dict) and its
-// payload is .list or .dict, never .instance.
+// A tuple subclass is variable-sized (tp_itemsize 8, inherited): PyType_GenericAlloc(type, n)
+// takes _PyObject_VAR_SIZE(type, n + 1) bytes (one item more than it holds, "for the
+// sentinel") plus the pre-header, and tupledealloc gives the free lists exact tuples only.
+// Invariant: such an instance's TypeInfo.kind is the builtin's (.list, .dict or .tuple) and
+// its payload is .list, .dict or .tuple, never .instance.
 
 extension Heap {
     /// The builtin types a class may derive from with its instances modelled (TypeInfo.kind
     /// of the class is then the builtin's).
-    public static let subclassableBuiltinKinds: Set<TypeKind> = [.list, .dict]
+    public static let subclassableBuiltinKinds: Set<TypeKind> = [.list, .dict, .tuple]
 
-    /// Whether `r` is an instance of a class derived from list or dict.
+    /// Whether `r` is an instance of a class derived from list, dict or tuple.
     @inline(__always)
     public func isBuiltinSubtypeInstance(_ r: ObjectRef) -> Bool {
         let info = typeInfo(typeOf[Int(r)])
         return info.isHeapType && info.kind != .instance
     }
+
+    /// PyTuple_CheckExact / PyList_CheckExact / PyDict_CheckExact: `r`'s type is the builtin
+    /// of `kind` itself (not a subclass, nor another type sharing its payload).
+    @inline(__always)
+    public func isExact(_ r: ObjectRef, _ kind: TypeKind) -> Bool { typeOf[Int(r)] == builtinType(kind) }
 
     /// PyType_GenericAlloc(type, 0) for a list subclass: an empty list (ob_item NULL).
     public func newListSubtypeInstance(type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
@@ -39,6 +48,16 @@ extension Heap {
     public func newDictSubtypeInstance(type: ObjectRef, storage: DictStorage) throws(HeapExhausted) -> ObjectRef {
         let r = try allocateObject(type: type, size: requestSize(type), payload: .dict(storage))
         dictKeysChanged(r)
+        gcTrackNew(r)
+        return r
+    }
+
+    /// tuple_subtype_new's PyType_GenericAlloc(type, n) filled with `items` (stolen): the
+    /// block holds n + 1 items (_PyObject_VAR_SIZE rounds to a pointer, a no-op for 8-byte
+    /// items), and the object is tracked at once, even when empty.
+    public func newTupleSubtypeInstance(type: ObjectRef, items: [ObjectRef]) throws(HeapExhausted) -> ObjectRef {
+        let size = requestSize(type) + (items.count + 1) * typeInfo(type).itemSize
+        let r = try allocateObject(type: type, size: size, payload: .tuple(items))
         gcTrackNew(r)
         return r
     }

@@ -21,11 +21,13 @@ extension Heap {
         if bases.isEmpty { incref(objectType); bases = [objectType] }
         let base = bases[0]
         let shape = instanceShape(base: typeInfo(base), slots: slots)
-        // A subclass of list or dict (or of such a subclass) lays its instances out as the
-        // builtin does: same payload, the builtin's methods (Heap+SubtypeInstances.swift).
+        // A subclass of list, dict or tuple (or of such a subclass) lays its instances out as
+        // the builtin does: same payload, the builtin's methods (Heap+SubtypeInstances.swift);
+        // tp_itemsize is inherited (inherit_special: 8 for tuple's subclasses).
         let kind = Heap.subclassableBuiltinKinds.contains(typeInfo(base).kind) ? typeInfo(base).kind : .instance
         let info = TypeInfo(name: name, module: module, kind: kind, base: base, mro: [],
-                            isHeapType: true, basicSize: shape.basicSize, itemSize: 0, isGC: shape.isGC,
+                            isHeapType: true, basicSize: shape.basicSize, itemSize: kind == .instance ? 0 : typeInfo(base).itemSize,
+                            isGC: shape.isGC,
                             preHeaderSize: shape.preHeaderSize)
         info.hasInstanceDict = shape.hasDict
         info.hasInstanceWeakrefs = shape.hasWeakrefs
@@ -38,8 +40,10 @@ extension Heap {
         gcTrackNew(t)
         incref(base)
         info.dict = dict
-        // ht_cached_keys only for a class whose instances have a __dict__.
-        info.sharedKeys = shape.hasDict ? SharedDictKeys(layouts: profile.objects) : nil
+        // ht_cached_keys only for a class whose instances have a __dict__ (from 3.11 only a
+        // managed one: `sys.getsizeof(T)` for `class T(tuple)` is the size of a class with
+        // `__slots__ = ()` on 3.11.7, of a plain class on 3.8.18 and 3.12.1).
+        info.sharedKeys = shape.hasCachedKeys ? SharedDictKeys(layouts: profile.objects) : nil
         info.basesTuple = try newTuple(bases)
         // C3 for single inheritance: the class, then its base's MRO.
         info.mro = [t] + typeInfo(base).mro
@@ -120,15 +124,24 @@ extension Heap {
     /// - a class without `__slots__` adds the dict and the weakref list its base lacks.
     /// Measured on 3.6.15/3.8.18/3.11.7/3.12.1/3.13.0: `__slots__ = ('x', 'y')` basicsize
     /// 32 on all, getsizeof 64/48/48/48/48; a subclass without `__slots__` 48/48/40/32/32.
-    func instanceShape(base: TypeInfo, slots: SlotsSpec?) -> (basicSize: Int, preHeaderSize: Int, isGC: Bool, hasDict: Bool, hasWeakrefs: Bool) {
+    /// A variable-sized base (tuple, tp_itemsize != 0) gets no `__weakref__` (type_new's
+    /// may_add_weak needs tp_itemsize == 0), and its `__dict__` is 8 bytes of the body at a
+    /// negative tp_dictoffset up to 3.11 (3.11's managed dict is for fixed-size types only)
+    /// and managed from 3.12: `class T(tuple): pass` has basicsize 32/32/32/24/24 and
+    /// `sys.getsizeof(T())` 64/48/48/56/56 on 3.6.15/3.8.18/3.11.7/3.12.1/3.13.0
+    /// (`T.__dictoffset__` -8 up to 3.11.7, -1 from 3.12.1).
+    func instanceShape(base: TypeInfo, slots: SlotsSpec?) -> (basicSize: Int, preHeaderSize: Int, isGC: Bool, hasDict: Bool, hasWeakrefs: Bool, hasCachedKeys: Bool) {
         let plain = profile.objects.instance
         let object = profile.objects.object
-        let dictBytes = plain.hasManagedDict ? 0 : profile.pointerSize
-        let weakrefBytes = plain.basicSize - object.basicSize - dictBytes
+        let weakrefBytes = plain.basicSize - object.basicSize - (plain.hasManagedDict ? 0 : profile.pointerSize)
+        // 3.12's managed weakref list (no weakref bytes in the plain layout) came with
+        // managed dicts for variable-sized types.
+        let managedDict = base.itemSize == 0 ? plain.hasManagedDict : weakrefBytes == 0
+        let dictBytes = managedDict ? 0 : profile.pointerSize
         let baseHasDict = base.isHeapType && base.hasInstanceDict
         let baseHasWeakrefs = base.isHeapType && base.hasInstanceWeakrefs
         let hasDict = baseHasDict || (slots?.addDict ?? true)
-        let hasWeakrefs = baseHasWeakrefs || (slots?.addWeakref ?? true)
+        let hasWeakrefs = baseHasWeakrefs || (base.itemSize == 0 && (slots?.addWeakref ?? true))
         var size = base.basicSize + (slots?.names.count ?? 0) * profile.pointerSize
         if hasDict && !baseHasDict { size += dictBytes }
         if hasWeakrefs && !baseHasWeakrefs { size += weakrefBytes }
@@ -139,9 +152,10 @@ extension Heap {
         // _PyType_PreHeaderSize: two pointers when the dict is managed (3.11+) or the
         // weakref list is (3.12+, Py_TPFLAGS_MANAGED_WEAKREF: no bytes of the body):
         // `__slots__ = ('x', '__weakref__')` is 48 bytes on 3.11.7, 56 on 3.12.1.
-        let managed = (hasDict && plain.hasManagedDict) || (hasWeakrefs && weakrefBytes == 0)
+        let managed = (hasDict && managedDict) || (hasWeakrefs && weakrefBytes == 0)
         let extra = managed ? profile.objects.managedDictPreHeaderSize : 0
-        return (size, (isGC ? profile.gcHeaderSize : 0) + extra, isGC, hasDict, hasWeakrefs)
+        return (size, (isGC ? profile.gcHeaderSize : 0) + extra, isGC, hasDict, hasWeakrefs,
+                hasDict && (managedDict || !plain.hasManagedDict))
     }
 }
 

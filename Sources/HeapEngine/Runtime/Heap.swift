@@ -76,6 +76,10 @@ public final class Heap {
     public internal(set) var interned: [String: ObjectRef] = [:]
     var freeLists = FreeLists()
     var trash = TrashcanState()
+    /// A deallocation went so deep through heap-type instances that CPython's trashcan
+    /// order is not known (`Profile.subtypeDeallocTrashcanUnmodelled`): finalizers run no
+    /// Python code from then on, and the session refuses the statement and clears this.
+    public var trashcanOrderUnknown = false
     var nextStaticAddress: UInt64
     /// Addresses of separately allocated parts (list item arrays, dict keys, set tables),
     /// keyed by the owning object.

@@ -103,6 +103,9 @@ public final class Session {
             if result.unsupported == nil, let u = i.pendingRefusal {
                 result.unsupported = UnsupportedConstruct(u.what, line: 0, column: 0, fullMessage: u.fullMessage)
             }
+            if let u = i.refuseTrashcanOrder(), result.unsupported == nil {
+                result.unsupported = UnsupportedConstruct(u.what, line: 0, column: 0, fullMessage: u.fullMessage)
+            }
             i.pendingRefusal = nil
             i.stdout = ""; i.stderr = ""
             return result
@@ -275,6 +278,9 @@ public final class Session {
             if result.unsupported == nil {
                 result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0, fullMessage: u.fullMessage)
             }
+        }
+        if let u = i.refuseTrashcanOrder(), result.unsupported == nil {
+            result.unsupported = UnsupportedConstruct(u.what, line: frame.line, column: 0, fullMessage: u.fullMessage)
         }
         // An automatic collection that found garbage at a moment CPython's may not have.
         if result.unsupported == nil, i.heap.gc.untimelyGarbage {

@@ -1,31 +1,43 @@
 import HeapEngine
 
 // Objects/typeobject.c (type_new, type_call, subtype_dealloc/traverse), Objects/listobject.c
-// (list___init__) and Objects/dictobject.c (dict_new, dict_init, dict_subscript's
-// `__missing__`): classes derived from list and dict.
+// (list___init__), Objects/dictobject.c (dict_new, dict_init, dict_subscript's
+// `__missing__`) and Objects/tupleobject.c (tuple_subtype_new): classes derived from list,
+// dict and tuple.
 //
 // `class L(list)` is a heap type whose instances have list's payload (TypeInfo.kind is
 // .list, Heap+SubtypeInstances.swift): every list method, operator and the repr work on
 // them as on a list, and what CPython's list code makes new (`L([1]) + [2]`, `x[:1]`,
-// `x * 2`, `D(a=1).copy()`) is a plain list or dict there and here alike. The class adds
-// what type_new adds: tp_basicsize grown by the `__dict__` and `__weakref__` slots,
-// GC tracking by PyType_GenericAlloc, no free lists, a reference to the class.
+// `x * 2`, `D(a=1).copy()`, `T((1,))[:]`) is a plain list, dict or tuple there and here
+// alike. The class adds what type_new adds: tp_basicsize grown by the `__dict__` and
+// `__weakref__` slots (a tuple subclass gets no `__weakref__`), GC tracking by
+// PyType_GenericAlloc, no free lists, a reference to the class.
 //
 // Modelled: making the class (with or without `__slots__ = ()`), calling it (type_call:
-// list's / dict's tp_new, then list___init__ / dict_init or the class's own `__init__`),
-// the class's own methods and class attributes, and the special methods `__init__`, `__del__`,
+// list's / dict's tp_new, then list___init__ / dict_init or the class's own `__init__`;
+// tuple_subtype_new, which takes the items before allocating), the class's own methods and
+// class attributes, and the special methods `__init__` (list and dict), `__del__`,
 // `__repr__`, `__str__` and (dict) `__missing__`.
-// Refused by name: any other special method (list's and dict's C code would keep calling its
-// own slots, and the engine's operations read the payload directly), non-empty `__slots__`,
-// instance attributes and `__dict__` (the instance's dict is not modelled for these
-// layouts), weak references to the instances, and `super()` / `list.__init__` reaching the
-// builtin's methods (SuperObject.swift refuses those for every builtin type).
+// Refused by name: any other special method (the builtin's C code would keep calling its
+// own slots, and the engine's operations read the payload directly; a tuple subclass's
+// `__new__` and `__init__` among them), non-empty `__slots__`, instance attributes and
+// `__dict__` (the instance's dict is not modelled for these layouts), weak references to
+// the instances, and `super()` / `list.__init__` reaching the builtin's methods
+// (SuperObject.swift refuses those for every builtin type).
 
 extension Interpreter {
-    /// The special names a list or dict subclass may define (as plain functions).
+    /// The special names a list, dict or tuple subclass may define (as plain functions). A
+    /// tuple subclass's `__init__` is left out: tuple_new would take its arguments first.
     static func honouredBuiltinSubclassMethods(_ kind: TypeKind) -> Set<String> {
-        kind == .dict ? ["__init__", "__del__", "__repr__", "__str__", "__missing__"] : ["__init__", "__del__", "__repr__", "__str__"]
+        switch kind {
+        case .dict: return ["__init__", "__del__", "__repr__", "__str__", "__missing__"]
+        case .tuple: return ["__del__", "__repr__", "__str__"]
+        default: return ["__init__", "__del__", "__repr__", "__str__"]
+        }
     }
+
+    /// "list", "dict" or "tuple": the builtin a subclass's instances lay out as.
+    func builtinBaseName(_ kind: TypeKind) -> String { heap.typeInfo(heap.builtinType(kind)).name }
 
     /// Whether `base` is a builtin type whose subclasses the engine models.
     func isSubclassableBuiltin(_ base: TypeInfo) -> Bool {
@@ -33,10 +45,10 @@ extension Interpreter {
         !base.isHeapType && Heap.subclassableBuiltinKinds.contains(base.kind) && heap.typeInfo(heap.builtinType(base.kind)) === base
     }
 
-    /// type_new's checks for a class whose instances lay out as list or dict: refuses the
-    /// special names and `__slots__` the engine does not honour for them.
+    /// type_new's checks for a class whose instances lay out as list, dict or tuple: refuses
+    /// the special names and `__slots__` the engine does not honour for them.
     func checkBuiltinSubclassNamespace(_ namespace: ObjectRef, kind: TypeKind, slots: SlotsSpec?) throws {
-        let baseName = kind == .dict ? "dict" : "list"
+        let baseName = builtinBaseName(kind)
         for (k, v) in dictStorage(namespace).items {
             guard case .str(let s) = heap.payload[Int(k)], Interpreter.isSpecialName(s.value) else { continue }
             switch s.value {
@@ -60,6 +72,7 @@ extension Interpreter {
     /// list___init__ / dict_init. Consumes the arguments.
     func instantiateBuiltinSubclass(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         let kind = heap.typeInfo(type).kind
+        if kind == .tuple { return try instantiateTupleSubclass(type, args, kwargs) }
         if let initFn = try lookupInType(type, "__init__"), case .function = heap.payload[Int(initFn)] {
             return try instantiate(type, args, kwargs, allocate: { try self.newBuiltinSubclassObject(type, kind) })
         }
@@ -75,7 +88,7 @@ extension Interpreter {
             // (`L(a=1)` is `[]` on 3.8.18); 3.6's "|O:list" and 3.11's check (also for a class
             // keeping list's tp_new, bpo-43413) raise for L as for list.
             let ignoresKeywords = kind == .list && profile.minor >= 7 && profile.minor < 11
-            let checked = try checkArguments(typeSignature(kind)!, kind == .dict ? "dict" : "list", args,
+            let checked = try checkArguments(typeSignature(kind)!, builtinBaseName(kind), args,
                                              ignoresKeywords ? [] : kwargs)
             if kind == .dict {
                 try dictInit(obj, checked.args.first, checked.kwargs)
@@ -87,6 +100,32 @@ extension Interpreter {
             throw error
         }
         return obj
+    }
+
+    /// type_call for a tuple subclass: the packed arguments, then tuple_new's checks (3.8's
+    /// for keywords only when `type is tuple`, as list___init__'s), then tuple_subtype_new:
+    /// a plain tuple of the items first (tuple_new_impl(&PyTuple_Type, iterable):
+    /// PySequence_Tuple, or the empty tuple), the instance allocated and filled with them,
+    /// the plain tuple released. tp_init is object_init, which accepts the arguments because
+    /// tp_new is not object_new. Consumes the arguments.
+    private func instantiateTupleSubclass(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+        defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+        for a in args { try refuseStartupObject(a) }
+        // 3.6's "|O:tuple" takes `sequence=` as the argument.
+        if profile.minor < 7, !kwargs.isEmpty { throw notModelled("keyword arguments to a subclass of tuple on 3.6") }
+        let packed = try packTypeCallArguments(args, kwargs)
+        defer { packed.reversed().forEach(heap.decref) }
+        let ignoresKeywords = profile.minor >= 7 && profile.minor < 11
+        let checked = try checkArguments(typeSignature(.tuple)!, "tuple", args, ignoresKeywords ? [] : kwargs)
+        let plain: ObjectRef
+        if let a = checked.args.first { plain = try sequenceTuple(a) } else { heap.incref(heap.emptyTuple); plain = heap.emptyTuple }
+        defer { heap.decref(plain) }
+        let items = sequenceItems(plain) ?? []
+        items.forEach(heap.incref)
+        do { return try heap.newTupleSubtypeInstance(type: type, items: items) } catch {
+            items.forEach(heap.decref)
+            throw memoryError()
+        }
     }
 
     /// tp_new of list (PyType_GenericNew) or dict (dict_new) for the class `type`.
@@ -124,7 +163,7 @@ extension Interpreter {
         for (k, v) in kwargs { try dictSet(d, name(k), v) }
     }
 
-    /// Attribute lookup on an instance of a list or dict subclass (PyObject_GenericGetAttr
+    /// Attribute lookup on an instance of a list, dict or tuple subclass (PyObject_GenericGetAttr
     /// with no instance dict to read): the class's own dict and its heap bases first, then
     /// the builtin's methods (the caller's method table). nil: not found in the classes.
     func builtinSubclassAttribute(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
@@ -206,7 +245,5 @@ extension Interpreter {
         return (info.basicSize + info.preHeaderSize) - (base.basicSize + base.preHeaderSize)
     }
 
-    private func builtinName(_ obj: ObjectRef) -> String {
-        heap.typeInfo(of: obj).kind == .dict ? "dict" : "list"
-    }
+    private func builtinName(_ obj: ObjectRef) -> String { builtinBaseName(heap.typeInfo(of: obj).kind) }
 }

@@ -105,7 +105,7 @@ extension Interpreter {
             return try newByteArrayObject(bytesValue(a))
         case .native(let o as ByteArrayObject):
             return try newByteArrayObject(o.bytes)
-        case .list where heap.kind(a) == .list && !heap.isBuiltinSubtypeInstance(a), .tuple where heap.kind(a) == .tuple:
+        case .list where heap.isExact(a, .list), .tuple where heap.isExact(a, .tuple):
             if profile.minor >= 11 {
                 // 3.11+: a list or tuple is sized at once (PyByteArray_Resize(self, len)).
                 return try newByteArrayObject(try (sequenceItems(a) ?? []).map { try byteValue($0) })

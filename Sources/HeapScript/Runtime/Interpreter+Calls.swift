@@ -573,8 +573,8 @@ extension Interpreter {
         let slots: SlotsSpec?
         do {
             slots = try typeNewSlots(typeDict, base: bases.first ?? heap.builtinType(.object))
-            // A class over list or dict (directly or through another such class).
-            if let b = bases.first, heap.typeInfo(b).kind == .list || heap.typeInfo(b).kind == .dict {
+            // A class over list, dict or tuple (directly or through another such class).
+            if let b = bases.first, Heap.subclassableBuiltinKinds.contains(heap.typeInfo(b).kind) {
                 try checkBuiltinSubclassNamespace(typeDict, kind: heap.typeInfo(b).kind, slots: slots)
             }
         } catch {
@@ -737,6 +737,7 @@ extension Interpreter {
         // what it would print may not be what CPython prints.
         guard let del = try? lookupSpecial(obj, "__del__") else { return }
         if heap.gc.untimelyGarbage { skippedPythonCode = true; return }
+        if heap.trashcanOrderUnknown { return }   // refused at the end of the statement
         heap.incref(del)
         defer { heap.decref(del) }
         let bound: ObjectRef?
@@ -757,6 +758,7 @@ extension Interpreter {
 
     func runWeakrefCallback(_ callback: ObjectRef, _ weakref: ObjectRef) {
         if heap.gc.untimelyGarbage { skippedPythonCode = true; return }   // as runFinalizer
+        if heap.trashcanOrderUnknown { return }
         heap.incref(weakref)
         // handle_callback: PyObject_CallOneArg (3.6: PyObject_CallFunctionObjArgs), a
         // vectorcall with the weakref borrowed, so a Python callback's frame holds the only

@@ -59,6 +59,12 @@ extension Interpreter {
         let storage = listCallStorage(items, from: source)
         do { return try heap.newList(storage, usingFreeList: false) } catch { items.forEach(heap.decref); throw memoryError() }
     }
+    /// PySequence_Tuple(a): an exact tuple itself, anything else (a tuple subclass too) made
+    /// into a new tuple of its items.
+    func sequenceTuple(_ a: ObjectRef) throws -> ObjectRef {
+        if heap.isExact(a, .tuple) { heap.incref(a); return a }
+        return try newTuple(try iterateToArray(a))
+    }
     /// The items of `list(source)` as list___init__ sizes them (also `L(source)` for a list
     /// subclass, whose tp_init is the same list___init__). Steals the items.
     func listCallStorage(_ items: [ObjectRef], from source: ObjectRef) -> ListStorage {
@@ -94,7 +100,7 @@ extension Interpreter {
         try mutateList(list) { st in
             if extendResizes(iterable) { st.extend(resizing: items) }
             // PyList_CheckExact / PyTuple_CheckExact: a list subclass is iterated.
-            else if (heap.kind(iterable) == .list && !heap.isBuiltinSubtypeInstance(iterable)) || heap.kind(iterable) == .tuple {
+            else if heap.isExact(iterable, .list) || heap.isExact(iterable, .tuple) {
                 st.extend(sequence: items)
             }
             else { st.extend(iterating: items, lengthHint: iteratorLengthHint(iterable, items.count) ?? items.count) }

@@ -150,8 +150,9 @@ extension Interpreter {
             // (measured `t + () is t`, `() + t is t`: False on 3.6.15, True on 3.8.18-3.13.0);
             // 3.6's always makes a new tuple (PyTuple_New: the empty one for no items).
             let concatReturnsOperand = profile.minor >= 8
-            if concatReturnsOperand, t.isEmpty, heap.kind(a) == .tuple { heap.incref(a); return a }
-            if concatReturnsOperand, s.isEmpty, heap.kind(b) == .tuple { heap.incref(b); return b }
+            // (PyTuple_CheckExact: a tuple subclass operand is copied into a plain tuple.)
+            if concatReturnsOperand, t.isEmpty, heap.isExact(a, .tuple) { heap.incref(a); return a }
+            if concatReturnsOperand, s.isEmpty, heap.isExact(b, .tuple) { heap.incref(b); return b }
             let items = s + t
             items.forEach(heap.incref)
             return try newTuple(items)
@@ -178,7 +179,9 @@ extension Interpreter {
         case (.mul, .tuple(let s), .int(let n)), (.mul, .int(let n), .tuple(let s)):
             let (bytes, overflow) = (s.count * 8).multipliedReportingOverflow(by: max(0, n))
             try ensureHeapRoom(overflow ? -1 : bytes)
-            if n == 1 { let t = (heap.kind(a) == .tuple ? a : b); heap.incref(t); return t }
+            // tuplerepeat gives an exact tuple back for n == 1; a subclass's items are copied.
+            let operand = heap.kind(a) == .tuple ? a : b
+            if n == 1, heap.isExact(operand, .tuple) { heap.incref(operand); return operand }
             var items: [ObjectRef] = []
             for _ in 0..<max(0, n) { items += s }
             items.forEach(heap.incref)

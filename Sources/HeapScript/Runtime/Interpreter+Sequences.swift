@@ -219,9 +219,10 @@ extension Interpreter {
         try refuseLengthHint(seq)
         switch heap.payload[Int(seq)] {
         // CPython's fast paths (PySequence_Fast, list_extend, PySequence_Tuple) take exact
-        // lists only; a list subclass goes through its iterator (list_iter, a real object).
+        // lists and tuples only; a subclass goes through its iterator (list_iter / tupleiter,
+        // a real object).
         case .list(let l) where !heap.isBuiltinSubtypeInstance(seq): l.items.forEach(heap.incref); return l.items
-        case .tuple(let t): t.forEach(heap.incref); return t
+        case .tuple(let t) where !heap.isBuiltinSubtypeInstance(seq): t.forEach(heap.incref); return t
         default:
             let it = try getIter(seq)
             defer { heap.decref(it) }
@@ -480,7 +481,7 @@ extension Interpreter {
         case .tuple(let t):
             if isSlice(index) {
                 let s = try sliceIndices(index, count: t.count)
-                if s.step == 1 && s.length == t.count && heap.kind(obj) == .tuple { heap.incref(obj); return obj }
+                if s.step == 1 && s.length == t.count && heap.isExact(obj, .tuple) { heap.incref(obj); return obj }
                 let items = stride(from: s.start, to: s.start + s.length * s.step, by: s.step).map { t[$0] }
                 items.forEach(heap.incref)
                 return try newTuple(items)

@@ -89,7 +89,7 @@ extension Interpreter {
                 throw notModelled(attr)
             }
             if info.kind != .instance, !Interpreter.honouredBuiltinSubclassMethods(info.kind).contains(attr) {
-                throw notModelled("\(attr) set on a subclass of \(info.kind == .dict ? "dict" : "list")")
+                throw notModelled("\(attr) set on a subclass of \(builtinBaseName(info.kind))")
             }
             try checkSpecialMethod(attr, value)
         case .instance:
@@ -155,9 +155,9 @@ extension Interpreter {
             items = [value]
             heap.incref(value)
             temporary = try newTuple([value])       // PyTuple_Pack(1, slots)
-        case .tuple(let t) where heap.kind(value) == .tuple:
+        case .tuple(let t) where heap.isExact(value, .tuple):
             items = t                               // PySequence_Tuple: the tuple itself
-        case .list(let l) where heap.kind(value) == .list && !heap.isBuiltinSubtypeInstance(value):
+        case .list(let l) where heap.isExact(value, .list):
             items = l.items
             items.forEach(heap.incref)
             temporary = try newTuple(items)         // PySequence_Tuple: PyList_AsTuple

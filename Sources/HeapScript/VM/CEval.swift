@@ -170,6 +170,9 @@ final class CEval {
             a.pc = pc
             pc += 1
             if ins.steps > 0 { for _ in 0..<ins.steps { try interp.step() } }
+            // A deallocation in the last instruction left CPython's order unknown: nothing
+            // more runs (Heap.trashcanOrderUnknown).
+            if heap.trashcanOrderUnknown, let u = interp.refuseTrashcanOrder() { throw u }
             switch ins.op {
             case .NOP, .RESUME, .PUSH_NULL, .PRECALL, .KW_NAMES, .LOAD_ASSERTION_ERROR:
                 // RESUME's eval-breaker check is made by whoever enters the frame (as the closure

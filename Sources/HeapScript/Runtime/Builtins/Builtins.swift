@@ -328,8 +328,7 @@ extension Interpreter {
             return try newListCall(try iterateToArray(a), from: a)
         case .tuple:
             guard let a else { heap.incref(heap.emptyTuple); return heap.emptyTuple }
-            if heap.kind(a) == .tuple { heap.incref(a); return a }
-            return try newTuple(try iterateToArray(a))
+            return try sequenceTuple(a)
         case .frozenset:
             // frozenset_new: an exact frozenset argument is returned as it is.
             if let a, heap.typeOf[Int(a)] == type { heap.incref(a); return a }

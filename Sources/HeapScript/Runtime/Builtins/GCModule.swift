@@ -259,6 +259,16 @@ extension Interpreter {
                           + "CPython's collector walks, are not modelled")
     }
 
+    /// A deallocation chain through heap-type instances went deep enough that CPython's
+    /// trashcan order is not modelled (`Profile.subtypeDeallocTrashcanUnmodelled`); clears
+    /// the mark. nil: none did.
+    func refuseTrashcanOrder() -> UnsupportedAtRuntime? {
+        guard heap.trashcanOrderUnknown else { return nil }
+        heap.trashcanOrderUnknown = false
+        return notModelled("the order in which CPython \(profile.version) frees a deep chain of class instances",
+                           because: "its subtype_dealloc counts the trashcan's nesting differently before 3.9")
+    }
+
     /// A collection found garbage while the moment CPython would have collected it is not
     /// known: its finalizers' output and the number found are not CPython's.
     func refuseUntimelyCollection() throws {

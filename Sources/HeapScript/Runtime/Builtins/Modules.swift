@@ -207,7 +207,7 @@ extension Interpreter {
             }
             return StrLayout.sizeof(s.value, profile: profile)
         case .bytes(let b): return l.bytesSizeOf(count: b.count, profile: profile)
-        case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile)
+        case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile) + builtinSubclassSizeDelta(r)
         case .list(let st): return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r)
         case .dict(let st):
             if let shared = splitKeys(of: r) { return shared.keys.splitDictSizeOf(profile: profile) }

@@ -80,7 +80,8 @@ struct IdentityCertainty {
     var uncertainAgainstInts: [ObjectRef: Set<UInt64>] = [:]
 
     var isTracking: Bool {
-        !holders.isEmpty || !uncertain.isEmpty || !uncertainInts.isEmpty || !uncertainAgainstInts.isEmpty
+        !holders.isEmpty || !uncertain.isEmpty || !uncertainInts.isEmpty
+            || !uncertainAgainst.isEmpty || !uncertainAgainstInts.isEmpty
     }
 
     /// No int holds `address` any more: its dead blocks stop mattering.

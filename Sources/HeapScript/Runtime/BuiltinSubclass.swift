@@ -239,8 +239,9 @@ extension Interpreter {
     /// adds the class's pre-header; the items or keys are the builtin's.
     func builtinSubclassSizeDelta(_ r: ObjectRef) -> Int {
         let info = heap.typeInfo(of: r)
-        // A class derived from list or dict, or collections.defaultdict (0 for the builtins).
-        guard info.kind == .list || info.kind == .dict else { return 0 }
+        // A class derived from list, dict or tuple, or collections.defaultdict (0 for the
+        // builtins themselves).
+        guard info.kind == .list || info.kind == .dict || info.kind == .tuple else { return 0 }
         let base = heap.typeInfo(heap.builtinType(info.kind))
         return (info.basicSize + info.preHeaderSize) - (base.basicSize + base.preHeaderSize)
     }

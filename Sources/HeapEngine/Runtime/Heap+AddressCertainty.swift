@@ -209,7 +209,9 @@ extension Heap {
     /// is the engine's to say).
     ///
     /// The block of a dead object whose id is held may also be freed by the object that took
-    /// it: who takes it next is then as (un)certain as for the first free.
+    /// it: who takes it next is then as (un)certain as for the first free, if that object
+    /// certainly took it; if not (CPython may have put it elsewhere, the block may still be
+    /// free there), the block stays unknown.
     func noteBlockFreed(_ r: ObjectRef, toPymalloc: Bool = false) {
         let objectAddress = address[Int(r)]
         let block = blockAddress(r)
@@ -220,7 +222,7 @@ extension Heap {
         if held { dead.heldAddresses[objectAddress] = identities.epoch }
         if toPymalloc && dead.sizeClass >= 0 {
             dead.occupant = nil
-            dead.reuse = allocator.freeLeavesBlockNext(block)
+            dead.reuse = dead.reuse.isExact && allocator.freeLeavesBlockNext(block)
                 ? .next(allocations: allocator.allocationCount(dead.sizeClass)) : .unknown
         }
         identities.diedThisEpoch[block] = dead

@@ -164,6 +164,8 @@ public struct ProgramGenerator: Sendable {
             let (expr, object) = newValue(&rng)
             let name = names.count > 6 && rng.chance(30) ? rng.pick(names).name : fresh("v")
             bind(name, object)
+            // An annotated assignment also stores into `__annotations__` (SETUP_ANNOTATIONS).
+            if rng.chance(10) { return .simple("\(name): \(rng.pick(["object", "list", "'T'"])) = \(expr)") }
             return .simple("\(name) = \(expr)")
         }
 
@@ -275,9 +277,15 @@ public struct ProgramGenerator: Sendable {
                 ("(a)", .generator, ["yield a", "yield [a]"]),
                 ("(a, n=3)", .generator, ["for i in range(n):\n    yield [i, a]", "return n"]),
             ]
-            let (params, kind, body) = rng.pick(bodies)
+            var (params, kind, body) = rng.pick(bodies)
+            // Annotations: a dict (3.6, 3.8) or a tuple turned into a dict on first use (3.10+).
+            if rng.chance(25) {
+                let annotated = ["(a, b=None)": "(a: object, b: object = None)", "(a)": "(a: object)", "(a, n=3)": "(a: object, n: int = 3)"]
+                params = (annotated[params] ?? params) + " -> \(rng.pick(["list", "'R'", "None"]))"
+            }
             functions.append((name, kind))
             var statements = [Program.Statement.compound("def \(name)\(params):", body)]
+            if rng.chance(20) { statements.append(.simple("len(\(name).__annotations__)")) }
             bind(name, make(.function, opaque: true, owned: true))
             if rng.chance(70) {
                 let v = fresh("v")
@@ -292,7 +300,7 @@ public struct ProgramGenerator: Sendable {
             let name = "C\(classes.count)"
             let hasDel = rng.chance(40)
             var body = ["def __init__(self, v):\n    self.v = v\n    self.other = None"]
-            if rng.chance(30) { body.insert("count = 0", at: 0) }
+            if rng.chance(30) { body.insert(rng.chance(50) ? "count: int = 0" : "count = 0", at: 0) }
             if hasDel { body.append("def __del__(self):\n    print('del \(name)')") }
             if rng.chance(30) { body.append("def link(self, other):\n    self.other = other\n    other.other = self") }
             classes.append((name, hasDel))

@@ -5,6 +5,7 @@ extension Profile {
     /// tuple hash, and list() over-allocating like every list_extend.
     public static let cpython36: Profile = {
         var p = Profile.cpython38
+        p.annotationNameInNames = true
         p.lengthSignCheckedBeforeSize = false
         p.heapTypeSubscriptSaysIndexing = true
         p.trashcanChecksDealloc = false

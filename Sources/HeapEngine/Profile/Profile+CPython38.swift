@@ -12,6 +12,8 @@ extension Profile {
         p.subtypeDeallocTrashcanUnmodelled = true
         p.dequeKeepsFreeBlocks = false
         p.subclassesKeptWhenEmpty = true
+        p.annotationsAsTuple = false
+        p.typeHasAnnotationsDescriptor = false
         p.callFunctionExModelled = false   // BUILD_TUPLE_UNPACK_WITH_CALL, PyVectorcall_Call: not modelled
         p.displayUnpackingModelled = false   // BUILD_LIST_UNPACK, BUILD_TUPLE_UNPACK, ...: not modelled
         p.stackUseGuideline = nil

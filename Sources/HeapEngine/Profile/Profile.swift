@@ -138,6 +138,21 @@ public struct Profile: Sendable, Equatable {
     /// Before 3.11 MAKE_FUNCTION takes the qualified name from the enclosing code's
     /// co_consts (`'C0.__init__'`, `'<listcomp>'`); 3.11+ read it from the code object.
     public var qualnameIsConstant: Bool = false
+    /// 3.10+ (bpo-42202): MAKE_FUNCTION's annotations are a flat tuple of name, value pairs
+    /// (BUILD_TUPLE, folded to a constant when every value is one) that `__annotations__`
+    /// turns into a dict on first use (func_get_annotation_dict); before, a dict built by
+    /// BUILD_CONST_KEY_MAP with the names as one constant tuple.
+    public var annotationsAsTuple: Bool = true
+    /// 3.6: `x: int` in a module or class stores through STORE_ANNOTATION, whose name is in
+    /// co_names and which looks `__annotations__` up in the namespace only ("__annotations__
+    /// not found" otherwise); 3.7+ compile LOAD_NAME __annotations__, the name as a
+    /// constant, STORE_SUBSCR.
+    public var annotationNameInNames: Bool = false
+    /// 3.10+ (bpo-43901): `type.__annotations__` is a getset that reads only the class's own
+    /// dict and stores a new empty dict there when it has none (`C.__annotations__` of an
+    /// unannotated class is `{}`); before, the ordinary lookup along the MRO (a base's
+    /// annotations, or AttributeError).
+    public var typeHasAnnotationsDescriptor: Bool = true
     /// compiler_add_const merges equal code objects (all but 3.11, whose code objects also
     /// compare their positions; `Compiler+CodeConstants.swift`).
     public var mergesEqualCodeConstants = true

@@ -10,6 +10,9 @@ public indirect enum StmtKind: Sendable, Equatable {
     /// `a = b = value`: targets left to right.
     case assign(targets: [Expr], value: Expr)
     case augAssign(target: Expr, op: BinaryOp, value: Expr)
+    /// `target: annotation [= value]` (AnnAssign). `simple`: the target is a name not in
+    /// parentheses, whose annotation a module or class body stores in `__annotations__`.
+    case annAssign(target: Expr, annotation: Expr, value: Expr?, simple: Bool)
     case delete([Expr])
     case pass
     case `break`
@@ -17,7 +20,8 @@ public indirect enum StmtKind: Sendable, Equatable {
     case `if`(test: Expr, body: [Stmt], orelse: [Stmt])
     case `while`(test: Expr, body: [Stmt], orelse: [Stmt])
     case `for`(target: Expr, iter: Expr, body: [Stmt], orelse: [Stmt])
-    case functionDef(name: String, params: [Param], body: [Stmt], decorators: [Expr])
+    /// `returns`: the `-> expr` annotation.
+    case functionDef(name: String, params: [Param], body: [Stmt], decorators: [Expr], returns: Expr?)
     case `return`(Expr?)
     case classDef(name: String, bases: [Expr], body: [Stmt], decorators: [Expr])
     case global([String])
@@ -32,13 +36,42 @@ public indirect enum StmtKind: Sendable, Equatable {
     case with(items: [WithItem], body: [Stmt])
 }
 
+extension Stmt {
+    /// A def's annotations in the order compile.c evaluates them (and symtable.c visits
+    /// them): the parameters' in source order (positional, *args, keyword-only, **kwargs),
+    /// then the return annotation.
+    public static func annotations(_ params: [Param], _ returns: Expr?) -> [Expr] {
+        params.compactMap { $0.annotation } + [returns].compactMap { $0 }
+    }
+
+    /// compile.c's find_ann: an annotated assignment in the body, looking into compound
+    /// statements but not into nested functions or classes. A module or class body with one
+    /// starts with SETUP_ANNOTATIONS.
+    public static func containsAnnotatedAssignment(_ body: [Stmt]) -> Bool {
+        body.contains { s in
+            switch s.kind {
+            case .annAssign: return true
+            case .for(_, _, let b, let o), .while(_, let b, let o), .if(_, let b, let o):
+                return containsAnnotatedAssignment(b) || containsAnnotatedAssignment(o)
+            case .with(_, let b): return containsAnnotatedAssignment(b)
+            case .try(let b, let handlers, let o, let f):
+                return handlers.contains { containsAnnotatedAssignment($0.body) } || containsAnnotatedAssignment(b)
+                    || containsAnnotatedAssignment(f) || containsAnnotatedAssignment(o)
+            default: return false
+            }
+        }
+    }
+}
+
 public struct Param: Sendable, Equatable {
     public enum Kind: Sendable { case positional, varArgs, keywordOnly, varKeywords }
     public var name: String
     public var defaultValue: Expr?
     public var kind: Kind
-    public init(name: String, defaultValue: Expr? = nil, kind: Kind = .positional) {
-        self.name = name; self.defaultValue = defaultValue; self.kind = kind
+    /// `name: annotation`, evaluated with the defaults when the `def` runs.
+    public var annotation: Expr?
+    public init(name: String, defaultValue: Expr? = nil, kind: Kind = .positional, annotation: Expr? = nil) {
+        self.name = name; self.defaultValue = defaultValue; self.kind = kind; self.annotation = annotation
     }
 }
 

@@ -61,9 +61,11 @@ enum ASTOptimizer {
             case .while(let t, let b, let o): kind = .while(test: expr(t), body: stmts(b), orelse: stmts(o))
             case .for(let target, let iter, let b, let o):
                 kind = .for(target: expr(target), iter: tupled(expr(iter)), body: stmts(b), orelse: stmts(o))
-            case .functionDef(let name, let params, let body, let decorators):
+            case .annAssign(let t, let annotation, let v, let simple):
+                kind = .annAssign(target: expr(t), annotation: expr(annotation), value: v.map { expr($0) }, simple: simple)
+            case .functionDef(let name, let params, let body, let decorators, let returns):
                 kind = .functionDef(name: name, params: params.map { param($0) }, body: stmts(body),
-                                    decorators: decorators.map { expr($0) })
+                                    decorators: decorators.map { expr($0) }, returns: returns.map { expr($0) })
             case .return(let v): kind = .return(v.map { expr($0) })
             case .classDef(let name, let bases, let body, let decorators):
                 kind = .classDef(name: name, bases: bases.map { expr($0) }, body: stmts(body), decorators: decorators.map { expr($0) })
@@ -142,7 +144,7 @@ enum ASTOptimizer {
         }
 
         mutating func param(_ p: Param) -> Param {
-            Param(name: p.name, defaultValue: p.defaultValue.map { expr($0) }, kind: p.kind)
+            Param(name: p.name, defaultValue: p.defaultValue.map { expr($0) }, kind: p.kind, annotation: p.annotation.map { expr($0) })
         }
 
         mutating func gens(_ gs: [Comprehension]) -> [Comprehension] {

@@ -31,7 +31,10 @@ enum StaticAttributes {
                     walk(body, inFunction: inFunction); walk(orelse, inFunction: inFunction)
                 case .if(_, let body, let orelse), .while(_, let body, let orelse):
                     walk(body, inFunction: inFunction); walk(orelse, inFunction: inFunction)
-                case .functionDef(_, _, let body, _):
+                case .annAssign(let t, _, let value, _):
+                    // compiler_annassign visits the target as a store only with a value.
+                    if inFunction && value != nil { target(t) }
+                case .functionDef(_, _, let body, _, _):
                     walk(body, inFunction: true)
                 case .try(let body, let handlers, let orelse, let finalbody):
                     walk(body, inFunction: inFunction)

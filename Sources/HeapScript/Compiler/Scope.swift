@@ -41,13 +41,17 @@ struct Scope {
         switch stmt.kind {
         case .assign(let targets, _): targets.forEach { bindTarget($0, into: &scope) }
         case .augAssign(let t, _, _): bindTarget(t, into: &scope)
+        case .annAssign(let t, _, let value, let simple):
+            // symtable.c: a simple name is a local even without a value (DEF_ANNOT |
+            // DEF_LOCAL); another target only when a value is stored.
+            if simple || value != nil { bindTarget(t, into: &scope) }
         case .delete(let ts): ts.forEach { bindTarget($0, into: &scope) }
         case .for(let t, _, let b, let o):
             bindTarget(t, into: &scope)
             (b + o).forEach { collectBindings($0, into: &scope) }
         case .if(_, let b, let o), .while(_, let b, let o):
             (b + o).forEach { collectBindings($0, into: &scope) }
-        case .functionDef(let name, _, _, _), .classDef(let name, _, _, _): scope.addLocal(name)
+        case .functionDef(let name, _, _, _, _), .classDef(let name, _, _, _): scope.addLocal(name)
         case .import(let aliases):
             for a in aliases { scope.addLocal(a.asName ?? String(a.name.split(separator: ".").first ?? "")) }
         case .importFrom(_, let aliases): for a in aliases { scope.addLocal(a.asName ?? a.name) }

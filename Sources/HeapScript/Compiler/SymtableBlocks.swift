@@ -15,15 +15,18 @@ struct SymtableBlock {
         case .expr(let e): return children(of: e)
         case .assign(let targets, let value): return children(of: [value] + targets)
         case .augAssign(let target, _, let value): return children(of: [target, value])
+        case .annAssign(let target, let annotation, let value, _):
+            return children(of: [target, annotation] + [value].compactMap { $0 })
         case .delete(let targets): return children(of: targets)
         case .pass, .break, .continue, .global, .nonlocal, .import, .importFrom: return []
         case .if(let test, let body, let orelse), .while(let test, let body, let orelse):
             return children(of: test) + children(of: body) + children(of: orelse)
         case .for(let target, let iter, let body, let orelse):
             return children(of: [target, iter]) + children(of: body) + children(of: orelse)
-        case .functionDef(_, let params, let body, let decorators):
-            // Decorators and defaults belong to the enclosing block.
-            return children(of: decorators + params.compactMap({ $0.defaultValue })) + [SymtableBlock(children: children(of: body))]
+        case .functionDef(_, let params, let body, let decorators, let returns):
+            // Decorators, defaults and annotations belong to the enclosing block.
+            return children(of: decorators + params.compactMap({ $0.defaultValue }) + Stmt.annotations(params, returns))
+                + [SymtableBlock(children: children(of: body))]
         case .return(let e): return e.map(children(of:)) ?? []
         case .classDef(_, let bases, let body, let decorators):
             return children(of: decorators + bases) + [SymtableBlock(children: children(of: body))]

@@ -103,11 +103,36 @@ extension Interpreter {
     }
 
     /// func_get_annotations: the function's annotations dict, made empty on first use
-    /// (borrowed).
+    /// (borrowed). From 3.10 MAKE_FUNCTION leaves a tuple of name, value pairs, which the
+    /// first use replaces by a dict filled in its order (func_get_annotation_dict).
     func functionAnnotations(_ fn: FunctionInfo) throws -> ObjectRef {
-        if let a = fn.annotations { return a }
+        if let a = fn.annotations, heap.kind(a) != .tuple { return a }
         let d = try newDict()
+        if let pairs = fn.annotations {
+            let items = sequenceItems(pairs) ?? []
+            do {
+                for i in stride(from: 0, to: items.count, by: 2) { try dictSet(d, items[i], items[i + 1]) }
+            } catch { heap.decref(d); throw error }
+            heap.decref(pairs)   // Py_SETREF
+        }
         fn.annotations = d
+        return d
+    }
+
+    /// type_get_annotations (3.10+, a data descriptor of `type`, so it wins over the class
+    /// dicts): the class's own `__annotations__`, not a base's; when it has none an empty
+    /// dict is made and stored in its dict (PyType_Modified). New reference.
+    func typeAnnotations(_ type: ObjectRef, _ info: TypeInfo) throws -> ObjectRef {
+        let key = name("__annotations__")
+        if let a = try dictGet(info.dict!, key) {
+            switch heap.payload[Int(a)] {
+            case .dict: heap.incref(a); return a
+            default: throw notModelled("a class's `__annotations__` that is not a dict")
+            }
+        }
+        let d = try newDict()
+        classAttributeEpoch += 1
+        do { try dictSet(info.dict!, key, d) } catch { heap.decref(d); throw error }
         return d
     }
 

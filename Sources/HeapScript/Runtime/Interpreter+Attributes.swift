@@ -197,6 +197,8 @@ extension Interpreter {
                 return try newTuple(items)
             case "__dict__":
                 if let d = info.dict { return try typeDictProxy(d) }
+            case "__annotations__" where info.isHeapType && profile.typeHasAnnotationsDescriptor:
+                return try typeAnnotations(obj, info)
             default: break
             }
             if info.isHeapType, let v = try lookupInType(obj, attr) {

@@ -142,8 +142,11 @@ extension Interpreter {
         return tb
     }
 
+    /// format_exc_check_arg's UNBOUNDLOCAL_ERROR_MSG: 3.11 reworded it (bpo-45848); CPython
+    /// 3.6.15 and 3.8.18 say "referenced before assignment".
     func unboundLocal(_ name: String) -> PyException {
-        error("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
+        error("UnboundLocalError", profile.minor < 11 ? "local variable '\(name)' referenced before assignment"
+                                                      : "cannot access local variable '\(name)' where it is not associated with a value")
     }
 
     /// "TypeError: message" — the last line of a traceback.

@@ -62,6 +62,8 @@ extension Interpreter {
                 continue
             case "__slots__":
                 continue   // type_new's slot handling (typeNewSlots) honours or refuses it
+            case "__annotations__":
+                continue   // SETUP_ANNOTATIONS' dict: kept in the class dict, read by lookups
             case "__classcell__":
                 // compiler_class stores the body's `__class__` cell; anything else would be
                 // type_new's TypeError ("__classcell__ must be a nonlocal cell").

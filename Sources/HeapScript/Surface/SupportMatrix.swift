@@ -11,7 +11,8 @@ public enum SupportMatrix {
         ("expression statement", "1 + 2", true),
         ("assignment", "x = [1]", true),
         ("augmented assignment", "x = 1\nx += 1", true),
-        ("annotated assignment", "x: int = 1", false),
+        ("annotated assignment", "x: int = 1\nclass C:\n    y: str\n", true),
+        ("assignment expression (:=)", "if (n := 1):\n    pass\n", false),
         ("starred assignment target", "a, *b = [1, 2]", true),
         ("del", "x = 1\ndel x", true),
         ("pass", "pass", true),
@@ -21,6 +22,8 @@ public enum SupportMatrix {
         ("def / return", "def f():\n    return 1\n", true),
         ("*args / **kwargs parameters", "def f(*a, **k):\n    pass\n", true),
         ("keyword-only parameters", "def f(*, a):\n    pass\n", true),
+        ("positional-only parameters", "def f(a, /):\n    pass\n", false),
+        ("parameter and return annotations", "def f(a: int, *b: str) -> None:\n    pass\n", true),
         // Compiled on every profile; CALL_FUNCTION_EX runs on 3.11 only (refused elsewhere,
         // this check runs 3.13).
         ("call with * / ** unpacking (3.11 only)", "def f(*a, **k):\n    return a\n\nf(*[1], **{})\n", false),

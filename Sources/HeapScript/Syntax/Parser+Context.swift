@@ -30,7 +30,7 @@ extension Parser {
             var inner = ctx
             inner.inLoop = true
             try checkContext(body, inner, parser); try checkContext(orelse, ctx, parser)
-        case .functionDef(_, _, let body, _):
+        case .functionDef(_, _, let body, _, _):
             try checkContext(body, Context(inFunction: true, inLoop: false), parser)
         case .classDef(_, _, let body, _):
             try checkContext(body, Context(), parser)

@@ -280,15 +280,12 @@ extension Parser {
         _ = try expect("(")
         let params = try parameters(closing: ")", annotations: true)
         _ = try expect(")")
-        if try accept("->") {
-            unsupported("annotations", at: toks[p - 1])
-            _ = try expression()
-        }
+        let returns: Expr? = try accept("->") ? try expression() : nil
         try expectColon(forced: true)
         functionDepth += 1
         defer { functionDepth -= 1 }
         let body = try block(after: "function definition", line: kw.line)
-        return Stmt(.functionDef(name: name.text, params: params, body: body, decorators: decorators), Parser.span(kw))
+        return Stmt(.functionDef(name: name.text, params: params, body: body, decorators: decorators, returns: returns), Parser.span(kw))
     }
 
     /// Parameters of `def` (up to `)`) or `lambda` (up to `:`).
@@ -307,9 +304,9 @@ extension Parser {
                 sawStar = true
                 if try tok().kind == .name {
                     let n = try advance()
-                    try annotation(annotations)
+                    let a = try annotation(annotations)
                     names.append(n)
-                    params.append(Param(name: n.text, kind: .varArgs))
+                    params.append(Param(name: n.text, kind: .varArgs, annotation: a))
                 } else {
                     let next = try at(",") ? try tok(1) : try tok()
                     if next.isOp(closing) || next.isOp("**") {
@@ -319,9 +316,9 @@ extension Parser {
             } else if t.isOp("**") {
                 try advance()
                 let n = try expectName()
-                try annotation(annotations)
+                let a = try annotation(annotations)
                 names.append(n)
-                params.append(Param(name: n.text, kind: .varKeywords))
+                params.append(Param(name: n.text, kind: .varKeywords, annotation: a))
                 _ = try accept(",")
                 if !(try at(closing)) {
                     throw error("arguments cannot follow var-keyword argument", line: n.line, offset: n.column + 1)
@@ -329,7 +326,7 @@ extension Parser {
                 break
             } else {
                 let n = try expectName()
-                try annotation(annotations)
+                let a = try annotation(annotations)
                 var value: Expr?
                 if try accept("=") {
                     value = try expression()
@@ -339,7 +336,7 @@ extension Parser {
                                 offset: n.column + 1, width: n.text.count)
                 }
                 names.append(n)
-                params.append(Param(name: n.text, defaultValue: value, kind: sawStar ? .keywordOnly : .positional))
+                params.append(Param(name: n.text, defaultValue: value, kind: sawStar ? .keywordOnly : .positional, annotation: a))
             }
             if !(try accept(",")) { break }
         }
@@ -351,10 +348,12 @@ extension Parser {
         return params
     }
 
-    mutating func annotation(_ allowed: Bool) throws(ParseStop) {
-        guard allowed, try at(":") else { return }
-        unsupported("annotations", at: try advance())
-        _ = try expression()
+    /// A parameter's `: expression` (not in a lambda's parameters). 3.11's `*args: *Ts` is
+    /// refused.
+    mutating func annotation(_ allowed: Bool) throws(ParseStop) -> Expr? {
+        guard allowed, try accept(":") else { return nil }
+        if try at("*") { unsupported("a starred annotation", at: try tok()) }
+        return try expression()
     }
 
     mutating func classDef(decorators: [Expr]) throws(ParseStop) -> Stmt {

@@ -53,7 +53,7 @@ extension Bytecode {
         switch ins.op {
         case .NOP, .RESUME, .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_NOT, .UNARY_INVERT, .GET_ITER,
              .CHECK_EXC_MATCH, .DELETE_NAME, .SWAP, .LOAD_ATTR, .DELETE_GLOBAL, .DELETE_FAST, .DELETE_DEREF,
-             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .LIST_TO_TUPLE, .GET_YIELD_FROM_ITER:
+             .RETURN_GENERATOR, .YIELD_VALUE, .KW_NAMES, .LIST_TO_TUPLE, .GET_YIELD_FROM_ITER, .SETUP_ANNOTATIONS:
             return (0, nil)
         case .FORMAT_VALUE: return (ins.arg & 4 != 0 ? -1 : 0, nil)   // the spec is popped too
         case .PUSH_NULL, .PUSH_EXC_INFO, .WITH_EXCEPT_START, .BEFORE_WITH, .COPY, .LOAD_CONST, .LOAD_NAME,

@@ -264,7 +264,24 @@ final class CEval {
 
             case .LOAD_NAME:
                 let i = Int(ins.arg)
+                if ins.aux == 1 {
+                    // 3.6's STORE_ANNOTATION: `__annotations__` from the namespace only.
+                    guard let d = try interp.dictGet(a.frame.namespace!, a.bytecode.nameKeys[i]) else {
+                        throw interp.error("NameError", "__annotations__ not found")
+                    }
+                    heap.incref(d)
+                    push(d)
+                    break
+                }
                 push(try interp.loadName(a.frame, a.bytecode.nameKeys[i], a.bytecode.names[i]))
+            case .SETUP_ANNOTATIONS:
+                // The namespace's `__annotations__`, made (an empty dict) when missing.
+                let ns = a.frame.namespace!
+                if try interp.dictGet(ns, interp.name("__annotations__")) == nil {
+                    let d = try interp.newDict()
+                    defer { heap.decref(d) }
+                    try interp.dictSet(ns, interp.name("__annotations__"), d)
+                }
             case .STORE_NAME:
                 let v = pop()
                 defer { heap.decref(v) }
@@ -608,10 +625,11 @@ final class CEval {
                 let codeObject = pop()
                 defer { heap.decref(codeObject) }
                 let closure = ins.arg & 0x08 != 0 ? pop() : nil
+                let annotations = ins.arg & 0x04 != 0 ? pop() : nil
                 let kwdefaults = ins.arg & 0x02 != 0 ? pop() : nil
                 let defaults = ins.arg & 1 != 0 ? pop() : nil
                 let function = try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure)
-                if case .function(let fn) = heap.payload[Int(function)] { fn.kwdefaults = kwdefaults }
+                if case .function(let fn) = heap.payload[Int(function)] { fn.kwdefaults = kwdefaults; fn.annotations = annotations }
                 push(function)
 
             case .CALL:

@@ -40,6 +40,10 @@ struct ClosureAnalysis {
             throw UnsupportedConstruct("super() or __class__ in a comprehension", line: span.line, column: span.column)
         }
         var s = Scope.function(params: params, body: body)
+        for (n, span) in walker.annotatedNames where nonlocals.contains(n) || s.declaredGlobal.contains(n) {
+            // symtable.c's "annotated name 'x' can't be global" (or nonlocal): not modelled.
+            throw UnsupportedConstruct("an annotated name declared global or nonlocal", line: span.line, column: span.column)
+        }
         if let n = ["super", "__class__"].first(where: { s.localIndex[$0] != nil || nonlocals.contains($0) || s.declaredGlobal.contains($0) }) {
             throw UnsupportedConstruct("binding the name '\(n)' in a function", line: body.first?.span.line ?? 0, column: 0)
         }
@@ -75,6 +79,8 @@ struct ClosureAnalysis {
 struct ClosureWalker {
     var uses: Set<String> = []
     var nonlocals: Set<String> = []
+    /// Where each name annotated as a simple target (`x: int`) was first annotated.
+    var annotatedNames: [String: SourceSpan] = [:]
     /// Where each `nonlocal` name was first declared.
     var nonlocalSpans: [String: SourceSpan] = [:]
     var children: [(params: [Param], body: [Stmt])] = []
@@ -93,6 +99,13 @@ struct ClosureWalker {
         case .expr(let e): try walk(e)
         case .assign(let targets, let value): for t in targets { try walk(t) }; try walk(value)
         case .augAssign(let t, _, let v): try walk(t); try walk(v)
+        case .annAssign(let t, let annotation, let v, let simple):
+            // symtable.c visits the annotation wherever it is (a use, even in a function,
+            // where it is never evaluated); a simple name is bound as a local.
+            if simple, case .name(let n) = t.kind, annotatedNames[n] == nil { annotatedNames[n] = s.span }
+            if case .name = t.kind, !simple, v == nil {} else { try walk(t) }
+            try walk(annotation)
+            if let v { try walk(v) }
         case .delete(let ts): for t in ts { try walk(t) }
         case .pass, .break, .continue, .global, .import: break
         case .importFrom: break
@@ -101,8 +114,9 @@ struct ClosureWalker {
             for n in names where nonlocalSpans[n] == nil { nonlocalSpans[n] = s.span }
         case .if(let t, let b, let o), .while(let t, let b, let o): try walk(t); try walk(b); try walk(o)
         case .for(let t, let i, let b, let o): try walk(t); try walk(i); try walk(b); try walk(o)
-        case .functionDef(_, let params, let body, let decorators):
+        case .functionDef(_, let params, let body, let decorators, let returns):
             for d in decorators { try walk(d) }
+            for a in Stmt.annotations(params, returns) { try walk(a) }
             try function(params, body, s.span)
         case .classDef(_, let bases, _, let decorators):
             for e in decorators + bases { try walk(e) }

@@ -92,6 +92,10 @@ final class CodeGen {
         units.append(Unit(line: 0))   // a module's RESUME is on line 0
         defer { units.removeLast() }
         emit(.RESUME, .value(0))
+        if Stmt.containsAnnotatedAssignment(body) {
+            if let first = body.first { unit.loc = Location(first.span) }
+            emit(.SETUP_ANNOTATIONS)
+        }
         for stmt in body { try emitStmt(stmt, interactive: interactive) }
         emitImplicitReturn()
         attach(unit, to: code)
@@ -188,7 +192,7 @@ final class CodeGen {
         unit.loc = Location(stmt.span)
         // 3.6's ast puts a decorated def or class at its first decorator.
         switch stmt.kind {
-        case .functionDef(_, _, _, let decorators), .classDef(_, _, _, let decorators):
+        case .functionDef(_, _, _, let decorators, _), .classDef(_, _, _, let decorators):
             if interp.profile.decoratedStatementAtFirstDecorator, let first = decorators.first {
                 unit.loc.line = Int32(first.span.line)
             }
@@ -209,6 +213,9 @@ final class CodeGen {
 
         case .augAssign(let target, let op, let value):
             try emitAugAssign(target, op, value)
+
+        case .annAssign(let target, let annotation, let value, let simple):
+            try emitAnnAssign(target, annotation, value, simple: simple)
 
         case .delete(let targets):
             for t in targets { try emitDelete(t) }
@@ -278,9 +285,9 @@ final class CodeGen {
             try emitBlock(orelse)
             place(end)
 
-        case .functionDef(let name, let params, let body, let decorators):
+        case .functionDef(let name, let params, let body, let decorators, let returns):
             for d in decorators { try emitExpr(d) }
-            try emitFunction(name: name, params: params, body: body, span: stmt.span)
+            try emitFunction(name: name, params: params, body: body, span: stmt.span, returns: returns)
             emitDecoratorCalls(decorators)
             try emitStore(Expr(.name(name), stmt.span))
 
@@ -424,7 +431,8 @@ final class CodeGen {
     /// and added to co_consts, then (3.6-3.10) the qualname constant.
     /// `lambdaBody`: the expression of a lambda (compiler_lambda: `body` is `[return it]`,
     /// co_consts[0] None so that it has no docstring; the value is returned as it is).
-    func emitFunction(name: String, params sourceParams: [Param], body: [Stmt], span: SourceSpan, lambdaBody: Expr? = nil) throws {
+    func emitFunction(name: String, params sourceParams: [Param], body: [Stmt], span: SourceSpan, lambdaBody: Expr? = nil,
+                      returns: Expr? = nil) throws {
         // symtable_visit_arguments' order, which is co_varnames': positional, keyword-only,
         // *args, **kwargs.
         let positional = sourceParams.filter { $0.kind == .positional }
@@ -451,6 +459,7 @@ final class CodeGen {
             emitConst(c.compilerConst(try c.nameTuple(kwDefaulted.map { $0.name })))
             emit(.BUILD_CONST_KEY_MAP, .value(Int32(kwDefaulted.count)))
         }
+        let (annotations, annotationFold) = try emitAnnotations(sourceParams, returns)
         var fold: TupleFold?
         if defaultCount > 0 && allConstant {
             fold = TupleFold(items: defaultConstants)
@@ -514,12 +523,104 @@ final class CodeGen {
             emit(.BUILD_TUPLE, .value(Int32(defaultCount)))
         }
         splice(kwdefaults)
+        if let annotationFold { emit(.LOAD_CONST, .fold(annotationFold)) } else { splice(annotations) }
         if !analysis.frees.isEmpty { try emitClosureTuple(analysis.frees, at: span) }
         emitConst(codeRef)
         if let qualnameConst { emitConst(qualnameConst) }
+        let annotated = !Stmt.annotations(sourceParams, returns).isEmpty
         let flags: Int32 = (defaultCount > 0 ? 0x01 : 0) | (kwDefaulted.isEmpty ? 0 : 0x02)
-            | (analysis.frees.isEmpty ? 0 : 0x08)
+            | (annotated ? 0x04 : 0) | (analysis.frees.isEmpty ? 0 : 0x08)
         emit(.MAKE_FUNCTION, .value(flags), aux: qualnameConst == nil ? 0 : 1)
+    }
+
+    /// compiler_visit_annotations: each annotated parameter's name with its value, then
+    /// `return`'s, after the defaults. 3.6-3.9 make a dict (the values, the names as one
+    /// constant tuple, BUILD_CONST_KEY_MAP); 3.10+ a flat tuple of name, value pairs
+    /// (BUILD_TUPLE, which the optimizer folds into one constant when every value is one).
+    /// Returns the instructions and, when folded, the constant they became.
+    private func emitAnnotations(_ params: [Param], _ returns: Expr?) throws -> ([Bytecode.Item], TupleFold?) {
+        let annotated = params.compactMap { p in p.annotation.map { (p.name, $0) } } + (returns.map { [("return", $0)] } ?? [])
+        var fold: TupleFold?
+        let code = try capture {
+            guard !annotated.isEmpty else { return }
+            guard interp.profile.annotationsAsTuple else {
+                for (_, e) in annotated { try emitExpr(e) }
+                emitConst(c.compilerConst(try c.nameTuple(annotated.map { $0.0 })))
+                emit(.BUILD_CONST_KEY_MAP, .value(Int32(annotated.count)))
+                return
+            }
+            var items: [ObjectRef] = []
+            var allConstant = true
+            for (n, e) in annotated {
+                let k = c.addConst(try interp.internedName(n))
+                emitConst(k)
+                items.append(k)
+                if let v = try emitOperand(e) { items.append(v) } else { allConstant = false }
+            }
+            if allConstant {
+                fold = TupleFold(items: items)
+                c.emittingCode.tupleFolds.append(fold!)
+            } else {
+                emit(.BUILD_TUPLE, .value(Int32(2 * annotated.count)))
+            }
+        }
+        return (code, fold)
+    }
+
+    /// compiler_annassign: the assignment first. In a module or class body a simple name's
+    /// annotation is then stored in `__annotations__` (LOAD_NAME; STORE_SUBSCR; 3.6's
+    /// STORE_ANNOTATION, the same store into the namespace's dict), another target's
+    /// annotation evaluated and dropped (check_annotation); in a function nothing of the
+    /// annotation runs. An attribute or subscription without a value evaluates its object
+    /// (and index) and drops them (check_ann_expr, check_ann_subscr).
+    func emitAnnAssign(_ target: Expr, _ annotation: Expr, _ value: Expr?, simple: Bool) throws {
+        let storesAnnotations = c.scope.kind == .module || c.scope.kind == .classBody
+        if let value {
+            try emitExpr(value)
+            try emitStore(target)
+        }
+        switch target.kind {
+        case .name(let n) where simple && storesAnnotations:
+            try emitExpr(annotation)
+            c.noteName("__annotations__")
+            // aux 1: 3.6's STORE_ANNOTATION looks only in the namespace.
+            emit(.LOAD_NAME, .name("__annotations__", key: interp.name("__annotations__")),
+                 aux: interp.profile.annotationNameInNames ? 1 : -1)
+            if interp.profile.annotationNameInNames {
+                c.noteName(n)   // STORE_ANNOTATION's operand is in co_names, not co_consts
+                emitConst(try interp.internedName(n))
+            } else {
+                emitConst(c.addConst(try interp.internedName(n)))
+            }
+            emit(.STORE_SUBSCR)
+            return
+        case .attribute(let object, _) where value == nil:
+            try emitExpr(object)
+            emit(.POP_TOP)
+        case .subscript(let object, let index) where value == nil:
+            try emitExpr(object)
+            emit(.POP_TOP)
+            try emitAnnotationSubscript(index)
+        default:
+            break
+        }
+        if !simple && storesAnnotations {
+            try emitExpr(annotation)
+            emit(.POP_TOP)
+        }
+    }
+
+    /// check_ann_subscr: a slice's bounds one by one, a tuple's items, else the index.
+    private func emitAnnotationSubscript(_ index: Expr) throws {
+        switch index.kind {
+        case .slice(let lower, let upper, let step):
+            for e in [lower, upper, step].compactMap({ $0 }) { try emitExpr(e); emit(.POP_TOP) }
+        case .tuple(let items):
+            for e in items { try emitAnnotationSubscript(e) }
+        default:
+            try emitExpr(index)
+            emit(.POP_TOP)
+        }
     }
 
     // MARK: - Classes (compiler_class)
@@ -547,6 +648,8 @@ final class CodeGen {
         bodyUnit.isClassBody = true
         units.append(bodyUnit)
         emit(.RESUME, .value(0))
+        // compiler_body: SETUP_ANNOTATIONS before the docstring when the body annotates.
+        if Stmt.containsAnnotatedAssignment(body) { emit(.SETUP_ANNOTATIONS) }
         // compiler_body: a docstring is stored as __doc__ (LOAD_CONST; STORE_NAME __doc__).
         var statements = body[...]
         if let first = body.first, case .expr(let doc) = first.kind, case .string = doc.kind {

@@ -108,8 +108,8 @@ struct Disassembler {
         case .LOAD_DEREF where i.aux < 0:
             return (i.arg, code.localNames[Int(i.arg)])
         case .MAKE_FUNCTION:
-            // dis's MAKE_FUNCTION_FLAGS, of which the code generator sets 0x01, 0x02 and 0x08.
-            return (i.arg, [(1, "defaults"), (2, "kwdefaults"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
+            // dis's MAKE_FUNCTION_FLAGS.
+            return (i.arg, [(1, "defaults"), (2, "kwdefaults"), (4, "annotations"), (8, "closure")].filter({ i.arg & $0.0 != 0 }).map({ $0.1 }).joined(separator: ", "))
         case .FORMAT_VALUE:
             // dis: the conversion, then "with format" when FVS_HAVE_SPEC (4) is set.
             let conversion = ["", "str", "repr", "ascii"][Int(i.arg & 3)]

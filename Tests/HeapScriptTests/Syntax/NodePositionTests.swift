@@ -39,16 +39,17 @@ final class NodePositionTests: XCTestCase {
     static func collect(_ s: Stmt, into out: inout [String]) {
         func e(_ x: Expr) { collect(x, into: &out) }
         func b(_ xs: [Stmt]) { xs.forEach { collect($0, into: &out) } }
-        func params(_ ps: [Param]) { ps.compactMap(\.defaultValue).forEach(e) }
+        func params(_ ps: [Param]) { ps.compactMap(\.defaultValue).forEach(e); ps.compactMap(\.annotation).forEach(e) }
         switch s.kind {
         case .expr(let x): e(x)
         case .assign(let ts, let v): ts.forEach(e); e(v)
         case .augAssign(let t, _, let v): e(t); e(v)
+        case .annAssign(let t, let a, let v, _): e(t); e(a); v.map(e)
         case .delete(let ts): ts.forEach(e)
         case .pass, .break, .continue, .global, .nonlocal, .import, .importFrom: break
         case .if(let t, let body, let orelse), .while(let t, let body, let orelse): e(t); b(body); b(orelse)
         case .for(let t, let i, let body, let orelse): e(t); e(i); b(body); b(orelse)
-        case .functionDef(_, let ps, let body, let decorators): decorators.forEach(e); params(ps); b(body)
+        case .functionDef(_, let ps, let body, let decorators, let returns): decorators.forEach(e); params(ps); returns.map(e); b(body)
         case .return(let v): v.map(e)
         case .classDef(_, let bases, let body, let decorators): decorators.forEach(e); bases.forEach(e); b(body)
         case .raise(let x, let cause): x.map(e); cause.map(e)

@@ -115,7 +115,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(fnames.count, 2)
         guard case .raise(_, let cause)? = parse("raise X from Y").first?.kind else { return XCTFail() }
         XCTAssertNotNil(cause)
-        guard case .functionDef("f", let params, _, let decos)? = parse("@d\ndef f(a, b=1, *c, d, e=2, **g):\n    return a\n").first?.kind else { return XCTFail() }
+        guard case .functionDef("f", let params, _, let decos, _)? = parse("@d\ndef f(a, b=1, *c, d, e=2, **g):\n    return a\n").first?.kind else { return XCTFail() }
         XCTAssertEqual(params.map(\.kind), [.positional, .positional, .varArgs, .keywordOnly, .keywordOnly, .varKeywords])
         XCTAssertEqual(decos.count, 1)
         XCTAssertEqual(parse("@d\ndef f(): pass\n")[0].span, SourceSpan(line: 2, column: 0, endLine: 2, endColumn: 13))   // 3.11.7

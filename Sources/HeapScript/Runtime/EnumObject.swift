@@ -195,7 +195,9 @@ extension Interpreter {
     private func isIterable(_ r: ObjectRef) -> Bool {
         switch heap.payload[Int(r)] {
         case .list, .tuple, .range, .dict, .set, .str, .iterator: return true
-        case .native(let o) where o is ItertoolsObject: return true
+        // A generator's next runs its frame between zip_next's steps, which (like map's
+        // and enumerate's) call tp_iternext in CPython's order.
+        case .native(let o) where o is ItertoolsObject || o is GenObject: return true
         case .cell: return dictView(r) != nil
         default: return false
         }

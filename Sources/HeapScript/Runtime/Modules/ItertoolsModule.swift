@@ -141,12 +141,14 @@ extension Interpreter {
         if itertoolsObject(obj) != nil, attr != "__class__" { throw notModelled("\(typeName(obj)).\(attr)") }
     }
 
-    /// A source the engine's itertools objects can iterate: one whose next() runs no Python
-    /// code (a generator's or an instance's would run between the iterator's own steps).
+    /// A source the engine's itertools objects can iterate: an instance's `__next__` is not
+    /// modelled here; a generator's frame runs between the iterator's steps, which chain and
+    /// islice take in CPython's order (their state changes after each tp_iternext), cycle not
+    /// (its saved list).
     private func refuseItertoolsSource(_ r: ObjectRef, _ what: String) throws {
         switch heap.payload[Int(r)] {
         case .instance: throw notModelled("itertools.\(what) of a '\(typeName(r))' object")
-        case .native(let o) where o is GenObject: throw notModelled("itertools.\(what) of a generator")
+        case .native(let o) where o is GenObject && what == "cycle": throw notModelled("itertools.\(what) of a generator")
         default: break
         }
     }

@@ -54,6 +54,42 @@ public indirect enum ExprKind: Sendable, Equatable {
     /// `yield` / `yield x` (the value nil for a bare `yield`) and `yield from x`.
     case yield(Expr?)
     case yieldFrom(Expr)
+    /// `name := value` (NamedExpr, 3.8+): the target is a `.name` expression.
+    case namedExpr(target: Expr, value: Expr)
+}
+
+extension Expr {
+    /// The targets of the `:=` in this expression, in the order they are evaluated, not
+    /// looking into lambdas (their own scope); comprehensions' are refused by the compiler.
+    public var namedExprTargets: [String] {
+        var out: [String] = []
+        func visit(_ e: Expr) {
+            switch e.kind {
+            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name, .lambda: break
+            case .fstring(let parts): for case .field(let x, _, _) in parts { visit(x) }
+            case .tuple(let xs), .list(let xs), .set(let xs), .boolOp(_, let xs): xs.forEach(visit)
+            case .dict(let items): for i in items { i.key.map(visit); visit(i.value) }
+            case .listComp(let el, let gs), .setComp(let el, let gs), .generatorExp(let el, let gs):
+                for g in gs { visit(g.iter); g.ifs.forEach(visit) }
+                visit(el)
+            case .dictComp(let k, let v, let gs):
+                for g in gs { visit(g.iter); g.ifs.forEach(visit) }
+                visit(k); visit(v)
+            case .attribute(let x, _), .starred(let x), .unary(_, let x), .yieldFrom(let x): visit(x)
+            case .subscript(let a, let b), .binary(_, let a, let b): visit(a); visit(b)
+            case .slice(let a, let b, let c): [a, b, c].compactMap({ $0 }).forEach(visit)
+            case .call(let f, let args, let kws): visit(f); args.forEach(visit); kws.forEach { visit($0.value) }
+            case .compare(let a, let rest): visit(a); rest.forEach { visit($0.operand) }
+            case .ifExp(let t, let b, let o): visit(t); visit(b); visit(o)
+            case .yield(let x): x.map(visit)
+            case .namedExpr(let t, let v):
+                visit(v)
+                if case .name(let n) = t.kind { out.append(n) }
+            }
+        }
+        visit(self)
+        return out
+    }
 }
 
 /// One `op operand` link of a comparison chain.

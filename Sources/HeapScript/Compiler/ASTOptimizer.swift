@@ -197,6 +197,7 @@ enum ASTOptimizer {
             case .lambda(let params, let body): kind = .lambda(params: params.map { param($0) }, body: expr(body))
             case .yield(let x): kind = .yield(x.map { expr($0) })
             case .yieldFrom(let x): kind = .yieldFrom(expr(x))
+            case .namedExpr(let t, let v): kind = .namedExpr(target: t, value: expr(v))
             }
             return Expr(kind, e.span)
         }

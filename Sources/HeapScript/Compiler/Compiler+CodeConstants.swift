@@ -93,6 +93,7 @@ extension ExprKind {
                            body: p(body))
         case .yield(let x): return .yield(x.map(p))
         case .yieldFrom(let x): return .yieldFrom(p(x))
+        case .namedExpr(let t, let v): return .namedExpr(target: t, value: p(v))
         }
     }
 }

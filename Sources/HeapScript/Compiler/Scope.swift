@@ -38,6 +38,9 @@ struct Scope {
     }
 
     static func collectBindings(_ stmt: Stmt, into scope: inout Scope) {
+        // symtable.c: a `:=` target is a local of the function it is in, bound where the
+        // statement evaluates it (before the statement's own targets).
+        for n in statementExpressions(stmt).flatMap({ $0.namedExprTargets }) { scope.addLocal(n) }
         switch stmt.kind {
         case .assign(let targets, _): targets.forEach { bindTarget($0, into: &scope) }
         case .augAssign(let t, _, _): bindTarget(t, into: &scope)
@@ -66,6 +69,27 @@ struct Scope {
             items.compactMap({ $0.target }).forEach { bindTarget($0, into: &scope) }
             b.forEach { collectBindings($0, into: &scope) }
         default: break
+        }
+    }
+
+    /// A statement's own expressions (not its nested blocks') in the order it evaluates them.
+    static func statementExpressions(_ stmt: Stmt) -> [Expr] {
+        switch stmt.kind {
+        case .expr(let e), .return(let e?): return [e]
+        case .assign(let targets, let value): return [value] + targets
+        case .augAssign(let t, _, let v): return [t, v]
+        case .annAssign(let t, let a, let v, _): return [v].compactMap { $0 } + [t, a]
+        case .delete(let ts): return ts
+        case .if(let test, _, _), .while(let test, _, _): return [test]
+        case .for(let target, let iter, _, _): return [iter, target]
+        case .functionDef(_, let params, _, let decorators, let returns):
+            return decorators + params.compactMap { $0.defaultValue } + Stmt.annotations(params, returns)
+        case .classDef(_, let bases, _, let decorators): return decorators + bases
+        case .raise(let e, let cause): return [e, cause].compactMap { $0 }
+        case .assert(let t, let m): return [t] + [m].compactMap { $0 }
+        case .try(_, let handlers, _, _): return handlers.compactMap { $0.type }
+        case .with(let items, _): return items.flatMap { [$0.context] + [$0.target].compactMap { $0 } }
+        case .return(nil), .pass, .break, .continue, .global, .nonlocal, .import, .importFrom: return []
         }
     }
 

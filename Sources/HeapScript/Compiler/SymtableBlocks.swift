@@ -67,7 +67,7 @@ struct SymtableBlock {
         case .lambda(let params, let body):
             return children(of: params.compactMap({ $0.defaultValue })) + [SymtableBlock(children: children(of: body))]
         case .yield(let value): return children(of: value.map { [$0] } ?? [])
-        case .yieldFrom(let x): return children(of: x)
+        case .yieldFrom(let x), .namedExpr(_, let x): return children(of: x)
         }
     }
 

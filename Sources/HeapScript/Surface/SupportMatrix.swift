@@ -12,7 +12,7 @@ public enum SupportMatrix {
         ("assignment", "x = [1]", true),
         ("augmented assignment", "x = 1\nx += 1", true),
         ("annotated assignment", "x: int = 1\nclass C:\n    y: str\n", true),
-        ("assignment expression (:=)", "if (n := 1):\n    pass\n", false),
+        ("assignment expression (:=, 3.8+; not in comprehensions)", "if (n := 1):\n    pass\n", true),
         ("starred assignment target", "a, *b = [1, 2]", true),
         ("del", "x = 1\ndel x", true),
         ("pass", "pass", true),

@@ -44,13 +44,13 @@ extension Parser {
         return try namedExpression()
     }
 
-    /// `named_expression`: an expression, or `NAME := expression` (outside the subset).
+    /// `named_expression`: an expression, or `NAME := expression` (its node spans both).
     mutating func namedExpression() throws(ParseStop) -> Expr {
         let t = try tok()
         if t.kind == .name, try tok(1).isOp(":=") {
             try advance(); try advance()
-            unsupported("':=' (assignment expressions)", at: t)
-            return try expression()
+            let target = node(.name(t.text), Parser.span(t))
+            return node(.namedExpr(target: target, value: try expression()), Parser.span(t))
         }
         return try expression()
     }

@@ -45,6 +45,7 @@ extension Parser {
         case .compare: return "comparison"
         case .ifExp: return "conditional expression"
         case .slice: return "slice"
+        case .namedExpr: return "named expression"
         default: return "literal"
         }
     }

@@ -24,6 +24,19 @@ extension CodeGen {
         return nil
     }
 
+    /// 3.8's grammar took an unparenthesized `:=` only in if/while tests, call arguments and
+    /// list/tuple displays; in a set display, an index or a decorator it was a SyntaxError,
+    /// parenthesized it was not, and the AST does not tell the two apart: refused there.
+    func refuseOldGrammarNamedExpr(_ e: Expr, _ position: String) throws {
+        if case .namedExpr = e.kind, interp.profile.minor < 10 {
+            throw c.unsupported("':=' \(position) under CPython \(interp.profile.version)", e.span)
+        }
+    }
+
+    func refuseNamedDecorator(_ decorators: [Expr]) throws {
+        for d in decorators { try refuseOldGrammarNamedExpr(d, "as a decorator") }
+    }
+
     private func emitNonConstant(_ e: Expr) throws {
         switch e.kind {
         case .tuple(let elements), .list(let elements), .set(let elements):
@@ -53,6 +66,21 @@ extension CodeGen {
         switch e.kind {
         case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis:
             throw c.unsupported("a literal the constant folder did not fold", e.span)
+
+        case .namedExpr(let target, let value):
+            // compiler_visit_expr1, NamedExpr_kind: the value, a second reference to it
+            // (DUP_TOP before 3.11, COPY 1), stored in the target; the first is the value.
+            guard interp.profile.minor >= 8 else {
+                throw c.unsupported("':=' under CPython \(interp.profile.version) (its SyntaxError)", e.span)
+            }
+            if inComprehensionIterable > 0 || c.scopes.contains(where: { $0.kind == .comprehension }) {
+                // PEP 572: the target binds in the enclosing function; in an iterable it is
+                // a SyntaxError. Neither is modelled.
+                throw c.unsupported("':=' in a comprehension", e.span)
+            }
+            try emitExpr(value)
+            emit(.COPY, .value(1))
+            try emitStore(target)
 
         case .fstring(let parts):
             // FORMAT_VALUE per field, BUILD_STRING when there is not exactly one piece
@@ -108,6 +136,7 @@ extension CodeGen {
                 emit(.SET_UPDATE, .value(1))
                 return
             }
+            for el in elements { try refuseOldGrammarNamedExpr(el, "in a set display") }
             for el in elements { try emitExpr(el) }
             emit(.BUILD_SET, .value(Int32(elements.count)))
 
@@ -129,6 +158,7 @@ extension CodeGen {
 
         case .subscript(let objExpr, let indexExpr):
             c.noteMayWarn(subscripting: objExpr)
+            try refuseOldGrammarNamedExpr(indexExpr, "as an index")
             try emitExpr(objExpr)
             try emitExpr(indexExpr)
             emit(.BINARY_SUBSCR)
@@ -590,7 +620,11 @@ extension CodeGen {
         case .generatorExp(let el, let gens): element = .generator(el); generators = gens
         default: throw c.unsupported("this comprehension", e.span)
         }
-        let firstIter = try capture { try emitExpr(generators[0].iter) }
+        let firstIter = try capture {
+            inComprehensionIterable += 1
+            defer { inComprehensionIterable -= 1 }
+            try emitExpr(generators[0].iter)
+        }
         let codeName = switch element {
         case .list: "<listcomp>"; case .set: "<setcomp>"; case .dict: "<dictcomp>"; case .generator: "<genexpr>"
         }

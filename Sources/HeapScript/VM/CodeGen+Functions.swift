@@ -174,6 +174,11 @@ struct ClosureWalker {
             if inComprehension > 0 { throw UnsupportedConstruct("'yield' in a comprehension", line: e.span.line, column: e.span.column) }
             yields = true
             try walk(value)
+        case .namedExpr(let target, let value):
+            // In a comprehension the target binds in the enclosing function (PEP 572's
+            // scoping), which the engine's comprehensions do not model.
+            if inComprehension > 0 { throw UnsupportedConstruct("':=' in a comprehension", line: e.span.line, column: e.span.column) }
+            try walk(value); try walk(target)
         case .generatorExp where inComprehension > 0:
             // Its qualname and closure would pass through the comprehension, which the
             // engine's comprehensions (reading the enclosing frame, not cells) cannot give it.

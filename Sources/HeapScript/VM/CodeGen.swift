@@ -58,6 +58,9 @@ final class CodeGen {
     /// Whether the module-level code of this compilation uses or binds `super` (3.12+'s
     /// can_optimize_super_call reads the top symtable); nil where the walk was refused.
     var topLevelUsesSuper: Bool?
+    /// Emitting a comprehension's outermost iterable (in the enclosing scope), where `:=` is
+    /// CPython's SyntaxError.
+    var inComprehensionIterable = 0
 
     init(compiler: Compiler) {
         self.c = compiler
@@ -286,6 +289,7 @@ final class CodeGen {
             place(end)
 
         case .functionDef(let name, let params, let body, let decorators, let returns):
+            try refuseNamedDecorator(decorators)
             for d in decorators { try emitExpr(d) }
             try emitFunction(name: name, params: params, body: body, span: stmt.span, returns: returns)
             emitDecoratorCalls(decorators)
@@ -347,6 +351,7 @@ final class CodeGen {
             place(end)
 
         case .classDef(let name, let bases, let body, let decorators):
+            try refuseNamedDecorator(decorators)
             for d in decorators { try emitExpr(d) }
             try emitClass(name: name, bases: bases, body: body, span: stmt.span)
             emitDecoratorCalls(decorators)

@@ -91,6 +91,7 @@ final class NodePositionTests: XCTestCase {
         case .lambda(let ps, let body): type = "Lambda"; ps.compactMap(\.defaultValue).forEach(e); e(body)
         case .yield(let v): type = "Yield"; v.map(e)
         case .yieldFrom(let v): type = "YieldFrom"; e(v)
+        case .namedExpr(let t, let v): type = "NamedExpr"; e(t); e(v)
         }
         out.append(line(type, x.span))
     }

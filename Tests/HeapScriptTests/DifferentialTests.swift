@@ -185,9 +185,12 @@ final class DifferentialTests: XCTestCase {
                 // CPython's own runs are not always alike: identity/operand_release_order's block
                 // reuse came out otherwise in about 1 of 10 runs of 3.11.7 started from the
                 // repository (never from /tmp). A committed output must be what CPython prints
-                // in one of three runs.
+                // in one of three runs, or of ten where the engine refuses the case because
+                // CPython's answer varies (fuzz/pool-fullness-reuse: three different outputs in
+                // nine runs of 3.13.0).
+                let runs = c.refusalByVersion[version] == nil ? 3 : 10
                 var live = try Self.runCPython(python, input: c.inputURL)
-                for _ in 0..<2 where live != committed { live = try Self.runCPython(python, input: c.inputURL) }
+                for _ in 1..<runs where live != committed { live = try Self.runCPython(python, input: c.inputURL) }
                 if live != committed {
                     XCTFail("\(c.name): committed \(Self.expectedURL(c.inputURL, version: version).lastPathComponent) "
                             + "differs from live \(python.path)\n" + Self.firstDifference(expected: live, got: committed))

@@ -9,8 +9,9 @@ Needs a built engine (`swift build`): it is run with `--provisional-startup-refc
 every shared object starts at StartupRefcounts.staticObject = 1,000,000 (no measured data).
 
 The objects: small ints -5..256, None, True, False, Ellipsis, NotImplemented, (), '', b'', the
-256 one-character latin-1 strs, the 256 one-byte bytes. PROBE prints sys.getrefcount of each (the ints as `item - 5`: a
-negative literal is a fold whose operand 3.6's peephole leaves in co_consts)
+256 one-character latin-1 strs, the 256 one-byte bytes. PROBE prints sys.getrefcount of each (the ints as `item - five`: a
+negative literal is a fold whose operand 3.6's peephole leaves in co_consts, and a literal 5
+would be held by 3.11's REPL parser while the probe runs, which the engine does not model)
 (the singletons one by one: a tuple of them would be a fold whose items 3.6's peephole
 leaves in co_consts, and a tuple built at run time holds one reference to a constant item
 that the engine does not model on 3.8 and 3.11)
@@ -68,6 +69,10 @@ MEASURED = ["3.6", "3.8", "3.11"]
 # with seed 0 and the runs with other seeds are compared within their group: an object is
 # deterministic when each group agrees; its base is the seed-0 count.
 SEEDS = ["0", "0", "0", "1", "2", "3", "random", "random"]
+# Held by sys.flags and sys.dont_write_bytecode, whose values come from the environment and
+# the command line: a reader's `python3` moves them (PYTHONDONTWRITEBYTECODE=1 takes two
+# references from 0 on 3.8.18), so their absolute counts are refused.
+FLAG_DEPENDENT = {"0", "1", "True", "False"}
 # The first statements the probe also runs after. Names are never one character long: a
 # one-character name is itself a shared object (the latin-1 str) and would move its count.
 IMPORTS = ["gc", "weakref"]
@@ -78,7 +83,8 @@ NAMES = ([str(n) for n in range(-5, 257)] + SINGLETONS
 CHARS = "'" + "".join("\\x%02x" % c for c in range(256)) + "'"
 BYTES = "b'" + "".join("\\x%02x" % c for c in range(256)) + "'"
 PROBE = """import sys
-for item in range(262): print(sys.getrefcount(item - 5))
+five = len('.....')
+for item in range(262): print(sys.getrefcount(item - five))
 
 print(sys.getrefcount(None))
 print(sys.getrefcount(True))
@@ -142,6 +148,11 @@ def measure(v, mode):
         if len(zero) > 1 or len(other) > 1:
             seen = sorted(set(zero + other))
             refused[name] = "varies from run to run (%d..%d)" % (seen[0], seen[-1])
+            base.append(None)
+        elif name in FLAG_DEPENDENT:
+            refused[name] = ("varies with the interpreter's flags: sys.flags holds 0s and 1s and "
+                             "sys.dont_write_bytecode a bool, so PYTHONDONTWRITEBYTECODE (measured: 0 moves "
+                             "by 2 on 3.8.18), -B, -O, hash randomization... move it")
             base.append(None)
         elif v == "3.11" and mode == "script":
             refused[name] = ("not tracked: a 3.11 script's parser arena (the whole file's) lives while it runs "
@@ -256,12 +267,13 @@ def verify_program(base, first):
     ints = [int(n) for n in refused if n.lstrip("-").isdigit()]
     chars = [int(n[4:-1]) for n in refused if n.startswith("chr(")]
     lines = ["import sys",
-             # No negative literal: 3.6's peephole leaves folded operands in co_consts,
-             # which the engine refuses rather than models. Tuples, not set displays: 3.11
-             # script-mode code holds `in {...}` constants' items twice, which the engine does
-             # not model (a divergence of its own, for any int).
-             "for item in range(262): print(999 if item in %r else sys.getrefcount(item - 5))"
-             % (tuple(n + 5 for n in ints) + (999,),),
+             "five = len('.....')",
+             # No small-int literal (3.11's REPL parser holds references to the literals of
+             # the running code, which the engine refuses for those ints): the refused ones
+             # are named by their strs. No negative literal: 3.6's peephole leaves folded
+             # operands in co_consts, which the engine refuses rather than models.
+             "for item in range(262): print(999 if str(item - five) in %r else sys.getrefcount(item - five))"
+             % (tuple(str(n) for n in ints) + ("x",),),
              ""]
     for name in SINGLETONS:
         lines.append("print(999)" if name in refused else "print(sys.getrefcount(%s))" % name)

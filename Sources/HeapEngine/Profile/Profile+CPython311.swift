@@ -37,6 +37,7 @@ extension Profile {
         // the first `import gc`'s own objects (gcImportCountedObjects) counted there, not here.
         p.replStartupGCCounts = [598, 3, 2]
         p.callFunctionExModelled = true
+        p.cCallsCountTowardsRecursionLimit = true   // inherited by 3.8 and 3.6
         p.weakrefSlotErrorMentionsItemsize = true
         // compileCountError nil: the compiler's allocations are modelled exactly (compile-counts.py;
         // 2 × 10,000 fuzz programs agree on when automatic collections run).

@@ -143,6 +143,9 @@ public struct Profile: Sendable, Equatable {
     /// turns into a dict on first use (func_get_annotation_dict); before, a dict built by
     /// BUILD_CONST_KEY_MAP with the names as one constant tuple.
     public var annotationsAsTuple: Bool = true
+    /// Before 3.12 calls of C code count towards the recursion limit (3.12 gave C recursion a
+    /// limit of its own): `Interpreter.refuseCCallNearRecursionLimit`.
+    public var cCallsCountTowardsRecursionLimit: Bool = false
     /// 3.6: `x: int` in a module or class stores through STORE_ANNOTATION, whose name is in
     /// co_names and which looks `__annotations__` up in the namespace only ("__annotations__
     /// not found" otherwise); 3.7+ compile LOAD_NAME __annotations__, the name as a

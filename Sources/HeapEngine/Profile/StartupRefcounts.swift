@@ -17,8 +17,11 @@
 ///   `cpython - (engine - staticObject)` for one probe run in both, so it must be re-measured
 ///   when the engine's start-up takes references to shared objects differently.)
 /// - An object whose count differs between CPython runs (None, whose count moves by dozens
-///   with PYTHONHASHSEED), or that a first statement moves differently in CPython and in the
-///   engine, has no base: it is marked `unmodelledCount` and its absolute count is refused.
+///   with PYTHONHASHSEED; 0, 1, True and False, which `sys.flags` and
+///   `sys.dont_write_bytecode` hold, so that the environment and the command line move them:
+///   PYTHONDONTWRITEBYTECODE=1 takes two references from 0 on 3.8.18), or that a first
+///   statement moves differently in CPython and in the engine, has no base: it is marked
+///   `unmodelledCount` and its absolute count is refused.
 ///   So is every other static object (the builtin types), which was never measured.
 /// - 3.12+ (PEP 683): these objects are immortal at `Profile.immortalRefcount`, CPython's
 ///   exact number; nothing is re-based or refused.

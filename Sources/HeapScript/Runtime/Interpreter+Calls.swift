@@ -13,6 +13,7 @@ extension Interpreter {
             return try callFunction(callable, args, kwargs)
         case .builtin(let b):
             defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            try refuseCCallNearRecursionLimit()
             let result = try callBuiltin(b.id, b.selfRef, args, kwargs)
             evalBreaker()   // CALL's CHECK_EVAL_BREAKER after a C function
             return result
@@ -22,6 +23,10 @@ extension Interpreter {
             heap.incref(fn)
             return try callFunction(fn, [selfRef] + args, kwargs)
         case .type(let info):
+            do { try refuseCCallNearRecursionLimit() } catch {
+                args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+                throw error
+            }
             if info.isHeapType { return try instantiate(callable, args, kwargs) }
             if callable == heap.weakProxyType || callable == heap.weakCallableProxyType {
                 // No tp_new: type_call's "cannot create '%s' instances".
@@ -142,6 +147,7 @@ extension Interpreter {
             return try callFunction(fn, [obj] + args, kwargs)
         case .builtin(let id):
             defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            try refuseCCallNearRecursionLimit()
             let result = try callBuiltin(id, obj, args, kwargs)
             evalBreaker()
             return result
@@ -794,6 +800,24 @@ extension Interpreter {
             e.keptAlive.append(try heap.newObject(type: heap.builtinType(.traceback), payload: .empty))
         } catch {}   // no memory left: the traceback keeps fewer objects
     }
+
+    /// Before 3.12 a call of C code counts towards the recursion limit as a Python frame does
+    /// (3.6/3.8: Py_EnterRecursiveCall in the call paths, " while calling a Python object";
+    /// 3.11: the one recursion_remaining), and C code nests checks of its own (comparisons,
+    /// repr, str, a type's `__init__`): at `k(998)` under the default limit, `len("a")` is a
+    /// RecursionError on 3.6.15, 3.8.18 and 3.11.7 (3.6 and 3.11: `int("1")`). The engine
+    /// counts Python frames only, so within `cCallRecursionMargin` levels of the limit a
+    /// call of C code (a builtin function or method, a type) is refused there.
+    func refuseCCallNearRecursionLimit() throws {
+        guard profile.cCallsCountTowardsRecursionLimit, depth + Interpreter.cCallRecursionMargin >= profile.recursionLimit else { return }
+        throw notModelled("a call of C code near the recursion limit",
+                          because: "CPython \(profile.version) counts C calls towards the limit, which heapbook does not model")
+    }
+
+    /// How many levels below the recursion limit C calls are refused (3.6-3.11): more than
+    /// the deepest nesting of C-level checks measured at the limit (5, `D()` with an
+    /// `__init__` on 3.6.15).
+    static let cCallRecursionMargin = 50
 
     /// Py_EnterRecursiveCall: one more level of Python calls (or, with `context`, of nested
     /// comparisons) would pass the recursion limit.

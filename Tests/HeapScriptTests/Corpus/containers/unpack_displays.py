@@ -26,7 +26,7 @@ sys.getsizeof(g)
 (*'xy',)
 {*()}
 [*a][0] is a[0]
-sys.getrefcount(a[0])
+sys.getrefcount(a[1])
 [*1]
 {*1}
 {**1}

@@ -1,7 +1,7 @@
 import sys
 seven = 7
 empty = ''
-sys.getrefcount(True) == 4294967295
+sys.getrefcount(Ellipsis) == 4294967295
 sys.getrefcount(seven) == 4294967295
 sys.getrefcount(empty) == 4294967295
 x = 7

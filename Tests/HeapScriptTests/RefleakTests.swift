@@ -95,6 +95,8 @@ final class RefleakTests: XCTestCase {
         "classes/tuple_subclass_new": "refused by design (`__new__` in a class body)",
         "identity/operand_release_order": "refused by design (which block pymalloc gives after two frees of one size class depends on how full CPython's pools are)",
         "fuzz/pool-fullness-reuse": "refused by design (as identity/operand_release_order)",
+        "classes/weakkeydict_refused": "refused by design (WeakKeyDictionary.pop: a CALL_FUNCTION_EX of a builtin method)",
+        "classes/weakvaluedict_refused": "refused by design (weakref.WeakValueDictionary is not modelled)",
     ]
 
     /// Profiles the error-path cases run under, with the reason for any left out.

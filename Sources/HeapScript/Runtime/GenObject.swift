@@ -85,11 +85,12 @@ extension Interpreter {
               let bytecode = code.bytecode else { preconditionFailure("not generator code") }
         bytecode.assemble(code)
         // Lib/_weakrefset.py's WeakSet.__iter__ (`with _IterationGuard(self): for ...: yield`,
-        // WeakrefWeakSet.swift) is the one exception: its handler is the `with`'s, which
-        // catches nothing (`__exit__` returns None), an exception leaving it is refused
-        // (`genSend`), and so is closing it while it is suspended inside the `with`
+        // WeakrefWeakSet.swift) and Lib/weakref.py's WeakKeyDictionary.keys, items and values
+        // (WeakrefWeakKeyDictionary.swift) are the one exception: their handler is the
+        // `with`'s, which catches nothing (`__exit__` returns None), an exception leaving it is
+        // refused (`genSend`), and so is closing it while it is suspended inside the `with`
         // (`genClose`), which would run `__exit__`.
-        if !bytecode.exceptionTable.isEmpty && code.filename != Interpreter.weakrefsetModuleFile {
+        if !bytecode.exceptionTable.isEmpty && !Interpreter.isIterationGuardedFile(code.filename) {
             // Closing such a generator runs its handlers; a caught exception's traceback
             // shares its frame.
             heap.decref(fnRef); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
@@ -175,11 +176,13 @@ extension Interpreter {
             // The exception leaves the generator's frame: the traceback holds it (and its
             // locals), the generator is exhausted.
             gen.state = .completed
-            if gen.frame.code.filename == Interpreter.weakrefsetModuleFile {
-                // CPython's traceback would name the installed Lib/_weakrefset.py and its lines.
+            if Interpreter.isIterationGuardedFile(gen.frame.code.filename) {
+                // CPython's traceback would name the installed Lib/_weakrefset.py (or weakref.py)
+                // and its lines.
                 releaseException(e)
-                throw notModelled("an exception raised through Lib/_weakrefset.py's \(gen.frame.code.qualname)()",
-                                  because: "its traceback names CPython's installed _weakrefset.py, which heapbook stands in for")
+                let lib = gen.frame.code.filename == Interpreter.weakrefsetModuleFile ? "_weakrefset.py" : "weakref.py"
+                throw notModelled("an exception raised through Lib/\(lib)'s \(gen.frame.code.qualname)()",
+                                  because: "its traceback names CPython's installed \(lib), which heapbook stands in for")
             }
             gen.frameCleared = true
             if !profile.lazyFrameObjects { liveGeneratorFrames -= 1 }
@@ -282,15 +285,18 @@ extension Interpreter {
         clearGeneratorFrame(gen)
     }
 
-    /// A WeakSet iterator closed (or dropped) while suspended inside its `with`: CPython's
-    /// GeneratorExit runs `_IterationGuard.__exit__` (the guard leaves `_iterating`, pending
+    /// A WeakSet (WeakKeyDictionary) iterator closed (or dropped) while suspended inside its
+    /// `with`: CPython's GeneratorExit runs `_IterationGuard.__exit__` (the guard leaves `_iterating`, pending
     /// removals are committed), which the engine does not model. Refused after the statement.
     func refuseClosingWeakSetIterator(_ gen: GenObject) {
-        guard gen.state == .suspended, gen.frame.code.filename == Interpreter.weakrefsetModuleFile,
+        guard gen.state == .suspended, Interpreter.isIterationGuardedFile(gen.frame.code.filename),
               pendingRefusal == nil else { return }
-        pendingRefusal = notModelled("closing a WeakSet iterator before its end",
-                                     because: "GeneratorExit would run _IterationGuard.__exit__ in Lib/_weakrefset.py's "
-                                         + "WeakSet.__iter__, which heapbook does not model")
+        let weakSet = gen.frame.code.filename == Interpreter.weakrefsetModuleFile
+        let what = weakSet ? "WeakSet" : "WeakKeyDictionary"
+        let method = weakSet ? "_weakrefset.py's WeakSet.__iter__" : "weakref.py's WeakKeyDictionary." + gen.frame.code.name
+        pendingRefusal = notModelled("closing a \(what) iterator before its end",
+                                     because: "GeneratorExit would run _IterationGuard.__exit__ in Lib/\(method), "
+                                         + "which heapbook does not model")
     }
 
     /// FOR_ITER and next() of a generator: the next item, or nil once it is exhausted (its

@@ -132,6 +132,7 @@ extension Interpreter {
         try refusePartialAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
         try refuseWeakSetAttribute(obj, attr)
+        try refuseWeakKeyDictAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -147,8 +148,13 @@ extension Interpreter {
                 try dictSet(m.dict, name(attr), try weakrefFinalize())
             }
             // Lib/_weakrefset.py's class, made at its first lookup (WeakrefWeakSet.swift).
-            if m.name == "weakref", attr == "WeakSet", weakSetClass == nil {
+            // (WeakKeyDictionary's making makes WeakSet too: the module's dict is what tells.)
+            if m.name == "weakref", attr == "WeakSet", try dictGet(m.dict, name(attr)) == nil {
                 try dictSet(m.dict, name(attr), try weakrefWeakSet())
+            }
+            // Lib/weakref.py's class, made at its first lookup (WeakrefWeakKeyDictionary.swift).
+            if m.name == "weakref", attr == "WeakKeyDictionary", weakKeyDictClass == nil {
+                try dictSet(m.dict, name(attr), try weakrefWeakKeyDictionary())
             }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }

@@ -226,7 +226,10 @@ extension Interpreter {
             if framesOwnReferences { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
         }
         do {
-            if code.filename == Interpreter.weakrefModuleFile { try refuseFinalizeKeywords(code, kwargs) }
+            if code.filename == Interpreter.weakrefModuleFile {
+                try refuseFinalizeKeywords(code, kwargs)
+                try refuseWeakKeyDictKeywords(code, kwargs)
+            }
             try bindArguments(frame, fn, code, args, kwargs)
         } catch {
             clearFrame(frame, fnRef)
@@ -248,7 +251,7 @@ extension Interpreter {
                 // CPython's traceback would name the installed Lib/weakref.py and its lines.
                 releaseException(e)
                 clearFrame(frame, fnRef)
-                throw notModelled("an exception raised through Lib/weakref.py's finalize.\(code.name)()",
+                throw notModelled("an exception raised through Lib/weakref.py's \(code.qualname)()",
                                   because: "its traceback names CPython's installed weakref.py, which heapbook stands in for")
             }
             if code.filename == Interpreter.copyModuleFile {
@@ -563,6 +566,10 @@ extension Interpreter {
             if !bi.isHeapType && bi.kind != .object && !isSubclassableBuiltin(bi) {
                 heap.decref(namespace); bases.forEach(heap.decref)
                 throw UnsupportedAtRuntime(what: "subclassing the builtin type '\(bi.name)'")
+            }
+            do { try refuseWeakKeyDictClass(b, "a class statement deriving") } catch {
+                heap.decref(namespace); bases.forEach(heap.decref)
+                throw error
             }
         }
         do { try checkClassNamespace(namespace, qualname: qualname, firstLine: code.firstLine,

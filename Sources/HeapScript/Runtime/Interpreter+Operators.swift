@@ -194,6 +194,9 @@ extension Interpreter {
             return try setOperation(op, a, b)
         default:
             try refuseWeakSetOperand(a, b, op.rawValue)
+            if isWeakKeyDictOrInstance(a) || isWeakKeyDictOrInstance(b) {
+                throw notModelled("the \(op.rawValue) operator with a WeakKeyDictionary", because: unmodelledWeakKeyDictReason)
+            }
             if let m = try lookupSpecial(a, BinaryOp.dunder[op]!) {
                 let r = try callSpecial(m, a, [b])
                 if r != heap.notImplemented { return r }

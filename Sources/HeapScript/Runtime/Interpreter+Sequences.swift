@@ -526,6 +526,8 @@ extension Interpreter {
                 throw error("TypeError", "'\(typeName(obj))' object does not support indexing")
             }
         case .type(let info):
+            // ABCMeta's class: 3.9+'s Iterable.__class_getitem__, or "'ABCMeta' object is not subscriptable".
+            try refuseWeakKeyDictClass(obj, "subscripting")
             // PyObject_GetItem on a type: `__class_getitem__` (PEP 560, 3.7; the builtin
             // generics list[int], dict[str, int]... of PEP 585, 3.9) makes a
             // types.GenericAlias or runs the class's own: not modelled.

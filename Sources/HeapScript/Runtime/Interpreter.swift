@@ -130,6 +130,9 @@ public final class Interpreter {
     var finalizeClass: ObjectRef?
     /// Lib/_weakrefset.py's `WeakSet` class, once its first lookup made it (WeakrefWeakSet.swift).
     var weakSetClass: ObjectRef?
+    /// Lib/weakref.py's `WeakKeyDictionary` class, once its first lookup made it
+    /// (WeakrefWeakKeyDictionary.swift).
+    var weakKeyDictClass: ObjectRef?
     /// The `__module__` a class statement gets (its globals' `__name__` in CPython): always
     /// `__main__` but while Lib/weakref.py's finalize ("weakref") or Lib/_weakrefset.py's
     /// WeakSet ("_weakrefset") is made.

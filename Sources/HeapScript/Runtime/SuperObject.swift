@@ -60,6 +60,7 @@ extension Interpreter {
                 throw error("TypeError", "super() argument 1 must be \(profile.minor < 10 ? "" : "a ")type, not \(typeName(thisclass))")
             }
             let objType = try superCheck(thisclass, obj)
+            try refuseWeakKeyDictClass(objType, "super()")   // its MRO is ABCs'
             heap.incref(thisclass); heap.incref(obj); heap.incref(objType)
             heap.withPayload(su) { $0 = .native(SuperObject(type: thisclass, obj: obj, objType: objType)) }
             return su

@@ -144,6 +144,57 @@ final class BoundaryTests: XCTestCase {
         XCTAssertEqual(refusalMessage("import weakref", "weakref.WeakSet[int]"), refusal("WeakSet[...] (__class_getitem__)", .cpython311))
     }
 
+    /// Lib/weakref.py's WeakKeyDictionary (WeakrefWeakKeyDictionary.swift): what its ABC bases
+    /// and ABCMeta would run, and what its stand-in leaves out, is refused under every profile.
+    func testWeakKeyDictionaryRefusals() {
+        let setup = ["import weakref", "class C:\n    pass\n", "a = C()", "d = weakref.WeakKeyDictionary({a: 1})",
+                     "W = weakref.WeakKeyDictionary"]
+        let cases: [(String, String)] = [
+            ("type(W)", "type() with weakref.WeakKeyDictionary"),
+            ("W.__class__", "WeakKeyDictionary.__class__"),
+            ("W.__mro__", "WeakKeyDictionary.__mro__"),
+            ("W.__dict__", "WeakKeyDictionary.__dict__"),
+            ("isinstance(a, W)", "isinstance() with weakref.WeakKeyDictionary"),
+            ("issubclass(C, (int, W))", "issubclass() with weakref.WeakKeyDictionary"),
+            ("class E(W):\n    pass\n", "a class statement deriving with weakref.WeakKeyDictionary"),
+            ("W[int]", "subscripting with weakref.WeakKeyDictionary"),
+            ("super(W, d).clear", "super() with weakref.WeakKeyDictionary"),
+            ("d == d", "== with a weakref.WeakKeyDictionary"),
+            ("d != {}", "== with a weakref.WeakKeyDictionary"),
+            ("d | d", "the | operator with a WeakKeyDictionary"),
+            ("d.clear()", "WeakKeyDictionary.clear"),
+            ("d.__slots__", "WeakKeyDictionary.__slots__"),
+            ("d.__reversed__", "WeakKeyDictionary.__reversed__"),
+            ("d._hb_unmodelled", "WeakKeyDictionary._hb_unmodelled"),
+            ("dir(d)", "dir() of a WeakKeyDictionary"),
+            ("d.__deepcopy__", "WeakKeyDictionary.__deepcopy__"),
+            ("d.pop(a)", "f(*args, **kwargs)"),
+            ("d[C()]", "an exception raised through Lib/weakref.py's WeakKeyDictionary.__getitem__()"),
+            ("d[1] = 2", "an exception raised through Lib/weakref.py's WeakKeyDictionary.__setitem__()"),
+            ("for x in d:\n    break\n", "closing a WeakKeyDictionary iterator before its end"),
+        ]
+        for profile in Profile.all {
+            for (statement, what) in cases {
+                let session = Session(profile: profile)
+                var message: String?
+                for source in setup + [statement] {
+                    let r = session.runInteractive(source + "\n")
+                    if let u = r.unsupported { message = u.fullMessage ?? u.construct; break }
+                }
+                XCTAssertTrue(message?.hasPrefix("heapbook does not model `\(what)`") ?? false,
+                              "\(profile.version) \(statement): \(message ?? "not refused")")
+            }
+        }
+        // `update(self, dict=None, /, **kwargs)` from 3.8: 3.6.15 binds `dict`.
+        let update = ["import weakref", "class C:\n    pass\n", "a = C()", "d = weakref.WeakKeyDictionary()", "d.update(dict={a: 1})"]
+        for profile in Profile.all {
+            let session = Session(profile: profile)
+            let message = update.lazy.compactMap { session.runInteractive($0 + "\n").unsupported }.first
+            XCTAssertEqual(message?.fullMessage?.hasPrefix("heapbook does not model `WeakKeyDictionary.update(dict=...)`") ?? false,
+                           profile.minor >= 8, profile.version)
+        }
+    }
+
     /// The brief's examples, each through a whole session as a program would meet it.
     func testRefusalsOfInstancesAndFunctions() {
         let p = Profile.cpython311
@@ -151,7 +202,9 @@ final class BoundaryTests: XCTestCase {
         XCTAssertEqual(refusalMessage("'ab'.format_map({})"), refusal("str.format_map", p))
         XCTAssertEqual(refusalMessage("import gc", "gc.callbacks"), refusal("gc.callbacks", p))
         XCTAssertEqual(refusalMessage("import weakref", "weakref.WeakValueDictionary"), refusal("weakref.WeakValueDictionary", p))
-        XCTAssertEqual(refusalMessage("import weakref", "weakref.WeakKeyDictionary"), refusal("weakref.WeakKeyDictionary", p))
+        // WeakKeyDictionary is modelled (WeakrefWeakKeyDictionary.swift); KeyedRef, the weakref.ref
+        // subclass WeakValueDictionary's values are, is not.
+        XCTAssertEqual(refusalMessage("import weakref", "weakref.KeyedRef"), refusal("weakref.KeyedRef", p))
         let c = "class C:\n    pass\n"
         XCTAssertEqual(refusalMessage(c, "C().__sizeof__"), refusal("object.__sizeof__", p))
         XCTAssertEqual(refusalMessage(c, "C().__weakref__"), refusal("C.__weakref__", p))

@@ -104,6 +104,7 @@ extension Interpreter {
                 throw notModelled("issubclass() with an instance of \(typeName(o))")
             }
         }
+        try refuseWeakKeyDictClass(classinfo, "issubclass()")
         guard case .type = heap.payload[Int(derived)] else {
             throw error("TypeError", "issubclass() arg 1 must be a class")
         }

@@ -47,6 +47,7 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         // The stand-in's class dict lacks CPython's number methods and has its own names.
         if isWeakSetOrInstance(obj) { throw notModelled("dir() of a WeakSet", because: unmodelledWeakSetReason) }
+        if isWeakKeyDictOrInstance(obj) { throw notModelled("dir() of a WeakKeyDictionary", because: unmodelledWeakKeyDictReason) }
         var names = DirNames()
         switch heap.payload[Int(obj)] {
         case .module:

@@ -78,13 +78,18 @@ extension Interpreter {
         defineFunction(in: d, "isinstance") { i, _, args, _ in
             let classes: [ObjectRef]
             if case .tuple(let t) = i.heap.payload[Int(args[1])] { classes = t } else { classes = [args[1]] }
-            if i.heap.isWeakProxy(args[0]) { return i.heap.newBool(try i.weakProxyIsInstance(args[0], classes)) }
+            if i.heap.isWeakProxy(args[0]) {
+                // A proxy is never of exactly the class: ABCMeta's __instancecheck__ would run.
+                for c in classes { try i.refuseWeakKeyDictClass(c, "isinstance()") }
+                return i.heap.newBool(try i.weakProxyIsInstance(args[0], classes))
+            }
             try i.refuseWeakProxyClasses(classes)
             let mro = i.heap.typeInfo(of: args[0]).mro
             for c in classes {
                 guard case .type = i.heap.payload[Int(c)] else {
                     throw i.error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
                 }
+                try i.refuseWeakKeyDictClass(c, "isinstance()", instance: args[0])
                 if mro.contains(c) { return i.heap.newBool(true) }
             }
             return i.heap.newBool(false)
@@ -375,6 +380,7 @@ extension Interpreter {
         case .type:
             guard args.count != 2 else { throw error("TypeError", "type() takes 1 or 3 arguments") }
             guard args.count == 1, let a else { throw notModelled("type() with three arguments") }
+            try refuseWeakKeyDictClass(a, "type()")
             let t = heap.typeOf[Int(a)]
             heap.incref(t)
             return t

@@ -172,7 +172,7 @@ extension Interpreter {
     /// `self`, `obj` or `func` where CPython's put it in `kwargs` (or raise a TypeError):
     /// such a call is refused before binding.
     func refuseFinalizeKeywords(_ code: CodeObject, _ kwargs: [(String, ObjectRef)]) throws {
-        guard profile.minor >= 9, code.name == "__init__",
+        guard profile.minor >= 9, code.qualname == "finalize.__init__",
               let k = kwargs.first(where: { ["self", "obj", "func"].contains($0.0) }) else { return }
         throw notModelled("weakref.finalize(..., \(k.0)=...)",
                           because: "heapbook's parser has no positional-only parameters, which Lib/weakref.py's "

@@ -151,6 +151,13 @@ extension Interpreter {
         }
         try runStandIn(namedtupleClassSource(typename, fields), filename: Interpreter.namedtupleModuleFile, in: g)
         guard let c = try dictGet(g, name(typename)) else { preconditionFailure("no \(typename) in the namedtuple stand-in") }
+        // 3.13's class statement adds `__firstlineno__` and `__static_attributes__`, which
+        // CPython's `type(typename, (tuple,), class_namespace)` does not.
+        if let td = heap.typeInfo(c).dict {
+            for k in ["__firstlineno__", "__static_attributes__"] {
+                if let (key, value) = try dictRemove(td, name(k)) { heap.decref(key); heap.decref(value) }
+            }
+        }
         // The interpreter's reference, for the session (see `refuseNamedtupleGarbage`).
         heap.incref(c)
         defaults.forEach(heap.incref)
@@ -268,6 +275,8 @@ extension Interpreter {
 
             """
         if v >= 13 { s += "    __replace__ = _replace\n" }
+        // 3.6 sets `result._source` (the template's text): present in dir(), refused when read.
+        if v < 7 { s += "    _source = None\n" }
         if v >= 10 { s += "    __match_args__ = _hb_fields\n" }
         for (k, f) in fields.enumerated() {
             s += "    \(f) = property(_hb_getter_\(k), None, None, 'Alias for field number \(k)')\n"
@@ -327,17 +336,31 @@ extension Interpreter {
         }
     }
 
-    /// The namedtuple class `r`'s info, if `r` is one.
+    /// The namedtuple class `r`'s info, if `r` is one or derives from one (`class P(Point)`:
+    /// type_call finds Point's `__new__` through the MRO, and tuple.__new__ allocates a P).
     func namedtupleInfo(_ r: ObjectRef) -> NamedtupleInfo? {
-        namedtupleClasses.isEmpty ? nil : namedtupleClasses[r]
+        guard !namedtupleClasses.isEmpty, heap.kind(r) == .type else { return nil }
+        for t in heap.typeInfo(r).mro { if let info = namedtupleClasses[t] { return info } }
+        return nil
     }
 
     // MARK: - Refusals
 
     /// Attributes of a namedtuple class or instance that are not CPython's here (see the header).
     func refuseNamedtupleAttribute(_ obj: ObjectRef, _ attr: String) throws {
-        guard !namedtupleClasses.isEmpty else { return }
-        if let info = namedtupleClasses[obj] {
+        guard let f = namedtupleFunction else { return }
+        // namedtuple itself: its docstring and code are CPython's Lib/collections', not the stand-in's.
+        if obj == f, !["__name__", "__qualname__", "__module__", "__class__"].contains(attr) {
+            throw notModelled("collections.namedtuple.\(attr)")
+        }
+        // The methods' code, globals, closures and defaults are the stand-in's (3.8+'s are
+        // closures of namedtuple(); 3.6's `_make` defaults to tuple.__new__ and len).
+        if case .function(let fn) = heap.payload[Int(obj)], let code = fn.code as? CodeObject,
+           code.filename == Interpreter.namedtupleModuleFile,
+           ["__code__", "__globals__", "__closure__", "__defaults__", "__kwdefaults__", "__dict__"].contains(attr) {
+            throw notModelled("the \(attr) of a namedtuple's \(code.name)")
+        }
+        if heap.kind(obj) == .type, let info = namedtupleInfo(obj) {
             if info.fields.contains(attr) {
                 throw notModelled("the field descriptor \(info.typename).\(attr)",
                                   because: profile.minor < 8 ? "3.6's is a property of an operator.itemgetter, which heapbook does not model"
@@ -346,7 +369,7 @@ extension Interpreter {
             if ["__dict__", "__new__", "_source"].contains(attr) { throw notModelled("\(info.typename).\(attr)") }
             return
         }
-        if let info = namedtupleClasses[heap.typeOf[Int(obj)]], ["__dict__", "__new__", "_source"].contains(attr) {
+        if heap.kind(obj) != .type, let info = namedtupleInfo(heap.typeOf[Int(obj)]), ["__new__", "_source"].contains(attr) {
             throw notModelled("\(info.typename)().\(attr)")
         }
     }
@@ -355,7 +378,7 @@ extension Interpreter {
     /// property_descr_set: "can't set attribute" on 3.6.15 to 3.13.0). Other stores are left
     /// to the tuple subclass' refusals.
     func namedtupleAttributeStore(_ obj: ObjectRef, _ attr: String, delete: Bool) throws {
-        guard !namedtupleClasses.isEmpty, let info = namedtupleClasses[heap.typeOf[Int(obj)]], info.fields.contains(attr) else { return }
+        guard let info = namedtupleInfo(heap.typeOf[Int(obj)]), info.fields.contains(attr) else { return }
         if delete { throw notModelled("deleting a namedtuple field") }
         throw error("AttributeError", "can't set attribute")
     }

@@ -22,3 +22,4 @@ One(1), One.__doc__, sys.getsizeof(One(1))
 str(p), repr(Point('a', [1]))
 p.count(1), p.index(2), 2 in p, list(p), tuple(p) == p
 p + (3,), p * 2
+len(dir(Point)), sorted(set(dir(Point)) - set(dir(tuple)))

@@ -210,7 +210,11 @@ extension Interpreter {
         let reprFmt = "(" + fields.map { "\($0)=%r" }.joined(separator: ", ") + ")"
         let n = fields.count
         let selfName = v < 7 ? "_self" : "self"
+        // `property` under a name no field can take (a field may be called `property`; 3.6's
+        // template spells it `_property` for that reason).
         var s = """
+            _hb_property = property
+
             class \(typename)(tuple):
                 '\(typename)(\(argList)\(n == 1 ? "," : ""))'
                 __slots__ = ()
@@ -279,7 +283,7 @@ extension Interpreter {
         if v < 7 { s += "    _source = None\n" }
         if v >= 10 { s += "    __match_args__ = _hb_fields\n" }
         for (k, f) in fields.enumerated() {
-            s += "    \(f) = property(_hb_getter_\(k), None, None, 'Alias for field number \(k)')\n"
+            s += "    \(f) = _hb_property(_hb_getter_\(k), None, None, 'Alias for field number \(k)')\n"
         }
         return s + "\n"
     }

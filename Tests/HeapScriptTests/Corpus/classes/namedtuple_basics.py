@@ -23,3 +23,4 @@ str(p), repr(Point('a', [1]))
 p.count(1), p.index(2), 2 in p, list(p), tuple(p) == p
 p + (3,), p * 2
 len(dir(Point)), sorted(set(dir(Point)) - set(dir(tuple)))
+Q = namedtuple('Q', 'property len count'); Q(1, 2, 3).property, Q(1, 2, 3).len, Q(1, 2, 3).count, Q(1, 2, 3)

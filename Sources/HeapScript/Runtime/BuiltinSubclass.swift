@@ -72,6 +72,7 @@ extension Interpreter {
     /// list___init__ / dict_init. Consumes the arguments.
     func instantiateBuiltinSubclass(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         let kind = heap.typeInfo(type).kind
+        if let info = namedtupleInfo(type) { return try instantiateNamedtuple(type, info, args, kwargs) }
         if kind == .tuple { return try instantiateTupleSubclass(type, args, kwargs) }
         if let initFn = try lookupInType(type, "__init__"), case .function = heap.payload[Int(initFn)] {
             return try instantiate(type, args, kwargs, allocate: { try self.newBuiltinSubclassObject(type, kind) })

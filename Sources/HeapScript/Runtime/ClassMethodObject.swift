@@ -63,7 +63,7 @@ extension Interpreter {
         if profile.funcWrappersCopyAttributes {
             // functools_wraps copies func_qualname, a str CPython's compiler made for the code
             // object (for a def in a class body, "C.f"); the engine keeps no such object.
-            guard fn.qualname == fn.name || makingFinalizeClass else {
+            guard fn.qualname == fn.name || makingFinalizeClass || makingNamedtupleClass else {
                 throw notModelled("\(n)() of a function whose __qualname__ is not its __name__",
                                   because: "CPython \(profile.version) copies the function's __qualname__ str into the \(n)'s "
                                   + "__dict__, and heapbook does not keep that str as the object CPython's compiler made")

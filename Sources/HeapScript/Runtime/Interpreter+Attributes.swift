@@ -133,6 +133,7 @@ extension Interpreter {
         try refuseArrayAttribute(obj, attr)
         try refuseWeakSetAttribute(obj, attr)
         try refuseWeakKeyDictAttribute(obj, attr)
+        try refuseNamedtupleAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
         case .module(let m):
@@ -155,6 +156,10 @@ extension Interpreter {
             // Lib/weakref.py's class, made at its first lookup (WeakrefWeakKeyDictionary.swift).
             if m.name == "weakref", attr == "WeakKeyDictionary", weakKeyDictClass == nil {
                 try dictSet(m.dict, name(attr), try weakrefWeakKeyDictionary())
+            }
+            // Lib/collections' namedtuple, made at its first lookup (CollectionsNamedtuple.swift).
+            if m.name == "collections", attr == "namedtuple", namedtupleFunction == nil {
+                try dictSet(m.dict, name(attr), try collectionsNamedtuple())
             }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
@@ -335,6 +340,7 @@ extension Interpreter {
         // proxy_setattr: PyObject_SetAttr(referent, name, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         try checkSpecialAttributeAssignment(obj, attr, value)
+        try namedtupleAttributeStore(obj, attr, delete: false)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
@@ -439,6 +445,7 @@ extension Interpreter {
         // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
         try checkSpecialAttributeAssignment(obj, attr, nil)
+        try namedtupleAttributeStore(obj, attr, delete: true)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)

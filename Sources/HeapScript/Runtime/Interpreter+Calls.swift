@@ -230,6 +230,9 @@ extension Interpreter {
                 try refuseFinalizeKeywords(code, kwargs)
                 try refuseWeakKeyDictKeywords(code, kwargs)
             }
+            if code.filename == Interpreter.namedtupleModuleFile, code.name == "_replace", kwargs.contains(where: { $0.0 == "self" }) {
+                throw notModelled("namedtuple._replace(self=...)", because: "heapbook's parser has no positional-only parameters")
+            }
             try bindArguments(frame, fn, code, args, kwargs)
         } catch {
             clearFrame(frame, fnRef)
@@ -253,6 +256,13 @@ extension Interpreter {
                 clearFrame(frame, fnRef)
                 throw notModelled("an exception raised through Lib/weakref.py's \(code.qualname)()",
                                   because: "its traceback names CPython's installed weakref.py, which heapbook stands in for")
+            }
+            if code.filename == Interpreter.namedtupleModuleFile {
+                // CPython's traceback would name the installed collections/__init__.py and its lines.
+                releaseException(e)
+                clearFrame(frame, fnRef)
+                throw notModelled("an exception raised through a namedtuple's \(code.qualname)()",
+                                  because: "its traceback names CPython's installed collections/__init__.py, which heapbook stands in for")
             }
             if code.filename == Interpreter.copyModuleFile {
                 // CPython's traceback would name the installed Lib/copy.py and its lines.
@@ -587,7 +597,8 @@ extension Interpreter {
         do {
             slots = try typeNewSlots(typeDict, base: bases.first ?? heap.builtinType(.object))
             // A class over list, dict or tuple (directly or through another such class).
-            if let b = bases.first, Heap.subclassableBuiltinKinds.contains(heap.typeInfo(b).kind) {
+            // (A namedtuple's methods are CollectionsNamedtuple.swift's.)
+            if let b = bases.first, Heap.subclassableBuiltinKinds.contains(heap.typeInfo(b).kind), !makingNamedtupleClass {
                 try checkBuiltinSubclassNamespace(typeDict, kind: heap.typeInfo(b).kind, slots: slots)
             }
         } catch {

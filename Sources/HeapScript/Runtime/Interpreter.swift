@@ -133,6 +133,13 @@ public final class Interpreter {
     /// Lib/weakref.py's `WeakKeyDictionary` class, once its first lookup made it
     /// (WeakrefWeakKeyDictionary.swift).
     var weakKeyDictClass: ObjectRef?
+    /// Lib/collections' namedtuple, once its first lookup made it, the classes it made
+    /// (each held for the session), its field getters' builtin, and whether a class is being
+    /// made (CollectionsNamedtuple.swift).
+    var namedtupleFunction: ObjectRef?
+    var namedtupleClasses: [ObjectRef: NamedtupleInfo] = [:]
+    var namedtupleGetter: Int32?
+    var makingNamedtupleClass = false
     /// The `__module__` a class statement gets (its globals' `__name__` in CPython): always
     /// `__main__` but while Lib/weakref.py's finalize ("weakref") or Lib/_weakrefset.py's
     /// WeakSet ("_weakrefset") is made.

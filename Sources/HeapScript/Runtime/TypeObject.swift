@@ -68,6 +68,10 @@ extension Interpreter {
                 // compiler_class stores the body's `__class__` cell; anything else would be
                 // type_new's TypeError ("__classcell__ must be a nonlocal cell").
                 unchanged = isCell(v)
+            // A namedtuple's (CollectionsNamedtuple.swift: copy, pickle, match and copy.replace,
+            // which read them, are refused on their own).
+            case "__getnewargs__", "__match_args__", "__replace__" where makingNamedtupleClass:
+                continue
             default:
                 try checkSpecialMethod(s.value, v)
                 continue

@@ -57,6 +57,8 @@ extension Interpreter {
         // lookup (WeakrefFinalize.swift, WeakrefWeakSet.swift).
         // Its `__dict__` is refused (CPython's holds all of Lib/weakref.py's names).
         if m == "weakref" { names.formUnion(["finalize", "WeakSet", "WeakKeyDictionary"]); names.remove("__dict__") }
+        // Lib/collections' namedtuple, made at its first lookup (CollectionsNamedtuple.swift).
+        if m == "collections" { names.insert("namedtuple") }
         return names.sorted()
     }
 

@@ -440,6 +440,10 @@ extension Interpreter {
         // The Lib/weakref.py finalize stand-in's helpers (WeakrefFinalize.swift), likewise.
         case "weakref._hb_atexit_register", "weakref._hb_unmodelled", "weakref._hb_call_ex": return one()
         case "weakref._hb_exit_exception": return noArgs()
+        // The namedtuple stand-in's helpers (CollectionsNamedtuple.swift), likewise.
+        case "collections._hb_unmodelled", "collections._tuplegetter": return one()
+        case "collections._hb_tuple_new": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
+        case "collections._hb_namedtuple": return S(min: 6, max: 6, arity: .unknown, keywords: .none(q))
         // Modules/gcmodule.c
         case "gc.collect":
             return S(min: 0, max: 1, parameters: ["generation"], arity: .takes(v < 8 ? "" : bare),

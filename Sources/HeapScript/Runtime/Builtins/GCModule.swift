@@ -10,6 +10,7 @@ extension Interpreter {
                 guard (0...2).contains(generation) else { throw i.error("ValueError", "invalid generation") }
             }
             try i.refuseUnmodelledGarbage("gc.collect()")
+            try i.refuseNamedtupleGarbage("gc.collect()")
             try i.refuseCaughtTracebacks("gc.collect()")
             let found = i.heap.collect(generation: generation)
             try i.refuseUntimelyCollection()

@@ -39,6 +39,7 @@ extension Interpreter {
         }
         defineFunction(in: d, "getrefcount", module: "sys") { i, _, args, _ in
             try i.refuseStartupRefcount(args[0])
+            try i.refuseNamedtupleClassRefcount(args[0])
             // A shared object whose start-up count is not CPython's is refused, never shown
             // with the engine's provisional base (StartupRefcounts).
             if i.heap.hasUnmodelledCount(args[0]) {

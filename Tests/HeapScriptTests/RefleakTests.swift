@@ -95,6 +95,8 @@ final class RefleakTests: XCTestCase {
         "classes/tuple_subclass_new": "refused by design (`__new__` in a class body)",
         "identity/operand_release_order": "refused by design (which block pymalloc gives after two frees of one size class depends on how full CPython's pools are)",
         "fuzz/pool-fullness-reuse": "refused by design (as identity/operand_release_order)",
+        "sizes/sys_constants_version": "refused by design (sys.version names CPython's build, not the reader's)",
+        "sizes/sys_constants_refcount": "refused by design (sys.getrefcount of sys.version_info, a start-up object)",
     ]
 
     /// Profiles the error-path cases run under, with the reason for any left out.

@@ -136,6 +136,7 @@ extension Interpreter {
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
+            if m.name == "sys" { try refuseSysAttribute(attr) }
             if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }
@@ -291,6 +292,7 @@ extension Interpreter {
         default: break
         }
         if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
+        if let fields = structSeqFields(obj), let v = try structSeqAttribute(obj, fields, attr) { return v }
         if heap.isBuiltinSubtypeInstance(obj), let v = try builtinSubclassAttribute(obj, attr) { return v }
         if !heap.typeInfo(of: obj).isHeapType, let w = try slotAttribute(obj, attr) { return w }
         let kind = heap.kind(obj)
@@ -328,6 +330,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         try checkSpecialAttributeAssignment(obj, attr, value)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
+        try refuseStructSeqAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
@@ -432,6 +435,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
+        try refuseStructSeqAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }

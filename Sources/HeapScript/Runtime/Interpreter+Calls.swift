@@ -28,6 +28,10 @@ extension Interpreter {
                 args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
                 throw error("TypeError", "cannot create '\(info.name)' instances")
             }
+            if let st = structSeqTypes[callable] {
+                args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+                throw structSeqCallError(st, info)
+            }
             if info.kind == .exception {
                 defer { kwargs.forEach { heap.decref($0.1) } }
                 return try newExceptionInstance(callable, args: args)
@@ -798,7 +802,7 @@ extension Interpreter {
     /// Py_EnterRecursiveCall: one more level of Python calls (or, with `context`, of nested
     /// comparisons) would pass the recursion limit.
     func checkRecursionDepth(_ context: String = "") throws {
-        if depth + 1 >= profile.recursionLimit {
+        if depth + 1 >= recursionLimit {
             throw error("RecursionError", "maximum recursion depth exceeded" + context)
         }
     }

@@ -11,8 +11,9 @@ import HeapEngine
 // hexversion PY_VERSION_HEX (50728944 for 3.6.15 ... 51183856 for 3.13.0). They are made at
 // start-up, as _PySys_InitCore makes them, so `sys.getrefcount` of them is refused
 // (`refuseStartupRefcount`: CPython's start-up holds other references, 10 to maxsize on
-// 3.11.7). `sys.version` is refused: it names the build (date and compiler), which is not
-// the reader's.
+// 3.11.7). `sys.version` stays out of the dict, refused as every attribute CPython has and
+// the engine does not model: it names the build (date and compiler), which is not the
+// reader's.
 
 extension Interpreter {
     /// _PySys_InitCore's constants and structseqs, and the functions of this file.
@@ -77,15 +78,6 @@ extension Interpreter {
     func discountStartupReferences(_ refs: [ObjectRef]) {
         guard profile.immortalRefcount == nil else { return }
         for r in refs where heap.isStatic(r) { heap.refcnt[Int(r)] -= 1 }
-    }
-
-    /// `sys.version` and the like: module attributes CPython has whose value is not the
-    /// reader's.
-    func refuseSysAttribute(_ attr: String) throws {
-        if attr == "version" {
-            throw notModelled("sys.version", because: "it names the CPython build (its date and compiler), "
-                              + "which differs on the reader's interpreter; sys.version_info is modelled")
-        }
     }
 
     /// sys_setrecursionlimit_impl. The argument: 3.6/3.8's "i" format, 3.11+'s

@@ -304,6 +304,7 @@ extension Interpreter {
         default: break
         }
         if attr == "__class__" { let t = heap.typeOf[Int(obj)]; heap.incref(t); return t }
+        if let fields = structSeqFields(obj), let v = try structSeqAttribute(obj, fields, attr) { return v }
         if heap.isBuiltinSubtypeInstance(obj), let v = try builtinSubclassAttribute(obj, attr) { return v }
         if !heap.typeInfo(of: obj).isHeapType, let w = try slotAttribute(obj, attr) { return w }
         let kind = heap.kind(obj)
@@ -342,6 +343,7 @@ extension Interpreter {
         try checkSpecialAttributeAssignment(obj, attr, value)
         try namedtupleAttributeStore(obj, attr, delete: false)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
+        try refuseStructSeqAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
@@ -447,6 +449,7 @@ extension Interpreter {
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try namedtupleAttributeStore(obj, attr, delete: true)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
+        try refuseStructSeqAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }

@@ -33,6 +33,10 @@ extension Interpreter {
                 args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
                 throw error("TypeError", "cannot create '\(info.name)' instances")
             }
+            if let st = structSeqTypes[callable] {
+                args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+                throw structSeqCallError(st, info)
+            }
             if info.kind == .exception {
                 defer { kwargs.forEach { heap.decref($0.1) } }
                 return try newExceptionInstance(callable, args: args)
@@ -827,20 +831,20 @@ extension Interpreter {
     /// counts Python frames only, so within `cCallRecursionMargin` levels of the limit a
     /// call of C code (a builtin function or method, a type) is refused there.
     func refuseCCallNearRecursionLimit() throws {
-        guard profile.cCallsCountTowardsRecursionLimit, depth + Interpreter.cCallRecursionMargin >= profile.recursionLimit else { return }
+        guard profile.cCallsCountTowardsRecursionLimit, depth + Interpreter.cCallRecursionMargin >= recursionLimit else { return }
         throw notModelled("a call of C code near the recursion limit",
                           because: "CPython \(profile.version) counts C calls towards the limit, which heapbook does not model")
     }
 
-    /// How many levels below the recursion limit C calls are refused (3.6-3.11): more than
-    /// the deepest nesting of C-level checks measured at the limit (5, `D()` with an
-    /// `__init__` on 3.6.15).
-    static let cCallRecursionMargin = 50
+    /// How many levels below the recursion limit C calls are refused (3.6-3.11): twice the
+    /// deepest nesting of C-level checks measured at the limit (5, `D()` with an `__init__`
+    /// on 3.6.15), and small enough for a lowered limit (`sys.setrecursionlimit(40)`).
+    static let cCallRecursionMargin = 10
 
     /// Py_EnterRecursiveCall: one more level of Python calls (or, with `context`, of nested
     /// comparisons) would pass the recursion limit.
     func checkRecursionDepth(_ context: String = "") throws {
-        if depth + 1 >= profile.recursionLimit {
+        if depth + 1 >= recursionLimit {
             throw error("RecursionError", "maximum recursion depth exceeded" + context)
         }
     }

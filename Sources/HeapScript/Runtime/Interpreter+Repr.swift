@@ -66,12 +66,14 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         if depth > 200 { throw error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object") }
+        try refuseReprNearLoweredLimit(depth)
         let info = heap.typeInfo(of: r)
         if let dq = heap.deque(r) { return try dequeRepr(r, dq, depth: depth) }
         if let ba = heap.byteArray(r) { return try byteArrayRepr(r, ba) }
         if let a = heap.array(r) { return try arrayRepr(r, a, depth: depth) }
         if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
         if let st = partialObject(r) { return try partialRepr(st, r, depth: depth) }
+        if let fields = structSeqFields(r) { return try structSeqRepr(r, fields, depth: depth) }
         // A list or dict subclass's own __repr__ (slot_tp_repr replaces list_repr/dict_repr).
         if let m = try builtinSubclassReprMethod(r, ["__repr__"]) {
             let s = try callSpecial(m, r, [])

@@ -163,6 +163,10 @@ public final class Interpreter {
     /// Slot wrappers of builtin types (SlotWrappers.swift): by id, and kind -> name -> id.
     var slotWrappers: [SlotWrapper] = []
     var slotTable: [TypeKind: [String: Int32]] = [:]
+    /// The structseq types (StructSeq.swift): sys.version_info and friends.
+    var structSeqTypes: [ObjectRef: StructSeqType] = [:]
+    /// sys.setrecursionlimit's limit (SysModule.swift); the profile's until it is set.
+    var recursionLimit = 0
 
     /// `script`: start-up as `python3 FILE` leaves it, not as `python3 -q -i` does (the
     /// collector's counts, 3.13's REPL garbage).
@@ -175,6 +179,7 @@ public final class Interpreter {
         self.heap = Heap(profile: profile, heapLimit: limits.heapBytes, hashSecret: HashSecret(seed: hashSeed))
         self.stepsRemaining = limits.steps
         self.deadline = ContinuousClock.now + .seconds(limits.wallClockSeconds)
+        self.recursionLimit = profile.recursionLimit
         bootstrapRuntime()
     }
 

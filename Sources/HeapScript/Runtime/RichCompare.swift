@@ -58,7 +58,7 @@ extension Interpreter {
         // Py_EnterRecursiveCall(" in comparison") counts C levels with the Python ones up to
         // 3.11 and apart from them on 3.12+: where the recursion limit is near, which check
         // trips first and with what message differs, so deep recursion here is refused.
-        if 2 * depth + 20 >= profile.recursionLimit {
+        if 2 * depth + 20 >= recursionLimit {
             throw notModelled("deep recursion through comparison methods")
         }
         try refuseDequeOperand(v, "comparing a deque"); try refuseDequeOperand(w, "comparing a deque")

@@ -419,7 +419,12 @@ extension Interpreter {
         case "sys.getrefcount": return one()
         case "sys.intern":
             return v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
-        case "sys.getrecursionlimit", "sys._debugmallocstats", "sys.exc_info": return noArgs()
+        case "sys.getrecursionlimit", "sys._debugmallocstats", "sys.exc_info", "sys.getdefaultencoding": return noArgs()
+        case "sys.setrecursionlimit":
+            // 3.6.15: METH_VARARGS "i:setrecursionlimit"; Argument Clinic METH_O from 3.7.
+            var sig = v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
+            sig.packsArguments = v < 8
+            return sig
         case "sys.getsizeof":
             return S(min: 1, max: 2, parameters: ["object", "default"],
                      arity: .takes(bare, missing: v < 8 ? .required : .missing), keywords: .counted(bare))

@@ -73,6 +73,11 @@ extension Interpreter {
             if let t = args.first(where: { i.isItertoolsType($0) || i.isPartialType($0) }) {
                 throw i.notModelled("gc.get_referents(\(i.heap.typeInfo(t).name))")
             }
+            // 3.8+'s structseq_traverse visits the items first to last, tupletraverse (which
+            // 3.6's structseqs inherit) last to first (StructSeq.swift).
+            if i.profile.minor >= 8, let s = args.first(where: { i.structSeqFields($0) != nil }) {
+                throw i.notModelled("gc.get_referents(\(i.typeName(s)))")
+            }
             let objs = i.heap.getReferents(args)
             objs.forEach(i.heap.incref)
             return try i.newList(objs, extend: false)

@@ -66,7 +66,7 @@ extension Interpreter {
             [type, exc, tb].forEach(i.heap.incref)
             return try i.newTuple([type, exc, tb])
         }
-        defineFunction(in: d, "getrecursionlimit", module: "sys") { i, _, _, _ in try i.newInt(i.profile.recursionLimit) }
+        defineFunction(in: d, "getrecursionlimit", module: "sys") { i, _, _, _ in try i.newInt(i.recursionLimit) }
         defineFunction(in: d, "_debugmallocstats", module: "sys") { i, _, _, _ in
             // Blocks CPython allocated and the engine did not (or of another size class).
             if let why = i.unknownBlockSizes { throw i.notModelled("sys._debugmallocstats()", because: why) }
@@ -74,12 +74,13 @@ extension Interpreter {
             i.stderr += i.heap.allocator.debugMallocStats(extraLines: i.heap.freeListStatsLines())
             return i.heap.newNone()
         }
-        // sys.version and sys.version_info are not in the dict: CPython's name its build
-        // (compiler, date) and are a structseq, which the engine does not model, so the
-        // recorded surface refuses them (a 2-tuple stood in: `type(sys.version_info).__name__`
-        // was 'tuple'). CPython's version_info is still a tracked object of generation 0 at
-        // the first prompt, which the phantom start-up counts leave to the engine: this tuple,
-        // alive for the session and reachable from nowhere, stands for it.
+        // The constants, version_info and the structseqs (SysModule.swift, StructSeq.swift).
+        defineSysConstants(d)
+        // sys.version is not in the dict (refused: it names CPython's build). A tracked
+        // object of generation 0 at CPython's first prompt, which the phantom start-up counts
+        // leave to the engine, is still stood for by this tuple, alive for the session and
+        // reachable from nowhere (it stood for version_info, which is not tracked:
+        // `gc.is_tracked(sys.version_info)` is False on 3.6.15-3.13.0).
         _ = try! newTuple([try! newInt(profile.major), try! newInt(profile.minor)])
     }
 

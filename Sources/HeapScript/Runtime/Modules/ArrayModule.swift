@@ -132,7 +132,7 @@ extension Interpreter {
 
     /// The ints of 3.6/3.8's PyArg_Parse formats (b, h, i, l, L) and of the unsigned
     /// setitems: a non-int's TypeError, worded per version.
-    private func arrayIntTypeError(_ v: ObjectRef, unsigned: Bool) -> Error {
+    func arrayIntTypeError(_ v: ObjectRef, unsigned: Bool) -> Error {
         if case .instance = heap.payload[Int(v)] { return notModelled("an array item given as a '\(typeName(v))' object") }
         if heap.typeInfo(of: v).isHeapType { return notModelled("an array item given as a '\(typeName(v))' object") }
         if profile.minor >= 10 {

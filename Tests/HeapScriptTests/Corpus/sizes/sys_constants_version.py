@@ -1,0 +1,3 @@
+import sys
+sys.version_info[:2] >= (3, 6)
+sys.version

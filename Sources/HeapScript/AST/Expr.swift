@@ -13,6 +13,8 @@ public indirect enum ExprKind: Sendable, Equatable {
     case int(Int)
     case bigInt(BigInt)
     case float(Double)
+    /// An imaginary literal (`2.5j`): its imaginary part (a complex constant, real part 0.0).
+    case imaginary(Double)
     /// A str literal after escapes are decoded and adjacent literals concatenated.
     case string(String)
     case bytes([UInt8])

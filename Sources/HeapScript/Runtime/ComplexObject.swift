@@ -22,6 +22,11 @@ extension Interpreter {
     /// The value of a complex, an int, a bool or a float as a complex operand (to_complex:
     /// an int through PyLong_AsDouble); nil for anything else.
     func complexOperand(_ r: ObjectRef) throws -> (re: Double, im: Double)? {
+        // A subclass of int or float may define __complex__, __float__ or the reflected
+        // operator, which complex_new and binary_op1 would call first: not modelled.
+        if heap.typeInfo(of: r).isHeapType, number(r) != nil {
+            throw notModelled("a complex operation with an instance of \(typeName(r))")
+        }
         if let c = heap.complexValue(r) { return (c.real, c.imag) }
         guard let n = number(r) else { return nil }
         let d = doubleOf(n)

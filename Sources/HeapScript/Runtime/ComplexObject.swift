@@ -173,9 +173,13 @@ extension Interpreter {
     func refuseComplexAttribute(_ obj: ObjectRef, _ attr: String) throws {
         let why = "heapbook models only some attributes of complex (and not their AttributeErrors)"
         let known = methodTable[.complex]?[attr] != nil
-        if obj == heap.complexTypeIfMade, !known, attr != "__name__" { throw notModelled("complex.\(attr)", because: why) }
+        // The standard refusal where CPython has the attribute (the recorded surface).
+        func refusal(_ type: ObjectRef) -> Error {
+            cpythonOwner(of: attr, inMROOf: type) != nil ? notModelled("complex.\(attr)") : notModelled("complex.\(attr)", because: why)
+        }
+        if obj == heap.complexTypeIfMade, !known, attr != "__name__" { throw refusal(obj) }
         if heap.complexValue(obj) != nil, !known, !["__class__", "real", "imag"].contains(attr) {
-            throw notModelled("complex.\(attr)", because: why)
+            throw refusal(heap.typeOf[Int(obj)])
         }
     }
 

@@ -68,6 +68,9 @@ extension TypeLayout {
         // PyByteArrayObject: PyObject_VAR_HEAD, ob_alloc, ob_bytes, ob_start, ob_exports
         // (`bytearray.__basicsize__` 56 on 3.6.15-3.13.0); not a GC type.
         case .bytearray: return TypeLayout(basicSize: 56, isGC: false)
+        // PyComplexObject: PyObject_HEAD, Py_complex cval (`complex.__basicsize__` 32 on
+        // 3.6.15-3.13.0); not a GC type.
+        case .complex: return TypeLayout(basicSize: 32, isGC: false)
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame

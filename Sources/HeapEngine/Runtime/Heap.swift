@@ -105,6 +105,7 @@ public final class Heap {
     var byteArrayTypeRef: ObjectRef?
     var arrayTypeRef: ObjectRef?
     var arrayIteratorTypeRef: ObjectRef?
+    var complexTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
     /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).
@@ -188,6 +189,7 @@ public final class Heap {
         case .bytearray: return byteArrayType()
         case .array: return arrayType()
         case .arrayIterator: return arrayIteratorType()
+        case .complex: return complexType()
         default: return memberDescriptorType()
         }
     }

@@ -108,4 +108,6 @@ public enum TypeKind: UInt8, Sendable {
     /// Modules/arraymodule.c's array.array and its iterator (`ArrayObject.swift`, HeapScript's
     /// ArrayModule.swift).
     case array, arrayIterator
+    /// Objects/complexobject.c's complex (`ComplexObject.swift`).
+    case complex
 }

@@ -13,6 +13,8 @@ public indirect enum ExprKind: Sendable, Equatable {
     case int(Int)
     case bigInt(BigInt)
     case float(Double)
+    /// An imaginary literal (`2.5j`): its imaginary part (a complex constant, real part 0.0).
+    case imaginary(Double)
     /// A str literal after escapes are decoded and adjacent literals concatenated.
     case string(String)
     case bytes([UInt8])
@@ -65,7 +67,7 @@ extension Expr {
         var out: [String] = []
         func visit(_ e: Expr) {
             switch e.kind {
-            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name, .lambda: break
+            case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis, .name, .lambda: break
             case .fstring(let parts): for case .field(let x, _, _) in parts { visit(x) }
             case .tuple(let xs), .list(let xs), .set(let xs), .boolOp(_, let xs): xs.forEach(visit)
             case .dict(let items): for i in items { i.key.map(visit); visit(i.value) }

@@ -40,7 +40,7 @@ enum ASTOptimizer {
 
         static func isConstant(_ e: Expr) -> Bool {
             switch e.kind {
-            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return true
+            case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: return true
             case .tuple(let items): return items.allSatisfy(isConstant)
             case .unary(_, let x): return isConstant(x)
             default: return false
@@ -154,7 +154,7 @@ enum ASTOptimizer {
         mutating func expr(_ e: Expr) -> Expr {
             let kind: ExprKind
             switch e.kind {
-            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return e
+            case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis, .name: return e
             case .fstring(let parts):
                 kind = .fstring(parts.map { part in
                     if case .field(let x, let c, let spec) = part { return .field(expr(x), conversion: c, spec: spec) }

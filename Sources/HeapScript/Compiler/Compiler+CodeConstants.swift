@@ -63,7 +63,7 @@ extension ExprKind {
             gs.map { Comprehension(target: p($0.target), iter: p($0.iter), ifs: ps($0.ifs)) }
         }
         switch self {
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return self
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis, .name: return self
         case .fstring(let parts):
             return .fstring(parts.map { part in
                 if case .field(let x, let c, let spec) = part { return .field(p(x), conversion: c, spec: spec) }

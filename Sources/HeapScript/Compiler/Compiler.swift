@@ -92,6 +92,7 @@ final class Compiler {
         let a = arena
         arena = []
         heap.runningLiterals = []
+        interp.peepholeFoldedComplexes = []
         for r in a.reversed() { heap.decref(r) }
     }
 

@@ -44,7 +44,7 @@ struct SymtableBlock {
 
     static func children(of e: Expr) -> [SymtableBlock] {
         switch e.kind {
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis, .name: return []
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis, .name: return []
         case .fstring(let parts):
             return parts.flatMap { part -> [SymtableBlock] in
                 if case .field(let x, _, _) = part { return children(of: x) }

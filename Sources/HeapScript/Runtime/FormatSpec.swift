@@ -260,6 +260,9 @@ extension Interpreter {
                 heap.decref(result); heap.incref(v); return v
             }
             return result
+        // complex__format__ with a spec (its own rules for parentheses and 'r'): not modelled.
+        case .native(let o) where o is ComplexObject && !spec.isEmpty:
+            throw notModelled("format() of a complex with a format spec")
         default:
             // object.__format__ (list, None, instances without their own __format__).
             guard spec.isEmpty else { throw error("TypeError", "unsupported format string passed to \(name).__format__") }

@@ -131,6 +131,7 @@ extension Interpreter {
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
+        try refuseComplexAttribute(obj, attr)
         try refuseWeakSetAttribute(obj, attr)
         try refuseWeakKeyDictAttribute(obj, attr)
         try refuseNamedtupleAttribute(obj, attr)
@@ -263,6 +264,7 @@ extension Interpreter {
             if let w = o as? FuncWrapperObject, attr != "__class__", let v = try funcWrapperAttribute(w, attr) { return v }
             if let st = o as? PartialObject, attr != "__class__", let v = try partialAttribute(st, attr) { return v }
             if let a = o as? ArrayObject, let v = try arrayAttribute(a, attr) { return v }
+            if let c = o as? ComplexObject, let v = try complexAttribute(c, attr) { return v }
             if let e = o as? ExceptionState {
                 switch attr {
                 case "args": heap.incref(e.args); return e.args

@@ -29,6 +29,7 @@ extension Interpreter {
         switch heap.payload[Int(r)] {
         case .native(let o) where o is MethodWrapper:
             throw notModelled("hash of a method-wrapper")   // wrapper_hash
+        case .native(let o as ComplexObject): return complexHash(r, o)
         case .str(let s): return s.hash
         case .int(let v): return IntLayout.hash(v)
         case .bigInt(let v): return IntLayout.hash(v)
@@ -80,6 +81,7 @@ extension Interpreter {
         switch heap.payload[Int(r)] {
         case .int, .bigInt: return true
         case .float(let d): return !d.isNaN || !profile.nanHashIsAddress
+        case .native(let o as ComplexObject): return !(o.real.isNaN || o.imag.isNaN) || !profile.nanHashIsAddress
         case .str(let s): return s.count == 0 || heap.hashSecret.isKnown
         case .bytes(let b): return b.isEmpty || heap.hashSecret.isKnown
         case .tuple(let items): return items.allSatisfy(hashIsReproducible)
@@ -113,6 +115,8 @@ extension Interpreter {
         // address (the referent is gone: not known).
         case .weakref(let w): return try w.referent.map(hashIsAddress) ?? true
         case .float(let d): return d.isNaN && profile.nanHashIsAddress
+        // complex_hash mixes its parts' hashes: an address only through a NaN part (3.10+).
+        case .native(let o as ComplexObject): return (o.real.isNaN || o.imag.isNaN) && profile.nanHashIsAddress
         case .empty where r == heap.none: return !profile.noneHashIsConstant
         case .instance: return try lookupSpecialName(heap.typeOf[Int(r)], "__hash__") == nil
         case .builtin where profile.minor < 8: return false   // meth_hash mixes in m_self's hash

@@ -47,6 +47,7 @@ extension Interpreter {
         case .range(let rv): return rv.count != 0
         case .native(let o as DequeObject): return o.count != 0
         case .native(let o as ByteArrayObject): return o.count != 0
+        case .native(let o as ComplexObject): return complexTruth(o)
         case .native(let o as ArrayObject): return o.count != 0
         case .instance:
             // slot_nb_bool: `__bool__` must return a bool ("__bool__ should return bool,
@@ -67,6 +68,7 @@ extension Interpreter {
 
     func unaryOp(_ op: UnaryOp, _ v: ObjectRef) throws -> ObjectRef {
         try refuseWeakProxyOperand(v, "unary \(op.rawValue) of a weakref proxy")
+        if let r = try complexUnaryOp(op, v) { return r }
         guard let n = number(v) else {
             throw error("TypeError", "bad operand type for unary \(op.rawValue): '\(typeName(v))'")
         }
@@ -134,6 +136,7 @@ extension Interpreter {
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
         if let r = try byteArrayBinaryOp(op, a, b, inplace: inplace) { return r }
+        if let r = try complexBinaryOp(op, a, b, inplace: inplace) { return r }
         if let r = try arrayBinaryOp(op, a, b, inplace: inplace) { return r }
         // A slice (a tuple payload) has no number or sequence methods: `s * 2` is a TypeError.
         if heap.kind(a) == .slice || heap.kind(b) == .slice, !(op == .mod && heap.kind(a) == .str) {
@@ -211,7 +214,7 @@ extension Interpreter {
     /// operand's sq_repeat (which need an index), everything else is binop_type_error.
     /// Before that, a builtin type whose slot for the operator the engine does not model
     /// (per CPython's recorded `dir()`) is refused: CPython might have taken the operation.
-    private func binaryOpFallbackError(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool) throws -> Error {
+    func binaryOpFallbackError(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool) throws -> Error {
         let name = BinaryOp.dunder[op]!
         let reflected = "__r" + name.dropFirst(2)
         let inplaceName = "__i" + name.dropFirst(2)
@@ -461,6 +464,8 @@ extension Interpreter {
             default: return bigOf(x) == bigOf(y)
             }
         }
+        // Before identity: a complex holding a NaN is not equal to itself.
+        if let e = try complexEquals(a, b) { return e }
         if a == b { return true }
         if let e = byteArrayEquals(a, b) { return e }
         if let e = try arrayCompare(.eq, a, b) { return e }

@@ -10,7 +10,9 @@ import WASILibc
 import Darwin
 #endif
 
-/// libm's functions as float_pow (Objects/floatobject.c) calls them.
+/// libm's functions as float_pow (Objects/floatobject.c) and _Py_c_abs (complexobject.c) call them.
 enum LibM {
     static func power(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+    /// hypot, as _Py_c_abs calls it.
+    static func hypotenuse(_ a: Double, _ b: Double) -> Double { hypot(a, b) }
 }

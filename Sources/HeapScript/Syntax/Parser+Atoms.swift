@@ -37,10 +37,8 @@ extension Parser {
     /// A NUMBER token's value: underscores removed, any base decoded, big values as BigInt.
     mutating func number(_ t: Token) throws(ParseStop) -> ExprKind {
         var s = t.text.replacingUnderscores()
-        if s.hasSuffix("j") || s.hasSuffix("J") {
-            unsupported("complex numbers", at: t)
-            return .int(0)
-        }
+        // An imaginary literal: the digits are a float's (parsenumber: PyOS_string_to_double).
+        if s.hasSuffix("j") || s.hasSuffix("J") { return .imaginary(Double(String(s.dropLast())) ?? .infinity) }
         var radix = 10
         if s.count > 1 && s.hasPrefix("0") {
             switch s.dropFirst().first {

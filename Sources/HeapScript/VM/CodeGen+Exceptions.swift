@@ -260,7 +260,7 @@ extension CodeGen {
         var isConstant = value == nil
         if let value, unwindsHandlers {
             switch value.kind {
-            case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: isConstant = true
+            case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: isConstant = true
             default: break
             }
         }

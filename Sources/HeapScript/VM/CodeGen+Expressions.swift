@@ -64,7 +64,7 @@ extension CodeGen {
         default: break
         }
         switch e.kind {
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis:
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis:
             throw c.unsupported("a literal the constant folder did not fold", e.span)
 
         case .namedExpr(let target, let value):
@@ -749,7 +749,7 @@ extension CodeGen {
         case .call: return "function call"
         case .tuple: return "tuple"
         case .list: return "list"
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return "literal"
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: return "literal"
         case .compare: return "comparison"
         default: return "expression"
         }

@@ -148,7 +148,7 @@ struct ClosureWalker {
 
     mutating func walk(_ e: Expr) throws(UnsupportedConstruct) {
         switch e.kind {
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: break
         case .name(let n):
             uses.insert(n)
             // symtable_visit_expr: a use of `super` counts as a use of `__class__`, which a

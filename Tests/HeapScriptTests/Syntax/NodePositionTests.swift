@@ -65,7 +65,7 @@ final class NodePositionTests: XCTestCase {
         func gens(_ gs: [Comprehension]) { for g in gs { e(g.target); e(g.iter); g.ifs.forEach(e) } }
         let type: String
         switch x.kind {
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: type = "Constant"
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: type = "Constant"
         case .fstring(let parts):
             type = "JoinedStr"
             for case .field(let f, _, _) in parts { e(f) }

@@ -312,6 +312,7 @@ extension Interpreter {
         // from 3.11, "pop() takes at most 1 argument (2 given)" on 3.6.15).
         case "bytearray.append", "bytearray.extend": return one()
         case "bytearray.clear", "bytearray.copy": return noArgs()
+        case "complex.conjugate": return noArgs()
         case "bytearray.pop": return unpack(0, 1)
         case "bytearray.decode": return S(min: 0, max: 1, arity: .unknown, keywords: .unknown)
         // Modules/arraymodule.c: the argument-count errors are not measured (refused).

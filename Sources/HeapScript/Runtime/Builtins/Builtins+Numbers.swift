@@ -81,6 +81,7 @@ extension Interpreter {
     /// divmod(a, b) of ints and floats (a class's __divmod__ is not modelled).
     func builtinDivmod(_ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
         guard let x = number(a), let y = number(b) else {
+            if let e = try complexDivmodError(a, b) { throw e }
             for o in [a, b] { if case .instance = heap.payload[Int(o)] { throw notModelled("divmod() of \(typeName(o))") } }
             throw error("TypeError", "unsupported operand type(s) for divmod(): '\(typeName(a))' and '\(typeName(b))'")
         }

@@ -94,6 +94,7 @@ extension Interpreter {
         registerNumberMethods()
         registerBytesMethods()
         defineByteArrayMethods()
+        defineComplexMethods()
         registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in

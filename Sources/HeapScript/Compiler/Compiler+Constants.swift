@@ -115,11 +115,11 @@ extension Compiler {
                 if !byCompiler { peepholeFolds.insert(r); markPeepholeLeftovers(e) }
                 // 3.6.15's peephole optimizer appends the folded constant to the consts list,
                 // not to the parser's arena, so CPython counts one reference fewer than the
-                // engine does (`sys.getrefcount(1 + 2j)` is 2 on 3.6.15, 3 on 3.8.18+). Not
-                // modelled: a folded complex's count is refused while the statement runs
-                // (afterwards only co_consts holds it, as in CPython). (Folded ints, floats
-                // and tuples have the same difference, not yet refused.)
-                if !byCompiler, heap.complexValue(r) != nil { interp.peepholeFoldedComplexes.insert(r) }
+                // engine does (`sys.getrefcount(1 + 2j)`, `sys.getrefcount(100000 + 1)`,
+                // `-1.5`, `(1, 2)`: 2 on 3.6.15, 3 on 3.8.18+). Not modelled: a folded
+                // constant's count is refused while the statement runs (afterwards only
+                // co_consts holds it, as in CPython).
+                if !byCompiler { interp.peepholeFoldedConstants.insert(r) }
             default: break
             }
         }

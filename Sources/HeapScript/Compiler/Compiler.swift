@@ -92,7 +92,7 @@ final class Compiler {
         let a = arena
         arena = []
         heap.runningLiterals = []
-        interp.peepholeFoldedComplexes = []
+        interp.peepholeFoldedConstants = []
         for r in a.reversed() { heap.decref(r) }
     }
 

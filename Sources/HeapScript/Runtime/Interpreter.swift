@@ -117,9 +117,9 @@ public final class Interpreter {
     var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
-    /// Complex constants 3.6's peephole optimizer folded in the running statement: their
+    /// Constants 3.6's peephole optimizer folded in the running statement: their
     /// counts are refused until its arena is released (Compiler+Constants.swift).
-    var peepholeFoldedComplexes: Set<ObjectRef> = []
+    var peepholeFoldedConstants: Set<ObjectRef> = []
     /// The builtins' `dir` function: CEval hands it the calling frame when it has no argument.
     var dirBuiltin: ObjectRef = 0
     /// 3.6: a collection finalized a generator whose frame object it counted.

@@ -47,8 +47,8 @@ extension Interpreter {
                 throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` (\(i.heap.unmodelledCountReason(args[0])))")
             }
             try i.refuseLibraryModuleReferences(args[0], "sys.getrefcount")
-            if i.peepholeFoldedComplexes.contains(args[0]) {
-                throw i.notModelled("sys.getrefcount() of a complex constant CPython 3.6's peephole optimizer folded",
+            if i.peepholeFoldedConstants.contains(args[0]) {
+                throw i.notModelled("sys.getrefcount() of a constant CPython 3.6's peephole optimizer folded",
                                     because: "that constant is held by co_consts only, not by the parser's arena as in the engine")
             }
             return try i.newInt(i.heap.refcnt[Int(args[0])])

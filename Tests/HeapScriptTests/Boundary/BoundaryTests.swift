@@ -128,18 +128,7 @@ final class BoundaryTests: XCTestCase {
             ("for x in ws:\n    break\n", "closing a WeakSet iterator before its end"),
             ("it = iter(ws); next(it) is a; del it", "closing a WeakSet iterator before its end"),
         ]
-        for profile in Profile.all {
-            for (statement, what) in cases {
-                let session = Session(profile: profile)
-                var message: String?
-                for source in setup + [statement] {
-                    let r = session.runInteractive(source + "\n")
-                    if let u = r.unsupported { message = u.fullMessage ?? u.construct; break }
-                }
-                XCTAssertTrue(message?.hasPrefix("heapbook does not model `\(what)`") ?? false,
-                              "\(profile.version) \(statement): \(message ?? "not refused")")
-            }
-        }
+        assertRefusedUnderEveryProfile(setup: setup, cases)
         // `__class_getitem__ = classmethod(GenericAlias)` from 3.9; 3.6.15 and 3.8.18 raise.
         XCTAssertEqual(refusalMessage("import weakref", "weakref.WeakSet[int]"), refusal("WeakSet[...] (__class_getitem__)", .cpython311))
     }
@@ -173,18 +162,7 @@ final class BoundaryTests: XCTestCase {
             ("d[1] = 2", "an exception raised through Lib/weakref.py's WeakKeyDictionary.__setitem__()"),
             ("for x in d:\n    break\n", "closing a WeakKeyDictionary iterator before its end"),
         ]
-        for profile in Profile.all {
-            for (statement, what) in cases {
-                let session = Session(profile: profile)
-                var message: String?
-                for source in setup + [statement] {
-                    let r = session.runInteractive(source + "\n")
-                    if let u = r.unsupported { message = u.fullMessage ?? u.construct; break }
-                }
-                XCTAssertTrue(message?.hasPrefix("heapbook does not model `\(what)`") ?? false,
-                              "\(profile.version) \(statement): \(message ?? "not refused")")
-            }
-        }
+        assertRefusedUnderEveryProfile(setup: setup, cases)
         // `update(self, dict=None, /, **kwargs)` from 3.8: 3.6.15 binds `dict`.
         let update = ["import weakref", "class C:\n    pass\n", "a = C()", "d = weakref.WeakKeyDictionary()", "d.update(dict={a: 1})"]
         for profile in Profile.all {
@@ -274,4 +252,22 @@ final class BoundaryTests: XCTestCase {
     }
 
     private func heapDecref(_ i: Interpreter, _ r: ObjectRef) { i.heap.decref(r) }
+
+    /// Each statement, run after `setup` in a fresh session of every profile, is refused
+    /// with a message naming `what`.
+    func assertRefusedUnderEveryProfile(setup: [String], _ cases: [(String, String)],
+                                        file: StaticString = #filePath, line: UInt = #line) {
+        for profile in Profile.all {
+            for (statement, what) in cases {
+                let session = Session(profile: profile)
+                var message: String?
+                for source in setup + [statement] {
+                    let r = session.runInteractive(source + "\n")
+                    if let u = r.unsupported { message = u.fullMessage ?? u.construct; break }
+                }
+                XCTAssertTrue(message?.hasPrefix("heapbook does not model `\(what)`") ?? false,
+                              "\(profile.version) \(statement): \(message ?? "not refused")", file: file, line: line)
+            }
+        }
+    }
 }

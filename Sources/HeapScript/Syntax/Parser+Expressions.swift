@@ -48,8 +48,9 @@ extension Parser {
     mutating func namedExpression() throws(ParseStop) -> Expr {
         let t = try tok()
         if t.kind == .name, try tok(1).isOp(":=") {
-            try advance(); try advance()
-            let target = node(.name(t.text), Parser.span(t))
+            try advance()
+            let target = node(.name(t.text), Parser.span(t))   // ends with the name
+            try advance()
             return node(.namedExpr(target: target, value: try expression()), Parser.span(t))
         }
         return try expression()

@@ -17,14 +17,21 @@ final class StartupRefcountTests: XCTestCase {
         XCTAssertEqual(r.stdout, "", file: file, line: line)
     }
 
-    /// REPL: `one = 1; sys.getrefcount(one)` prints 804 on 3.6, 134 on 3.8, 1000000388 on 3.11.
+    /// REPL: `two = 2; sys.getrefcount(two)` prints 99 on 3.6, 106 on 3.8, 1000000236 on 3.11.
+    /// 1's count follows the interpreter's flags (sys.flags holds it): refused before 3.12.
     func testSmallIntThroughANameInTheREPL() {
-        for (profile, count) in [(Profile.cpython36, "804"), (.cpython38, "134"), (.cpython311, "1000000388"),
+        for (profile, count) in [(Profile.cpython36, "99"), (.cpython38, "106"), (.cpython311, "1000000236"),
                                  (.cpython312, "4294967295"), (.cpython313, "4294967295")] {
             let s = session(profile)
             expect(s, "import sys", "")
+            expect(s, "two = 2", "")
+            expect(s, "sys.getrefcount(two)", count + "\n")
             expect(s, "one = 1", "")
-            expect(s, "sys.getrefcount(one)", count + "\n")
+            if profile.minor < 12 {
+                expectRefused(s, "sys.getrefcount(one)", "sys.getrefcount(1)")
+            } else {
+                expect(s, "sys.getrefcount(one)", "4294967295\n")
+            }
         }
     }
 
@@ -39,16 +46,19 @@ final class StartupRefcountTests: XCTestCase {
         }
     }
 
-    /// True and Ellipsis are mortal static objects before 3.12: 116/5 on 3.6, 112/5 on 3.8,
-    /// 483/18 on 3.11.
+    /// True and Ellipsis are mortal static objects before 3.12: Ellipsis 5 on 3.6 and 3.8, 18 on
+    /// 3.11; True's count follows the interpreter's flags (`sys.dont_write_bytecode`), refused.
     func testTrueAndEllipsis() {
-        for (profile, t, e) in [(Profile.cpython36, "116", "5"), (.cpython38, "112", "5"), (.cpython311, "483", "18"),
-                                (.cpython312, "4294967295", "4294967295")] {
+        for (profile, e) in [(Profile.cpython36, "5"), (.cpython38, "5"), (.cpython311, "18")] {
             let s = session(profile)
             expect(s, "import sys", "")
-            expect(s, "sys.getrefcount(True)", t + "\n")
             expect(s, "sys.getrefcount(Ellipsis)", e + "\n")
+            expectRefused(s, "sys.getrefcount(True)", "sys.getrefcount(True)")
         }
+        let s = session(.cpython312)
+        expect(s, "import sys", "")
+        expect(s, "sys.getrefcount(True)", "4294967295\n")
+        expect(s, "sys.getrefcount(Ellipsis)", "4294967295\n")
     }
 
     /// None's start-up count varies by dozens between CPython runs (3.11.7 REPL: 5940..5994 over
@@ -70,18 +80,18 @@ final class StartupRefcountTests: XCTestCase {
         }
     }
 
-    /// Script mode has its own counts: `t = True; print(sys.getrefcount(t));
-    /// print(sys.getrefcount(False))` in a file prints 114, 116 on 3.6 and 110, 114 on 3.8; a 3.11
-    /// script refuses every shared object (its parser arena holds the file's literals).
+    /// Script mode has its own counts: `t = Ellipsis; print(sys.getrefcount(t));
+    /// print(sys.getrefcount(NotImplemented))` in a file prints 6, 5 on 3.6 and 3.8 (16, 5 on
+    /// 3.11.7, whose scripts refuse every shared object: the parser arena holds the file's literals).
     func testScriptModeCounts() {
-        let source = "import sys\nt = True\nprint(sys.getrefcount(t))\nprint(sys.getrefcount(False))\n"
-        for (profile, out) in [(Profile.cpython36, "114\n116\n"), (.cpython38, "110\n114\n")] {
+        let source = "import sys\nt = Ellipsis\nprint(sys.getrefcount(t))\nprint(sys.getrefcount(NotImplemented))\n"
+        for (profile, out) in [(Profile.cpython36, "6\n5\n"), (.cpython38, "6\n5\n")] {
             let r = Session(profile: profile, script: true, hashSeed: 0).runScript(source, path: "s.py")
             XCTAssertNil(r.unsupported)
             XCTAssertEqual(r.stdout, out, "under \(profile.version)")
         }
         let r = Session(profile: .cpython311, script: true, hashSeed: 0).runScript(source, path: "s.py")
-        XCTAssertEqual(r.unsupported?.construct, "sys.getrefcount(True)")
+        XCTAssertEqual(r.unsupported?.construct, "sys.getrefcount(Ellipsis)")
     }
 
     /// 3.11.7: a small-int literal of the running statement has a context-dependent number of

@@ -396,13 +396,18 @@ extension Interpreter {
     private func isliceNext(_ st: ItertoolsObject) throws -> ObjectRef? {
         guard let it = st.it else { return nil }
         func empty() -> ObjectRef? { st.it = nil; heap.decref(it); return nil }
+        // `goto empty` on NULL, with or without an exception: an error from the source also
+        // drops it (Py_CLEAR(lz->it)) before propagating.
+        func step() throws -> ObjectRef? {
+            do { return try next(it) } catch { _ = empty(); throw error }
+        }
         while st.cnt < st.next {
-            guard let item = try next(it) else { return empty() }
+            guard let item = try step() else { return empty() }
             heap.decref(item)
             st.cnt += 1
         }
         if st.stop != -1 && st.cnt >= st.stop { return empty() }
-        guard let item = try next(it) else { return empty() }
+        guard let item = try step() else { return empty() }
         st.cnt += 1
         let old = st.next
         st.next = st.next &+ st.step

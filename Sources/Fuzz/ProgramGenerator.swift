@@ -154,7 +154,7 @@ public struct ProgramGenerator: Sendable {
             default:
                 if let f = functions.isEmpty ? nil : rng.pick(functions) {
                     let arg = pickName(&rng, [.list, .dict, .int, .instance, .tuple])
-                    return ("\(f.name)(\(arg?.name ?? String(n)))", make(f.kind, opaque: f.kind == .generator, contents: arg.map { [$0.object] } ?? []))
+                    return ("\(f.name)(\(callArguments(&rng, arg?.name ?? String(n))))", make(f.kind, opaque: f.kind == .generator, contents: arg.map { [$0.object] } ?? []))
                 }
                 return ("[\(n)]", make(.list, intsOnly: true))
             }
@@ -266,6 +266,13 @@ public struct ProgramGenerator: Sendable {
             }
         }
 
+        /// The one argument (the parameter `a`) of a call of a generated function: mostly as
+        /// it is, sometimes unpacked (CALL_FUNCTION_EX; 3.6/3.8's BUILD_*_UNPACK_WITH_CALL).
+        func callArguments(_ rng: inout SplitMix64, _ arg: String) -> String {
+            guard rng.chance(25) else { return arg }
+            return rng.pick(["*[\(arg)]", "*(\(arg),)", "**{'a': \(arg)}", "\(arg), *[]", "*[], **{'a': \(arg)}"])
+        }
+
         mutating func defineFunction(_ rng: inout SplitMix64) -> [Program.Statement] {
             let name = fresh("f")
             let bodies: [(String, Kind, [String])] = [
@@ -291,7 +298,7 @@ public struct ProgramGenerator: Sendable {
                 let v = fresh("v")
                 let arg = pickName(&rng, [.list, .int, .instance, .dict])
                 bind(v, make(kind, opaque: kind == .generator, contents: arg.map { [$0.object] } ?? []))
-                statements.append(.simple("\(v) = \(name)(\(arg?.name ?? "1"))"))
+                statements.append(.simple("\(v) = \(name)(\(callArguments(&rng, arg?.name ?? "1")))"))
             }
             return statements
         }

@@ -45,6 +45,8 @@ extension Profile {
         p.boolOpCopiesOperand = true
         p.slicesAreHashable = true
         p.lazyFrameObjects = true
+        p.callFunctionExModelled = true
+        p.callFunctionExPushesFrame = true
         // Set so that `import sys`, `import gc`, `gc.get_count()` print 3.12.1's (27, 2, 1).
         p.replStartupGCCounts = [25, 2, 1]
         p.scriptWeakrefImportUnmodelled = true

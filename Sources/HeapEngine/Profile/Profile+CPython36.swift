@@ -29,6 +29,9 @@ extension Profile {
         // getsizeof([]) is 72 on 3.6.15.
         p.gcHeaderSize = 32
         p.objects = .cpython36
+        // 3.6's CALL_FUNCTION_EX calls a function through function_call (a tuple of the
+        // keywords, no vectorcall): not modelled. Its calls compile as 3.8's.
+        p.callFunctionExModelled = false
         p.heapTypesAlwaysGC = false
         p.gcHasFreeze = false
         p.mergesFoldedConstants = false

@@ -14,7 +14,8 @@ extension Profile {
         p.subclassesKeptWhenEmpty = true
         p.annotationsAsTuple = false
         p.typeHasAnnotationsDescriptor = false
-        p.callFunctionExModelled = false   // BUILD_TUPLE_UNPACK_WITH_CALL, PyVectorcall_Call: not modelled
+        p.callFunctionExModelled = true   // 3.8's CALL_FUNCTION_EX over PyVectorcall_Call
+        p.callArgumentsUnpackWithCall = true
         p.displayUnpackingModelled = false   // BUILD_LIST_UNPACK, BUILD_TUPLE_UNPACK, ...: not modelled
         p.stackUseGuideline = nil
         p.yieldFromModelled = false

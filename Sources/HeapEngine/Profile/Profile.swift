@@ -425,12 +425,20 @@ public struct Profile: Sendable, Equatable {
     /// 3.6: unpacking a non-iterable fails as iter() does (`a, b = 1`: "'int' object is not
     /// iterable"); 3.8+ say "cannot unpack non-iterable int object".
     public var unpackErrorSaysNotIterable = false
-    /// CALL_FUNCTION_EX (`f(*a, **k)`) is modelled: 3.11's (ceval.c: the argument tuple and
+    /// CALL_FUNCTION_EX (`f(*a, **k)`) is modelled (3.11+; ceval.c: the argument tuple and
     /// dict stay on the stack through PyObject_Call, _PyStack_UnpackDict's array and kwnames
-    /// tuple live for the call). 3.12+ push the frame first and release them before the body
-    /// runs (_PyEvalFramePushAndInit_Ex); 3.6 and 3.8 build them with BUILD_*_UNPACK and call
-    /// through function_call / PyVectorcall_Call: not modelled.
+    /// tuple live for the call; but see `callFunctionExPushesFrame`). 3.6 and 3.8 build them
+    /// with BUILD_*_UNPACK_WITH_CALL and call through function_call / PyVectorcall_Call: not
+    /// modelled.
     public var callFunctionExModelled = false
+    /// 3.12+: CALL_FUNCTION_EX of an exact Python function pushes its frame
+    /// (_PyEvalFramePushAndInit_Ex), which takes the stack's reference to the function and
+    /// releases the argument tuple and dict before the body runs.
+    public var callFunctionExPushesFrame = false
+    /// 3.6 and 3.8: a call with `*` or `**` builds its tuple and dict with
+    /// BUILD_TUPLE_UNPACK_WITH_CALL / BUILD_MAP_UNPACK_WITH_CALL (a lone `*x` or `**x`
+    /// passed as it is), and CALL_FUNCTION_EX calls through PyObject_Call.
+    public var callArgumentsUnpackWithCall = false
     /// `[*a, b]`, `(*a,)`, `{*a}` and `{**d}` are modelled: 3.9+ build them with BUILD_LIST /
     /// LIST_EXTEND / LIST_APPEND (LIST_TO_TUPLE for a tuple), BUILD_SET / SET_UPDATE / SET_ADD
     /// and BUILD_MAP / DICT_UPDATE (compile.c starunpack_helper, compiler_dict). 3.6 and 3.8's

@@ -110,6 +110,10 @@ final class Frame {
     var tracebackHolders: [ExceptionState] = []
     /// Before 3.11: this activation's frame object was counted (`Interpreter.newFrameObject`).
     var ownsFrameObject = false
+    /// The frame holds no reference to its function: 3.8's frames hold the code, and a call
+    /// from C through PyObject_Call leaves the function's reference with the caller
+    /// (CALL_FUNCTION_EX's stack, a bound method), which releases it after the call.
+    var borrowsFunction = false
 
     init(code: CodeObject, globals: ObjectRef, namespace: ObjectRef?, parent: Frame? = nil) {
         self.code = code; self.globals = globals; self.namespace = namespace; self.parent = parent

@@ -80,7 +80,10 @@ final class GenObject: NativeReferents {
 extension Interpreter {
     /// A call of a generator function: consumes the function reference and the arguments,
     /// as `CEval.enterFrame` does, and returns the new generator.
-    func makeGenerator(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+    /// `pushed`: as `callFunction`'s, run once the arguments are bound (RETURN_GENERATOR, which
+    /// makes the generator, runs in the pushed frame).
+    func makeGenerator(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
+                       pushed: (() -> Void)? = nil) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject,
               let bytecode = code.bytecode else { preconditionFailure("not generator code") }
         bytecode.assemble(code)
@@ -94,15 +97,19 @@ extension Interpreter {
             // Closing such a generator runs its handlers; a caught exception's traceback
             // shares its frame.
             heap.decref(fnRef); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            pushed?()
             throw notModelled("a generator function with try or with")
         }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
         newFrameObject(frame)
         if !profile.lazyFrameObjects { heap.incref(fn.globals) }
-        do {
-            try bindArguments(frame, fn, code, args, kwargs)
-            try checkRecursionDepth()
-        } catch {
+        do { try bindArguments(frame, fn, code, args, kwargs) } catch {
+            clearFrame(frame, fnRef)
+            pushed?()
+            throw error
+        }
+        pushed?()
+        do { try checkRecursionDepth() } catch {
             clearFrame(frame, fnRef)
             throw error
         }

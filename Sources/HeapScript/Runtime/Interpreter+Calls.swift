@@ -205,8 +205,14 @@ extension Interpreter {
     ///   borrows (property_descr_get and property_descr_set; typeobject.c's slot_* functions
     ///   through vectorcall_method / call_unbound): `args` are the frame's own references
     ///   (consumed) in every version, and no caller's copies are kept besides.
+    /// - Parameter borrowsFunction: the frame takes no reference to the function
+    ///   (`Frame.borrowsFunction`); otherwise it consumes one.
+    /// - Parameter pushed: run once the arguments are bound (or binding failed and the frame
+    ///   is cleared), before the body starts: 3.12+'s CALL_FUNCTION_EX releases the argument
+    ///   tuple and dict there (_PyEvalFramePushAndInit_Ex).
     func callFunction(_ fnRef: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
-                      fromC: Bool = false, vectorcall: Bool = false) throws -> ObjectRef {
+                      fromC: Bool = false, vectorcall: Bool = false, borrowsFunction: Bool = false,
+                      pushed: (() -> Void)? = nil) throws -> ObjectRef {
         guard case .function(let fn) = heap.payload[Int(fnRef)], let code = fn.code as? CodeObject else {
             preconditionFailure("not a function")
         }
@@ -215,9 +221,12 @@ extension Interpreter {
             let keeps = !vectorcall && (fromC || profile.callerStackKeepsArguments)
             if keeps { args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) } }
             defer { if keeps { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } } }
-            return try makeGenerator(fnRef, args, kwargs)
+            // The generator takes a reference of its own (no Python code runs meanwhile).
+            if borrowsFunction { heap.incref(fnRef) }
+            return try makeGenerator(fnRef, args, kwargs, pushed: pushed)
         }
         let frame = Frame(code: code, globals: fn.globals, namespace: nil)
+        frame.borrowsFunction = borrowsFunction
         newFrameObject(frame)
         // Before 3.11 the frame object holds f_globals (3.11+ borrow the function's).
         if !profile.lazyFrameObjects { heap.incref(fn.globals) }
@@ -240,8 +249,10 @@ extension Interpreter {
             try bindArguments(frame, fn, code, args, kwargs)
         } catch {
             clearFrame(frame, fnRef)
+            pushed?()
             throw error
         }
+        pushed?()
         do { try checkRecursionDepth() } catch {   // the module's frame counts too
             clearFrame(frame, fnRef)
             throw error
@@ -297,7 +308,7 @@ extension Interpreter {
             leaveFrame(&e, code: code, line: frame.line, function: code.name, position: frame.position)
             // The traceback keeps the frame, and with it the locals, alive.
             deallocFrameObject(frame, keptByTraceback: true)
-            e.keptAlive.append(fnRef)
+            if !frame.borrowsFunction { e.keptAlive.append(fnRef) }
             for case let r? in frame.locals { e.keptAlive.append(r) }
             if !profile.lazyFrameObjects { e.keptAlive.append(frame.globals) }
             throw e
@@ -376,7 +387,7 @@ extension Interpreter {
                 if let r = frame.locals[i] { frame.locals[i] = nil; keeper.keptAlive.append(r) }
             }
             if !profile.lazyFrameObjects { keeper.keptAlive.append(frame.globals) }
-            keeper.keptAlive.append(fnRef)
+            if !frame.borrowsFunction { keeper.keptAlive.append(fnRef) }
             deallocFrameObject(frame, keptByTraceback: true)
             return
         }
@@ -386,7 +397,7 @@ extension Interpreter {
         }
         if !profile.lazyFrameObjects { heap.decref(frame.globals) }
         deallocFrameObject(frame)
-        heap.decref(fnRef)
+        if !frame.borrowsFunction { heap.decref(fnRef) }
     }
 
     func bindArguments(_ frame: Frame, _ fn: FunctionInfo, _ code: CodeObject,
@@ -906,12 +917,13 @@ extension Interpreter {
         let copies: [ObjectRef]
     }
 
-    /// _PyStack_UnpackDict: a vectorcall of a keyword dict gets an array (one slot for
-    /// PY_VECTORCALL_ARGUMENTS_OFFSET, the positional arguments, the keyword values) holding
-    /// references of its own, then a tuple of the keys.
+    /// _PyStack_UnpackDict: a vectorcall of a keyword dict gets an array (from 3.9 one slot
+    /// for PY_VECTORCALL_ARGUMENTS_OFFSET first; then the positional arguments, the keyword
+    /// values) holding references of its own, then a tuple of the keys.
     func stackUnpackDict(_ positional: [ObjectRef], keys: [ObjectRef], values: [ObjectRef]) throws -> UnpackedDict {
         let array: UInt64
-        do { array = try heap.pyMemMalloc((1 + positional.count + values.count) * 8) } catch { throw memoryError() }
+        let offsetSlot = profile.minor >= 9 ? 1 : 0
+        do { array = try heap.pyMemMalloc((offsetSlot + positional.count + values.count) * 8) } catch { throw memoryError() }
         keys.forEach(heap.incref)
         let kwnames: ObjectRef
         do { kwnames = try newTuple(keys) } catch { heap.pyMemFree(array); throw error }

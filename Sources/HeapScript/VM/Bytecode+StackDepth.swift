@@ -74,7 +74,8 @@ extension Bytecode {
         // CALL_FUNCTION_EX: -2 - (oparg & 1), with the NULL below the callable (3.11).
         case .CALL_FUNCTION_EX: return (-2 - (n & 1), nil)
         case .FOR_ITER: return (1, -1)
-        case .BUILD_TUPLE, .BUILD_LIST, .BUILD_SET, .BUILD_STRING: return (1 - n, nil)
+        case .BUILD_TUPLE, .BUILD_LIST, .BUILD_SET, .BUILD_STRING, .BUILD_TUPLE_UNPACK_WITH_CALL,
+             .BUILD_MAP_UNPACK_WITH_CALL: return (1 - n, nil)
         case .BUILD_MAP: return (1 - 2 * n, nil)
         case .BUILD_CONST_KEY_MAP: return (-n, nil)
         case .JUMP_FORWARD, .JUMP_BACKWARD, .JUMP_BACKWARD_NO_INTERRUPT: return (0, 0)

@@ -439,6 +439,16 @@ final class CEval {
                 // [callable, callargs, dict] below the update (the NULL is not on the stack).
                 try checkCallFunctionEx(stack[stack.count - Int(ins.arg) - 2])
                 try dictMerge(stack[stack.count - Int(ins.arg)], update, callable: stack[stack.count - Int(ins.arg) - 2])
+            case .BUILD_TUPLE_UNPACK_WITH_CALL:
+                // [callable, parts...]: the parts stay on the stack until the tuple is made.
+                let callable = stack[stack.count - Int(ins.arg) - 1]
+                try checkCallFunctionEx(callable)
+                push(try buildTupleUnpackWithCall(pop(Int(ins.arg)), callable: callable))
+            case .BUILD_MAP_UNPACK_WITH_CALL:
+                // [callable, callargs, maps...].
+                let callable = stack[stack.count - Int(ins.arg) - 2]
+                try checkCallFunctionEx(callable)
+                push(try buildMapUnpackWithCall(pop(Int(ins.arg)), callable: callable))
             case .CALL_FUNCTION_EX:
                 let kwargs = ins.arg & 1 != 0 ? pop() : nil
                 let callargs = pop()
@@ -800,29 +810,65 @@ final class CEval {
         return acc
     }
 
-    /// _PyObject_FunctionStr: how 3.11's call errors name the callee (a Python function's
-    /// module and qualname; other callees are refused by CALL_FUNCTION_EX anyway).
+    /// How the call errors of CALL_FUNCTION_EX name the callee. From 3.9
+    /// _PyObject_FunctionStr: its `__qualname__` and `__module__` (a bound method forwards both
+    /// to its function; a builtin's module, "builtins", is left out). Before,
+    /// PyEval_GetFuncName and PyEval_GetFuncDesc: a function's `__name__` and "()" (a bound
+    /// method's function's; a builtin's name), a type's type's name and " object".
     private func functionStr(_ callable: ObjectRef) throws -> String {
-        guard case .function(let fn) = heap.payload[Int(callable)] else { throw callFunctionExRefusal(callable) }
-        return "\(fn.module.map(interp.stringValue) ?? "__main__").\(fn.qualname)()"
+        let callee = try exCallee(callable)
+        if interp.profile.callArgumentsUnpackWithCall {
+            switch callee {
+            case .function(let fn):
+                guard case .function(let info) = heap.payload[Int(fn)] else { preconditionFailure("not a function") }
+                return "\(info.name)()"
+            case .builtin(let name): return "\(name)()"
+            }
+        }
+        switch callee {
+        case .function(let fn):
+            guard case .function(let info) = heap.payload[Int(fn)] else { preconditionFailure("not a function") }
+            return "\(info.module.map(interp.stringValue) ?? "__main__").\(info.qualname)()"
+        case .builtin(let name): return "\(name)()"
+        }
     }
 
-    /// What a call with unpacking does not model: another profile's CALL_FUNCTION_EX (3.6
+    /// The callees CALL_FUNCTION_EX is modelled for (3.11+), and the Python function a
+    /// bound method calls.
+    private enum ExCallee { case function(ObjectRef), builtin(String) }
+
+    /// The builtin functions whose call through CALL_FUNCTION_EX the engine models: vectorcall
+    /// ones (the argument array is the tuple's items; 3.11+'s `print` packs its arguments
+    /// either way), and METH_VARARGS ones (min/max before 3.13, sum on 3.6), which take the
+    /// argument tuple itself where CALL packs a new one. No Python code of theirs runs but
+    /// the arguments' special methods, which see the tuple's references.
+    private static let exBuiltins: Set<String> = ["print", "len", "repr", "id", "abs", "isinstance", "sum", "min", "max"]
+    /// The builtins of `exBuiltins` that take keywords through it: print is vectorcall in every
+    /// modelled version, so a non-empty dict goes through _PyStack_UnpackDict as a Python
+    /// function's does. (min/max were METH_VARARGS | METH_KEYWORDS before 3.13: not that path.)
+    private static let exBuiltinsWithKeywords: Set<String> = ["print"]
+
+    /// What CALL_FUNCTION_EX calls, or its refusal: another profile's CALL_FUNCTION_EX (3.6
     /// and 3.8 build the arguments with BUILD_*_UNPACK_WITH_CALL, whose errors name the
-    /// callee; 3.12+ push the frame before releasing them), or a callee that is not a
-    /// Python function. Checked before the argument tuple and dict raise anything.
-    private func callFunctionExRefusal(_ callable: ObjectRef) -> UnsupportedAtRuntime {
+    /// callee), or a callee whose call from C with a tuple the engine does not model (types,
+    /// builtin methods, other builtins, callable instances). Checked before the argument
+    /// tuple and dict raise anything.
+    private func exCallee(_ callable: ObjectRef, keywords: Bool = false) throws -> ExCallee {
         guard interp.profile.callFunctionExModelled else {
-            return interp.notModelled("f(*args, **kwargs)", because: "CPython \(interp.profile.version)'s CALL_FUNCTION_EX is not modelled")
+            throw interp.notModelled("f(*args, **kwargs)", because: "CPython \(interp.profile.version)'s CALL_FUNCTION_EX is not modelled")
         }
-        return interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions with unpacking are modelled")
+        switch heap.payload[Int(callable)] {
+        case .function: return .function(callable)
+        case .method(let fn, _) where heap.kind(fn) == .function: return .function(fn)
+        case .builtin(let b) where b.selfRef == nil:
+            let name = interp.builtinTable[Int(b.id)].qualifiedName
+            if Self.exBuiltins.contains(name) && (!keywords || Self.exBuiltinsWithKeywords.contains(name)) { return .builtin(name) }
+        default: break
+        }
+        throw interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions, their bound methods and some builtins with unpacking are modelled")
     }
 
-    private func checkCallFunctionEx(_ callable: ObjectRef) throws {
-        guard interp.profile.callFunctionExModelled, case .function = heap.payload[Int(callable)] else {
-            throw callFunctionExRefusal(callable)
-        }
-    }
+    private func checkCallFunctionEx(_ callable: ObjectRef) throws { _ = try exCallee(callable) }
 
     /// The iterables `*x` unpacks without Python code of their own (PySequence_Check or tp_iter).
     private func isIterableWithoutCode(_ r: ObjectRef) throws -> Bool {
@@ -848,6 +894,35 @@ final class CEval {
         try interp.listExtend(list, iterable)
     }
 
+    /// BUILD_TUPLE_UNPACK_WITH_CALL (3.6, 3.8): an empty list extended by each part in turn
+    /// (_PyList_Extend; check_args_iterable words a TypeError after the callee), made a tuple
+    /// (PyList_AsTuple) and released; then the parts, the top one first.
+    private func buildTupleUnpackWithCall(_ parts: [ObjectRef], callable: ObjectRef) throws -> ObjectRef {
+        defer { parts.reversed().forEach(heap.decref) }
+        let list = try interp.newList([], extend: false)
+        defer { heap.decref(list) }
+        for part in parts {
+            guard try isIterableWithoutCode(part) else {
+                throw interp.error("TypeError", "\(try functionStr(callable)) argument after * must be an iterable, not \(interp.typeName(part))")
+            }
+            if interp.generator(part) != nil { throw interp.notModelled("f(*generator)") }
+            try interp.listExtend(list, part)
+        }
+        let items = interp.listItems(list)
+        items.forEach(heap.incref)
+        return try interp.newTuple(items)
+    }
+
+    /// BUILD_MAP_UNPACK_WITH_CALL (3.6, 3.8): a new dict, each map merged into it in turn
+    /// (_PyDict_MergeEx(sum, arg, 2), format_kwargs_error's messages); then the maps, the top
+    /// one first.
+    private func buildMapUnpackWithCall(_ maps: [ObjectRef], callable: ObjectRef) throws -> ObjectRef {
+        defer { maps.reversed().forEach(heap.decref) }
+        let sum = try interp.newDict()
+        do { for m in maps { try dictMerge(sum, m, callable: callable) } } catch { heap.decref(sum); throw error }
+        return sum
+    }
+
     /// DICT_MERGE (3.11): _PyDict_MergeEx(dict, update, 2), whose errors format_kwargs_error
     /// words after the callee.
     private func dictMerge(_ dict: ObjectRef, _ update: ObjectRef, callable: ObjectRef) throws {
@@ -863,17 +938,41 @@ final class CEval {
         }
     }
 
-    /// CALL_FUNCTION_EX (3.11): the arguments made a tuple (PySequence_Tuple when they are
-    /// not one), then PyObject_Call, which runs a Python function in an evaluation of its
-    /// own (_PyFunction_Vectorcall → _PyEval_Vector, whose frame takes references of its
-    /// own). A non-empty dict goes through _PyStack_UnpackDict first: a PyMem_Malloc'd
-    /// array holding further references to every argument, and a kwnames tuple, both freed
-    /// when the call returns. The callable, tuple and dict (consumed) are released after that.
+    /// CALL_FUNCTION_EX (3.11+): the arguments made a tuple (PySequence_Tuple when they are
+    /// not one), then
+    /// - 3.11, and 3.12+ for any callee but an exact Python function: PyObject_Call, which
+    ///   runs a Python function (a bound method's, with self prepended by method_vectorcall)
+    ///   in an evaluation of its own (_PyEval_Vector, whose frame takes references of its
+    ///   own). A non-empty dict goes through _PyStack_UnpackDict first (vectorcall): a
+    ///   PyMem_Malloc'd array holding further references to every argument, and a kwnames
+    ///   tuple, both freed when the call returns. The callable, tuple and dict are released
+    ///   after the call.
+    /// - 3.12+ for a Python function: _PyEvalFramePushAndInit_Ex pushes the frame, which takes
+    ///   the stack's reference to the function and new references to the arguments (the
+    ///   unpacked array's, freed without releasing them, when there are keywords), and
+    ///   releases the tuple and the dict before the body runs (`def k(a): return
+    ///   sys.getrefcount(a)`: `k(*[[]])` 3 on 3.11.7, 2 on 3.12.1 and 3.13.0).
     private func callFunctionEx(_ callable: ObjectRef, _ callargs: ObjectRef, _ kwargs: ObjectRef?) throws -> ObjectRef {
-        try checkCallFunctionEx(callable)
+        var keywords = false
+        if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] { keywords = d.count > 0 }
+        let callee = try exCallee(callable, keywords: keywords)
         var tuple = callargs
-        // Released as ceval.c releases them after the call: func, callargs, kwargs.
-        defer { heap.decref(callable); heap.decref(tuple); if let kwargs { heap.decref(kwargs) } }
+        var kwargs = kwargs
+        var released = false
+        // Released as ceval.c releases them after the call (or the frame push): func, callargs, kwargs.
+        func release() {
+            guard !released else { return }
+            released = true
+            heap.decref(callable); heap.decref(tuple); if let kwargs { heap.decref(kwargs) }
+        }
+        defer { release() }
+        if interp.profile.callArgumentsUnpackWithCall, let given = kwargs, heap.typeOf[Int(given)] != heap.builtinType(.dict) {
+            // 3.8: a lone `**x` that is not an exact dict is merged into a new one first.
+            let d = try interp.newDict()
+            do { try dictMerge(d, given, callable: callable) } catch { heap.decref(d); throw error }
+            heap.decref(given)
+            kwargs = d
+        }
         if heap.kind(callargs) != .tuple || heap.typeOf[Int(callargs)] != heap.builtinType(.tuple) {
             guard try isIterableWithoutCode(callargs) else {
                 throw interp.error("TypeError", "\(try functionStr(callable)) argument after * must be an iterable, not \(interp.typeName(callargs))")
@@ -890,22 +989,64 @@ final class CEval {
         }
         let args = interp.sequenceItems(tuple) ?? []
         var kw: [(String, ObjectRef)] = []
+        var keys: [ObjectRef] = []
         if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] {
             for (k, v) in d.items {
                 guard interp.isExactStr(k) else { throw interp.notModelled("f(**{non-str key: value})") }
-                kw.append((interp.stringValue(k), v))
+                kw.append((interp.stringValue(k), v)); keys.append(k)
             }
         }
-        var unpacked: Interpreter.UnpackedDict?
-        if !kw.isEmpty {
-            var keys: [ObjectRef] = []
-            if case .dict(let d)? = kwargs.map({ heap.payload[Int($0)] }) { keys = d.items.map { $0.0 } }
-            unpacked = try interp.stackUnpackDict(args, keys: keys, values: kw.map { $0.1 })
+        if case .method = heap.payload[Int(callable)],
+           interp.profile.callArgumentsUnpackWithCall ? args.count + kw.count >= 5 : !keywords && args.count >= 5 {
+            // method_vectorcall without PY_VECTORCALL_ARGUMENTS_OFFSET (3.9+: no
+            // _PyStack_UnpackDict before it; 3.8's never sets it) copies self and more than
+            // four arguments into a PyMem_Malloc'd array.
+            throw interp.notModelled("a bound method called with five or more unpacked arguments",
+                                     because: "method_vectorcall's argument array is not modelled")
         }
+        if interp.profile.callFunctionExPushesFrame, case .function = heap.payload[Int(callable)], case .function(let fn) = callee {
+            // _PyEvalFramePushAndInit_Ex: the frame steals the stack's reference to the
+            // function (here: takes one, and the stack's goes when the frame is pushed).
+            let unpacked = kw.isEmpty ? nil : try interp.stackUnpackDict(args, keys: keys, values: kw.map { $0.1 })
+            if unpacked == nil { args.forEach(heap.incref) }
+            heap.incref(fn)
+            let result = try interp.callFunction(fn, args, kw, pushed: { [self] in
+                // _PyStack_UnpackDict_FreeNoDecRef: the array's references are the frame's.
+                if let unpacked { heap.pyMemFree(unpacked.array); heap.decref(unpacked.kwnames) }
+                release()
+            })
+            interp.evalBreaker()
+            return result
+        }
+        var unpacked: Interpreter.UnpackedDict?
+        if !kw.isEmpty { unpacked = try interp.stackUnpackDict(args, keys: keys, values: kw.map { $0.1 }) }
         defer { unpacked.map(interp.stackUnpackDictFree) }
-        // _PyEval_Vector: the frame's own references, consumed by the call.
+        // _PyEval_Vector (3.8: the frame's fast locals): the frame's own references, consumed
+        // by the call (a builtin's borrowed arguments, released when it returns). The caller's
+        // are the tuple's and the unpacked array's.
+        if case .builtin(let b) = heap.payload[Int(callable)] {
+            // The builtin borrows the tuple's items and the dict's values.
+            try interp.refuseCCallNearRecursionLimit()
+            let result = try interp.callBuiltin(b.id, b.selfRef, args, kw, argumentsInTuple: true)
+            interp.evalBreaker()
+            return result
+        }
         args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
-        let result = try interp.call(callable, args, kw)
+        let result: ObjectRef
+        // 3.11+'s _PyEval_Vector gives the frame a reference to the function; 3.8's frame
+        // has none (the stack's, or the bound method's, is released after the call).
+        let borrows = interp.profile.callArgumentsUnpackWithCall
+        switch heap.payload[Int(callable)] {
+        case .function:
+            if !borrows { heap.incref(callable) }
+            result = try interp.callFunction(callable, args, kw, vectorcall: true, borrowsFunction: borrows)
+        case .method(let fn, let selfRef):
+            heap.incref(selfRef)
+            if !borrows { heap.incref(fn) }
+            result = try interp.callFunction(fn, [selfRef] + args, kw, vectorcall: true, borrowsFunction: borrows)
+        default:
+            preconditionFailure("exCallee lets through functions, bound methods and builtins")
+        }
         interp.evalBreaker()   // CHECK_EVAL_BREAKER after CALL_FUNCTION_EX
         return result
     }

@@ -402,6 +402,10 @@ extension CodeGen {
             emit(.PUSH_NULL)
             try emitExpr(calleeExpr)
         }
+        if interp.profile.callArgumentsUnpackWithCall {
+            try emitCallExWithUnpack(args, keywords, calleeExpr.span)
+            return
+        }
         if args.count == 1, case .starred(let value) = args[0].kind {
             try emitExpr(value)
         } else if let firstStar = args.firstIndex(where: isStarred) {
@@ -463,6 +467,63 @@ extension CodeGen {
             }
         }
         emit(.CALL_FUNCTION_EX, .value(keywords.isEmpty ? 0 : 1))
+    }
+
+    /// compiler_call_helper before 3.9 (3.6.15, 3.8.18): each run of positional arguments a
+    /// BUILD_TUPLE, each `*x` as it is, joined by BUILD_TUPLE_UNPACK_WITH_CALL when there are
+    /// several (BUILD_TUPLE 0 when there are none); each run of named keywords a
+    /// compiler_subkwargs dict, each `**x` as it is, joined by BUILD_MAP_UNPACK_WITH_CALL when
+    /// there are several; then CALL_FUNCTION_EX. A lone `*x` or `**x` is passed as it is: no
+    /// copy of an exact tuple or dict is made (CALL_FUNCTION_EX converts the others).
+    private func emitCallExWithUnpack(_ args: [Expr], _ keywords: [Keyword], _ span: SourceSpan) throws {
+        var parts = 0
+        var run: [Expr] = []
+        // Each run of positional arguments: BUILD_TUPLE, which the peephole optimizer folds
+        // into one constant when the run is all constants (fold_tuple_on_constants).
+        func packRun() throws {
+            guard !run.isEmpty else { return }
+            defer { run = []; parts += 1 }
+            guard run.allSatisfy(c.isLiteral) else {
+                for a in run { try emitExpr(a) }
+                emit(.BUILD_TUPLE, .value(Int32(run.count)))
+                return
+            }
+            var items: [ObjectRef] = []
+            _ = try capture {
+                for a in run {
+                    guard let k = try emitOperand(a) else { throw c.unsupported("these constant call arguments", a.span) }
+                    items.append(k)
+                }
+            }
+            let fold = TupleFold(items: items)
+            c.emittingCode.tupleFolds.append(fold)
+            emit(.LOAD_CONST, .fold(fold))
+        }
+        for a in args {
+            if case .starred(let value) = a.kind {
+                try packRun()
+                try emitExpr(value)
+                parts += 1
+            } else {
+                run.append(a)
+            }
+        }
+        try packRun()
+        if parts > 1 { emit(.BUILD_TUPLE_UNPACK_WITH_CALL, .value(Int32(parts))) }
+        if parts == 0 { emit(.BUILD_TUPLE, .value(0)) }
+        var maps = 0, seen = 0
+        for (i, k) in keywords.enumerated() {
+            if k.name == nil {
+                if seen > 0 { try emitSubkwargs(Array(keywords[(i - seen)..<i]), span); maps += 1; seen = 0 }
+                try emitExpr(k.value)
+                maps += 1
+            } else {
+                seen += 1
+            }
+        }
+        if seen > 0 { try emitSubkwargs(Array(keywords.suffix(seen)), span); maps += 1 }
+        if maps > 1 { emit(.BUILD_MAP_UNPACK_WITH_CALL, .value(Int32(maps))) }
+        emit(.CALL_FUNCTION_EX, .value(maps > 0 ? 1 : 0))
     }
 
     /// compiler_subkwargs: two or more named keywords as BUILD_CONST_KEY_MAP over a

@@ -26,6 +26,9 @@ enum Opcode: UInt8 {
     case LIST_APPEND = 145, SET_ADD = 146, MAP_ADD = 147, RESUME = 151
     case FORMAT_VALUE = 155, BUILD_CONST_KEY_MAP = 156, BUILD_STRING = 157, LOAD_METHOD = 160
     case LIST_EXTEND = 162, SET_UPDATE = 163, DICT_MERGE = 164, DICT_UPDATE = 165, PRECALL = 166, CALL = 171, KW_NAMES = 172
+    /// 3.6 and 3.8 only (`Profile.callArgumentsUnpackWithCall`): 3.8's BUILD_TUPLE_UNPACK_WITH_CALL
+    /// is 158; its BUILD_MAP_UNPACK_WITH_CALL (151) is 3.11's RESUME, so it takes 159 here.
+    case BUILD_TUPLE_UNPACK_WITH_CALL = 158, BUILD_MAP_UNPACK_WITH_CALL = 159
 
     /// The name `dis` prints.
     var name: String {
@@ -116,6 +119,8 @@ enum Opcode: UInt8 {
         case .PRECALL: "PRECALL"
         case .CALL: "CALL"
         case .KW_NAMES: "KW_NAMES"
+        case .BUILD_TUPLE_UNPACK_WITH_CALL: "BUILD_TUPLE_UNPACK_WITH_CALL"
+        case .BUILD_MAP_UNPACK_WITH_CALL: "BUILD_MAP_UNPACK_WITH_CALL"
         }
     }
 

@@ -532,7 +532,10 @@ extension Interpreter {
 
 extension Interpreter {
     /// Runs builtin `id` on borrowed arguments once they pass its signature.
-    func callBuiltin(_ id: Int32, _ selfRef: ObjectRef?, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
+    /// `argumentsInTuple`: called by CALL_FUNCTION_EX with its argument tuple's items, which a
+    /// METH_VARARGS function takes as they are (no tuple packed for it).
+    func callBuiltin(_ id: Int32, _ selfRef: ObjectRef?, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
+                     argumentsInTuple: Bool = false) throws -> ObjectRef {
         let fn = builtinTable[Int(id)]
         // A phantom start-up object may only be stored (list.append...) or asked whether it is
         // tracked; any other builtin would look at it (GCModule.swift).
@@ -578,7 +581,7 @@ extension Interpreter {
         // (`Profile.builtinKeywordCallCountError`).
         heap.countMayDiffer(by: kwargs.isEmpty ? (args.isEmpty ? 0 : profile.builtinPositionalCallCountError)
                                 : profile.builtinKeywordCallCountError)
-        guard fn.signature.packsArguments, !args.isEmpty else {
+        guard fn.signature.packsArguments, !args.isEmpty, !argumentsInTuple else {
             return try fn.body(self, selfRef, checked.args, checked.kwargs)
         }
         let held = heap.takeFromFreeLists(FreeListCounts(tuples: Array(repeating: 0, count: args.count) + [1]))

@@ -606,6 +606,8 @@ extension Interpreter {
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         if let ba = heap.byteArray(container) { return try byteArrayContains(ba, item) }
         if let a = heap.array(container) { return try arrayContains(a, item) }
+        // mappingproxy_contains: PyDict_Contains for a dict.
+        if let d = mappingProxyTarget(container) { return try contains(d, item) }
         switch heap.payload[Int(container)] {
         case .str(let s):
             guard case .str(let t) = heap.payload[Int(item)] else {

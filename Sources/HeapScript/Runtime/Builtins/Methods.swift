@@ -95,6 +95,7 @@ extension Interpreter {
         registerBytesMethods()
         defineByteArrayMethods()
         defineComplexMethods()
+        defineMappingProxyMethods()
         registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in

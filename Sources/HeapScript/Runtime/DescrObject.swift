@@ -23,6 +23,12 @@ extension Interpreter {
         do { return try heap.newMappingProxy(dict) } catch { throw memoryError() }
     }
 
+    /// A mappingproxy where CPython uses it as a mapping the engine does not follow
+    /// (PyDict_Merge's keys() and subscripts, `%` formatting's mapping, 3.9+'s `|`).
+    func refuseMappingProxyOperand(_ r: ObjectRef, _ what: @autoclosure () -> String) throws {
+        if heap.mappingProxy(r) != nil { throw notModelled(what()) }
+    }
+
     /// The dict a mappingproxy wraps (borrowed), nil for any other object.
     func mappingProxyTarget(_ r: ObjectRef) -> ObjectRef? { heap.mappingProxy(r)?.mapping }
 

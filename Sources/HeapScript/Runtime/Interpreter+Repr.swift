@@ -24,6 +24,7 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         if heap.isWeakProxy(r) { return try withProxyReferent(r) { try str($0) } }   // proxy_str
+        if let d = mappingProxyTarget(r) { return try str(d) }   // mappingproxy_str: PyObject_Str(mapping)
         // A list or dict subclass's own __str__ (or __repr__, which object_str calls).
         if let m = try builtinSubclassReprMethod(r, ["__str__", "__repr__"]) {
             let s = try callSpecial(m, r, [])

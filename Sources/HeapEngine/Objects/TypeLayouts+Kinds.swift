@@ -71,6 +71,9 @@ extension TypeLayout {
         // PyComplexObject: PyObject_HEAD, Py_complex cval (`complex.__basicsize__` 32 on
         // 3.6.15-3.13.0); not a GC type.
         case .complex: return TypeLayout(basicSize: 32, isGC: false)
+        // mappingproxyobject: PyObject_HEAD, mapping (`type(C.__dict__).__basicsize__` 24 on
+        // 3.6.15-3.13.0); a GC type.
+        case .mappingProxy: return TypeLayout(basicSize: 24, isGC: true)
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame

@@ -74,6 +74,19 @@ extension Heap {
             let key = intern(try newStr(attr))
             dictInsertNew(dict, key: key, value: d)
         }
+        // type_dict_set_doc (PyType_Ready's type_ready_fill_dict, after the descriptors): a
+        // class whose body bound no `__doc__` gets `__doc__: None` (tp_doc is NULL), so
+        // `C.__dict__` ends `..., '__weakref__': <...>, '__doc__': None}` on 3.6.15-3.13.0.
+        // The key is the interned name start-up made (no allocation).
+        if let docKey = startupInterned.contains("__doc__") ? internStartupName("__doc__") : nil,
+           case .str(let k) = payload[Int(docKey)], case .dict(let storage) = payload[Int(dict)],
+           storage.value(forKey: docKey, hash: k.hash, isEqual: { a, b in
+               if case .str(let x) = self.payload[Int(a)], case .str(let y) = self.payload[Int(b)] { return x.value == y.value }
+               return a == b
+           }) == nil {
+            incref(docKey); incref(none)
+            dictInsertNew(dict, key: docKey, value: none)
+        }
         // PyType_Ready ends with add_subclass: the base keeps a weak reference to its new
         // subclass in tp_subclasses, so `weakref.getweakrefcount(C)` is 1 for any class
         // (3.6.15 to 3.13.0).

@@ -106,6 +106,7 @@ public final class Heap {
     var arrayTypeRef: ObjectRef?
     var arrayIteratorTypeRef: ObjectRef?
     var complexTypeRef: ObjectRef?
+    var mappingProxyTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
     /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).
@@ -190,6 +191,7 @@ public final class Heap {
         case .array: return arrayType()
         case .arrayIterator: return arrayIteratorType()
         case .complex: return complexType()
+        case .mappingProxy: return mappingProxyType()
         default: return memberDescriptorType()
         }
     }

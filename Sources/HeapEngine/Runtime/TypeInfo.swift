@@ -54,6 +54,12 @@ public final class TypeInfo {
     /// among a dead class's garbage (`class S: __slots__ = 'x'`, `del S`, `gc.collect()` is
     /// 5 on 3.6.15-3.13.0: the class, its dict, `__mro__`, `__bases__`, the descriptor).
     public var slotsTuple: ObjectRef?
+    /// et->ht_qualname of a class: the str the body stored as `__qualname__`, which
+    /// type_new takes out of the class dict (type_new_set_ht_name, a deleted entry left
+    /// behind) and keeps here; type_dealloc releases it after the dict, `__bases__` and
+    /// `__mro__`, before ht_slots. type_traverse does not visit it (a str is no GC object).
+    /// nil for static types and classes the engine makes without a body.
+    public var qualnameRef: ObjectRef?
     /// Whether instances have a `__dict__` (tp_dictoffset != 0) and a weak reference list
     /// (tp_weaklistoffset != 0): true for a class without `__slots__`, and inherited.
     public var hasInstanceDict = true
@@ -110,4 +116,6 @@ public enum TypeKind: UInt8, Sendable {
     case array, arrayIterator
     /// Objects/complexobject.c's complex (`ComplexObject.swift`).
     case complex
+    /// Objects/descrobject.c's mappingproxy (`MappingProxy.swift`): `C.__dict__`.
+    case mappingProxy
 }

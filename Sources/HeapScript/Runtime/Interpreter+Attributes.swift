@@ -132,6 +132,7 @@ extension Interpreter {
         try refusePartialAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
         try refuseComplexAttribute(obj, attr)
+        try refuseMappingProxyAttribute(obj, attr)
         try refuseWeakSetAttribute(obj, attr)
         try refuseWeakKeyDictAttribute(obj, attr)
         try refuseNamedtupleAttribute(obj, attr)

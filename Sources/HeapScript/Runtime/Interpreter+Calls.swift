@@ -620,19 +620,29 @@ extension Interpreter {
             heap.decref(typeDict); bases.forEach(heap.decref)
             throw error
         }
+        // type_new_set_ht_name: ht_qualname takes the body's `__qualname__` (a str:
+        // checkClassNamespace refuses any other binding) and the key leaves the class dict,
+        // a deleted entry that still counts against the dict's usable entries. Then
+        // type_new_set_classcell takes `__classcell__` out the same way, before PyType_Ready
+        // adds the descriptors and `__doc__` (the cell gets the class once it exists).
+        var qualnameRef: ObjectRef?
+        if let (k, v) = try dictRemove(typeDict, name("__qualname__")) { heap.decref(k); qualnameRef = v }
+        var classCell: ObjectRef?
+        if let (k, v) = try dictRemove(typeDict, name("__classcell__")) { heap.decref(k); classCell = v }
         do {
             let t = try heap.newHeapType(name: className, module: classBodyModule, bases: bases, dict: typeDict, slots: slots)
+            heap.typeInfo(t).qualnameRef = qualnameRef
             nestedClassQualnames[t] = qualname == className ? nil : qualname
             // 3.6's mro_implementation (`Profile.buildClassMakesTemporaries`): n + 3 lists.
             if temporaries { heap.releaseWorkingSet(heap.takeFromFreeLists(FreeListCounts(lists: max(bases.count, 1) + 3))) }
             try typeReadySetHash(typeDict)
-            // type_new_set_classcell: the cell gets the class, and its key leaves the class's
-            // dict (a deleted entry). In 3.13 the body stored `__static_attributes__` before
-            // `__classcell__`, here after it: the same entries, one deleted, in another order.
-            if let cell = try dictGet(typeDict, name("__classcell__")) {
+            // type_new_set_classcell: the cell gets the class (its key left the dict above).
+            // In 3.13 the body stored `__static_attributes__` before `__classcell__`, here
+            // after it: the same entries, one deleted, in another order.
+            if let cell = classCell {
                 heap.incref(t)
                 cellSet(cell, t)
-                if let (k, v) = try dictRemove(typeDict, name("__classcell__")) { heap.decref(k); heap.decref(v) }
+                heap.decref(cell)
             }
             try typeNewEpilogue(typeDict)
             if try dictGet(typeDict, name("__del__")) != nil { heap.typeInfo(t).hasDel = true }

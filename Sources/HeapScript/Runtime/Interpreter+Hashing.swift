@@ -24,6 +24,8 @@ extension Interpreter {
         if let why = heap.identityLookupUncertainty(r) { throw notModelled("hashing this id", because: why) }
         if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
         if heap.array(r) != nil { throw error("TypeError", "unhashable type: 'array.array'") }
+        // mappingproxy_hash (3.12+ hashes the mapping) and 3.6-3.11's object hash: not modelled.
+        if heap.mappingProxy(r) != nil { throw notModelled("hash of a mappingproxy") }
         // A proxy type has no tp_hash (a proxy's referent may die).
         if heap.isWeakProxy(r) { throw error("TypeError", "unhashable type: '\(typeName(r))'") }
         switch heap.payload[Int(r)] {

@@ -34,6 +34,8 @@ extension Interpreter {
         if r == heap.trueRef { return true }
         if r == heap.falseRef || r == heap.none { return false }
         if heap.isWeakProxy(r) { return try withProxyReferent(r) { try isTrue($0) } }   // proxy_bool
+        // A mappingproxy has no nb_bool: PyObject_IsTrue takes mappingproxy_len, the dict's.
+        if let d = mappingProxyTarget(r) { return try isTrue(d) }
         switch heap.payload[Int(r)] {
         case .int(let v): return v != 0
         case .bigInt(let v): return !v.isZero
@@ -126,6 +128,9 @@ extension Interpreter {
         if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
         // The proxy's number slots forward to the referent (not modelled).
         if heap.isWeakProxy(a) || heap.isWeakProxy(b) { throw notModelled("the \(op.rawValue) operator with a weakref proxy") }
+        // mappingproxy_or / mappingproxy_ior (3.9+).
+        try refuseMappingProxyOperand(a, "the \(op.rawValue) operator with a mappingproxy")
+        try refuseMappingProxyOperand(b, "the \(op.rawValue) operator with a mappingproxy")
         // defdict_or / defdict_ror (3.9+) and dict's number slots on a defaultdict.
         if heap.isDefaultDict(a) || heap.isDefaultDict(b) { throw notModelled("the \(op.rawValue) operator with a collections.defaultdict") }
         // bool_and, bool_or, bool_xor (Objects/boolobject.c): two bools give a bool.
@@ -383,6 +388,7 @@ extension Interpreter {
             if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("comparing these ids", because: why) }
             if heap.isWeakProxy(a) || heap.isWeakProxy(b) { return try weakProxyCompare(op, a, b) }
             try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque")
+            try refuseMappingProxyOperand(a, "comparing a mappingproxy"); try refuseMappingProxyOperand(b, "comparing a mappingproxy")
             if op != .eq && op != .ne {
                 try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
             }
@@ -451,6 +457,7 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
         if a != b { try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque") }
+        if a != b { try refuseMappingProxyOperand(a, "comparing a mappingproxy"); try refuseMappingProxyOperand(b, "comparing a mappingproxy") }
         if a != b, heap.isWeakProxy(a) || heap.isWeakProxy(b) {
             let r = try weakProxyCompare(.eq, a, b)
             defer { heap.decref(r) }
@@ -543,6 +550,7 @@ extension Interpreter {
 
     func ordered(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
         try refuseStartupObject(a); try refuseStartupObject(b)
+        try refuseMappingProxyOperand(a, "comparing a mappingproxy"); try refuseMappingProxyOperand(b, "comparing a mappingproxy")
         if heap.isWeakProxy(a) || heap.isWeakProxy(b) {
             let r = try weakProxyCompare(op, a, b)
             defer { heap.decref(r) }
@@ -606,6 +614,8 @@ extension Interpreter {
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         if let ba = heap.byteArray(container) { return try byteArrayContains(ba, item) }
         if let a = heap.array(container) { return try arrayContains(a, item) }
+        // mappingproxy_contains: PyDict_Contains for a dict.
+        if let d = mappingProxyTarget(container) { return try contains(d, item) }
         switch heap.payload[Int(container)] {
         case .str(let s):
             guard case .str(let t) = heap.payload[Int(item)] else {

@@ -24,6 +24,7 @@ extension Interpreter {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         if heap.isWeakProxy(r) { return try withProxyReferent(r) { try str($0) } }   // proxy_str
+        if let d = mappingProxyTarget(r) { return try str(d) }   // mappingproxy_str: PyObject_Str(mapping)
         // A list or dict subclass's own __str__ (or __repr__, which object_str calls).
         if let m = try builtinSubclassReprMethod(r, ["__str__", "__repr__"]) {
             let s = try callSpecial(m, r, [])
@@ -74,6 +75,7 @@ extension Interpreter {
         if let a = heap.array(r) { return try arrayRepr(r, a, depth: depth) }
         if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
         if let st = partialObject(r) { return try partialRepr(st, r, depth: depth) }
+        if let p = heap.mappingProxy(r) { return try mappingProxyRepr(p, depth: depth) }
         if let fields = structSeqFields(r) { return try structSeqRepr(r, fields, depth: depth) }
         // A list or dict subclass's own __repr__ (slot_tp_repr replaces list_repr/dict_repr).
         if let m = try builtinSubclassReprMethod(r, ["__repr__"]) {
@@ -172,6 +174,8 @@ extension Interpreter {
             return "<weakref at \(hexAddress(r)); to '\(typeName(target))' at \(hexAddress(target))>"
         case .cell where isCell(r):
             return cellRepr(r)
+        case .cell(let owner?) where info.kind == .getsetDescriptor:
+            return try getsetDescriptorRepr(r, owner: owner)
         case .cell where dictView(r) != nil:
             let items = try iterateToArray(r)
             defer { items.forEach(heap.decref) }

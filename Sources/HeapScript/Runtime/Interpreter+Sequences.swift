@@ -7,6 +7,8 @@ extension Interpreter {
     func getIter(_ seq: ObjectRef) throws -> ObjectRef {
         // proxy_iter: the referent's iterator.
         if heap.isWeakProxy(seq) { return try withProxyReferent(seq) { try getIter($0) } }
+        // mappingproxy_getiter: PyObject_GetIter(mapping), the dict's key iterator.
+        if let d = mappingProxyTarget(seq) { return try getIter(d) }
         let type: ObjectRef
         var target: ObjectRef? = seq
         var range: RangeValue?
@@ -363,6 +365,7 @@ extension Interpreter {
         case .native(let o as DequeObject): return o.count
         case .native(let o as ByteArrayObject): return o.count
         case .native(let o as ArrayObject): return o.count
+        case .native(let o as MappingProxy): return try length(o.mapping)   // mappingproxy_len
         case .cell(let d?) where dictView(r) != nil: return dictStorage(d).count
         case .instance:
             if let m = try lookupSpecial(r, "__len__") { return try slotLength(r, m) }
@@ -468,6 +471,8 @@ extension Interpreter {
         if let dq = heap.deque(obj) { return try dequeItem(dq, index) }
         if let ba = heap.byteArray(obj) { return try byteArrayItem(ba, index) }
         if let a = heap.array(obj) { return try arrayItem(obj, a, index) }
+        // mappingproxy_getitem: PyObject_GetItem(mapping, key).
+        if let d = mappingProxyTarget(obj) { return try getItem(d, index) }
         switch heap.payload[Int(obj)] {
         case .list(let l):
             if isSlice(index) {

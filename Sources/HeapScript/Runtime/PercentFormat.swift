@@ -19,6 +19,7 @@ extension Interpreter {
         var mapping: ObjectRef?
         switch heap.payload[Int(args)] {
         case .dict, .list, .bytes, .range: mapping = args
+        case .native(let o) where o is MappingProxy: throw notModelled("'%' formatting with a mappingproxy")
         case .instance:
             if try lookupInType(heap.typeOf[Int(args)], "__getitem__") != nil { throw notModelled("'%' formatting with a mapping of \(typeName(args))") }
         default: break

@@ -63,6 +63,8 @@ extension Interpreter {
         }
         try refuseDequeOperand(v, "comparing a deque"); try refuseDequeOperand(w, "comparing a deque")
         if heap.isWeakProxy(v) || heap.isWeakProxy(w) { return try weakProxyCompare(op, v, w) }
+        // mappingproxy_richcompare compares the mapping: not modelled.
+        if heap.mappingProxy(v) != nil || heap.mappingProxy(w) != nil { throw notModelled("comparing a mappingproxy") }
         let tv = heap.typeOf[Int(v)], tw = heap.typeOf[Int(w)]
         var checkedReverse = false
         if tv != tw && heap.typeInfo(tw).mro.contains(tv) {

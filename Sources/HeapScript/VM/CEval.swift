@@ -423,6 +423,7 @@ final class CEval {
                 guard case .dict(let other) = heap.payload[Int(update)] else {
                     if case .instance = heap.payload[Int(update)] { throw interp.notModelled("{**instance}") }
                     try interp.refuseWeakProxyOperand(update, "{**proxy}")
+                    try interp.refuseMappingProxyOperand(update, "{**mappingproxy}")
                     throw interp.error("TypeError", "'\(interp.typeName(update))' object is not a mapping")
                 }
                 try interp.dictMergeDict(stack[stack.count - Int(ins.arg)], other)
@@ -929,6 +930,7 @@ final class CEval {
         guard case .dict(let other) = heap.payload[Int(update)] else {
             if case .instance = heap.payload[Int(update)] { throw interp.notModelled("f(**instance)") }
             try interp.refuseWeakProxyOperand(update, "f(**proxy)")
+            try interp.refuseMappingProxyOperand(update, "f(**mappingproxy)")
             throw interp.error("TypeError", "\(try functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
         }
         let interp = self.interp

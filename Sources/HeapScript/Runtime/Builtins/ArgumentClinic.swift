@@ -336,6 +336,11 @@ extension Interpreter {
         // Objects/dictobject.c
         case "dict.get", "dict.pop", "dict.setdefault": return unpack(1, 2, oldStyleOn36: false)
         case "dict.keys", "dict.values", "dict.items", "dict.clear", "dict.copy", "dict.popitem": return noArgs()
+        // Objects/descrobject.c (registered from 3.11 only): the argument-count errors are
+        // not measured (refused).
+        case "mappingproxy.keys", "mappingproxy.values", "mappingproxy.items":
+            return S(min: 0, max: 0, arity: .unknown, keywords: .unknown)
+        case "mappingproxy.get": return S(min: 1, max: 2, arity: .unknown, keywords: .unknown)
         case "dict.fromkeys":
             var sig = unpack(1, 2, oldStyleOn36: false)
             sig.packsArguments = v < 7   // 3.6.15: METH_VARARGS | METH_CLASS

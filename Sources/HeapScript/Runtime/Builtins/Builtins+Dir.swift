@@ -108,13 +108,8 @@ extension Interpreter {
             guard let dict = info.dict, case .dict(let st) = heap.payload[Int(dict)] else {
                 throw notModelled("dir() of a class without its dict")
             }
-            for k in st.items.map({ $0.key }) {
-                // type_new takes `__qualname__` out of the dict (ht_qualname keeps it).
-                if isExactStr(k), stringValue(k) == "__qualname__" { continue }
-                try names.add(k, self)
-            }
-            // PyType_Ready: `__doc__` is None in the dict when the body did not bind it.
-            try names.add(startupName("__doc__"), self)
+            // The dict as type_new and PyType_Ready leave it (`buildClass`, `Heap.newHeapType`).
+            for k in st.items.map({ $0.key }) { try names.add(k, self) }
         }
     }
 

@@ -225,6 +225,7 @@ extension Interpreter {
         case .deque: return try newDequeCall(type, args, kwargs)
         case .bytearray: return try newByteArrayCall(args, kwargs)
         case .complex: return try newComplexCall(args, kwargs)
+        case .mappingProxy: throw notModelled("mappingproxy() called this way")
         case .itertools: throw notModelled("\(heap.typeInfo(type).name)() called this way")
         case .partial: throw notModelled("functools.partial() called this way")
         case .array: throw notModelled("array.array() called this way")

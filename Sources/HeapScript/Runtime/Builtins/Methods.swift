@@ -95,6 +95,7 @@ extension Interpreter {
         registerBytesMethods()
         defineByteArrayMethods()
         defineComplexMethods()
+        defineMappingProxyMethods()
         registerSlotWrappers()
         // MARK: list
         defineMethod(.list, "append") { i, s, args, _ in
@@ -488,6 +489,7 @@ extension Interpreter {
 
     /// PyDict_MergeFromSeq2: every item of `seq` is a key/value pair.
     func dictMergeFromSequence(_ d: ObjectRef, _ seq: ObjectRef) throws {
+        try refuseMappingProxyOperand(seq, "dict update from a mappingproxy")
         // dict_update_arg: an object with a `keys` attribute is merged as a mapping
         // (PyDict_Merge: keys(), then a subscript per key), which the engine does not model.
         if case .instance(let st) = heap.payload[Int(seq)] {

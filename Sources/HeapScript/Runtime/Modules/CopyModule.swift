@@ -71,6 +71,7 @@ extension Interpreter {
                                 because: "Lib/copy.py copies it through `__reduce_ex__(4)` (copyreg.__newobj__, "
                                     + "_reconstruct), which heapbook does not model")
         }
+        defineCopyregNatives(d)
         try runStandIn(copyModuleSource(), filename: Interpreter.copyModuleFile, in: d)
         // `copy.deepcopy.__globals__` would show the stand-in's names.
         opaqueObjects[d] = "copy.__dict__"
@@ -187,6 +188,8 @@ extension Interpreter {
             + (v >= 8 ? "property, " : "") + "type(len), type(...), type(NotImplemented), type(copy), weakref.ref"
         let deepAtomic = "type(None), type(...), type(NotImplemented), int, float, bool, bytes, str, type, "
             + (v >= 11 ? "range, " : "") + "type(len), type(copy), weakref.ref" + (v >= 8 ? ", property" : "")
+        // 3.8+: `_reconstruct(..., *, deepcopy=deepcopy)`.
+        let kwOnly = v < 8 ? "" : "*, "
         return """
             import weakref
 
@@ -203,7 +206,19 @@ extension Interpreter {
                 if copier\(isSome):
                     return copier(x)
 
-                _hb_unmodelled(cls)
+                reductor = _hb_dispatch_table.get(cls)
+                if reductor\(isSome):
+                    rv = reductor(x)
+                else:
+                    reductor = _hb_getattr(x, "__reduce_ex__", None)
+                    if reductor\(isSome):
+                        rv = reductor(4)
+                    else:
+                        _hb_unmodelled(cls)
+
+                if isinstance(rv, str):
+                    return x
+                return _reconstruct(x, None, *rv)
 
             _hb_copy_dispatch = d = {}
 
@@ -230,7 +245,19 @@ extension Interpreter {
                         if copier\(isSome):
                             y = copier(memo)
                         else:
-                            _hb_unmodelled(cls)
+                            reductor = _hb_dispatch_table.get(cls)
+                            if reductor:
+                                rv = reductor(x)
+                            else:
+                                reductor = _hb_getattr(x, "__reduce_ex__", None)
+                                if reductor\(isSome):
+                                    rv = reductor(4)
+                                else:
+                                    _hb_unmodelled(cls)
+                            if isinstance(rv, str):
+                                y = x
+                            else:
+                                y = _reconstruct(x, memo, *rv)
                 # If is its own copy, don't memoize.
                 if y is not x:
                     memo[d] = y
@@ -287,8 +314,45 @@ extension Interpreter {
                     # aha, this is the first one :-)
                     memo[_hb_id(memo)]=[x]
 
+            def _reconstruct(x, memo, func, args,
+                             state=None, listiter=None, dictiter=None,
+                             \(kwOnly)deepcopy=deepcopy):
+                deep = memo is not None
+                if deep and args:
+                    args = (deepcopy(arg, memo) for arg in args)
+                y = func(*args)
+                if deep:
+                    memo[_hb_id(x)] = y
+
+                if state is not None:
+                    if deep:
+                        state = deepcopy(state, memo)
+                    if hasattr(y, '__setstate__'):
+                        y.__setstate__(state)
+                    else:
+                        if isinstance(state, tuple) and len(state) == 2:
+                            state, slotstate = state
+                        else:
+                            slotstate = None
+                        if state is not None:
+                            y.__dict__.update(state)
+                        if slotstate is not None:
+                            for key, value in slotstate.items():
+                                setattr(y, key, value)
+
+                if listiter is not None:
+                    _hb_unmodelled(type(y))
+                if dictiter is not None:
+                    _hb_unmodelled(type(y))
+                return y
+
             del weakref
 
+            # Lib/copyreg.py (CopyregReduce.swift): dispatch_table holds no class the engine
+            # copies through it; copyreg's Python functions follow.
+            _hb_dispatch_table = {}
+
+            \(Interpreter.copyregStandIn)
             """
     }
 }

@@ -320,7 +320,9 @@ extension Interpreter {
                 deep = memo is not None
                 if deep and args:
                     args = (deepcopy(arg, memo) for arg in args)
-                y = func(*args)
+                    y = _hb_call_star_generator(func, args)
+                else:
+                    y = func(*args)
                 if deep:
                     memo[_hb_id(x)] = y
 

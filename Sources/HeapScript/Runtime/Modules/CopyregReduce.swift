@@ -79,6 +79,33 @@ extension Interpreter {
             i.heap.incref(x)
             return try i.newBuiltinObject(BuiltinInfo(id: i.copyregBuiltin("__reduce_ex__"), selfRef: x))
         }
+        // `y = func(*args)` in `_reconstruct` when `args` is its generator expression
+        // (deep copies), as 3.11's CALL_FUNCTION_EX runs it: PySequence_Tuple(gen) makes
+        // PyTuple_New(10) (PyObject_LengthHint's default: a generator has no
+        // `__length_hint__`) before running the generator, then _PyTuple_Resize's it to the
+        // items' count; the stack's reference to the generator goes (the local keeps it);
+        // PyObject_Call → _PyEval_Vector (the frame's own references); the tuple is released
+        // after the call. The other versions never get here (see `_hb_object_new`).
+        defineFunction(in: d, "_hb_call_star_generator", module: "copy") { i, _, args, _ in
+            let (f, gen) = (args[0], args[1])
+            guard i.profile.callFunctionExModelled else {
+                throw i.notModelled("f(*args, **kwargs)", because: "CPython \(i.profile.version)'s CALL_FUNCTION_EX is not modelled")
+            }
+            guard i.generator(gen) != nil, case .function = i.heap.payload[Int(f)] else { preconditionFailure("the stand-in's own call") }
+            let hint = 10
+            let placeholders = Array(repeating: i.heap.none, count: hint)
+            placeholders.forEach(i.heap.incref)
+            let tuple = try i.newTuple(placeholders)
+            defer { i.heap.decref(tuple) }
+            let items = try i.iterateToArray(gen)
+            guard !items.isEmpty, items.count < hint else {
+                items.forEach(i.heap.decref)
+                throw i.notModelled("copy._reconstruct with \(items.count) arguments for `__new__`")
+            }
+            do { try i.heap.shrinkTuple(tuple, to: items) } catch { items.forEach(i.heap.decref); throw i.memoryError() }
+            items.forEach(i.heap.incref)
+            return try i.call(f, items, [])
+        }
         defineFunction(in: d, "_hb_class_dict_get", module: "copy") { i, _, args, _ in
             try i.classDictGet(args[0], args[1])
         }

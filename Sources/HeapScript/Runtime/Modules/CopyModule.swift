@@ -12,9 +12,13 @@ import BigInt
 // catches, the comprehension list of `_deepcopy_tuple`, the frames (objects before 3.11).
 //
 // What the engine does not have is replaced, never approximated:
-// - the `__reduce_ex__(4)` path (copyreg, `_reconstruct`: instances of plain classes, sets,
-//   bytearrays, bound methods, slices...) calls `_hb_unmodelled`, a refusal, where copy.py
-//   would call the reductor;
+// - the `__reduce_ex__(4)` path: `_reconstruct` is copy.py's own, copyreg's `__newobj__` and
+//   `_slotnames` are stand-ins and object.__reduce_ex__ is native (CopyregReduce.swift),
+//   for instances of plain classes only; every other object reaching it (sets, bytearrays,
+//   bound methods, slices, slotted instances...) is refused there (`_hb_getattr`,
+//   `refusePlainInstanceReduce`). `_reconstruct(x, None, *rv)` and `func(*args)` are
+//   CALL_FUNCTION_EX, modelled on 3.11 only: on 3.6, 3.8, 3.12 and 3.13 copying an
+//   instance is refused there (`f(*args, **kwargs)`);
 // - `types.X` are spelled `type(None)`, `type(len)`...; the dispatch tables lack the types
 //   the engine has no objects of (complex, code, slice, types.MethodType), and bytearray
 //   (whose copies are refused before the tables are read: no `__copy__` lookup), and are

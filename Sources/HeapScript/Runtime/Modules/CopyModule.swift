@@ -14,7 +14,8 @@ import BigInt
 // What the engine does not have is replaced, never approximated:
 // - the `__reduce_ex__(4)` path: `_reconstruct` is copy.py's own, copyreg's `__newobj__` and
 //   `_slotnames` are stand-ins and object.__reduce_ex__ is native (CopyregReduce.swift),
-//   for instances of plain classes only; every other object reaching it (sets, bytearrays,
+//   for instances of plain classes only (all three renamed `_hb_...`: CPython's copy has
+//   `_reconstruct` and neither of copyreg's names, and the surface refuses the first); every other object reaching it (sets, bytearrays,
 //   bound methods, slices, slotted instances...) is refused there (`_hb_getattr`,
 //   `refusePlainInstanceReduce`). `_reconstruct(x, None, *rv)` and `func(*args)` are
 //   CALL_FUNCTION_EX, modelled on 3.11 only: on 3.6, 3.8, 3.12 and 3.13 copying an
@@ -73,7 +74,7 @@ extension Interpreter {
             let what = i.heap.kind(cls) == .type ? i.heap.typeInfo(cls).name : i.typeName(cls)
             throw i.notModelled("copying a '\(what)' object",
                                 because: "Lib/copy.py copies it through `__reduce_ex__(4)` (copyreg.__newobj__, "
-                                    + "_reconstruct), which heapbook does not model")
+                                    + "_reconstruct), which heapbook models only for instances of plain classes without slots")
         }
         defineCopyregNatives(d)
         try runStandIn(copyModuleSource(), filename: Interpreter.copyModuleFile, in: d)
@@ -222,7 +223,7 @@ extension Interpreter {
 
                 if isinstance(rv, str):
                     return x
-                return _reconstruct(x, None, *rv)
+                return _hb_reconstruct(x, None, *rv)
 
             _hb_copy_dispatch = d = {}
 
@@ -261,7 +262,7 @@ extension Interpreter {
                             if isinstance(rv, str):
                                 y = x
                             else:
-                                y = _reconstruct(x, memo, *rv)
+                                y = _hb_reconstruct(x, memo, *rv)
                 # If is its own copy, don't memoize.
                 if y is not x:
                     memo[d] = y
@@ -318,7 +319,7 @@ extension Interpreter {
                     # aha, this is the first one :-)
                     memo[_hb_id(memo)]=[x]
 
-            def _reconstruct(x, memo, func, args,
+            def _hb_reconstruct(x, memo, func, args,
                              state=None, listiter=None, dictiter=None,
                              \(kwOnly)deepcopy=deepcopy):
                 deep = memo is not None

@@ -38,15 +38,15 @@ import HeapEngine
 // `obj.__getstate__`, PyErr_SetObject normalizes it for chaining).
 extension Interpreter {
     /// Lib/copyreg.py's `__newobj__` and `_slotnames` at 3.6.15-3.13.0 (identical at the five
-    /// tags), with `cls.__dict__.get(...)` spelled `_hb_class_dict_get(cls, ...)` and
+    /// tags), named `_hb_newobj` and `_hb_slotnames` (copy's module has neither name), with `cls.__dict__.get(...)` spelled `_hb_class_dict_get(cls, ...)` and
     /// `cls.__new__` spelled `_hb_object_new` (see the header). `_slotnames`' walk over
     /// `__slots__` is kept for the day slots are modelled; `objectReduceEx` refuses slotted
     /// classes before calling it.
     static let copyregStandIn = """
-        def __newobj__(cls, *args):
+        def _hb_newobj(cls, *args):
             return _hb_object_new(cls, args)
 
-        def _slotnames(cls):
+        def _hb_slotnames(cls):
             names = _hb_class_dict_get(cls, "__slotnames__")
             if names is not None:
                 return names
@@ -193,7 +193,7 @@ extension Interpreter {
         heap.decref(try newBuiltinObject(BuiltinInfo(id: copyregBuiltin("__reduce__"), selfRef: x)))
         // reduce_newobj: no __getnewargs_ex__/__getnewargs__ (type lookups, nothing made),
         // copyreg from sys.modules, copyreg.__newobj__, newargs = (cls,).
-        guard let newobj = try dictGet(copyModuleDict(), name("__newobj__")) else { preconditionFailure("no __newobj__") }
+        guard let newobj = try dictGet(copyModuleDict(), name("_hb_newobj")) else { preconditionFailure("no _hb_newobj") }
         heap.incref(newobj)
         heap.incref(cls)
         let newargs: ObjectRef
@@ -247,7 +247,7 @@ extension Interpreter {
                 heap.incref(cached)
                 slotnames = cached
             } else {
-                guard let f = try dictGet(copyModuleDict(), name("_slotnames")) else { preconditionFailure("no _slotnames") }
+                guard let f = try dictGet(copyModuleDict(), name("_hb_slotnames")) else { preconditionFailure("no _hb_slotnames") }
                 // callFunction consumes a reference to the function and to each argument.
                 heap.incref(f)
                 heap.incref(cls)

@@ -452,7 +452,7 @@ extension Interpreter {
         // The Lib/copy.py stand-in's helpers (CopyModule.swift), called only by its code.
         case "copy._hb_id", "copy._hb_unmodelled": return one()
         case "copy._hb_frame_count_unknown": return noArgs()
-        case "copy._hb_class_dict_get": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
+        case "copy._hb_class_dict_get", "copy._hb_class_dict_contains", "copy._hb_class_dict_getitem": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
         case "copy._hb_object_new", "copy._hb_call_star_generator": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
         // The Lib/weakref.py finalize stand-in's helpers (WeakrefFinalize.swift), likewise.
         case "weakref._hb_atexit_register", "weakref._hb_unmodelled", "weakref._hb_call_ex": return one()

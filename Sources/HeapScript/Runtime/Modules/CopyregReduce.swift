@@ -28,9 +28,14 @@ import HeapEngine
 // copy, measured `p.__reduce_ex__(4)[2] is p.__dict__` True on all five; None when it is
 // empty; 3.11+ materialise it, PyObject_GenericGetDict), and the 5-tuple.
 //
+// Slotted classes (3.11 only: the other versions refuse their copies anyway): `_slotnames`
+// walks the MRO through `_hb_class_dict_contains`/`_hb_class_dict_getitem` (a proxy each),
+// object_getstate_default gathers the set slots into a new dict and the state becomes
+// `(state, slots)` (PyTuple_Pack), which `_reconstruct` sets back with setattr.
+//
 // Refused (a plain refusal where CPython's path differs): any object but an instance of a
-// plain class (builtin subclasses: list/dict items, tp_itemsize); classes with `__slots__`
-// (the slot state, `(state, slots)`, and `_slotnames`' walk of the MRO are not modelled);
+// plain class (builtin subclasses: list/dict items, tp_itemsize); slotted classes on the
+// versions other than 3.11; a `__slotnames__` that is not the class's slots;
 // an instance whose own dict holds `__reduce_ex__`, `__reduce__` or `__getstate__`;
 // protocols other than 4; `__new__`/`__getnewargs__`/`__getnewargs_ex__`/`__getstate__`
 // /`__setstate__` defined by the class (the class statement refuses them already); a
@@ -55,7 +60,18 @@ extension Interpreter {
             if not hasattr(cls, "__slots__"):
                 pass
             else:
-                _hb_unmodelled(cls)
+                for c in cls.__mro__:
+                    if _hb_class_dict_contains(c, "__slots__"):
+                        slots = _hb_class_dict_getitem(c, '__slots__')
+                        if isinstance(slots, str):
+                            slots = (slots,)
+                        for name in slots:
+                            if name in ("__dict__", "__weakref__"):
+                                continue
+                            elif name.startswith('__') and not name.endswith('__'):
+                                _hb_unmodelled(cls)
+                            else:
+                                names.append(name)
 
             try:
                 cls.__slotnames__ = names
@@ -109,6 +125,38 @@ extension Interpreter {
         defineFunction(in: d, "_hb_class_dict_get", module: "copy") { i, _, args, _ in
             try i.classDictGet(args[0], args[1])
         }
+        // `key in c.__dict__` and `c.__dict__[key]` (3.11: mappingproxy_contains →
+        // PyDict_Contains, mappingproxy_getitem → PyObject_GetItem, nothing made but the
+        // proxy). Only 3.11 gets here: slotted instances are refused on the others.
+        defineFunction(in: d, "_hb_class_dict_contains", module: "copy") { i, _, args, _ in
+            let (c, key) = (args[0], args[1])
+            guard i.profile.minor == 11, i.heap.kind(c) == .type else {
+                throw i.notModelled("copyreg._slotnames on CPython \(i.profile.version)")
+            }
+            // `object` (the end of every MRO) has no dict in the engine; CPython's holds no
+            // `__slots__`. Its proxy is made over None, whose count is back when it goes.
+            let cd = i.heap.typeInfo(c).dict
+            guard cd != nil || c == i.heap.builtinType(.object) else {
+                throw i.notModelled("copyreg._slotnames of a class based on '\(i.heap.typeInfo(c).name)'")
+            }
+            let proxy: ObjectRef
+            do { proxy = try i.heap.newMappingProxy(mapping: cd ?? i.heap.none) } catch { throw i.memoryError() }
+            defer { i.heap.decref(proxy) }
+            guard let cd else { return i.heap.newBool(false) }
+            return i.heap.newBool(try i.dictGet(cd, key) != nil)
+        }
+        defineFunction(in: d, "_hb_class_dict_getitem", module: "copy") { i, _, args, _ in
+            let (c, key) = (args[0], args[1])
+            guard i.profile.minor == 11, i.heap.kind(c) == .type, let cd = i.heap.typeInfo(c).dict,
+                  let v = try i.dictGet(cd, key) else {
+                throw i.notModelled("copyreg._slotnames on CPython \(i.profile.version)")
+            }
+            let proxy: ObjectRef
+            do { proxy = try i.heap.newMappingProxy(mapping: cd) } catch { throw i.memoryError() }
+            defer { i.heap.decref(proxy) }
+            i.heap.incref(v)
+            return v
+        }
         defineFunction(in: d, "_hb_object_new", module: "copy") { i, _, args, _ in
             let cls = args[0]
             guard case .tuple(let rest) = i.heap.payload[Int(args[1])], rest.isEmpty, i.heap.kind(cls) == .type,
@@ -160,7 +208,7 @@ extension Interpreter {
                               because: "Lib/copy.py copies it through `__reduce_ex__(4)` (copyreg, _reconstruct), "
                                   + "which heapbook models only for instances of plain classes")
         }
-        if info.slotCount > 0 || !info.hasInstanceDict {
+        if (info.slotCount > 0 || !info.hasInstanceDict) && profile.minor != 11 {
             throw notModelled("copying a '\(typeName(x))' object",
                               because: "the slot state object.__reduce_ex__ gathers for a class with `__slots__` "
                                   + "(copyreg._slotnames, the (dict, slots) state) is not modelled")
@@ -255,12 +303,33 @@ extension Interpreter {
             }
         } catch { heap.decref(state); throw error }
         defer { heap.decref(slotnames) }
-        // The `required` basicsize check passes (no slots); an empty slot list adds nothing.
-        guard case .list(let l) = heap.payload[Int(slotnames)], l.items.isEmpty else {
+        // The `required` basicsize check: object's, a non-managed dict pointer (none: 3.11's
+        // dicts are managed), the weakref pointer, one pointer per slot name; engine classes
+        // have no other fields, so it passes exactly when the names are the slots.
+        guard case .list(let l) = heap.payload[Int(slotnames)], l.items.count == heap.typeInfo(cls).slotCount,
+              l.items.isEmpty || profile.minor == 11 else {
             heap.decref(state)
-            throw notModelled("object.__reduce_ex__ of a class with slot names")
+            throw notModelled("object.__reduce_ex__ of a class whose `__slotnames__` are not its slots")
         }
-        return state
+        if l.items.isEmpty { return state }
+        // The slots dict: each set slot's value (an unset one raises AttributeError inside
+        // _PyObject_LookupAttr: an unnormalized message, cleared); (state, slots) when any.
+        let slots: ObjectRef
+        do { slots = try newDict() } catch { heap.decref(state); throw error }
+        defer { heap.decref(slots) }
+        for n in l.items {
+            guard heap.kind(n) == .str else { heap.decref(state); throw notModelled("a non-str slot name") }
+            guard let m = try memberDescriptor(of: x, stringValue(n)) else {
+                heap.decref(state)
+                throw notModelled("a slot name that is not a member of '\(typeName(x))'")
+            }
+            let i = heap.slotIndex(m, instanceType: cls)
+            guard let v = heap.slotValue(x, i) else { continue }
+            do { try dictSet(slots, n, v) } catch { heap.decref(state); throw error }
+        }
+        guard dictStorage(slots).count > 0 else { return state }
+        heap.incref(slots)
+        return try newTuple([state, slots])   // PyTuple_Pack, then Py_DECREF(state)
     }
 
     /// `cls.__dict__.get(key)` (copyreg._slotnames): a new reference to the value or None.

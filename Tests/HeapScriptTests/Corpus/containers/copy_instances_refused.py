@@ -8,11 +8,9 @@ q = copy.copy(p)
 print(q.items is p.items, sys.getrefcount(p.items))
 ps = copy.deepcopy([p, p, q])
 print(ps[0] is ps[1], ps[0] is p, ps[2].items is ps[0].items, sys.getrefcount(ps[0]))
-class S:
-    __slots__ = ('a', 'b')
-    def __init__(self):
-        self.a = [1]
+class L(list):
+    pass
 
-s = S()
-t = copy.copy(s)
-print(t.a is s.a, hasattr(t, 'b'))
+l = L([p])
+m = copy.copy(l)
+print(type(m) is L, m[0] is p)

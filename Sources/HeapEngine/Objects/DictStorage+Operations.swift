@@ -165,7 +165,7 @@ extension DictStorage {
 
     /// dict_merge's Case 1 test: `a` is empty and `b` is clean (no deleted entries) and either
     /// minimum-sized or more than USABLE_FRACTION(size / 2) full.
-    private func mergeClonesKeys(of other: DictStorage, layouts: ObjectLayouts) -> Bool {
+    public func mergeClonesKeys(of other: DictStorage, layouts: ObjectLayouts) -> Bool {
         used == 0 && other.used == other.nentries
             && (Int(other.log2Size) == layouts.dictMinLog2Size
                 || DictStorage.usableFraction(other.tableSize / 2) < other.used)

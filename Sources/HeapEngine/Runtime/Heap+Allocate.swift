@@ -198,6 +198,27 @@ extension Heap {
 }
 
 extension Heap {
+    /// _PyTuple_Resize(&t, items.count) shrinking a tuple PyTuple_New made longer than its
+    /// items (PySequence_Tuple's length-hint guess, 10 for a generator), `items` (stolen)
+    /// taking the place of `t`'s placeholders (released): untracked, the block reallocated
+    /// (pymalloc_realloc: moved when at least a quarter is shaved off), tracked again. The
+    /// object keeps its count in generation 0 (PyTuple_New's) and, being of the new length,
+    /// goes to that length's free list when freed.
+    public func shrinkTuple(_ t: ObjectRef, to items: [ObjectRef]) throws(HeapExhausted) {
+        guard case .tuple(let old) = payload[Int(t)], !items.isEmpty, items.count < old.count else {
+            preconditionFailure("shrinkTuple: not a longer tuple")
+        }
+        let block = blockAddress(t)
+        let newSize = profile.objects.tupleSizeOf(count: items.count, profile: profile)
+        guard let moved = allocator.realloc(block, newSize) else { throw HeapExhausted() }
+        if moved != block {
+            if !identities.holders.isEmpty { noteBlockFreed(t, toPymalloc: true) }
+            address[Int(t)] = moved + (address[Int(t)] - block)
+        }
+        payload[Int(t)] = .tuple(items)
+        old.forEach(decref)
+    }
+
     /// Makes and frees the given objects: each is taken from its free list when one waits
     /// there (uncounted) or allocated (counted by the collector), and all go back onto the
     /// lists, in reverse, so a list that held enough is left exactly as it was. Fills the

@@ -96,6 +96,8 @@ public final class Heap {
     /// CPython's PyMemberDescr_Type; made late so that the bootstrap's static addresses stay).
     var memberDescriptorTypeRef: ObjectRef?
     var methodWrapperTypeRef: ObjectRef?
+    /// Objects/descrobject.c's mappingproxy type, made on first use (MappingProxy.swift).
+    var mappingProxyTypeRef: ObjectRef?
     var dequeTypeRef: ObjectRef?
     var defaultDictTypeRef: ObjectRef?
     /// Why frees may have come in another order than CPython's (Heap+Dealloc.swift), if so.
@@ -106,7 +108,6 @@ public final class Heap {
     var arrayTypeRef: ObjectRef?
     var arrayIteratorTypeRef: ObjectRef?
     var complexTypeRef: ObjectRef?
-    var mappingProxyTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
     /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).

@@ -110,8 +110,21 @@ extension Interpreter {
     /// dict_merge(a, b, override 1) of an exact dict `b` (`a.update(b)`, `{**b}`, DICT_MERGE):
     /// one resize up front (or b's keys' size when `a` is empty), then b's entries in order.
     /// `present`: DICT_MERGE's error for a key `a` already has (override 2), else nil.
-    func dictMergeDict(_ d: ObjectRef, _ other: DictStorage, present: ((ObjectRef) throws -> Error)? = nil) throws {
+    /// `otherIsCombined`: `b` is known to be a combined table (ma_values NULL), for the clone
+    /// below; callers that do not say are treated as not cloning.
+    func dictMergeDict(_ d: ObjectRef, _ other: DictStorage, otherIsCombined: Bool = false,
+                       present: ((ObjectRef) throws -> Error)? = nil) throws {
         try refuseUserKeys(other.items.map { $0.key }, "merging dicts")
+        // 3.11/3.12 dict_merge Case 1 on a materialised instance dict: an empty split table
+        // given a clean combined dict takes a clone of its keys and frees its values, no
+        // longer split (`y.__dict__.update(state)` in copy's _reconstruct after deepcopy:
+        // sys.getsizeof(y.__dict__) 184 on 3.11.7 and 3.12.1 where the split one is 288;
+        // 3.13.0 keeps it split over the inline values, 272).
+        if otherIsCombined, profile.minor >= 11, !profile.instanceInlineValues, splitOwner(of: d) != nil,
+           case .dict(let st) = heap.payload[Int(d)], st.mergeClonesKeys(of: other, layouts: layouts) {
+            splitDictOwners[d] = nil
+            heap.setSplitTable(d, false)
+        }
         if splitOwner(of: d) == nil && splitKeys(of: d) == nil {
             heap.withPayload(d) { p in
                 guard case .dict(var st) = p else { return }

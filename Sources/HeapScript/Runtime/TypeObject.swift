@@ -89,6 +89,9 @@ extension Interpreter {
         case .type(let info) where info.isHeapType:
             // type_setattro → update_slot; `__name__`, `__qualname__`, `__module__`,
             // `__doc__`, `__bases__`, `__dict__` are type getsets or read by the repr.
+            // `__slotnames__` fills no slot (update_slot finds no slotdef for it): copyreg's
+            // _slotnames caches a class's slot names there (CopyregReduce.swift).
+            if attr == "__slotnames__", let value, case .list = heap.payload[Int(value)] { return }
             guard let value else {
                 // Deleting a slot method makes the next base's one apply: not modelled.
                 if Interpreter.honouredSpecialMethods.contains(attr) { throw notModelled("del \(info.name).\(attr)") }

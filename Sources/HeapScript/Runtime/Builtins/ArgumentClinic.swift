@@ -233,6 +233,15 @@ extension Interpreter {
         // METH_O | METH_COEXIST: dict/set/frozenset `__contains__`, list/dict `__getitem__`.
         if bare == "__contains__" || bare == "__getitem__" { return one() }
         switch qualified {
+        // copy's stand-in for builtin getattr (CopyregReduce.swift).
+        case "copy._hb_getattr": return builtinSignature("getattr")
+        // Objects/typeobject.c: object_reduce_ex's "|i:__reduce_ex__" (METH_VARARGS) on 3.6,
+        // Argument Clinic's METH_O from 3.7.
+        case "object.__reduce_ex__":
+            guard v < 8 else { return one() }
+            var sig = S(min: 0, max: 1, arity: .takes(bare), keywords: .none(q))
+            sig.packsArguments = true
+            return sig
         // Python/bltinmodule.c
         case "id", "len", "repr", "hex", "abs", "hash", "callable", "any", "all", "bin", "oct", "chr", "ord", "ascii":
             return one()
@@ -448,6 +457,8 @@ extension Interpreter {
         // The Lib/copy.py stand-in's helpers (CopyModule.swift), called only by its code.
         case "copy._hb_id", "copy._hb_unmodelled": return one()
         case "copy._hb_frame_count_unknown": return noArgs()
+        case "copy._hb_class_dict_get", "copy._hb_class_dict_contains", "copy._hb_class_dict_getitem": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
+        case "copy._hb_object_new", "copy._hb_call_star_generator": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
         // The Lib/weakref.py finalize stand-in's helpers (WeakrefFinalize.swift), likewise.
         case "weakref._hb_atexit_register", "weakref._hb_unmodelled", "weakref._hb_call_ex": return one()
         case "weakref._hb_exit_exception": return noArgs()

@@ -62,8 +62,9 @@ extension Interpreter {
     /// CPython's lookup leaves none. From 3.7 _PyObject_LookupAttr asks the generic getattr
     /// to suppress the AttributeError, so none is made; 3.6's PyErr_Format set an
     /// unnormalized message string, freed by PyErr_Clear. Refused where CPython makes an
-    /// exception object and drops it: module_getattro and type_getattro raise one, and
-    /// 3.6 normalizes at once while another exception is being handled (implicit chaining).
+    /// exception object and drops it: module_getattro raises one, and 3.6 (type_getattro:
+    /// 3.6-3.11) normalizes at once while another exception is being handled (implicit
+    /// chaining).
     func lookupAttrLeavingNoTrace(_ obj: ObjectRef, _ attr: String, function: String) throws -> ObjectRef? {
         // A property's getter, or an empty __slots__ member, may raise the AttributeError
         // CPython then drops (with what the exception allocated), which is not modelled.
@@ -80,7 +81,14 @@ extension Interpreter {
         if let v = try lookupAttr(obj, attr) { return v }
         let raisingGetattro: Bool
         switch heap.payload[Int(obj)] {
-        case .module, .type: raisingGetattro = true
+        case .module: raisingGetattro = true
+        // type_getattro raises through PyErr_Format: before 3.12 an unnormalized message
+        // str, freed by PyErr_Clear (no GC object: `gc.set_threshold(1)` around a loop of
+        // `getattr(C, 'zz', None)` starts no collection on 3.6.15-3.11.7), normalized at once
+        // only while another exception is being handled (PyErr_SetObject's implicit
+        // chaining); 3.12+'s _PyObject_LookupAttr asks _Py_type_getattro_impl to suppress it
+        // (no collection on 3.12.1 and 3.13.0 either).
+        case .type: raisingGetattro = profile.minor < 12 && handledException != nil
         default: raisingGetattro = profile.minor < 7 && handledException != nil
         }
         if raisingGetattro {

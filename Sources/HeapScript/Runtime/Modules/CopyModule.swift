@@ -12,9 +12,14 @@ import BigInt
 // catches, the comprehension list of `_deepcopy_tuple`, the frames (objects before 3.11).
 //
 // What the engine does not have is replaced, never approximated:
-// - the `__reduce_ex__(4)` path (copyreg, `_reconstruct`: instances of plain classes, sets,
-//   bytearrays, bound methods, slices...) calls `_hb_unmodelled`, a refusal, where copy.py
-//   would call the reductor;
+// - the `__reduce_ex__(4)` path: `_reconstruct` is copy.py's own, copyreg's `__newobj__` and
+//   `_slotnames` are stand-ins and object.__reduce_ex__ is native (CopyregReduce.swift),
+//   for instances of plain classes only (all three renamed `_hb_...`: CPython's copy has
+//   `_reconstruct` and neither of copyreg's names, and the surface refuses the first); every other object reaching it (sets, bytearrays,
+//   bound methods, slices, slotted instances...) is refused there (`_hb_getattr`,
+//   `refusePlainInstanceReduce`). `_reconstruct(x, None, *rv)` and `func(*args)` are
+//   CALL_FUNCTION_EX, modelled on 3.11 only: on 3.6, 3.8, 3.12 and 3.13 copying an
+//   instance is refused there (`f(*args, **kwargs)`);
 // - `types.X` are spelled `type(None)`, `type(len)`...; the dispatch tables lack the types
 //   the engine has no objects of (complex, code, slice, types.MethodType), and bytearray
 //   (whose copies are refused before the tables are read: no `__copy__` lookup), and are
@@ -69,8 +74,9 @@ extension Interpreter {
             let what = i.heap.kind(cls) == .type ? i.heap.typeInfo(cls).name : i.typeName(cls)
             throw i.notModelled("copying a '\(what)' object",
                                 because: "Lib/copy.py copies it through `__reduce_ex__(4)` (copyreg.__newobj__, "
-                                    + "_reconstruct), which heapbook does not model")
+                                    + "_reconstruct), which heapbook models only for instances of plain classes without slots")
         }
+        defineCopyregNatives(d)
         try runStandIn(copyModuleSource(), filename: Interpreter.copyModuleFile, in: d)
         // `copy.deepcopy.__globals__` would show the stand-in's names.
         opaqueObjects[d] = "copy.__dict__"
@@ -187,6 +193,8 @@ extension Interpreter {
             + (v >= 8 ? "property, " : "") + "type(len), type(...), type(NotImplemented), type(copy), weakref.ref"
         let deepAtomic = "type(None), type(...), type(NotImplemented), int, float, bool, bytes, str, type, "
             + (v >= 11 ? "range, " : "") + "type(len), type(copy), weakref.ref" + (v >= 8 ? ", property" : "")
+        // 3.8+: `_reconstruct(..., *, deepcopy=deepcopy)`.
+        let kwOnly = v < 8 ? "" : "*, "
         return """
             import weakref
 
@@ -203,7 +211,19 @@ extension Interpreter {
                 if copier\(isSome):
                     return copier(x)
 
-                _hb_unmodelled(cls)
+                reductor = _hb_dispatch_table.get(cls)
+                if reductor\(isSome):
+                    rv = reductor(x)
+                else:
+                    reductor = _hb_getattr(x, "__reduce_ex__", None)
+                    if reductor\(isSome):
+                        rv = reductor(4)
+                    else:
+                        _hb_unmodelled(cls)
+
+                if isinstance(rv, str):
+                    return x
+                return _hb_reconstruct(x, None, *rv)
 
             _hb_copy_dispatch = d = {}
 
@@ -230,7 +250,19 @@ extension Interpreter {
                         if copier\(isSome):
                             y = copier(memo)
                         else:
-                            _hb_unmodelled(cls)
+                            reductor = _hb_dispatch_table.get(cls)
+                            if reductor:
+                                rv = reductor(x)
+                            else:
+                                reductor = _hb_getattr(x, "__reduce_ex__", None)
+                                if reductor\(isSome):
+                                    rv = reductor(4)
+                                else:
+                                    _hb_unmodelled(cls)
+                            if isinstance(rv, str):
+                                y = x
+                            else:
+                                y = _hb_reconstruct(x, memo, *rv)
                 # If is its own copy, don't memoize.
                 if y is not x:
                     memo[d] = y
@@ -287,8 +319,47 @@ extension Interpreter {
                     # aha, this is the first one :-)
                     memo[_hb_id(memo)]=[x]
 
+            def _hb_reconstruct(x, memo, func, args,
+                             state=None, listiter=None, dictiter=None,
+                             \(kwOnly)deepcopy=deepcopy):
+                deep = memo is not None
+                if deep and args:
+                    args = (deepcopy(arg, memo) for arg in args)
+                    y = _hb_call_star_generator(func, args)
+                else:
+                    y = func(*args)
+                if deep:
+                    memo[_hb_id(x)] = y
+
+                if state is not None:
+                    if deep:
+                        state = deepcopy(state, memo)
+                    if hasattr(y, '__setstate__'):
+                        y.__setstate__(state)
+                    else:
+                        if isinstance(state, tuple) and len(state) == 2:
+                            state, slotstate = state
+                        else:
+                            slotstate = None
+                        if state is not None:
+                            y.__dict__.update(state)
+                        if slotstate is not None:
+                            for key, value in slotstate.items():
+                                setattr(y, key, value)
+
+                if listiter is not None:
+                    _hb_unmodelled(type(y))
+                if dictiter is not None:
+                    _hb_unmodelled(type(y))
+                return y
+
             del weakref
 
+            # Lib/copyreg.py (CopyregReduce.swift): dispatch_table holds no class the engine
+            # copies through it; copyreg's Python functions follow.
+            _hb_dispatch_table = {}
+
+            \(Interpreter.copyregStandIn)
             """
     }
 }

@@ -75,6 +75,8 @@ public final class Interpreter {
     var propertyCachedArgs: ObjectRef?
     /// The builtin id of defaultdict's `__missing__` (DefaultDictObject.swift), made on first use.
     var defaultDictMissingBuiltin: Int32?
+    /// The builtin ids of OrderedDict's modelled methods (OrderedDictObject.swift), by name.
+    var orderedDictMethods: [String: Int32] = [:]
     /// Counts stores and deletions of class attributes (each may change a type's version
     /// tag and so a specialized instruction's outcome: `specializedPropertyLoad`).
     var classAttributeEpoch = 0

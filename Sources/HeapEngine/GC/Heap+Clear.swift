@@ -42,6 +42,8 @@ extension Heap {
             // defdict_tp_clear: the factory first, then dict_tp_clear.
             if typeOf[i] == defaultDictTypeRef { clearDefaultFactory(op) }
             dictClear(op)
+            // odict_tp_clear: PyDict_Clear, then _odict_clear_nodes.
+            if typeOf[i] == orderedDictTypeRef { odictClearNodes(op) }
         case .set(var s):
             let block = auxAddress[i]   // only a malloced table has one
             auxAddress[i] = 0; auxSize[i] = 0

@@ -62,6 +62,9 @@ extension Heap {
         let defaultDictType: ObjectRef?
         let visitsDefaultDictType: Bool
         let defaultFactories: [ObjectRef: ObjectRef]
+        /// odict_traverse's node keys (OrderedDictObject.swift).
+        let orderedDictType: ObjectRef?
+        let orderedDictNodes: [ObjectRef: ODictNodes]
 
         @inline(__always) func traverse(_ n: Int, _ visit: (Int) -> Void) {
             let r = n - GCState.firstObjectNode
@@ -74,6 +77,9 @@ extension Heap {
             if t == defaultDictType {
                 if visitsDefaultDictType { visit(Int(t) + GCState.firstObjectNode) }
                 if let f = defaultFactories[ObjectRef(r)] { visit(Int(f) + GCState.firstObjectNode) }
+            }
+            if t == orderedDictType, let n = orderedDictNodes[ObjectRef(r)] {
+                for k in n.keys { visit(Int(k) + GCState.firstObjectNode) }
             }
             Heap.traverse(p, type: t, heapType: heapType, v)
         }
@@ -101,7 +107,9 @@ extension Heap {
                                              typeOf: typeOf, flags: flags, payload: payload,
                                              defaultDictType: defaultDictTypeRef,
                                              visitsDefaultDictType: profile.dequeTypeIsHeapType,
-                                             defaultFactories: defaultFactories)
+                                             defaultFactories: defaultFactories,
+                                             orderedDictType: orderedDictTypeRef,
+                                             orderedDictNodes: orderedDictNodes)
                     return body(&b)
                 }
             }

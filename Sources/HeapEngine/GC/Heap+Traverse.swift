@@ -30,6 +30,8 @@ extension Heap {
         if Heap.traverseEmbedded(p, own: flags[Int(r)], type: t, heapType: heapType,
                                  flagsOf: { flags[Int($0)] }, payloadOf: { payload[Int($0)] }, visit) { return }
         if t == defaultDictTypeRef { traverseDefaultDict(r, visit) }
+        // odict_traverse: the node keys, first to last, before dict_traverse.
+        if t == orderedDictTypeRef, let n = orderedDictNodes[r] { for k in n.keys { visit(k) } }
         Heap.traverse(p, type: t, heapType: heapType, visit)
     }
 

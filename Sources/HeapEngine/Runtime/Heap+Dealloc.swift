@@ -137,10 +137,12 @@ extension Heap {
                 freeLists.lists.append(address[i]); releaseRow(r); return
             }
         case .dict(let storage):
+            // odict_dealloc: _odict_clear_nodes before PyDict_Type.tp_dealloc.
+            if type == orderedDictTypeRef { deallocOrderedDictNodes(r) }
             // dict_dealloc -> free_keys_object: entries in order, key then value.
             deallocDictStorage(r, storage)
             // Only an exact dict goes to the free list (Py_TYPE(mp) == &PyDict_Type).
-            if !info.isHeapType, type != defaultDictTypeRef, freeLists.dicts.count < profile.dictFreeListMax {
+            if !info.isHeapType, type != defaultDictTypeRef, type != orderedDictTypeRef, freeLists.dicts.count < profile.dictFreeListMax {
                 freeLists.dicts.append(address[i]); releaseRow(r); return
             }
         case .set(let storage):

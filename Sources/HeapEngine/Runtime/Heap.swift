@@ -104,6 +104,9 @@ public final class Heap {
     public internal(set) var deallocOrderUnknown: String?
     /// Each defaultdict's default_factory (a strong reference; DefaultDictObject.swift).
     var defaultFactories: [ObjectRef: ObjectRef] = [:]
+    var orderedDictTypeRef: ObjectRef?
+    /// Each OrderedDict's linked list and fast-nodes table (OrderedDictObject.swift).
+    var orderedDictNodes: [ObjectRef: ODictNodes] = [:]
     var byteArrayTypeRef: ObjectRef?
     var arrayTypeRef: ObjectRef?
     var arrayIteratorTypeRef: ObjectRef?

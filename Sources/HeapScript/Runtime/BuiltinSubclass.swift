@@ -155,6 +155,7 @@ extension Interpreter {
     /// dict_init → dict_update_common: the positional mapping or pairs, then the keywords.
     func dictInit(_ d: ObjectRef, _ a: ObjectRef?, _ kwargs: [(String, ObjectRef)]) throws {
         if let a {
+            try refuseOrderedDictSource(a, "dict() of a collections.OrderedDict")
             if case .dict(let other) = heap.payload[Int(a)] {
                 for (k, v) in other.items { try dictSet(d, k, v) }
             } else {
@@ -202,6 +203,7 @@ extension Interpreter {
             throw notModelled("weak references to instances of a subclass of \(builtinName(obj))")
         }
         if heap.isDefaultDict(obj) { throw notModelled("weak references to collections.defaultdict objects") }
+        if heap.isOrderedDict(obj) { throw notModelled("weak references to collections.OrderedDict objects") }
     }
 
     /// dict_subscript's miss on a dict subclass: `_PyObject_LookupSpecial(mp, "__missing__")`

@@ -128,6 +128,7 @@ extension Interpreter {
             throw notModelled("collections.deque.\(attr)")
         }
         if let v = try defaultDictAttribute(obj, attr) { return v }
+        if let v = try orderedDictAttribute(obj, attr) { return v }
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
@@ -348,6 +349,7 @@ extension Interpreter {
         try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseStructSeqAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
+        try refuseOrderedDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
             throw notModelled("setting attributes of array objects and types", because: "their descriptors' and AttributeErrors' behaviour is not modelled")
@@ -454,6 +456,7 @@ extension Interpreter {
         try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseStructSeqAttributeStore(obj, attr)
         try refuseDefaultDictAttributeStore(obj, attr)
+        try refuseOrderedDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, nil); return }
         if try setSlottedAttribute(obj, attr, nil) { return }

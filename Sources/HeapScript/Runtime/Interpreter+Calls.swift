@@ -117,6 +117,12 @@ extension Interpreter {
             do { member = try defaultDictAttribute(obj, attr) } catch { heap.decref(obj); throw error }
             if let member { heap.decref(obj); return .attribute(member) }
         }
+        // collections.OrderedDict: its modelled methods (method descriptors, called unbound
+        // with self), dict's `get`; the rest is refused (OrderedDictObject.swift).
+        if heap.isOrderedDict(obj) || obj == heap.orderedDictTypeIfMade {
+            if heap.isOrderedDict(obj), let id = orderedDictMethodID(attr) { return .builtin(id) }
+            do { _ = try orderedDictAttribute(obj, attr) } catch { heap.decref(obj); throw error }
+        }
         if info.isHeapType, case .instance(let st) = heap.payload[Int(obj)] {
             let key = name(attr)
             let shadowed = try st.dict.map { try dictGet($0, key) != nil } ?? false

@@ -133,6 +133,8 @@ extension Interpreter {
         try refuseMappingProxyOperand(b, "the \(op.rawValue) operator with a mappingproxy")
         // defdict_or / defdict_ror (3.9+) and dict's number slots on a defaultdict.
         if heap.isDefaultDict(a) || heap.isDefaultDict(b) { throw notModelled("the \(op.rawValue) operator with a collections.defaultdict") }
+        // odict_or / odict_inplace_or (3.9+) and dict's number slots on an OrderedDict.
+        if heap.isOrderedDict(a) || heap.isOrderedDict(b) { throw notModelled("the \(op.rawValue) operator with a collections.OrderedDict") }
         // bool_and, bool_or, bool_xor (Objects/boolobject.c): two bools give a bool.
         if op == .bitAnd || op == .bitOr || op == .bitXor, heap.kind(a) == .bool, heap.kind(b) == .bool {
             let (x, y) = (a == heap.trueRef, b == heap.trueRef)
@@ -493,7 +495,7 @@ extension Interpreter {
         case (.dict(let s), .dict(let t)):
             guard s.count == t.count else { return false }
             try refuseUserKeys(s.items.map { $0.key }, "comparing dicts")
-            return try nestedComparison {
+            let equal = try nestedComparison {
                 for (k, v) in s.items {
                     guard let w = try dictGet(b, k) else { return false }
                     if v == w { continue }
@@ -503,6 +505,9 @@ extension Interpreter {
                 }
                 return true
             }
+            // odict_richcompare: dict equality, then (two OrderedDicts) the keys in order.
+            if equal && heap.isOrderedDict(a) && heap.isOrderedDict(b) { return try orderedDictKeysEqual(a, b) }
+            return equal
         case (.set(let s), .set(let t)):
             guard s.count == t.count else { return false }
             try refuseUserKeys(s.elements, "comparing sets")

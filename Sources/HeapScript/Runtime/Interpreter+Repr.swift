@@ -115,6 +115,7 @@ extension Interpreter {
             return "[" + (try l.items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "]"
         case .dict(let d):
             if heap.isDefaultDict(r) { return try defaultDictRepr(r, d, depth: depth) }
+            if heap.isOrderedDict(r) { return try orderedDictRepr(r, depth: depth) }
             return try dictRepr(r, d, depth: depth)
         case .set(let s):
             // set_repr: a frozenset wraps the braces in its type's name.

@@ -20,6 +20,8 @@ extension Interpreter {
             type = heap.builtinType(.rangeIterator)
             target = nil; range = r
         case .dict(let d):
+            // odict_iter: an odict_iterator over the linked list (not modelled).
+            if heap.isOrderedDict(seq) { throw notModelled("iterating a collections.OrderedDict") }
             type = heap.builtinType(.dictIterator)
             used = d.count
         case .set(let s):
@@ -561,6 +563,7 @@ extension Interpreter {
         if let a = heap.array(obj) { return try arraySetItem(obj, a, index, value) }
         // Not inside the switch below: its subject is a copy of the payload that lives as long
         // as the switch, so the dict's arrays would be shared and copied by every insert.
+        if heap.isOrderedDict(obj) { return try odictSetItem(obj, index, value) }
         if case .dict = heap.payload[Int(obj)] { return try dictSet(obj, index, value) }
         switch heap.payload[Int(obj)] {
         case .list(let l):
@@ -600,6 +603,7 @@ extension Interpreter {
         try refuseDequeOperand(obj, "deque item deletion")
         try refuseByteArrayOperand(obj, "bytearray item deletion")
         if let a = heap.array(obj) { return try arrayDelItem(obj, a, index) }
+        if heap.isOrderedDict(obj) { return try odictDelItem(obj, index) }
         switch heap.payload[Int(obj)] {
         case .list(let l):
             if isSlice(index) {

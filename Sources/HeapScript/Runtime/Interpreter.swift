@@ -77,6 +77,8 @@ public final class Interpreter {
     var defaultDictMissingBuiltin: Int32?
     /// The builtins object.__reduce_ex__'s model binds (CopyregReduce.swift), by name.
     var copyregBuiltins: [String: Int32] = [:]
+    /// The builtin ids of OrderedDict's modelled methods (OrderedDictObject.swift), by name.
+    var orderedDictMethods: [String: Int32] = [:]
     /// Counts stores and deletions of class attributes (each may change a type's version
     /// tag and so a specialized instruction's outcome: `specializedPropertyLoad`).
     var classAttributeEpoch = 0

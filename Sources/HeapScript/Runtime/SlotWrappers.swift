@@ -68,6 +68,11 @@ extension Interpreter {
         if heap.typeInfo(of: a).isHeapType || heap.typeInfo(of: b).isHeapType {
             throw notModelled("\(typeName(a)).__\(Interpreter.slotName(op))__ with a subclass instance")
         }
+        // dict_richcompare on an OrderedDict (dict.__eq__(od, x)) is dict equality alone,
+        // without odict_richcompare's order: not modelled.
+        if heap.isOrderedDict(a) || heap.isOrderedDict(b) {
+            throw notModelled("\(typeName(a)).__\(Interpreter.slotName(op))__ with a collections.OrderedDict")
+        }
         let ka = heap.kind(a), kb = heap.kind(b)
         let ints: [TypeKind] = [.int, .bool]
         let applies: Bool

@@ -38,9 +38,10 @@ extension Interpreter {
             names.remove("__dict__")
             names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter { !Interpreter.isCopyStandInAttribute($0) })
         } else if m == "collections" {
-            // Made on first import only (CollectionsModule.swift): `deque`; its `__dict__` is
-            // refused (CPython's holds the whole module).
-            names = ["__class__", "__name__", "deque"]
+            // Made on first import only (CollectionsModule.swift): `deque`, `OrderedDict`
+            // (OrderedDictObject.swift); its `__dict__` is refused (CPython's holds the whole
+            // module).
+            names = ["__class__", "__name__", "deque", "OrderedDict"]
         } else if m == "functools" {
             // Made on first import only (FunctoolsModule.swift): `reduce`, `partial`; `__dict__` refused.
             names = ["__class__", "__name__", "partial", "reduce"]

@@ -426,6 +426,7 @@ final class CEval {
                     try interp.refuseMappingProxyOperand(update, "{**mappingproxy}")
                     throw interp.error("TypeError", "'\(interp.typeName(update))' object is not a mapping")
                 }
+                try interp.refuseOrderedDictSource(update, "{**OrderedDict}")
                 try interp.dictMergeDict(stack[stack.count - Int(ins.arg)], other)
             case .LIST_TO_TUPLE:
                 // PyList_AsTuple: a tuple of exactly the list's items; the list is released.
@@ -934,6 +935,7 @@ final class CEval {
             throw interp.error("TypeError", "\(try functionStr(callable)) argument after ** must be a mapping, not \(interp.typeName(update))")
         }
         let interp = self.interp
+        try interp.refuseOrderedDictSource(update, "f(**OrderedDict)")
         try interp.dictMergeDict(dict, other) { [self] k in
             guard interp.isExactStr(k) else { return interp.notModelled("f(**{non-str key: value})") }
             return interp.error("TypeError", "\(try functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")

@@ -133,6 +133,50 @@ final class BoundaryTests: XCTestCase {
         XCTAssertEqual(refusalMessage("import weakref", "weakref.WeakSet[int]"), refusal("WeakSet[...] (__class_getitem__)", .cpython311))
     }
 
+    /// collections.OrderedDict (OrderedDictObject.swift): iteration, a real move_to_end, the
+    /// unmodelled methods and attributes, and the paths where CPython reads an OrderedDict
+    /// through its keys() (dict(od), `{**od}`, dict.update) are refused under every profile.
+    func testOrderedDictRefusals() {
+        let setup = ["from collections import OrderedDict", "od = OrderedDict(a=1, b=2)"]
+        let iterating = "iterating a collections.OrderedDict"
+        let cases: [(String, String)] = [
+            ("for k in od:\n    pass\n", iterating),
+            ("list(od)", iterating),
+            ("a, b = od", iterating),
+            ("sorted(od)", iterating),
+            ("od.keys()", "collections.OrderedDict.keys"),
+            ("od.items()", "collections.OrderedDict.items"),
+            ("od.values()", "collections.OrderedDict.values"),
+            ("od.move_to_end('a')", "OrderedDict.move_to_end() moving a key"),
+            ("od.move_to_end('b', last=False)", "OrderedDict.move_to_end() moving a key"),
+            ("od.copy()", "collections.OrderedDict.copy"),
+            ("od.update(x=1)", "collections.OrderedDict.update"),
+            ("od.__reduce__()", "collections.OrderedDict.__reduce__"),
+            ("od.__sizeof__()", "collections.OrderedDict.__sizeof__"),
+            ("od.__dict__", "collections.OrderedDict.__dict__"),
+            ("od.x = 1", "setting or deleting collections.OrderedDict.x"),
+            ("OrderedDict.fromkeys('ab')", "collections.OrderedDict.fromkeys"),
+            ("dict(od)", "dict() of a collections.OrderedDict"),
+            ("{}.update(od)", "dict.update() of a collections.OrderedDict"),
+            ("dict.pop(od, 'a')", "dict.pop() on a collections.OrderedDict"),
+            ("dict.__sizeof__(od)", "dict.__sizeof__() on a collections.OrderedDict"),
+            ("od | {}", "the | operator with a collections.OrderedDict"),
+            ("od[(1, 2)] = 3", "a tuple as a collections.OrderedDict key"),
+            ("OrderedDict(od)", "OrderedDict() of a 'collections.OrderedDict'"),
+            ("OrderedDict(1, 2)", "OrderedDict() with more than one positional argument"),
+        ]
+        assertRefusedUnderEveryProfile(setup: setup, cases)
+        assertRefusedUnderEveryProfile(setup: setup + ["import weakref"],
+                                       [("weakref.ref(od)", "weak references to collections.OrderedDict objects")])
+        // `{**od}` (3.9+'s DICT_UPDATE; 3.6 and 3.8 refuse the display itself).
+        XCTAssertEqual(refusalMessage("from collections import OrderedDict", "od = OrderedDict(a=1)", "{**od}")?
+                        .hasPrefix("heapbook does not model `{**OrderedDict}`"), true)
+        // odict_repr copies a non-empty OrderedDict into a dict from 3.12 (PyDict_Copy).
+        XCTAssertEqual(refusalMessage("from collections import OrderedDict", "OrderedDict(a=1)", profile: .cpython312)?
+                        .hasPrefix("heapbook does not model `repr() of a non-empty collections.OrderedDict`"), true)
+        XCTAssertNil(refusalMessage("from collections import OrderedDict", "OrderedDict(a=1)", "OrderedDict()"))
+    }
+
     /// Lib/weakref.py's WeakKeyDictionary (WeakrefWeakKeyDictionary.swift): what its ABC bases
     /// and ABCMeta would run, and what its stand-in leaves out, is refused under every profile.
     func testWeakKeyDictionaryRefusals() {

@@ -464,6 +464,21 @@ extension Interpreter {
         case "weakref._hb_exit_exception": return noArgs()
         // The namedtuple stand-in's helpers (CollectionsNamedtuple.swift), likewise.
         case "collections._hb_unmodelled", "collections._tuplegetter": return one()
+        // Objects/odictobject.c (OrderedDictObject.swift): METH_VARARGS | METH_KEYWORDS on
+        // 3.6.15 (pop also on 3.8.18), Argument Clinic's METH_FASTCALL | METH_KEYWORDS after
+        // (ml_flags 0x3 / 0x82, read with ctypes); clear is METH_NOARGS. Wrong counts and
+        // keywords other than the parameters are refused (`.unknown`).
+        case "OrderedDict.pop":
+            return S(min: 1, max: 2, parameters: ["key", "default"], arity: .unknown, keywords: .unknown,
+                     packsArguments: v < 11)
+        case "OrderedDict.popitem":
+            return S(min: 0, max: 1, parameters: ["last"], arity: .unknown, keywords: .unknown, packsArguments: v < 8)
+        case "OrderedDict.move_to_end":
+            return S(min: 1, max: 2, parameters: ["key", "last"], arity: .unknown, keywords: .unknown, packsArguments: v < 8)
+        case "OrderedDict.setdefault":
+            return S(min: 1, max: 2, parameters: ["key", "default"], arity: .unknown, keywords: .unknown,
+                     packsArguments: v < 8)
+        case "OrderedDict.clear": return S(min: 0, max: 0, arity: .unknown, keywords: .unknown)
         case "collections._hb_tuple_new": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
         case "collections._hb_namedtuple": return S(min: 6, max: 6, arity: .unknown, keywords: .none(q))
         // Modules/gcmodule.c
@@ -592,6 +607,7 @@ extension Interpreter {
             selfRef = first
             args.removeFirst()
         }
+        try refuseDictMethodOnOrderedDict(fn, selfRef)
         let checked = try checkArguments(fn.signature, fn.qualifiedName, args, kwargs)
         // What a call into C may allocate before 3.9 that the engine does not model
         // (`Profile.builtinKeywordCallCountError`).
@@ -637,6 +653,7 @@ extension Interpreter {
     func callBuiltinType(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         if kind == .itertools { return try callItertoolsType(type, args, kwargs) }
         if type == heap.defaultDictTypeIfMade { return try newDefaultDictCall(type, args, kwargs) }
+        if type == heap.orderedDictTypeIfMade { return try newOrderedDictCall(type, args, kwargs) }
         if args.contains(where: heap.isWeakProxy) || kwargs.contains(where: { heap.isWeakProxy($0.1) }),
            !Interpreter.typesTakingWeakProxies.contains(kind) {
             throw notModelled("\(heap.typeInfo(type).name)() with a weakref proxy argument")

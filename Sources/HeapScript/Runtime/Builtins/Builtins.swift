@@ -366,6 +366,7 @@ extension Interpreter {
             if let a { do { try setUpdateInternal(s, a) } catch { heap.decref(s); throw error } }
             return s
         case .dict:
+            if let a { try refuseOrderedDictSource(a, "dict() of a collections.OrderedDict") }
             // dict_new: 3.7 and 3.8 give the new dict a keys object of its own.
             let d = layouts.emptyDictKeys == .allocatedByDictCall
                 ? try newDict(DictStorage(minimumSize: layouts)) : try newDict()

@@ -204,6 +204,7 @@ extension Interpreter {
         defineMethod(.dict, "update") { i, s, args, kwargs in
             if let a = args.first {
                 if case .dict(let other) = i.heap.payload[Int(a)] {
+                    try i.refuseOrderedDictSource(a, "dict.update() of a collections.OrderedDict")
                     try i.dictMergeDict(s!, other, otherIsCombined: !i.heap.isSplitTable(a))
                 } else {
                     try i.dictMergeFromSequence(s!, a)

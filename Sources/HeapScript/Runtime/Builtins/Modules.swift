@@ -220,7 +220,8 @@ extension Interpreter {
             if let owner = splitOwner(of: r), let keys = heap.typeInfo(owner).sharedKeys {
                 return keys.splitDictSizeOf(profile: profile)
             }
-            return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r)
+            // odict_sizeof adds od_fast_nodes and the nodes (OrderedDictObject.swift).
+            return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r) + heap.odictExtraSize(r)
         case .set(let st): return st.sizeof(profile: profile)
         case .native(let o) where o is GenObject:
             return (o as! GenObject).size ?? 0   // nil: refused by getsizeof

@@ -28,6 +28,7 @@ extension Interpreter {
         if methodTable[.deque] == nil { defineDequeMethods() }
         try dictSet(d, name("deque"), type)
         try dictSet(d, name("defaultdict"), heap.defaultDictType())
+        try dictSet(d, name("OrderedDict"), heap.orderedDictType())
         // `vars(collections)` and the like would show a dict of a few names.
         opaqueObjects[d] = "collections.__dict__"
         noteCollectionsImport()

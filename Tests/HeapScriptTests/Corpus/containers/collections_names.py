@@ -3,3 +3,4 @@ from collections import deque
 collections.deque is deque
 deque
 collections.OrderedDict
+collections.Counter

@@ -63,6 +63,10 @@ extension Interpreter {
             let result = try callWeakProxy(callable, args, kwargs)
             evalBreaker()
             return result
+        case .native(let o as LruCacheObject):
+            let result = try callLruCache(o, args, kwargs)
+            evalBreaker()
+            return result
         case .native(let o as PartialObject):
             let result = try callPartial(o, args, kwargs)
             evalBreaker()   // CALL's CHECK_EVAL_BREAKER after a call into C
@@ -233,6 +237,16 @@ extension Interpreter {
             if code.filename == Interpreter.weakrefModuleFile {
                 try refuseFinalizeKeywords(code, kwargs)
                 try refuseWeakKeyDictKeywords(code, kwargs)
+            }
+            // CPython 3.12.1 counts one GC object more than the engine for `update_wrapper(w,
+            // f)` (`gc.collect(); functools.update_wrapper(w, f); gc.get_count()`: (2, 0, 0),
+            // (1, 0, 0) here; not found yet); 3.13 is taken to do as 3.12 (not comparable).
+            if code.filename == Interpreter.functoolsModuleFile, code.name == "update_wrapper", profile.minor >= 12 {
+                heap.countMayDiffer(by: 1)
+            }
+            if code.filename == Interpreter.functoolsModuleFile, code.name == "cache", !kwargs.isEmpty {
+                throw notModelled("functools.cache() with a keyword argument", because: "heapbook's parser has no positional-only "
+                                  + "parameters, which Lib/functools.py's cache has")
             }
             if code.filename == Interpreter.namedtupleModuleFile, code.name == "_replace", kwargs.contains(where: { $0.0 == "self" }) {
                 throw notModelled("namedtuple._replace(self=...)", because: "heapbook's parser has no positional-only parameters")

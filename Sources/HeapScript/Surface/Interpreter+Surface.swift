@@ -166,6 +166,9 @@ extension Interpreter {
                 if s.has(attribute: attr, onType: n) { throw notModelled("\(n).\(attr)") }
             }
         case .type: break   // a builtin type: CPython's TypeError for every name, as the engine's
+        // The lru_cache wrapper has an instance dict; its type's `__doc__` and `__module__`
+        // are plain strs, which the dict shadows (`lruCacheStore` refuses the rest).
+        case .native(let o) where o is LruCacheObject: break
         default:
             // No __dict__: CPython says "read-only" for a name it has, the engine would not.
             if methodTable[heap.kind(obj)]?[attr] == nil, let owner = cpythonOwner(of: attr, inMROOf: heap.typeOf[Int(obj)]) {

@@ -238,16 +238,7 @@ extension Interpreter {
                 try refuseFinalizeKeywords(code, kwargs)
                 try refuseWeakKeyDictKeywords(code, kwargs)
             }
-            // CPython 3.12.1 counts one GC object more than the engine for `update_wrapper(w,
-            // f)` (`gc.collect(); functools.update_wrapper(w, f); gc.get_count()`: (2, 0, 0),
-            // (1, 0, 0) here; not found yet); 3.13 is taken to do as 3.12 (not comparable).
-            if code.filename == Interpreter.functoolsModuleFile, code.name == "update_wrapper", profile.minor >= 12 {
-                heap.countMayDiffer(by: 1)
-            }
-            if code.filename == Interpreter.functoolsModuleFile, code.name == "cache", !kwargs.isEmpty {
-                throw notModelled("functools.cache() with a keyword argument", because: "heapbook's parser has no positional-only "
-                                  + "parameters, which Lib/functools.py's cache has")
-            }
+            try functoolsStandInEntered(code, kwargs)
             if code.filename == Interpreter.namedtupleModuleFile, code.name == "_replace", kwargs.contains(where: { $0.0 == "self" }) {
                 throw notModelled("namedtuple._replace(self=...)", because: "heapbook's parser has no positional-only parameters")
             }
@@ -281,6 +272,11 @@ extension Interpreter {
                 clearFrame(frame, fnRef)
                 throw notModelled("an exception raised through a namedtuple's \(code.qualname)()",
                                   because: "its traceback names CPython's installed collections/__init__.py, which heapbook stands in for")
+            }
+            if code.filename == Interpreter.functoolsModuleFile {
+                releaseException(e)
+                clearFrame(frame, fnRef)
+                throw functoolsStandInRaised(code)
             }
             if code.filename == Interpreter.copyModuleFile {
                 // CPython's traceback would name the installed Lib/copy.py and its lines.

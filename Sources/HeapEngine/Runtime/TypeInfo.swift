@@ -105,12 +105,12 @@ public enum TypeKind: UInt8, Sendable {
     case itertools
     /// Modules/_functoolsmodule.c's partial (HeapScript's PartialObject.swift).
     case partial
-    /// Modules/_functoolsmodule.c's _lru_cache_wrapper and its `_lru_list_elem` links
-    /// (HeapScript's LruCacheObject.swift): each type made with its own basicsize.
-    case lruCache, lruListElem
     /// Modules/arraymodule.c's array.array and its iterator (`ArrayObject.swift`, HeapScript's
     /// ArrayModule.swift).
     case array, arrayIterator
     /// Objects/complexobject.c's complex (`ComplexObject.swift`).
     case complex
+    /// Modules/_functoolsmodule.c's _lru_cache_wrapper and its `_lru_list_elem` links
+    /// (HeapScript's LruCacheObject.swift): each type made with its own basicsize.
+    case lruCache, lruListElem
 }

@@ -507,11 +507,14 @@ extension Interpreter {
     /// (`__call__`, `__get__`, `__reduce__`...) unless the dict holds them, and the pickling
     /// and copying methods; a missing name (CPython's AttributeError is not modelled).
     func refuseLruCacheAttribute(_ obj: ObjectRef, _ attr: String) throws {
-        if isLruCacheType(obj), attr != "__class__", attr != "__name__" { throw notModelled("functools._lru_cache_wrapper.\(attr)") }
+        let why = "heapbook models only some attributes of functools' lru_cache types (and not their AttributeErrors)"
+        if isLruCacheType(obj), attr != "__class__", attr != "__name__" {
+            throw notModelled("\(heap.typeInfo(obj).name).\(attr)", because: why)
+        }
         guard let st = lruCacheObject(obj) else { return }
         if ["__class__", "__dict__", "cache_info", "cache_clear"].contains(attr) { return }
         if let d = st.dict, try dictGet(d, name(attr)) != nil { return }
-        throw notModelled("functools._lru_cache_wrapper.\(attr)")
+        throw notModelled("functools._lru_cache_wrapper.\(attr)", because: why)
     }
 
     /// PyObject_GenericSetAttr on the wrapper (value nil deletes): into the dict, made by the

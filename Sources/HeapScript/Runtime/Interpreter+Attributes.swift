@@ -159,6 +159,10 @@ extension Interpreter {
             if m.name == "weakref", attr == "WeakKeyDictionary", weakKeyDictClass == nil {
                 try dictSet(m.dict, name(attr), try weakrefWeakKeyDictionary())
             }
+            // Lib/functools.py's lru_cache part, made at its first lookup (LruCacheObject.swift).
+            if m.name == "functools", lruTypes == nil, functoolsLruCacheNames.contains(attr) {
+                try defineFunctoolsLruCacheLazily(m.dict)
+            }
             // Lib/collections' namedtuple, made at its first lookup (CollectionsNamedtuple.swift).
             if m.name == "collections", attr == "namedtuple", namedtupleFunction == nil {
                 try dictSet(m.dict, name(attr), try collectionsNamedtuple())

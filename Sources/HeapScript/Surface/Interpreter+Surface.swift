@@ -43,7 +43,7 @@ extension Interpreter {
             names = ["__class__", "__name__", "deque"]
         } else if m == "functools" {
             // Made on first import only (FunctoolsModule.swift): `reduce`, `partial`; `__dict__` refused.
-            names = ["__class__", "__name__", "partial", "reduce"]
+            names = Set(["__class__", "__name__", "partial", "reduce"] + functoolsLruCacheNames)
         } else if m == "array" {
             // Made on first import only (ArrayModule.swift); `__dict__` refused.
             names = ["ArrayType", "__class__", "__name__", "array", "typecodes"]

@@ -23,7 +23,6 @@ extension Interpreter {
             try i.functoolsReduce(args)
         }
         try dictSet(d, name("partial"), makePartialType())   // PartialObject.swift
-        try defineFunctoolsLruCache(d)                        // LruCacheObject.swift
         // `vars(functools)` and the like would show a dict of two names.
         opaqueObjects[d] = "functools.__dict__"
         noteFunctoolsImport()

@@ -218,7 +218,38 @@ extension Interpreter {
         return s
     }
 
-    /// Part of the first `import functools` (FunctoolsModule.swift): the types, `_CacheInfo`
+    /// The names of functools' module made by `defineFunctoolsLruCache` (`cache` from 3.9).
+    var functoolsLruCacheNames: [String] {
+        ["WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "update_wrapper", "lru_cache", "_CacheInfo", "_lru_cache_wrapper"]
+            + (profile.minor >= 9 ? ["cache"] : [])
+    }
+
+    /// At the first lookup of one of those names: CPython made them at `import functools`
+    /// (3.6, 3.8: an import the engine already declares unmodelled) or at start-up (3.11+,
+    /// functools preloaded), so what the engine makes now neither counts in generation 0 nor
+    /// adds uncertainty of its own (namedtuple's, for `_CacheInfo`), and the free lists are
+    /// left as they were; but its blocks, its collector objects and the references its code
+    /// constants hold on shared objects are not where CPython's are: declared, as for
+    /// `collections.namedtuple` (WeakrefFinalize.swift's makeLibClass).
+    func defineFunctoolsLruCacheLazily(_ d: ObjectRef) throws {
+        let savedCounts = heap.gc.counts, savedEnabled = heap.gc.enabled
+        let savedFreeLists = heap.freeListLengths()
+        heap.gc.enabled = false
+        defer {
+            heap.trimFreeLists(to: savedFreeLists)
+            heap.gc.counts = savedCounts
+            heap.gc.enabled = savedEnabled
+        }
+        try heap.withCountCertaintyKept { try defineFunctoolsLruCache(d) }
+        let v = profile.version
+        unknownBlockSizes = unknownBlockSizes ?? "CPython \(v) made functools.lru_cache's functions, code and types (blocks) "
+            + "when it loaded functools; heapbook makes them at the first lookup of `functools.lru_cache`"
+        unmodelledCollectorObjects = unmodelledCollectorObjects ?? "functools.lru_cache's functions, code and CacheInfo class, "
+            + "which CPython \(v) made when it loaded functools"
+        heap.markSharedCountsUnmodelled()
+    }
+
+    /// Part of functools (`defineFunctoolsLruCacheLazily`): the types, `_CacheInfo`
     /// (a namedtuple made by the engine's namedtuple, its `__module__` functools as
     /// CPython's `sys._getframe(1)` gives it), `_lru_cache_wrapper`, then the stand-in.
     func defineFunctoolsLruCache(_ d: ObjectRef) throws {

@@ -161,6 +161,19 @@ extension Heap {
         return try body()
     }
 
+    /// Runs `body` and then puts back what the engine knew of generation 0's count and of the
+    /// collections' timing: for objects CPython made earlier (at start-up or at an import the
+    /// engine already declared), whose making here must leave no uncertainty of its own.
+    public func withCountCertaintyKept<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        let bound = gc.countErrorBound, slack = gc.countBelowSlack
+        let timing = gc.timingUnknown, stats = gc.statsUnknown
+        defer {
+            gc.countErrorBound = bound; gc.countBelowSlack = slack
+            gc.timingUnknown = timing; gc.statsUnknown = stats
+        }
+        return try body()
+    }
+
     /// How many entries each free list holds now (`trimFreeLists`).
     public func freeListLengths() -> FreeListLengths {
         FreeListLengths(methods: freeLists.methods.count, cfunctions: freeLists.cfunctions.count, frames: freeLists.frames,

@@ -57,6 +57,9 @@ extension TypeLayout {
         case .itertools: return TypeLayout(basicSize: 32, isGC: true)
         // functools.partial's type is made with its own basicsize (PartialObject.swift).
         case .partial: return TypeLayout(basicSize: 56, isGC: true)
+        // The lru_cache types are made with their own basicsizes (LruCacheObject.swift).
+        case .lruCache: return TypeLayout(basicSize: 128, isGC: true)
+        case .lruListElem: return TypeLayout(basicSize: 56, isGC: false)
         // arrayobject: PyObject_VAR_HEAD, ob_item, allocated, ob_descr, weakreflist,
         // ob_exports (`array.array.__basicsize__` 64 on 3.6.15-3.13.0); a GC type from 3.10
         // (bpo-42972: heap type with Py_TPFLAGS_HAVE_GC; gc.is_tracked(array('i')) False on

@@ -118,4 +118,7 @@ public enum TypeKind: UInt8, Sendable {
     case complex
     /// Objects/descrobject.c's mappingproxy (`MappingProxy.swift`): `C.__dict__`.
     case mappingProxy
+    /// Modules/_functoolsmodule.c's _lru_cache_wrapper and its `_lru_list_elem` links
+    /// (HeapScript's LruCacheObject.swift): each type made with its own basicsize.
+    case lruCache, lruListElem
 }

@@ -131,6 +131,7 @@ extension Interpreter {
         if let v = try orderedDictAttribute(obj, attr) { return v }
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
+        try refuseLruCacheAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
         try refuseComplexAttribute(obj, attr)
         try refuseMappingProxyAttribute(obj, attr)
@@ -159,6 +160,10 @@ extension Interpreter {
             // Lib/weakref.py's class, made at its first lookup (WeakrefWeakKeyDictionary.swift).
             if m.name == "weakref", attr == "WeakKeyDictionary", weakKeyDictClass == nil {
                 try dictSet(m.dict, name(attr), try weakrefWeakKeyDictionary())
+            }
+            // Lib/functools.py's lru_cache part, made at its first lookup (LruCacheObject.swift).
+            if m.name == "functools", lruTypes == nil, functoolsLruCacheNames.contains(attr) {
+                try defineFunctoolsLruCacheLazily(m.dict)
             }
             // Lib/collections' namedtuple, made at its first lookup (CollectionsNamedtuple.swift).
             if m.name == "collections", attr == "namedtuple", namedtupleFunction == nil {
@@ -244,6 +249,16 @@ extension Interpreter {
             case "__closure__": let c = fn.closure ?? heap.none; heap.incref(c); return c
             case "__doc__": let d = fn.doc ?? heap.none; heap.incref(d); return d
             case "__annotations__": let a = try functionAnnotations(fn); heap.incref(a); return a
+            // func_module (T_OBJECT: None when PyFunction_New found no `__name__`).
+            case "__module__": let m = fn.module ?? heap.none; heap.incref(m); return m
+            // PyObject_GenericGetDict: the function type is static, so a plain PyDict_New on
+            // first use (update_wrapper's `getattr(wrapped, '__dict__', {})`).
+            case "__dict__":
+                if fn.dict == nil { fn.dict = try newDict() }
+                heap.incref(fn.dict!); return fn.dict!
+            // 3.12+ func_get_type_params: PyTuple_New(0) (the empty tuple) without type params.
+            case "__type_params__" where profile.minor >= 12:
+                heap.incref(heap.emptyTuple); return heap.emptyTuple
             default:
                 if let d = fn.dict, let v = try dictGet(d, name(attr)) { heap.incref(v); return v }
                 // A method descriptor of function's type (`__sizeof__`): non-data, so after
@@ -265,6 +280,7 @@ extension Interpreter {
             if let p = o as? PropertyObject, let v = propertyAttribute(p, attr) { return v }
             if let w = o as? FuncWrapperObject, attr != "__class__", let v = try funcWrapperAttribute(w, attr) { return v }
             if let st = o as? PartialObject, attr != "__class__", let v = try partialAttribute(st, attr) { return v }
+            if let st = o as? LruCacheObject, attr != "__class__", let v = try lruCacheAttribute(st, attr) { return v }
             if let a = o as? ArrayObject, let v = try arrayAttribute(a, attr) { return v }
             if let c = o as? ComplexObject, let v = try complexAttribute(c, attr) { return v }
             if let e = o as? ExceptionState {
@@ -336,6 +352,8 @@ extension Interpreter {
         }
         if let w = funcWrapper(v) { return try funcWrapperGet(w, type: heap.typeOf[Int(obj)]) }
         try refusePartialDescriptorGet(v)
+        // lru_cache_descr_get: a bound method of the wrapper (not modelled).
+        if lruCacheObject(v) != nil { throw notModelled("a functools.lru_cache wrapper read through an instance (lru_cache_descr_get)") }
         heap.incref(v)
         return v
     }
@@ -405,6 +423,8 @@ extension Interpreter {
             try funcWrapperStore(o as! FuncWrapperObject, attr, value)
         case .native(let o) where o is PartialObject:
             try partialStore(o as! PartialObject, obj, attr, value)
+        case .native(let o) where o is LruCacheObject:
+            try lruCacheStore(o as! LruCacheObject, obj, attr, value)
         default:
             throw noDictAttributeError(obj, attr)
         }
@@ -494,6 +514,8 @@ extension Interpreter {
             try funcWrapperStore(o as! FuncWrapperObject, attr, nil)
         case .native(let o) where o is PartialObject:
             try partialStore(o as! PartialObject, obj, attr, nil)
+        case .native(let o) where o is LruCacheObject:
+            try lruCacheStore(o as! LruCacheObject, obj, attr, nil)
         case .module(let m):
             if Interpreter.isSpecialName(attr) { throw notModelled("del module.\(attr)") }
             guard let (k, v) = try dictRemove(m.dict, name(attr)) else { throw missingOnDelete(obj, attr) }

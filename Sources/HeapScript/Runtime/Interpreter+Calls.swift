@@ -63,6 +63,10 @@ extension Interpreter {
             let result = try callWeakProxy(callable, args, kwargs)
             evalBreaker()
             return result
+        case .native(let o as LruCacheObject):
+            let result = try callLruCache(o, args, kwargs)
+            evalBreaker()
+            return result
         case .native(let o as PartialObject):
             let result = try callPartial(o, args, kwargs)
             evalBreaker()   // CALL's CHECK_EVAL_BREAKER after a call into C
@@ -249,6 +253,7 @@ extension Interpreter {
                 try refuseFinalizeKeywords(code, kwargs)
                 try refuseWeakKeyDictKeywords(code, kwargs)
             }
+            try functoolsStandInEntered(code, kwargs)
             if code.filename == Interpreter.namedtupleModuleFile, code.name == "_replace", kwargs.contains(where: { $0.0 == "self" }) {
                 throw notModelled("namedtuple._replace(self=...)", because: "heapbook's parser has no positional-only parameters")
             }
@@ -284,6 +289,11 @@ extension Interpreter {
                 clearFrame(frame, fnRef)
                 throw notModelled("an exception raised through a namedtuple's \(code.qualname)()",
                                   because: "its traceback names CPython's installed collections/__init__.py, which heapbook stands in for")
+            }
+            if code.filename == Interpreter.functoolsModuleFile {
+                releaseException(e)
+                clearFrame(frame, fnRef)
+                throw functoolsStandInRaised(code)
             }
             if code.filename == Interpreter.copyModuleFile {
                 // CPython's traceback would name the installed Lib/copy.py and its lines.

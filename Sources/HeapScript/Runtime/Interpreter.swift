@@ -144,6 +144,10 @@ public final class Interpreter {
     /// (each held for the session), its field getters' builtin, and whether a class is being
     /// made (CollectionsNamedtuple.swift).
     var namedtupleFunction: ObjectRef?
+    /// functools' `_lru_cache_wrapper` and `_lru_list_elem` types (LruCacheObject.swift).
+    var lruTypes: (wrapper: ObjectRef, elem: ObjectRef)?
+    /// Nested lru_cache wrapper calls under way (LruCacheObject.swift refuses past 100).
+    var lruCallDepth = 0
     var namedtupleClasses: [ObjectRef: NamedtupleInfo] = [:]
     var namedtupleGetter: Int32?
     var makingNamedtupleClass = false

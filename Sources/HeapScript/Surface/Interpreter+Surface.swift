@@ -44,7 +44,7 @@ extension Interpreter {
             names = ["__class__", "__name__", "deque", "OrderedDict"]
         } else if m == "functools" {
             // Made on first import only (FunctoolsModule.swift): `reduce`, `partial`; `__dict__` refused.
-            names = ["__class__", "__name__", "partial", "reduce"]
+            names = Set(["__class__", "__name__", "partial", "reduce"] + functoolsLruCacheNames)
         } else if m == "array" {
             // Made on first import only (ArrayModule.swift); `__dict__` refused.
             names = ["ArrayType", "__class__", "__name__", "array", "typecodes"]
@@ -167,6 +167,9 @@ extension Interpreter {
                 if s.has(attribute: attr, onType: n) { throw notModelled("\(n).\(attr)") }
             }
         case .type: break   // a builtin type: CPython's TypeError for every name, as the engine's
+        // The lru_cache wrapper has an instance dict; its type's `__doc__` and `__module__`
+        // are plain strs, which the dict shadows (`lruCacheStore` refuses the rest).
+        case .native(let o) where o is LruCacheObject: break
         default:
             // No __dict__: CPython says "read-only" for a name it has, the engine would not.
             if methodTable[heap.kind(obj)]?[attr] == nil, let owner = cpythonOwner(of: attr, inMROOf: heap.typeOf[Int(obj)]) {

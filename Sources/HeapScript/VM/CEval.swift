@@ -114,6 +114,11 @@ final class CEval {
             interp.depth -= 1
             a.callerArgs.forEach(heap.decref)
         }
+        if let e = error as? PyException, a.code.filename == Interpreter.functoolsModuleFile {
+            interp.releaseException(e)
+            interp.clearFrame(a.frame, function)
+            return interp.functoolsStandInRaised(a.code)
+        }
         if var e = error as? PyException {
             let live = a.frame.tracebackHolders.filter { $0.holdsTraceback }
             if !live.isEmpty {
@@ -1080,6 +1085,7 @@ final class CEval {
             callerArgs.forEach(heap.incref)
         }
         do {
+            try interp.functoolsStandInEntered(code, kwargs)
             try interp.bindArguments(frame, fn, code, args, kwargs)
             try interp.checkRecursionDepth()
         } catch {

@@ -659,6 +659,8 @@ extension Interpreter {
             throw notModelled("\(heap.typeInfo(type).name)() with a weakref proxy argument")
         }
         if kind == .partial { return try callPartialType(type, args, kwargs) }
+        if kind == .lruCache { return try callLruCacheType(type, args, kwargs) }
+        if kind == .lruListElem { throw notModelled("functools._lru_list_elem() called") }
         if kind == .array { return try callArrayType(args, kwargs) }
         guard let sig = typeSignature(kind) else {
             return try packingTypeCallArguments(args, kwargs) { try constructBuiltin(kind, type, args, kwargs) }

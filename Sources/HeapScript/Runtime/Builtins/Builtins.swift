@@ -192,6 +192,7 @@ extension Interpreter {
         // weakref.ref and CallableProxyType have tp_call, ProxyType has not.
         case .weakref: return heap.typeOf[Int(r)] != heap.weakProxyType
         case .native(let o) where o is PartialObject: return true
+        case .native(let o) where o is LruCacheObject: return true
         default: return heap.methodWrapper(r) != nil
         }
     }
@@ -388,6 +389,7 @@ extension Interpreter {
             try refuseUnmodelledWeakrefTarget(a)
             try refuseDequeOperand(a, "weak references to deques")
             if partialObject(a) != nil { throw notModelled("weak references to functools.partial objects") }
+            if lruCacheObject(a) != nil { throw notModelled("weak references to functools.lru_cache wrappers") }
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")
             }

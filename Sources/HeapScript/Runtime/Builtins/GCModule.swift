@@ -70,6 +70,11 @@ extension Interpreter {
             // are heap types).
             if let t = args.first(where: i.heap.isCollectionsType) { throw i.notModelled("gc.get_referents(\(i.heap.typeInfo(t).name))") }
             // So do the itertools types (ItertoolsModule.swift).
+            // lru_cache_tp_traverse visits module-state objects (3.11+: kwd_mark, the link
+            // type; 3.6: maxsize_O) the engine does not hold as CPython does.
+            if args.contains(where: { i.lruCacheObject($0) != nil || i.isLruCacheType($0) }) {
+                throw i.notModelled("gc.get_referents() of a functools.lru_cache wrapper")
+            }
             if let t = args.first(where: { i.isItertoolsType($0) || i.isPartialType($0) }) {
                 throw i.notModelled("gc.get_referents(\(i.heap.typeInfo(t).name))")
             }

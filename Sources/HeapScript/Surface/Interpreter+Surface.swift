@@ -28,6 +28,8 @@ extension Interpreter {
         var names: Set<String> = ["__dict__", "__class__"]
         if let module = modules[m], case .module(let info) = heap.payload[Int(module)] {
             names.formUnion(dictStorage(info.dict).keys.map(stringValue))
+            // functools' lru_cache part is made at the first lookup of one of its names.
+            if m == "functools" { names.formUnion(functoolsLruCacheNames) }
         } else if let template = cachedModuleDicts[m] {
             names.formUnion(dictStorage(template).keys.map(stringValue))
             names.insert("__name__")

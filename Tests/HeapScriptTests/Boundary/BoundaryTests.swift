@@ -230,7 +230,7 @@ final class BoundaryTests: XCTestCase {
         let c = "class C:\n    pass\n"
         XCTAssertEqual(refusalMessage(c, "C().__sizeof__"), refusal("object.__sizeof__", p))
         XCTAssertEqual(refusalMessage(c, "C().__weakref__"), refusal("C.__weakref__", p))
-        XCTAssertEqual(refusalMessage("def f():\n    pass\n", "f.__module__"), refusal("function.__module__", p))
+        XCTAssertEqual(refusalMessage("def f():\n    pass\n", "f.__builtins__"), refusal("function.__builtins__", p))
         XCTAssertEqual(refusalMessage("def f():\n    pass\n", "f.__name__ = 'g'"), refusal("function.__name__", p))
         // The class-feature check (TypeObject.swift) sees a __class__ store first.
         XCTAssertEqual(refusalMessage(c, "C().__class__ = C"), refusal("__class__ assignment", p))

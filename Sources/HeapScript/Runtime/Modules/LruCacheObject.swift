@@ -218,9 +218,10 @@ extension Interpreter {
         return s
     }
 
-    /// The names of functools' module made by `defineFunctoolsLruCache` (`cache` from 3.9).
+    /// The names of functools' module made by `defineFunctoolsLruCache` (`cache` from 3.9;
+    /// `__builtins__`, which the stand-in's code runs with).
     var functoolsLruCacheNames: [String] {
-        ["WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "update_wrapper", "lru_cache", "_CacheInfo", "_lru_cache_wrapper"]
+        ["WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "update_wrapper", "lru_cache", "_CacheInfo", "_lru_cache_wrapper", "__builtins__"]
             + (profile.minor >= 9 ? ["cache"] : [])
     }
 

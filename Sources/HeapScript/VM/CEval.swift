@@ -817,31 +817,22 @@ final class CEval {
         return acc
     }
 
-    /// How the call errors of CALL_FUNCTION_EX name the callee. From 3.9
-    /// _PyObject_FunctionStr: its `__qualname__` and `__module__` (a bound method forwards both
-    /// to its function; a builtin's module, "builtins", is left out). Before,
-    /// PyEval_GetFuncName and PyEval_GetFuncDesc: a function's `__name__` and "()" (a bound
-    /// method's function's; a builtin's name), a type's type's name and " object".
+    /// How the call errors of CALL_FUNCTION_EX name the callee: from 3.9
+    /// _PyObject_FunctionStr, its `__module__` and `__qualname__` (a bound method forwards both
+    /// to its function; a builtin's module, "builtins", is left out); before,
+    /// PyEval_GetFuncName and PyEval_GetFuncDesc, the `__name__` and "()".
     private func functionStr(_ callable: ObjectRef) throws -> String {
-        let callee = try exCallee(callable)
-        if interp.profile.callArgumentsUnpackWithCall {
-            switch callee {
-            case .function(let fn):
-                guard case .function(let info) = heap.payload[Int(fn)] else { preconditionFailure("not a function") }
-                return "\(info.name)()"
-            case .builtin(let name): return "\(name)()"
-            }
-        }
-        switch callee {
+        switch try exCallee(callable) {
+        case .builtin(let name): return "\(name)()"
         case .function(let fn):
             guard case .function(let info) = heap.payload[Int(fn)] else { preconditionFailure("not a function") }
+            if interp.profile.callArgumentsUnpackWithCall { return "\(info.name)()" }
             return "\(info.module.map(interp.stringValue) ?? "__main__").\(info.qualname)()"
-        case .builtin(let name): return "\(name)()"
         }
     }
 
-    /// The callees CALL_FUNCTION_EX is modelled for (3.11+), and the Python function a
-    /// bound method calls.
+    /// The callees CALL_FUNCTION_EX is modelled for (3.8+): a Python function (a bound
+    /// method's own), or a builtin function by name.
     private enum ExCallee { case function(ObjectRef), builtin(String) }
 
     /// The builtin functions whose call through CALL_FUNCTION_EX the engine models: vectorcall

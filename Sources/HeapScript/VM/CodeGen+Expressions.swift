@@ -428,16 +428,7 @@ extension CodeGen {
                 guard let k = try c.constantTuple(args) else { throw c.unsupported("these constant call arguments", args[0].span) }
                 emitConst(k)
             } else {
-                var items: [ObjectRef] = []
-                _ = try capture {
-                    for a in args {
-                        guard let k = try emitOperand(a) else { throw c.unsupported("these constant call arguments", a.span) }
-                        items.append(k)
-                    }
-                }
-                let fold = TupleFold(items: items)
-                c.emittingCode.tupleFolds.append(fold)
-                emit(.LOAD_CONST, .fold(fold))
+                try emitTupleFold(args)
             }
         } else {
             for a in args { try emitExpr(a) }
@@ -488,16 +479,7 @@ extension CodeGen {
                 emit(.BUILD_TUPLE, .value(Int32(run.count)))
                 return
             }
-            var items: [ObjectRef] = []
-            _ = try capture {
-                for a in run {
-                    guard let k = try emitOperand(a) else { throw c.unsupported("these constant call arguments", a.span) }
-                    items.append(k)
-                }
-            }
-            let fold = TupleFold(items: items)
-            c.emittingCode.tupleFolds.append(fold)
-            emit(.LOAD_CONST, .fold(fold))
+            try emitTupleFold(run)
         }
         for a in args {
             if case .starred(let value) = a.kind {
@@ -524,6 +506,21 @@ extension CodeGen {
         if seen > 0 { try emitSubkwargs(Array(keywords.suffix(seen)), span); maps += 1 }
         if maps > 1 { emit(.BUILD_MAP_UNPACK_WITH_CALL, .value(Int32(maps))) }
         emit(.CALL_FUNCTION_EX, .value(maps > 0 ? 1 : 0))
+    }
+
+    /// Constant arguments as LOAD_CONSTs + BUILD_TUPLE that fold_tuple_on_constants turns into
+    /// one constant when the code is assembled (`TupleFold`, as for defaults).
+    private func emitTupleFold(_ args: [Expr]) throws {
+        var items: [ObjectRef] = []
+        _ = try capture {
+            for a in args {
+                guard let k = try emitOperand(a) else { throw c.unsupported("these constant call arguments", a.span) }
+                items.append(k)
+            }
+        }
+        let fold = TupleFold(items: items)
+        c.emittingCode.tupleFolds.append(fold)
+        emit(.LOAD_CONST, .fold(fold))
     }
 
     /// compiler_subkwargs: two or more named keywords as BUILD_CONST_KEY_MAP over a

@@ -182,6 +182,13 @@ extension Heap {
         if mayBeTracked(key) || mayBeTracked(value) { gc.track(d) }
     }
 
+    /// dict_merge's clone of `other`'s keys into the empty `d` ("Maintain tracking"): `d` is
+    /// tracked when `other` is, whatever its entries are (3.11.7-3.13.0; 3.8.18's dict_merge
+    /// has no clone: `t = {'a': []}; t['a'] = 1; gc.is_tracked(dict(t))` is False there).
+    public func dictTrackLike(_ d: ObjectRef, _ other: ObjectRef) {
+        if gc.isTracked(other) && !gc.isTracked(d) { gc.track(d) }
+    }
+
     /// Tracks the dict `d` if any of its entries may be tracked: what a sequence of
     /// MAINTAIN_TRACKING calls would have decided, for dicts built in bulk (dict(...),
     /// copy, update, `{**a}`). New exact dicts start untracked (new_dict and dict_new

@@ -153,10 +153,10 @@ extension DictStorage {
     /// dict_merge's sizing, for callers that then insert b's live entries in order themselves
     /// (`a.update(b)`): an empty `a` gets a table the size of b's (Case 1 below clones b's
     /// keys, which lays the entries out the same way), otherwise one big dictresize when b
-    /// would not fit (Case 2).
-    public mutating func reserveForMerge(_ other: DictStorage, layouts: ObjectLayouts) {
+    /// would not fit (Case 2). `clonable`: b is a combined table (a split one never is cloned).
+    public mutating func reserveForMerge(_ other: DictStorage, clonable: Bool = true, layouts: ObjectLayouts) {
         if other.used == 0 { return }
-        if mergeClonesKeys(of: other, layouts: layouts) {
+        if clonable && mergeClonesKeys(of: other, layouts: layouts) {
             dictresize(log2NewSize: Int(other.log2Size), unicode: other.kind != .general, layouts: layouts)
         } else {
             resizeForMerge(other, layouts: layouts)

@@ -156,8 +156,8 @@ extension Interpreter {
     func dictInit(_ d: ObjectRef, _ a: ObjectRef?, _ kwargs: [(String, ObjectRef)]) throws {
         if let a {
             try refuseOrderedDictSource(a, "dict() of a collections.OrderedDict")
-            if case .dict(let other) = heap.payload[Int(a)] {
-                for (k, v) in other.items { try dictSet(d, k, v) }
+            if case .dict = heap.payload[Int(a)] {
+                try dictMergeDict(d, from: a)
             } else {
                 try dictMergeFromSequence(d, a)
             }

@@ -716,11 +716,21 @@ extension Interpreter {
         heap.decref(method)
     }
 
-    /// PyDict_Copy (a new dict filled in the original's order).
+    /// PyDict_Copy of an exact dict. From 3.7 a combined table at most a third of whose
+    /// entries are deleted is cloned (clone_combined_dict: same size, deleted slots kept);
+    /// otherwise, and always on 3.6, PyDict_New() + dict_merge, which compacts it — sizes
+    /// checked against CPython 3.6.15-3.13.0 for 0-1000 int keys with 0-99 deleted.
+    /// A split table (an instance's `__dict__`) is copied as a split table sharing the
+    /// class's keys, which the engine does not model: refused.
     func copyDict(_ d: ObjectRef) throws -> ObjectRef {
-        try refuseUserKeys(dictStorage(d).items.map { $0.key }, "copying a dict")
+        if heap.isSplitTable(d) { throw notModelled("copying an instance's __dict__ (a split-table dict)") }
+        let st = dictStorage(d)
+        try refuseUserKeys(st.items.map { $0.key }, "copying a dict")
+        if profile.minor >= 7, st.count > 0, st.count >= (st.nentries * 2) / 3 {
+            do { return try heap.cloneCombinedDict(d) } catch { throw memoryError() }
+        }
         let copy = try newDict()
-        for (k, v) in dictStorage(d).items { try dictSet(copy, k, v) }
+        do { try dictMergeDict(copy, from: d) } catch { heap.decref(copy); throw error }
         return copy
     }
 

@@ -425,14 +425,14 @@ final class CEval {
                 // `{**x}`: PyDict_Update; anything without keys() "is not a mapping".
                 let update = pop()
                 defer { heap.decref(update) }
-                guard case .dict(let other) = heap.payload[Int(update)] else {
+                guard case .dict = heap.payload[Int(update)] else {
                     if case .instance = heap.payload[Int(update)] { throw interp.notModelled("{**instance}") }
                     try interp.refuseWeakProxyOperand(update, "{**proxy}")
                     try interp.refuseMappingProxyOperand(update, "{**mappingproxy}")
                     throw interp.error("TypeError", "'\(interp.typeName(update))' object is not a mapping")
                 }
                 try interp.refuseOrderedDictSource(update, "{**OrderedDict}")
-                try interp.dictMergeDict(stack[stack.count - Int(ins.arg)], other)
+                try interp.dictMergeDict(stack[stack.count - Int(ins.arg)], from: update)
             case .LIST_TO_TUPLE:
                 // PyList_AsTuple: a tuple of exactly the list's items; the list is released.
                 let list = pop()
@@ -924,7 +924,7 @@ final class CEval {
     /// DICT_MERGE (3.11): _PyDict_MergeEx(dict, update, 2), whose errors format_kwargs_error
     /// words after the callee.
     private func dictMerge(_ dict: ObjectRef, _ update: ObjectRef, callable: ObjectRef) throws {
-        guard case .dict(let other) = heap.payload[Int(update)] else {
+        guard case .dict = heap.payload[Int(update)] else {
             if case .instance = heap.payload[Int(update)] { throw interp.notModelled("f(**instance)") }
             try interp.refuseWeakProxyOperand(update, "f(**proxy)")
             try interp.refuseMappingProxyOperand(update, "f(**mappingproxy)")
@@ -932,7 +932,7 @@ final class CEval {
         }
         let interp = self.interp
         try interp.refuseOrderedDictSource(update, "f(**OrderedDict)")
-        try interp.dictMergeDict(dict, other) { [self] k in
+        try interp.dictMergeDict(dict, from: update) { [self] k in
             guard interp.isExactStr(k) else { return interp.notModelled("f(**{non-str key: value})") }
             return interp.error("TypeError", "\(try functionStr(callable)) got multiple values for keyword argument '\(interp.stringValue(k))'")
         }

@@ -368,17 +368,11 @@ extension Interpreter {
             return s
         case .dict:
             if let a { try refuseOrderedDictSource(a, "dict() of a collections.OrderedDict") }
-            // dict_new: 3.7 and 3.8 give the new dict a keys object of its own.
-            let d = layouts.emptyDictKeys == .allocatedByDictCall
-                ? try newDict(DictStorage(minimumSize: layouts)) : try newDict()
-            if let a {
-                if case .dict(let other) = heap.payload[Int(a)] {
-                    for (k, v) in other.items { try dictSet(d, k, v) }
-                } else {
-                    do { try dictMergeFromSequence(d, a) } catch { heap.decref(d); throw error }
-                }
-            }
-            for (k, v) in kwargs { try dictSet(d, name(k), v) }
+            // dict_new: tp_alloc, not the free list; 3.7 and 3.8 give the new dict a keys
+            // object of its own.
+            let d = try newDict(layouts.emptyDictKeys == .allocatedByDictCall ? DictStorage(minimumSize: layouts) : DictStorage(),
+                                usingFreeList: false)
+            do { try dictInit(d, a, kwargs) } catch { heap.decref(d); throw error }
             return d
         case .weakref:
             guard let a, args.count <= 2 else {

@@ -203,9 +203,9 @@ extension Interpreter {
         }
         defineMethod(.dict, "update") { i, s, args, kwargs in
             if let a = args.first {
-                if case .dict(let other) = i.heap.payload[Int(a)] {
+                if case .dict = i.heap.payload[Int(a)] {
                     try i.refuseOrderedDictSource(a, "dict.update() of a collections.OrderedDict")
-                    try i.dictMergeDict(s!, other, otherIsCombined: !i.heap.isSplitTable(a))
+                    try i.dictMergeDict(s!, from: a)
                 } else {
                     try i.dictMergeFromSequence(s!, a)
                 }

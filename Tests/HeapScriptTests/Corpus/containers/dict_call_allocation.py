@@ -1,0 +1,32 @@
+import gc
+d = {'a': 1}
+e = {}
+gc.collect()
+c = gc.get_count()
+d.update({})
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+d.update(e)
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+x = {}
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+x = dict()
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+d.update(a=2)
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+x = dict()
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+y = dict(a=1)
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+z = dict.fromkeys('ab')
+print(gc.get_count()[0] - c[0])
+c = gc.get_count()
+w = {}
+print(gc.get_count()[0] - c[0])
+print(id(x) != id(w))

@@ -4,25 +4,33 @@ public struct Repl {
     public init(session: Session) { self.session = session }
 
     /// Runs the whole input; writes stdout and stderr through the callbacks as it goes.
-    /// Returns false when a construct outside the subset or a run limit stopped the run.
-    public func run(_ text: String, stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void) -> Bool {
+    /// `prompts`: write the `>>> ` / `... ` prompts to stderr as `python -q -i < input` does,
+    /// so that stderr too equals CPython's. Returns false when a construct outside the subset
+    /// or a run limit stopped the run.
+    public func run(_ text: String, prompts: Bool = false,
+                    stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void) -> Bool {
         // Splitting the input into statements parses them: on the large stack as well.
-        Session.onLargeStack { self.runStatements(text, stdout: stdout, stderr: stderr) }
+        Session.onLargeStack { self.runStatements(text, prompts: prompts, stdout: stdout, stderr: stderr) }
     }
 
-    private func runStatements(_ text: String, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
+    private func runStatements(_ text: String, prompts: Bool, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
         var input = InteractiveInput(text)
         while let chunk = input.next() {
+            let read = input.takePrompts()
+            if prompts { stderr(read) }
             let result = chunk.error.map { session.syntaxFailure($0, filename: "<stdin>") }
                 ?? session.runInteractive(chunk.source)
             stdout(result.stdout)
             stderr(result.stderr)
             if let u = result.unsupported {
-                stderr("<stdin>:\(chunk.firstLine + u.line - 1): error: \(u.message)\n")
+                // On a line of its own, not after the prompt CPython would be showing.
+                stderr("\(prompts ? "\n" : "")<stdin>:\(chunk.firstLine + u.line - 1): error: \(u.message)\n")
                 return false
             }
             if result.stopped { return false }
         }
+        let read = input.takePrompts()
+        if prompts { stderr(read + ">>> \n") }
         let last = session.finalize()
         stdout(last.stdout)
         stderr(last.stderr)

@@ -35,20 +35,27 @@ public struct Limits: Sendable, Equatable {
     /// Reads the process's resident set size (the CLI reads /proc/self/statm; the engine
     /// itself uses no operating-system API).
     public var residentBytesProbe: (@Sendable () -> Int?)?
+    /// Reads the seconds of CPU time the process has used. When set, `wallClockSeconds`
+    /// bounds CPU time instead, so that a run is not stopped for waiting on a loaded machine
+    /// (the CLI: clock_gettime(CLOCK_PROCESS_CPUTIME_ID)).
+    public var cpuSecondsProbe: (@Sendable () -> Double)?
     /// Steps between two clock checks, and between two memory checks (powers of two). The
     /// clock is read often because one step can take long (`s += t` copies all of `s`).
     static let clockInterval = 1 << 6
     static let checkInterval = 1 << 14
 
     public init(steps: Int = 200_000_000, heapBytes: Int = 8 << 30, wallClockSeconds: Int = 60,
-                residentBytes: Int? = nil, residentBytesProbe: (@Sendable () -> Int?)? = nil) {
+                residentBytes: Int? = nil, residentBytesProbe: (@Sendable () -> Int?)? = nil,
+                cpuSecondsProbe: (@Sendable () -> Double)? = nil) {
         self.steps = steps; self.heapBytes = heapBytes; self.wallClockSeconds = wallClockSeconds
         self.residentBytes = residentBytes; self.residentBytesProbe = residentBytesProbe
+        self.cpuSecondsProbe = cpuSecondsProbe
     }
 
     public static func == (a: Limits, b: Limits) -> Bool {
         a.steps == b.steps && a.heapBytes == b.heapBytes && a.wallClockSeconds == b.wallClockSeconds
             && a.residentBytes == b.residentBytes && (a.residentBytesProbe == nil) == (b.residentBytesProbe == nil)
+            && (a.cpuSecondsProbe == nil) == (b.cpuSecondsProbe == nil)
     }
 }
 

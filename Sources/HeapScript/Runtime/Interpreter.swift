@@ -44,6 +44,9 @@ public final class Interpreter {
     var stepsRemaining: Int
     /// When the current run passes `Limits.wallClockSeconds`.
     var deadline: ContinuousClock.Instant
+    /// When the current run passes `Limits.wallClockSeconds` of CPU time, if the limits can
+    /// read it (`Limits.cpuSecondsProbe`); then `deadline` is not used.
+    var cpuDeadline: Double?
     /// Python frames currently running (for RecursionError).
     var depth = 0
     /// The class `__eq__` results the current dict or set probe takes (`probeInPython`),
@@ -190,6 +193,7 @@ public final class Interpreter {
         self.heap = Heap(profile: profile, heapLimit: limits.heapBytes, hashSecret: HashSecret(seed: hashSeed))
         self.stepsRemaining = limits.steps
         self.deadline = ContinuousClock.now + .seconds(limits.wallClockSeconds)
+        self.cpuDeadline = limits.cpuSecondsProbe.map { $0() + Double(limits.wallClockSeconds) }
         self.recursionLimit = profile.recursionLimit
         bootstrapRuntime()
     }
@@ -207,7 +211,11 @@ public final class Interpreter {
         if stepsRemaining < 0 {
             throw RunStopped(message: "heapbook: step limit of \(limits.steps) reached (a runaway loop?)")
         }
-        if ContinuousClock.now > deadline {
+        if let cpuDeadline, let probe = limits.cpuSecondsProbe {
+            if probe() > cpuDeadline {
+                throw RunStopped(message: "heapbook: CPU time limit of \(limits.wallClockSeconds) s reached")
+            }
+        } else if ContinuousClock.now > deadline {
             throw RunStopped(message: "heapbook: wall-clock limit of \(limits.wallClockSeconds) s reached")
         }
         if stepsRemaining & (Limits.checkInterval - 1) == 0, let bound = limits.residentBytes, let rss = limits.residentBytesProbe?(), rss > bound {
@@ -226,6 +234,7 @@ public final class Interpreter {
     func resetSteps() {
         stepsRemaining = limits.steps
         deadline = ContinuousClock.now + .seconds(limits.wallClockSeconds)
+        cpuDeadline = limits.cpuSecondsProbe.map { $0() + Double(limits.wallClockSeconds) }
     }
 
     // MARK: - Names

@@ -18,6 +18,11 @@
 public struct InteractiveInput {
     let lines: [String]
     var index = 0
+    /// The prompts CPython writes to stderr for the lines read so far and not yet taken: `>>> `
+    /// before the first line of each statement (empty ones included), `... ` before each
+    /// line that continues one (PyOS_Readline's prompt, written to stderr when stdin is not a
+    /// terminal).
+    var prompts = ""
 
     public init(_ text: String) {
         var lines: [String] = []
@@ -38,6 +43,7 @@ public struct InteractiveInput {
             var source = ""
             while true {
                 source += lines[end]
+                prompts += end == first ? ">>> " : "... "
                 end += 1
                 let atEnd = end == lines.count
                 let status = atEnd ? finalStatus(source) : Parser.interactiveStatus(source)
@@ -56,6 +62,14 @@ public struct InteractiveInput {
             }
         }
         return nil
+    }
+
+    /// The prompts written for the lines read since the last call (see `prompts`). After the
+    /// last chunk, the caller adds the prompt at which CPython reads the end of input and the
+    /// line break it prints then (`>>> \n`).
+    public mutating func takePrompts() -> String {
+        defer { prompts = "" }
+        return prompts
     }
 
     /// At end of input CPython closes whatever is open (pegen turns ENDMARKER into NEWLINE).

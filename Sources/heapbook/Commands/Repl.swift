@@ -3,7 +3,8 @@ import Foundation
 import HeapScript
 import Workbook
 
-/// `heapbook repl`: the simulated CPython REPL (stdout equals `pythonX.Y -q -i < input`).
+/// `heapbook repl`: the simulated CPython REPL (stdout and stderr, prompts included, equal
+/// `pythonX.Y -q -i < input`'s).
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Python statements read from standard input in the simulated CPython REPL.")
@@ -18,7 +19,7 @@ struct Repl: ParsableCommand {
                               hashSeed: hashSeedFromEnvironment())
         session.provisionalStartupRefcounts = options.provisionalStartupRefcounts
         let repl = HeapScript.Repl(session: session)
-        let ok = repl.run(text, stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        let ok = repl.run(text, prompts: true, stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
                           stderr: { FileHandle.standardError.write(Data($0.utf8)) })
         if !ok { throw ExitCode(2) }
     }
@@ -44,11 +45,19 @@ func readStandardInput() throws -> String {
 
 extension Limits {
     /// The bounds of `heapbook repl` and `heapbook run` (README, "The CLI"): the library's
-    /// step and wall-clock defaults (`HEAPBOOK_TIME_LIMIT`), and 4 GiB of resident memory
-    /// read from /proc/self/statm.
+    /// step and time defaults (`HEAPBOOK_TIME_LIMIT`), the time counted as the process's CPU
+    /// time, and 4 GiB of resident memory read from /proc/self/statm.
     static var commandLine: Limits {
-        Limits(residentBytes: 4 << 30, residentBytesProbe: residentSetSize).applyingEnvironment()
+        Limits(residentBytes: 4 << 30, residentBytesProbe: residentSetSize,
+               cpuSecondsProbe: processCPUSeconds).applyingEnvironment()
     }
+}
+
+/// The CPU time the process has used, in seconds (CLOCK_PROCESS_CPUTIME_ID).
+@Sendable func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 /// The process's resident set size in bytes (/proc/self/statm's second field, in pages);

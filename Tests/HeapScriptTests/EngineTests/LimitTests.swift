@@ -120,6 +120,17 @@ final class LimitTests: XCTestCase {
         XCTAssertTrue(r.stderr.hasSuffix(", in spin\nheapbook: wall-clock limit of 1 s reached\n"), r.stderr)
     }
 
+    func testTimeLimitCountsCPUTimeWhenItCanReadIt() {
+        // A probe whose clock jumps by 2 s per read: past the 1 s bound at the first check
+        // after the statement starts, whatever the wall clock says.
+        final class FakeClock: @unchecked Sendable { var seconds = 0.0 }
+        let clock = FakeClock()
+        let s = makeSession(limits: Limits(wallClockSeconds: 1, cpuSecondsProbe: { clock.seconds += 2; return clock.seconds }))
+        let r = s.runInteractive("while True: pass\n")
+        XCTAssertTrue(r.stopped)
+        XCTAssertEqual(r.exception, "heapbook: CPU time limit of 1 s reached")
+    }
+
     func testResidentMemoryLimitReadsTheProbe() {
         let s = makeSession(limits: Limits(residentBytes: 1 << 20, residentBytesProbe: { 2 << 20 }))
         let r = s.runInteractive("while True: pass\n")

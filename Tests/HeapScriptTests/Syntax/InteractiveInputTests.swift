@@ -15,6 +15,23 @@ final class InteractiveInputTests: XCTestCase {
         return out
     }
 
+    /// The prompts of all the input, as `python3.11 -q -i < file` writes them to stderr
+    /// (tracebacks left out): one per line read, then the one at which it reads the end.
+    func prompts(_ text: String) -> String {
+        var input = InteractiveInput(text)
+        var out = ""
+        while input.next() != nil { out += input.takePrompts() }
+        return out + input.takePrompts() + ">>> \n"
+    }
+
+    func testPromptsPerLineRead() {
+        // CPython 3.11.7's stderr for each input, its SyntaxError's lines removed.
+        XCTAssertEqual(prompts("if 1:\n  print(1)\n# c\n  print(11)\n\nprint(2)\n"), ">>> ... ... ... ... >>> >>> \n")
+        XCTAssertEqual(prompts("\n\n# c\n  \nx=(\n\n1)\nx\n"), ">>> >>> >>> >>> >>> ... ... >>> >>> \n")
+        XCTAssertEqual(prompts("if 1:\n  print(1)\nprint(2)\nprint(3)\n"), ">>> ... ... >>> >>> \n")
+        XCTAssertEqual(prompts("def f():\n    return 1\n\n\nx=1\n"), ">>> ... ... >>> >>> >>> \n")
+    }
+
     func testSimpleStatementsEndAtNewline() {
         XCTAssertEqual(chunks("x = 1\ny = 2\n"), ["1+1", "2+1"])
         XCTAssertEqual(chunks("print(1); print(2)\nif 1: print(3)\n\nprint(4)\n"), ["1+1", "2+2", "4+1"])

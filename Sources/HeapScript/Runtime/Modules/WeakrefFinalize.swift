@@ -127,8 +127,9 @@ extension Interpreter {
     /// 3.6 function_call → _PyFunction_FastCallDict, the empty dict giving no kwnames); on
     /// 3.12+ CALL_FUNCTION_EX pushes its frame first and releases the dict before the body
     /// runs (_PyEvalFramePushAndInit_Ex), before 3.12 after the call. `print` (METH_FASTCALL)
-    /// likewise gets the items. Other callables (bound methods, classes, callable instances:
-    /// tp_call paths of their own) and keyword arguments for the callback (whose dict
+    /// likewise gets the items, and a bound method self and the items (below; no early frame
+    /// push on 3.12+, which is for exact functions). Other callables (builtin methods,
+    /// classes, callable instances: tp_call paths of their own) and keyword arguments for the callback (whose dict
     /// _PyStack_UnpackDict turns into a kwnames tuple) are refused. `func` and `args` are
     /// held for the call as CPython's stack holds them.
     func finalizeCallEx(_ info: ObjectRef) throws -> ObjectRef {
@@ -140,18 +141,26 @@ extension Interpreter {
         }
         let f = try getAttr(info, "func")
         defer { heap.decref(f) }
-        let isFunction: Bool
-        if case .function(let fn) = heap.payload[Int(f)], let code = fn.code as? CodeObject, !code.isGenerator {
-            isFunction = true
-        } else if let p = try dictGet(builtinsDict, name("print")), p == f {
-            isFunction = false
-        } else {
-            throw notModelled("a weakref.finalize callback of type '\(typeName(f))'",
-                              because: "only Python functions and print are modelled as CALL_FUNCTION_EX calls them")
-        }
         let args = try getAttr(info, "args")
         defer { heap.decref(args) }
         guard case .tuple(let items) = heap.payload[Int(args)] else { preconditionFailure("finalize's args is a tuple") }
+        func isPlainFunction(_ r: ObjectRef) -> Bool {
+            if case .function(let fn) = heap.payload[Int(r)], let code = fn.code as? CodeObject, !code.isGenerator { return true }
+            return false
+        }
+        let isFunction = isPlainFunction(f)
+        // A bound method of a Python function (`weakref.finalize(obj, obj.close)`, which keeps
+        // obj alive until exit): method_vectorcall (3.6: method_call's _PyObject_Call_Prepend)
+        // puts self before the items on a small C stack — up to four items; more take a
+        // PyMem_Malloc'd array, not modelled — and calls the function as a vectorcall.
+        var method: (fn: ObjectRef, selfRef: ObjectRef)?
+        if case .method(let fn, let selfRef) = heap.payload[Int(f)], isPlainFunction(fn), items.count <= 4 { method = (fn, selfRef) }
+        let isPrint = try dictGet(builtinsDict, name("print")) == f
+        guard isFunction || method != nil || isPrint else {
+            throw notModelled("a weakref.finalize callback of type '\(typeName(f))'",
+                              because: "only Python functions, their bound methods (with up to four arguments) and print "
+                                  + "are modelled as CALL_FUNCTION_EX calls them")
+        }
         var dict: ObjectRef? = try newDict()
         if profile.minor >= 9 { heap.decref(try newDict()) }   // the merged `{}`
         defer { dict.map(heap.decref) }
@@ -162,6 +171,12 @@ extension Interpreter {
             heap.incref(f)
             items.forEach(heap.incref)
             return try callFunction(f, items, [], vectorcall: true)
+        }
+        if let (fn, selfRef) = method {
+            heap.incref(fn)
+            heap.incref(selfRef)
+            items.forEach(heap.incref)
+            return try callFunction(fn, [selfRef] + items, [], vectorcall: true)
         }
         items.forEach(heap.incref)   // `call` consumes the arguments; the tuple keeps its own
         return try call(f, items, [])

@@ -292,12 +292,30 @@ extension Parser {
     mutating func parameters(closing: String, annotations: Bool) throws(ParseStop) -> [Param] {
         var params: [Param] = []
         var names: [Token] = []
-        var sawDefault = false, sawStar = false
+        var sawDefault = false, sawStar = false, sawSlash = false
         while !(try at(closing)) {
             let t = try tok()
             if t.isOp("/") {
-                try advance()
-                unsupported("positional-only parameters", at: t)
+                // PEP 570: the parameters so far are positional-only. The grammar's
+                // invalid_parameters texts (3.11.7 = 3.12.1 = 3.13.0); a `/` first (pegen's
+                // generic "invalid syntax" or "at least one argument must precede /", by
+                // what follows) is refused.
+                if params.isEmpty {
+                    unsupported("'/' before any parameter", at: t)
+                    try advance()
+                } else if sawStar {
+                    throw error("/ must be ahead of *", line: t.line, offset: t.column + 1)
+                } else if sawSlash {
+                    throw error("/ may appear only once", line: t.line, offset: t.column + 1)
+                } else {
+                    try advance()
+                }
+                sawSlash = true
+                for i in params.indices where params[i].kind == .positional { params[i].kind = .positionalOnly }
+                if try at("*") {
+                    let star = try tok()
+                    throw error("expected comma between / and *", line: star.line, offset: star.column + 1)
+                }
             } else if t.isOp("*") {
                 try advance()
                 if sawStar { throw error("* argument may appear only once", line: t.line, offset: t.column + 1) }

@@ -350,8 +350,11 @@ extension Parser {
                     value = try expression()
                     if !sawStar { sawDefault = true }
                 } else if sawDefault && !sawStar {
-                    throw error("non-default argument follows default argument", line: n.line,
-                                offset: n.column + 1, width: n.text.count)
+                    // invalid_parameters' text, reworded in 3.12 (3.12.1 = 3.13.0).
+                    let renamed = (limits.profile?.minor ?? 0) >= 12
+                    throw error(renamed ? "parameter without a default follows parameter with a default"
+                                        : "non-default argument follows default argument",
+                                line: n.line, offset: n.column + 1, width: n.text.count)
                 }
                 names.append(n)
                 params.append(Param(name: n.text, defaultValue: value, kind: sawStar ? .keywordOnly : .positional, annotation: a))

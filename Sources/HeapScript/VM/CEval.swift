@@ -237,7 +237,7 @@ final class CEval {
 
             case .LOAD_DEREF where ins.aux < 0, .LOAD_CLOSURE:
                 push(try interp.derefLoad(a.frame, Int(ins.arg), closure: ins.op == .LOAD_CLOSURE))
-            case .STORE_DEREF:
+            case .STORE_DEREF where ins.aux < 0:
                 interp.derefStore(a.frame, Int(ins.arg), pop())
             case .DELETE_DEREF:
                 try interp.derefDelete(a.frame, Int(ins.arg))
@@ -251,6 +251,14 @@ final class CEval {
                 }
                 heap.incref(v)
                 push(v)
+            case .STORE_DEREF:
+                // A comprehension's `:=` target (3.12+): a local of the frame `aux` levels
+                // out, as the inlined code's STORE_FAST (`CodeGen.emitComprehensionNamedExpr`).
+                var owner = a.frame
+                for _ in 0..<Int(ins.aux) { owner = owner.parent! }
+                let old = owner.locals[Int(ins.arg)]
+                owner.locals[Int(ins.arg)] = pop()
+                heap.xdecref(old)
 
             case .LIST_APPEND:
                 let v = pop()

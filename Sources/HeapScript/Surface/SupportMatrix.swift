@@ -28,8 +28,8 @@ public enum SupportMatrix {
         ("positional-only parameters (3.8+)", "def f(a, /, b=1):\n    pass\n", true),
         ("parameter and return annotations", "def f(a: int, *b: str) -> None:\n    pass\n", true),
         // Compiled on every profile; CALL_FUNCTION_EX of Python functions, bound methods and
-        // some builtins runs on 3.8+ (refused on 3.6 when it runs).
-        ("call with * / ** unpacking (3.8+)", "def f(*a, **k):\n    return a\n\nf(*[1], **{})\n", true),
+        // some builtins runs on 3.8+ (on 3.6 of Python functions and bound methods only).
+        ("call with * / ** unpacking", "def f(*a, **k):\n    return a\n\nf(*[1], **{})\n", true),
         // BUILD_*_UNPACK of 3.6 and 3.8 is refused (this check runs 3.13).
         ("* / ** unpacking in displays (3.11+)", "a = [*[1], *()]\nd = {**{}, 'k': 1}\n", true),
         ("decorator", "def d(f):\n    return f\n\n@d\ndef g():\n    pass\n",true),

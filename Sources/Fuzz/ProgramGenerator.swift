@@ -46,7 +46,9 @@ public struct ProgramGenerator: Sendable {
         var objects: [Object] = []
         var names: [(name: String, object: Int)] = []
         var classes: [(name: String, hasDel: Bool)] = []
-        var functions: [(name: String, kind: Kind)] = []
+        /// `positionalOnly`: the parameter `a` is positional-only (`def f(a, /)`, 3.8+), so
+        /// its calls never pass it as a keyword.
+        var functions: [(name: String, kind: Kind, positionalOnly: Bool)] = []
         var counter = 0
 
         mutating func fresh(_ prefix: String) -> String { counter += 1; return "\(prefix)\(counter)" }
@@ -154,7 +156,7 @@ public struct ProgramGenerator: Sendable {
             default:
                 if let f = functions.isEmpty ? nil : rng.pick(functions) {
                     let arg = pickName(&rng, [.list, .dict, .int, .instance, .tuple])
-                    return ("\(f.name)(\(callArguments(&rng, arg?.name ?? String(n))))", make(f.kind, opaque: f.kind == .generator, contents: arg.map { [$0.object] } ?? []))
+                    return ("\(f.name)(\(callArguments(&rng, arg?.name ?? String(n), positionalOnly: f.positionalOnly)))", make(f.kind, opaque: f.kind == .generator, contents: arg.map { [$0.object] } ?? []))
                 }
                 return ("[\(n)]", make(.list, intsOnly: true))
             }
@@ -268,8 +270,10 @@ public struct ProgramGenerator: Sendable {
 
         /// The one argument (the parameter `a`) of a call of a generated function: mostly as
         /// it is, sometimes unpacked (CALL_FUNCTION_EX; 3.6/3.8's BUILD_*_UNPACK_WITH_CALL).
-        func callArguments(_ rng: inout SplitMix64, _ arg: String) -> String {
+        /// A positional-only `a` is never passed as `**{'a': ...}` (a TypeError).
+        func callArguments(_ rng: inout SplitMix64, _ arg: String, positionalOnly: Bool = false) -> String {
             guard rng.chance(25) else { return arg }
+            if positionalOnly { return rng.pick(["*[\(arg)]", "*(\(arg),)", "\(arg), *[]"]) }
             return rng.pick(["*[\(arg)]", "*(\(arg),)", "**{'a': \(arg)}", "\(arg), *[]", "*[], **{'a': \(arg)}"])
         }
 
@@ -290,7 +294,13 @@ public struct ProgramGenerator: Sendable {
                 let annotated = ["(a, b=None)": "(a: object, b: object = None)", "(a)": "(a: object)", "(a, n=3)": "(a: object, n: int = 3)"]
                 params = (annotated[params] ?? params) + " -> \(rng.pick(["list", "'R'", "None"]))"
             }
-            functions.append((name, kind))
+            // Positional-only parameters (PEP 570: a SyntaxError on 3.6, where the run is
+            // refused from here on): `a` before a `/`.
+            let positionalOnly = rng.chance(15)
+            if positionalOnly, let end = params.firstIndex(where: { $0 == "," || $0 == ")" }) {
+                params.insert(contentsOf: ", /", at: end)
+            }
+            functions.append((name, kind, positionalOnly))
             var statements = [Program.Statement.compound("def \(name)\(params):", body)]
             if rng.chance(20) { statements.append(.simple("len(\(name).__annotations__)")) }
             bind(name, make(.function, opaque: true, owned: true))
@@ -298,7 +308,7 @@ public struct ProgramGenerator: Sendable {
                 let v = fresh("v")
                 let arg = pickName(&rng, [.list, .int, .instance, .dict])
                 bind(v, make(kind, opaque: kind == .generator, contents: arg.map { [$0.object] } ?? []))
-                statements.append(.simple("\(v) = \(name)(\(callArguments(&rng, arg?.name ?? "1")))"))
+                statements.append(.simple("\(v) = \(name)(\(callArguments(&rng, arg?.name ?? "1", positionalOnly: positionalOnly)))"))
             }
             return statements
         }

@@ -428,9 +428,19 @@ public struct Profile: Sendable, Equatable {
     /// CALL_FUNCTION_EX (`f(*a, **k)`) is modelled (3.11+; ceval.c: the argument tuple and
     /// dict stay on the stack through PyObject_Call, _PyStack_UnpackDict's array and kwnames
     /// tuple live for the call; but see `callFunctionExPushesFrame`). 3.6 and 3.8 build them
-    /// with BUILD_*_UNPACK_WITH_CALL and call through function_call / PyVectorcall_Call: not
-    /// modelled.
+    /// with BUILD_*_UNPACK_WITH_CALL (`callArgumentsUnpackWithCall`) and call through
+    /// function_call (`callFunctionExThroughFunctionCall`) / PyVectorcall_Call.
     public var callFunctionExModelled = false
+    /// 3.6: CALL_FUNCTION_EX calls through do_call_core → PyObject_Call (one recursion
+    /// level of its own), and a Python function's tp_call is function_call
+    /// (Objects/funcobject.c at v3.6.15): a keyword dict, even an empty one, becomes a new
+    /// tuple `(k1, v1, k2, v2, ...)` holding references to the keys and values (the empty
+    /// tuple when the dict is empty) for _PyEval_EvalCodeWithName, released after the call;
+    /// the positional arguments stay the tuple's. A bound method goes through method_call
+    /// → _PyObject_Call_Prepend (self and up to four arguments in a C stack array) →
+    /// _PyFunction_FastCallDict, which makes that tuple only for a non-empty dict. No
+    /// vectorcall array (3.8's _PyStack_UnpackDict) is made.
+    public var callFunctionExThroughFunctionCall = false
     /// 3.12+: CALL_FUNCTION_EX of an exact Python function pushes its frame
     /// (_PyEvalFramePushAndInit_Ex), which takes the stack's reference to the function and
     /// releases the argument tuple and dict before the body runs.

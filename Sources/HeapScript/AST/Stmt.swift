@@ -64,7 +64,9 @@ extension Stmt {
 }
 
 public struct Param: Sendable, Equatable {
-    public enum Kind: Sendable { case positional, varArgs, keywordOnly, varKeywords }
+    /// `positionalOnly`: before a `/` (PEP 570, 3.8+); bound by position alone, its slots
+    /// come first in co_varnames and count in both co_posonlyargcount and co_argcount.
+    public enum Kind: Sendable { case positionalOnly, positional, varArgs, keywordOnly, varKeywords }
     public var name: String
     public var defaultValue: Expr?
     public var kind: Kind

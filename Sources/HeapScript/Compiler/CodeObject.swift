@@ -32,7 +32,11 @@ final class CodeObject: NativeReferents {
     /// after every other constant (`def f(): return 'a' * 3` has co_consts
     /// `(None, 'a', 3, 'aaa')` on 3.6.15). That layout is not modelled: co_consts is refused.
     var peepholeFolded = false
+    /// co_argcount: the positional parameters, the positional-only ones included.
     var paramCount = 0
+    /// co_posonlyargcount (3.8+): the first `posonlyCount` of the `paramCount` slots take no
+    /// keyword (_PyEval_EvalCodeWithName / initialize_locals look keywords up after them).
+    var posonlyCount = 0
     /// The local slots that hold cells (co_cellvars), in the order the frame makes them
     /// (`Interpreter.makeCellsAndCopyFreeVars`); the last `freeCount` slots take the
     /// function's closure cells (co_freevars).

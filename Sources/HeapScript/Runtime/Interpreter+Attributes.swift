@@ -9,7 +9,8 @@ extension Interpreter {
         .function: ["__name__", "__qualname__", "__code__", "__defaults__", "__kwdefaults__", "__globals__", "__dict__", "__closure__", "__doc__"],
         .cell: ["cell_contents"],
         .method: ["__func__", "__self__"],
-        .code: ["co_consts", "co_names", "co_name"],
+        // co_posonlyargcount is 3.8+ (`modelledAttributes(ofType:)` leaves it out on 3.6).
+        .code: ["co_consts", "co_names", "co_name", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount"],
         .exception: ["args"],
         .module: ["__dict__"],
         .property: ["fget", "fset", "fdel", "__doc__"],
@@ -316,6 +317,16 @@ extension Interpreter {
                     heap.incref(code.tuples[0]); return code.tuples[0]
                 case "co_names": heap.incref(code.tuples[1]); return code.tuples[1]
                 case "co_name": return try newStr(code.name)
+                // Small ints (cached), as PyMemberDef T_INT makes them. A list, set or dict
+                // comprehension's code takes its iterator `.0` as a parameter in CPython
+                // (co_argcount 1) but not in the engine (it stays on the stack): refused.
+                case "co_argcount" where code.kind == .comprehension && !code.isGenerator,
+                     "co_kwonlyargcount" where code.kind == .comprehension && !code.isGenerator,
+                     "co_posonlyargcount" where code.kind == .comprehension && !code.isGenerator && profile.minor >= 8:
+                    throw notModelled("\(attr) of a comprehension's code")
+                case "co_argcount": return try newInt(code.paramCount)
+                case "co_kwonlyargcount": return try newInt(code.kwonlyCount)
+                case "co_posonlyargcount" where profile.minor >= 8: return try newInt(code.posonlyCount)
                 default: break
                 }
             }

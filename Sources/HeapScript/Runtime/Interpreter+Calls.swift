@@ -436,13 +436,21 @@ extension Interpreter {
             extra.forEach(heap.decref)   // too many: reported after the keywords
         }
         for (index, (k, v)) in kwargs.enumerated() {
-            guard let i = code.localNames.prefix(total).firstIndex(of: k) else {
+            // Keywords are looked up after the positional-only names: one of those goes to
+            // **kwargs, or is an error.
+            guard let i = code.localNames[code.posonlyCount..<total].firstIndex(of: k) else {
                 if let kwdict {
                     defer { heap.decref(v) }
                     try dictSet(kwdict, name(k), v)
                     continue
                 }
                 kwargs[index...].forEach { heap.decref($0.1) }
+                // positional_only_passed_as_keyword: every positional-only name among all
+                // the keywords (not only this one), in parameter order.
+                let passed = code.localNames.prefix(code.posonlyCount).filter { p in kwargs.contains { $0.0 == p } }
+                if !passed.isEmpty {
+                    throw error("TypeError", "\(bindingName(fn))() got some positional-only arguments passed as keyword arguments: '\(passed.joined(separator: ", "))'")
+                }
                 throw error("TypeError", "\(bindingName(fn))() got an unexpected keyword argument '\(k)'")
             }
             if frame.locals[i] != nil {

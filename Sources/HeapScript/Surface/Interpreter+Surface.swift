@@ -17,6 +17,7 @@ extension Interpreter {
         if Interpreter.unhashableKinds.contains(kind) { names.insert("__hash__") }
         names.formUnion(Interpreter.servedAttributes[kind] ?? [])
         names.insert("__class__")
+        if profile.minor < 8 { names.remove("co_posonlyargcount") }   // PEP 570 is 3.8+
         return names.sorted()
     }
 

@@ -12,7 +12,10 @@ public enum SupportMatrix {
         ("assignment", "x = [1]", true),
         ("augmented assignment", "x = 1\nx += 1", true),
         ("annotated assignment", "x: int = 1\nclass C:\n    y: str\n", true),
-        ("assignment expression (:=, 3.8+; not in comprehensions)", "if (n := 1):\n    pass\n", true),
+        ("assignment expression (:=, 3.8+)", "if (n := 1):\n    pass\n", true),
+        // Refused in a function's comprehension through 3.11 (the target is a cell there)
+        // and in a generator expression; this check runs 3.13.
+        ("':=' in a comprehension (3.8+ at module level, 3.12+ in a function)", "def f():\n    return [y := i for i in range(2)], y\n", true),
         ("starred assignment target", "a, *b = [1, 2]", true),
         ("del", "x = 1\ndel x", true),
         ("pass", "pass", true),
@@ -22,11 +25,11 @@ public enum SupportMatrix {
         ("def / return", "def f():\n    return 1\n", true),
         ("*args / **kwargs parameters", "def f(*a, **k):\n    pass\n", true),
         ("keyword-only parameters", "def f(*, a):\n    pass\n", true),
-        ("positional-only parameters", "def f(a, /):\n    pass\n", false),
+        ("positional-only parameters (3.8+)", "def f(a, /, b=1):\n    pass\n", true),
         ("parameter and return annotations", "def f(a: int, *b: str) -> None:\n    pass\n", true),
         // Compiled on every profile; CALL_FUNCTION_EX of Python functions, bound methods and
-        // some builtins runs on 3.8+ (refused on 3.6 when it runs).
-        ("call with * / ** unpacking (3.8+)", "def f(*a, **k):\n    return a\n\nf(*[1], **{})\n", true),
+        // some builtins runs on 3.8+ (on 3.6 of Python functions and bound methods only).
+        ("call with * / ** unpacking", "def f(*a, **k):\n    return a\n\nf(*[1], **{})\n", true),
         // BUILD_*_UNPACK of 3.6 and 3.8 is refused (this check runs 3.13).
         ("* / ** unpacking in displays (3.11+)", "a = [*[1], *()]\nd = {**{}, 'k': 1}\n", true),
         ("decorator", "def d(f):\n    return f\n\n@d\ndef g():\n    pass\n",true),

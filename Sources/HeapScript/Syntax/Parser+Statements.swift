@@ -292,12 +292,30 @@ extension Parser {
     mutating func parameters(closing: String, annotations: Bool) throws(ParseStop) -> [Param] {
         var params: [Param] = []
         var names: [Token] = []
-        var sawDefault = false, sawStar = false
+        var sawDefault = false, sawStar = false, sawSlash = false
         while !(try at(closing)) {
             let t = try tok()
             if t.isOp("/") {
-                try advance()
-                unsupported("positional-only parameters", at: t)
+                // PEP 570: the parameters so far are positional-only. The grammar's
+                // invalid_parameters texts (3.11.7 = 3.12.1 = 3.13.0); a `/` first (pegen's
+                // generic "invalid syntax" or "at least one argument must precede /", by
+                // what follows) is refused.
+                if params.isEmpty {
+                    unsupported("'/' before any parameter", at: t)
+                    try advance()
+                } else if sawStar {
+                    throw error("/ must be ahead of *", line: t.line, offset: t.column + 1)
+                } else if sawSlash {
+                    throw error("/ may appear only once", line: t.line, offset: t.column + 1)
+                } else {
+                    try advance()
+                }
+                sawSlash = true
+                for i in params.indices where params[i].kind == .positional { params[i].kind = .positionalOnly }
+                if try at("*") {
+                    let star = try tok()
+                    throw error("expected comma between / and *", line: star.line, offset: star.column + 1)
+                }
             } else if t.isOp("*") {
                 try advance()
                 if sawStar { throw error("* argument may appear only once", line: t.line, offset: t.column + 1) }
@@ -332,8 +350,11 @@ extension Parser {
                     value = try expression()
                     if !sawStar { sawDefault = true }
                 } else if sawDefault && !sawStar {
-                    throw error("non-default argument follows default argument", line: n.line,
-                                offset: n.column + 1, width: n.text.count)
+                    // invalid_parameters' text, reworded in 3.12 (3.12.1 = 3.13.0).
+                    let renamed = (limits.profile?.minor ?? 0) >= 12
+                    throw error(renamed ? "parameter without a default follows parameter with a default"
+                                        : "non-default argument follows default argument",
+                                line: n.line, offset: n.column + 1, width: n.text.count)
                 }
                 names.append(n)
                 params.append(Param(name: n.text, defaultValue: value, kind: sawStar ? .keywordOnly : .positional, annotation: a))

@@ -237,7 +237,7 @@ final class CEval {
 
             case .LOAD_DEREF where ins.aux < 0, .LOAD_CLOSURE:
                 push(try interp.derefLoad(a.frame, Int(ins.arg), closure: ins.op == .LOAD_CLOSURE))
-            case .STORE_DEREF:
+            case .STORE_DEREF where ins.aux < 0:
                 interp.derefStore(a.frame, Int(ins.arg), pop())
             case .DELETE_DEREF:
                 try interp.derefDelete(a.frame, Int(ins.arg))
@@ -251,6 +251,14 @@ final class CEval {
                 }
                 heap.incref(v)
                 push(v)
+            case .STORE_DEREF:
+                // A comprehension's `:=` target (3.12+): a local of the frame `aux` levels
+                // out, as the inlined code's STORE_FAST (`CodeGen.emitComprehensionNamedExpr`).
+                var owner = a.frame
+                for _ in 0..<Int(ins.aux) { owner = owner.parent! }
+                let old = owner.locals[Int(ins.arg)]
+                owner.locals[Int(ins.arg)] = pop()
+                heap.xdecref(old)
 
             case .LIST_APPEND:
                 let v = pop()
@@ -858,12 +866,16 @@ final class CEval {
         switch heap.payload[Int(callable)] {
         case .function: return .function(callable)
         case .method(let fn, _) where heap.kind(fn) == .function: return .function(fn)
-        case .builtin(let b) where b.selfRef == nil:
+        case .builtin(let b) where b.selfRef == nil && !interp.profile.callFunctionExThroughFunctionCall:
+            // (3.6's do_call_core calls a builtin through PyCFunction_Call, by its METH_ flags:
+            // not modelled.)
             let name = interp.builtinTable[Int(b.id)].qualifiedName
             if Self.exBuiltins.contains(name) && (!keywords || Self.exBuiltinsWithKeywords.contains(name)) { return .builtin(name) }
         default: break
         }
-        throw interp.notModelled("f(*args, **kwargs)", because: "only calls of Python functions, their bound methods and some builtins with unpacking are modelled")
+        throw interp.notModelled("f(*args, **kwargs)", because: interp.profile.callFunctionExThroughFunctionCall
+            ? "on CPython \(interp.profile.version) only calls of Python functions and their bound methods with unpacking are modelled"
+            : "only calls of Python functions, their bound methods and some builtins with unpacking are modelled")
     }
 
     private func checkCallFunctionEx(_ callable: ObjectRef) throws { _ = try exCallee(callable) }
@@ -1018,6 +1030,9 @@ final class CEval {
             interp.evalBreaker()
             return result
         }
+        if interp.profile.callFunctionExThroughFunctionCall {
+            return try callThroughFunctionCall(callable, args, kw, keys, hasDict: kwargs != nil)
+        }
         var unpacked: Interpreter.UnpackedDict?
         if !kw.isEmpty { unpacked = try interp.stackUnpackDict(args, keys: keys, values: kw.map { $0.1 }) }
         defer { unpacked.map(interp.stackUnpackDictFree) }
@@ -1046,6 +1061,46 @@ final class CEval {
             result = try interp.callFunction(fn, [selfRef] + args, kw, vectorcall: true, borrowsFunction: borrows)
         default:
             preconditionFailure("exCallee lets through functions, bound methods and builtins")
+        }
+        interp.evalBreaker()   // CHECK_EVAL_BREAKER after CALL_FUNCTION_EX
+        return result
+    }
+
+    /// CALL_FUNCTION_EX's call on 3.6 (`Profile.callFunctionExThroughFunctionCall`):
+    /// do_call_core → PyObject_Call, whose Py_EnterRecursiveCall counts one level (refused
+    /// near the limit, as other C calls), then
+    /// - a function: function_call, which turns any keyword dict (`hasDict`, even empty) into
+    ///   a tuple `(k1, v1, ...)` of new references for PyEval_EvalCodeEx and releases it
+    ///   after the call; the positional arguments are read from the argument tuple;
+    /// - a bound method: method_call → _PyObject_Call_Prepend (self and the arguments
+    ///   borrowed in a C array; more than four arguments are refused by `callFunctionEx`) →
+    ///   _PyFunction_FastCallDict, which makes that tuple only for a non-empty dict.
+    /// The frame (_PyEval_EvalCodeWithName or function_code_fastcall) takes its own
+    /// references to the arguments; it holds the code, not the function, whose reference
+    /// the caller (the stack, or the method) keeps.
+    private func callThroughFunctionCall(_ callable: ObjectRef, _ args: [ObjectRef], _ kw: [(String, ObjectRef)],
+                                         _ keys: [ObjectRef], hasDict: Bool) throws -> ObjectRef {
+        try interp.refuseCCallNearRecursionLimit()
+        var isMethod = false
+        if case .method = heap.payload[Int(callable)] { isMethod = true }
+        var kwtuple: ObjectRef?
+        if isMethod ? !kw.isEmpty : hasDict {
+            var items: [ObjectRef] = []
+            for (k, (_, v)) in zip(keys, kw) { items.append(k); items.append(v) }
+            items.forEach(heap.incref)
+            kwtuple = try interp.newTuple(items)
+        }
+        defer { kwtuple.map(heap.decref) }
+        args.forEach(heap.incref); kw.forEach { heap.incref($0.1) }
+        let result: ObjectRef
+        switch heap.payload[Int(callable)] {
+        case .function:
+            result = try interp.callFunction(callable, args, kw, vectorcall: true, borrowsFunction: true)
+        case .method(let fn, let selfRef):
+            heap.incref(selfRef)
+            result = try interp.callFunction(fn, [selfRef] + args, kw, vectorcall: true, borrowsFunction: true)
+        default:
+            preconditionFailure("exCallee lets through functions and bound methods on 3.6")
         }
         interp.evalBreaker()   // CHECK_EVAL_BREAKER after CALL_FUNCTION_EX
         return result

@@ -73,10 +73,14 @@ extension CodeGen {
             guard interp.profile.minor >= 8 else {
                 throw c.unsupported("':=' under CPython \(interp.profile.version) (its SyntaxError)", e.span)
             }
-            if inComprehensionIterable > 0 || c.scopes.contains(where: { $0.kind == .comprehension }) {
-                // PEP 572: the target binds in the enclosing function; in an iterable it is
-                // a SyntaxError. Neither is modelled.
-                throw c.unsupported("':=' in a comprehension", e.span)
+            if inComprehensionIterable > 0 {
+                // symtable_handle_namedexpr (its error is the whole expression's).
+                throw SyntaxError(.syntaxError, "assignment expression cannot be used in a comprehension iterable expression",
+                                  line: e.span.line, offset: e.span.column + 1, width: namedExprWidth(target, value))
+            }
+            if c.scope.kind == .comprehension {
+                try emitComprehensionNamedExpr(target, value, e.span)
+                return
             }
             try emitExpr(value)
             emit(.COPY, .value(1))
@@ -742,7 +746,13 @@ extension CodeGen {
             let g = generators[index]
             stores[index] = try capture { try emitStore(g.target) }
             tests[index] = try capture { for t in g.ifs { try emitJumpIf(t, jumpIfTrue: false, to: skips[index]) } }
-            if index > 0 { iters[index] = try capture { try emitExpr(g.iter) } }
+            if index > 0 {
+                iters[index] = try capture {
+                    inComprehensionIterable += 1
+                    defer { inComprehensionIterable -= 1 }
+                    try emitExpr(g.iter)
+                }
+            }
         }
         if isGenerator { emit(.RETURN_GENERATOR); emit(.POP_TOP) }
         emit(.RESUME, .value(0))
@@ -896,5 +906,65 @@ extension CodeGen {
             }
         }
         if isTuple { emit(.LIST_TO_TUPLE) }
+    }
+}
+
+// MARK: - ':=' in a comprehension (PEP 572; symtable.c symtable_extend_namedexpr_scope)
+
+extension CodeGen {
+    /// The caret width of a whole `target := value` (its node's extent on one line).
+    func namedExprWidth(_ target: Expr, _ value: Expr) -> Int {
+        let start = target.span, end = value.span
+        return end.endLine == start.line ? max(1, end.endColumn - start.column) : 1
+    }
+
+    /// `target := value` inside a comprehension: the target is bound in the scope around the
+    /// comprehensions (symtable_extend_namedexpr_scope, 3.8.18 = 3.11.7 = 3.12.1 = 3.13.0):
+    /// - a SyntaxError when it is an iteration variable of any comprehension it is in, or
+    ///   when the comprehensions are in a class body (located at the target name);
+    /// - at module level (and for a name the function declares global) STORE_GLOBAL, in the
+    ///   comprehension's own code through 3.11 and in the inlined code from 3.12;
+    /// - in a function, a local of the function: from 3.12 (PEP 709) the inlined code's
+    ///   STORE_FAST of the function's slot, which the engine's comprehension makes as a
+    ///   store into the frame around it (STORE_DEREF with a depth, as its reads are). Through
+    ///   3.11 the variable is a cell of the function and a free variable of the
+    ///   comprehension's function (LOAD_CLOSURE, a closure tuple, MAKE_FUNCTION 8), which the
+    ///   engine's comprehensions do not make: refused.
+    func emitComprehensionNamedExpr(_ target: Expr, _ value: Expr, _ span: SourceSpan) throws {
+        guard case .name(let name) = target.kind else { throw c.unsupported("':=' to a non-name", span) }
+        let nameWidth = name.unicodeScalars.count
+        var depth = 0
+        var k = c.scopes.count - 1
+        while k >= 0, c.scopes[k].kind == .comprehension {
+            if c.scopes[k].localIndex[name] != nil {
+                throw SyntaxError(.syntaxError, "assignment expression cannot rebind comprehension iteration variable '\(name)'",
+                                  line: target.span.line, offset: target.span.column + 1, width: nameWidth)
+            }
+            k -= 1; depth += 1
+        }
+        if k >= 0, c.scopes[k].kind == .classBody {
+            throw SyntaxError(.syntaxError, "assignment expression within a comprehension cannot be used in a class body",
+                              line: target.span.line, offset: target.span.column + 1, width: nameWidth)
+        }
+        // A generator expression outlives the frame around it: its target would be a cell.
+        if units.contains(where: { $0.isGeneratorExpression }) {
+            throw c.unsupported("':=' in a generator expression", span)
+        }
+        let access = c.resolve(name)
+        if case .enclosing = access, !interp.profile.inlinesComprehensions {
+            throw c.unsupported("':=' in a comprehension in a function under CPython \(interp.profile.version) (the target's cell)", span)
+        }
+        try emitExpr(value)
+        emit(.COPY, .value(1))
+        switch access {
+        case .global:
+            c.noteName(name)
+            located(Location(target.span)) { emit(.STORE_GLOBAL, .name(name, key: interp.name(name))) }
+        case .enclosing(let d, let i) where d == depth:
+            try refuseIfCellSlot(depth: d, index: i, target.span)
+            located(Location(target.span)) { emit(.STORE_DEREF, .value(Int32(i)), aux: Int32(d)) }
+        default:
+            throw c.unsupported("':=' in a comprehension binding this name", span)
+        }
     }
 }

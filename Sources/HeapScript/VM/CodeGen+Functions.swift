@@ -175,9 +175,9 @@ struct ClosureWalker {
             yields = true
             try walk(value)
         case .namedExpr(let target, let value):
-            // In a comprehension the target binds in the enclosing function (PEP 572's
-            // scoping), which the engine's comprehensions do not model.
-            if inComprehension > 0 { throw UnsupportedConstruct("':=' in a comprehension", line: e.span.line, column: e.span.column) }
+            // In a comprehension the target binds in this function (PEP 572's scoping:
+            // `Scope.collectBindings` makes it a local here); `CodeGen.emitComprehensionNamedExpr`
+            // refuses what the engine does not model of it.
             try walk(value); try walk(target)
         case .generatorExp where inComprehension > 0:
             // Its qualname and closure would pass through the comprehension, which the

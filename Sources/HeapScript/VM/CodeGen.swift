@@ -438,9 +438,13 @@ final class CodeGen {
     /// co_consts[0] None so that it has no docstring; the value is returned as it is).
     func emitFunction(name: String, params sourceParams: [Param], body: [Stmt], span: SourceSpan, lambdaBody: Expr? = nil,
                       returns: Expr? = nil) throws {
-        // symtable_visit_arguments' order, which is co_varnames': positional, keyword-only,
-        // *args, **kwargs.
-        let positional = sourceParams.filter { $0.kind == .positional }
+        // symtable_visit_arguments' order, which is co_varnames': positional-only, positional,
+        // keyword-only, *args, **kwargs. Positional-only parameters are 3.8+ syntax (3.6's
+        // SyntaxError, whose LL(1) wording is not modelled).
+        if sourceParams.contains(where: { $0.kind == .positionalOnly }), interp.profile.minor < 8 {
+            throw c.unsupported("positional-only parameters under CPython \(interp.profile.version) (its SyntaxError)", span)
+        }
+        let positional = sourceParams.filter { $0.kind == .positionalOnly || $0.kind == .positional }
         let keywordOnly = sourceParams.filter { $0.kind == .keywordOnly }
         let params = positional + keywordOnly + sourceParams.filter { $0.kind == .varArgs }
             + sourceParams.filter { $0.kind == .varKeywords }
@@ -475,6 +479,7 @@ final class CodeGen {
         var fscope = analysis.scope
         fscope.declaredGlobal.subtract(params.map({ $0.name }))
         code.paramCount = positional.count
+        code.posonlyCount = positional.filter({ $0.kind == .positionalOnly }).count
         code.kwonlyCount = keywordOnly.count
         code.hasVarArgs = params.contains { $0.kind == .varArgs }
         code.hasVarKeywords = params.contains { $0.kind == .varKeywords }

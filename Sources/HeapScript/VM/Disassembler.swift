@@ -103,9 +103,9 @@ struct Disassembler {
         case .BINARY_OP:
             if i.arg >= BinaryOp.inplaceBase { return (i.arg, BinaryOp.byNbOparg[Int(i.arg - BinaryOp.inplaceBase)].rawValue + "=") }
             return (i.arg, BinaryOp.byNbOparg[Int(i.arg)].rawValue)
-        case .LOAD_CLOSURE, .STORE_DEREF, .DELETE_DEREF:
+        case .LOAD_CLOSURE, .DELETE_DEREF:
             return (i.arg, code.localNames[Int(i.arg)])
-        case .LOAD_DEREF where i.aux < 0:
+        case .LOAD_DEREF where i.aux < 0, .STORE_DEREF where i.aux < 0:
             return (i.arg, code.localNames[Int(i.arg)])
         case .MAKE_FUNCTION:
             // dis's MAKE_FUNCTION_FLAGS.

@@ -118,6 +118,8 @@ final class ParserTests: XCTestCase {
         guard case .functionDef("f", let params, _, let decos, _)? = parse("@d\ndef f(a, b=1, *c, d, e=2, **g):\n    return a\n").first?.kind else { return XCTFail() }
         XCTAssertEqual(params.map(\.kind), [.positional, .positional, .varArgs, .keywordOnly, .keywordOnly, .varKeywords])
         XCTAssertEqual(decos.count, 1)
+        guard case .functionDef("g", let posonly, _, _, _)? = parse("def g(a, b=1, /, c=2, *, d):\n    pass\n").first?.kind else { return XCTFail() }
+        XCTAssertEqual(posonly.map(\.kind), [.positionalOnly, .positionalOnly, .positional, .keywordOnly])
         XCTAssertEqual(parse("@d\ndef f(): pass\n")[0].span, SourceSpan(line: 2, column: 0, endLine: 2, endColumn: 13))   // 3.11.7
         guard case .classDef("C", let bases, let body, _)? = parse("class C(B):\n  x = 1\n  def m(self): pass\n").first?.kind else { return XCTFail() }
         XCTAssertEqual(bases.count, 1)
@@ -186,6 +188,11 @@ final class ParserTests: XCTestCase {
             ("f(x for x in y, 1)", "SyntaxError: Generator expression must be parenthesized @1:3"),
             ("def f(a=1, b): pass", "SyntaxError: non-default argument follows default argument @1:12"),
             ("def f(*, **k): pass", "SyntaxError: named arguments must follow bare * @1:7"),
+            ("def f(a, /, b, /): pass", "SyntaxError: / may appear only once @1:16"),
+            ("def f(*, a, /): pass", "SyntaxError: / must be ahead of * @1:13"),
+            ("def f(*a, /): pass", "SyntaxError: / must be ahead of * @1:11"),
+            ("def f(a=1, / *): pass", "SyntaxError: expected comma between / and * @1:14"),
+            ("def f(a=1, /, b): pass", "SyntaxError: non-default argument follows default argument @1:15"),
             ("def f(x, x): pass", "SyntaxError: duplicate argument 'x' in function definition @1:10"),
             ("x = 'a' b'c'", "SyntaxError: cannot mix bytes and nonbytes literals @1:13"),
             ("x = \\ 1", "SyntaxError: unexpected character after line continuation character @1:6"),
@@ -222,7 +229,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(failure("async def f(): pass"), "unsupported 'async def'")
         XCTAssertEqual(failure("match x:\n  case 1: pass\n"), "unsupported 'match' statements")
         XCTAssertEqual(failure("from x import *"), "unsupported 'import *'")
-        XCTAssertEqual(failure("def f(a, /): pass"), "unsupported positional-only parameters")
+        XCTAssertEqual(failure("def f(/): pass"), "unsupported '/' before any parameter")
         // A later syntax error wins over an earlier unsupported construct, as CPython would report it.
         XCTAssertEqual(failure("from x import *\ny = )"), "SyntaxError: unmatched ')' @2:5")
         XCTAssertEqual(failure("match = 1\nmatch.x = 2\n"), "OK")

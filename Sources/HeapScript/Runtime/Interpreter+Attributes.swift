@@ -236,8 +236,9 @@ extension Interpreter {
             return nil
         case .function(let fn):
             switch attr {
-            case "__name__": return try newStr(fn.name)
-            case "__qualname__": return try newStr(fn.qualname)
+            // func_name: co_name, the interned identifier (`f.__name__ is f.__qualname__`).
+            case "__name__": let n = try internedName(fn.name); heap.incref(n); return n
+            case "__qualname__": return try functionQualname(fn)
             case "__code__": heap.incref(fn.codeRef); return fn.codeRef
             case "__defaults__": let d = fn.defaults ?? heap.none; heap.incref(d); return d
             case "__kwdefaults__": let d = fn.kwdefaults ?? heap.none; heap.incref(d); return d
@@ -274,6 +275,10 @@ extension Interpreter {
         case .method(let fn, let s):
             if attr == "__func__" { heap.incref(fn); return fn }
             if attr == "__self__" { heap.incref(s); return s }
+            // method_getattro: a name the method type lacks is the function's
+            // (PyObject_GetAttr(im_func, name)), its AttributeError the function's
+            // (`C().m.__qualname__` is 'C.m', `C().m.x` names 'function', 3.6.15-3.13.0).
+            if !surface.has(attribute: attr, onType: "method") { return try getAttr(fn, attr) }
         case .native(let o):
             if let su = o as? SuperObject { return try superGetattro(su, obj, attr) }
             if let m = o as? MemberDescr, attr != "__class__" { return try memberDescrAttribute(m, attr) }

@@ -193,7 +193,7 @@ final class CEval {
                                                      method: ins.aux & 1 != 0, twoArgs: ins.aux & 2 != 0,
                                                      frame: a.frame, code: a.bytecode, site: pc - 1)
                 switch found {
-                case .function: push(obj); methods.append((slot: stack.count - 1, method: found))
+                case .function, .slotWrapper: push(obj); methods.append((slot: stack.count - 1, method: found))
                 case .attribute(let v):
                     push(v)
                     if ins.aux & 1 != 0 { methods.append((slot: stack.count - 1, method: found)) }

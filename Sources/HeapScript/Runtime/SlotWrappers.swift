@@ -60,8 +60,15 @@ extension Interpreter {
         for kind in [TypeKind.list, .dict] {
             defineMethod(kind, "__getitem__") { i, s, args, _ in try i.getItem(s!, args[0]) }
         }
-        // object.__init__ (wrap_init → object_init) for `super().__init__(...)`.
+        // object's own slots for `super().__init__(...)` and the like from an instance of a
+        // class: wrap_init → object_init, wrap_unaryfunc → object_repr, wrap_hashfunc →
+        // _Py_HashPointer, wrap_richcmpfunc → object_richcompare (whatever the class defines).
         objectSlotTable["__init__"] = defineSlot([], "__init__", arity: nil) { i, s, args in try i.objectInit(s, args) }
+        objectSlotTable["__repr__"] = defineSlot([], "__repr__", arity: 0) { i, s, _ in try i.newStr(i.objectReprString(s)) }
+        objectSlotTable["__hash__"] = defineSlot([], "__hash__", arity: 0) { i, s, _ in try i.newInt(i.addressHash(s)) }
+        for (name, op) in [("__eq__", CompareOp.eq), ("__ne__", .ne), ("__lt__", .lt), ("__le__", .le), ("__gt__", .gt), ("__ge__", .ge)] {
+            objectSlotTable[name] = defineSlot([], name, arity: 1) { i, s, args in try i.objectRichCompare(s, args[0], op) }
+        }
     }
 
     /// object_init: nothing to do; excess arguments are a TypeError whose text says whether

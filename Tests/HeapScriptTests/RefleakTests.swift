@@ -72,8 +72,6 @@ final class RefleakTests: XCTestCase {
         // The same 300-instance id strides: `class P: pass` in their place grows 1031 -> 1047 ->
         // 1049 -> 1051 objects too; slotted instances without the strides do not grow.
         "classes/slots_strides": "as classes/instance_layout (the id strides of 300 instances); not yet traced",
-        "classes/classmethod_decorators": "refused under 3.11 (a classmethod of a function whose __qualname__ is not its __name__)",
-        "classes/super_classmethod": "refused under 3.11 (a classmethod of a function whose __qualname__ is not its __name__)",
         "exceptions/traceback_cycle": "refused (a collection while a caught exception holds its traceback)",
         "refcount/chr_ascii_identity": "refused under 3.11 (which object chr() returns for an ASCII code point)",
         "containers/copy_cycles_gc": "refused under 3.11 at its last statements (gc.get_count() after _deepcopy_tuple's caught KeyError)",

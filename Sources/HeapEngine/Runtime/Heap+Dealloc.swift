@@ -160,6 +160,7 @@ extension Heap {
             clearWeakrefs(f.weakrefs)
             decref(f.codeRef); decref(f.globals); xdecref(f.defaults); xdecref(f.kwdefaults); xdecref(f.module)
             xdecref(f.doc); xdecref(f.dict); xdecref(f.closure); xdecref(f.annotations)
+            xdecref(f.qualnameRef)
         case .method(let fn, let selfRef):
             decref(fn); decref(selfRef)
             if freeLists.methods.count < profile.methodFreeListMax {

@@ -135,6 +135,11 @@ public final class FunctionInfo {
     /// func_annotations: made empty by the first read of `__annotations__` (the engine's
     /// functions have no annotations); released after func_closure.
     public var annotations: ObjectRef?
+    /// func_qualname as the object CPython holds (owned): 3.11+ the code's co_qualname,
+    /// 3.6-3.10 the str MAKE_FUNCTION popped (a constant of the enclosing code). nil where
+    /// the engine holds no such object (`qualname` is the name then, or a str is made on
+    /// each read). Released last (func_dealloc: after func_code and func_name).
+    public var qualnameRef: ObjectRef?
     public var weakrefs: [ObjectRef] = []
     public init(name: String, qualname: String, code: AnyObject, codeRef: ObjectRef,
                 globals: ObjectRef, defaults: ObjectRef?, module: ObjectRef?) {

@@ -11,6 +11,12 @@ final class CodeObject: NativeReferents {
     var qualname: String
     let filename: String
     let firstLine: Int
+    /// 3.11+ co_qualname (owned) of a `def`'s code: the str compiler_set_qualname made
+    /// ("C.f", PyUnicode_Concat + PyUnicode_Append, not interned), or the interned name
+    /// itself when the qualname is the name. PyFunction_New shares it as func_qualname, and
+    /// functools_wraps copies that very object into a staticmethod's or classmethod's dict.
+    /// nil for other code (and before 3.11, where MAKE_FUNCTION pops the qualname).
+    var qualnameRef: ObjectRef?
     /// co_consts' items. Owned while compiling; once `Compiler.makeCode` has built the real
     /// tuples, borrowed from the co_consts tuple (which may be an equal merged one).
     var consts: [ObjectRef] = []
@@ -73,6 +79,8 @@ final class CodeObject: NativeReferents {
         let owned = tuples.isEmpty ? consts : tuples
         consts = []; tuples = []
         for r in owned { heap.decref(r) }
+        // code_dealloc: co_qualname after co_consts, co_names and the local names.
+        if let q = qualnameRef { qualnameRef = nil; heap.decref(q) }
     }
 
     func forEachReferent(_ body: (ObjectRef) -> Void) { (tuples.isEmpty ? consts : tuples).forEach(body) }

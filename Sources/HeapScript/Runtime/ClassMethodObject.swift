@@ -61,9 +61,10 @@ extension Interpreter {
             throw notModelled("\(n)() of an object that is not a Python function")
         }
         if profile.funcWrappersCopyAttributes {
-            // functools_wraps copies func_qualname, a str CPython's compiler made for the code
-            // object (for a def in a class body, "C.f"); the engine keeps no such object.
-            guard fn.qualname == fn.name || makingFinalizeClass || makingNamedtupleClass else {
+            // functools_wraps copies func_qualname, the str CPython's compiler made for the
+            // code object (for a def in a class body, "C.f"): the engine has it as the code's
+            // co_qualname (`CodeObject.qualnameRef`) only for a `def` or lambda it compiled.
+            guard fn.qualname == fn.name || fn.qualnameRef != nil || makingFinalizeClass || makingNamedtupleClass else {
                 throw notModelled("\(n)() of a function whose __qualname__ is not its __name__",
                                   because: "CPython \(profile.version) copies the function's __qualname__ str into the \(n)'s "
                                   + "__dict__, and heapbook does not keep that str as the object CPython's compiler made")
@@ -90,9 +91,10 @@ extension Interpreter {
     /// wrapper's dict, made by the first store. Reading `__annotations__` gives the function
     /// its empty annotations dict (func_get_annotations) when it has none yet.
     private func functoolsWraps(_ w: FuncWrapperObject, _ f: ObjectRef, _ fn: FunctionInfo) throws {
-        // A qualname other than the name only for weakref.finalize's (see newFuncWrapper).
-        let qualname = fn.qualname == fn.name ? name(fn.name) : try newStr(fn.qualname)
-        defer { if fn.qualname != fn.name { heap.decref(qualname) } }
+        // func_get_qualname: the function's own str (a new one only for weakref.finalize's,
+        // see newFuncWrapper).
+        let qualname = try functionQualname(fn)
+        defer { heap.decref(qualname) }
         let values: [(String, ObjectRef)] = [
             ("__module__", fn.module!), ("__name__", name(fn.name)), ("__qualname__", qualname),
             ("__doc__", fn.doc ?? heap.none),
@@ -100,6 +102,15 @@ extension Interpreter {
         for (k, v) in values { try funcWrapperSetAttr(w, k, v) }
         let annotations = try functionAnnotations(fn)
         try funcWrapperSetAttr(w, "__annotations__", annotations)
+    }
+
+    /// func_get_qualname: func_qualname, a new reference. The object CPython holds where the
+    /// engine has it (`FunctionInfo.qualnameRef`), the interned name where the qualname is
+    /// the name (compiler_set_qualname takes u_name), else a new str.
+    func functionQualname(_ fn: FunctionInfo) throws -> ObjectRef {
+        if let q = fn.qualnameRef { heap.incref(q); return q }
+        if fn.qualname == fn.name { let q = try internedName(fn.name); heap.incref(q); return q }
+        return try newStr(fn.qualname)
     }
 
     /// func_get_annotations: the function's annotations dict, made empty on first use

@@ -525,6 +525,8 @@ extension Interpreter {
         let info = FunctionInfo(name: code.name, qualname: code.qualname, code: code, codeRef: codeRef,
                                 globals: globals, defaults: defaults, module: module)
         info.closure = closure
+        // PyFunction_New (3.11+): func_qualname is co_qualname, shared.
+        if let q = code.qualnameRef { heap.incref(q); info.qualnameRef = q }
         // PyFunction_New: func_doc is co_consts[0] when that is a str. (Only for a def or
         // lambda: the engine also wraps a module unit's code in a function to run it.)
         if code.kind == .function, let first = code.consts.first, heap.kind(first) == .str {

@@ -20,6 +20,15 @@ extension Interpreter {
 
     func hexAddress(_ r: ObjectRef) -> String { "0x" + String(heap.address[Int(r)], radix: 16) }
 
+    /// object_repr: `<module.qualname object at 0x...>`, the type's `__module__` and
+    /// qualname (what an instance of a class without `__repr__` shows, and
+    /// `super().__repr__()` reaching object).
+    func objectReprString(_ r: ObjectRef) -> String {
+        let info = heap.typeInfo(of: r)
+        let typeName = info.isHeapType ? nestedClassQualnames[heap.typeOf[Int(r)]] ?? info.name : info.name
+        return "<\(info.module ?? "builtins").\(typeName) object at \(hexAddress(r))>"
+    }
+
     func str(_ r: ObjectRef) throws -> String {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
@@ -140,9 +149,7 @@ extension Interpreter {
                 }
                 return stringValue(s)
             }
-            // object_repr: the type's module and qualname.
-            let typeName = info.isHeapType ? nestedClassQualnames[heap.typeOf[Int(r)]] ?? info.name : info.name
-            return "<\(info.module ?? "builtins").\(typeName) object at \(hexAddress(r))>"
+            return objectReprString(r)
         case .function(let f): return "<function \(f.qualname) at \(hexAddress(r))>"
         case .native(let o as MethodWrapper):
             let s = o.selfRef

@@ -177,6 +177,9 @@ public final class Interpreter {
     /// Slot wrappers of builtin types (SlotWrappers.swift): by id, and kind -> name -> id.
     var slotWrappers: [SlotWrapper] = []
     var slotTable: [TypeKind: [String: Int32]] = [:]
+    /// object's own slot wrappers as a super() lookup reaches them from an instance of a
+    /// class (object.__dict__'s entries applied to any instance): name -> id.
+    var objectSlotTable: [String: Int32] = [:]
     /// The structseq types (StructSeq.swift): sys.version_info and friends.
     var structSeqTypes: [ObjectRef: StructSeqType] = [:]
     /// sys.setrecursionlimit's limit (SysModule.swift); the profile's until it is set.

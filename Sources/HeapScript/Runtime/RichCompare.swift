@@ -140,7 +140,7 @@ extension Interpreter {
     /// object_richcompare: `==` is identity (else NotImplemented); `!=` asks the type's
     /// tp_richcompare for `==` and inverts a result that is not NotImplemented (through
     /// PyObject_IsTrue, 3.x); ordering is NotImplemented.
-    private func objectRichCompare(_ selfRef: ObjectRef, _ other: ObjectRef, _ op: CompareOp) throws -> ObjectRef {
+    func objectRichCompare(_ selfRef: ObjectRef, _ other: ObjectRef, _ op: CompareOp) throws -> ObjectRef {
         switch op {
         case .eq:
             return selfRef == other ? heap.newBool(true) : newNotImplemented()

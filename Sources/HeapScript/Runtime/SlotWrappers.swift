@@ -7,8 +7,9 @@ import HeapEngine
 struct SlotWrapper {
     typealias Body = (Interpreter, _ selfRef: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef
     let name: String
-    /// The positional arguments its wrapper function takes (check_num_args).
-    let arity: Int
+    /// The positional arguments its wrapper function takes (check_num_args); nil for a
+    /// wrapper that takes any (wrap_init, PyWrapperFlag_KEYWORDS).
+    let arity: Int?
     let body: Body
 }
 
@@ -26,10 +27,12 @@ extension Interpreter {
     /// Kinds whose `__hash__` is None in their type's dict (list_hash... PyObject_HashNotImplemented).
     static let unhashableKinds: [TypeKind] = [.list, .dict, .set]
 
-    func defineSlot(_ kinds: [TypeKind], _ name: String, arity: Int, _ body: @escaping SlotWrapper.Body) {
+    @discardableResult
+    func defineSlot(_ kinds: [TypeKind], _ name: String, arity: Int?, _ body: @escaping SlotWrapper.Body) -> Int32 {
         slotWrappers.append(SlotWrapper(name: name, arity: arity, body: body))
         let id = Int32(slotWrappers.count - 1)
         for k in kinds { slotTable[k, default: [:]][name] = id }
+        return id
     }
 
     func registerSlotWrappers() {
@@ -57,6 +60,35 @@ extension Interpreter {
         for kind in [TypeKind.list, .dict] {
             defineMethod(kind, "__getitem__") { i, s, args, _ in try i.getItem(s!, args[0]) }
         }
+        // object's own slots for `super().__init__(...)` and the like from an instance of a
+        // class: wrap_init → object_init, wrap_unaryfunc → object_repr, wrap_hashfunc →
+        // _Py_HashPointer, wrap_richcmpfunc → object_richcompare (whatever the class defines).
+        objectSlotTable["__init__"] = defineSlot([], "__init__", arity: nil) { i, s, args in try i.objectInit(s, args) }
+        objectSlotTable["__repr__"] = defineSlot([], "__repr__", arity: 0) { i, s, _ in try i.newStr(i.objectReprString(s)) }
+        objectSlotTable["__setattr__"] = defineSlot([], "__setattr__", arity: nil) { i, s, args in try i.objectSetattr(s, args) }
+        objectSlotTable["__hash__"] = defineSlot([], "__hash__", arity: 0) { i, s, _ in try i.newInt(i.addressHash(s)) }
+        for (name, op) in [("__eq__", CompareOp.eq), ("__ne__", .ne), ("__lt__", .lt), ("__le__", .le), ("__gt__", .gt), ("__ge__", .ge)] {
+            objectSlotTable[name] = defineSlot([], name, arity: 1) { i, s, args in try i.objectRichCompare(s, args[0], op) }
+        }
+    }
+
+    /// object_init: nothing to do; excess arguments are a TypeError whose text says whether
+    /// the type overrides `__init__` (tp_init is not object_init) or not (then tp_new is
+    /// object_new: a `__new__` in a class is refused when the class is made). Measured:
+    /// 3.6.15 "object.__init__() takes no parameters" either way; 3.8.18-3.13.0
+    /// "object.__init__() takes exactly one argument (the instance to initialize)", and
+    /// tp_name in place of `object` when the type does not override `__init__`.
+    func objectInit(_ selfRef: ObjectRef, _ args: [ObjectRef]) throws -> ObjectRef {
+        if args.isEmpty { return heap.newNone() }
+        if profile.minor < 8 { throw error("TypeError", "object.__init__() takes no parameters") }
+        let type = heap.typeOf[Int(selfRef)]
+        let overridesInit = try heap.typeInfo(type).mro.contains { t in
+            let info = heap.typeInfo(t)
+            guard info.isHeapType, let d = info.dict else { return false }
+            return try dictGet(d, name("__init__")) != nil
+        }
+        let owner = overridesInit ? "object" : heap.typeInfo(type).name
+        throw error("TypeError", "\(owner).__init__() takes exactly one argument (the instance to initialize)")
     }
 
     /// Each type's tp_richcompare called directly: the result for a pair of its own kind,
@@ -116,10 +148,10 @@ extension Interpreter {
         let slot = slotWrappers[Int(id)]
         if !kwargs.isEmpty { throw notModelled("keyword arguments to a slot wrapper (\(slot.name))") }
         try refuseStartupObject(selfRef)
-        if args.count != slot.arity {
+        if let arity = slot.arity, args.count != arity {
             // check_num_args: "expected 1 arguments" before 3.7 (3.6.15), singular after.
-            let plural = slot.arity == 1 && profile.minor >= 7 ? "" : "s"
-            throw error("TypeError", "expected \(slot.arity) argument\(plural), got \(args.count)")
+            let plural = arity == 1 && profile.minor >= 7 ? "" : "s"
+            throw error("TypeError", "expected \(arity) argument\(plural), got \(args.count)")
         }
         return try slot.body(self, selfRef, args)
     }

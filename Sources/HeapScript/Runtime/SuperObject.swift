@@ -6,10 +6,13 @@ import HeapEngine
 // do_super_lookup, super_repr, super_traverse, super_dealloc; and 3.12+'s _PySuper_Lookup,
 // which LOAD_SUPER_ATTR's specialized forms call without making a super object.
 //
-// Modelled: the bound form only (`super()` in a method, `super(C, obj)`, `super(C, C2)`).
-// Refused: the unbound forms (`super(C)`, `super(C, None)`), keyword arguments, a name
-// the MRO walk would find in a builtin type (`super().__init__()` reaching object's slot
-// wrapper) or among super's own descriptors, and a descriptor the engine cannot get.
+// Modelled: the bound form only (`super()` in a method, `super(C, obj)`, `super(C, C2)`),
+// and of object's own entries the slot wrappers in `objectSlotTable` (`super().__init__()`:
+// wrapperdescr_get makes a method-wrapper; 3.12+'s specialized LOAD_SUPER_ATTR_METHOD
+// leaves the wrapper_descriptor unbound, Py_TPFLAGS_METHOD_DESCRIPTOR).
+// Refused: the unbound forms (`super(C)`, `super(C, None)`), keyword arguments, any other
+// name the MRO walk would find in a builtin type or among super's own descriptors, and a
+// descriptor the engine cannot get.
 
 /// A super object's fields (superobject): `type` (__thisclass__), `obj` (__self__) and
 /// `objType` (__self_class__), all owned. PySuper_Type has no tp_clear: a cycle through a
@@ -117,7 +120,11 @@ extension Interpreter {
     /// object's own attributes (PyObject_GenericGetAttr: its members).
     func superGetattro(_ su: SuperObject, _ r: ObjectRef, _ attr: String) throws -> ObjectRef {
         if attr != "__class__", let found = try superLookupDescr(su.type, su.objType, attr) {
-            return try superDescrGet(found, obj: su.obj == su.objType ? nil : su.obj, startType: su.objType, attr: attr)
+            let obj = su.obj == su.objType ? nil : su.obj
+            switch found {
+            case .entry(let v): return try superDescrGet(v, obj: obj, startType: su.objType, attr: attr)
+            case .objectSlot(let id): return try superSlotWrapperGet(id, obj: obj)
+            }
         }
         let v: ObjectRef
         switch attr {
@@ -135,23 +142,40 @@ extension Interpreter {
         return v
     }
 
+    /// What the MRO walk of a super lookup found: a class dict's entry (borrowed), or one of
+    /// object's slot wrappers (`objectSlotTable`; a wrapper_descriptor the engine keeps no
+    /// object for).
+    enum SuperFound {
+        case entry(ObjectRef)
+        case objectSlot(Int32)
+    }
+
     /// _super_lookup_descr: the first entry for `attr` in the dicts of the classes after
-    /// `type` in `startType`'s MRO (borrowed), nil when `type` is not in it or no class has
-    /// it. `object`'s dict holds what the recorded surface lists for it (`dir(object)`): a
-    /// name there is refused (a slot wrapper or method descriptor the engine keeps no dict
-    /// entry for), as is any other builtin type reached.
-    private func superLookupDescr(_ type: ObjectRef, _ startType: ObjectRef, _ attr: String) throws -> ObjectRef? {
+    /// `type` in `startType`'s MRO, nil when `type` is not in it or no class has it.
+    /// `object`'s dict holds what the recorded surface lists for it (`dir(object)`): a name
+    /// there is one of `objectSlotTable`'s or refused (a slot wrapper or method descriptor
+    /// the engine keeps no dict entry for), as is any other builtin type reached.
+    private func superLookupDescr(_ type: ObjectRef, _ startType: ObjectRef, _ attr: String) throws -> SuperFound? {
         let mro = heap.typeInfo(startType).mro
         guard let i = mro.firstIndex(of: type) else { return nil }
         for t in mro[(i + 1)...] {
             let info = heap.typeInfo(t)
             guard info.isHeapType, let d = info.dict else {
+                if info.kind == .object, let id = objectSlotTable[attr] { return .objectSlot(id) }
                 if info.kind == .object && !surface.has(attribute: attr, onType: "object") { continue }
                 throw notModelled("super() looking up '\(attr)' in the builtin type '\(info.name)'")
             }
-            if let v = try dictGet(d, name(attr)) { return v }
+            if let v = try dictGet(d, name(attr)) { return .entry(v) }
         }
         return nil
+    }
+
+    /// wrapperdescr_get for one of object's slot wrappers: bound to `obj`, a new
+    /// method-wrapper (PyWrapper_New, GC-tracked, holding obj). Unbound (`super(C, C2)`, obj
+    /// NULL) it is the wrapper_descriptor itself, which the engine has no object for.
+    private func superSlotWrapperGet(_ id: Int32, obj: ObjectRef?) throws -> ObjectRef {
+        guard let obj else { throw notModelled("super() of a class finding object's slot wrapper '\(slotWrappers[Int(id)].name)'") }
+        do { return try heap.newMethodWrapper(selfRef: obj, slot: id) } catch { throw memoryError() }
     }
 
     /// The tp_descr_get call of do_super_lookup: `obj` is nil where the super object's obj
@@ -196,8 +220,16 @@ extension Interpreter {
             defer { heap.decref(su) }
             return .attribute(try getAttr(su, attr))
         }
-        if method, case .function = heap.payload[Int(found)] { heap.incref(found); return .function(found) }
-        return .attribute(try superDescrGet(found, obj: obj == startType ? nil : obj, startType: startType, attr: attr))
+        switch found {
+        case .entry(let v):
+            if method, case .function = heap.payload[Int(v)] { heap.incref(v); return .function(v) }
+            return .attribute(try superDescrGet(v, obj: obj == startType ? nil : obj, startType: startType, attr: attr))
+        case .objectSlot(let id):
+            // A wrapper_descriptor is a method descriptor: left unbound for a method call, the
+            // CALL packs (self, *args) for wrapperdescr_call (`callLoadedMethod`).
+            if method { return .slotWrapper(id) }
+            return .attribute(try superSlotWrapperGet(id, obj: obj == startType ? nil : obj))
+        }
     }
 
     /// LOAD_SUPER_ATTR (3.12+, bytecodes.c). Its first run is the generic form: it calls
@@ -206,11 +238,11 @@ extension Interpreter {
     /// bound), then releases that object. The warm-up counter lets the second run specialize
     /// it (_Py_Specialize_LoadSuperAttr: global_super is `super`, the class a type), and from
     /// then on LOAD_SUPER_ATTR_ATTR / _METHOD call _PySuper_Lookup: no super object, and for a
-    /// method call a function stays unbound, with obj as its self (when the class's
+    /// method call a function (or object's slot wrapper) stays unbound, with obj as its self (when the class's
     /// tp_getattro is the generic one). Refused: another global `super` (the site would not
     /// specialize, or would deoptimize, whose counters are not modelled) and a class with
     /// `__getattr__` or `__getattribute__`. Consumes global_super's and cls's references, and
-    /// obj's unless `.function` is returned (obj is the call's self then).
+    /// obj's unless `.function` or `.slotWrapper` is returned (obj is the call's self then).
     func loadSuperAttr(_ globalSuper: ObjectRef, _ cls: ObjectRef, _ obj: ObjectRef, _ attr: String, method: Bool,
                        twoArgs: Bool, frame: Frame, code: Bytecode, site: Int) throws -> LoadedMethod {
         var inputsReleased = false, keepObj = false
@@ -239,7 +271,10 @@ extension Interpreter {
         }
         if hooked { throw notModelled("LOAD_SUPER_ATTR in a class with __getattr__ or __getattribute__") }
         let found = try superLookup(cls, obj, attr, method: method)
-        if case .function = found { keepObj = true }
+        switch found {
+        case .function, .slotWrapper: keepObj = true
+        default: break
+        }
         return found
     }
 }

@@ -14,7 +14,8 @@ extension Interpreter {
     /// a plain function (a `def` in the body): `__init__` (slot_tp_init, its None check),
     /// `__del__` (slot_tp_finalize, PEP 442), `__repr__` and `__str__` (slot_tp_repr /
     /// slot_tp_str and PyObject_Repr / PyObject_Str's non-string checks), `__enter__` and
-    /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith), `__sizeof__`
+    /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith), `__setattr__`
+    /// (slot_tp_setattro, `setAttr`; `del` on such an instance is refused), `__sizeof__`
     /// (no slot: sys.getsizeof looks it up, `userSizeof`), and through `callSpecial` (the
     /// slot functions' call): `__len__` (slot_sq_length, `slotLength`), `__bool__`
     /// (slot_nb_bool, `isTrue`), `__contains__` (slot_sq_contains, `contains`),
@@ -30,7 +31,7 @@ extension Interpreter {
                                                        "__sizeof__", "__len__", "__bool__", "__contains__",
                                                        "__getitem__", "__setitem__", "__delitem__", "__iter__", "__next__",
                                                        "__call__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
-                                                       "__hash__"]
+                                                       "__hash__", "__setattr__"]
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {

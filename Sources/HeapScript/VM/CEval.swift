@@ -193,7 +193,7 @@ final class CEval {
                                                      method: ins.aux & 1 != 0, twoArgs: ins.aux & 2 != 0,
                                                      frame: a.frame, code: a.bytecode, site: pc - 1)
                 switch found {
-                case .function: push(obj); methods.append((slot: stack.count - 1, method: found))
+                case .function, .slotWrapper: push(obj); methods.append((slot: stack.count - 1, method: found))
                 case .attribute(let v):
                     push(v)
                     if ins.aux & 1 != 0 { methods.append((slot: stack.count - 1, method: found)) }
@@ -646,15 +646,25 @@ final class CEval {
                 try withExceptStart()
 
             case .MAKE_FUNCTION:
-                if ins.aux == 1 { heap.decref(pop()) }   // the qualname (3.6-3.10)
+                // 3.6-3.10: the qualname (PyFunction_NewWithQualName keeps it as func_qualname).
+                let qualname = ins.aux == 1 ? pop() : nil
                 let codeObject = pop()
                 defer { heap.decref(codeObject) }
                 let closure = ins.arg & 0x08 != 0 ? pop() : nil
                 let annotations = ins.arg & 0x04 != 0 ? pop() : nil
                 let kwdefaults = ins.arg & 0x02 != 0 ? pop() : nil
                 let defaults = ins.arg & 1 != 0 ? pop() : nil
-                let function = try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure)
-                if case .function(let fn) = heap.payload[Int(function)] { fn.kwdefaults = kwdefaults; fn.annotations = annotations }
+                let function: ObjectRef
+                do {
+                    function = try interp.newFunction(codeRef: codeObject, globals: a.frame.globals, defaults: defaults, closure: closure)
+                } catch { qualname.map(heap.decref); throw error }
+                if case .function(let fn) = heap.payload[Int(function)] {
+                    fn.kwdefaults = kwdefaults; fn.annotations = annotations
+                    // Where the qualname is the name CPython's constant is the interned name
+                    // (compiler_set_qualname), which `__qualname__` gives (the engine's constant
+                    // is another str): only a dotted qualname is kept.
+                    if let qualname, fn.qualname != fn.name { fn.qualnameRef = qualname } else { qualname.map(heap.decref) }
+                }
                 push(function)
 
             case .CALL:

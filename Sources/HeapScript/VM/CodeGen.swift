@@ -518,7 +518,17 @@ final class CodeGen {
         c.codes.removeLast()
         c.scopes.removeLast()
         attach(inner, to: code)
-        let made = try c.makeCode(code)
+        if !interp.profile.qualnameIsConstant {
+            // 3.11+ co_qualname (compiler_set_qualname; see `CodeObject.qualnameRef`).
+            let q = qualname == name ? try interp.internedName(name) : try interp.newStr(qualname)
+            if qualname == name { heap.incref(q) }
+            code.qualnameRef = q
+        }
+        let made: ObjectRef
+        do { made = try c.makeCode(code) } catch {
+            if let q = code.qualnameRef { code.qualnameRef = nil; heap.decref(q) }
+            throw error
+        }
         let codeRef = lambdaBody.map { c.addCodeConst(made, of: Expr(.lambda(params: sourceParams, body: $0), span)) }
             ?? c.addConst(made)
         heap.decref(codeRef)   // addConst took its own reference; drop the creation one

@@ -96,6 +96,12 @@ extension Heap {
             payload[i] = .cell(nil)
             decref(content)
         case .weakref:
+            // A KeyedRef: subtype_clear's clear_slots, then weakref's gc_clear.
+            if case .weakref(var w) = payload[i], let k = w.key {
+                w.key = nil
+                payload[i] = .weakref(w)
+                decref(k)
+            }
             weakrefClearRef(op)
             if case .weakref(var w) = payload[i], let cb = w.callback {
                 w.callback = nil

@@ -117,6 +117,9 @@ extension Heap {
         case .cell(let content):
             if let c = content { visit(c) }
         case .weakref(let w):
+            // A KeyedRef (subtype_traverse): its slot, its class, then gc_traverse's callback.
+            if let k = w.key { visit(k) }
+            if heapType { visit(t) }
             if let cb = w.callback { visit(cb) }
         case .native(let object):
             (object as? NativeReferents)?.forEachReferent(visit)

@@ -178,6 +178,8 @@ extension Heap {
         case .cell(let content):
             xdecref(content)
         case .weakref(let w):
+            // A KeyedRef: subtype_dealloc's clear_slots first, then weakref_dealloc.
+            xdecref(w.key)
             unlinkWeakref(r, from: w.referent)
             xdecref(w.callback)
         case .type(let t):

@@ -90,6 +90,29 @@ extension Heap {
         return w
     }
 
+    /// weakref___new__ for a subclass of weakref.ref with one slot (Lib/weakref.py's
+    /// KeyedRef: `ref.__new__(type, ob, callback)` then `self.key = key`): never reuses a
+    /// basic ref; tp_alloc (PyType_GenericAlloc: GC-tracked, a reference to the class) makes
+    /// it, and it goes after the basic proxy, or the basic ref, or at the head (insert_after /
+    /// insert_head), whether or not it has a callback. Borrows `type`, `callback`, `key`.
+    public func newKeyedRef(type: ObjectRef, to r: ObjectRef, callback: ObjectRef?,
+                            key: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+        if let callback { incref(callback) }
+        incref(key)
+        let w = try allocateObject(type: type, size: requestSize(type),
+                                   payload: .weakref(WeakrefState(referent: r, callback: callback, key: key)))
+        gcTrackNew(w)
+        var list = weakrefs(to: r)
+        let basic = basicRefs(list)
+        if let prev = basic.proxy ?? basic.ref, let at = list.firstIndex(of: prev) {
+            list.insert(w, at: at + 1)
+        } else {
+            list.insert(w, at: 0)
+        }
+        setWeakrefs(of: r, list)
+        return w
+    }
+
     /// A dying weakref leaves its referent's list.
     func unlinkWeakref(_ w: ObjectRef, from referent: ObjectRef?) {
         guard let referent else { return }

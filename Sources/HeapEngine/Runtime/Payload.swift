@@ -97,6 +97,10 @@ public struct WeakrefState {
     /// on, so that a set holding the reference finds it after the referent died (WeakSet's
     /// `_remove` callback discards it from `data`).
     public var hash: Int? = nil
+    /// Lib/weakref.py's KeyedRef (a `ref` subclass with `__slots__ = "key",`): its slot,
+    /// which subtype_traverse visits (before the class and the callback), subtype_clear and
+    /// subtype_dealloc's clear_slots release. nil for a plain ref or proxy.
+    public var key: ObjectRef? = nil
 }
 
 public final class ModuleInfo {

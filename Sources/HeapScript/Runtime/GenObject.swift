@@ -299,8 +299,8 @@ extension Interpreter {
         guard gen.state == .suspended, Interpreter.isIterationGuardedFile(gen.frame.code.filename),
               pendingRefusal == nil else { return }
         let weakSet = gen.frame.code.filename == Interpreter.weakrefsetModuleFile
-        let what = weakSet ? "WeakSet" : "WeakKeyDictionary"
-        let method = weakSet ? "_weakrefset.py's WeakSet.__iter__" : "weakref.py's WeakKeyDictionary." + gen.frame.code.name
+        let what = weakSet ? "WeakSet" : String(gen.frame.code.qualname.split(separator: ".")[0])
+        let method = weakSet ? "_weakrefset.py's WeakSet.__iter__" : "weakref.py's " + gen.frame.code.qualname
         pendingRefusal = notModelled("closing a \(what) iterator before its end",
                                      because: "GeneratorExit would run _IterationGuard.__exit__ in Lib/\(method), "
                                          + "which heapbook does not model")

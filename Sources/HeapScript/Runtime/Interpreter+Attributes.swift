@@ -138,6 +138,8 @@ extension Interpreter {
         try refuseMappingProxyAttribute(obj, attr)
         try refuseWeakSetAttribute(obj, attr)
         try refuseWeakKeyDictAttribute(obj, attr)
+        try refuseWeakValueDictAttribute(obj, attr)
+        if let k = try keyedRefAttribute(obj, attr) { return k }
         try refuseNamedtupleAttribute(obj, attr)
         let p = heap.payload[Int(obj)]
         switch p {
@@ -161,6 +163,10 @@ extension Interpreter {
             // Lib/weakref.py's class, made at its first lookup (WeakrefWeakKeyDictionary.swift).
             if m.name == "weakref", attr == "WeakKeyDictionary", weakKeyDictClass == nil {
                 try dictSet(m.dict, name(attr), try weakrefWeakKeyDictionary())
+            }
+            // Lib/weakref.py's class, made at its first lookup (WeakrefWeakValueDictionary.swift).
+            if m.name == "weakref", attr == "WeakValueDictionary", weakValueDictClass == nil {
+                try dictSet(m.dict, name(attr), try weakrefWeakValueDictionary())
             }
             // Lib/functools.py's lru_cache part, made at its first lookup (LruCacheObject.swift).
             if m.name == "functools", lruTypes == nil, functoolsLruCacheNames.contains(attr) {
@@ -380,6 +386,9 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         // proxy_setattr: PyObject_SetAttr(referent, name, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
+        if isKeyedRef(obj) {
+            throw notModelled("setting attributes of a weakref.KeyedRef", because: "heapbook makes Lib/weakref.py's KeyedRef class natively")
+        }
         try checkSpecialAttributeAssignment(obj, attr, value)
         // slot_tp_setattro: a class's `__setattr__` takes every store (its result dropped).
         if !generic, let m = try userSetattr(obj) {
@@ -516,6 +525,9 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
+        if isKeyedRef(obj) {
+            throw notModelled("deleting attributes of a weakref.KeyedRef", because: "heapbook makes Lib/weakref.py's KeyedRef class natively")
+        }
         try checkSpecialAttributeAssignment(obj, attr, nil)
         // slot_tp_setattro with no value calls `__delattr__`: object's, bound or unbound
         // per version, which is not modelled.

@@ -252,6 +252,7 @@ extension Interpreter {
             if code.filename == Interpreter.weakrefModuleFile {
                 try refuseFinalizeKeywords(code, kwargs)
                 try refuseWeakKeyDictKeywords(code, kwargs)
+                try refuseWeakValueDictKeywords(code, kwargs)
             }
             try functoolsStandInEntered(code, kwargs)
             if code.filename == Interpreter.namedtupleModuleFile, code.name == "_replace", kwargs.contains(where: { $0.0 == "self" }) {

@@ -205,7 +205,8 @@ extension Interpreter {
         default:
             try refuseWeakSetOperand(a, b, op.rawValue)
             if isWeakKeyDictOrInstance(a) || isWeakKeyDictOrInstance(b) {
-                throw notModelled("the \(op.rawValue) operator with a WeakKeyDictionary", because: unmodelledWeakKeyDictReason)
+                let cls = isWeakValueDictOrInstance(a) || isWeakValueDictOrInstance(b) ? "WeakValueDictionary" : "WeakKeyDictionary"
+                throw notModelled("the \(op.rawValue) operator with a \(cls)", because: unmodelledWeakKeyDictReason)
             }
             if let m = try lookupSpecial(a, BinaryOp.dunder[op]!) {
                 let r = try callSpecial(m, a, [b])

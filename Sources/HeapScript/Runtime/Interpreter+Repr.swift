@@ -177,6 +177,8 @@ extension Interpreter {
             return "<\(info.name) object at \(hexAddress(r))>"
         case .weakref where heap.isWeakProxy(r):
             return weakProxyRepr(r)
+        case .weakref where isKeyedRef(r):
+            throw notModelled("repr() of a weakref.KeyedRef", because: "heapbook makes Lib/weakref.py's KeyedRef class natively")
         case .weakref(let w):
             guard let target = w.referent else { return "<weakref at \(hexAddress(r)); dead>" }
             return "<weakref at \(hexAddress(r)); to '\(typeName(target))' at \(hexAddress(target))>"

@@ -143,6 +143,10 @@ public final class Interpreter {
     /// Lib/weakref.py's `WeakKeyDictionary` class, once its first lookup made it
     /// (WeakrefWeakKeyDictionary.swift).
     var weakKeyDictClass: ObjectRef?
+    /// Lib/weakref.py's `WeakValueDictionary` class and its KeyedRef (made natively), once the
+    /// first lookup made them (WeakrefWeakValueDictionary.swift).
+    var weakValueDictClass: ObjectRef?
+    var keyedRefType: ObjectRef?
     /// Lib/collections' namedtuple, once its first lookup made it, the classes it made
     /// (each held for the session), its field getters' builtin, and whether a class is being
     /// made (CollectionsNamedtuple.swift).

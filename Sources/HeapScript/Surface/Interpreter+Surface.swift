@@ -60,7 +60,7 @@ extension Interpreter {
         // Lib/weakref.py's finalize and Lib/_weakrefset.py's WeakSet, made at their first
         // lookup (WeakrefFinalize.swift, WeakrefWeakSet.swift).
         // Its `__dict__` is refused (CPython's holds all of Lib/weakref.py's names).
-        if m == "weakref" { names.formUnion(["finalize", "WeakSet", "WeakKeyDictionary"]); names.remove("__dict__") }
+        if m == "weakref" { names.formUnion(["finalize", "WeakSet", "WeakKeyDictionary", "WeakValueDictionary"]); names.remove("__dict__") }
         // Lib/collections' namedtuple, made at its first lookup (CollectionsNamedtuple.swift).
         if m == "collections" { names.insert("namedtuple") }
         return names.sorted()

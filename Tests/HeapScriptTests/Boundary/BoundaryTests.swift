@@ -217,15 +217,55 @@ final class BoundaryTests: XCTestCase {
         }
     }
 
+    /// Lib/weakref.py's WeakValueDictionary (WeakrefWeakValueDictionary.swift): the ABC
+    /// refusals WeakKeyDictionary has, exceptions through the stand-in, KeyedRef's class.
+    func testWeakValueDictionaryRefusals() {
+        let setup = ["import weakref", "class C:\n    pass\n", "a = C()", "d = weakref.WeakValueDictionary(k=a)",
+                     "W = weakref.WeakValueDictionary", "r = d.valuerefs()[0]"]
+        let cases: [(String, String)] = [
+            ("type(W)", "type() with weakref.WeakValueDictionary"),
+            ("W.__mro__", "WeakValueDictionary.__mro__"),
+            ("isinstance(a, W)", "isinstance() with weakref.WeakValueDictionary"),
+            ("class E(W):\n    pass\n", "a class statement deriving with weakref.WeakValueDictionary"),
+            ("d == d", "== with a weakref.WeakValueDictionary"),
+            ("d | d", "the | operator with a WeakValueDictionary"),
+            ("d.clear()", "WeakValueDictionary.clear"),
+            ("d.__copy__", "WeakValueDictionary.__copy__"),
+            ("dir(d)", "dir() of a WeakValueDictionary"),
+            ("d['x']", "an exception raised through Lib/weakref.py's WeakValueDictionary.__getitem__()"),
+            ("d.pop('x')", "an exception raised through Lib/weakref.py's WeakValueDictionary.pop()"),
+            ("for x in d:\n    break\n", "closing a WeakValueDictionary iterator before its end"),
+            ("d.update(other={})", "WeakValueDictionary.update(other=...)"),
+            ("weakref.WeakValueDictionary(self=1)", "WeakValueDictionary.__init__(self=...)"),
+            ("type(r)", "type() of a weakref.KeyedRef"),
+            ("r.__class__", "the attribute '__class__' of a weakref.KeyedRef"),
+            ("repr(r)", "repr() of a weakref.KeyedRef"),
+            ("weakref.KeyedRef", "weakref.KeyedRef"),
+        ]
+        for profile in Profile.all where profile.minor >= 8 {
+            for (statement, what) in cases {
+                let session = Session(profile: profile)
+                let message = (setup + [statement]).lazy.compactMap { session.runInteractive($0 + "\n").unsupported }.first
+                XCTAssertEqual(message?.fullMessage?.hasPrefix("heapbook does not model `\(what)`") ?? false, true,
+                               "\(profile.version) \(statement): \(message?.fullMessage ?? "nil")")
+            }
+        }
+        // 3.6.15's `self.update(*args, **kw)`: the class itself.
+        let session = Session(profile: .cpython36)
+        let message = ["import weakref", "weakref.WeakValueDictionary"].lazy.compactMap { session.runInteractive($0 + "\n").unsupported }.first
+        XCTAssertEqual(message?.fullMessage?.hasPrefix("heapbook does not model `weakref.WeakValueDictionary`") ?? false, true)
+    }
+
     /// The brief's examples, each through a whole session as a program would meet it.
     func testRefusalsOfInstancesAndFunctions() {
         let p = Profile.cpython311
         XCTAssertEqual(refusalMessage("[].__reversed__"), refusal("list.__reversed__", p))
         XCTAssertEqual(refusalMessage("'ab'.format_map({})"), refusal("str.format_map", p))
         XCTAssertEqual(refusalMessage("import gc", "gc.callbacks"), refusal("gc.callbacks", p))
-        XCTAssertEqual(refusalMessage("import weakref", "weakref.WeakValueDictionary"), refusal("weakref.WeakValueDictionary", p))
-        // WeakKeyDictionary is modelled (WeakrefWeakKeyDictionary.swift); KeyedRef, the weakref.ref
-        // subclass WeakValueDictionary's values are, is not.
+        XCTAssertEqual(refusalMessage("import weakref", "weakref.WeakMethod"), refusal("weakref.WeakMethod", p))
+        // WeakKeyDictionary and WeakValueDictionary are modelled (WeakrefWeakKeyDictionary.swift,
+        // WeakrefWeakValueDictionary.swift); KeyedRef, the weakref.ref subclass
+        // WeakValueDictionary's values are, is made natively and not shown.
         XCTAssertEqual(refusalMessage("import weakref", "weakref.KeyedRef"), refusal("weakref.KeyedRef", p))
         let c = "class C:\n    pass\n"
         XCTAssertEqual(refusalMessage(c, "C().__sizeof__"), refusal("object.__sizeof__", p))

@@ -462,6 +462,11 @@ extension Interpreter {
         // The Lib/weakref.py finalize stand-in's helpers (WeakrefFinalize.swift), likewise.
         case "weakref._hb_atexit_register", "weakref._hb_unmodelled", "weakref._hb_call_ex": return one()
         case "weakref._hb_exit_exception": return noArgs()
+        // The WeakValueDictionary stand-in's (WeakrefWeakValueDictionary.swift): KeyedRef's
+        // making, and Modules/_weakref.c's `_remove_dead_weakref(dct, key, /)`, Argument
+        // Clinic's METH_FASTCALL from 3.7 (no tuple), called only by the stand-in's code.
+        case "weakref._hb_keyed_ref": return S(min: 3, max: 3, arity: .unknown, keywords: .none(q))
+        case "_weakref._remove_dead_weakref": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
         // The namedtuple stand-in's helpers (CollectionsNamedtuple.swift), likewise.
         case "collections._hb_unmodelled", "collections._tuplegetter": return one()
         // Objects/odictobject.c (OrderedDictObject.swift): METH_VARARGS | METH_KEYWORDS on

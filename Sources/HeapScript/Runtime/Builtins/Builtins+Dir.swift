@@ -47,7 +47,10 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         // The stand-in's class dict lacks CPython's number methods and has its own names.
         if isWeakSetOrInstance(obj) { throw notModelled("dir() of a WeakSet", because: unmodelledWeakSetReason) }
-        if isWeakKeyDictOrInstance(obj) { throw notModelled("dir() of a WeakKeyDictionary", because: unmodelledWeakKeyDictReason) }
+        if isWeakKeyDictOrInstance(obj) {
+            let cls = isWeakValueDictOrInstance(obj) ? "WeakValueDictionary" : "WeakKeyDictionary"
+            throw notModelled("dir() of a \(cls)", because: unmodelledWeakKeyDictReason)
+        }
         var names = DirNames()
         switch heap.payload[Int(obj)] {
         case .module:

@@ -393,6 +393,7 @@ extension Interpreter {
             guard args.count != 2 else { throw error("TypeError", "type() takes 1 or 3 arguments") }
             guard args.count == 1, let a else { throw notModelled("type() with three arguments") }
             try refuseWeakKeyDictClass(a, "type()")
+            if isKeyedRef(a) { throw notModelled("type() of a weakref.KeyedRef", because: "heapbook makes Lib/weakref.py's KeyedRef class natively") }
             let t = heap.typeOf[Int(a)]
             heap.incref(t)
             return t

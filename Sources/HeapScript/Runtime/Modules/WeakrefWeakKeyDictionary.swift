@@ -84,7 +84,7 @@ extension Interpreter {
     }
 
     /// Lib/_weakrefset.py's `_IterationGuard` (borrowed), from the WeakSet stand-in's globals.
-    private func weakrefIterationGuard() throws -> ObjectRef {
+    func weakrefIterationGuard() throws -> ObjectRef {
         let ws = try weakrefWeakSet()
         guard let classDict = heap.typeInfo(ws).dict, let initFn = try dictGet(classDict, name("__init__")),
               case .function(let fn) = heap.payload[Int(initFn)],
@@ -95,7 +95,7 @@ extension Interpreter {
     }
 
     var unmodelledWeakKeyDictReason: String {
-        "Lib/weakref.py's WeakKeyDictionary is modelled without its ABC bases (ABCMeta, MutableMapping's `clear` and "
+        "Lib/weakref.py's WeakKeyDictionary and WeakValueDictionary are modelled without its ABC bases (ABCMeta, MutableMapping's `clear` and "
             + "Mapping's `__eq__`), its number methods, `__deepcopy__` and pickling"
     }
 
@@ -115,17 +115,19 @@ extension Interpreter {
     /// Whether `r` is the stand-in's WeakKeyDictionary or an instance of it (it has no
     /// subclasses: `refuseWeakKeyDictBase`).
     func isWeakKeyDictOrInstance(_ r: ObjectRef) -> Bool {
-        guard let c = weakKeyDictClass else { return false }
-        return r == c || heap.typeOf[Int(r)] == c
+        guard let c = weakKeyDictClass else { return isWeakValueDictOrInstance(r) }
+        return r == c || heap.typeOf[Int(r)] == c || isWeakValueDictOrInstance(r)
     }
 
     /// Attribute lookups on WeakKeyDictionary and its instances that would show the
     /// stand-in's names, or miss (or misstate) CPython's.
     func refuseWeakKeyDictAttribute(_ obj: ObjectRef, _ attr: String) throws {
-        guard let c = weakKeyDictClass, isWeakKeyDictOrInstance(obj) else { return }
+        guard isWeakKeyDictOrInstance(obj) else { return }
+        let isClass = obj == weakKeyDictClass || obj == weakValueDictClass
         if attr.hasPrefix("_hb_") || Interpreter.unmodelledWeakKeyDictNames.contains(attr)
-            || (obj == c && Interpreter.unmodelledWeakKeyDictClassNames.contains(attr)) {
-            throw notModelled("WeakKeyDictionary.\(attr)", because: unmodelledWeakKeyDictReason)
+            || (isClass && Interpreter.unmodelledWeakKeyDictClassNames.contains(attr)) {
+            let cls = isWeakValueDictOrInstance(obj) ? "WeakValueDictionary" : "WeakKeyDictionary"
+            throw notModelled("\(cls).\(attr)", because: unmodelledWeakKeyDictReason)
         }
     }
 
@@ -133,9 +135,10 @@ extension Interpreter {
     /// isinstance (but for an instance of exactly C: PyObject_IsInstance's first test),
     /// issubclass, and a class statement deriving from it.
     func refuseWeakKeyDictClass(_ c: ObjectRef, _ what: String, instance: ObjectRef? = nil) throws {
-        guard let k = weakKeyDictClass, c == k else { return }
-        if let instance, heap.typeOf[Int(instance)] == k { return }
-        throw notModelled("\(what) with weakref.WeakKeyDictionary", because: unmodelledWeakKeyDictReason)
+        guard c == weakKeyDictClass || c == weakValueDictClass else { return }
+        if let instance, heap.typeOf[Int(instance)] == c { return }
+        let cls = c == weakValueDictClass ? "WeakValueDictionary" : "WeakKeyDictionary"
+        throw notModelled("\(what) with weakref.\(cls)", because: unmodelledWeakKeyDictReason)
     }
 
     /// `update(self, dict=None, /, **kwargs)` from 3.8: the engine's parser has no

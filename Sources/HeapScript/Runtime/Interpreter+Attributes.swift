@@ -117,6 +117,7 @@ extension Interpreter {
     /// none (3.7+; 3.6's PyErr_Format left an unnormalized message string, freed at once).
     func lookupAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
+        if let v = try ctypesAttribute(obj, attr) { return v }
         if heap.isWeakProxy(obj) {
             // proxy_getattr raises the referent's AttributeError, which a suppressing lookup
             // (hasattr, getattr's default) then clears: an exception the engine does not make.
@@ -362,6 +363,7 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         // proxy_setattr: PyObject_SetAttr(referent, name, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
+        try refuseCtypesAttributeStore(obj, attr)
         try checkSpecialAttributeAssignment(obj, attr, value)
         try namedtupleAttributeStore(obj, attr, delete: false)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
@@ -471,6 +473,7 @@ extension Interpreter {
         try refuseIfOpaque(obj)
         // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
+        try refuseCtypesAttributeStore(obj, attr)
         try checkSpecialAttributeAssignment(obj, attr, nil)
         try namedtupleAttributeStore(obj, attr, delete: true)
         try refuseBuiltinSubclassAttributeStore(obj, attr)

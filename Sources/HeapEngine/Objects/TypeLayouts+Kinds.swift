@@ -60,6 +60,8 @@ extension TypeLayout {
         // The lru_cache types are made with their own basicsizes (LruCacheObject.swift).
         case .lruCache: return TypeLayout(basicSize: 128, isGC: true)
         case .lruListElem: return TypeLayout(basicSize: 56, isGC: false)
+        // The ctypes types are made with their own basicsize (CtypesModule.swift).
+        case .ctypesSimple: return TypeLayout(basicSize: 96, isGC: true)
         // arrayobject: PyObject_VAR_HEAD, ob_item, allocated, ob_descr, weakreflist,
         // ob_exports (`array.array.__basicsize__` 64 on 3.6.15-3.13.0); a GC type from 3.10
         // (bpo-42972: heap type with Py_TPFLAGS_HAVE_GC; gc.is_tracked(array('i')) False on

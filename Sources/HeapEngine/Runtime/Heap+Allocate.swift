@@ -344,6 +344,15 @@ extension Heap {
         return r
     }
 
+    /// A builtin of another type than builtin_function_or_method: 3.13's builtin_method
+    /// (PyCMethodObject, what PyCMethod_New makes for a METH_METHOD function such as
+    /// ctypes' from_address). No free list: 3.9+ have none for either.
+    public func newBuiltinFunction(_ info: BuiltinInfo, type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .builtin(info))
+        gcTrackNew(r)
+        return r
+    }
+
     /// A bound method (PyMethod_New): owns references to the function and self.
     public func newMethod(function: ObjectRef, selfRef: ObjectRef) throws(HeapExhausted) -> ObjectRef {
         incref(function); incref(selfRef)

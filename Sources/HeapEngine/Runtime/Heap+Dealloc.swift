@@ -252,6 +252,7 @@ extension Heap {
 
     func releaseRow(_ r: ObjectRef) {
         if identities.isTracking { noteIdentityFreed(r) }
+        if !lifeWatches.isEmpty, let w = lifeWatches.removeValue(forKey: r) { w.isAlive = false }
         liveCount -= 1
         freeRows.append(r)
     }

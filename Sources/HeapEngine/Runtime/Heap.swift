@@ -115,6 +115,8 @@ public final class Heap {
     var parserArenas: [ObjectRef] = []
     /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).
     var identities = IdentityCertainty()
+    /// Rows whose death a reader of their address must learn of (Heap+LifeWatch.swift).
+    var lifeWatches: [ObjectRef: LifeWatch] = [:]
     /// `Profile.startupInternedNames` as a set, made on the first intern.
     lazy var startupInterned: Set<String> = Set(profile.startupInternedNames.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 

@@ -121,4 +121,7 @@ public enum TypeKind: UInt8, Sendable {
     /// Modules/_functoolsmodule.c's _lru_cache_wrapper and its `_lru_list_elem` links
     /// (HeapScript's LruCacheObject.swift): each type made with its own basicsize.
     case lruCache, lruListElem
+    /// Modules/_ctypes's simple data objects (CDataObject) of c_long and c_int made by
+    /// `from_address` (HeapScript's CtypesModule.swift).
+    case ctypesSimple
 }

@@ -118,6 +118,7 @@ extension Interpreter {
     /// none (3.7+; 3.6's PyErr_Format left an unnormalized message string, freed at once).
     func lookupAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
+        if let v = try ctypesAttribute(obj, attr) { return v }
         if heap.isWeakProxy(obj) {
             // proxy_getattr raises the referent's AttributeError, which a suppressing lookup
             // (hasattr, getattr's default) then clears: an exception the engine does not make.
@@ -389,6 +390,7 @@ extension Interpreter {
         if isKeyedRef(obj) {
             throw notModelled("setting attributes of a weakref.KeyedRef", because: "heapbook makes Lib/weakref.py's KeyedRef class natively")
         }
+        try refuseCtypesAttributeStore(obj, attr)
         try checkSpecialAttributeAssignment(obj, attr, value)
         // slot_tp_setattro: a class's `__setattr__` takes every store (its result dropped).
         if !generic, let m = try userSetattr(obj) {
@@ -528,6 +530,7 @@ extension Interpreter {
         if isKeyedRef(obj) {
             throw notModelled("deleting attributes of a weakref.KeyedRef", because: "heapbook makes Lib/weakref.py's KeyedRef class natively")
         }
+        try refuseCtypesAttributeStore(obj, attr)
         try checkSpecialAttributeAssignment(obj, attr, nil)
         // slot_tp_setattro with no value calls `__delattr__`: object's, bound or unbound
         // per version, which is not modelled.

@@ -28,6 +28,11 @@ extension Interpreter {
                 throw error
             }
             if info.isHeapType { return try instantiate(callable, args, kwargs) }
+            if info.kind == .ctypesSimple {
+                // Simple_init/GenericPyCData_new: only from_address is modelled (CtypesModule.swift).
+                args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+                throw notModelled("ctypes.\(info.name)()", because: Interpreter.ctypesModelled)
+            }
             if callable == heap.weakProxyType || callable == heap.weakCallableProxyType {
                 // No tp_new: type_call's "cannot create '%s' instances".
                 args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }

@@ -36,6 +36,7 @@ extension Interpreter {
         if heap.isWeakProxy(r) { return try withProxyReferent(r) { try isTrue($0) } }   // proxy_bool
         // A mappingproxy has no nb_bool: PyObject_IsTrue takes mappingproxy_len, the dict's.
         if let d = mappingProxyTarget(r) { return try isTrue(d) }
+        if let c = ctypesObject(r) { return try ctypesIsTrue(r, c) }
         switch heap.payload[Int(r)] {
         case .int(let v): return v != 0
         case .bigInt(let v): return !v.isZero
@@ -125,6 +126,7 @@ extension Interpreter {
     }
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
+        try refuseUnplacedIdInt(a, "arithmetic on an id() value"); try refuseUnplacedIdInt(b, "arithmetic on an id() value")
         if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
         // The proxy's number slots forward to the referent (not modelled).
         if heap.isWeakProxy(a) || heap.isWeakProxy(b) { throw notModelled("the \(op.rawValue) operator with a weakref proxy") }
@@ -388,6 +390,7 @@ extension Interpreter {
             let found = try contains(b, a)
             return heap.newBool(op == .in ? found : !found)
         case .eq, .ne, .lt, .le, .gt, .ge:
+            if let r = try unplacedIdComparison(op, a, b) { return r }
             if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("comparing these ids", because: why) }
             if heap.isWeakProxy(a) || heap.isWeakProxy(b) { return try weakProxyCompare(op, a, b) }
             try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque")

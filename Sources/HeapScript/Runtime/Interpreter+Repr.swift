@@ -84,6 +84,7 @@ extension Interpreter {
         if let a = heap.array(r) { return try arrayRepr(r, a, depth: depth) }
         if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
         if let st = partialObject(r) { return try partialRepr(st, r, depth: depth) }
+        if let c = ctypesObject(r) { return try ctypesRepr(r, c) }
         if let p = heap.mappingProxy(r) { return try mappingProxyRepr(p, depth: depth) }
         if let fields = structSeqFields(r) { return try structSeqRepr(r, fields, depth: depth) }
         // A list or dict subclass's own __repr__ (slot_tp_repr replaces list_repr/dict_repr).
@@ -158,7 +159,9 @@ extension Interpreter {
             let fn = builtinTable[Int(b.id)]
             if let s = b.selfRef {
                 if case .module = heap.payload[Int(s)] { return "<built-in function \(fn.name)>" }
-                return "<built-in method \(fn.name) of \(typeName(s)) object at \(hexAddress(s))>"
+                // ctypes' classes are instances of the metaclass _ctypes.PyCSimpleType.
+                let of = b.id == ctypesFromAddress ? "_ctypes.PyCSimpleType" : typeName(s)
+                return "<built-in method \(fn.name) of \(of) object at \(hexAddress(s))>"
             }
             if let owner = fn.owner { return "<method '\(fn.name)' of '\(heap.typeInfo(heap.builtinType(owner)).name)' objects>" }
             return "<built-in function \(fn.name)>"

@@ -329,6 +329,8 @@ extension Interpreter {
              "array.array.count", "array.array.frombytes", "array.array.fromlist":
             return S(min: 1, max: 1, arity: .unknown, keywords: .unknown)
         case "array.array.insert": return S(min: 2, max: 2, arity: .unknown, keywords: .unknown)
+        // Modules/_ctypes/_ctypes.c CDataType_from_address: METH_O (wording not measured).
+        case "ctypes.from_address": return S(min: 1, max: 1, arity: .unknown, keywords: .unknown)
         case "array.array.pop": return S(min: 0, max: 1, arity: .unknown, keywords: .unknown)
         case "array.array.reverse", "array.array.byteswap", "array.array.tolist", "array.array.tobytes",
              "array.array.clear":
@@ -578,6 +580,10 @@ extension Interpreter {
         if let s = selfRef { try refuseStartupObject(s) }
         if args.contains(where: heap.isStartupPhantom), !Interpreter.builtinsTakingStartupObjects.contains(fn.qualifiedName) {
             throw startupObjectRefusal()
+        }
+        // An id() value while addresses are not CPython's: stored, or read from (CtypesModule.swift).
+        if !unplacedIdInts.isEmpty, !Interpreter.builtinsTakingUnplacedIds.contains(fn.qualifiedName) {
+            for a in args { try refuseUnplacedIdInt(a, "\(fn.qualifiedName)() of an id() value") }
         }
         // A proxy forwards most operations to its referent (WeakProxyObject.swift): only the
         // builtins that handle one as CPython does may be given one.

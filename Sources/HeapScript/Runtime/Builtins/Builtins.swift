@@ -57,6 +57,9 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineFunction(in: d, "id") { i, _, args, _ in
+            // Once ctypes is imported the address is still handed out, for from_address and
+            // for comparing ids of live objects (CtypesModule.swift).
+            if i.ctypesImported, let why = i.addressObservationRefusal() { return try i.unplacedId(of: args[0], why: why) }
             try i.refuseAddressObservation("id()")
             let result = try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
             i.heap.noteIdentityTaken(result, of: args[0])
@@ -199,8 +202,13 @@ extension Interpreter {
 
     /// Calling a builtin type: int(), str(), list(), dict(), ...
     func constructBuiltin(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
-        // A phantom start-up object is only counted and compared by identity (GCModule.swift).
-        for a in args { try refuseStartupObject(a) }
+        // A phantom start-up object is only counted and compared by identity (GCModule.swift);
+        // an id() value while addresses are not CPython's too, but its type is int whatever it holds.
+        for a in args where !(kind == .type && args.count == 1 && isUnplacedIdInt(a)) { try refuseStartupObject(a) }
+        // A ctypes class's type is its metaclass, _ctypes.PyCSimpleType (CtypesModule.swift).
+        if kind == .type, args.count == 1, isCtypesType(args[0]) {
+            throw notModelled("type(ctypes.\(heap.typeInfo(args[0]).name))", because: "it is the metaclass _ctypes.PyCSimpleType")
+        }
         let a = args.first
         // str(x, encoding) reads a bytearray's buffer.
         if kind == .str && args.count > 1, let a, heap.byteArray(a) != nil {
@@ -458,12 +466,18 @@ extension Interpreter {
 
     /// id() and address hashes: refused while objects may not be at CPython's addresses.
     func refuseAddressObservation(_ what: String) throws {
-        if let why = unknownBlockSizes { throw notModelled(what, because: why) }
-        if let why = heap.deallocOrderUnknown { throw notModelled(what, because: why) }
+        if let why = addressObservationRefusal() { throw notModelled(what, because: why) }
+    }
+
+    /// Why objects may not be at CPython's addresses, or nil.
+    func addressObservationRefusal() -> String? {
+        if let why = unknownBlockSizes { return why }
+        if let why = heap.deallocOrderUnknown { return why }
         if heap.gc.addressesUnknown {
-            throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another "
-                              + "moment, so a collection here freed its garbage in an order that may not be CPython's, "
-                              + "and pymalloc may have given later objects other addresses")
+            return "CPython \(profile.version) may have collected automatically at another "
+                + "moment, so a collection here freed its garbage in an order that may not be CPython's, "
+                + "and pymalloc may have given later objects other addresses"
         }
+        return nil
     }
 }

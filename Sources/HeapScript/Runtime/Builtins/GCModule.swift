@@ -180,6 +180,12 @@ extension Interpreter {
         "list.append", "list.insert", "gc.is_tracked", "gc.get_referrers",
     ]
 
+    /// The builtins an id() value may be handed to while addresses are not CPython's
+    /// (CtypesModule.swift): those that only store it or look at its type.
+    static let builtinsTakingUnplacedIds: Set<String> = builtinsTakingStartupObjects.union([
+        "ctypes.from_address", "isinstance", "id",
+    ])
+
     /// The refusal for a look at a phantom (`what`: how the program got there).
     func startupObjectRefusal() -> UnsupportedAtRuntime {
         UnsupportedAtRuntime(what: "CPython's start-up objects",
@@ -191,6 +197,8 @@ extension Interpreter {
     @inline(__always)
     func refuseStartupObject(_ r: ObjectRef) throws(UnsupportedAtRuntime) {
         if heap.isStartupPhantom(r) { throw startupObjectRefusal() }
+        // An id() value while addresses are not CPython's (CtypesModule.swift) likewise.
+        try refuseUnplacedIdInt(r)
     }
 
     /// Refuses what would show the collector's lists when start-up's share of them is not

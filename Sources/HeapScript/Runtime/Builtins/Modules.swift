@@ -2,9 +2,38 @@ import HeapEngine
 
 /// The importable modules of the subset: sys, gc and weakref.
 extension Interpreter {
+    /// What sys.getrefcount (`what` nil) or a read of ob_refcnt (ctypes' `.value`, named by
+    /// `what`) refuses: a count of `r` the engine does not hold as CPython does.
+    func refuseRefcountObservation(_ r: ObjectRef, _ what: String?) throws {
+        do {
+            try refuseStartupRefcount(r)
+            try refuseNamedtupleClassRefcount(r)
+            // A shared object whose start-up count is not CPython's is refused, never shown
+            // with the engine's provisional base (StartupRefcounts).
+            if heap.hasUnmodelledCount(r) {
+                let what = "sys.getrefcount(\(heap.kind(r) == .type ? heap.typeInfo(r).name : (try repr(r))))"
+                throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` (\(heap.unmodelledCountReason(r)))")
+            }
+            try refuseLibraryModuleReferences(r, "sys.getrefcount")
+            if peepholeFoldedConstants.contains(r) {
+                throw notModelled("sys.getrefcount() of a constant CPython 3.6's peephole optimizer folded",
+                                  because: "that constant is held by co_consts only, not by the parser's arena as in the engine")
+            }
+        } catch let e as UnsupportedAtRuntime {
+            // The same reason, named after what read the count.
+            guard let what else { throw e }
+            throw UnsupportedAtRuntime(what: what, fullMessage: (e.fullMessage ?? "heapbook does not model `\(e.what)`") + ", read by `\(what)`")
+        }
+    }
+
     func defineSysModule(_ d: ObjectRef) {
         defineFunction(in: d, "getsizeof", module: "sys") { i, _, args, _ in
             try i.refuseIfOpaque(args[0])
+            // CPython's instance has a dict and weakrefs (3.11+: a managed pre-header) the engine's does not.
+            if i.ctypesObject(args[0]) != nil {
+                throw i.notModelled("sys.getsizeof() of a ctypes object", because: "CPython's has an instance dict and weakrefs "
+                                    + "(3.11+: a managed pre-header) that heapbook's does not")
+            }
             // From 3.12 CPython's itertools, deque and defaultdict types are heap types (936 bytes on
             // 3.12.1), functools.partial from 3.10; the engine's are static.
             if (i.profile.minor >= 12 && (i.isItertoolsType(args[0]) || i.heap.isCollectionsType(args[0])))
@@ -38,19 +67,7 @@ extension Interpreter {
             return try i.newInt(size)
         }
         defineFunction(in: d, "getrefcount", module: "sys") { i, _, args, _ in
-            try i.refuseStartupRefcount(args[0])
-            try i.refuseNamedtupleClassRefcount(args[0])
-            // A shared object whose start-up count is not CPython's is refused, never shown
-            // with the engine's provisional base (StartupRefcounts).
-            if i.heap.hasUnmodelledCount(args[0]) {
-                let what = "sys.getrefcount(\(i.heap.kind(args[0]) == .type ? i.heap.typeInfo(args[0]).name : (try i.repr(args[0]))))"
-                throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` (\(i.heap.unmodelledCountReason(args[0])))")
-            }
-            try i.refuseLibraryModuleReferences(args[0], "sys.getrefcount")
-            if i.peepholeFoldedConstants.contains(args[0]) {
-                throw i.notModelled("sys.getrefcount() of a constant CPython 3.6's peephole optimizer folded",
-                                    because: "that constant is held by co_consts only, not by the parser's arena as in the engine")
-            }
+            try i.refuseRefcountObservation(args[0], nil)
             return try i.newInt(i.heap.refcnt[Int(args[0])])
         }
         defineFunction(in: d, "intern", module: "sys") { i, _, args, _ in

@@ -47,6 +47,12 @@ public struct InteractiveInput {
                 end += 1
                 let atEnd = end == lines.count
                 let status = atEnd ? finalStatus(source) : Parser.interactiveStatus(source)
+                // A statement the end of input closes (no blank line after a body, no final
+                // line break, an open bracket) is read once more, at a `... ` prompt, where the
+                // end of input prints a line break.
+                if atEnd && (!source.hasSuffix("\n") || Parser.interactiveStatus(source) == .incomplete) {
+                    prompts += "... \n"
+                }
                 switch status {
                 case .incomplete:
                     continue

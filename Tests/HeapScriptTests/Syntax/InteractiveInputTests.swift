@@ -30,6 +30,11 @@ final class InteractiveInputTests: XCTestCase {
         XCTAssertEqual(prompts("\n\n# c\n  \nx=(\n\n1)\nx\n"), ">>> >>> >>> >>> >>> ... ... >>> >>> \n")
         XCTAssertEqual(prompts("if 1:\n  print(1)\nprint(2)\nprint(3)\n"), ">>> ... ... >>> >>> \n")
         XCTAssertEqual(prompts("def f():\n    return 1\n\n\nx=1\n"), ">>> ... ... >>> >>> >>> \n")
+        // The end of input inside a statement: one more `... ` and a line break.
+        XCTAssertEqual(prompts("for x in \"ab\":\n    print(x)\n"), ">>> ... ... \n>>> \n")
+        XCTAssertEqual(prompts("if 1:\n    pass"), ">>> ... ... \n>>> \n")
+        XCTAssertEqual(prompts("x = (1,\n"), ">>> ... \n>>> \n")
+        XCTAssertEqual(prompts("x=1"), ">>> ... \n>>> \n")
     }
 
     func testSimpleStatementsEndAtNewline() {

@@ -112,6 +112,10 @@ final class RefleakTests: XCTestCase {
         "classes/weakkeydict_refused": "refused by design (WeakKeyDictionary.pop: a CALL_FUNCTION_EX of a builtin method)",
         "classes/weakvaluedict_keyerror": "refused by design (a KeyError raised through Lib/weakref.py's WeakValueDictionary.__getitem__)",
         "containers/generators_zip_islice_chain": "grows by 1 object and 3 references per run (zip, islice and chain over generators, two of them raising); not yet traced",
+        "control/walrus_comprehension_function": "refused under 3.11 by design (':=' in a comprehension inside a function: the cell it shares with the comprehension's function)",
+        "control/walrus_comprehension_errors": "grows by 7 references (no objects) per run over its five SyntaxErrors of ':=' in comprehensions; not on the names' strs (checked); not yet traced",
+        "classes/weakvaluedict_basic": "stops on a refusal when run repeatedly in one session (run once, as the corpus runs it, it is exact); not yet traced",
+        "identity/weakref_finalize_method": "each run leaves a finalize registered whose bound method keeps its object alive until exit, by design",
         "sizes/sys_constants_version": "refused by design (sys.version names CPython's build, not the reader's)",
         "sizes/sys_constants_refcount": "refused by design (sys.getrefcount of sys.version_info, a start-up object)",
     ]

@@ -116,6 +116,9 @@ final class RefleakTests: XCTestCase {
         "control/walrus_comprehension_errors": "grows by 7 references (no objects) per run over its five SyntaxErrors of ':=' in comprehensions; not on the names' strs (checked); not yet traced",
         "classes/weakvaluedict_basic": "stops on a refusal when run repeatedly in one session (run once, as the corpus runs it, it is exact); not yet traced",
         "identity/weakref_finalize_method": "each run leaves a finalize registered whose bound method keeps its object alive until exit, by design",
+        "refcount/ctypes_freed_read": "refused by design (reading a freed object's ob_refcnt through ctypes)",
+        "refcount/ctypes_cycle_before_collect": "stops on a refusal when run repeatedly in one session (`import ctypes` leaves the collector's counts unknown until a collection); exact when run once",
+        "refcount/ctypes_refcount_idiom": "stops on a refusal when run repeatedly in one session (as refcount/ctypes_cycle_before_collect); exact when run once",
         "sizes/sys_constants_version": "refused by design (sys.version names CPython's build, not the reader's)",
         "sizes/sys_constants_refcount": "refused by design (sys.getrefcount of sys.version_info, a start-up object)",
     ]

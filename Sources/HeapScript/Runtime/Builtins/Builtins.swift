@@ -375,7 +375,6 @@ extension Interpreter {
             if let a { do { try setUpdateInternal(s, a) } catch { heap.decref(s); throw error } }
             return s
         case .dict:
-            if let a { try refuseOrderedDictSource(a, "dict() of a collections.OrderedDict") }
             // dict_new: tp_alloc, not the free list; 3.7 and 3.8 give the new dict a keys
             // object of its own.
             let d = try newDict(layouts.emptyDictKeys == .allocatedByDictCall ? DictStorage(minimumSize: layouts) : DictStorage(),

@@ -88,8 +88,9 @@ final class ServeTests: XCTestCase {
         let directory = try book(["index.md": "# Served\n\nHello.\n", "01-a.md": "# First\n\n```heap\n>>> print('one')\none\n```\n"])
         let (process, base) = try startServe(directory)
         defer { if process.isRunning { process.terminate() } }
-        // A second or two of engine work, so the rebuild can be caught running.
-        try Data("# First\n\n```heap\n>>> for i in range(300000):\n...     pass\n>>> print('two')\ntwo\n```\n".utf8)
+        // Several seconds of engine work (about 0.8 s per million iterations in the debug
+        // build, whose engine is optimized), so the rebuild can be caught running.
+        try Data("# First\n\n```heap\n>>> for i in range(8000000):\n...     pass\n>>> print('two')\ntwo\n```\n".utf8)
             .write(to: directory.appendingPathComponent("01-a.md"))
         var child: pid_t?  // the build worker
         for _ in 0..<1500 where child == nil {

@@ -628,6 +628,56 @@ extension CodeGen {
         }
     }
 
+    /// `a, b = x, y`: BUILD_TUPLE n (3.6: or BUILD_LIST n) right before UNPACK_SEQUENCE n,
+    /// n ≤ 3, is no tuple: 3.6/3.8's peephole.c makes it NOPs, ROT_TWO, or ROT_THREE +
+    /// ROT_TWO, 3.11+'s optimize_basic_block NOP or SWAP n (the same stack). Then 3.11+'s
+    /// apply_static_swaps swaps the stores instead of the stack items when they are
+    /// STORE_FASTs to distinct locals on one line: in a function `a, b = x, y` binds b
+    /// first, releasing b's old value before a's (dis of 3.6.15-3.12.1). No tuple means no
+    /// allocation: `gc.collect(); f(); gc.get_count()` after `a, b = x, y` in f counts one
+    /// object fewer than a tuple would (the free lists are empty after a full collection).
+    /// Returns false (nothing emitted) where the peephole does not apply.
+    func emitUnpackWithoutTuple(_ target: Expr, _ value: Expr) throws -> Bool {
+        let targets: [Expr], values: [Expr]
+        switch target.kind {
+        case .tuple(let t), .list(let t): targets = t
+        default: return false
+        }
+        switch value.kind {
+        case .tuple(let v): values = v
+        case .list(let v) where interp.profile.minor < 7: values = v
+        default: return false
+        }
+        func isStarred(_ e: Expr) -> Bool { if case .starred = e.kind { return true }; return false }
+        guard (1...3).contains(targets.count), values.count == targets.count,
+              !targets.contains(where: isStarred), !values.contains(where: isStarred) else { return false }
+        for v in values { try emitExpr(v) }
+        guard targets.count > 1 else { try emitStore(targets[0]); return true }
+        if interp.profile.minor >= 11, let order = staticSwapOrder(targets) {
+            for t in order { try emitStore(t) }
+            return true
+        }
+        emit(.SWAP, .value(Int32(targets.count)))
+        for t in targets { try emitStore(t) }
+        return true
+    }
+
+    /// apply_static_swaps' outcome for SWAP n followed by the targets' stores: the first and
+    /// last stores exchanged when every store is a STORE_FAST on the target's line and none
+    /// of the three stores to the same local as another; nil when the SWAP stays.
+    private func staticSwapOrder(_ targets: [Expr]) -> [Expr]? {
+        var slots: [Int] = []
+        for t in targets {
+            guard case .name(let n) = t.kind, derefSlot(n) == nil, case .fast(let i) = c.storeAccess(n),
+                  t.span.line == targets[0].span.line else { return nil }
+            slots.append(i)
+        }
+        guard Set(slots).count == slots.count else { return nil }
+        var order = targets
+        order.swapAt(0, order.count - 1)
+        return order
+    }
+
     /// A `del` target, located at it.
     func emitDelete(_ target: Expr) throws {
         try located(Location(target.span)) { try emitDeleteHere(target) }

@@ -208,6 +208,7 @@ final class CodeGen {
             emit(interactive ? .PRINT_EXPR : .POP_TOP)
 
         case .assign(let targets, let value):
+            if targets.count == 1, try emitUnpackWithoutTuple(targets[0], value) { break }
             try emitExpr(value)
             for (k, t) in targets.enumerated() {
                 if k < targets.count - 1 { emit(.COPY, .value(1)) }

@@ -68,7 +68,7 @@ extension Profile {
         // scripts/measure/startup-gc-objects.json: 3.6.15 has no get_objects(generation); its
         // split is DEBUG_STATS' first "objects in each generation" (generation 2 is empty, so
         // __main__'s dict is in generation 1 too).
-        p.replStartupObjects = StartupObjects(generations: [54, 4971, 0], untrackedAtStage: [22, 73, 4],
+        p.replStartupObjects = StartupObjects(generations: [53, 4971, 0], untrackedAtStage: [22, 73, 4],
                                               deferredBC: 1, deferredABC: 1, mainDictGeneration: 1)
         // Script mode is not modelled: after gc.collect(0) CPython 3.6.15 holds one more object.
         p.scriptStartupObjects = nil

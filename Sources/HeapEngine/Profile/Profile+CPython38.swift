@@ -86,9 +86,9 @@ extension Profile {
         p.scriptCountBound = ScriptCountBound(startup: 450)
         p.replStartupGCStats = [9, 0, 0, 0, 0, 0, 0, 0, 0]
         // scripts/measure/startup-gc-objects.json (3.8.18).
-        p.replStartupObjects = StartupObjects(generations: [481, 4211, 0], untrackedAtStage: [163, 61, 4],
+        p.replStartupObjects = StartupObjects(generations: [480, 4211, 0], untrackedAtStage: [163, 61, 4],
                                               deferredAB: 2, deferredBC: 1, deferredABC: 3)
-        p.scriptStartupObjects = StartupObjects(generations: [381, 4211, 0], untrackedAtStage: [141, 61, 4],
+        p.scriptStartupObjects = StartupObjects(generations: [380, 4211, 0], untrackedAtStage: [141, 61, 4],
                                                 deferredAB: 2, deferredBC: 1, deferredABC: 3)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.8 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -381,6 +381,9 @@ public struct Profile: Sendable, Equatable {
     /// The GC-tracked objects start-up leaves that the engine does not model, as phantom
     /// counts (Heap+StartupObjects.swift), for `python -q -i` and for a script. nil: not
     /// measured, and the interpreter refuses whatever would show them (gc.get_objects...).
+    /// The counts are scripts/measure/startup-gc-objects.json's less the start-up objects the
+    /// engine has made its own since: one, `object.__new__` (SlotTpNew.swift), in the
+    /// generation its own start-up objects go to (`engineObjectsGeneration`).
     public var replStartupObjects: StartupObjects? = nil
     public var scriptStartupObjects: StartupObjects? = nil
 

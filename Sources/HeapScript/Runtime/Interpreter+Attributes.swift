@@ -232,6 +232,10 @@ extension Interpreter {
                 if let w = funcWrapper(v) { return try funcWrapperGet(w, type: obj) }
                 heap.incref(v); return v
             }
+            // object's dict entry, reached through a class's MRO or on object itself.
+            if attr == "__new__", info.kind == .object || (info.isHeapType && info.kind == .instance) {
+                heap.incref(objectNewFunction); return objectNewFunction
+            }
             if let id = methodTable[info.kind]?[attr] {
                 // A METH_CLASS method binds to the type (classmethod_get): `dict.fromkeys`.
                 if Interpreter.isClassMethod(info.kind, attr) {

@@ -38,6 +38,10 @@ extension Interpreter {
         objectInitSubclassMethod = registerBuiltin("__init_subclass__", owner: .object) { i, _, _, _ in
             throw i.notModelled("object.__init_subclass__")
         }
+        // object.__dict__['__new__']: add_tp_new_wrapper's builtin, bound to the type object
+        // (SlotTpNew.swift), made when object's type is readied.
+        let objectNewId = registerBuiltin("__new__", owner: .object) { i, _, args, kwargs in try i.objectNew(args, kwargs) }
+        objectNewFunction = try! heap.newBuiltinFunction(BuiltinInfo(id: objectNewId, selfRef: heap.builtinType(.object)))
         preallocatedMemoryErrorRef = try! instantiateException("MemoryError", args: [])
         heap.finalizer = { [unowned self] r in self.runFinalizer(r) }
         // PyGen_Type's tp_finalize (_PyGen_Finalize): the collector finalizes generators.

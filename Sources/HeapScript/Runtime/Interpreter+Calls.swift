@@ -665,6 +665,7 @@ extension Interpreter {
             let t = try heap.newHeapType(name: className, module: classBodyModule, bases: bases, dict: typeDict, slots: slots)
             heap.typeInfo(t).qualnameRef = qualnameRef
             nestedClassQualnames[t] = qualname == className ? nil : qualname
+            try typeNewStaticmethod(typeDict)
             // 3.6's mro_implementation (`Profile.buildClassMakesTemporaries`): n + 3 lists.
             if temporaries { heap.releaseWorkingSet(heap.takeFromFreeLists(FreeListCounts(lists: max(bases.count, 1) + 3))) }
             try typeReadySetHash(typeDict)
@@ -751,12 +752,18 @@ extension Interpreter {
     }
 
     /// Calling a class: object.__new__ (or, for a list or dict subclass, `allocate`: the
-    /// builtin's tp_new) then __init__.
+    /// builtin's tp_new; for a class defining `__new__`, `instantiateWithNew`) then __init__.
     func instantiate(_ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
                      allocate: (() throws -> ObjectRef)? = nil) throws -> ObjectRef {
         if allocate == nil, heap.typeInfo(type).kind != .instance {
             return try instantiateBuiltinSubclass(type, args, kwargs)
         }
+        let newFunction: ObjectRef?
+        do { newFunction = allocate == nil ? try classNewFunction(type) : nil } catch {
+            args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
+            throw error
+        }
+        if let newFunction { return try instantiateWithNew(type, newFunction, args, kwargs) }
         // object_new refuses excess arguments before allocating when __init__ is object's.
         if !args.isEmpty || !kwargs.isEmpty, try lookupInType(type, "__init__") == nil {
             args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
@@ -774,50 +781,56 @@ extension Interpreter {
             throw memoryError()
         }
         if let initFn = try lookupInType(type, "__init__"), case .function = heap.payload[Int(initFn)] {
-            // slot_tp_init: the looked-up method's reference (3.6: a bound method), then a
-            // vectorcall with borrowed arguments: the new object is type_call's reference and
-            // the frame's own (`sys.getrefcount(self)` in `__init__` is 3 from 3.8, 4 on 3.6);
-            // the arguments are the caller's and the frame's, released after the frame.
-            heap.incref(initFn)
-            defer { heap.decref(initFn) }
-            let bound = try bindForSlotCall(initFn, obj)
-            defer { bound.map(heap.decref) }
-            heap.incref(initFn)
-            heap.incref(obj)
-            args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }
-            defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
-            // Keyword arguments: 3.8+'s _PyObject_Call_Prepend → _PyStack_UnpackDict copies
-            // self, the positional arguments and the keyword values into a PyMem_Malloc'd
-            // array (then a kwnames tuple); 3.6's _PyFunction_FastCallDict makes a tuple of
-            // the names and values. Both hold references for the call.
-            var kwTuple: ObjectRef?, unpacked: UnpackedDict?
-            if !kwargs.isEmpty {
-                let keys = kwargs.map { name($0.0) }
-                if profile.slotCallsBindMethods {
-                    let items = zip(keys, kwargs).flatMap { [$0.0, $0.1.1] }
-                    items.forEach(heap.incref)
-                    kwTuple = try newTuple(items)
-                } else {
-                    unpacked = try stackUnpackDict([obj] + args, keys: keys, values: kwargs.map { $0.1 })
-                }
-            }
-            defer { kwTuple.map(heap.decref); unpacked.map(stackUnpackDictFree) }
-            let result: ObjectRef
-            do { result = try callFunction(initFn, [obj] + args, kwargs, vectorcall: true) } catch {
-                heap.decref(obj)
-                throw error
-            }
-            defer { heap.decref(result) }
-            if result != heap.none {
-                heap.decref(obj)
-                throw error("TypeError", "__init__() should return None, not '\(typeName(result))'")
-            }
+            try slotTpInit(obj, initFn, args, kwargs)
         } else if !args.isEmpty || !kwargs.isEmpty {
             args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) }
             heap.decref(obj)
             throw error("TypeError", "\(heap.typeInfo(type).name)() takes no arguments")
         }
         return obj
+    }
+
+    /// slot_tp_init with the class's `__init__` (a plain function): consumes the caller's
+    /// references to the arguments; on an error, the object's too.
+    func slotTpInit(_ obj: ObjectRef, _ initFn: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws {
+        // slot_tp_init: the looked-up method's reference (3.6: a bound method), then a
+        // vectorcall with borrowed arguments: the new object is type_call's reference and
+        // the frame's own (`sys.getrefcount(self)` in `__init__` is 3 from 3.8, 4 on 3.6);
+        // the arguments are the caller's and the frame's, released after the frame.
+        heap.incref(initFn)
+        defer { heap.decref(initFn) }
+        let bound = try bindForSlotCall(initFn, obj)
+        defer { bound.map(heap.decref) }
+        heap.incref(initFn)
+        heap.incref(obj)
+        args.forEach(heap.incref); kwargs.forEach { heap.incref($0.1) }
+        defer { args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+        // Keyword arguments: 3.8+'s _PyObject_Call_Prepend → _PyStack_UnpackDict copies
+        // self, the positional arguments and the keyword values into a PyMem_Malloc'd
+        // array (then a kwnames tuple); 3.6's _PyFunction_FastCallDict makes a tuple of
+        // the names and values. Both hold references for the call.
+        var kwTuple: ObjectRef?, unpacked: UnpackedDict?
+        if !kwargs.isEmpty {
+            let keys = kwargs.map { name($0.0) }
+            if profile.slotCallsBindMethods {
+                let items = zip(keys, kwargs).flatMap { [$0.0, $0.1.1] }
+                items.forEach(heap.incref)
+                kwTuple = try newTuple(items)
+            } else {
+                unpacked = try stackUnpackDict([obj] + args, keys: keys, values: kwargs.map { $0.1 })
+            }
+        }
+        defer { kwTuple.map(heap.decref); unpacked.map(stackUnpackDictFree) }
+        let result: ObjectRef
+        do { result = try callFunction(initFn, [obj] + args, kwargs, vectorcall: true) } catch {
+            heap.decref(obj)
+            throw error
+        }
+        defer { heap.decref(result) }
+        if result != heap.none {
+            heap.decref(obj)
+            throw error("TypeError", "__init__() should return None, not '\(typeName(result))'")
+        }
     }
 
     /// tp_finalize for heap types: calls `__del__`; exceptions are printed as

@@ -95,6 +95,8 @@ public final class Interpreter {
     /// type.__prepare__ and object.__init_subclass__; never reachable from Python.
     var typePrepareMethod: Int32 = -1
     var objectInitSubclassMethod: Int32 = -1
+    /// `object.__new__` (the builtin object's dict holds: SlotTpNew.swift).
+    var objectNewFunction: ObjectRef = 0
     var reprListReady = false
     /// 3.13 (`Profile.replCachesSourceLines`): linecache.cache, and how many statements it holds.
     var linecacheDict: ObjectRef?

@@ -162,6 +162,7 @@ extension Interpreter {
             let info = heap.typeInfo(t)
             guard info.isHeapType, let d = info.dict else {
                 if info.kind == .object, let id = objectSlotTable[attr] { return .objectSlot(id) }
+                if info.kind == .object, attr == "__new__" { return .entry(objectNewFunction) }
                 if info.kind == .object && !surface.has(attribute: attr, onType: "object") { continue }
                 throw notModelled("super() looking up '\(attr)' in the builtin type '\(info.name)'")
             }
@@ -188,7 +189,8 @@ extension Interpreter {
             do { return try heap.newMethod(function: v, selfRef: obj) } catch { throw memoryError() }
         }
         switch heap.kind(v) {
-        case .int, .bool, .float, .str, .bytes, .tuple, .none, .type:
+        // builtin_function_or_method has no tp_descr_get (object's `__new__`).
+        case .int, .bool, .float, .str, .bytes, .tuple, .none, .type, .builtinFunction:
             heap.incref(v); return v
         default: break
         }

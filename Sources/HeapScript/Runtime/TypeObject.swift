@@ -73,6 +73,8 @@ extension Interpreter {
             // which read them, are refused on their own).
             case "__getnewargs__", "__match_args__", "__replace__" where makingNamedtupleClass:
                 continue
+            case "__new__":
+                unchanged = isModelledClassNew(v)   // SlotTpNew.swift
             default:
                 try checkSpecialMethod(s.value, v)
                 continue

@@ -881,6 +881,11 @@ final class CEval {
             // not modelled.)
             let name = interp.builtinTable[Int(b.id)].qualifiedName
             if Self.exBuiltins.contains(name) && (!keywords || Self.exBuiltinsWithKeywords.contains(name)) { return .builtin(name) }
+        case .builtin where callable == interp.objectNewFunction && !keywords && !interp.profile.callFunctionExThroughFunctionCall:
+            // object.__new__ (METH_VARARGS | METH_KEYWORDS): PyCFunction_Call hands it the
+            // tuple itself (`super().__new__(cls, *args)`). Named as 3.8's
+            // PyEval_GetFuncName and 3.9+'s _PyObject_FunctionStr name it.
+            return .builtin(interp.profile.minor >= 9 ? "object.__new__" : "__new__")
         default: break
         }
         throw interp.notModelled("f(*args, **kwargs)", because: interp.profile.callFunctionExThroughFunctionCall

@@ -237,6 +237,12 @@ extension Interpreter {
         case "copy._hb_getattr": return builtinSignature("getattr")
         // Objects/typeobject.c: object_reduce_ex's "|i:__reduce_ex__" (METH_VARARGS) on 3.6,
         // Argument Clinic's METH_O from 3.7.
+        // tp_new_wrapper (METH_VARARGS | METH_KEYWORDS): checks its arguments itself
+        // (SlotTpNew.swift's objectNew); the call packs them into a tuple.
+        case "object.__new__":
+            var sig = S(min: 0, max: .max, anyKeywords: true, arity: .unknown, keywords: .unknown)
+            sig.packsArguments = true
+            return sig
         case "object.__reduce_ex__":
             guard v < 8 else { return one() }
             var sig = S(min: 0, max: 1, arity: .takes(bare), keywords: .none(q))

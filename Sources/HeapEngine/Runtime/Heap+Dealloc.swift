@@ -187,7 +187,7 @@ extension Heap {
             if let base = t.base { removeSubclass(base: base, type: r, dying: t) }
             clearWeakrefs(t.weakrefs)
             xdecref(t.dict); xdecref(t.basesTuple); xdecref(t.mroTuple); xdecref(t.subclassesDict)
-            xdecref(t.qualnameRef); xdecref(t.slotsTuple); xdecref(t.base)
+            xdecref(t.nameRef); xdecref(t.qualnameRef); xdecref(t.slotsTuple); xdecref(t.base)
         case .native(let object):
             // A native type with a weaklist slot (array_dealloc: PyObject_ClearWeakRefs
             // first), then its references, then its separately allocated block if it has

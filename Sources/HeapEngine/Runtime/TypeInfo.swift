@@ -60,6 +60,10 @@ public final class TypeInfo {
     /// `__mro__`, before ht_slots. type_traverse does not visit it (a str is no GC object).
     /// nil for static types and classes the engine makes without a body.
     public var qualnameRef: ObjectRef?
+    /// et->ht_name of a class: the class statement's name, the parser's interned identifier
+    /// (`C.__name__ is 'C'`); type_dealloc releases it just before ht_qualname. nil as
+    /// `qualnameRef`.
+    public var nameRef: ObjectRef?
     /// Whether instances have a `__dict__` (tp_dictoffset != 0) and a weak reference list
     /// (tp_weaklistoffset != 0): true for a class without `__slots__`, and inherited.
     public var hasInstanceDict = true

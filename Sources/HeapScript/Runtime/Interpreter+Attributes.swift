@@ -214,7 +214,11 @@ extension Interpreter {
             // ("weakref.ReferenceType"); the name is what follows the last dot.
             case "__qualname__" where info.isHeapType:
                 // type_qualname: ht_qualname, the body's `__qualname__` ("A.B" for a nested class).
+                if let q = info.qualnameRef { heap.incref(q); return q }
                 return try newStr(nestedClassQualnames[obj] ?? info.name)
+            case "__name__" where info.nameRef != nil:
+                // type_name: ht_name.
+                heap.incref(info.nameRef!); return info.nameRef!
             case "__name__", "__qualname__":
                 return try newStr(info.isHeapType ? info.name : String(info.name.split(separator: ".").last ?? ""))
             case "__mro__":

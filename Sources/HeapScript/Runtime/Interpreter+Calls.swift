@@ -543,7 +543,8 @@ extension Interpreter {
     }
 
     /// __build_class__ + type.__new__: runs the body, then makes the heap type.
-    func buildClass(code: CodeObject, codeRef: ObjectRef, name className: String, qualname: String, bases: [ObjectRef],
+    func buildClass(code: CodeObject, codeRef: ObjectRef, name className: String, qualname: String,
+                    qualnameConst: ObjectRef? = nil, bases: [ObjectRef],
                     globals: ObjectRef, staticAttributes: ObjectRef? = nil) throws -> ObjectRef {
         // The body is a function (MAKE_FUNCTION) that __build_class__ calls with the namespace;
         // the module code drops it once the class exists.
@@ -567,7 +568,8 @@ extension Interpreter {
         heap.releaseWorkingSet(prepareArguments)
         heap.decref(prepare)
         try dictSet(namespace, name("__module__"), name(classBodyModule))
-        let qualnameStr = try newStr(qualname)
+        // The body's LOAD_CONST of its `__qualname__` (a new str where the caller has no constant).
+        let qualnameStr = try qualnameConst.map { heap.incref($0); return $0 } ?? newStr(qualname)
         try dictSet(namespace, name("__qualname__"), qualnameStr)
         heap.decref(qualnameStr)
         if profile.classStaticAttributes {
@@ -664,6 +666,9 @@ extension Interpreter {
         do {
             let t = try heap.newHeapType(name: className, module: classBodyModule, bases: bases, dict: typeDict, slots: slots)
             heap.typeInfo(t).qualnameRef = qualnameRef
+            let nameRef = try internedName(className)
+            heap.incref(nameRef)
+            heap.typeInfo(t).nameRef = nameRef
             nestedClassQualnames[t] = qualname == className ? nil : qualname
             try typeNewStaticmethod(typeDict)
             // 3.6's mro_implementation (`Profile.buildClassMakesTemporaries`): n + 3 lists.

@@ -738,7 +738,8 @@ final class CEval {
                 let shape = a.bytecode.classShapes[Int(ins.aux)]
                 let bases = pop(Int(ins.arg))
                 push(try interp.buildClass(code: shape.code, codeRef: shape.codeRef, name: shape.name,
-                                           qualname: shape.qualname, bases: bases, globals: a.frame.globals,
+                                           qualname: shape.qualname, qualnameConst: shape.qualnameConst,
+                                           bases: bases, globals: a.frame.globals,
                                            staticAttributes: shape.staticAttributes))
 
             case .YIELD_VALUE:

@@ -660,7 +660,8 @@ final class CodeGen {
         // is stored by `Interpreter.buildClass`; its names and constants are the code's.
         let staticNames = interp.profile.classStaticAttributes ? StaticAttributes.names(ofClassBody: body) : nil
         ["__name__", "__module__", "__qualname__"].forEach(c.noteName)
-        _ = c.addConst(c.literal(try interp.newStr(qualname)))
+        // compiler_set_qualname: u_qualname is u_name (the interned identifier) at top level.
+        let qualnameConst = c.addConst(qualname == name ? try interp.internedName(name) : c.literal(try interp.newStr(qualname)))
         if staticNames != nil {
             c.noteName("__firstlineno__")
             _ = c.addConst(c.literal(try interp.newInt(span.line)))
@@ -711,7 +712,7 @@ final class CodeGen {
         attach(inner, to: code)
         let codeRef = c.addConst(try c.makeCode(code))
         heap.decref(codeRef)
-        unit.bytecode.classShapes.append(ClassShape(code: code, codeRef: codeRef, name: name, qualname: qualname,
+        unit.bytecode.classShapes.append(ClassShape(code: code, codeRef: codeRef, name: name, qualname: qualname, qualnameConst: qualnameConst,
                                                     staticAttributes: staticAttributes))
         emit(.LOAD_BUILD_CLASS, .value(Int32(bases.count)), aux: Int32(unit.bytecode.classShapes.count - 1))
     }

@@ -248,6 +248,9 @@ struct ClassShape {
     let codeRef: ObjectRef
     let name: String
     let qualname: String
+    /// The body's `__qualname__` constant (compiler_set_qualname: the name itself at top
+    /// level, else a new "Outer.Name" str), which becomes the class's ht_qualname.
+    let qualnameConst: ObjectRef
     /// 3.13's `__static_attributes__` tuple (`Profile.classStaticAttributes`).
     let staticAttributes: ObjectRef?
 }

@@ -63,7 +63,7 @@ extension Heap {
     public func unmodelledCountReason(_ r: ObjectRef) -> String {
         let release = StartupRefcounts.release(version: profile.version) ?? profile.version
         if runningLiterals.contains(r), !ObjectFlags(rawValue: flags[Int(r)]).contains(.unmodelledCount) {
-            return "CPython \(release)'s parser holds a varying number of references to a literal of the running code"
+            return "CPython \(release)'s parser holds a varying number of references to a literal or name of the running code"
         }
         switch unmodelledShared[r] {
         case StartupRefcounts.varies: return "CPython \(release)'s start-up holds a varying number of references to it"

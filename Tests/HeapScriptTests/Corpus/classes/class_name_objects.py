@@ -8,7 +8,6 @@ Outer.__qualname__ is Outer.__name__
 Outer.Inner.__qualname__ is Outer.Inner.__qualname__
 Outer.Inner.__qualname__
 sys.getrefcount(Outer.Inner.__qualname__)
-sys.getrefcount(Outer.Inner.__name__) > 2
 name = 'Outer'
 Outer.__name__ is name
 q = Outer.Inner.__qualname__

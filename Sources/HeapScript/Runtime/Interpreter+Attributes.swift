@@ -102,7 +102,7 @@ extension Interpreter {
         case .type(let info):
             var e = error("AttributeError", "type object '\(info.name)' has no attribute '\(attr)'")
             if profile.attributeErrorKeepsObject {
-                heap.incref(obj); e.keptAlive.append(obj)   // the exception's obj (set_attribute_error_context)
+                heap.incref(obj); e.keptAlive.append(obj); e.attributeContextSet = true   // the exception's obj (set_attribute_error_context)
             }
             return e
         case .function:
@@ -207,6 +207,8 @@ extension Interpreter {
                 return try bindIfFunction(v, obj)
             }
             try refuseIfCPythonHas(attr, on: obj)
+            // slot_tp_getattr_hook: the class's `__getattr__` (SlotTpGetattrHook.swift).
+            if let hook = try getattrHook(of: obj) { return try callGetattrHook(hook, obj, attr) }
             return nil
         case .type(let info):
             switch attr {

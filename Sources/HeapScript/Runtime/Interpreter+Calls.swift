@@ -132,7 +132,12 @@ extension Interpreter {
             if heap.isOrderedDict(obj), let id = orderedDictMethodID(attr) { return .builtin(id) }
             do { _ = try orderedDictAttribute(obj, attr) } catch { heap.decref(obj); throw error }
         }
-        if info.isHeapType, case .instance(let st) = heap.payload[Int(obj)] {
+        let hooked: Bool
+        do { hooked = try getattrHook(of: obj) != nil } catch { heap.decref(obj); throw error }
+        if hooked {
+            // tp_getattro is slot_tp_getattr_hook: _PyObject_GetMethod gets the attribute (a
+            // bound method), which CALL unpacks (SlotTpGetattrHook.swift).
+        } else if info.isHeapType, case .instance(let st) = heap.payload[Int(obj)] {
             let key = name(attr)
             let shadowed = try st.dict.map { try dictGet($0, key) != nil } ?? false
                 || (st.attributes.map { $0.count > 0 && $0.value(forKey: key, hash: (try? hash(key)) ?? 0, isEqual: keysEqual) != nil } ?? false)

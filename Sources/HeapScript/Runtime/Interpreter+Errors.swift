@@ -276,6 +276,7 @@ extension Interpreter {
         if profile.attributeErrorKeepsObject && !onDelete && (!onSet || profile.attributeErrorContextOnSet) {
             heap.incref(obj)
             e.keptAlive.append(obj)
+            e.attributeContextSet = true
         }
         return e
     }

@@ -19,6 +19,9 @@ public struct PyException: Error {
     /// PyTraceBack_Here is) and RERAISE or a bare `raise` sends it on. `leaveFrame` adds
     /// none for it.
     var frameRecorded = false
+    /// An AttributeError whose `name` and `obj` are set (3.10+'s set_attribute_error_context,
+    /// `Profile.attributeErrorKeepsObject`): `obj` is among `keptAlive`.
+    var attributeContextSet = false
 
     public init(_ exception: ObjectRef) {
         self.exception = exception; traceback = []; keptAlive = []; suggestion = nil; forgottenImport = nil

@@ -75,6 +75,8 @@ extension Interpreter {
                 continue
             case "__new__":
                 unchanged = isModelledClassNew(v)   // SlotTpNew.swift
+            case "__getattr__":
+                unchanged = heap.kind(v) == .function   // SlotTpGetattrHook.swift
             default:
                 try checkSpecialMethod(s.value, v)
                 continue

@@ -25,13 +25,15 @@ final class ClassFeatureTests: XCTestCase {
     /// 'int' and 'S'"; `S()()` with `__call__` prints 1.
     func testSpecialNamesInTheClassBodyAreRefused() {
         // `__new__` is honoured as a function or a staticmethod of one (Corpus/classes/class_new.py).
-        let refused = ["__weakref__ = 1", "__hash__ = 1", "__eq__ = 1", "__class_getitem__ = 1", "__new__ = 1"]
+        let refused = ["__weakref__ = 1", "__hash__ = 1", "__eq__ = 1", "__class_getitem__ = 1", "__new__ = 1",
+                       "__getattr__ = 1"]
         for body in refused {
             let what = String(body.prefix { $0 != " " })
             expectRefusal(makeSession(), "class S:\n    \(body)\n", what)
         }
         // `__setattr__` is honoured (slot_tp_setattro: Corpus/classes/setattr_super.py).
-        let methods = ["__getattr__", "__getattribute__",
+        // `__getattr__` as a function is honoured (Corpus/classes/class_getattr.py).
+        let methods = ["__getattribute__",
                        "__delattr__", "__set_name__", "__init_subclass__", "__get__",
                        "__set__", "__delete__",
                        "__index__",

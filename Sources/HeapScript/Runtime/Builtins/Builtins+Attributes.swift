@@ -8,6 +8,7 @@ extension Interpreter {
     func registerAttributeBuiltins(_ d: ObjectRef) {
         defineFunction(in: d, "getattr") { i, _, args, _ in
             let attr = try i.attributeName(args[1], function: "getattr")
+            try i.refuseUninternedHookName(args[0], args[1], attr, function: "getattr")
             guard args.count == 3 else { return try i.getAttr(args[0], attr) }
             if let v = try i.lookupAttrLeavingNoTrace(args[0], attr, function: "getattr") { return v }
             i.heap.incref(args[2])
@@ -15,6 +16,7 @@ extension Interpreter {
         }
         defineFunction(in: d, "hasattr") { i, _, args, _ in
             let attr = try i.attributeName(args[1], function: "hasattr")
+            try i.refuseUninternedHookName(args[0], args[1], attr, function: "hasattr")
             guard let v = try i.lookupAttrLeavingNoTrace(args[0], attr, function: "hasattr") else {
                 return i.heap.newBool(false)
             }
@@ -65,6 +67,13 @@ extension Interpreter {
     /// exception object and drops it: module_getattro raises one, and 3.6 (type_getattro:
     /// 3.6-3.11) normalizes at once while another exception is being handled (implicit
     /// chaining).
+    /// getattr()/hasattr() pass their name object on to a class's `__getattr__`: only the
+    /// interned str (the one LOAD_ATTR would pass) is modelled.
+    func refuseUninternedHookName(_ obj: ObjectRef, _ nameArg: ObjectRef, _ attr: String, function: String) throws {
+        guard try getattrHook(of: obj) != nil, nameArg != name(attr) else { return }
+        throw notModelled("\(function)() of an instance whose class defines __getattr__, with a name that is not interned")
+    }
+
     func lookupAttrLeavingNoTrace(_ obj: ObjectRef, _ attr: String, function: String) throws -> ObjectRef? {
         // A property's getter, or an empty __slots__ member, may raise the AttributeError
         // CPython then drops (with what the exception allocated), which is not modelled.
@@ -76,6 +85,13 @@ extension Interpreter {
         if try memberDescriptor(of: obj, attr) != nil {
             do { return try lookupAttr(obj, attr) } catch {
                 throw notModelled("\(function)() of an empty __slots__ member")
+            }
+        }
+        if try getattrHook(of: obj) != nil {
+            do { return try lookupAttr(obj, attr) } catch let e as PyException {
+                releaseException(e)
+                throw notModelled("\(function)() of an attribute whose class's __getattr__ raised",
+                                  because: "CPython \(profile.version) drops that exception and what it made, which heapbook does not model")
             }
         }
         if let v = try lookupAttr(obj, attr) { return v }

@@ -237,33 +237,20 @@ extension Interpreter {
             "bytearray.rindex", "bytearray.rjust", "bytearray.rstrip", "bytearray.startswith",
             "bytearray.strip", "bytearray.zfill",
         ],
-        8: [
-            "str.count", "str.endswith", "str.find", "str.format", "str.index", "str.rfind", "str.rindex",
-            "str.startswith", "bytes.count", "bytes.endswith", "bytes.find", "bytes.index", "bytes.rfind",
-            "bytes.rindex", "bytes.startswith", "dict.update", "set.difference", "set.difference_update",
-            "set.intersection", "set.intersection_update", "set.union", "set.update", "int.__round__",
-            "bytearray.count", "bytearray.endswith", "bytearray.find", "bytearray.index", "bytearray.rfind",
-            "bytearray.rindex", "bytearray.startswith",
-        ],
-        11: [
-            "str.count", "str.endswith", "str.find", "str.format", "str.index", "str.rfind", "str.rindex",
-            "str.startswith", "bytes.count", "bytes.endswith", "bytes.find", "bytes.index", "bytes.rfind",
-            "bytes.rindex", "bytes.startswith", "dict.update", "set.difference", "set.difference_update",
-            "set.intersection", "set.intersection_update", "set.union", "set.update", "bytearray.count",
-            "bytearray.endswith", "bytearray.find", "bytearray.index", "bytearray.rfind", "bytearray.rindex",
-            "bytearray.startswith",
-        ],
-        12: [
-            "str.count", "str.endswith", "str.find", "str.format", "str.index", "str.rfind", "str.rindex",
-            "str.startswith", "bytes.count", "bytes.endswith", "bytes.find", "bytes.index", "bytes.rfind",
-            "bytes.rindex", "bytes.startswith", "dict.update", "set.difference", "set.difference_update",
-            "set.intersection", "set.intersection_update", "set.union", "set.update", "bytearray.count",
-            "bytearray.endswith", "bytearray.find", "bytearray.index", "bytearray.rfind", "bytearray.rindex",
-            "bytearray.startswith",
-        ],
-        13: [
-            "str.format", "dict.update",
-        ],
+        8: varargsFrom38.union(["int.__round__"]),
+        11: varargsFrom38,
+        12: varargsFrom38,
+        13: ["str.format", "dict.update"],
+    ]
+
+    /// What 3.8.18, 3.11.7 and 3.12.1 share (3.13's Argument Clinic made them METH_FASTCALL).
+    private static let varargsFrom38: Set<String> = [
+        "str.count", "str.endswith", "str.find", "str.format", "str.index", "str.rfind", "str.rindex",
+        "str.startswith", "bytes.count", "bytes.endswith", "bytes.find", "bytes.index", "bytes.rfind",
+        "bytes.rindex", "bytes.startswith", "dict.update", "set.difference", "set.difference_update",
+        "set.intersection", "set.intersection_update", "set.union", "set.update", "bytearray.count",
+        "bytearray.endswith", "bytearray.find", "bytearray.index", "bytearray.rfind", "bytearray.rindex",
+        "bytearray.startswith",
     ]
 
     /// Methods of `varargsMethods` whose bodies make their argument tuple themselves.

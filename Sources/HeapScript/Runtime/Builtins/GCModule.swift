@@ -185,6 +185,8 @@ extension Interpreter {
     /// its type, and those that spell a str from it (which refuse a str's text themselves).
     static let builtinsTakingUnplacedIds: Set<String> = builtinsTakingStartupObjects.union([
         "ctypes.from_address", "isinstance", "id", "hex", "oct", "bin", "repr", "format",
+        // Lib/copy.py's `id` (CopyModule.swift): deepcopy's memo key of the value itself.
+        "copy._hb_id",
     ])
 
     /// The refusal for a look at a phantom (`what`: how the program got there).

@@ -53,10 +53,6 @@ extension Interpreter {
         return u
     }
 
-    /// Whether `r` is an unplaced int (not a str spelled from one).
-    @inline(__always)
-    func isUnplacedIdInt(_ r: ObjectRef) -> Bool { unplacedId(r).map { $0.spelling == nil } ?? false }
-
     /// builtin_id while addresses are not CPython's: the engine's address, followed.
     func newUnplacedId(of r: ObjectRef, why: String) throws -> ObjectRef {
         let result = try makeInt(BigInt(heap.address[Int(r)]))

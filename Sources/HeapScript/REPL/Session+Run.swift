@@ -254,7 +254,8 @@ public final class Session {
             if let f = moduleFunction { e.keptAlive.append(f); moduleFunction = nil }
             e.keptAlive += frameReferences
             frameReferences = []
-            i.stderr += i.formatTraceback(e)
+            // A refused argument's text is not printed (the refusal is pending, below).
+            if let t = i.shownTraceback(e) { i.stderr += t }
             result.exception = i.printedExceptionLine(e)
             // Printing it allocates (3.13: in Python code) what the engine does not model.
             i.heap.countMayDiffer(by: i.profile.compileCountError?.uncaughtError ?? 0)

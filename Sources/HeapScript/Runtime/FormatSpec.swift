@@ -213,6 +213,7 @@ extension Interpreter {
     func registerFormatBuiltin(_ d: ObjectRef) {
         defineFunction(in: d, "format") { i, _, args, _ in
             guard args.count == 2 else { return try i.formatObject(args[0], spec: "") }
+            try i.refuseUnplacedId(args[1], "format() with a spec that is")
             guard case .str(let spec) = i.heap.payload[Int(args[1])] else {
                 throw i.error("TypeError", "format() argument 2 must be str, not \(i.typeName(args[1]))")
             }
@@ -224,6 +225,7 @@ extension Interpreter {
     /// bool, float, str, and object.__format__ (empty spec: str(), else a TypeError).
     func formatObject(_ v: ObjectRef, spec: String) throws -> ObjectRef {
         try refuseWeakProxyOperand(v, "formatting a weakref proxy")
+        if let s = try unplacedIdFormat(v, spec: spec) { return s }
         let name = typeName(v)
         func run(_ body: () throws(FormatSpec.Failure) -> String) throws -> ObjectRef {
             let text: String

@@ -863,7 +863,7 @@ extension Interpreter {
         // so the frame's reference is the only one added (`sys.getrefcount(self)` in
         // `__del__` is 3 from 3.8, 4 on 3.6).
         do { heap.decref(try callFunction(del, [obj], [], vectorcall: true)) } catch let e as PyException {
-            stderr += "Exception ignored in: \(reprString(del))\n" + formatTraceback(e)
+            if let t = shownTraceback(e, header: { "Exception ignored in: \(reprString(del))\n" }) { stderr += t }
             releaseException(e)
         } catch let u as UnsupportedAtRuntime {
             if pendingRefusal == nil { pendingRefusal = u }
@@ -887,7 +887,7 @@ extension Interpreter {
             }
             heap.decref(result)
         } catch let e as PyException {
-            stderr += "Exception ignored in: \(reprString(callback))\n" + formatTraceback(e)
+            if let t = shownTraceback(e, header: { "Exception ignored in: \(reprString(callback))\n" }) { stderr += t }
             releaseException(e)
         } catch let u as UnsupportedAtRuntime {
             if pendingRefusal == nil { pendingRefusal = u }

@@ -174,6 +174,19 @@ extension Interpreter {
         return nil
     }
 
+    /// `header` and `formatTraceback(e)`, or nil when making their text met a refusal (an
+    /// exception argument whose str() is refused, such as a str spelled from an id() value,
+    /// UnplacedIds.swift): the refusal is then pending (`pendingRefusal`), and nothing is
+    /// printed in place of the text CPython prints.
+    func shownTraceback(_ e: PyException, header: () -> String = { "" }) -> String? {
+        swallowedRefusal = nil
+        let text = header() + formatTraceback(e)
+        guard let u = swallowedRefusal else { return text }
+        swallowedRefusal = nil
+        if pendingRefusal == nil { pendingRefusal = u }
+        return nil
+    }
+
     /// The whole traceback text, as PyErr_Display prints it for the REPL.
     /// With a `__context__`, the chain first, as print_exception_recursive prints it.
     func formatTraceback(_ e: PyException) -> String {

@@ -70,6 +70,7 @@ extension Interpreter {
     }
 
     func unaryOp(_ op: UnaryOp, _ v: ObjectRef) throws -> ObjectRef {
+        try refuseUnplacedId(v, "unary \(op.rawValue) of")
         try refuseWeakProxyOperand(v, "unary \(op.rawValue) of a weakref proxy")
         if let r = try complexUnaryOp(op, v) { return r }
         guard let n = number(v) else {
@@ -96,6 +97,7 @@ extension Interpreter {
     }
 
     func inplaceOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
+        try refuseUnplacedId(a, "the \(op.rawValue)= operator with"); try refuseUnplacedId(b, "the \(op.rawValue)= operator with")
         // list += iterable extends in place (list_inplace_concat); others fall back. A list
         // subclass inherits sq_inplace_concat and sq_inplace_repeat (the engine refuses the
         // number methods that would come first), so `x += [6]` keeps x's identity and class.
@@ -126,7 +128,8 @@ extension Interpreter {
     }
 
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
-        try refuseUnplacedIdInt(a, "arithmetic on an id() value"); try refuseUnplacedIdInt(b, "arithmetic on an id() value")
+        // `%` too: `'%x' % id(x)` reads the number, `'%s' % hex(id(x))` the text (UnplacedIds.swift).
+        try refuseUnplacedId(a, "the \(op.rawValue) operator with"); try refuseUnplacedId(b, "the \(op.rawValue) operator with")
         if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
         // The proxy's number slots forward to the referent (not modelled).
         if heap.isWeakProxy(a) || heap.isWeakProxy(b) { throw notModelled("the \(op.rawValue) operator with a weakref proxy") }
@@ -460,6 +463,9 @@ extension Interpreter {
     }
 
     func valuesEqual(_ a: ObjectRef, _ b: ObjectRef) throws -> Bool {
+        // Two id() values, or two strs spelled alike from them, compare exactly while their
+        // objects live; anything else about them is refused (UnplacedIds.swift).
+        if a != b, let same = try unplacedIdsEqual(a, b) { return same }
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
         if a != b { try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque") }
@@ -618,6 +624,11 @@ extension Interpreter {
     }
 
     func contains(_ container: ObjectRef, _ item: ObjectRef) throws -> Bool {
+        // `x in s` reads the text of a str spelled from an id() value; `id(x) in range(n)`
+        // and `'0x' in s` read the value (UnplacedIds.swift). A list's or tuple's items are
+        // compared with `valuesEqual`, a dict's or set's hashed, which decide for themselves.
+        try refuseUnplacedId(container, "`in` over")
+        if heap.kind(container) == .str || heap.kind(container) == .range { try refuseUnplacedId(item, "`in` with") }
         // proxy_contains: PySequence_Contains(referent, item), the item as it is.
         if heap.isWeakProxy(container) { return try withProxyReferent(container) { try contains($0, item) } }
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }

@@ -3,9 +3,15 @@ import BigInt
 
 /// repr() and str() in CPython's exact formats.
 extension Interpreter {
-    func reprObject(_ r: ObjectRef) throws -> ObjectRef { try newStr(try repr(r)) }
+    /// repr() and str() as objects: of an unplaced id() value, a str spelled from it whose
+    /// text is not known (UnplacedIds.swift); of such a str, str() is the str itself.
+    func reprObject(_ r: ObjectRef) throws -> ObjectRef {
+        if let s = try unplacedIdDecimal(r) { return s }
+        return try newStr(try repr(r))
+    }
     func strObject(_ r: ObjectRef) throws -> ObjectRef {
         if heap.kind(r) == .str { heap.incref(r); return r }
+        if let s = try unplacedIdDecimal(r) { return s }
         return try newStr(try str(r))
     }
 
@@ -15,8 +21,16 @@ extension Interpreter {
         return ""
     }
 
-    func reprString(_ r: ObjectRef) -> String { (try? repr(r)) ?? "<object>" }
-    func strString(_ r: ObjectRef) -> String { (try? str(r)) ?? "<object>" }
+    /// repr() and str() where nothing can be thrown (a traceback's last line...): a refusal
+    /// is kept in `swallowedRefusal` for `shownTraceback`, which then prints nothing.
+    func reprString(_ r: ObjectRef) -> String {
+        do { return try repr(r) } catch let u as UnsupportedAtRuntime { swallowedRefusal = swallowedRefusal ?? u } catch {}
+        return "<object>"
+    }
+    func strString(_ r: ObjectRef) -> String {
+        do { return try str(r) } catch let u as UnsupportedAtRuntime { swallowedRefusal = swallowedRefusal ?? u } catch {}
+        return "<object>"
+    }
 
     func hexAddress(_ r: ObjectRef) -> String { "0x" + String(heap.address[Int(r)], radix: 16) }
 
@@ -41,6 +55,7 @@ extension Interpreter {
             guard heap.kind(s) == .str else {
                 throw error("TypeError", "__str__ returned non-string (type \(typeName(s)))")
             }
+            try refuseUnplacedId(s, "a __str__ or __repr__ that returned")   // UnplacedIds.swift
             return stringValue(s)
         }
         switch heap.payload[Int(r)] {
@@ -67,6 +82,7 @@ extension Interpreter {
             guard heap.kind(s) == .str else {
                 throw error("TypeError", "__str__ returned non-string (type \(typeName(s)))")
             }
+            try refuseUnplacedId(s, "a __str__ or __repr__ that returned")   // UnplacedIds.swift
             return stringValue(s)
         default: return try repr(r)
         }
@@ -94,6 +110,7 @@ extension Interpreter {
             guard heap.kind(s) == .str else {
                 throw error("TypeError", "__repr__ returned non-string (type \(typeName(s)))")
             }
+            try refuseUnplacedId(s, "a __repr__ that returned")   // UnplacedIds.swift
             return stringValue(s)
         }
         switch heap.payload[Int(r)] {
@@ -153,6 +170,7 @@ extension Interpreter {
                 guard heap.kind(s) == .str else {
                     throw error("TypeError", "__repr__ returned non-string (type \(typeName(s)))")
                 }
+                try refuseUnplacedId(s, "a __repr__ that returned")   // UnplacedIds.swift
                 return stringValue(s)
             }
             return objectReprString(r)

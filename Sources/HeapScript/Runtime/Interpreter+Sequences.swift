@@ -5,6 +5,8 @@ extension Interpreter {
     /// GET_ITER: a new iterator object over `seq` (borrowed). See `IteratorState` for what
     /// each iterator holds.
     func getIter(_ seq: ObjectRef) throws -> ObjectRef {
+        // A str spelled from an id() value has no known text (UnplacedIds.swift).
+        try refuseUnplacedId(seq, "iterating")
         // proxy_iter: the referent's iterator.
         if heap.isWeakProxy(seq) { return try withProxyReferent(seq) { try getIter($0) } }
         // mappingproxy_getiter: PyObject_GetIter(mapping), the dict's key iterator.
@@ -240,6 +242,7 @@ extension Interpreter {
     /// UNPACK_SEQUENCE: exactly `count` new references.
     func unpack(_ seq: ObjectRef, count: Int) throws -> [ObjectRef] {
         try refuseWeakProxyOperand(seq, "unpacking a weakref proxy")
+        try refuseUnplacedId(seq, "unpacking")
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .bytes, .iterator: break
         case .instance where try lookupSpecial(seq, "__iter__") != nil: break
@@ -287,6 +290,7 @@ extension Interpreter {
     /// after the list is made. Returns the new references in target order.
     func unpackEx(_ seq: ObjectRef, before: Int, after: Int) throws -> [ObjectRef] {
         try refuseWeakProxyOperand(seq, "unpacking a weakref proxy")
+        try refuseUnplacedId(seq, "unpacking")
         switch heap.payload[Int(seq)] {
         case .list, .tuple, .str, .range, .dict, .set, .iterator: break
         case .native(let o) where o is GenObject || o is ItertoolsObject || o is ArrayObject || o is ArrayIterObject: break
@@ -354,6 +358,7 @@ extension Interpreter {
     }
 
     func length(_ r: ObjectRef) throws -> Int {
+        try refuseUnplacedId(r, "the length of")
         // proxy_length: PyObject_Length(referent).
         if heap.isWeakProxy(r) { return try withProxyReferent(r) { try length($0) } }
         switch heap.payload[Int(r)] {
@@ -406,6 +411,8 @@ extension Interpreter {
     }
 
     func intIndex(_ r: ObjectRef, _ what: String) throws -> Int {
+        // An id() value as an index or slice bound: its magnitude is not known (UnplacedIds.swift).
+        try refuseUnplacedId(r, "indexing with")
         if case .int(let v) = heap.payload[Int(r)] { return v }
         if case .bigInt = heap.payload[Int(r)] { throw error("IndexError", "cannot fit 'int' into an index-sized integer") }
         throw error("TypeError", what)
@@ -468,6 +475,7 @@ extension Interpreter {
 
     func getItem(_ obj: ObjectRef, _ index: ObjectRef) throws -> ObjectRef {
         try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
+        try refuseUnplacedId(obj, "a subscript of")
         // proxy_getitem: PyObject_GetItem(referent, key).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try getItem($0, index) } }
         if let dq = heap.deque(obj) { return try dequeItem(dq, index) }

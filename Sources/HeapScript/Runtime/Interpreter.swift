@@ -30,6 +30,8 @@ public final class Interpreter {
     /// inside a `__del__` or weakref callback, which cannot unwind a deallocation: thrown at
     /// the next function return, else the statement ends with it (never swallowed).
     var pendingRefusal: UnsupportedAtRuntime?
+    /// A refusal `strString`/`reprString` met and could not throw (`shownTraceback`).
+    var swallowedRefusal: UnsupportedAtRuntime?
     let scriptStartup: Bool
 
     /// Exception types by name (BaseException, TypeError, ...).
@@ -126,19 +128,16 @@ public final class Interpreter {
     var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
-    /// ctypes is imported (CtypesModule.swift): `id()` answers with the engine's address,
-    /// and the ints it gives are followed in `unplacedIdInts`.
-    var ctypesImported = false
     /// Each ctypes class's field width in bytes (c_long 8, c_int 4).
     var ctypesWidths: [ObjectRef: Int] = [:]
     /// `from_address`, bound to the class at each lookup (CtypesModule.swift).
     var ctypesFromAddress: Int32 = -1
     /// 3.13's builtin_method type, which the bound from_address is (CtypesModule.swift).
     var ctypesBuiltinMethodType: ObjectRef?
-    /// The ints `id()` gave while addresses were not CPython's (CtypesModule.swift): the
-    /// object whose address each holds and why its value is refused. An entry is only
-    /// trusted while its `int` watch says the row is still that int.
-    var unplacedIdInts: [ObjectRef: (target: ObjectRef, why: String, int: LifeWatch)] = [:]
+    /// The ints `id()` gave while addresses were not CPython's, and the strs spelled from
+    /// them (UnplacedIds.swift). An entry is only trusted while its `life` watch says the
+    /// row is still that value.
+    var unplacedIds: [ObjectRef: UnplacedId] = [:]
     /// Constants 3.6's peephole optimizer folded in the running statement: their
     /// counts are refused until its arena is released (Compiler+Constants.swift).
     var peepholeFoldedConstants: Set<ObjectRef> = []

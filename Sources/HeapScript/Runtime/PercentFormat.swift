@@ -29,6 +29,8 @@ extension Interpreter {
         func nextArg() throws -> ObjectRef {
             guard next < positional.count else { throw error("TypeError", "not enough arguments for format string") }
             next += 1
+            // Each conversion reads its argument's number or text (UnplacedIds.swift).
+            try refuseUnplacedId(positional[next - 1], "'%' formatting of")
             return positional[next - 1]
         }
         if !c.contains("%") {
@@ -70,6 +72,7 @@ extension Interpreter {
                 let k = try newStr(key)
                 defer { heap.decref(k) }
                 guard let v = try dictGet(m, k) else { throw try raiseNew("KeyError", args: [try newStr(key)]) }
+                try refuseUnplacedId(v, "'%' formatting of")
                 value = v
                 // After a key no argument is left by position (`'%(a)s %s' % {'a': 1}`:
                 // "not enough arguments for format string" on 3.11.7).
@@ -127,6 +130,7 @@ extension Interpreter {
             case "s", "r":
                 numeric = false
                 let s = try type == "r" ? reprObject(v) : strObject(v)
+                do { try refuseUnplacedId(s, "'%' formatting of") } catch { heap.decref(s); throw error }
                 text = stringValue(s)
                 if precision >= 0 && text.unicodeScalars.count > precision {
                     text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision)))

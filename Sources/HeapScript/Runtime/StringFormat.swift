@@ -111,6 +111,9 @@ extension Interpreter {
             let kind = heap.kind(converted)
             let whole = piece == converted || (kind == .float && spec.isEmpty) || (kind != .str && kind != .int && kind != .float)
             heap.decref(converted)
+            // str() or format() of an id() value spells a str whose text is not known
+            // (UnplacedIds.swift).
+            do { try refuseUnplacedId(piece, "str.format() of") } catch { heap.decref(piece); throw error }
             let text = stringValue(piece)
             out += text
             if !text.isEmpty {

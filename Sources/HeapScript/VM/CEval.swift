@@ -498,6 +498,7 @@ final class CEval {
                         heap.decref(v)
                         v = converted
                     }
+                    try interp.refuseUnplacedId(spec, "a format spec that is")
                     let result = try interp.formatObject(v, spec: interp.stringValue(spec))
                     heap.decref(v); heap.decref(spec)
                     push(result)
@@ -516,7 +517,8 @@ final class CEval {
                 // block of `a`'s piece, on all five versions).
                 defer { pieces.reversed().forEach(heap.decref) }
                 var s = ""
-                for p in pieces { s += interp.stringValue(p) }
+                // A piece spelled from an id() value has no known text (UnplacedIds.swift).
+                for p in pieces { try interp.refuseUnplacedId(p, "an f-string with"); s += interp.stringValue(p) }
                 push(try interp.newStr(s))
 
             case .GET_ITER:

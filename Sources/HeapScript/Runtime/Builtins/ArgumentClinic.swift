@@ -640,9 +640,14 @@ extension Interpreter {
         if args.contains(where: heap.isStartupPhantom), !Interpreter.builtinsTakingStartupObjects.contains(fn.qualifiedName) {
             throw startupObjectRefusal()
         }
-        // An id() value while addresses are not CPython's: stored, or read from (CtypesModule.swift).
-        if !unplacedIdInts.isEmpty, !Interpreter.builtinsTakingUnplacedIds.contains(fn.qualifiedName) {
-            for a in args { try refuseUnplacedIdInt(a, "\(fn.qualifiedName)() of an id() value") }
+        // An id() value while addresses are not CPython's, or a str spelled from one: stored,
+        // spelled, or read from (UnplacedIds.swift); list.insert's index is read.
+        if !unplacedIds.isEmpty {
+            let takes = Interpreter.builtinsTakingUnplacedIds.contains(fn.qualifiedName)
+            for (n, a) in args.enumerated() where !takes || (n == 0 && fn.qualifiedName == "list.insert") {
+                try refuseUnplacedId(a, "\(fn.qualifiedName)() of")
+            }
+            for (_, v) in kwargs { try refuseUnplacedId(v, "\(fn.qualifiedName)() with a keyword argument that is") }
         }
         // A proxy forwards most operations to its referent (WeakProxyObject.swift): only the
         // builtins that handle one as CPython does may be given one.

@@ -10,6 +10,8 @@ extension Interpreter {
     func registerNumberBuiltins(_ d: ObjectRef) {
         for (fname, radix, prefix) in [("hex", 16, "0x"), ("bin", 2, "0b"), ("oct", 8, "0o")] {
             defineFunction(in: d, fname) { i, _, args, _ in
+                if let s = try i.unplacedIdToBase(args[0], fname, radix: radix, prefix: prefix) { return s }
+                try i.refuseUnplacedId(args[0], "\(fname)() of")
                 let b = try i.indexValue(args[0])
                 return try i.newStr((b < 0 ? "-" : "") + prefix + String(b.magnitude, radix: radix))
             }

@@ -26,7 +26,9 @@ extension Interpreter {
             result = try newInt(0)
         }
         let intType = heap.builtinType(.int), floatType = heap.builtinType(.float)
+        // An id() value goes the generic way, whose `+` refuses it (UnplacedIds.swift).
         func smallInt(_ r: ObjectRef) -> Int? {
+            if unplacedId(r) != nil { return nil }
             let t = heap.typeOf[Int(r)]
             guard t == intType || (t == heap.builtinType(.bool) && profile.minor >= 11),
                   case .int(let v) = heap.payload[Int(r)] else { return nil }

@@ -57,10 +57,9 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineFunction(in: d, "id") { i, _, args, _ in
-            // Once ctypes is imported the address is still handed out, for from_address and
-            // for comparing ids of live objects (CtypesModule.swift).
-            if i.ctypesImported, let why = i.addressObservationRefusal() { return try i.unplacedId(of: args[0], why: why) }
-            try i.refuseAddressObservation("id()")
+            // While addresses are not CPython's the address is still handed out, unplaced:
+            // for from_address and for comparing ids of live objects (UnplacedIds.swift).
+            if let why = i.addressObservationRefusal() { return try i.newUnplacedId(of: args[0], why: why) }
             let result = try i.makeInt(BigInt(i.heap.address[Int(args[0])]))
             i.heap.noteIdentityTaken(result, of: args[0])
             return result
@@ -203,8 +202,9 @@ extension Interpreter {
     /// Calling a builtin type: int(), str(), list(), dict(), ...
     func constructBuiltin(_ kind: TypeKind, _ type: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift);
-        // an id() value while addresses are not CPython's too, but its type is int whatever it holds.
-        for a in args where !(kind == .type && args.count == 1 && isUnplacedIdInt(a)) { try refuseStartupObject(a) }
+        // an id() value while addresses are not CPython's too, but its type is int whatever it
+        // holds, and str() of it is a str spelled from it (UnplacedIds.swift).
+        for a in args where !((kind == .type || kind == .str) && args.count == 1 && unplacedId(a) != nil) { try refuseStartupObject(a) }
         // A ctypes class's type is its metaclass, _ctypes.PyCSimpleType (CtypesModule.swift).
         if kind == .type, args.count == 1, isCtypesType(args[0]) {
             throw notModelled("type(ctypes.\(heap.typeInfo(args[0]).name))", because: "it is the metaclass _ctypes.PyCSimpleType")

@@ -180,10 +180,13 @@ extension Interpreter {
         "list.append", "list.insert", "gc.is_tracked", "gc.get_referrers",
     ]
 
-    /// The builtins an id() value may be handed to while addresses are not CPython's
-    /// (CtypesModule.swift): those that only store it or look at its type.
+    /// The builtins an id() value, or a str spelled from one, may be handed to while
+    /// addresses are not CPython's (UnplacedIds.swift): those that only store it or look at
+    /// its type, and those that spell a str from it (which refuse a str's text themselves).
     static let builtinsTakingUnplacedIds: Set<String> = builtinsTakingStartupObjects.union([
-        "ctypes.from_address", "isinstance", "id",
+        "ctypes.from_address", "isinstance", "id", "hex", "oct", "bin", "repr", "format",
+        // Lib/copy.py's `id` (CopyModule.swift): deepcopy's memo key of the value itself.
+        "copy._hb_id",
     ])
 
     /// The refusal for a look at a phantom (`what`: how the program got there).
@@ -197,8 +200,9 @@ extension Interpreter {
     @inline(__always)
     func refuseStartupObject(_ r: ObjectRef) throws(UnsupportedAtRuntime) {
         if heap.isStartupPhantom(r) { throw startupObjectRefusal() }
-        // An id() value while addresses are not CPython's (CtypesModule.swift) likewise.
-        try refuseUnplacedIdInt(r)
+        // An id() value while addresses are not CPython's, or a str spelled from one
+        // (UnplacedIds.swift), likewise.
+        try refuseUnplacedId(r)
     }
 
     /// Refuses what would show the collector's lists when start-up's share of them is not

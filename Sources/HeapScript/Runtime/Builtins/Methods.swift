@@ -318,6 +318,7 @@ extension Interpreter {
             var parts: [String] = []
             for x in items {
                 guard i.heap.kind(x) == .str else { throw i.error("TypeError", "sequence item \(parts.count): expected str instance, \(i.typeName(x)) found") }
+                try i.refuseUnplacedId(x, "str.join() of")   // UnplacedIds.swift
                 parts.append(i.stringValue(x))
             }
             return try i.newStrObject(parts.joined(separator: i.stringValue(s!)))

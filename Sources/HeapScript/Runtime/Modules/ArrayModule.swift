@@ -154,6 +154,7 @@ extension Interpreter {
             withUnsafeBytes(of: &u) { out.append(contentsOf: $0) }
             return out
         }
+        try refuseUnplacedId(v, "an array item that is")   // UnplacedIds.swift
         let n = number(v)
         let isIntKind = heap.kind(v) == .int || heap.kind(v) == .bool
         switch code {
@@ -289,6 +290,7 @@ extension Interpreter {
         guard args.count <= 2 else { throw notModelled("array.array() with more than two arguments", because: "the TypeError CPython raises there is not measured") }
         // PyArg_ParseTuple(args, "C|O:array", ...).
         let c = args[0]
+        try refuseUnplacedId(c, "array.array() with a typecode that is")   // UnplacedIds.swift
         guard heap.kind(c) == .str, stringValue(c).unicodeScalars.count == 1 else {
             if heap.kind(c) == .str || heap.typeInfo(of: c).isHeapType {
                 throw notModelled("array.array() with a typecode that is not one character", because: "the TypeError CPython raises there is not measured")
@@ -474,6 +476,7 @@ extension Interpreter {
     /// PyNumber_AsSsize_t of a subscript ("array indices must be integers" for anything but
     /// an int or a slice), normalized and range-checked.
     private func arrayIndex(_ index: ObjectRef, _ count: Int, _ message: String) throws -> Int {
+        try refuseUnplacedId(index, "indexing with")   // UnplacedIds.swift
         guard heap.kind(index) == .int || heap.kind(index) == .bool else {
             if heap.typeInfo(of: index).isHeapType { throw notModelled("an array index that is a '\(typeName(index))' object") }
             throw error("TypeError", "array indices must be integers")

@@ -19,8 +19,8 @@ import BigInt
 // reads whatever is there. The ctypes object holds no reference to the object it reads.
 //
 // The import is not modelled object for object: see `noteCtypesImport`. From it on, id()
-// answers with the engine's address, but those ints may only be compared with each other
-// (equal iff the same live object) or handed to from_address: see `refuseUnplacedIdInt`.
+// answers with an "unplaced" int (UnplacedIds.swift), which may be compared with another
+// (equal iff the same live object) or handed to from_address, and nothing else.
 extension Interpreter {
     /// ctypes' c_long and c_int classes (heap types in CPython, made by Lib/ctypes/__init__.py).
     ///
@@ -55,7 +55,6 @@ extension Interpreter {
             ctypesBuiltinMethodType = heap.newStaticType(name: "builtin_method", kind: .builtinFunction, base: bf,
                                                          basicSize: heap.typeInfo(bf).basicSize + 8, isGC: true)
         }
-        ctypesImported = true
         noteCtypesImport()
     }
 
@@ -152,7 +151,7 @@ extension Interpreter {
         guard heap.kind(addr) == .int || heap.kind(addr) == .bool else {
             throw notModelled("ctypes.\(cls).from_address() of a '\(typeName(addr))' object", because: "only id()'s ints are modelled addresses")
         }
-        guard isUnplacedIdInt(addr), let known = unplacedIdInts[addr] else {
+        guard let known = unplacedId(addr), known.spelling == nil else {
             throw notModelled("ctypes.\(cls).from_address() of an address id() did not give",
                               because: "heapbook knows no memory but its objects'")
         }
@@ -163,52 +162,6 @@ extension Interpreter {
         let state = CtypesSimpleObject(visitedType: type, target: known.target, watch: heap.watchLife(known.target),
                                        width: ctypesWidths[type] ?? 8)
         do { return try heap.newNativeObject(type: type, state) } catch { throw memoryError() }
-    }
-
-    // MARK: - id() while addresses are not CPython's
-
-    /// builtins.id once ctypes is imported: the engine's address, followed so that only what
-    /// does not depend on where objects are may be done with it.
-    ///
-    /// Invariant: two live objects have distinct engine addresses, as they have distinct
-    /// CPython addresses; so two such ints, while both their objects live, are equal iff they
-    /// are the id of the same object, in the engine as in CPython. Nothing else about the
-    /// value is CPython's (not its digits, its sign, its magnitude, its hash, its size).
-    func unplacedId(of r: ObjectRef, why: String) throws -> ObjectRef {
-        let result = try makeInt(BigInt(heap.address[Int(r)]))
-        heap.noteIdentityTaken(result, of: r)
-        unplacedIdInts[result] = (r, why, heap.watchLife(result))
-        return result
-    }
-
-    /// Whether `r` is an int id() gave while addresses were not CPython's.
-    @inline(__always)
-    func isUnplacedIdInt(_ r: ObjectRef) -> Bool {
-        !unplacedIdInts.isEmpty && unplacedIdInts[r]?.int.isAlive == true
-    }
-
-    /// Everything but identity, equality with another such int, storing and from_address
-    /// looks at the value: refused with the reason addresses are not CPython's.
-    func refuseUnplacedIdInt(_ r: ObjectRef, _ what: String = "the value of id()") throws(UnsupportedAtRuntime) {
-        guard isUnplacedIdInt(r), let why = unplacedIdInts[r]?.why else { return }
-        throw notModelled(what, because: why)
-    }
-
-    /// `==`/`!=` with such an int: exact between two of them whose objects both live (the
-    /// invariant of `unplacedId`); anything else (a dead object's id, a plain int, ordering)
-    /// is refused. nil when neither operand is one.
-    func unplacedIdComparison(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef? {
-        let ua = isUnplacedIdInt(a), ub = isUnplacedIdInt(b)
-        guard ua || ub else { return nil }
-        guard ua && ub, op == .eq || op == .ne else {
-            try refuseUnplacedIdInt(ua ? a : b, ua && ub ? "ordering id() values" : "comparing an id() value with another object")
-            return nil
-        }
-        guard heap.isLiveIdentity(a), heap.isLiveIdentity(b) else {
-            throw notModelled("comparing the id of a freed object", because: unplacedIdInts[a]!.why)
-        }
-        let same = unplacedIdInts[a]!.target == unplacedIdInts[b]!.target
-        return heap.newBool((op == .eq) == same)
     }
 }
 

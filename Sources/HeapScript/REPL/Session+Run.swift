@@ -160,6 +160,8 @@ public final class Session {
                     + " (3.11 would say: \(e.kind.rawValue): \(e.message))"))
         }
         let text = interp.formatSyntaxError(e, filename: filename)
+        // At the prompt the SyntaxError stays as sys.last_value (Heap.lastValueIsSyntaxError).
+        if !interp.scriptStartup { interp.heap.lastValueIsSyntaxError = true }
         return ExecutionResult(stderr: text, exception: "\(e.kind.rawValue): \(e.message)")
     }
 
@@ -263,6 +265,7 @@ public final class Session {
             // until the next one.
             let previous = i.lastTraceback
             i.lastTraceback = e
+            i.heap.lastValueIsSyntaxError = false
             if let previous { i.releaseException(previous) }
         } catch var stop as RunStopped {
             stop.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))

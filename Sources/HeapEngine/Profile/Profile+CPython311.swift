@@ -62,6 +62,7 @@ extension Profile {
         p.lazyFrameObjects = true
         p.mergesEqualCodeConstants = false
         p.parserArenaLiteralsVary = true
+        p.pegParserNumberObjects = true
         p.displayhookRaisesAttributeError = true
         p.argumentParsersMakeKeywordTuples = true
         p.printPacksArguments = true

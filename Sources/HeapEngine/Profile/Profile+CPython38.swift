@@ -27,6 +27,7 @@ extension Profile {
         p.attributeLocatedAtName = false
         // The LL(1) parser's ast.c adds each parsed number to the arena once.
         p.parserArenaLiteralsVary = false
+        p.pegParserNumberObjects = false
         // The LL(1) parser's stack (Parser/parser.h MAXSTACK 1500): 3.8.18 stops at 99 nested
         // parentheses, 3.6.15 at 93 (see `parserStackBudget`); 77 brackets fit the budget.
         p.parserStackBudget = 1400

@@ -572,13 +572,20 @@ public struct Profile: Sendable, Equatable {
     /// list per statement, never freed): `x = 1` then `gc.get_count()` moves count0 by 2-3
     /// on 3.13.0, by 0-1 on 3.12.1.
     public var replCachesSourceLines = false
-    /// 3.11: while a statement runs, CPython's PEG parser arena holds a context-dependent
-    /// number of references to each small-int literal of it (3.11.7: `sys.getrefcount(7)` is
-    /// one more than one arena reference per literal, `[7, sys.getrefcount(7)]` three more), so
-    /// the count of a shared object that is a literal of the running code is refused
-    /// (`Heap.runningLiterals`). 3.6 and 3.8 (one reference per literal, no backtracking
-    /// parser) are modelled; from 3.12 the objects are immortal.
+    /// 3.11: while a statement (a script: the whole file) runs, CPython's PEG parser arena
+    /// holds a context-dependent number of references to each small-int literal of it
+    /// (3.11.7: `sys.getrefcount(7)` is one more than one arena reference per literal,
+    /// `[7, sys.getrefcount(7)]` three more). Where the parse is known
+    /// (`pegParserNumberObjects`), the ints are modelled; the count of any other shared object
+    /// that is a literal of the running code is refused (`Heap.runningLiterals`), and so is
+    /// every one where the parse is not known. 3.6 and 3.8 (one reference per literal, no
+    /// backtracking parser) are modelled; from 3.12 the objects are immortal.
     public var parserArenaLiteralsVary = false
+    /// CPython's PEG parser (3.9+) makes a number literal's object once per run of its `atom`
+    /// rule on the token: 2 to 4 times (HeapScript's `NumberTokenParses`), each kept by the
+    /// arena. Set where it shows (3.11: small ints are mortal); from 3.12 they are immortal and
+    /// the other numbers' extra objects are only garbage the arena keeps.
+    public var pegParserNumberObjects = false
     /// The free-listed objects compiling one statement holds until it finishes (the compiler's
     /// and symtable's dicts and lists, and tuples besides the code objects' own and their
     /// constant keys, which the compiler makes itself). Measured as the free lists refilled by

@@ -57,6 +57,14 @@ extension Heap {
     /// Whether the absolute count of `r` is not CPython's (see `ObjectFlags.unmodelledCount`).
     public func hasUnmodelledCount(_ r: ObjectRef) -> Bool {
         ObjectFlags(rawValue: flags[Int(r)]).contains(.unmodelledCount) || runningLiterals.contains(r)
+            || heldByLastSyntaxError(r)
+    }
+
+    /// Whether `r` may be one of the numbers or strs of the SyntaxError that is
+    /// `sys.last_value` (`lastValueIsSyntaxError`): a small int, '' or a one-character str.
+    func heldByLastSyntaxError(_ r: ObjectRef) -> Bool {
+        guard lastValueIsSyntaxError, profile.immortalRefcount == nil else { return false }
+        return smallInts.contains(r) || latin1Chars.contains(r) || r == emptyStr
     }
 
     /// Why `r`'s count is refused, for the refusal message.
@@ -64,6 +72,10 @@ extension Heap {
         let release = StartupRefcounts.release(version: profile.version) ?? profile.version
         if runningLiterals.contains(r), !ObjectFlags(rawValue: flags[Int(r)]).contains(.unmodelledCount) {
             return "CPython \(release)'s parser holds a varying number of references to a literal or name of the running code"
+        }
+        if heldByLastSyntaxError(r), !ObjectFlags(rawValue: flags[Int(r)]).contains(.unmodelledCount) {
+            return "sys.last_value, the SyntaxError the prompt showed, may hold references to it "
+                + "(its line and column numbers, its source line) that heapbook does not make"
         }
         switch unmodelledShared[r] {
         case StartupRefcounts.varies: return "CPython \(release)'s start-up holds a varying number of references to it"

@@ -70,6 +70,12 @@ public final class Heap {
     /// `Profile.parserArenaLiteralsVary`: the shared objects that are literals of the code
     /// running now (its parser arena); their counts are refused until the arena is released.
     public var runningLiterals: Set<ObjectRef> = []
+    /// A SyntaxError reached the prompt and is `sys.last_value` until the next uncaught
+    /// exception: it holds its line and column numbers (lineno, offset, end_lineno, end_offset,
+    /// twice each: as attributes and in its args tuple) and its source line, which the engine
+    /// does not make, so the counts of small ints and one-character strs are refused meanwhile
+    /// (3.11.7: `def g(): return 1` then `K = 7` on the next line moves 2 by 6).
+    public var lastValueIsSyntaxError = false
     /// The refused shared objects and why (`StartupRefcounts.varies` or `.untracked`).
     var unmodelledShared: [ObjectRef: Int] = [:]
     /// The interned-string dictionary (`interp->cached_objects.interned` in 3.11).

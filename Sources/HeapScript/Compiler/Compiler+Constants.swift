@@ -20,6 +20,33 @@ extension Compiler {
         return r
     }
 
+    /// The object of a number literal, which the arena keeps once per object CPython's parser
+    /// made for the token (`NumberTokenParses`, `Profile.pegParserNumberObjects`). For a small
+    /// int those are all the one shared object. Any other number's extra objects are garbage
+    /// only the arena holds (the Constant node keeps the first `primary` made); the engine does
+    /// not make them (divergence: they take memory that only pymalloc's statistics show).
+    private func numberLiteral(_ e: Expr, _ r: ObjectRef) -> ObjectRef {
+        let r = literal(r)
+        if interp.profile.pegParserNumberObjects, let parses = numberParses, heap.isStatic(r) {
+            for _ in 1..<parses.objectsMade(at: e.span) {
+                heap.incref(r)
+                arena.append(r)
+            }
+        }
+        return r
+    }
+
+    /// The shared objects among the arena's literals whose arena references the engine does
+    /// not know (`Profile.parserArenaLiteralsVary`): all of them where the parse is not
+    /// known, else all but the small ints (`numberLiteral`).
+    func literalsOfUnknownCount() -> Set<ObjectRef> {
+        Set(arena.filter { r in
+            guard heap.isStatic(r) else { return false }
+            guard numberParses != nil, heap.kind(r) == .int, case .int(let v) = heap.payload[Int(r)] else { return true }
+            return heap.cachedSmallInt(v) != r
+        })
+    }
+
     /// A constant the compiler makes itself (ADDOP_LOAD_CONST_NEW), not the parser: the
     /// code's consts keep it and no arena does, so while the statement runs only the code
     /// holds it (3.8.18: `import gc; sys.getrefcount(0)` counts the level 0 once).
@@ -107,7 +134,10 @@ extension Compiler {
     /// nil when it is not constant. `byCompiler`: a tuple the compiler itself makes (a dict
     /// display's BUILD_CONST_KEY_MAP keys), not a fold of the 3.6 peephole optimizer.
     func foldConstant(_ e: Expr, byCompiler: Bool = false) throws -> ObjectRef? {
+        // A tuple the compiler makes is made anew each time (ADDOP_LOAD_CONST_NEW).
+        if !byCompiler, let done = foldedNodes[e.span]?.first(where: { $0.0 == e }) { return done.1 }
         let r = try foldConstantExpr(e)
+        if !byCompiler { foldedNodes[e.span, default: []].append((e, r)) }
         if let r, !interp.profile.mergesFoldedConstants {
             switch e.kind {
             case .unary, .binary, .subscript, .tuple:
@@ -168,10 +198,10 @@ extension Compiler {
 
     private func foldConstantExpr(_ e: Expr) throws -> ObjectRef? {
         switch e.kind {
-        case .int(let v): return literal(try interp.newInt(v))
-        case .bigInt(let v): return literal(try interp.newBigInt(v))
-        case .float(let v): return literal(try interp.newFloat(v))
-        case .imaginary(let v): return literal(try heap.newComplex(real: 0, imag: v))
+        case .int(let v): return numberLiteral(e, try interp.newInt(v))
+        case .bigInt(let v): return numberLiteral(e, try interp.newBigInt(v))
+        case .float(let v): return numberLiteral(e, try interp.newFloat(v))
+        case .imaginary(let v): return numberLiteral(e, try heap.newComplex(real: 0, imag: v))
         case .string(let s):
             let r = literal(try interp.newStr(s))
             // Identifier-like string constants are interned (intern_string_constants).
@@ -184,6 +214,14 @@ extension Compiler {
         case .bool(let b): return b ? heap.trueRef : heap.falseRef
         case .none: return heap.none
         case .ellipsis: return heap.ellipsis
+        case .unary(.not, let operand) where interp.profile.mergesFoldedConstants:
+            // fold_unaryop's unary_not (ast_opt, 3.7+): the bool PyBool_FromLong gives, kept
+            // by the arena (make_const). `x = not 10` leaves 10 out of co_consts (3.8.18).
+            // 3.6's peephole optimizer folds no UNARY_NOT.
+            guard let v = try foldConstant(operand) else { return nil }
+            guard let truth = attemptFold({ try interp.isTrue(v) ? heap.falseRef : heap.trueRef }) else { return nil }
+            heap.incref(truth)
+            return literal(truth)
         case .unary(let op, let operand) where op != .not:
             guard let v = try foldConstant(operand) else { return nil }
             guard isNumber(v) else { return nil }
@@ -336,6 +374,14 @@ extension Compiler {
         case .int(let v): return Int.bitWidth - v.magnitude.leadingZeroBitCount
         case .bigInt(let v): return v.magnitude.bitWidth
         default: return nil
+        }
+    }
+
+    /// A literal token's node (3.6's `is_const`: Num, Str, Bytes, NameConstant, Ellipsis).
+    func isPlainLiteral(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: return true
+        default: return false
         }
     }
 

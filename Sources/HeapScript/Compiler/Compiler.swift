@@ -13,6 +13,15 @@ final class Compiler {
     let filename: String
     /// Objects created for literals while parsing (owned; released after the run).
     var arena: [ObjectRef] = []
+    /// How many objects CPython's PEG parser made for each number literal of the source
+    /// (`Profile.pegParserNumberObjects`); nil where the parse is not the user's (a stand-in
+    /// module's source), where each literal has one object.
+    var numberParses: NumberTokenParses?
+    /// The constant each AST node folded to, or nil (ast_opt replaces a node by one Constant
+    /// whose object the parser or the fold made): a node visited again (a fold that failed
+    /// higher up, `1 + x`; a `finally` body compiled twice) gets the same object, not another
+    /// arena reference. By span, then node.
+    var foldedNodes: [SourceSpan: [(Expr, ObjectRef?)]] = [:]
     /// Canonical constants of this compilation unit by value (owned while compiling).
     var constCache: [ConstKey: ObjectRef] = [:]
     /// 3.6 (`Profile.mergesFoldedConstants` false): constants the peephole optimizer folded,
@@ -91,6 +100,7 @@ final class Compiler {
     func releaseArena() {
         let a = arena
         arena = []
+        foldedNodes = [:]
         heap.runningLiterals = []
         interp.peepholeFoldedConstants = []
         for r in a.reversed() { heap.decref(r) }

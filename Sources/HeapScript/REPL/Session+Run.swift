@@ -135,17 +135,18 @@ public final class Session {
         if !interactive && !interp.scriptStartup { interp.execObjectsUnmodelled = true }
         defer { interp.heap.untrackParserArenas() }
         let stmts: [Stmt]
+        var numberParses = NumberTokenParses()
         do {
             let limits = ParserLimits(profile)
-            stmts = interactive ? try Parser.parseInteractive(source, limits: limits)
-                : try Parser.parseModule(source, filename: filename, limits: limits)
+            stmts = interactive ? try Parser.parseInteractive(source, limits: limits, numberParses: &numberParses)
+                : try Parser.parseModule(source, filename: filename, limits: limits, numberParses: &numberParses)
         } catch {
             switch error {
             case .syntax(let e): return syntaxFailure(e, filename: filename)
             case .unsupported(let u): return ExecutionResult(unsupported: u)
             }
         }
-        return execute(stmts, source: source, filename: filename, interactive: interactive)
+        return execute(stmts, numberParses: numberParses, source: source, filename: filename, interactive: interactive)
     }
 
     /// The result of source that is not Python: CPython's SyntaxError report, or a refusal.
@@ -159,10 +160,13 @@ public final class Session {
                     + " (3.11 would say: \(e.kind.rawValue): \(e.message))"))
         }
         let text = interp.formatSyntaxError(e, filename: filename)
+        // At the prompt the SyntaxError stays as sys.last_value (Heap.lastValueIsSyntaxError).
+        if !interp.scriptStartup { interp.heap.lastValueIsSyntaxError = true }
         return ExecutionResult(stderr: text, exception: "\(e.kind.rawValue): \(e.message)")
     }
 
-    private func execute(_ stmts: [Stmt], source: String, filename: String, interactive: Bool) -> ExecutionResult {
+    private func execute(_ stmts: [Stmt], numberParses: NumberTokenParses, source: String, filename: String,
+                         interactive: Bool) -> ExecutionResult {
         let i = interp
         // 3.13's REPL compiles statement N as `<stdin>-N` and registers its lines with
         // linecache under that name, so tracebacks show the source of any statement.
@@ -178,6 +182,7 @@ public final class Session {
         i.heap.gcThresholdCheck()
         let collectionsBefore = i.heap.gc.stats.reduce(0) { $0 + $1.collections }
         let compiler = Compiler(interp: i, filename: filename)
+        compiler.numberParses = numberParses
         let code: CodeObject
         let codeRef: ObjectRef
         do {
@@ -218,7 +223,7 @@ public final class Session {
                                                        keyNodes: compiler.keyNodes))
         }
         if i.profile.parserArenaLiteralsVary && i.profile.immortalRefcount == nil && !provisionalStartupRefcounts {
-            i.heap.runningLiterals = Set(compiler.arena.filter(i.heap.isStatic))
+            i.heap.runningLiterals = compiler.literalsOfUnknownCount()
         }
         if i.profile.immortalRefcount == nil && !provisionalStartupRefcounts {
             // The parser's arena also holds the statement's identifiers while it runs (3.6/3.8
@@ -271,6 +276,7 @@ public final class Session {
             // until the next one.
             let previous = i.lastTraceback
             i.lastTraceback = e
+            i.heap.lastValueIsSyntaxError = false
             if let previous { i.releaseException(previous) }
         } catch var stop as RunStopped {
             stop.traceback.append(TracebackEntry(filename: filename, line: frame.line, function: "<module>"))

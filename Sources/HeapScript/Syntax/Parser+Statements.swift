@@ -54,10 +54,14 @@ extension Parser {
 
     /// `simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE`
     mutating func simpleStatements() throws(ParseStop) -> [Stmt] {
+        var start = p
         var out = [ended(try simpleStatement())]
+        noteTargetProbes(from: start)
         while try accept(";") {
             if try tok().kind == .newline { break }
+            start = p
             out.append(ended(try simpleStatement()))
+            noteTargetProbes(from: start)
         }
         guard try tok().kind == .newline else { throw try invalidSyntax() }
         try advance()

@@ -55,6 +55,8 @@ public struct Parser {
     /// left-associative chains around them (`lengthenChain`).
     var nesting = 0
     var chain = 0
+    /// The NUMBER tokens CPython's `assignment` rule tries as targets (`noteTargetProbes`).
+    var numberParses = NumberTokenParses()
 
     init(_ lexer: Lexer, limits: ParserLimits = .strictest) { self.lexer = lexer; self.limits = limits }
 
@@ -64,11 +66,20 @@ public struct Parser {
     /// - Throws: `ParseFailure` with CPython's message, line and offset.
     public static func parseModule(_ source: String, filename: String = "<string>",
                                    limits: ParserLimits = .strictest) throws(ParseFailure) -> [Stmt] {
+        var parses = NumberTokenParses()
+        return try parseModule(source, filename: filename, limits: limits, numberParses: &parses)
+    }
+
+    /// `parseModule`, also telling how many objects CPython's PEG parser makes for each
+    /// number literal (`NumberTokenParses`).
+    public static func parseModule(_ source: String, filename: String = "<string>", limits: ParserLimits = .strictest,
+                                   numberParses: inout NumberTokenParses) throws(ParseFailure) -> [Stmt] {
         var parser = Parser(Lexer(Array(source.unicodeScalars)), limits: limits)
         do throws(ParseStop) {
             let body = try parser.file()
             try Parser.checkContext(body, Context(), parser)
             if let u = parser.firstUnsupported { throw ParseStop.unsupported(u) }
+            numberParses = parser.numberParses
             return body
         } catch {
             throw parser.finalFailure(error, exec: true)
@@ -79,6 +90,14 @@ public struct Parser {
     /// end with the blank line that closed a compound statement.
     public static func parseInteractive(_ source: String,
                                         limits: ParserLimits = .strictest) throws(ParseFailure) -> [Stmt] {
+        var parses = NumberTokenParses()
+        return try parseInteractive(source, limits: limits, numberParses: &parses)
+    }
+
+    /// `parseInteractive`, also telling how many objects CPython's PEG parser makes for each
+    /// number literal (`NumberTokenParses`).
+    public static func parseInteractive(_ source: String, limits: ParserLimits = .strictest,
+                                        numberParses: inout NumberTokenParses) throws(ParseFailure) -> [Stmt] {
         var parser = Parser(Lexer(Array(source.unicodeScalars), interactive: true), limits: limits)
         do throws(ParseStop) {
             let body = try parser.statementNewline()
@@ -90,6 +109,7 @@ public struct Parser {
             }
             try Parser.checkContext(body, Context(), parser)
             if let u = parser.firstUnsupported { throw ParseStop.unsupported(u) }
+            numberParses = parser.numberParses
             return body
         } catch {
             throw parser.finalFailure(error, exec: false)

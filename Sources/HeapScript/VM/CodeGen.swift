@@ -99,7 +99,19 @@ final class CodeGen {
             if let first = body.first { unit.loc = Location(first.span) }
             emit(.SETUP_ANNOTATIONS)
         }
-        for stmt in body { try emitStmt(stmt, interactive: interactive) }
+        // compiler_body: a module's docstring (not at the prompt: `single` mode has none) is
+        // stored as __doc__ (LOAD_CONST; STORE_NAME __doc__). A script starting with a string
+        // prints it as `__doc__` (3.6.15-3.13.0).
+        var statements = body[...]
+        if !interactive, let first = body.first, case .expr(let doc) = first.kind, case .string = doc.kind {
+            unit.loc = Location(first.span)
+            unit.bytecode.pending.append(.statementStart)
+            try checkDocstring(doc)
+            try emitExpr(doc)
+            try emitStore(Expr(.name("__doc__"), first.span))
+            statements = body.dropFirst()
+        }
+        for stmt in statements { try emitStmt(stmt, interactive: interactive) }
         emitImplicitReturn()
         attach(unit, to: code)
         return code
@@ -204,6 +216,14 @@ final class CodeGen {
         unit.bytecode.pending.append(.statementStart)
         switch stmt.kind {
         case .expr(let e):
+            // compiler_visit_stmt_expr: past the REPL's top level, a constant statement
+            // compiles to nothing (3.11: a NOP, like `pass`); its object is the parser's (or
+            // ast_opt's fold's, 3.8+), which co_consts does not take. 3.6's is_const: a
+            // literal, not a fold of the peephole optimizer.
+            if !interactive, try c.foldConstant(e) != nil, interp.profile.minor >= 8 || c.isPlainLiteral(e) {
+                emit(.NOP)
+                break
+            }
             try emitExpr(e)
             emit(interactive ? .PRINT_EXPR : .POP_TOP)
 

@@ -51,18 +51,16 @@ extension Heap {
             payload[i] = .set(s)
             for k in keys { decref(k) }
             if block != 0 { allocator.free(block) }
-        case .instance(var st):
+        case .instance(let st):
             // subtype_clear: clear_slots up the chain first, then the dict.
             if !st.slots.isEmpty {
                 clearSlots(op)
-                guard case .instance(let after) = payload[i] else { return }
-                st = after
+                guard case .instance = payload[i] else { return }
             }
             let attrs = st.attributes
             let dict = st.dict
             st.attributes = nil
             st.dict = nil
-            payload[i] = .instance(st)
             if let dict { setEmbeddedValues(dict, false) }   // 3.13 _PyDict_DetachFromObject
             if let attrs {
                 // Py_CLEAR(values[i]) in order; the keys belong to the shared keys in

@@ -230,10 +230,8 @@ extension Heap {
     func clearSlots(_ r: ObjectRef) {
         guard case .instance(let st) = payload[Int(r)] else { return }
         for k in 0..<st.slots.count {
-            guard case .instance(var cur) = payload[Int(r)], k < cur.slots.count, let v = cur.slots[k] else { continue }
-            payload[Int(r)] = .empty
+            guard case .instance(let cur) = payload[Int(r)], k < cur.slots.count, let v = cur.slots[k] else { continue }
             cur.slots[k] = nil
-            payload[Int(r)] = .instance(cur)
             decref(v)
         }
     }

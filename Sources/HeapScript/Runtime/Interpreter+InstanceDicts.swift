@@ -33,7 +33,7 @@ extension Interpreter {
     /// `PyObject_GenericGetDict` / the dict slot's first use: a split dict over the class's
     /// cached keys, or an ordinary empty dict once the class stopped sharing. Borrowed.
     func instanceDict(_ obj: ObjectRef) throws -> ObjectRef {
-        guard case .instance(var st) = heap.payload[Int(obj)] else { preconditionFailure("not an instance") }
+        guard case .instance(let st) = heap.payload[Int(obj)] else { preconditionFailure("not an instance") }
         if let d = st.dict { return d }
         let d = try newDict()
         if let shared = classKeys[heap.typeOf[Int(obj)]] {
@@ -41,7 +41,6 @@ extension Interpreter {
             heap.setSplitTable(d, true)
         }
         st.dict = d
-        heap.setPayload(obj, .instance(st))
         return d
     }
 

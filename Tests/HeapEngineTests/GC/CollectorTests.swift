@@ -80,7 +80,7 @@ final class CollectorTests: XCTestCase {
         let h = strHash(k)
         let layouts = heap.profile.objects
         heap.withPayload(obj) { p in
-            guard case .instance(var st) = p else { return XCTFail("not an instance") }
+            guard case .instance(let st) = p else { return XCTFail("not an instance") }
             p = .empty
             var attrs = st.attributes ?? DictStorage()
             attrs.setItem(k, hash: h, isExactStr: true, value: x, layouts: layouts) { $0 == $1 }
@@ -91,7 +91,7 @@ final class CollectorTests: XCTestCase {
 
     /// `obj.__dict__`: the inline values move to a real dict object.
     func materializeDict(_ obj: ObjectRef) {
-        guard case .instance(var st) = heap.payload[Int(obj)] else { return XCTFail("not an instance") }
+        guard case .instance(let st) = heap.payload[Int(obj)] else { return XCTFail("not an instance") }
         let d = try! heap.newDict(st.attributes ?? DictStorage())
         heap.dictMaybeTrack(d)
         st.attributes = nil

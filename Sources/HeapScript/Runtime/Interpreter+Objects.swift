@@ -4,7 +4,10 @@ import BigInt
 /// Object creation and the container operations that need Python semantics (hashing,
 /// equality). A heap that runs out raises MemoryError.
 extension Interpreter {
-    var layouts: ObjectLayouts { profile.objects }
+    /// The profile's layouts, lent rather than copied: `ObjectLayouts` is a struct of some
+    /// sixty type layouts and a dictionary (about 2 KB), which a plain getter would copy
+    /// (and retain) on every dict, set and attribute store that passes it on.
+    var layouts: ObjectLayouts { _read { yield profile.objects } }
 
     func memoryError() -> PyException {
         // MemoryError is preallocated in CPython (no allocation to report the failure).

@@ -116,8 +116,8 @@ extension Heap {
     /// PyDict_Clear: the dict goes back to Py_EMPTY_KEYS first, then the old entries are
     /// released (free_keys_object: key then value, in entry order) and the keys freed.
     public func dictClear(_ d: ObjectRef) {
-        guard case .dict(let s) = payload[Int(d)], !s.hasEmptyKeys else { return }
-        payload[Int(d)] = .dict(DictStorage())
+        guard let s = payload[Int(d)].dictStorage, !s.hasEmptyKeys else { return }
+        payload[Int(d)] = .dict(DictObject(DictStorage()))
         deallocDictStorage(d, s)
     }
 

@@ -136,7 +136,7 @@ extension Heap {
             if !info.isHeapType, freeLists.lists.count < profile.listFreeListMax {
                 freeLists.lists.append(address[i]); releaseRow(r); return
             }
-        case .dict(let storage):
+        case .dict(let storageObject): let storage = storageObject.storage
             // odict_dealloc: _odict_clear_nodes before PyDict_Type.tp_dealloc.
             if type == orderedDictTypeRef { deallocOrderedDictNodes(r) }
             // dict_dealloc -> free_keys_object: entries in order, key then value.

@@ -3,10 +3,11 @@ import BigInt
 /// The type-specific part of a simulated object (what follows `ob_refcnt`/`ob_type` in C).
 ///
 /// Kept to 16 bytes of inline data so the `payload` column stays compact (a 24-byte
-/// stride): the large states (dict and set tables, str values, big ints) are `indirect`,
-/// i.e. boxed; lists stay inline because appending to them is the hot path. An instance's
-/// state is a class (`InstanceState`), so that reading it retains one reference instead of
-/// copying its collections, and a store mutates it in place.
+/// stride): the large states (set tables, str values, big ints) are `indirect`, i.e.
+/// boxed; lists stay inline because appending to them is the hot path. An instance's state
+/// and a dict's table are held by classes (`InstanceState`, `DictObject`), so that reading
+/// them retains one reference instead of copying their collections, and a store mutates
+/// them in place.
 public enum Payload {
     case empty
     case int(Int)
@@ -16,7 +17,7 @@ public enum Payload {
     case bytes([UInt8])
     case tuple([ObjectRef])
     case list(ListStorage)
-    indirect case dict(DictStorage)
+    case dict(DictObject)
     indirect case set(SetStorage)
     case type(TypeInfo)
     case instance(InstanceState)

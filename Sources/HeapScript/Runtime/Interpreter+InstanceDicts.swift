@@ -61,7 +61,7 @@ extension Interpreter {
         guard wasShared, let cached, splitKeys(of: d) !== cached else { return }
         // The store turned the dict combined: the class adopts its keys if no other dict
         // shares the old ones, and otherwise stops sharing.
-        if sharers(of: cached) == 0, case .dict(let table) = heap.payload[Int(d)], table.kind == .unicode {
+        if sharers(of: cached) == 0, let table = heap.payload[Int(d)].dictStorage, table.kind == .unicode {
             let adopted = SplitKeys(SharedDictKeys(sharing: table))
             classKeys[type] = adopted
             splitTables[d] = adopted
@@ -112,10 +112,8 @@ extension Interpreter {
         heap.setSplitTable(d, false)
         let layouts = self.layouts
         heap.withPayload(d) { p in
-            guard case .dict(var s) = p else { return }
-            p = .empty
-            s.dictresize(log2NewSize: log2Size, unicode: true, layouts: layouts)
-            p = .dict(s)
+            guard case .dict(let dictObject) = p else { return }
+            dictObject.storage.dictresize(log2NewSize: log2Size, unicode: true, layouts: layouts)
         }
         heap.dictKeysChanged(d)
     }

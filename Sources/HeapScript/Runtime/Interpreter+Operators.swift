@@ -45,7 +45,7 @@ extension Interpreter {
         case .bytes(let b): return !b.isEmpty
         case .tuple(let t): return !t.isEmpty
         case .list(let l): return l.count != 0
-        case .dict(let d): return d.count != 0
+        case .dict(let dObject): let d = dObject.storage; return d.count != 0
         case .set(let s): return s.count != 0
         case .range(let rv): return rv.count != 0
         case .native(let o as DequeObject): return o.count != 0
@@ -496,7 +496,7 @@ extension Interpreter {
                 let s = sequenceItems(a)!, t = sequenceItems(b)!
                 return i >= s.count && i >= t.count
             }
-        case (.dict(let s), .dict(let t)):
+        case (.dict(let sObject), .dict(let tObject)): let s = sObject.storage, t = tObject.storage
             guard s.count == t.count else { return false }
             try refuseUserKeys(s.items.map { $0.key }, "comparing dicts")
             let equal = try nestedComparison {

@@ -123,7 +123,7 @@ extension Interpreter {
             guard reprEnter(r) else { return "[...]" }
             defer { reprStack.remove(r) }
             return "[" + (try l.items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "]"
-        case .dict(let d):
+        case .dict(let dObject): let d = dObject.storage
             if heap.isDefaultDict(r) { return try defaultDictRepr(r, d, depth: depth) }
             if heap.isOrderedDict(r) { return try orderedDictRepr(r, depth: depth) }
             return try dictRepr(r, d, depth: depth)

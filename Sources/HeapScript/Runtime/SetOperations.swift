@@ -93,7 +93,7 @@ extension Interpreter {
             setMerge(s, from: iterable)
             try refuseMissedProbe()
         // PyDict_CheckExact: a dict subclass is iterated (its keys hashed again).
-        case .dict(let d) where heap.kind(iterable) == .dict && !heap.isBuiltinSubtypeInstance(iterable):
+        case .dict(let dObject) where heap.kind(iterable) == .dict && !heap.isBuiltinSubtypeInstance(iterable): let d = dObject.storage
             var keyed: [(key: ObjectRef, hash: Int)] = []
             keyed.reserveCapacity(d.count)
             for i in 0..<d.nentries where d.entryKeys[i] != DictStorage.null { keyed.append((d.entryKeys[i], d.entryHashes[i])) }

@@ -218,10 +218,8 @@ extension Interpreter {
             // inline values, which keeps the shared keys (getsizeof stays 296 on 3.13.0).
             if !(i.profile.instanceInlineValues && i.splitOwner(of: s!) != nil) { i.heap.setSplitTable(s!, false) }
             let old: [(key: ObjectRef, value: ObjectRef)] = i.heap.withPayload(s!) { p in
-                guard case .dict(var st) = p else { return [] }
-                p = .empty
-                let o = st.clear()
-                p = .dict(st)
+                guard case .dict(let dictObject) = p else { return [] }
+                let o = dictObject.storage.clear()
                 return o
             }
             i.heap.dictKeysChanged(s!)
@@ -251,10 +249,8 @@ extension Interpreter {
             if i.splitKeys(of: s!) != nil { i.combineSplitTable(s!, growing: false) }
             if let owner = i.splitOwner(of: s!) { i.combineMaterializedDict(s!, sharing: owner) }
             let removed: (key: ObjectRef, value: ObjectRef)? = i.heap.withPayload(s!) { p in
-                guard case .dict(var st) = p else { return nil }
-                p = .empty
-                let o = st.popItem()
-                p = .dict(st)
+                guard case .dict(let dictObject) = p else { return nil }
+                let o = dictObject.storage.popItem()
                 return o
             }
             guard let (k, v) = removed else { throw i.error("KeyError", "popitem(): dictionary is empty") }

@@ -232,7 +232,7 @@ extension Interpreter {
         case .bytes(let b): return l.bytesSizeOf(count: b.count, profile: profile)
         case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile) + builtinSubclassSizeDelta(r)
         case .list(let st): return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r)
-        case .dict(let st):
+        case .dict(let stObject): let st = stObject.storage
             if let shared = splitKeys(of: r) { return shared.keys.splitDictSizeOf(profile: profile) }
             if let owner = splitOwner(of: r), let keys = heap.typeInfo(owner).sharedKeys {
                 return keys.splitDictSizeOf(profile: profile)

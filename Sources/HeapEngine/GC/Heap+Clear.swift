@@ -44,11 +44,10 @@ extension Heap {
             dictClear(op)
             // odict_tp_clear: PyDict_Clear, then _odict_clear_nodes.
             if typeOf[i] == orderedDictTypeRef { odictClearNodes(op) }
-        case .set(var s):
+        case .set(let setObject):
             let block = auxAddress[i]   // only a malloced table has one
             auxAddress[i] = 0; auxSize[i] = 0
-            let keys = s.clear()
-            payload[i] = .set(s)
+            let keys = setObject.storage.clear()
             for k in keys { decref(k) }
             if block != 0 { allocator.free(block) }
         case .instance(let st):

@@ -88,7 +88,7 @@ extension Heap {
                     visit(s.entryValues[i]); visit(s.entryKeys[i])
                 }
             }
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             if heapType { visit(t) }
             for k in s.keys where k != SetStorage.null && k != SetStorage.dummy { visit(k) }
         case .function(let f):

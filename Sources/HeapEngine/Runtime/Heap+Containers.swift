@@ -53,7 +53,7 @@ extension Heap {
 
     /// A set or frozenset object over `storage` (whose item references it takes over).
     public func newSetObject(_ storage: SetStorage, type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
-        let r = try allocateObject(type: type, size: requestSize(type), payload: .set(storage))
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .set(SetObject(storage)))
         setTableChanged(r)
         gcTrackNew(r)
         return r
@@ -106,7 +106,7 @@ extension Heap {
 
     /// After a set's table may have moved out of (or back into) its smalltable.
     public func setTableChanged(_ r: ObjectRef) {
-        guard case .set(let s) = payload[Int(r)] else { return }
+        guard let s = payload[Int(r)].setStorage else { return }
         let bytes = s.variableSize(profile.objects)
         if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
     }

@@ -145,7 +145,7 @@ extension Heap {
             if !info.isHeapType, type != defaultDictTypeRef, type != orderedDictTypeRef, freeLists.dicts.count < profile.dictFreeListMax {
                 freeLists.dicts.append(address[i]); releaseRow(r); return
             }
-        case .set(let storage):
+        case .set(let storageObject): let storage = storageObject.storage
             // set_dealloc: table order.
             for key in storage.elements { decref(key) }
             freeAux(r)

@@ -3,11 +3,11 @@ import BigInt
 /// The type-specific part of a simulated object (what follows `ob_refcnt`/`ob_type` in C).
 ///
 /// Kept to 16 bytes of inline data so the `payload` column stays compact (a 24-byte
-/// stride): the large states (set tables, str values, big ints) are `indirect`, i.e.
-/// boxed; lists stay inline because appending to them is the hot path. An instance's state
-/// and a dict's table are held by classes (`InstanceState`, `DictObject`), so that reading
-/// them retains one reference instead of copying their collections, and a store mutates
-/// them in place.
+/// stride): the large states (str values, big ints) are `indirect`, i.e. boxed; lists
+/// stay inline because appending to them is the hot path. An instance's state and a dict's
+/// or set's table are held by classes (`InstanceState`, `DictObject`, `SetObject`), so that
+/// reading them retains one reference instead of copying their collections, and a store
+/// mutates them in place.
 public enum Payload {
     case empty
     case int(Int)
@@ -18,7 +18,7 @@ public enum Payload {
     case tuple([ObjectRef])
     case list(ListStorage)
     case dict(DictObject)
-    indirect case set(SetStorage)
+    case set(SetObject)
     case type(TypeInfo)
     case instance(InstanceState)
     case function(FunctionInfo)

@@ -210,7 +210,7 @@ struct HeapSnapshotBuilder {
         case .tuple(let t): return info.kind == .tuple ? "len \(t.count)" : info.name
         case .list(let l): return "len \(l.count)"
         case .dict(let dObject): let d = dObject.storage; return "len \(d.count)"
-        case .set(let s): return "len \(s.count)"
+        case .set(let sObject): let s = sObject.storage; return "len \(s.count)"
         case .type(let t): return t.name
         case .function(let f): return f.qualname + "()"
         case .module(let m): return m.name
@@ -254,7 +254,7 @@ struct HeapSnapshotBuilder {
                 let value = Reference(target: item.value, label: keyLabel(item.key))
                 return keyIsScalar ? [value] : [Reference(target: item.key, label: "key"), value]
             }
-        case .set(let s): return s.elements.map { Reference(target: $0, label: "∈") }
+        case .set(let sObject): let s = sObject.storage; return s.elements.map { Reference(target: $0, label: "∈") }
         case .instance(let s):
             var out: [Reference] = []
             let slotNames = interp.heap.slotNamesInInstanceOrder(interp.heap.typeOf[Int(r)])

@@ -402,21 +402,19 @@ extension Interpreter {
     func setAdd(_ s: ObjectRef, _ key: ObjectRef) throws {
         let h = try hash(key)
         let runSpecific = !hashIsReproducible(key)
-        try probeInPython(holding: [key], snapshot: { setKeys(s) }) { eq in _ = setKeysStorage(s).lookup(key, hash: h, isEqual: eq) }
+        try probeInPython(holding: [key], snapshot: { setKeys(s) }) { eq in _ = setObjectOf(s).storage.lookup(key, hash: h, isEqual: eq) }
         defer { probeAnswers = [] }
         let added: Bool = heap.withPayload(s) { p in
-            guard case .set(var st) = p else { preconditionFailure("not a set") }
-            p = .empty
-            let r = st.add(key, hash: h, isEqual: keysEqual)
-            if runSpecific && r { st.orderUncertainty = .runSpecific }
-            p = .set(st)
+            guard case .set(let setObject) = p else { preconditionFailure("not a set") }
+            let r = setObject.storage.add(key, hash: h, isEqual: keysEqual)
+            if runSpecific && r { setObject.storage.orderUncertainty = .runSpecific }
             return r
         }
         if added { heap.incref(key); heap.setTableChanged(s) }
     }
 
     func setContains(_ s: ObjectRef, _ key: ObjectRef) throws -> Bool {
-        guard case .set(let st) = heap.payload[Int(s)] else { return false }
+        guard let st = heap.payload[Int(s)].setStorage else { return false }
         let h = try hash(key)
         var found = false
         let decided = try probeInPython(holding: [], snapshot: { setKeys(s) }) { eq in
@@ -427,8 +425,14 @@ extension Interpreter {
         return setKeysStorage(s).contains(key, hash: h, isEqual: keysEqual)
     }
 
+    /// The set object itself, to read its table in place without copying it.
+    private func setObjectOf(_ s: ObjectRef) -> SetObject {
+        guard case .set(let o) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
+        return o
+    }
+
     private func setKeysStorage(_ s: ObjectRef) -> SetStorage {
-        guard case .set(let st) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
+        guard let st = heap.payload[Int(s)].setStorage else { preconditionFailure("not a set") }
         return st
     }
 

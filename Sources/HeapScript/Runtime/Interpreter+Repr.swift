@@ -127,7 +127,7 @@ extension Interpreter {
             if heap.isDefaultDict(r) { return try defaultDictRepr(r, d, depth: depth) }
             if heap.isOrderedDict(r) { return try orderedDictRepr(r, depth: depth) }
             return try dictRepr(r, d, depth: depth)
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             // set_repr: a frozenset wraps the braces in its type's name.
             let frozen = heap.kind(r) == .frozenset
             guard reprEnter(r) else { return frozen ? "frozenset(...)" : "set(...)" }

@@ -24,7 +24,7 @@ extension Interpreter {
             if heap.isOrderedDict(seq) { throw notModelled("iterating a collections.OrderedDict") }
             type = heap.builtinType(.dictIterator)
             used = d.count
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             type = heap.builtinType(.setIterator)
             used = s.count
         case .str(let s):
@@ -178,7 +178,7 @@ extension Interpreter {
                 item = try heap.reuseItemResult(state, key: e.key, value: e.value) ?? newTuple([e.key, e.value])
             default: heap.incref(e.key); item = e.key
             }
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             if state.used != s.count {
                 state.used = -1
                 throw error("RuntimeError", "Set changed size during iteration")
@@ -362,7 +362,7 @@ extension Interpreter {
         case .tuple(let t): return t.count
         case .list(let l): return l.count
         case .dict(let dObject): let d = dObject.storage; return d.count
-        case .set(let s): return s.count
+        case .set(let sObject): let s = sObject.storage; return s.count
         case .range(let rv): return rv.count
         case .native(let o as DequeObject): return o.count
         case .native(let o as ByteArrayObject): return o.count

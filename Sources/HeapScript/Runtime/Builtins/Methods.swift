@@ -265,14 +265,12 @@ extension Interpreter {
             defineMethod(.set, mname) { i, s, args, _ in
                 let h = try i.hash(args[0])
                 try i.probeInPython(holding: [], snapshot: { i.setKeys(s!) }) { eq in
-                    if case .set(let st) = i.heap.payload[Int(s!)] { _ = st.lookup(args[0], hash: h, isEqual: eq) }
+                    if let st = i.heap.payload[Int(s!)].setStorage { _ = st.lookup(args[0], hash: h, isEqual: eq) }
                 }
                 defer { i.probeAnswers = [] }
                 let removed: ObjectRef? = i.heap.withPayload(s!) { p in
-                    guard case .set(var st) = p else { return nil }
-                    p = .empty
-                    let r = st.discard(args[0], hash: h, isEqual: i.keysEqual)
-                    p = .set(st)
+                    guard case .set(let setObject) = p else { return nil }
+                    let r = setObject.storage.discard(args[0], hash: h, isEqual: i.keysEqual)
                     return r
                 }
                 if let removed { i.heap.decref(removed) } else if mustExist {
@@ -282,12 +280,10 @@ extension Interpreter {
             }
         }
         defineMethod(.set, "pop") { i, s, _, _ in
-            if case .set(let st) = i.heap.payload[Int(s!)] { try i.refuseUnknownOrder(st, s!) }
+            if let st = i.heap.payload[Int(s!)].setStorage { try i.refuseUnknownOrder(st, s!) }
             let r: ObjectRef? = i.heap.withPayload(s!) { p in
-                guard case .set(var st) = p else { return nil }
-                p = .empty
-                let x = st.pop()
-                p = .set(st)
+                guard case .set(let setObject) = p else { return nil }
+                let x = setObject.storage.pop()
                 return x
             }
             guard let r else { throw i.error("KeyError", "pop from an empty set") }

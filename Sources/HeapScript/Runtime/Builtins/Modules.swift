@@ -239,7 +239,7 @@ extension Interpreter {
             }
             // odict_sizeof adds od_fast_nodes and the nodes (OrderedDictObject.swift).
             return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r) + heap.odictExtraSize(r)
-        case .set(let st): return st.sizeof(profile: profile)
+        case .set(let stObject): let st = stObject.storage; return st.sizeof(profile: profile)
         case .native(let o) where o is GenObject:
             return (o as! GenObject).size ?? 0   // nil: refused by getsizeof
         case .native(let o) where o is DequeObject:

@@ -44,25 +44,22 @@ extension Heap {
             dictClear(op)
             // odict_tp_clear: PyDict_Clear, then _odict_clear_nodes.
             if typeOf[i] == orderedDictTypeRef { odictClearNodes(op) }
-        case .set(var s):
+        case .set(let setObject):
             let block = auxAddress[i]   // only a malloced table has one
             auxAddress[i] = 0; auxSize[i] = 0
-            let keys = s.clear()
-            payload[i] = .set(s)
+            let keys = setObject.storage.clear()
             for k in keys { decref(k) }
             if block != 0 { allocator.free(block) }
-        case .instance(var st):
+        case .instance(let st):
             // subtype_clear: clear_slots up the chain first, then the dict.
             if !st.slots.isEmpty {
                 clearSlots(op)
-                guard case .instance(let after) = payload[i] else { return }
-                st = after
+                guard case .instance = payload[i] else { return }
             }
             let attrs = st.attributes
             let dict = st.dict
             st.attributes = nil
             st.dict = nil
-            payload[i] = .instance(st)
             if let dict { setEmbeddedValues(dict, false) }   // 3.13 _PyDict_DetachFromObject
             if let attrs {
                 // Py_CLEAR(values[i]) in order; the keys belong to the shared keys in
@@ -118,8 +115,8 @@ extension Heap {
     /// PyDict_Clear: the dict goes back to Py_EMPTY_KEYS first, then the old entries are
     /// released (free_keys_object: key then value, in entry order) and the keys freed.
     public func dictClear(_ d: ObjectRef) {
-        guard case .dict(let s) = payload[Int(d)], !s.hasEmptyKeys else { return }
-        payload[Int(d)] = .dict(DictStorage())
+        guard let s = payload[Int(d)].dictStorage, !s.hasEmptyKeys else { return }
+        payload[Int(d)] = .dict(DictObject(DictStorage()))
         deallocDictStorage(d, s)
     }
 

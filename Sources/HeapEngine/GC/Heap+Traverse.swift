@@ -46,7 +46,7 @@ extension Heap {
         let embedded = ObjectFlags.embeddedValues.rawValue
         if own & embedded != 0 { return true }
         guard case .instance(let s) = p, let d = s.dict, flagsOf(d) & embedded != 0,
-              case .dict(let values) = payloadOf(d) else { return false }
+              let values = payloadOf(d).dictStorage else { return false }
         for v in s.slots { if let v { visit(v) } }
         for i in 0..<values.nentries where values.entryKeys[i] != DictStorage.null { visit(values.entryValues[i]) }
         if heapType { visit(t) }
@@ -78,7 +78,7 @@ extension Heap {
             }
             if let d = s.dict { visit(d) }
             if heapType { visit(t) }
-        case .dict(let s):
+        case .dict(let sObject): let s = sObject.storage
             if heapType { visit(t) }
             let n = s.nentries
             if s.kind == .unicode {
@@ -88,7 +88,7 @@ extension Heap {
                     visit(s.entryValues[i]); visit(s.entryKeys[i])
                 }
             }
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             if heapType { visit(t) }
             for k in s.keys where k != SetStorage.null && k != SetStorage.dummy { visit(k) }
         case .function(let f):
@@ -164,7 +164,7 @@ extension Heap {
     /// general table, keys) are all atomic leaves the collector. Only full collections
     /// call it (issue #14775).
     func dictMaybeUntrack(_ r: ObjectRef) {
-        guard isExactDict(r), gc.isTracked(r), case .dict(let s) = payload[Int(r)] else { return }
+        guard isExactDict(r), gc.isTracked(r), let s = payload[Int(r)].dictStorage else { return }
         for i in 0..<s.nentries where s.entryKeys[i] != DictStorage.null {
             if mayBeTracked(s.entryValues[i]) { return }
             if s.kind != .unicode, mayBeTracked(s.entryKeys[i]) { return }
@@ -197,7 +197,7 @@ extension Heap {
     /// copy, update, `{**a}`). New exact dicts start untracked (new_dict and dict_new
     /// in 3.11), and `gcTrackNew` calls this instead of tracking them.
     public func dictMaybeTrack(_ d: ObjectRef) {
-        guard !gc.isTracked(d), case .dict(let s) = payload[Int(d)] else { return }
+        guard !gc.isTracked(d), let s = payload[Int(d)].dictStorage else { return }
         for i in 0..<s.nentries where s.entryKeys[i] != DictStorage.null {
             if mayBeTracked(s.entryValues[i]) || mayBeTracked(s.entryKeys[i]) { gc.track(d); return }
         }

@@ -56,13 +56,11 @@ extension Heap {
     /// the slot takes a new reference) or clears the slot (nil), then releases the old
     /// value, as Py_XSETREF does. Returns false when deleting a slot that was not set.
     public func setSlot(_ r: ObjectRef, _ i: Int, _ value: ObjectRef?) -> Bool {
-        guard case .instance(var st) = payload[Int(r)], i < st.slots.count else { return false }
+        guard case .instance(let st) = payload[Int(r)], i < st.slots.count else { return false }
         let old = st.slots[i]
         if value == nil && old == nil { return false }
         if let value { incref(value) }
-        payload[Int(r)] = .empty
         st.slots[i] = value
-        payload[Int(r)] = .instance(st)
         xdecref(old)
         return true
     }

@@ -86,7 +86,7 @@ extension Heap {
     /// allocated before the old one is freed) when the dict's keys object is not the one of
     /// the last resize or has another size.
     public func odictSyncFastNodes(_ r: ObjectRef) throws(HeapExhausted) {
-        guard case .dict(let s) = payload[Int(r)], var n = orderedDictNodes[r] else { return }
+        guard let s = payload[Int(r)].dictStorage, var n = orderedDictNodes[r] else { return }
         let keysBlock = s.hasEmptyKeys ? 0 : auxAddress[Int(r)]
         let size = s.tableSize
         if let sentinel = n.sentinel, sentinel.block == keysBlock, sentinel.size == size, n.fastSize == size { return }

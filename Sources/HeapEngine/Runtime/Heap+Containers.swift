@@ -26,8 +26,8 @@ extension Heap {
             storage = DictStorage(minimumSize: profile.objects)   // 3.6 PyDict_New
         }
         let type = builtinType(.dict)
-        let r = usingFreeList ? try allocateReusing({ $0.dicts.popLast() }, type: type, payload: .dict(storage))
-            : try allocateObject(type: type, size: requestSize(type), payload: .dict(storage))
+        let r = usingFreeList ? try allocateReusing({ $0.dicts.popLast() }, type: type, payload: .dict(DictObject(storage)))
+            : try allocateObject(type: type, size: requestSize(type), payload: .dict(DictObject(storage)))
         dictKeysChanged(r)
         gcTrackNew(r)
         return r
@@ -38,8 +38,8 @@ extension Heap {
     /// and the new dict tracked exactly when the original is (not by its contents).
     /// Precondition: `d` is a combined (not split) exact dict.
     public func cloneCombinedDict(_ d: ObjectRef) throws(HeapExhausted) -> ObjectRef {
-        guard case .dict(let storage) = payload[Int(d)] else { preconditionFailure("not a dict") }
-        let r = try allocateReusing({ $0.dicts.popLast() }, type: builtinType(.dict), payload: .dict(storage))
+        guard let storage = payload[Int(d)].dictStorage else { preconditionFailure("not a dict") }
+        let r = try allocateReusing({ $0.dicts.popLast() }, type: builtinType(.dict), payload: .dict(DictObject(storage)))
         for (k, v) in storage.items { incref(k); incref(v) }
         dictKeysChanged(r)
         gcLink(r)
@@ -53,7 +53,7 @@ extension Heap {
 
     /// A set or frozenset object over `storage` (whose item references it takes over).
     public func newSetObject(_ storage: SetStorage, type: ObjectRef) throws(HeapExhausted) -> ObjectRef {
-        let r = try allocateObject(type: type, size: requestSize(type), payload: .set(storage))
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .set(SetObject(storage)))
         setTableChanged(r)
         gcTrackNew(r)
         return r
@@ -99,14 +99,14 @@ extension Heap {
 
     /// After a dict's keys object may have changed (new_keys_object / dictresize).
     public func dictKeysChanged(_ r: ObjectRef) {
-        guard case .dict(let s) = payload[Int(r)] else { return }
+        guard let s = payload[Int(r)].dictStorage else { return }
         let bytes = s.variableSize(profile.objects)
         if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
     }
 
     /// After a set's table may have moved out of (or back into) its smalltable.
     public func setTableChanged(_ r: ObjectRef) {
-        guard case .set(let s) = payload[Int(r)] else { return }
+        guard let s = payload[Int(r)].setStorage else { return }
         let bytes = s.variableSize(profile.objects)
         if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
     }

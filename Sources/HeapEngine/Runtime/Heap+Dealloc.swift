@@ -136,7 +136,7 @@ extension Heap {
             if !info.isHeapType, freeLists.lists.count < profile.listFreeListMax {
                 freeLists.lists.append(address[i]); releaseRow(r); return
             }
-        case .dict(let storage):
+        case .dict(let storageObject): let storage = storageObject.storage
             // odict_dealloc: _odict_clear_nodes before PyDict_Type.tp_dealloc.
             if type == orderedDictTypeRef { deallocOrderedDictNodes(r) }
             // dict_dealloc -> free_keys_object: entries in order, key then value.
@@ -145,7 +145,7 @@ extension Heap {
             if !info.isHeapType, type != defaultDictTypeRef, type != orderedDictTypeRef, freeLists.dicts.count < profile.dictFreeListMax {
                 freeLists.dicts.append(address[i]); releaseRow(r); return
             }
-        case .set(let storage):
+        case .set(let storageObject): let storage = storageObject.storage
             // set_dealloc: table order.
             for key in storage.elements { decref(key) }
             freeAux(r)
@@ -230,10 +230,8 @@ extension Heap {
     func clearSlots(_ r: ObjectRef) {
         guard case .instance(let st) = payload[Int(r)] else { return }
         for k in 0..<st.slots.count {
-            guard case .instance(var cur) = payload[Int(r)], k < cur.slots.count, let v = cur.slots[k] else { continue }
-            payload[Int(r)] = .empty
+            guard case .instance(let cur) = payload[Int(r)], k < cur.slots.count, let v = cur.slots[k] else { continue }
             cur.slots[k] = nil
-            payload[Int(r)] = .instance(cur)
             decref(v)
         }
     }

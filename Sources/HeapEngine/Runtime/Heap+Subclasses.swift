@@ -33,12 +33,10 @@ extension Heap {
         if baseInfo.subclassesDict == nil { baseInfo.subclassesDict = try newDict(DictStorage()) }
         let d = baseInfo.subclassesDict!
         withPayload(d) { p in
-            guard case .dict(var storage) = p else { return }
-            p = .empty
-            storage.setItem(key, hash: value, isExactStr: false, value: ref, layouts: profile.objects) { [self] in
+            guard case .dict(let dictObject) = p else { return }
+            dictObject.storage.setItem(key, hash: value, isExactStr: false, value: ref, layouts: profile.objects) { [self] in
                 intValue($0) == intValue($1)
             }
-            p = .dict(storage)
         }
         dictKeysChanged(d)
         dictMaintainTracking(d, key: key, value: ref)
@@ -56,10 +54,8 @@ extension Heap {
         var removed: (key: ObjectRef, value: ObjectRef)?
         if let d = baseInfo.subclassesDict {
             withPayload(d) { p in
-                guard case .dict(var storage) = p else { return }
-                p = .empty
-                removed = storage.removeItem(t, hash: value) { [self] stored, _ in intValue(stored) == value }
-                p = .dict(storage)
+                guard case .dict(let dictObject) = p else { return }
+                removed = dictObject.storage.removeItem(t, hash: value) { [self] stored, _ in intValue(stored) == value }
             }
         } else if let k = baseInfo.staticSubclassEntries.firstIndex(where: { $0.subclass == t }) {
             let e = baseInfo.staticSubclassEntries.remove(at: k)
@@ -74,7 +70,7 @@ extension Heap {
         }
         if let lookupKey { decref(lookupKey) }
         if let d = baseInfo.subclassesDict, !profile.subclassesKeptWhenEmpty,
-           case .dict(let storage) = payload[Int(d)], storage.used == 0 {
+           let storage = payload[Int(d)].dictStorage, storage.used == 0 {
             baseInfo.subclassesDict = nil
             decref(d)
         }

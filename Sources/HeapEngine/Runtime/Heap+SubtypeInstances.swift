@@ -46,7 +46,7 @@ extension Heap {
     /// PyType_GenericAlloc(type, 0) then dict_new's keys for a dict subclass (the object
     /// first, its keys object after it, as dict_new allocates them).
     public func newDictSubtypeInstance(type: ObjectRef, storage: DictStorage) throws(HeapExhausted) -> ObjectRef {
-        let r = try allocateObject(type: type, size: requestSize(type), payload: .dict(storage))
+        let r = try allocateObject(type: type, size: requestSize(type), payload: .dict(DictObject(storage)))
         dictKeysChanged(r)
         gcTrackNew(r)
         return r

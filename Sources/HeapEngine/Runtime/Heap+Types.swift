@@ -79,7 +79,7 @@ extension Heap {
         // `C.__dict__` ends `..., '__weakref__': <...>, '__doc__': None}` on 3.6.15-3.13.0.
         // The key is the interned name start-up made (no allocation).
         if let docKey = startupInterned.contains("__doc__") ? internStartupName("__doc__") : nil,
-           case .str(let k) = payload[Int(docKey)], case .dict(let storage) = payload[Int(dict)],
+           case .str(let k) = payload[Int(docKey)], let storage = payload[Int(dict)].dictStorage,
            storage.value(forKey: docKey, hash: k.hash, isEqual: { a, b in
                if case .str(let x) = self.payload[Int(a)], case .str(let y) = self.payload[Int(b)] { return x.value == y.value }
                return a == b
@@ -98,10 +98,8 @@ extension Heap {
     func dictInsertNew(_ d: ObjectRef, key: ObjectRef, value: ObjectRef) {
         guard case .str(let s) = payload[Int(key)] else { return }
         withPayload(d) { p in
-            guard case .dict(var storage) = p else { return }
-            p = .empty
-            storage.setItem(key, hash: s.hash, isExactStr: true, value: value, layouts: profile.objects) { $0 == $1 }
-            p = .dict(storage)
+            guard case .dict(let dictObject) = p else { return }
+            dictObject.storage.setItem(key, hash: s.hash, isExactStr: true, value: value, layouts: profile.objects) { $0 == $1 }
         }
         // MAINTAIN_TRACKING: a class namespace that held only strs becomes tracked when the
         // `__dict__`/`__weakref__` descriptors go in (`class C: pass; del C; gc.collect()`

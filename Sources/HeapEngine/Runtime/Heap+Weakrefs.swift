@@ -25,8 +25,7 @@ extension Heap {
 
     func setWeakrefs(of r: ObjectRef, _ list: [ObjectRef]) {
         switch payload[Int(r)] {
-        case .instance(var s):
-            payload[Int(r)] = .empty; s.weakrefs = list; payload[Int(r)] = .instance(s)
+        case .instance(let s): s.weakrefs = list
         case .function(let f): f.weakrefs = list
         case .type(let t): t.weakrefs = list
         case .native(let o as NativeWeakReferent): o.weakrefs = list

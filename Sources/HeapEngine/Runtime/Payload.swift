@@ -3,8 +3,11 @@ import BigInt
 /// The type-specific part of a simulated object (what follows `ob_refcnt`/`ob_type` in C).
 ///
 /// Kept to 16 bytes of inline data so the `payload` column stays compact (a 24-byte
-/// stride): the large states (dict and set tables, str values, instances, big ints) are
-/// `indirect`, i.e. boxed; lists stay inline because appending to them is the hot path.
+/// stride): the large states (str values, big ints) are `indirect`, i.e. boxed; lists
+/// stay inline because appending to them is the hot path. An instance's state and a dict's
+/// or set's table are held by classes (`InstanceState`, `DictObject`, `SetObject`), so that
+/// reading them retains one reference instead of copying their collections, and a store
+/// mutates them in place.
 public enum Payload {
     case empty
     case int(Int)
@@ -14,10 +17,10 @@ public enum Payload {
     case bytes([UInt8])
     case tuple([ObjectRef])
     case list(ListStorage)
-    indirect case dict(DictStorage)
-    indirect case set(SetStorage)
+    case dict(DictObject)
+    case set(SetObject)
     case type(TypeInfo)
-    indirect case instance(InstanceState)
+    case instance(InstanceState)
     case function(FunctionInfo)
     case builtin(BuiltinInfo)
     /// A bound method: (function, self).
@@ -71,7 +74,13 @@ public struct RangeValue: Equatable {
 
 /// An instance of a user class: 3.11 keeps attributes inline ("managed dict" with values);
 /// once `__dict__` is asked for, they move to a real dict object.
-public struct InstanceState {
+///
+/// A reference type, like the C object it stands for: the payload column holds the one
+/// reference that owns it, and every `case .instance(let st)` binds that same state, so a
+/// store through `st` is the object's store (no copy-out, no re-boxing). Invariant: no two
+/// rows share a state; whatever duplicates an instance (copy.copy goes through
+/// `__reduce_ex__`, not through the payload) must make a new `InstanceState`.
+public final class InstanceState {
     /// Inline attribute values, in insertion order.
     public var attributes: DictStorage?
     /// The materialised `__dict__` (a dict object), once created.

@@ -40,7 +40,7 @@ extension Compiler {
         switch heap.payload[Int(c)] {
         case .int, .bigInt, .str, .bytes: return (0, 0)
         case .tuple(let items): return constantKeyNodes(of: items)
-        case .set(let s): return constantKeyNodes(of: s.elements)
+        case .set(let s): return constantKeyNodes(of: s.storage.elements)
         case .native(let o) where o is CodeObject: return (0, 0)   // counted as a unit
         default:
             if c == heap.none || c == heap.trueRef || c == heap.falseRef || c == heap.ellipsis { return (0, 0) }

@@ -209,8 +209,8 @@ struct HeapSnapshotBuilder {
         case .bytes(let b): return b.count <= 12 ? Interpreter.bytesRepr(b) : "len \(b.count)"
         case .tuple(let t): return info.kind == .tuple ? "len \(t.count)" : info.name
         case .list(let l): return "len \(l.count)"
-        case .dict(let d): return "len \(d.count)"
-        case .set(let s): return "len \(s.count)"
+        case .dict(let dObject): let d = dObject.storage; return "len \(d.count)"
+        case .set(let sObject): let s = sObject.storage; return "len \(s.count)"
         case .type(let t): return t.name
         case .function(let f): return f.qualname + "()"
         case .module(let m): return m.name
@@ -244,7 +244,7 @@ struct HeapSnapshotBuilder {
         case .list(let l): return l.items.enumerated().map { Reference(target: $1, label: "[\($0)]") }
         case .tuple(let t) where heap.kind(r) == .tuple:
             return t.enumerated().map { Reference(target: $1, label: "[\($0)]") }
-        case .dict(let d):
+        case .dict(let dObject): let d = dObject.storage
             return d.items.flatMap { item -> [Reference] in
                 let keyIsScalar: Bool
                 switch heap.payload[Int(item.key)] {
@@ -254,7 +254,7 @@ struct HeapSnapshotBuilder {
                 let value = Reference(target: item.value, label: keyLabel(item.key))
                 return keyIsScalar ? [value] : [Reference(target: item.key, label: "key"), value]
             }
-        case .set(let s): return s.elements.map { Reference(target: $0, label: "∈") }
+        case .set(let sObject): let s = sObject.storage; return s.elements.map { Reference(target: $0, label: "∈") }
         case .instance(let s):
             var out: [Reference] = []
             let slotNames = interp.heap.slotNamesInInstanceOrder(interp.heap.typeOf[Int(r)])

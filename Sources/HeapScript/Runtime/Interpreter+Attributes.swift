@@ -429,15 +429,12 @@ extension Interpreter {
             let exact = isExactStr(key)
             let info = heap.typeInfo(of: obj)
             _ = info.sharedKeys?.insert(key, hash: h, isEqual: keysEqual)
-            let result: DictInsertResult = heap.withPayload(obj) { p in
-                guard case .instance(var st) = p else { preconditionFailure("not an instance") }
-                p = .empty
-                var attrs = st.attributes ?? DictStorage()
-                let r = attrs.setItem(key, hash: h, isExactStr: exact, value: value, layouts: layouts, isEqual: keysEqual)
-                st.attributes = attrs
-                p = .instance(st)
-                return r
-            }
+            // The table is moved out of the state while it changes, so that it is uniquely
+            // referenced (no copy on write) and a nested read of the instance sees none.
+            var attrs = state.attributes ?? DictStorage()
+            state.attributes = nil
+            let result = attrs.setItem(key, hash: h, isExactStr: exact, value: value, layouts: layouts, isEqual: keysEqual)
+            state.attributes = attrs
             heap.incref(value)
             switch result {
             case .inserted: heap.incref(key)
@@ -563,13 +560,10 @@ extension Interpreter {
             }
             let key = name(attr)
             let h = try hash(key)
-            let removed: (key: ObjectRef, value: ObjectRef)? = heap.withPayload(obj) { p in
-                guard case .instance(var st) = p else { return nil }
-                p = .empty
-                let r = st.attributes?.removeItem(key, hash: h, isEqual: keysEqual)
-                p = .instance(st)
-                return r
-            }
+            var attrs = state.attributes
+            state.attributes = nil
+            let removed = attrs?.removeItem(key, hash: h, isEqual: keysEqual)
+            state.attributes = attrs
             guard let (k, v) = removed else { throw missingOnDelete(obj, attr) }
             heap.decref(k); heap.decref(v)
         case .type(let info) where info.isHeapType:
@@ -615,14 +609,13 @@ extension Interpreter {
     /// `obj.__dict__`: 3.11 materialises the inline values into a real dict object, which
     /// from then on holds the attributes.
     func materializeDict(_ obj: ObjectRef) throws -> ObjectRef {
-        guard case .instance(var st) = heap.payload[Int(obj)] else { preconditionFailure() }
+        guard case .instance(let st) = heap.payload[Int(obj)] else { preconditionFailure() }
         if let d = st.dict { heap.incref(d); return d }
         let attrs = st.attributes ?? DictStorage()
         let d: ObjectRef
         do { d = try heap.newDict(attrs) } catch { throw memoryError() }
         st.attributes = nil
         st.dict = d
-        heap.setPayload(obj, .instance(st))
         // make_dict_from_instance_attributes: the dict shares the class's keys (split).
         splitDictOwners[d] = heap.typeOf[Int(obj)]
         heap.setSplitTable(d, true)

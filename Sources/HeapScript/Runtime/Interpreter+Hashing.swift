@@ -159,10 +159,8 @@ extension Interpreter {
     /// table was filled in their table order.
     func markOrderUncertainty(_ s: ObjectRef, _ sources: SetOrderUncertainty...) {
         heap.withPayload(s) { p in
-            guard case .set(var st) = p else { return }
-            p = .empty
-            for u in sources { st.orderUncertainty.join(u) }
-            p = .set(st)
+            guard case .set(let setObject) = p else { return }
+            for u in sources { setObject.storage.orderUncertainty.join(u) }
         }
     }
 

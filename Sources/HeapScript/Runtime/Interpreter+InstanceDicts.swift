@@ -33,7 +33,7 @@ extension Interpreter {
     /// `PyObject_GenericGetDict` / the dict slot's first use: a split dict over the class's
     /// cached keys, or an ordinary empty dict once the class stopped sharing. Borrowed.
     func instanceDict(_ obj: ObjectRef) throws -> ObjectRef {
-        guard case .instance(var st) = heap.payload[Int(obj)] else { preconditionFailure("not an instance") }
+        guard case .instance(let st) = heap.payload[Int(obj)] else { preconditionFailure("not an instance") }
         if let d = st.dict { return d }
         let d = try newDict()
         if let shared = classKeys[heap.typeOf[Int(obj)]] {
@@ -41,7 +41,6 @@ extension Interpreter {
             heap.setSplitTable(d, true)
         }
         st.dict = d
-        heap.setPayload(obj, .instance(st))
         return d
     }
 
@@ -62,7 +61,7 @@ extension Interpreter {
         guard wasShared, let cached, splitKeys(of: d) !== cached else { return }
         // The store turned the dict combined: the class adopts its keys if no other dict
         // shares the old ones, and otherwise stops sharing.
-        if sharers(of: cached) == 0, case .dict(let table) = heap.payload[Int(d)], table.kind == .unicode {
+        if sharers(of: cached) == 0, let table = heap.payload[Int(d)].dictStorage, table.kind == .unicode {
             let adopted = SplitKeys(SharedDictKeys(sharing: table))
             classKeys[type] = adopted
             splitTables[d] = adopted
@@ -113,10 +112,8 @@ extension Interpreter {
         heap.setSplitTable(d, false)
         let layouts = self.layouts
         heap.withPayload(d) { p in
-            guard case .dict(var s) = p else { return }
-            p = .empty
-            s.dictresize(log2NewSize: log2Size, unicode: true, layouts: layouts)
-            p = .dict(s)
+            guard case .dict(let dictObject) = p else { return }
+            dictObject.storage.dictresize(log2NewSize: log2Size, unicode: true, layouts: layouts)
         }
         heap.dictKeysChanged(d)
     }

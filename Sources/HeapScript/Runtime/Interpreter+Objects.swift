@@ -4,7 +4,10 @@ import BigInt
 /// Object creation and the container operations that need Python semantics (hashing,
 /// equality). A heap that runs out raises MemoryError.
 extension Interpreter {
-    var layouts: ObjectLayouts { profile.objects }
+    /// The profile's layouts, lent rather than copied: `ObjectLayouts` is a struct of some
+    /// sixty type layouts and a dictionary (about 2 KB), which a plain getter would copy
+    /// (and retain) on every dict, set and attribute store that passes it on.
+    var layouts: ObjectLayouts { _read { yield profile.objects } }
 
     func memoryError() -> PyException {
         // MemoryError is preallocated in CPython (no allocation to report the failure).
@@ -123,7 +126,7 @@ extension Interpreter {
         // sys.getsizeof(y.__dict__) 184 on 3.11.7 and 3.12.1 where the split one is 288;
         // 3.13.0 keeps it split over the inline values, 272).
         if otherIsCombined, profile.minor >= 11, !profile.instanceInlineValues, splitOwner(of: d) != nil,
-           case .dict(let st) = heap.payload[Int(d)], st.mergeClonesKeys(of: other, layouts: layouts) {
+           let st = heap.payload[Int(d)].dictStorage, st.mergeClonesKeys(of: other, layouts: layouts) {
             splitDictOwners[d] = nil
             heap.setSplitTable(d, false)
         }
@@ -131,10 +134,8 @@ extension Interpreter {
         if splitOwner(of: d) == nil && splitKeys(of: d) == nil {
             clonesKeys = otherIsCombined && dictStorage(d).mergeClonesKeys(of: other, layouts: layouts)
             heap.withPayload(d) { p in
-                guard case .dict(var st) = p else { return }
-                p = .empty
-                st.reserveForMerge(other, clonable: otherIsCombined, layouts: layouts)
-                p = .dict(st)
+                guard case .dict(let dictObject) = p else { return }
+                dictObject.storage.reserveForMerge(other, clonable: otherIsCombined, layouts: layouts)
             }
             heap.dictKeysChanged(d)
         }
@@ -309,9 +310,17 @@ extension Interpreter {
 
     // MARK: - dict
 
+    /// The dict's table as it is now, a copy (a value that later stores leave as it was).
     func dictStorage(_ d: ObjectRef) -> DictStorage {
-        guard case .dict(let s) = heap.payload[Int(d)] else { preconditionFailure("not a dict") }
+        guard let s = heap.payload[Int(d)].dictStorage else { preconditionFailure("not a dict") }
         return s
+    }
+
+    /// The dict object itself, to read its table in place (`dictObject(d).storage.lookup`)
+    /// without copying it: for a read that no Python code can interleave with.
+    func dictObject(_ d: ObjectRef) -> DictObject {
+        guard case .dict(let o) = heap.payload[Int(d)] else { preconditionFailure("not a dict") }
+        return o
     }
 
     /// d[key] = value; borrows both.
@@ -330,16 +339,10 @@ extension Interpreter {
         }
         let exactStr = isExactStr(key)
         try probeInPython(holding: [key, value], snapshot: { dictStorage(d).entryKeys }) { eq in
-            _ = dictStorage(d).lookup(key, hash: h, isEqual: eq)
+            _ = dictObject(d).storage.lookup(key, hash: h, isEqual: eq)
         }
         defer { probeAnswers = [] }
-        let result: DictInsertResult = heap.withPayload(d) { p in
-            guard case .dict(var s) = p else { preconditionFailure("not a dict") }
-            p = .empty
-            let r = s.setItem(key, hash: h, isExactStr: exactStr, value: value, layouts: layouts, isEqual: keysEqual)
-            p = .dict(s)
-            return r
-        }
+        let result = dictObject(d).storage.setItem(key, hash: h, isExactStr: exactStr, value: value, layouts: layouts, isEqual: keysEqual)
         heap.incref(value)
         switch result {
         case .inserted: heap.incref(key); heap.dictKeysChanged(d)
@@ -350,36 +353,39 @@ extension Interpreter {
 
     /// d[key] or nil; a borrowed reference.
     func dictGet(_ d: ObjectRef, _ key: ObjectRef) throws -> ObjectRef? {
-        guard case .dict(let s) = heap.payload[Int(d)] else { return nil }
+        guard case .dict(let o) = heap.payload[Int(d)] else { return nil }
+        // The dry run reads the table as it was before hashing: a copy when hashing may run
+        // Python code (which could change it), the table itself when it cannot.
+        let pure = hashRunsNoPython(key)
+        let before: DictStorage? = pure ? nil : o.storage
         // The key is hashed first, even for an empty dict: `{}[[1]]` is a TypeError
         // (unhashable type: 'list') on 3.6.15-3.13.0, not a KeyError.
         let h = try hash(key)
-        if s.count == 0 { return nil }
+        if (before?.count ?? o.storage.count) == 0 { return nil }
         var found: ObjectRef?
         let decided = try probeInPython(holding: [], snapshot: { dictStorage(d).entryKeys }) { eq in
-            found = s.value(forKey: key, hash: h, isEqual: eq)
+            if let before { found = before.value(forKey: key, hash: h, isEqual: eq) }
+            else { found = o.storage.value(forKey: key, hash: h, isEqual: eq) }
         }
         defer { probeAnswers = [] }
         // No key was compared (identity or nothing) and hashing ran no Python code (which
-        // could have changed `s`): the dry run's answer is the probe's.
-        if decided && hashRunsNoPython(key) { return found }
-        return dictStorage(d).value(forKey: key, hash: h, isEqual: keysEqual)
+        // could have changed the table): the dry run's answer is the probe's.
+        if decided && pure { return found }
+        return dictObject(d).storage.value(forKey: key, hash: h, isEqual: keysEqual)
     }
 
     /// Removes key; returns the (key, value) references for the caller to drop, or nil.
     func dictRemove(_ d: ObjectRef, _ key: ObjectRef) throws -> (key: ObjectRef, value: ObjectRef)? {
         let h = try hash(key)
-        try probeInPython(holding: [], snapshot: { dictStorage(d).entryKeys }) { eq in _ = dictStorage(d).lookup(key, hash: h, isEqual: eq) }
+        try probeInPython(holding: [], snapshot: { dictStorage(d).entryKeys }) { eq in _ = dictObject(d).storage.lookup(key, hash: h, isEqual: eq) }
         defer { probeAnswers = [] }
         // "Split table doesn't allow deletion.  Combine it." (before 3.11, found keys only)
         if splitKeys(of: d) != nil, dictStorage(d).value(forKey: key, hash: h, isEqual: keysEqual) != nil {
             combineSplitTable(d, growing: false)
         }
         return heap.withPayload(d) { p in
-            guard case .dict(var s) = p else { return nil }
-            p = .empty
-            let r = s.removeItem(key, hash: h, isEqual: keysEqual)
-            p = .dict(s)
+            guard case .dict(let dictObject) = p else { return nil }
+            let r = dictObject.storage.removeItem(key, hash: h, isEqual: keysEqual)
             return r
         }
     }
@@ -396,21 +402,19 @@ extension Interpreter {
     func setAdd(_ s: ObjectRef, _ key: ObjectRef) throws {
         let h = try hash(key)
         let runSpecific = !hashIsReproducible(key)
-        try probeInPython(holding: [key], snapshot: { setKeys(s) }) { eq in _ = setKeysStorage(s).lookup(key, hash: h, isEqual: eq) }
+        try probeInPython(holding: [key], snapshot: { setKeys(s) }) { eq in _ = setObjectOf(s).storage.lookup(key, hash: h, isEqual: eq) }
         defer { probeAnswers = [] }
         let added: Bool = heap.withPayload(s) { p in
-            guard case .set(var st) = p else { preconditionFailure("not a set") }
-            p = .empty
-            let r = st.add(key, hash: h, isEqual: keysEqual)
-            if runSpecific && r { st.orderUncertainty = .runSpecific }
-            p = .set(st)
+            guard case .set(let setObject) = p else { preconditionFailure("not a set") }
+            let r = setObject.storage.add(key, hash: h, isEqual: keysEqual)
+            if runSpecific && r { setObject.storage.orderUncertainty = .runSpecific }
             return r
         }
         if added { heap.incref(key); heap.setTableChanged(s) }
     }
 
     func setContains(_ s: ObjectRef, _ key: ObjectRef) throws -> Bool {
-        guard case .set(let st) = heap.payload[Int(s)] else { return false }
+        guard let st = heap.payload[Int(s)].setStorage else { return false }
         let h = try hash(key)
         var found = false
         let decided = try probeInPython(holding: [], snapshot: { setKeys(s) }) { eq in
@@ -421,8 +425,14 @@ extension Interpreter {
         return setKeysStorage(s).contains(key, hash: h, isEqual: keysEqual)
     }
 
+    /// The set object itself, to read its table in place without copying it.
+    private func setObjectOf(_ s: ObjectRef) -> SetObject {
+        guard case .set(let o) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
+        return o
+    }
+
     private func setKeysStorage(_ s: ObjectRef) -> SetStorage {
-        guard case .set(let st) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
+        guard let st = heap.payload[Int(s)].setStorage else { preconditionFailure("not a set") }
         return st
     }
 

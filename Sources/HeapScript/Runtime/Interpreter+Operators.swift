@@ -45,8 +45,8 @@ extension Interpreter {
         case .bytes(let b): return !b.isEmpty
         case .tuple(let t): return !t.isEmpty
         case .list(let l): return l.count != 0
-        case .dict(let d): return d.count != 0
-        case .set(let s): return s.count != 0
+        case .dict(let dObject): let d = dObject.storage; return d.count != 0
+        case .set(let sObject): let s = sObject.storage; return s.count != 0
         case .range(let rv): return rv.count != 0
         case .native(let o as DequeObject): return o.count != 0
         case .native(let o as ByteArrayObject): return o.count != 0
@@ -502,7 +502,7 @@ extension Interpreter {
                 let s = sequenceItems(a)!, t = sequenceItems(b)!
                 return i >= s.count && i >= t.count
             }
-        case (.dict(let s), .dict(let t)):
+        case (.dict(let sObject), .dict(let tObject)): let s = sObject.storage, t = tObject.storage
             guard s.count == t.count else { return false }
             try refuseUserKeys(s.items.map { $0.key }, "comparing dicts")
             let equal = try nestedComparison {
@@ -518,7 +518,7 @@ extension Interpreter {
             // odict_richcompare: dict equality, then (two OrderedDicts) the keys in order.
             if equal && heap.isOrderedDict(a) && heap.isOrderedDict(b) { return try orderedDictKeysEqual(a, b) }
             return equal
-        case (.set(let s), .set(let t)):
+        case (.set(let sObject), .set(let tObject)): let s = sObject.storage, t = tObject.storage
             guard s.count == t.count else { return false }
             try refuseUserKeys(s.elements, "comparing sets")
             for k in s.elements where !(try setContains(b, k)) { return false }
@@ -601,7 +601,7 @@ extension Interpreter {
                 defer { heap.decref(r) }
                 return try isTrue(r)
             }
-        case (.set(let s), .set(let t)):
+        case (.set(let sObject), .set(let tObject)): let s = sObject.storage, t = tObject.storage
             try refuseUserKeys(s.elements + t.elements, "comparing sets")
             let sub = try s.elements.allSatisfy { try setContains(b, $0) }
             let sup = try t.elements.allSatisfy { try setContains(a, $0) }

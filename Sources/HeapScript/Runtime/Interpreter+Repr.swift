@@ -140,11 +140,11 @@ extension Interpreter {
             guard reprEnter(r) else { return "[...]" }
             defer { reprStack.remove(r) }
             return "[" + (try l.items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "]"
-        case .dict(let d):
+        case .dict(let dObject): let d = dObject.storage
             if heap.isDefaultDict(r) { return try defaultDictRepr(r, d, depth: depth) }
             if heap.isOrderedDict(r) { return try orderedDictRepr(r, depth: depth) }
             return try dictRepr(r, d, depth: depth)
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             // set_repr: a frozenset wraps the braces in its type's name.
             let frozen = heap.kind(r) == .frozenset
             guard reprEnter(r) else { return frozen ? "frozenset(...)" : "set(...)" }

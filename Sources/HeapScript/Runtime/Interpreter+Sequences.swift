@@ -21,12 +21,12 @@ extension Interpreter {
         case .range(let r):
             type = heap.builtinType(.rangeIterator)
             target = nil; range = r
-        case .dict(let d):
+        case .dict(let dObject): let d = dObject.storage
             // odict_iter: an odict_iterator over the linked list (not modelled).
             if heap.isOrderedDict(seq) { throw notModelled("iterating a collections.OrderedDict") }
             type = heap.builtinType(.dictIterator)
             used = d.count
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             type = heap.builtinType(.setIterator)
             used = s.count
         case .str(let s):
@@ -160,7 +160,7 @@ extension Interpreter {
         case .tuple(let t):
             if pos < t.count { item = t[pos]; heap.incref(item!) }
             state.position = pos + 1
-        case .dict(let d):
+        case .dict(let dObject): let d = dObject.storage
             if state.used != d.count {
                 state.used = -1   // sticky
                 throw error("RuntimeError", "dictionary changed size during iteration")
@@ -180,7 +180,7 @@ extension Interpreter {
                 item = try heap.reuseItemResult(state, key: e.key, value: e.value) ?? newTuple([e.key, e.value])
             default: heap.incref(e.key); item = e.key
             }
-        case .set(let s):
+        case .set(let sObject): let s = sObject.storage
             if state.used != s.count {
                 state.used = -1
                 throw error("RuntimeError", "Set changed size during iteration")
@@ -366,8 +366,8 @@ extension Interpreter {
         case .bytes(let b): return b.count
         case .tuple(let t): return t.count
         case .list(let l): return l.count
-        case .dict(let d): return d.count
-        case .set(let s): return s.count
+        case .dict(let dObject): let d = dObject.storage; return d.count
+        case .set(let sObject): let s = sObject.storage; return s.count
         case .range(let rv): return rv.count
         case .native(let o as DequeObject): return o.count
         case .native(let o as ByteArrayObject): return o.count

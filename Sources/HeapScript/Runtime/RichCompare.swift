@@ -27,7 +27,7 @@ extension Interpreter {
         // dict or set probe takes `probeAnswers` (class dict keys are strs: no Python code).
         let h = try hash(key)
         for t in heap.typeInfo(type).mro {
-            guard let d = heap.typeInfo(t).dict, case .dict(let s) = heap.payload[Int(d)], s.count > 0 else { continue }
+            guard let d = heap.typeInfo(t).dict, let s = heap.payload[Int(d)].dictStorage, s.count > 0 else { continue }
             if let v = s.value(forKey: key, hash: h, isEqual: keysEqual) { return v }
         }
         return nil

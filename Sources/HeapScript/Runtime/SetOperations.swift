@@ -93,17 +93,15 @@ extension Interpreter {
             setMerge(s, from: iterable)
             try refuseMissedProbe()
         // PyDict_CheckExact: a dict subclass is iterated (its keys hashed again).
-        case .dict(let d) where heap.kind(iterable) == .dict && !heap.isBuiltinSubtypeInstance(iterable):
+        case .dict(let dObject) where heap.kind(iterable) == .dict && !heap.isBuiltinSubtypeInstance(iterable): let d = dObject.storage
             var keyed: [(key: ObjectRef, hash: Int)] = []
             keyed.reserveCapacity(d.count)
             for i in 0..<d.nentries where d.entryKeys[i] != DictStorage.null { keyed.append((d.entryKeys[i], d.entryHashes[i])) }
             let runSpecific = !keyed.allSatisfy { hashIsReproducible($0.key) }
             let added: [ObjectRef] = heap.withPayload(s) { p in
-                guard case .set(var st) = p else { return [] }
-                p = .empty
-                let a = st.updateFromDictKeys(keyed, isEqual: keysEqual)
-                if runSpecific { st.orderUncertainty.join(.runSpecific) }
-                p = .set(st)
+                guard case .set(let setObject) = p else { return [] }
+                let a = setObject.storage.updateFromDictKeys(keyed, isEqual: keysEqual)
+                if runSpecific { setObject.storage.orderUncertainty.join(.runSpecific) }
                 return a
             }
             added.forEach(heap.incref)
@@ -120,10 +118,8 @@ extension Interpreter {
     func setMerge(_ s: ObjectRef, from other: ObjectRef) {
         let source = setStorage(other)
         let added: [ObjectRef] = heap.withPayload(s) { p in
-            guard case .set(var st) = p else { return [] }
-            p = .empty
-            let a = st.merge(source, isEqual: keysEqual)
-            p = .set(st)
+            guard case .set(let setObject) = p else { return [] }
+            let a = setObject.storage.merge(source, isEqual: keysEqual)
             return a
         }
         added.forEach(heap.incref)
@@ -146,10 +142,9 @@ extension Interpreter {
         let st = setStorage(s)
         guard st.fill - st.used > st.mask / 4 else { return }
         heap.withPayload(s) { p in
-            guard case .set(var st) = p else { return }
-            p = .empty
-            st.setTableResize(st.used > 50000 ? st.used * 2 : st.used * 4)
-            p = .set(st)
+            guard case .set(let setObject) = p else { return }
+            let used = setObject.storage.used
+            setObject.storage.setTableResize(used > 50000 ? used * 2 : used * 4)
         }
         heap.setTableChanged(s)
     }
@@ -164,17 +159,15 @@ extension Interpreter {
     }
 
     func setStorage(_ s: ObjectRef) -> SetStorage {
-        guard case .set(let st) = heap.payload[Int(s)] else { preconditionFailure("not a set") }
+        guard let st = heap.payload[Int(s)].setStorage else { preconditionFailure("not a set") }
         return st
     }
 
     /// set_add_entry with the entry's stored hash; the set takes a reference when it adds.
     private func setAddEntry(_ s: ObjectRef, _ key: ObjectRef, _ hash: Int) {
         let added: Bool = heap.withPayload(s) { p in
-            guard case .set(var st) = p else { return false }
-            p = .empty
-            let r = st.add(key, hash: hash, isEqual: keysEqual)
-            p = .set(st)
+            guard case .set(let setObject) = p else { return false }
+            let r = setObject.storage.add(key, hash: hash, isEqual: keysEqual)
             return r
         }
         if added { heap.incref(key); heap.setTableChanged(s) }
@@ -184,10 +177,8 @@ extension Interpreter {
     @discardableResult
     private func setDiscardEntry(_ s: ObjectRef, _ key: ObjectRef, _ hash: Int) -> Bool {
         let removed: ObjectRef? = heap.withPayload(s) { p in
-            guard case .set(var st) = p else { return nil }
-            p = .empty
-            let r = st.discard(key, hash: hash, isEqual: keysEqual)
-            p = .set(st)
+            guard case .set(let setObject) = p else { return nil }
+            let r = setObject.storage.discard(key, hash: hash, isEqual: keysEqual)
             return r
         }
         guard let removed else { return false }
@@ -198,10 +189,8 @@ extension Interpreter {
     /// set_clear_internal: back to an empty smalltable, the old keys released.
     func setClear(_ s: ObjectRef) {
         let old: [ObjectRef] = heap.withPayload(s) { p in
-            guard case .set(var st) = p else { return [] }
-            p = .empty
-            let o = st.clear()
-            p = .set(st)
+            guard case .set(let setObject) = p else { return [] }
+            let o = setObject.storage.clear()
             return o
         }
         heap.setTableChanged(s)

@@ -35,7 +35,8 @@ extension Interpreter {
 
     /// Whether `name` is a special ("dunder") name: `__x__`.
     static func isSpecialName(_ name: String) -> Bool {
-        name.count > 4 && name.hasPrefix("__") && name.hasSuffix("__")
+        // The cheap tests first: String.count walks the whole name (grapheme breaking).
+        name.hasPrefix("__") && name.hasSuffix("__") && name.count > 4
     }
 
     /// type_new's view of the class namespace: refuses every special name the engine would

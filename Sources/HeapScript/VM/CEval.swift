@@ -984,7 +984,7 @@ final class CEval {
     ///   sys.getrefcount(a)`: `k(*[[]])` 3 on 3.11.7, 2 on 3.12.1 and 3.13.0).
     private func callFunctionEx(_ callable: ObjectRef, _ callargs: ObjectRef, _ kwargs: ObjectRef?) throws -> ObjectRef {
         var keywords = false
-        if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] { keywords = d.count > 0 }
+        if let kwargs, let d = heap.payload[Int(kwargs)].dictStorage { keywords = d.count > 0 }
         let callee = try exCallee(callable, keywords: keywords)
         var tuple = callargs
         var kwargs = kwargs
@@ -1020,7 +1020,7 @@ final class CEval {
         let args = interp.sequenceItems(tuple) ?? []
         var kw: [(String, ObjectRef)] = []
         var keys: [ObjectRef] = []
-        if let kwargs, case .dict(let d) = heap.payload[Int(kwargs)] {
+        if let kwargs, let d = heap.payload[Int(kwargs)].dictStorage {
             for (k, v) in d.items {
                 guard interp.isExactStr(k) else { throw interp.notModelled("f(**{non-str key: value})") }
                 kw.append((interp.stringValue(k), v)); keys.append(k)

@@ -43,10 +43,8 @@ final class CollectorTests: XCTestCase {
         let h = strHash(k)
         let layouts = heap.profile.objects
         heap.withPayload(d) { p in
-            guard case .dict(var s) = p else { return XCTFail("not a dict") }
-            p = .empty
-            s.setItem(k, hash: h, isExactStr: true, value: x, layouts: layouts) { $0 == $1 }
-            p = .dict(s)
+            guard case .dict(let dictObject) = p else { return XCTFail("not a dict") }
+            dictObject.storage.setItem(k, hash: h, isExactStr: true, value: x, layouts: layouts) { $0 == $1 }
         }
         heap.dictKeysChanged(d)
         heap.dictMaintainTracking(d, key: k, value: x)
@@ -58,8 +56,8 @@ final class CollectorTests: XCTestCase {
         let h = strHash(k)
         var removed: (key: ObjectRef, value: ObjectRef)?
         heap.withPayload(d) { p in
-            guard case .dict(var s) = p else { return }
-            p = .empty; removed = s.removeItem(k, hash: h) { $0 == $1 }; p = .dict(s)
+            guard case .dict(let dictObject) = p else { return }
+            removed = dictObject.storage.removeItem(k, hash: h) { $0 == $1 }
         }
         heap.decref(k)
         if let removed { heap.decref(removed.key); heap.decref(removed.value) }
@@ -80,7 +78,7 @@ final class CollectorTests: XCTestCase {
         let h = strHash(k)
         let layouts = heap.profile.objects
         heap.withPayload(obj) { p in
-            guard case .instance(var st) = p else { return XCTFail("not an instance") }
+            guard case .instance(let st) = p else { return XCTFail("not an instance") }
             p = .empty
             var attrs = st.attributes ?? DictStorage()
             attrs.setItem(k, hash: h, isExactStr: true, value: x, layouts: layouts) { $0 == $1 }
@@ -91,7 +89,7 @@ final class CollectorTests: XCTestCase {
 
     /// `obj.__dict__`: the inline values move to a real dict object.
     func materializeDict(_ obj: ObjectRef) {
-        guard case .instance(var st) = heap.payload[Int(obj)] else { return XCTFail("not an instance") }
+        guard case .instance(let st) = heap.payload[Int(obj)] else { return XCTFail("not an instance") }
         let d = try! heap.newDict(st.attributes ?? DictStorage())
         heap.dictMaybeTrack(d)
         st.attributes = nil

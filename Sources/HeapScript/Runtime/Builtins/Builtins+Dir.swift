@@ -72,7 +72,7 @@ extension Interpreter {
                     throw notModelled("dir() of an instance without its __dict__")
                 }
                 defer { heap.decref(dict) }
-                guard case .dict(let st) = heap.payload[Int(dict)] else { throw notModelled("dir() of an instance whose __dict__ is not a dict") }
+                guard let st = heap.payload[Int(dict)].dictStorage else { throw notModelled("dir() of an instance whose __dict__ is not a dict") }
                 for k in st.items.map({ $0.key }) { try names.add(k, self) }
             }
             try mergeClassNames(heap.typeOf[Int(obj)], into: &names)
@@ -108,7 +108,7 @@ extension Interpreter {
         for t in heap.typeInfo(type).mro {
             let info = heap.typeInfo(t)
             guard info.isHeapType else { try mergeBuiltinTypeNames(t, into: &names); continue }
-            guard let dict = info.dict, case .dict(let st) = heap.payload[Int(dict)] else {
+            guard let dict = info.dict, let st = heap.payload[Int(dict)].dictStorage else {
                 throw notModelled("dir() of a class without its dict")
             }
             // The dict as type_new and PyType_Ready leave it (`buildClass`, `Heap.newHeapType`).

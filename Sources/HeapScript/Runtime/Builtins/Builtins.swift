@@ -123,7 +123,7 @@ extension Interpreter {
             let items = try i.iterateToArray(args[0], orderBlind: true)
             // A set's items are distinct, so sorting them hides its table order, unless the
             // comparisons can fail or differ in kind (the TypeError names the first pair).
-            if case .set(let st) = i.heap.payload[Int(args[0])], !i.sortHidesOrder(items) {
+            if let st = i.heap.payload[Int(args[0])].setStorage, !i.sortHidesOrder(items) {
                 do { try i.refuseUnknownOrder(st, args[0]) } catch { items.forEach(i.heap.decref); throw error }
             }
             let l = try i.newList(items, extend: true, from: args[0])
@@ -365,7 +365,7 @@ extension Interpreter {
             do { s = try heap.newSetObject(SetStorage(layouts: layouts), type: type) } catch { throw memoryError() }
             if let a { do { try setUpdateInternal(s, a) } catch { heap.decref(s); throw error } }
             // Before 3.10 every empty frozenset is one shared singleton, which the engine lacks.
-            if case .set(let st) = heap.payload[Int(s)], st.count == 0, profile.minor < 10 {
+            if let st = heap.payload[Int(s)].setStorage, st.count == 0, profile.minor < 10 {
                 heap.decref(s)
                 throw notModelled("the empty frozenset singleton")
             }

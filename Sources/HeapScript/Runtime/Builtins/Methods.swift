@@ -218,10 +218,8 @@ extension Interpreter {
             // inline values, which keeps the shared keys (getsizeof stays 296 on 3.13.0).
             if !(i.profile.instanceInlineValues && i.splitOwner(of: s!) != nil) { i.heap.setSplitTable(s!, false) }
             let old: [(key: ObjectRef, value: ObjectRef)] = i.heap.withPayload(s!) { p in
-                guard case .dict(var st) = p else { return [] }
-                p = .empty
-                let o = st.clear()
-                p = .dict(st)
+                guard case .dict(let dictObject) = p else { return [] }
+                let o = dictObject.storage.clear()
                 return o
             }
             i.heap.dictKeysChanged(s!)
@@ -251,10 +249,8 @@ extension Interpreter {
             if i.splitKeys(of: s!) != nil { i.combineSplitTable(s!, growing: false) }
             if let owner = i.splitOwner(of: s!) { i.combineMaterializedDict(s!, sharing: owner) }
             let removed: (key: ObjectRef, value: ObjectRef)? = i.heap.withPayload(s!) { p in
-                guard case .dict(var st) = p else { return nil }
-                p = .empty
-                let o = st.popItem()
-                p = .dict(st)
+                guard case .dict(let dictObject) = p else { return nil }
+                let o = dictObject.storage.popItem()
                 return o
             }
             guard let (k, v) = removed else { throw i.error("KeyError", "popitem(): dictionary is empty") }
@@ -269,14 +265,12 @@ extension Interpreter {
             defineMethod(.set, mname) { i, s, args, _ in
                 let h = try i.hash(args[0])
                 try i.probeInPython(holding: [], snapshot: { i.setKeys(s!) }) { eq in
-                    if case .set(let st) = i.heap.payload[Int(s!)] { _ = st.lookup(args[0], hash: h, isEqual: eq) }
+                    if let st = i.heap.payload[Int(s!)].setStorage { _ = st.lookup(args[0], hash: h, isEqual: eq) }
                 }
                 defer { i.probeAnswers = [] }
                 let removed: ObjectRef? = i.heap.withPayload(s!) { p in
-                    guard case .set(var st) = p else { return nil }
-                    p = .empty
-                    let r = st.discard(args[0], hash: h, isEqual: i.keysEqual)
-                    p = .set(st)
+                    guard case .set(let setObject) = p else { return nil }
+                    let r = setObject.storage.discard(args[0], hash: h, isEqual: i.keysEqual)
                     return r
                 }
                 if let removed { i.heap.decref(removed) } else if mustExist {
@@ -286,12 +280,10 @@ extension Interpreter {
             }
         }
         defineMethod(.set, "pop") { i, s, _, _ in
-            if case .set(let st) = i.heap.payload[Int(s!)] { try i.refuseUnknownOrder(st, s!) }
+            if let st = i.heap.payload[Int(s!)].setStorage { try i.refuseUnknownOrder(st, s!) }
             let r: ObjectRef? = i.heap.withPayload(s!) { p in
-                guard case .set(var st) = p else { return nil }
-                p = .empty
-                let x = st.pop()
-                p = .set(st)
+                guard case .set(let setObject) = p else { return nil }
+                let x = setObject.storage.pop()
                 return x
             }
             guard let r else { throw i.error("KeyError", "pop from an empty set") }

@@ -232,14 +232,14 @@ extension Interpreter {
         case .bytes(let b): return l.bytesSizeOf(count: b.count, profile: profile)
         case .tuple(let t) where info.kind == .tuple: return l.tupleSizeOf(count: t.count, profile: profile) + builtinSubclassSizeDelta(r)
         case .list(let st): return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r)
-        case .dict(let st):
+        case .dict(let stObject): let st = stObject.storage
             if let shared = splitKeys(of: r) { return shared.keys.splitDictSizeOf(profile: profile) }
             if let owner = splitOwner(of: r), let keys = heap.typeInfo(owner).sharedKeys {
                 return keys.splitDictSizeOf(profile: profile)
             }
             // odict_sizeof adds od_fast_nodes and the nodes (OrderedDictObject.swift).
             return st.sizeof(profile: profile) + builtinSubclassSizeDelta(r) + heap.odictExtraSize(r)
-        case .set(let st): return st.sizeof(profile: profile)
+        case .set(let stObject): let st = stObject.storage; return st.sizeof(profile: profile)
         case .native(let o) where o is GenObject:
             return (o as! GenObject).size ?? 0   // nil: refused by getsizeof
         case .native(let o) where o is DequeObject:

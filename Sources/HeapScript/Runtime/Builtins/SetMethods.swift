@@ -150,10 +150,8 @@ extension Interpreter {
         for key in items {
             let h = try hash(key)
             let removed: ObjectRef? = heap.withPayload(s) { p in
-                guard case .set(var st) = p else { return nil }
-                p = .empty
-                let r = st.discard(key, hash: h, isEqual: keysEqual)
-                p = .set(st)
+                guard case .set(let setObject) = p else { return nil }
+                let r = setObject.storage.discard(key, hash: h, isEqual: keysEqual)
                 return r
             }
             if let removed { heap.decref(removed) }

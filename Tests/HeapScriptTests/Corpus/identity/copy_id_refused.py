@@ -3,4 +3,4 @@ a = [1, 2, 3]
 b = copy.copy(a)
 id(a) == id(b)
 print(id(a) == id(b))
-print(id(a))
+print(id(a) > 0)

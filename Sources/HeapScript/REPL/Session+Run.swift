@@ -234,6 +234,8 @@ public final class Session {
             // sys.getrefcount(k)` is 6 on 3.6.15 and 3.8.18, 10 on 3.11.7, where the engine
             // said 5.
             i.heap.runningLiterals.formUnion(Session.identifiers(in: source).compactMap { i.heap.interned[$0] })
+        } else if i.profile.immortalRefcount != nil && !i.profile.internedStringsImmortal {
+            i.compiledIdentifiers.formUnion(Session.identifiers(in: source))
         }
         if interactive && i.profile.replCachesSourceLines { i.cacheSourceLines(source, filename: replFilename) }
         let frame = Frame(code: code, globals: i.mainDict, namespace: i.mainDict)

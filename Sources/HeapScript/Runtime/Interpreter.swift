@@ -97,6 +97,8 @@ public final class Interpreter {
     /// type.__prepare__ and object.__init_subclass__; never reachable from Python.
     var typePrepareMethod: Int32 = -1
     var objectInitSubclassMethod: Int32 = -1
+    /// 3.13: the identifiers of every source compiled in the session (`refuseRefcountObservation`).
+    var compiledIdentifiers: Set<String> = []
     /// `object.__new__` (the builtin object's dict holds: SlotTpNew.swift).
     var objectNewFunction: ObjectRef = 0
     var reprListReady = false

@@ -15,6 +15,15 @@ extension Interpreter {
                 throw UnsupportedAtRuntime(what: what, fullMessage: "heapbook does not model `\(what)` (\(heap.unmodelledCountReason(r)))")
             }
             try refuseLibraryModuleReferences(r, "sys.getrefcount")
+            // 3.13 (gh-113601): the identifiers its parser makes and the names code objects
+            // intern are immortal (_PyUnicode_InternImmortal), other interned strs mortal: `p.zq
+            // = 1; k = list(vars(p))[0]; sys.getrefcount(k)` is 4294967295 on 3.13.0. The
+            // engine interns them mortal: refused for a str spelled as a compiled name.
+            if profile.immortalRefcount != nil && !profile.internedStringsImmortal, case .str(let v) = heap.payload[Int(r)],
+               v.isInterned, !heap.isImmortal(r), compiledIdentifiers.contains(v.value) {
+                throw notModelled("sys.getrefcount(\(try repr(r)))",
+                                  because: "CPython \(profile.version) makes the names its parser and code objects intern immortal")
+            }
             if peepholeFoldedConstants.contains(r) {
                 throw notModelled("sys.getrefcount() of a constant CPython 3.6's peephole optimizer folded",
                                   because: "that constant is held by co_consts only, not by the parser's arena as in the engine")

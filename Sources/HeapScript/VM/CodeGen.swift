@@ -99,18 +99,9 @@ final class CodeGen {
             if let first = body.first { unit.loc = Location(first.span) }
             emit(.SETUP_ANNOTATIONS)
         }
-        // compiler_body: a module's docstring (not at the prompt: `single` mode has none) is
-        // stored as __doc__ (LOAD_CONST; STORE_NAME __doc__). A script starting with a string
-        // prints it as `__doc__` (3.6.15-3.13.0).
-        var statements = body[...]
-        if !interactive, let first = body.first, case .expr(let doc) = first.kind, case .string = doc.kind {
-            unit.loc = Location(first.span)
-            unit.bytecode.pending.append(.statementStart)
-            try checkDocstring(doc)
-            try emitExpr(doc)
-            try emitStore(Expr(.name("__doc__"), first.span))
-            statements = body.dropFirst()
-        }
+        // A module's docstring (not at the prompt: `single` mode has none): a script starting
+        // with a string prints it as `__doc__` (3.6.15-3.13.0).
+        let statements = interactive ? body[...] : try emitDocstring(body)
         for stmt in statements { try emitStmt(stmt, interactive: interactive) }
         emitImplicitReturn()
         attach(unit, to: code)
@@ -666,6 +657,18 @@ final class CodeGen {
 
     // MARK: - Classes (compiler_class)
 
+    /// compiler_body: a body starting with a string stores it as `__doc__` (LOAD_CONST;
+    /// STORE_NAME __doc__). Returns the statements after it.
+    func emitDocstring(_ body: [Stmt]) throws -> ArraySlice<Stmt> {
+        guard let first = body.first, case .expr(let doc) = first.kind, case .string = doc.kind else { return body[...] }
+        unit.loc = Location(first.span)
+        unit.bytecode.pending.append(.statementStart)
+        try checkDocstring(doc)
+        try emitExpr(doc)
+        try emitStore(Expr(.name("__doc__"), first.span))
+        return body.dropFirst()
+    }
+
     /// compiler_class: the bases, then the body's unit (its
     /// prologue names and constants, the statements, 3.13's static attributes), its code
     /// object added to co_consts, then LOAD_BUILD_CLASS (`ClassShape`).
@@ -692,16 +695,7 @@ final class CodeGen {
         emit(.RESUME, .value(0))
         // compiler_body: SETUP_ANNOTATIONS before the docstring when the body annotates.
         if Stmt.containsAnnotatedAssignment(body) { emit(.SETUP_ANNOTATIONS) }
-        // compiler_body: a docstring is stored as __doc__ (LOAD_CONST; STORE_NAME __doc__).
-        var statements = body[...]
-        if let first = body.first, case .expr(let doc) = first.kind, case .string = doc.kind {
-            unit.loc = Location(first.span)
-            unit.bytecode.pending.append(.statementStart)
-            try checkDocstring(doc)
-            try emitExpr(doc)
-            try emitStore(Expr(.name("__doc__"), first.span))
-            statements = body.dropFirst()
-        }
+        let statements = try emitDocstring(body)
         try emitBlock(Array(statements))
         if bodyUnit.needsClassCell {
             // compiler_class: a function used `__class__` (or super): the body's cell is

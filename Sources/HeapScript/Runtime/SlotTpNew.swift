@@ -17,16 +17,18 @@ extension Interpreter {
     /// function itself. nil when the MRO reaches object's own (tp_new is object_new).
     func classNewFunction(_ type: ObjectRef) throws -> ObjectRef? {
         guard let v = try lookupInType(type, "__new__") else { return nil }
-        if case .function = heap.payload[Int(v)] { return v }
-        if let w = funcWrapper(v), !w.isClassMethod, let c = w.callable, case .function = heap.payload[Int(c)] { return c }
+        if let f = newFunction(of: v) { return f }
         throw notModelled("a class's __new__ that is not a function or a staticmethod of one")
     }
 
     /// Whether type_new honours `value` as the class body's `__new__` (checkClassNamespace).
-    func isModelledClassNew(_ value: ObjectRef) -> Bool {
-        if case .function = heap.payload[Int(value)] { return true }
-        if let w = funcWrapper(value), !w.isClassMethod, let c = w.callable, case .function = heap.payload[Int(c)] { return true }
-        return false
+    func isModelledClassNew(_ value: ObjectRef) -> Bool { newFunction(of: value) != nil }
+
+    /// The function a `__new__` entry runs: a plain function, or a staticmethod's function.
+    private func newFunction(of value: ObjectRef) -> ObjectRef? {
+        if case .function = heap.payload[Int(value)] { return value }
+        if let w = funcWrapper(value), !w.isClassMethod, let c = w.callable, case .function = heap.payload[Int(c)] { return c }
+        return nil
     }
 
     /// type_new's special case: a plain function `__new__` in the class dict becomes a

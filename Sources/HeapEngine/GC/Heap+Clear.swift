@@ -115,8 +115,12 @@ extension Heap {
     /// PyDict_Clear: the dict goes back to Py_EMPTY_KEYS first, then the old entries are
     /// released (free_keys_object: key then value, in entry order) and the keys freed.
     public func dictClear(_ d: ObjectRef) {
-        guard let s = payload[Int(d)].dictStorage, !s.hasEmptyKeys else { return }
-        payload[Int(d)] = .dict(DictObject(DictStorage()))
+        guard case .dict(let o) = payload[Int(d)], !o.storage.hasEmptyKeys else { return }
+        let s = o.storage
+        let cleared = DictObject(DictStorage())
+        cleared.typeWatch = o.typeWatch
+        o.typeWatch?.modified()
+        payload[Int(d)] = .dict(cleared)
         deallocDictStorage(d, s)
     }
 

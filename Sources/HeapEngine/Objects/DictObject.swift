@@ -10,7 +10,11 @@
 /// never shares another row's); `storage` is a value, so what a caller copies out of it
 /// (`Interpreter.dictStorage`, a snapshot before running Python code) stays as it was.
 public final class DictObject {
-    public var storage: DictStorage
+    /// (A `didSet` that does not read the old value keeps stores in place, SE-0268.)
+    public var storage: DictStorage { didSet { typeWatch?.modified() } }
+    /// Set on a class's namespace once a type attribute cache entry was read from it
+    /// (TypeVersion.swift): every change to the table then moves that version.
+    public var typeWatch: TypeVersion?
     public init(_ storage: DictStorage) { self.storage = storage }
 }
 

@@ -183,6 +183,8 @@ extension Heap {
             unlinkWeakref(r, from: w.referent)
             xdecref(w.callback)
         case .type(let t):
+            // The row may next hold another type: cached look-ups of this one are stale.
+            t.attributeWatch?.modified()
             // type_dealloc_common's remove_all_subclasses, then PyObject_ClearWeakRefs.
             if let base = t.base { removeSubclass(base: base, type: r, dying: t) }
             clearWeakrefs(t.weakrefs)

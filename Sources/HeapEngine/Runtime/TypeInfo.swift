@@ -13,9 +13,11 @@ public final class TypeInfo {
     public var basesTuple: ObjectRef?
     public var mroTuple: ObjectRef?
     /// The method resolution order, self first (C3 on the subset's single inheritance).
-    public var mro: [ObjectRef]
+    public var mro: [ObjectRef] { didSet { attributeWatch?.modified() } }
     /// The class namespace, a dict object (heap types only; builtins resolve natively).
-    public var dict: ObjectRef?
+    public var dict: ObjectRef? { didSet { attributeWatch?.modified() } }
+    /// Set once a type attribute cache entry depends on this type (TypeVersion.swift).
+    public var attributeWatch: TypeVersion?
     public var isHeapType: Bool
     /// tp_basicsize, tp_itemsize and Py_TPFLAGS_HAVE_GC.
     public var basicSize: Int

@@ -33,15 +33,6 @@ extension Interpreter {
         throw nameError(n, frame: frame, globals: globals)
     }
 
-    /// Finds `attr` along a heap type's MRO (borrowed), nil when absent.
-    func lookupInType(_ type: ObjectRef, _ attr: String) throws -> ObjectRef? {
-        let key = name(attr)
-        for t in heap.typeInfo(type).mro {
-            if let d = heap.typeInfo(t).dict, let v = try dictGet(d, key) { return v }
-        }
-        return nil
-    }
-
     /// A special method defined by a user class (borrowed), for `__len__`, `__eq__`...
     func lookupSpecial(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
         let info = heap.typeInfo(of: obj)

@@ -20,6 +20,8 @@ extension Interpreter {
     func hash(_ r: ObjectRef) throws -> Int {
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
+        // unicode_hash, the common case, first: none of the checks below is about a str.
+        if case .str(let s) = heap.payload[Int(r)] { return s.hash }
         try refuseDequeOperand(r, "hash of a deque")
         if let why = heap.identityLookupUncertainty(r) { throw notModelled("hashing this id", because: why) }
         if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
@@ -32,7 +34,6 @@ extension Interpreter {
         case .native(let o) where o is MethodWrapper:
             throw notModelled("hash of a method-wrapper")   // wrapper_hash
         case .native(let o as ComplexObject): return complexHash(r, o)
-        case .str(let s): return s.hash
         case .int(let v): return IntLayout.hash(v)
         case .bigInt(let v): return IntLayout.hash(v)
         case .float(let d):

@@ -87,6 +87,10 @@ public final class Interpreter {
     /// Counts stores and deletions of class attributes (each may change a type's version
     /// tag and so a specialized instruction's outcome: `specializedPropertyLoad`).
     var classAttributeEpoch = 0
+    /// The type attribute cache (TypeAttributeCache.swift) and what tells it an answer may
+    /// be stale.
+    let typeVersion = TypeVersion()
+    var typeAttributeCache = TypeAttributeCache()
     /// The builtin behind sys.stdout's bound `write` (`fileWrite`), and the `__reversed__`
     /// reversed() binds for a list or range (`newReversed`).
     var textIOWrapperWrite: Int32 = -1

@@ -6,6 +6,7 @@ extension Profile {
     public static let cpython36: Profile = {
         var p = Profile.cpython38
         p.annotationNameInNames = true
+        p.interactiveCommentLinesContinue = true
         p.lengthSignCheckedBeforeSize = false
         p.heapTypeSubscriptSaysIndexing = true
         p.trashcanChecksDealloc = false

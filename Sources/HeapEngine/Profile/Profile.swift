@@ -94,6 +94,12 @@ public struct Profile: Sendable, Equatable {
     /// a loop's back edge, after a CALL), not inside the allocation as in 3.11 and earlier.
     public var gcCollectsOnEvalBreaker: Bool
 
+    /// 3.6's tokenizer skips a line of blanks and/or a comment at the start of an interactive
+    /// statement and reads the next one at `... `; only a line with nothing at all ends it
+    /// (3.8+ lets such a first line through as an empty statement, bpo-33306's tokenizer
+    /// change). `# c` then `1/0` at 3.6.15's prompt: `>>> ... `, and the traceback says line 2.
+    public var interactiveCommentLinesContinue: Bool = false
+
     // MARK: - Compiler and calls
 
     /// 3.9+ (bpo-39320, compile.c starunpack_helper): a list or set display of three or more

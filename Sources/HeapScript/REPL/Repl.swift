@@ -14,8 +14,9 @@ public struct Repl {
     }
 
     private func runStatements(_ text: String, prompts: Bool, stdout: (String) -> Void, stderr: (String) -> Void) -> Bool {
-        var input = InteractiveInput(text)
+        var input = InteractiveInput(text, commentLinesContinue: session.profile.interactiveCommentLinesContinue)
         while let chunk = input.next() {
+            session.noteEmptyStatements(input.takeEmptyStatements())
             let read = input.takePrompts()
             if prompts { stderr(read) }
             let result = chunk.error.map { session.syntaxFailure($0, filename: "<stdin>") }
@@ -29,8 +30,9 @@ public struct Repl {
             }
             if result.stopped { return false }
         }
+        session.noteEmptyStatements(input.takeEmptyStatements())
         let read = input.takePrompts()
-        if prompts { stderr(read + ">>> \n") }
+        if prompts { stderr(input.endedInContinuation ? read : read + ">>> \n") }
         let last = session.finalize()
         stdout(last.stdout)
         stderr(last.stderr)

@@ -165,6 +165,14 @@ public final class Session {
         return ExecutionResult(stderr: text, exception: "\(e.kind.rawValue): \(e.message)")
     }
 
+    /// Lines the REPL read as empty statements (blanks or a comment: a `pass` to CPython's
+    /// parser, compiled and run). 3.13 registers their lines with linecache as it does any
+    /// statement's, so they count in the next statement's `<stdin>-N`.
+    public func noteEmptyStatements(_ sources: [String]) {
+        guard interp.profile.replCachesSourceLines else { return }
+        for source in sources { interp.cacheSourceLines(source, filename: "<stdin>") }
+    }
+
     private func execute(_ stmts: [Stmt], numberParses: NumberTokenParses, source: String, filename: String,
                          interactive: Bool) -> ExecutionResult {
         let i = interp

@@ -341,8 +341,13 @@ extension Interpreter {
             let removed = src.count - stripped.count
             let trimmed = String(stripped).trimmingTrailingWhitespace()
             out += "    \(trimmed)\n"
-            let caretCol = max(0, e.offset - 1 - removed)
-            out += "    " + String(repeating: " ", count: caretCol) + String(repeating: "^", count: max(1, e.width)) + "\n"
+            // print_error_text: 3.10+ prints no caret that would point left of the stripped
+            // text (an IndentationError's or TabError's offset inside the indentation: "unexpected
+            // indent" on 3.11.7-3.13.0); 3.8 puts it at the first column.
+            let caretCol = e.offset - 1 - removed
+            if caretCol >= 0 || profile.minor < 10 {
+                out += "    " + String(repeating: " ", count: max(0, caretCol)) + String(repeating: "^", count: max(1, e.width)) + "\n"
+            }
         }
         out += "\(e.kind.rawValue): \(e.message)\n"
         return out

@@ -269,6 +269,27 @@ extension Interpreter {
         }
     }
 
+    /// a ** e by squaring in machine ints, nil when a step overflows (the BigInt path then
+    /// answers): the same value long_pow computes, without its temporaries (which the engine
+    /// does not make on either path).
+    static func intPower(_ a: Int, _ e: Int) -> Int? {
+        var result = 1, base = a, e = e
+        while e > 0 {
+            if e & 1 == 1 {
+                let (r, o) = result.multipliedReportingOverflow(by: base)
+                if o { return nil }
+                result = r
+            }
+            e >>= 1
+            if e > 0 {
+                let (b, o) = base.multipliedReportingOverflow(by: base)
+                if o { return nil }
+                base = b
+            }
+        }
+        return result
+    }
+
     private func arithmetic(_ op: BinaryOp, _ x: Num, _ y: Num) throws -> ObjectRef {
         if case .float = x { return try floatArithmetic(op, doubleOf(x), doubleOf(y)) }
         if case .float = y { return try floatArithmetic(op, doubleOf(x), doubleOf(y)) }
@@ -286,6 +307,13 @@ extension Interpreter {
             case .bitAnd: return try newInt(a & b)
             case .bitOr: return try newInt(a | b)
             case .bitXor: return try newInt(a ^ b)
+            // l_divmod's floor rounding; Int.min // -1 overflows and takes the BigInt path.
+            case .floorDiv where b != 0 && !(a == .min && b == -1), .mod where b != 0 && !(a == .min && b == -1):
+                var (q, r) = a.quotientAndRemainder(dividingBy: b)
+                if r != 0 && ((r < 0) != (b < 0)) { q -= 1; r += b }
+                return try newInt(op == .floorDiv ? q : r)
+            case .pow where b >= 0:
+                if let r = Interpreter.intPower(a, b) { return try newInt(r) }
             default: break
             }
         }

@@ -11,7 +11,9 @@
 ///    inside it are skipped), or at end of input.
 /// 3. A line at column 0 that cannot continue the statement (`print(2)` after an `if` body without
 ///    a blank line) is a SyntaxError; that line is consumed with the failed chunk.
-/// 4. Lines holding only blanks or a comment at the start of a chunk are empty statements (skipped).
+/// 4. Lines holding only blanks or a comment at the start of a chunk are empty statements (skipped);
+///    3.6 instead reads on at `... ` until a line with something (or nothing at all) comes
+///    (`Profile.interactiveCommentLinesContinue`).
 ///
 /// The model: feed the chunk one more line until the parser, run over partial input, either
 /// finishes (the chunk is complete) or fails on a token it has already seen (a SyntaxError).
@@ -23,8 +25,17 @@ public struct InteractiveInput {
     /// line that continues one (PyOS_Readline's prompt, written to stderr when stdin is not a
     /// terminal).
     var prompts = ""
+    /// 3.6: lines of blanks or a comment continue the statement (see rule 4).
+    let commentLinesContinue: Bool
+    /// The input ended while such lines were being skipped: CPython 3.6 read the end at `... `
+    /// and stopped there, with no `>>> ` after it.
+    public private(set) var endedInContinuation = false
+    /// The empty statements (lines of blanks or a comment) read since the last call of
+    /// `takeEmptyStatements`: CPython's parser gives each a `pass`, compiled and run.
+    var emptyStatements: [String] = []
 
-    public init(_ text: String) {
+    public init(_ text: String, commentLinesContinue: Bool = false) {
+        self.commentLinesContinue = commentLinesContinue
         var lines: [String] = []
         var cur = String.UnicodeScalarView()
         for u in text.unicodeScalars {
@@ -46,6 +57,15 @@ public struct InteractiveInput {
                 prompts += end == first ? ">>> " : "... "
                 end += 1
                 let atEnd = end == lines.count
+                if commentLinesContinue && isEmptyStatement(source) && lines[end - 1] != "\n" {
+                    if !atEnd { continue }
+                    // The end of input, read at `... `: CPython 3.6 stops there.
+                    prompts += "... \n"
+                    endedInContinuation = true
+                    index = end
+                    return nil
+                }
+                if commentLinesContinue && !isEmptyStatement(source) { source = skippingLeadingBlankLines(source) }
                 let status = atEnd ? finalStatus(source) : Parser.interactiveStatus(source)
                 // A statement the end of input closes (no blank line after a body, no final
                 // line break, an open bracket) is read once more, at a `... ` prompt, where the
@@ -58,7 +78,7 @@ public struct InteractiveInput {
                     continue
                 case .complete:
                     index = end
-                    if isEmptyStatement(source) { break }
+                    if isEmptyStatement(source) { emptyStatements.append(source); break }
                     return InteractiveChunk(source: source, firstLine: first + 1, lineCount: end - first, error: nil)
                 case .invalid(let e):
                     index = end
@@ -78,6 +98,11 @@ public struct InteractiveInput {
         return prompts
     }
 
+    public mutating func takeEmptyStatements() -> [String] {
+        defer { emptyStatements = [] }
+        return emptyStatements
+    }
+
     /// At end of input CPython closes whatever is open (pegen turns ENDMARKER into NEWLINE).
     func finalStatus(_ source: String) -> Completeness {
         do {
@@ -87,6 +112,22 @@ public struct InteractiveInput {
             if case .syntax(let e) = error { return .invalid(e) }
             return .complete
         }
+    }
+
+    /// 3.6's skipped lines at the start of a statement as backslash continuations: the parser
+    /// then sees nothing of them but their line numbers (`# c` then `1/0`: "line 2").
+    func skippingLeadingBlankLines(_ source: String) -> String {
+        var out = ""
+        var leading = true
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            if leading && !line.isEmpty && isEmptyStatement(String(line)) { out += "\\\n"; continue }
+            leading = false
+            out += line + "\n"
+        }
+        if !source.hasSuffix("\n"), let last = source.split(separator: "\n", omittingEmptySubsequences: false).last {
+            out += last
+        }
+        return out
     }
 
     func isEmptyStatement(_ source: String) -> Bool {

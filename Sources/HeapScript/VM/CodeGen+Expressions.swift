@@ -883,7 +883,7 @@ extension CodeGen {
         let keys = entries.map { $0.key! }
         if keys.count > 1, keys.allSatisfy(c.isLiteral) {
             for entry in entries { try emitExpr(entry.value) }
-            guard let keyTuple = try c.foldConstant(Expr(.tuple(keys), span), byCompiler: true).map({ c.addConst($0) }) else {
+            guard let keyTuple = try c.constantTuple(keys) else {
                 throw c.unsupported("these dict display keys", span)
             }
             emitConst(keyTuple)

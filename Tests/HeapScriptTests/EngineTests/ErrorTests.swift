@@ -70,6 +70,25 @@ final class ErrorTests: XCTestCase {
         expect(s, "'unterminated", "", raises: "SyntaxError: unterminated string literal (detected at line 1)")
     }
 
+    /// print_error_text (3.10+) prints no caret that would point into the indentation: the
+    /// whole stderr of `python3 FILE` on 3.11.7, 3.12.1 and 3.13.0 ("unexpected indent" and
+    /// TabError carry an offset inside it; "expected an indented block" keeps its caret).
+    func testIndentationErrorCarets() {
+        let cases: [(String, String)] = [
+            ("x = 1\n    y = 2\n", "  File \"t.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n"),
+            ("if 1:\n\tx=1\n        y=2\n",
+             "  File \"t.py\", line 3\n    y=2\nTabError: inconsistent use of tabs and spaces in indentation\n"),
+            ("if 1:\nx = 2\n",
+             "  File \"t.py\", line 2\n    x = 2\n    ^\nIndentationError: expected an indented block after 'if' statement on line 1\n"),
+        ]
+        for p in [Profile.cpython311, .cpython312, .cpython313] {
+            for (source, expected) in cases {
+                let r = Session(profile: p, script: true).runScript(source, path: "t.py")
+                XCTAssertEqual(r.stderr, expected, "\(source) under \(p.version)")
+            }
+        }
+    }
+
     /// Setting and deleting attributes, each line's error as `python3 -q -i` prints it on
     /// 3.6.15, 3.8.18, 3.11.7, 3.12.1 and 3.13.0: a module's dict takes new names; a missing
     /// name on delete was the dict's bare KeyError text before 3.11; 3.13 says why an object

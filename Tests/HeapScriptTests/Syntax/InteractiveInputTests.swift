@@ -37,6 +37,29 @@ final class InteractiveInputTests: XCTestCase {
         XCTAssertEqual(prompts("x=1"), ">>> ... \n>>> \n")
     }
 
+    /// CPython 3.6.15's tokenizer skips lines of blanks or a comment at the start of a
+    /// statement and reads on at `... ` (3.8+ reads each at `>>> `); only an empty line ends
+    /// the empty statement, and input ending there stops at that `... `. Its stderr for each:
+    func testCommentLinesContinueOn36() {
+        func prompts36(_ text: String) -> String {
+            var input = InteractiveInput(text, commentLinesContinue: true)
+            var out = ""
+            while input.next() != nil { out += input.takePrompts() }
+            return out + input.takePrompts() + (input.endedInContinuation ? "" : ">>> \n")
+        }
+        XCTAssertEqual(prompts36("# c\nx = 1\nx\n"), ">>> ... >>> >>> \n")
+        XCTAssertEqual(prompts36("# c\n\nx = 1\n"), ">>> ... >>> >>> \n")
+        XCTAssertEqual(prompts36("# a\n# b\nx = 1\n"), ">>> ... ... >>> \n")
+        XCTAssertEqual(prompts36("# c\n   \nx=1\n"), ">>> ... ... >>> \n")
+        XCTAssertEqual(prompts36("x=1\n# c\n"), ">>> >>> ... \n")
+        XCTAssertEqual(prompts36("# c\ndef f():\n    return 1\n\nf()\n"), ">>> ... ... ... >>> >>> \n")
+        // The skipped lines keep their numbers: `# c` then `1/0` fails on line 2.
+        var input = InteractiveInput("# c\n1/0\n", commentLinesContinue: true)
+        let chunk = input.next()
+        XCTAssertEqual(chunk?.firstLine, 1)
+        XCTAssertEqual(try Parser.parseInteractive(chunk?.source ?? "").first?.span.line, 2)
+    }
+
     func testSimpleStatementsEndAtNewline() {
         XCTAssertEqual(chunks("x = 1\ny = 2\n"), ["1+1", "2+1"])
         XCTAssertEqual(chunks("print(1); print(2)\nif 1: print(3)\n\nprint(4)\n"), ["1+1", "2+2", "4+1"])

@@ -146,6 +146,9 @@ extension Interpreter {
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
+            if m.name == "dataclasses", Interpreter.isDataclassesStandInAttribute(attr) || !surface.has(attribute: attr, inModule: "dataclasses") {
+                throw notModelled("dataclasses.\(attr)")
+            }
             if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }

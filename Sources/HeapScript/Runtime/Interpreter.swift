@@ -180,6 +180,8 @@ public final class Interpreter {
     var makingDataclass = false
     /// The collector's counts and switch before the decoration under way.
     var dataclassSaved: ([Int], Bool)?
+    /// dataclasses.FrozenInstanceError, once `import dataclasses` made it.
+    var frozenInstanceErrorType: ObjectRef?
     /// The `__module__` a class statement gets (its globals' `__name__` in CPython): always
     /// `__main__` but while Lib/weakref.py's finalize ("weakref") or Lib/_weakrefset.py's
     /// WeakSet ("_weakrefset") is made.

@@ -43,9 +43,23 @@ extension Interpreter {
         }
         try dictSet(d, name("__builtins__"), builtinsDict)
         defineDataclassesNatives(d)
+        // `class FrozenInstanceError(AttributeError): pass`: the engine has no Python subclasses
+        // of builtin exceptions, so a static type stands in (its instances' size is refused:
+        // CPython's heap type adds a weakref slot, and from 3.12 a managed pre-header).
+        let attributeError = exceptionTypes["AttributeError"]!
+        let frozen = heap.newStaticType(name: "FrozenInstanceError", kind: .exception, base: attributeError,
+                                        basicSize: heap.typeInfo(attributeError).basicSize, isGC: true)
+        heap.typeInfo(frozen).module = "dataclasses"
+        frozenInstanceErrorType = frozen
+        try dictSet(d, name("FrozenInstanceError"), frozen)
         classBodyModule = "dataclasses"
         defer { classBodyModule = "__main__" }
-        try runStandIn(dataclassesModuleSource(), filename: Interpreter.dataclassesModuleFile, in: d)
+        let source = dataclassesModuleSource()
+        do { _ = try Parser.parseModule(source, filename: Interpreter.dataclassesModuleFile, limits: ParserLimits(profile)) } catch {
+            print(source)
+            throw notModelled("dataclasses", because: "the stand-in does not parse: \(error)")
+        }
+        try dataclassExec(source, globals: d, namespace: d, filename: Interpreter.dataclassesModuleFile)
         opaqueObjects[d] = "dataclasses.__dict__"
     }
 
@@ -117,6 +131,26 @@ extension Interpreter {
             if w.dict == nil { w.dict = try i.newDict() }
             try i.dictSet(w.dict!, i.name("__wrapped__"), args[1])
             return i.heap.newNone()
+        }
+        // `f.default.__class__.__hash__ is None` (3.11+'s mutable-default test).
+        defineFunction(in: d, "_hb_class_hash_is_none", module: m) { i, _, args, _ in
+            for c in i.heap.typeInfo(of: args[0]).mro {
+                let info = i.heap.typeInfo(c)
+                if info.isHeapType {
+                    if let v = try i.dictGet(info.dict!, i.name("__hash__")) { return i.heap.newBool(v == i.heap.none) }
+                    continue
+                }
+                switch info.kind {
+                case .list, .dict, .set: return i.heap.newBool(true)
+                case .object, .type, .int, .bool, .float, .str, .bytes, .tuple, .frozenset, .none, .function,
+                     .builtinFunction, .range, .notImplemented, .ellipsis, .exception, .instance:
+                    return i.heap.newBool(false)
+                default:
+                    throw i.notModelled("a dataclass field whose default is a '\(info.name)' object",
+                                        because: "heapbook does not know whether CPython's type has __hash__ = None")
+                }
+            }
+            return i.heap.newBool(false)
         }
         defineFunction(in: d, "_hb_is_member_descriptor", module: m) { i, _, args, _ in
             i.heap.newBool(i.heap.memberDescr(args[0]) != nil)
@@ -299,8 +333,7 @@ extension Interpreter {
     /// `exec(txt, globals, ns)` of the source `_create_fn` (3.13: `_FuncBuilder`) builds:
     /// compiled by the engine as CPython compiles it (`<string>`), run with `globals` and
     /// `ns` as the frame's globals and locals.
-    func dataclassExec(_ source: String, globals: ObjectRef, namespace: ObjectRef) throws {
-        let filename = "<string>"
+    func dataclassExec(_ source: String, globals: ObjectRef, namespace: ObjectRef, filename: String = "<string>") throws {
         let stmts: [Stmt]
         do { stmts = try Parser.parseModule(source, filename: filename, limits: ParserLimits(profile)) } catch {
             throw notModelled("a dataclass whose generated methods heapbook's parser does not read", because: "\(error)")
@@ -313,6 +346,7 @@ extension Interpreter {
             code = try CodeGen.compileModule(compiler, stmts, interactive: false)
             codeRef = try compiler.makeCode(code)
         } catch let e as PyException { throw e } catch let u as UnsupportedAtRuntime { throw u } catch {
+            if filename != "<string>" { print(source) }
             throw notModelled("a dataclass whose generated methods heapbook's compiler does not compile", because: "\(error)")
         }
         defer { heap.decref(codeRef) }

@@ -19,8 +19,6 @@ extension Interpreter {
             ? ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots", "weakref_slot"]
             : ["init", "repr", "eq", "order", "unsafe_hash", "frozen"]
         var s = """
-        class FrozenInstanceError(AttributeError): pass
-
         class _HAS_DEFAULT_FACTORY_CLASS:
             def __repr__(self):
                 return '<factory>'
@@ -279,10 +277,10 @@ extension Interpreter {
                 body_lines.append(f'\(indent){self_name}.{_POST_INIT_NAME}()')
             if not body_lines:
                 body_lines = ['\(indent)pass']
-            _init_params = [_init_param(f) for f in std_fields]
+            _init_params = [_init_param(g) for g in std_fields]
             if kw_only_fields:
                 _init_params += ['*']
-                _init_params += [_init_param(f) for f in kw_only_fields]
+                _init_params += [_init_param(g) for g in kw_only_fields]
 
         """
         if minor >= 13 {
@@ -463,7 +461,7 @@ extension Interpreter {
 
         """ : "")\
         \(minor >= 11 ? """
-            if f.default.__class__.__hash__ is None:
+            if _hb_class_hash_is_none(f.default):
         """ : """
             if isinstance(f.default, (list, dict, set)):
         """)\
@@ -502,13 +500,13 @@ extension Interpreter {
         """ : """
                 cls_fields.append(_get_field(cls, name, type))
         """)
-            for f in cls_fields:
-                fields[f.name] = f
-                if isinstance(getattr(cls, f.name, None), Field):
-                    if f.default is MISSING:
-                        delattr(cls, f.name)
+            for cf in cls_fields:
+                fields[cf.name] = cf
+                if isinstance(getattr(cls, cf.name, None), Field):
+                    if cf.default is MISSING:
+                        delattr(cls, cf.name)
                     else:
-                        setattr(cls, f.name, f.default)
+                        setattr(cls, cf.name, cf.default)
             for name in _hb_class_fields_without_annotation(cls, cls_annotations, Field):
                 raise TypeError(f'{name!r} is a field but has no type annotation')
             setattr(cls, _FIELDS, fields)
@@ -683,7 +681,7 @@ extension Interpreter {
 
         def _asdict_inner(obj, dict_factory):
             if _is_dataclass_instance(obj):
-                \(minor >= 12 ? """
+        \(minor >= 12 ? """
                 return {
                     f.name: _asdict_inner(getattr(obj, f.name), dict)
                     for f in fields(obj)

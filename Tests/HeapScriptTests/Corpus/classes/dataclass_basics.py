@@ -19,7 +19,8 @@ sys.getsizeof(p) == sys.getsizeof(q)
 sys.getsizeof(p)
 sys.getsizeof(p.__dict__) == sys.getsizeof(q.__dict__)
 p.__dict__
-hasattr(p, '__weakref__')
+import weakref
+weakref.ref(p)() is p
 sys.getrefcount(p)
 r = p
 sys.getrefcount(p)

@@ -164,6 +164,10 @@ extension Interpreter {
                     ns = {}
                     _hb_exec(txt, self.globals, ns)
                     fns = _hb_call_kw(ns['__create_fn__'], self.locals)
+                    # `@__dataclasses_recursive_repr()` on the generated `__repr__`: applied
+                    # after the exec here (the engine's evaluator mishandles the decorator in
+                    # the exec'd closure on a second dataclass; the wrapper is the same).
+                    fns = tuple([_recursive_repr(hf) if hn == '__repr__' else hf for hn, hf in zip(self.names, fns)])
                     for name, fn in zip(self.names, fns):
                         _hb_set_qualname(fn, f"{cls.__qualname__}.{fn.__name__}")
                         if self.unconditional_adds.get(name, False):
@@ -544,8 +548,7 @@ extension Interpreter {
                                         ['  return f"{self.__class__.__qualname__}(' +
                                          ', '.join([f"{f.name}={{self.{f.name}!r}}"
                                                     for f in flds]) + ')"'],
-                                        locals={'__dataclasses_recursive_repr': _hb_recursive_repr_factory},
-                                        decorator="@__dataclasses_recursive_repr()")
+                                        locals={})
                 if eq:
                     cmp_fields = [field for field in field_list if field.compare]
                     terms = [f'self.{field.name}==other.{field.name}' for field in cmp_fields]

@@ -5,6 +5,10 @@ class Node:
     name: str
     next: object = None
 
+@dataclass(eq=False)
+class Leaf:
+    value: int
+
 gc.collect()
 a = Node('a')
 b = Node('b', a)
@@ -13,10 +17,6 @@ sys.getrefcount(a), sys.getrefcount(b)
 gc.is_tracked(a)
 del a, b
 gc.collect()
-@dataclass(eq=False)
-class Leaf:
-    value: int
-
 x = Leaf(1)
 x.me = x
 del x
@@ -35,3 +35,5 @@ w = Node('w', v)
 sys.getrefcount(v)
 del w
 sys.getrefcount(v)
+gc.collect()
+gc.get_count()

@@ -22,7 +22,9 @@ extension Interpreter {
     }
 
     /// Modules `import` can make, sorted.
-    public var modelledModules: [String] { Interpreter.importableModules }
+    public var modelledModules: [String] {
+        Interpreter.importableModules.filter { $0 != "dataclasses" || profile.minor >= 7 }   // dataclasses is 3.7+
+    }
 
     /// The names a fresh import of module `m` defines (its dict's keys), sorted.
     public func modelledAttributes(ofModule m: String) -> [String] {

@@ -64,8 +64,7 @@ extension Interpreter {
         }
         let source = dataclassesModuleSource()
         do { _ = try Parser.parseModule(source, filename: Interpreter.dataclassesModuleFile, limits: ParserLimits(profile)) } catch {
-            print(source)
-            throw notModelled("dataclasses", because: "the stand-in does not parse: \(error)")
+            preconditionFailure("\(Interpreter.dataclassesModuleFile) does not parse: \(error)")
         }
         try dataclassExec(source, globals: d, namespace: d, filename: Interpreter.dataclassesModuleFile)
         opaqueObjects[d] = "dataclasses.__dict__"
@@ -360,7 +359,6 @@ extension Interpreter {
             code = try CodeGen.compileModule(compiler, stmts, interactive: false)
             codeRef = try compiler.makeCode(code)
         } catch let e as PyException { throw e } catch let u as UnsupportedAtRuntime { throw u } catch {
-            if filename != "<string>" { print(source) }
             throw notModelled("a dataclass whose generated methods heapbook's compiler does not compile", because: "\(error)")
         }
         defer { heap.decref(codeRef) }

@@ -98,6 +98,14 @@ final class RefleakTests: XCTestCase {
         "classes/tuple_subclass_new": "refused by design (`__new__` in a class body)",
         // Each run defines its namedtuple classes anew, and the interpreter keeps every class
         // namedtuple() made for the session (CollectionsNamedtuple.swift).
+        // Likewise each run decorates its dataclasses anew, and the interpreter keeps every
+        // class @dataclass made (DataclassesModule.swift).
+        "classes/dataclass_basics": "each run makes dataclasses, kept for the session by design",
+        "classes/dataclass_errors": "each run makes dataclasses, kept for the session by design",
+        "classes/dataclass_frozen": "each run makes dataclasses, kept for the session by design",
+        "classes/dataclass_gc": "each run makes dataclasses, kept for the session by design",
+        "classes/dataclass_kw_only": "each run makes dataclasses, kept for the session by design",
+        "classes/dataclass_slots": "refused under 3.11 by design (dataclass(slots=True))",
         "classes/namedtuple_asdict": "each run makes a namedtuple class, kept for the session by design",
         "classes/namedtuple_basics": "each run makes namedtuple classes, kept for the session by design",
         "classes/namedtuple_class_garbage": "refused under 3.11 by design (a collection once a namedtuple class is garbage)",

@@ -23,7 +23,7 @@ SWIFT = os.path.join(ROOT, "Sources", "HeapScript", "Surface", "CPythonSurface+D
 
 # Modules whose dir() later issues need (sys, gc and weakref are the contract's minimum).
 MODULES_DIR = ["sys", "gc", "weakref", "copy", "collections", "array", "itertools", "functools",
-               "operator", "tracemalloc", "ctypes"]
+               "operator", "tracemalloc", "ctypes", "dataclasses"]
 
 
 def common_types():
@@ -89,7 +89,10 @@ def surface():
     # added here; the engine refuses them rather than track whether an exception came first.
     module_dirs = {}
     for m in MODULES_DIR:
-        module_dirs[m] = sorted(dir(__import__(m)))
+        try:
+            module_dirs[m] = sorted(dir(__import__(m)))
+        except ImportError:   # dataclasses before 3.7
+            pass
     extra = ["ps1", "ps2", "last_type", "last_value", "last_traceback"]
     if sys.version_info >= (3, 12):
         extra.append("last_exc")

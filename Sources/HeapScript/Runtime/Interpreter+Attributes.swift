@@ -137,6 +137,12 @@ extension Interpreter {
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
+            if m.name == "dataclasses", Interpreter.isDataclassesStandInAttribute(attr) {
+                throw notModelled("dataclasses.\(attr)", because: "the name is heapbook's stand-in's, not CPython's dataclasses.py's")
+            }
+            if m.name == "dataclasses", !surface.has(attribute: attr, inModule: "dataclasses") {
+                throw notModelled("dataclasses.\(attr)", because: "CPython \(profile.version)'s dataclasses.py has no such name; heapbook's stand-in does")
+            }
             if m.name == "collections", attr == "__dict__" { throw notModelled("collections.__dict__") }
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }

@@ -107,6 +107,11 @@ extension Interpreter {
         case slotWrapper(Int32)
         /// Anything else (NULL, attr): the attribute's value; `obj`'s reference is released.
         case attribute(ObjectRef)
+        /// `object.__setattr__(self, name, value)` (the generated `__init__` of a frozen
+        /// dataclass): LOAD_METHOD finds object's wrapper_descriptor (NULL + attr), and CALL
+        /// calls it through _PyObject_MakeTpCall (a tuple of the arguments) and
+        /// wrapperdescr_call (a slice of it without self). The stack holds `object`.
+        case unboundObjectSlot(Int32)
     }
 
     /// LOAD_METHOD: consumes `obj`'s reference for `.attribute` and when the lookup raises,
@@ -131,6 +136,9 @@ extension Interpreter {
         if heap.isOrderedDict(obj) || obj == heap.orderedDictTypeIfMade {
             if heap.isOrderedDict(obj), let id = orderedDictMethodID(attr) { return .builtin(id) }
             do { _ = try orderedDictAttribute(obj, attr) } catch { heap.decref(obj); throw error }
+        }
+        if obj == heap.builtinType(.object), attr == "__setattr__", let id = objectSlotTable[attr] {
+            return .unboundObjectSlot(id)
         }
         let hooked: Bool
         do { hooked = try getattrHook(of: obj) != nil } catch { heap.decref(obj); throw error }
@@ -184,6 +192,20 @@ extension Interpreter {
             let held = heap.takeFromFreeLists(FreeListCounts(tuples: tuples))
             defer { heap.releaseWorkingSet(held) }
             let result = try callSlotWrapper(id, obj, args, kwargs)
+            evalBreaker()
+            return result
+        case .unboundObjectSlot(let id):
+            defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
+            guard let selfRef = args.first, kwargs.isEmpty, heap.typeInfo(of: selfRef).isHeapType,
+                  case .instance = heap.payload[Int(selfRef)] else {
+                throw notModelled("object.__setattr__ called with other than an instance of a class and positional arguments")
+            }
+            var tuples = Array(repeating: 0, count: args.count + 1)
+            tuples[args.count] += 1
+            tuples[args.count - 1] += 1
+            let held = heap.takeFromFreeLists(FreeListCounts(tuples: tuples))
+            defer { heap.releaseWorkingSet(held) }
+            let result = try callSlotWrapper(id, selfRef, Array(args.dropFirst()), kwargs)
             evalBreaker()
             return result
         case .attribute(let bound):

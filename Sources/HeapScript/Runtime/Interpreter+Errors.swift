@@ -220,6 +220,7 @@ extension Interpreter {
     /// A traceback of `entries` (innermost first) ending with `lastLine`.
     func formatTraceback(_ entries: [TracebackEntry], lastLine: String) -> String {
         var out = "Traceback (most recent call last):\n"
+        if let u = dataclassTracebackRefusal(entries) { swallowedRefusal = swallowedRefusal ?? u }
         // tb_print_internal: a line repeated more than TB_RECURSIVE_CUTOFF (3) times in a
         // row is summarised.
         let cutoff = 3

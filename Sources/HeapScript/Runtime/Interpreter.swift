@@ -178,6 +178,14 @@ public final class Interpreter {
     var namedtupleClasses: [ObjectRef: NamedtupleInfo] = [:]
     var namedtupleGetter: Int32?
     var makingNamedtupleClass = false
+    /// The classes `@dataclass` made, each kept alive by the interpreter (DataclassesModule.swift).
+    var dataclassClasses: [ObjectRef: String] = [:]
+    /// While `@dataclass` processes a class: the names it sets are allowed in its dict.
+    var makingDataclass = false
+    /// The collector's counts and switch before the decoration under way.
+    var dataclassSaved: ([Int], Bool)?
+    /// dataclasses.FrozenInstanceError, once `import dataclasses` made it.
+    var frozenInstanceErrorType: ObjectRef?
     /// The `__module__` a class statement gets (its globals' `__name__` in CPython): always
     /// `__main__` but while Lib/weakref.py's finalize ("weakref") or Lib/_weakrefset.py's
     /// WeakSet ("_weakrefset") is made.

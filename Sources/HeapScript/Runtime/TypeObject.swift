@@ -72,7 +72,11 @@ extension Interpreter {
                 unchanged = isCell(v)
             // A namedtuple's (CollectionsNamedtuple.swift: copy, pickle, match and copy.replace,
             // which read them, are refused on their own).
-            case "__getnewargs__", "__match_args__", "__replace__" where makingNamedtupleClass:
+            case "__getnewargs__", "__match_args__", "__replace__" where makingNamedtupleClass || makingDataclass:
+                continue
+            // What `@dataclass` sets (DataclassesModule.swift): read by fields(), pattern
+            // matching (refused), copy.replace (refused) and `del` (refused with `__setattr__`).
+            case "__dataclass_fields__", "__dataclass_params__", "__delattr__" where makingDataclass:
                 continue
             case "__new__":
                 unchanged = isModelledClassNew(v)   // SlotTpNew.swift
@@ -98,6 +102,13 @@ extension Interpreter {
             // `__slotnames__` fills no slot (update_slot finds no slotdef for it): copyreg's
             // _slotnames caches a class's slot names there (CopyregReduce.swift).
             if attr == "__slotnames__", let value, case .list = heap.payload[Int(value)] { return }
+            // What `@dataclass` sets on the class it processes (DataclassesModule.swift): the
+            // docstring type's getter reads, and names no slot reads (`__delattr__` only by `del`,
+            // refused on a class defining `__setattr__`, which a frozen dataclass does).
+            if makingDataclass, value != nil,
+               ["__dataclass_fields__", "__dataclass_params__", "__match_args__", "__delattr__", "__doc__", "__replace__"].contains(attr) {
+                return
+            }
             guard let value else {
                 // Deleting a slot method makes the next base's one apply: not modelled.
                 if Interpreter.honouredSpecialMethods.contains(attr) { throw notModelled("del \(info.name).\(attr)") }
@@ -127,7 +138,8 @@ extension Interpreter {
         if name == "__hash__" && value == heap.none { return }
         // `__missing__` fills no slot: dict_subscript looks it up on a dict subclass at each
         // miss (dictMissing); on any other class it is an ordinary method.
-        guard Interpreter.honouredSpecialMethods.contains(name) || name == "__missing__", case .function = heap.payload[Int(value)] else {
+        // `__post_init__` fills no slot either: the `__init__` @dataclass generates calls it.
+        guard Interpreter.honouredSpecialMethods.contains(name) || name == "__missing__" || name == "__post_init__", case .function = heap.payload[Int(value)] else {
             throw notModelled(name)
         }
     }

@@ -22,7 +22,9 @@ extension Interpreter {
     }
 
     /// Modules `import` can make, sorted.
-    public var modelledModules: [String] { Interpreter.importableModules }
+    public var modelledModules: [String] {
+        Interpreter.importableModules.filter { $0 != "dataclasses" || profile.minor >= 7 }   // dataclasses is 3.7+
+    }
 
     /// The names a fresh import of module `m` defines (its dict's keys), sorted.
     public func modelledAttributes(ofModule m: String) -> [String] {
@@ -40,6 +42,14 @@ extension Interpreter {
             heap.decref(module)
             names.remove("__dict__")
             names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter { !Interpreter.isCopyStandInAttribute($0) })
+        } else if m == "dataclasses", profile.minor >= 7, let module = try? importModule(m), case .module(let info) = heap.payload[Int(module)] {
+            // Made on first import only (DataclassesModule.swift); the stand-in's own names and
+            // those CPython's module lacks are refused.
+            heap.decref(module)
+            names.remove("__dict__")
+            names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter {
+                !Interpreter.isDataclassesStandInAttribute($0) && surface.has(attribute: $0, inModule: "dataclasses")
+            })
         } else if m == "collections" {
             // Made on first import only (CollectionsModule.swift): `deque`, `OrderedDict`
             // (OrderedDictObject.swift); its `__dict__` is refused (CPython's holds the whole

@@ -283,6 +283,9 @@ extension Interpreter {
         }
         // METH_NOARGS method descriptors of every builtin type (SizeofMethods.swift).
         if bare == "__sizeof__" { return noArgs() }
+        // The Lib/dataclasses.py stand-in's helpers (DataclassesModule.swift), called only by
+        // its code with the arguments they take.
+        if qualified.hasPrefix("dataclasses._hb_") { return S(min: 0, max: 8, arity: .unknown, keywords: .none(q)) }
         // METH_O | METH_COEXIST: dict/set/frozenset `__contains__`, list/dict `__getitem__`.
         if bare == "__contains__" || bare == "__getitem__" { return one() }
         switch qualified {

@@ -8,6 +8,7 @@ extension Interpreter {
         do {
             try refuseStartupRefcount(r)
             try refuseNamedtupleClassRefcount(r)
+            try refuseDataclassRefcount(r)
             // A shared object whose start-up count is not CPython's is refused, never shown
             // with the engine's provisional base (StartupRefcounts).
             if heap.hasUnmodelledCount(r) {
@@ -48,6 +49,10 @@ extension Interpreter {
             if (i.profile.minor >= 12 && (i.isItertoolsType(args[0]) || i.heap.isCollectionsType(args[0])))
                 || (i.profile.minor >= 11 && i.isPartialType(args[0])) {
                 throw i.notModelled("sys.getsizeof(\(i.heap.typeInfo(args[0]).name))", because: "CPython \(i.profile.version) makes it a heap type")
+            }
+            if let t = i.frozenInstanceErrorType, i.heap.typeOf[Int(args[0])] == t {
+                throw i.notModelled("sys.getsizeof() of a dataclasses.FrozenInstanceError", because: "CPython's class is a heap type "
+                                    + "whose instances have a weakref slot (3.12+: a managed pre-header) that heapbook's stand-in does not")
             }
             if let gen = i.generator(args[0]), gen.size == nil {
                 throw i.notModelled("sys.getsizeof() of this generator", because: "its frame's size depends on "

@@ -398,7 +398,7 @@ extension Interpreter {
     /// A collection once a namedtuple class is garbage in CPython: what it finds (its type,
     /// functions, cells...) is not the engine's class, which the interpreter keeps.
     func refuseNamedtupleGarbage(_ what: String) throws {
-        guard !namedtupleClasses.isEmpty else { return }
+        guard !namedtupleClasses.isEmpty || !dataclassClasses.isEmpty else { return }
         let objs = heap.getObjects()
         var refs: [ObjectRef: Int] = [:]
         refs.reserveCapacity(objs.count)
@@ -406,6 +406,7 @@ extension Interpreter {
         for o in objs { heap.forEachReferent(o) { r in if let n = refs[r] { refs[r] = n - 1 } } }
         // The interpreter's own reference to each class is not CPython's.
         for c in namedtupleClasses.keys { if let n = refs[c] { refs[c] = n - 1 } }
+        for c in dataclassClasses.keys { if let n = refs[c] { refs[c] = n - 1 } }
         var work = objs.filter { refs[$0]! > 0 }
         var reached = Set(work)
         while let o = work.popLast() {
@@ -414,6 +415,10 @@ extension Interpreter {
         for (c, info) in namedtupleClasses where refs[c] != nil && !reached.contains(c) {
             throw notModelled(what, because: "the namedtuple class \(info.typename) is garbage, and what CPython collects "
                 + "of it (its type, functions, cells and dicts) is not heapbook's class")
+        }
+        for (c, n) in dataclassClasses where refs[c] != nil && !reached.contains(c) {
+            throw notModelled(what, because: "the dataclass \(n) is garbage, and what CPython collects of it (its type, "
+                + "the exec'd functions, cells, Field objects and dicts) is not heapbook's class")
         }
     }
 }

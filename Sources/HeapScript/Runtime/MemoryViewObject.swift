@@ -328,20 +328,18 @@ extension Interpreter {
         }
     }
 
-    /// `memoryview.X` and `v.X` where not modelled: everything but the registered methods,
-    /// the getters above and `__class__`.
+    /// `v.X` where not modelled: what CPython has besides the registered methods, the getters
+    /// above and `__class__` is refused; the rest is the generic AttributeError.
     func refuseMemoryViewAttribute(_ obj: ObjectRef, _ attr: String) throws {
-        let why = "heapbook models only some attributes of memoryview"
-        if obj == heap.builtinType(.memoryView), methodTable[.memoryView]?[attr] == nil, attr != "__name__", attr != "__class__" {
-            throw notModelled("memoryview.\(attr)", because: why)
+        if heap.memoryView(obj) != nil, methodTable[.memoryView]?[attr] == nil, !Interpreter.memoryViewGetters.contains(attr),
+           attr != "__class__" {
+            try refuseIfCPythonHas(attr, on: obj)
         }
-        let getters: Set<String> = ["obj", "nbytes", "readonly", "itemsize", "format", "ndim", "shape", "strides",
-                                    "suboffsets", "c_contiguous", "f_contiguous", "contiguous", "__class__"]
-        if heap.memoryView(obj) != nil, methodTable[.memoryView]?[attr] == nil, !getters.contains(attr) {
-            throw notModelled("memoryview.\(attr)", because: why)
-        }
-        if heap.kind(obj) == .managedBuffer, attr != "__class__" { throw notModelled("managedbuffer.\(attr)", because: why) }
+        if heap.kind(obj) == .managedBuffer, attr != "__class__" { try refuseIfCPythonHas(attr, on: obj) }
     }
+
+    static let memoryViewGetters: Set<String> = ["obj", "nbytes", "readonly", "itemsize", "format", "ndim", "shape", "strides",
+                                                 "suboffsets", "c_contiguous", "f_contiguous", "contiguous"]
 
     func defineMemoryViewMethods() {
         defineMethod(.memoryView, "tobytes") { i, s, _, _ in try i.memoryViewToBytes(i.heap.memoryView(s!)!) }

@@ -28,6 +28,9 @@
 public final class ByteArrayObject {
     public private(set) var bytes: [UInt8]
     public private(set) var alloc: Int
+    /// ob_exports: the managed buffers holding this bytearray's buffer (MemoryViewObject.swift).
+    /// While it is not 0, PyByteArray_Resize to another length raises BufferError.
+    public internal(set) var exports = 0
 
     /// PyByteArray_FromStringAndSize(bytes, n).
     public init(fromStringAndSize bytes: [UInt8]) {

@@ -79,6 +79,10 @@ extension TypeLayout {
         // mappingproxyobject: PyObject_HEAD, mapping (`type(C.__dict__).__basicsize__` 24 on
         // 3.6.15-3.13.0); a GC type.
         case .mappingProxy: return TypeLayout(basicSize: 24, isGC: true)
+        // PyMemoryViewObject (basicsize 144, itemsize 8: `memoryview.__basicsize__`) and
+        // _PyManagedBufferObject (112), both GC types (MemoryViewObject.swift; 3.6.15-3.13.0).
+        case .memoryView: return TypeLayout(basicSize: 144, isGC: true)
+        case .managedBuffer: return TypeLayout(basicSize: 112, isGC: true)
         case .superObject: return o.superObject
         case .traceback: return o.traceback
         case .frame: return o.frame

@@ -117,6 +117,8 @@ public final class Heap {
     var arrayTypeRef: ObjectRef?
     var arrayIteratorTypeRef: ObjectRef?
     var complexTypeRef: ObjectRef?
+    var memoryViewTypeRef: ObjectRef?
+    var managedBufferTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
     /// Addresses across compilations at the prompt (Heap+AddressCertainty.swift).
@@ -204,6 +206,8 @@ public final class Heap {
         case .arrayIterator: return arrayIteratorType()
         case .complex: return complexType()
         case .mappingProxy: return mappingProxyType()
+        case .memoryView: return memoryViewType()
+        case .managedBuffer: return managedBufferType()
         default: return memberDescriptorType()
         }
     }

@@ -130,4 +130,6 @@ public enum TypeKind: UInt8, Sendable {
     /// Modules/_ctypes's simple data objects (CDataObject) of c_long and c_int made by
     /// `from_address` (HeapScript's CtypesModule.swift).
     case ctypesSimple
+    /// Objects/memoryobject.c's memoryview and managedbuffer (`MemoryViewObject.swift`).
+    case memoryView, managedBuffer
 }

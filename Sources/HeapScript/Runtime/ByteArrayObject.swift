@@ -105,6 +105,8 @@ extension Interpreter {
             return try newByteArrayObject(bytesValue(a))
         case .native(let o as ByteArrayObject):
             return try newByteArrayObject(o.bytes)
+        case .native(let o as MemoryViewObject):
+            return try memoryViewToByteArray(o)
         case .list where heap.isExact(a, .list), .tuple where heap.isExact(a, .tuple):
             if profile.minor >= 11 {
                 // 3.11+: a list or tuple is sized at once (PyByteArray_Resize(self, len)).
@@ -211,6 +213,7 @@ extension Interpreter {
             }
             if inplace {
                 // bytearray_iconcat: PyByteArray_Resize(self, len + n), then the copy.
+                try checkByteArrayResize(la, to: la.count + other.count)
                 try ensureHeapRoom(la.count + other.count)
                 la.appendContents(other)
                 heap.incref(a)
@@ -249,7 +252,9 @@ extension Interpreter {
     /// of ints through a temporary bytearray; either way self ends resized once to len + n.
     func byteArrayExtend(_ s: ObjectRef, _ arg: ObjectRef) throws {
         let ba = heap.byteArray(s)!
+        try refuseMemoryViewOperand(arg, "bytearray.extend() of a memoryview")
         if let other = bytesLikeValue(arg) {
+            try checkByteArrayResize(ba, to: ba.count + other.count)
             try ensureHeapRoom(ba.count + other.count)
             ba.appendContents(other)
             return
@@ -258,7 +263,9 @@ extension Interpreter {
         case .list where heap.kind(arg) == .list, .tuple where heap.kind(arg) == .tuple:
             // PyObject_GetIter, the items into a temporary bytearray (not a GC object, its
             // buffer not placed), then one resize of self.
-            ba.appendContents(try byteValuesIterating(arg))
+            let values = try byteValuesIterating(arg)
+            try checkByteArrayResize(ba, to: ba.count + values.count)
+            ba.appendContents(values)
         case .str where heap.kind(arg) == .str:
             if profile.minor >= 13 { throw error("TypeError", "expected iterable of integers; got: 'str'") }
             // Before 3.13 a str is iterated and its first item refused by _getbytevalue
@@ -279,7 +286,9 @@ extension Interpreter {
     func defineByteArrayMethods() {
         defineMethod(.bytearray, "append") { i, s, args, _ in
             let v = try i.byteValue(args[0])
-            i.heap.byteArray(s!)!.appendContents([v])
+            let ba = i.heap.byteArray(s!)!
+            try i.checkByteArrayResize(ba, to: ba.count + 1)
+            ba.appendContents([v])
             return i.heap.newNone()
         }
         defineMethod(.bytearray, "extend") { i, s, args, _ in
@@ -298,10 +307,13 @@ extension Interpreter {
             guard ba.count > 0 else { throw i.error("IndexError", "pop from empty bytearray") }
             if index < 0 { index += ba.count }
             guard index >= 0, index < ba.count else { throw i.error("IndexError", "pop index out of range") }
+            try i.checkByteArrayResize(ba, to: ba.count - 1)
             return try i.newInt(Int(ba.remove(at: index)))
         }
         defineMethod(.bytearray, "clear") { i, s, _, _ in
-            i.heap.byteArray(s!)!.resize(0)
+            let ba = i.heap.byteArray(s!)!
+            try i.checkByteArrayResize(ba, to: 0)
+            ba.resize(0)
             return i.heap.newNone()
         }
         defineMethod(.bytearray, "copy") { i, s, _, _ in

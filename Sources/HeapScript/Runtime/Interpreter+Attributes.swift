@@ -126,6 +126,7 @@ extension Interpreter {
         try refusePartialAttribute(obj, attr)
         try refuseLruCacheAttribute(obj, attr)
         try refuseArrayAttribute(obj, attr)
+        try refuseMemoryViewAttribute(obj, attr)
         try refuseComplexAttribute(obj, attr)
         try refuseMappingProxyAttribute(obj, attr)
         try refuseWeakSetAttribute(obj, attr)
@@ -302,6 +303,7 @@ extension Interpreter {
             if let st = o as? PartialObject, attr != "__class__", let v = try partialAttribute(st, attr) { return v }
             if let st = o as? LruCacheObject, attr != "__class__", let v = try lruCacheAttribute(st, attr) { return v }
             if let a = o as? ArrayObject, let v = try arrayAttribute(a, attr) { return v }
+            if let m = o as? MemoryViewObject, let v = try memoryViewAttribute(obj, m, attr) { return v }
             if let c = o as? ComplexObject, let v = try complexAttribute(c, attr) { return v }
             if let e = o as? ExceptionState {
                 switch attr {
@@ -410,6 +412,9 @@ extension Interpreter {
         try refuseDefaultDictAttributeStore(obj, attr)
         try refuseOrderedDictAttributeStore(obj, attr)
         try refuseSettingIfCPythonDescriptor(attr, on: obj)
+        if heap.memoryView(obj) != nil || heap.kind(obj) == .managedBuffer || obj == heap.builtinType(.memoryView) {
+            throw notModelled("setting attributes of memoryview objects", because: "their AttributeErrors are not modelled")
+        }
         if heap.array(obj) != nil || arrayIterObject(obj) != nil || isArrayType(obj) {
             throw notModelled("setting attributes of array objects and types", because: "their descriptors' and AttributeErrors' behaviour is not modelled")
         }

@@ -26,6 +26,7 @@ extension Interpreter {
         if let why = heap.identityLookupUncertainty(r) { throw notModelled("hashing this id", because: why) }
         if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
         if heap.array(r) != nil { throw error("TypeError", "unhashable type: 'array.array'") }
+        if let v = heap.memoryView(r) { return try memoryViewHash(v) }
         // mappingproxy_hash (3.12+ hashes the mapping) and 3.6-3.11's object hash: not modelled.
         if heap.mappingProxy(r) != nil { throw notModelled("hash of a mappingproxy") }
         // A proxy type has no tp_hash (a proxy's referent may die).
@@ -87,6 +88,7 @@ extension Interpreter {
         case .native(let o as ComplexObject): return !(o.real.isNaN || o.imag.isNaN) || !profile.nanHashIsAddress
         case .str(let s): return s.count == 0 || heap.hashSecret.isKnown
         case .bytes(let b): return b.isEmpty || heap.hashSecret.isKnown
+        case .native(let v as MemoryViewObject): return v.count == 0 || heap.hashSecret.isKnown
         case .tuple(let items): return items.allSatisfy(hashIsReproducible)
         // A dead reference's cached hash was its referent's, which is gone: not known here
         // whether that was an address.
@@ -114,6 +116,7 @@ extension Interpreter {
     func hashIsAddress(_ r: ObjectRef) throws -> Bool {
         switch heap.payload[Int(r)] {
         case .str, .int, .bigInt, .bytes, .tuple: return false
+        case .native(let o) where o is MemoryViewObject: return false   // memory_hash: the bytes'
         // weakref_hash is the referent's; a dead reference's cached one may have been an
         // address (the referent is gone: not known).
         case .weakref(let w): return try w.referent.map(hashIsAddress) ?? true
@@ -131,6 +134,7 @@ extension Interpreter {
         switch heap.payload[Int(r)] {
         case .str(let s): return s.count > 0
         case .bytes(let b): return !b.isEmpty
+        case .native(let v as MemoryViewObject): return v.count > 0
         case .tuple(let items): return items.contains(where: hashUsesSecret)
         case .weakref(let w): return w.referent.map(hashUsesSecret) ?? false
         default: return false

@@ -50,6 +50,7 @@ extension Interpreter {
         case .range(let rv): return rv.count != 0
         case .native(let o as DequeObject): return o.count != 0
         case .native(let o as ByteArrayObject): return o.count != 0
+        case .native(let o as MemoryViewObject): return try memoryViewLength(o) != 0   // memory_length
         case .native(let o as ComplexObject): return complexTruth(o)
         case .native(let o as ArrayObject): return o.count != 0
         case .instance:
@@ -147,6 +148,7 @@ extension Interpreter {
         }
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         try refuseDequeOperand(a, "operators on a deque"); try refuseDequeOperand(b, "operators on a deque")
+        try refuseMemoryViewOperand(a, "the \(op.rawValue) operator with a memoryview"); try refuseMemoryViewOperand(b, "the \(op.rawValue) operator with a memoryview")
         if let r = try byteArrayBinaryOp(op, a, b, inplace: inplace) { return r }
         if let r = try complexBinaryOp(op, a, b, inplace: inplace) { return r }
         if let r = try arrayBinaryOp(op, a, b, inplace: inplace) { return r }
@@ -428,6 +430,7 @@ extension Interpreter {
             try refuseMappingProxyOperand(a, "comparing a mappingproxy"); try refuseMappingProxyOperand(b, "comparing a mappingproxy")
             if op != .eq && op != .ne {
                 try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
+                try refuseMemoryViewOperand(a, "ordering a memoryview"); try refuseMemoryViewOperand(b, "ordering a memoryview")
             }
             // COMPARE_OP pushes what a class's method returned, bool or not.
             if try comparesInPython(a, b) { return try richCompare(op, a, b) }
@@ -513,6 +516,7 @@ extension Interpreter {
         }
         // Before identity: a complex holding a NaN is not equal to itself.
         if let e = try complexEquals(a, b) { return e }
+        if let e = try memoryViewEquals(a, b) { return e }
         if a == b { return true }
         if let e = byteArrayEquals(a, b) { return e }
         if let e = try arrayCompare(.eq, a, b) { return e }
@@ -600,6 +604,7 @@ extension Interpreter {
             return try isTrue(r)
         }
         try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
+        try refuseMemoryViewOperand(a, "ordering a memoryview"); try refuseMemoryViewOperand(b, "ordering a memoryview")
         if try comparesInPython(a, b) { return try richCompareTruth(op, a, b) }
         if let r = try arrayCompare(op, a, b) { return r }
         func result(_ c: Int) -> Bool {
@@ -661,6 +666,7 @@ extension Interpreter {
         if heap.isWeakProxy(container) { return try withProxyReferent(container) { try contains($0, item) } }
         if let dq = heap.deque(container) { return try dequeContains(dq, item) }
         if let ba = heap.byteArray(container) { return try byteArrayContains(ba, item) }
+        try refuseMemoryViewOperand(container, "`in` a memoryview")
         if let a = heap.array(container) { return try arrayContains(a, item) }
         // mappingproxy_contains: PyDict_Contains for a dict.
         if let d = mappingProxyTarget(container) { return try contains(d, item) }

@@ -96,6 +96,7 @@ extension Interpreter {
         let info = heap.typeInfo(of: r)
         if let dq = heap.deque(r) { return try dequeRepr(r, dq, depth: depth) }
         if let ba = heap.byteArray(r) { return try byteArrayRepr(r, ba) }
+        if let v = heap.memoryView(r) { return memoryViewRepr(r, v) }
         if let c = heap.complexValue(r) { return complexRepr(c) }
         if let a = heap.array(r) { return try arrayRepr(r, a, depth: depth) }
         if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }

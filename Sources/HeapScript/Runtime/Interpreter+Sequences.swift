@@ -36,6 +36,8 @@ extension Interpreter {
         case .native(let o) where o is GenObject || o is ItertoolsObject || o is ArrayIterObject: heap.incref(seq); return seq
         case .native(let o) where o is ArrayObject: return try newArrayIterator(seq)
         case .native(let o) where o is DequeObject: throw notModelled("iterating a deque")
+        // memory_iter (3.10+) or the sequence protocol's iterator before: not modelled.
+        case .native(let o) where o is MemoryViewObject: throw notModelled("iterating a memoryview")
         case .bytes: type = heap.bytesIteratorType
         case .native(let o) where o is ByteArrayObject: type = heap.byteArrayIteratorType
         case .instance:
@@ -371,6 +373,7 @@ extension Interpreter {
         case .range(let rv): return rv.count
         case .native(let o as DequeObject): return o.count
         case .native(let o as ByteArrayObject): return o.count
+        case .native(let o as MemoryViewObject): return try memoryViewLength(o)
         case .native(let o as ArrayObject): return o.count
         case .native(let o as MappingProxy): return try length(o.mapping)   // mappingproxy_len
         case .cell(let d?) where dictView(r) != nil: return dictStorage(d).count
@@ -480,6 +483,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try getItem($0, index) } }
         if let dq = heap.deque(obj) { return try dequeItem(dq, index) }
         if let ba = heap.byteArray(obj) { return try byteArrayItem(ba, index) }
+        if let v = heap.memoryView(obj) { return try memoryViewItem(v, index) }
         if let a = heap.array(obj) { return try arrayItem(obj, a, index) }
         // mappingproxy_getitem: PyObject_GetItem(mapping, key).
         if let d = mappingProxyTarget(obj) { return try getItem(d, index) }
@@ -568,6 +572,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setItem($0, index, value) } }
         try refuseDequeOperand(obj, "deque item assignment")
         if let ba = heap.byteArray(obj) { return try byteArraySetItem(ba, index, value) }
+        if let v = heap.memoryView(obj) { return try memoryViewSetItem(v, index, value) }
         if let a = heap.array(obj) { return try arraySetItem(obj, a, index, value) }
         // Not inside the switch below: its subject is a copy of the payload that lives as long
         // as the switch, so the dict's arrays would be shared and copied by every insert.
@@ -610,6 +615,7 @@ extension Interpreter {
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delItem($0, index) } }
         try refuseDequeOperand(obj, "deque item deletion")
         try refuseByteArrayOperand(obj, "bytearray item deletion")
+        if let v = heap.memoryView(obj) { return try memoryViewSetItem(v, index, nil) }
         if let a = heap.array(obj) { return try arrayDelItem(obj, a, index) }
         if heap.isOrderedDict(obj) { return try odictDelItem(obj, index) }
         switch heap.payload[Int(obj)] {

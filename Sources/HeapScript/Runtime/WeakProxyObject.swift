@@ -153,7 +153,7 @@ extension Interpreter {
     func refuseUnmodelledWeakrefTarget(_ a: ObjectRef) throws {
         try refuseBuiltinSubclassWeakref(a)
         switch heap.kind(a) {
-        case .set, .frozenset, .method, .builtinFunction, .code, .module, .ctypesSimple:
+        case .set, .frozenset, .method, .builtinFunction, .code, .module, .ctypesSimple, .memoryView, .managedBuffer:
             throw notModelled("weak references to \(typeName(a)) objects")
         default: break
         }

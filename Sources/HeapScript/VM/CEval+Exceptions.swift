@@ -108,6 +108,12 @@ extension CEval {
     func beforeWith() throws {
         let mgr = stack[stack.count - 1]
         func special(_ name: String, missed: String) throws -> ObjectRef {
+            // memory_enter / memory_exit: method descriptors, bound by the special lookup
+            // (PyCFunction objects, as `m.__enter__` makes).
+            if interp.heap.memoryView(mgr) != nil, let id = interp.methodTable[.memoryView]?[name] {
+                heap.incref(mgr)
+                return try interp.newBuiltinObject(BuiltinInfo(id: id, selfRef: mgr))
+            }
             if let f = try interp.lookupSpecial(mgr, name) {
                 guard case .function = heap.payload[Int(f)] else {
                     throw interp.notModelled("a context manager whose \(name) is not a function")

@@ -385,6 +385,10 @@ extension Interpreter {
         case "bytearray.clear", "bytearray.copy": return noArgs()
         case "complex.conjugate": return noArgs()
         case "bytearray.pop": return unpack(0, 1)
+        // Objects/memoryobject.c: memory_exit is METH_VARARGS (any arguments); cast takes a
+        // format and a shape (the argument errors are not measured: refused).
+        case "memoryview.__exit__": return S(min: 0, max: .max, arity: .unknown, keywords: .unknown)
+        case "memoryview.cast": return S(min: 1, max: 2, arity: .unknown, keywords: .unknown)
         case "bytearray.decode": return S(min: 0, max: 1, arity: .unknown, keywords: .unknown)
         // Modules/arraymodule.c: the argument-count errors are not measured (refused).
         case "array.array.append", "array.array.extend", "array.array.remove", "array.array.index",

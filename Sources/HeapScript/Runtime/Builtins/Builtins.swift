@@ -7,7 +7,7 @@ extension Interpreter {
         let d = builtinsDict
         for (n, kind) in [("int", TypeKind.int), ("float", .float), ("str", .str), ("bool", .bool),
                           ("list", .list), ("tuple", .tuple), ("dict", .dict), ("set", .set),
-                          ("frozenset", .frozenset), ("bytes", .bytes), ("bytearray", .bytearray), ("complex", .complex), ("object", .object),
+                          ("frozenset", .frozenset), ("bytes", .bytes), ("bytearray", .bytearray), ("memoryview", .memoryView), ("complex", .complex), ("object", .object),
                           ("type", .type), ("range", .range), ("enumerate", .enumerate), ("zip", .zip), ("map", .map), ("filter", .filter),
                           ("reversed", .reversed), ("property", .property),
                           ("classmethod", .classmethod), ("staticmethod", .staticmethod), ("super", .superObject)] {
@@ -211,8 +211,11 @@ extension Interpreter {
         }
         let a = args.first
         // str(x, encoding) reads a bytearray's buffer.
-        if kind == .str && args.count > 1, let a, heap.byteArray(a) != nil {
-            throw notModelled("\(heap.typeInfo(type).name)() of a bytearray")
+        if kind == .str && args.count > 1, let a, heap.byteArray(a) != nil || heap.memoryView(a) != nil {
+            throw notModelled("\(heap.typeInfo(type).name)() of a \(typeName(a))")
+        }
+        if kind == .int || kind == .float, let a, heap.memoryView(a) != nil {
+            throw notModelled("\(heap.typeInfo(type).name)() of a memoryview", because: "reading its buffer is not modelled there")
         }
         if kind == .int || kind == .float || (kind == .str && args.count > 1), let a, heap.array(a) != nil {
             throw notModelled("\(heap.typeInfo(type).name)() of an array.array", because: "reading its buffer is not modelled")
@@ -233,6 +236,8 @@ extension Interpreter {
         case .superObject: return try newSuper(type, args, kwargs, frame: nil)
         case .deque: return try newDequeCall(type, args, kwargs)
         case .bytearray: return try newByteArrayCall(args, kwargs)
+        case .memoryView: return try newMemoryViewCall(args, kwargs)
+        case .managedBuffer: throw error("TypeError", "cannot create 'managedbuffer' instances")
         case .complex: return try newComplexCall(args, kwargs)
         case .mappingProxy: throw notModelled("mappingproxy() called this way")
         case .itertools: throw notModelled("\(heap.typeInfo(type).name)() called this way")
@@ -320,6 +325,8 @@ extension Interpreter {
             case .str: throw error("TypeError", "string argument without an encoding")
             // _PyBytes_FromBuffer: PyBytes_FromStringAndSize(NULL, n), filled in place.
             case .native(let o as ByteArrayObject): return try newBytesObject(o.bytes)
+            // _PyBytes_FromBuffer of a view: its items, contiguous (MemoryViewObject.swift).
+            case .native(let o as MemoryViewObject): return try memoryViewToBytes(o)
             // bytes_new: an exact bytes is returned as it is (`bytes(b) is b`).
             case .bytes where heap.kind(a) == .bytes: heap.incref(a); return a
             // An array's buffer likewise: its items' raw bytes (array_buffer_getbuf).
@@ -388,6 +395,7 @@ extension Interpreter {
             // Generators have gi_weakreflist; the engine does not keep one for them.
             if generator(a) != nil { throw notModelled("weak references to generators") }
             try refuseUnmodelledWeakrefTarget(a)
+            try refuseMemoryViewOperand(a, "weak references to memoryview objects")
             try refuseDequeOperand(a, "weak references to deques")
             if partialObject(a) != nil { throw notModelled("weak references to functools.partial objects") }
             if lruCacheObject(a) != nil { throw notModelled("weak references to functools.lru_cache wrappers") }

@@ -94,6 +94,7 @@ extension Interpreter {
         registerNumberMethods()
         registerBytesMethods()
         defineByteArrayMethods()
+        defineMemoryViewMethods()
         defineComplexMethods()
         defineMappingProxyMethods()
         registerSlotWrappers()

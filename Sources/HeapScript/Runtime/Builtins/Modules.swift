@@ -262,6 +262,9 @@ extension Interpreter {
             return o.sizeof(basicSize: info.basicSize) + info.preHeaderSize
         case .native(let o as ArrayObject):
             return o.sizeof(basicSize: info.basicSize) + info.preHeaderSize
+        // memory_alloc(ndim): basicsize + 3 * ndim items of 8 bytes (object.__sizeof__).
+        case .native(let o) where o is MemoryViewObject:
+            return info.basicSize + Heap.memoryViewItemBytes + info.preHeaderSize
         case .type(let t):
             if t.isHeapType {
                 let keys = profile.instanceDictSlot ? classKeys[r]?.keys : t.sharedKeys

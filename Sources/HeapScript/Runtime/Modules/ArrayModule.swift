@@ -270,6 +270,9 @@ extension Interpreter {
     /// array: CPython reads the array's raw bytes there, which these paths do not model.
     func refuseArrayBuffer(_ r: ObjectRef, _ what: @autoclosure () -> String) throws {
         if heap.array(r) != nil { throw notModelled(what(), because: "reading an array.array through the buffer protocol is not modelled there") }
+        if heap.memoryView(r) != nil {
+            throw notModelled("a memoryview given where CPython reads a buffer", because: "heapbook reads only bytes and bytearray there")
+        }
     }
 
     // MARK: - Construction

@@ -452,6 +452,24 @@ extension Heap {
         gc.merge(resurrected, into: old)
     }
 
+    /// check_garbage (before 3.9): whether a finalizer resurrected an object of
+    /// `collectable` — one whose references from outside the set are not all gone
+    /// (gc_refs = ob_refcnt less the set's own references, nonzero). Leaves every object
+    /// of the list not collecting, in its order.
+    func checkGarbage(_ collectable: Int) -> Bool {
+        gc.clearCollecting(collectable)
+        updateRefs(collectable)
+        subtractRefs(collectable)
+        var resurrected = false
+        var n = Int(gc.next[collectable])
+        while n != collectable {
+            if gc.gcRefs[n] != 0 { resurrected = true }
+            n = Int(gc.next[n])
+        }
+        gc.clearCollecting(collectable)
+        return resurrected
+    }
+
     // MARK: - delete_garbage
 
     /// delete_garbage: break reference cycles by clearing the containers involved
@@ -540,6 +558,9 @@ extension Heap {
         assert(validateList(finalizers, .collectingClearUnreachableClear))
         assert(validateList(unreachable, .collectingSetUnreachableClear))
 
+        // 3.6: collectable objects found are counted here.
+        if profile.gcCountsGarbageBeforeFinalizers { m += gc.size(unreachable) }
+
         // Clear weakrefs and invoke callbacks as necessary.
         m += handleWeakrefs(unreachable, old)
         assert(validateList(old, .collectingClearUnreachableClear))
@@ -547,14 +568,26 @@ extension Heap {
 
         // Call tp_finalize on objects which have one.
         finalizeGarbage(unreachable)
-        // Handle any objects resurrected by the finalizers and continue with the objects
-        // that are still unreachable.
-        handleResurrectedObjects(unreachable, finalUnreachable, old)
-        observe(.finalizers)
+        if profile.gcResurrectionKeepsAllGarbage {
+            // Before 3.9: if a finalizer resurrected anything, the whole set survives.
+            if checkGarbage(unreachable) {
+                gc.merge(unreachable, into: old)
+                observe(.finalizers)
+            } else {
+                observe(.finalizers)
+                if !profile.gcCountsGarbageBeforeFinalizers { m += gc.size(unreachable) }
+                deleteGarbage(unreachable, old)
+            }
+        } else {
+            // Handle any objects resurrected by the finalizers and continue with the objects
+            // that are still unreachable.
+            handleResurrectedObjects(unreachable, finalUnreachable, old)
+            observe(.finalizers)
 
-        // Call tp_clear on objects in the final unreachable set. This breaks the cycles.
-        m += gc.size(finalUnreachable)
-        deleteGarbage(finalUnreachable, old)
+            // Call tp_clear on objects in the final unreachable set. This breaks the cycles.
+            m += gc.size(finalUnreachable)
+            deleteGarbage(finalUnreachable, old)
+        }
         observe(.delete)
 
         // Collect statistics on uncollectable objects found.

@@ -10,12 +10,16 @@
 /// never shares another row's); `storage` is a value, so what a caller copies out of it
 /// (`Interpreter.dictStorage`, a snapshot before running Python code) stays as it was.
 public final class DictObject {
-    /// (A `didSet` that does not read the old value keeps stores in place, SE-0268.)
-    public var storage: DictStorage { didSet { typeWatch?.modified() } }
+    public var storage: DictStorage
     /// Set on a class's namespace once a type attribute cache entry was read from it
-    /// (TypeVersion.swift): every change to the table then moves that version.
+    /// (TypeVersion.swift): every change to the table must then move that version
+    /// (`storageChanged`). Not a `didSet` on `storage`: an observed property is read through
+    /// its getter from other modules, a copy that made every insert copy the entries
+    /// (`d[k] = v` for 40,000 new keys took 1.9 s instead of 0.2 s).
     public var typeWatch: TypeVersion?
     public init(_ storage: DictStorage) { self.storage = storage }
+    /// Called after every change to `storage`.
+    @inline(__always) public func storageChanged() { typeWatch?.modified() }
 }
 
 extension Payload {

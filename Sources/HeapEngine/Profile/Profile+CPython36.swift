@@ -7,6 +7,7 @@ extension Profile {
         var p = Profile.cpython38
         p.annotationNameInNames = true
         p.interactiveCommentLinesContinue = true
+        p.gcCountsGarbageBeforeFinalizers = true
         p.lengthSignCheckedBeforeSize = false
         p.heapTypeSubscriptSaysIndexing = true
         p.trashcanChecksDealloc = false

@@ -10,6 +10,7 @@ extension Profile {
         // digits, small ints -5...256, free-list sizes, thresholds (700, 10, 10), glibc).
         var p = Profile.cpython311
         p.subtypeDeallocTrashcanUnmodelled = true
+        p.gcResurrectionKeepsAllGarbage = true
         p.dequeKeepsFreeBlocks = false
         p.subclassesKeptWhenEmpty = true
         p.annotationsAsTuple = false

@@ -532,6 +532,15 @@ public struct Profile: Sendable, Equatable {
 
     /// gc.freeze / gc.unfreeze / gc.get_freeze_count (3.7+, bpo-31558); 3.6 has no such attributes.
     public var gcHasFreeze: Bool = true
+    /// Before 3.9 (bpo-38379's handle_resurrected_objects) a finalizer that resurrected any
+    /// object of the unreachable set keeps the whole set alive (check_garbage): nothing is
+    /// cleared and the set moves to the older generation. The gc docs' Lazarus in a cycle
+    /// with a list: `gc.collect()` is 0 on 3.8.18 and 2 on 3.6.15, then the next one 1
+    /// (1 then 0 on 3.11.7).
+    public var gcResurrectionKeepsAllGarbage = false
+    /// 3.6 counts the unreachable set as collected before its finalizers run (so a set
+    /// kept by check_garbage still counts); 3.8 counts only what delete_garbage gets.
+    public var gcCountsGarbageBeforeFinalizers = false
 
     public var gcThresholds: (Int, Int, Int) {
         get { (gcThreshold0, gcThreshold1, gcThreshold2) }

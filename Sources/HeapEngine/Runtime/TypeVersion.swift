@@ -11,8 +11,9 @@
 //
 // Invariant: a cache entry is only used while `value` is what it was when the entry was
 // made. Everything an entry depends on is watched once the entry is made:
-//   - each class namespace dict on the MRO (`DictObject.typeWatch`: every store to its table
-//     moves the counter, and so does replacing the table of a row, `Heap.dictClear`);
+//   - each class namespace dict on the MRO (`DictObject.typeWatch`: every change to its table
+//     moves the counter — `DictObject.storageChanged` after each change the interpreter
+//     makes, `Heap.dictClear` when a collection empties it);
 //   - each type on the MRO (`TypeInfo.attributeWatch`: its `mro` and `dict` fields);
 //   - the type object's life (type_dealloc: the row may next hold another type).
 public final class TypeVersion {

@@ -136,6 +136,7 @@ extension Interpreter {
             heap.withPayload(d) { p in
                 guard case .dict(let dictObject) = p else { return }
                 dictObject.storage.reserveForMerge(other, clonable: otherIsCombined, layouts: layouts)
+                dictObject.storageChanged()
             }
             heap.dictKeysChanged(d)
         }
@@ -343,6 +344,7 @@ extension Interpreter {
         }
         defer { probeAnswers = [] }
         let result = dictObject(d).storage.setItem(key, hash: h, isExactStr: exactStr, value: value, layouts: layouts, isEqual: keysEqual)
+        dictObject(d).storageChanged()
         heap.incref(value)
         switch result {
         case .inserted: heap.incref(key); heap.dictKeysChanged(d)
@@ -386,6 +388,7 @@ extension Interpreter {
         return heap.withPayload(d) { p in
             guard case .dict(let dictObject) = p else { return nil }
             let r = dictObject.storage.removeItem(key, hash: h, isEqual: keysEqual)
+            dictObject.storageChanged()
             return r
         }
     }

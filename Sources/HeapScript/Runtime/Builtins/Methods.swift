@@ -221,6 +221,7 @@ extension Interpreter {
             let old: [(key: ObjectRef, value: ObjectRef)] = i.heap.withPayload(s!) { p in
                 guard case .dict(let dictObject) = p else { return [] }
                 let o = dictObject.storage.clear()
+                dictObject.storageChanged()
                 return o
             }
             i.heap.dictKeysChanged(s!)
@@ -252,6 +253,7 @@ extension Interpreter {
             let removed: (key: ObjectRef, value: ObjectRef)? = i.heap.withPayload(s!) { p in
                 guard case .dict(let dictObject) = p else { return nil }
                 let o = dictObject.storage.popItem()
+                dictObject.storageChanged()
                 return o
             }
             guard let (k, v) = removed else { throw i.error("KeyError", "popitem(): dictionary is empty") }

@@ -17,11 +17,12 @@ final class InteractiveInputTests: XCTestCase {
 
     /// The prompts of all the input, as `python3.11 -q -i < file` writes them to stderr
     /// (tracebacks left out): one per line read, then the one at which it reads the end.
-    func prompts(_ text: String) -> String {
-        var input = InteractiveInput(text)
+    /// `commentLinesContinue`: 3.6's reading (`Profile.interactiveCommentLinesContinue`).
+    func prompts(_ text: String, commentLinesContinue: Bool = false) -> String {
+        var input = InteractiveInput(text, commentLinesContinue: commentLinesContinue)
         var out = ""
         while input.next() != nil { out += input.takePrompts() }
-        return out + input.takePrompts() + ">>> \n"
+        return out + input.takePrompts() + (input.endedInContinuation ? "" : ">>> \n")
     }
 
     func testPromptsPerLineRead() {
@@ -41,12 +42,7 @@ final class InteractiveInputTests: XCTestCase {
     /// statement and reads on at `... ` (3.8+ reads each at `>>> `); only an empty line ends
     /// the empty statement, and input ending there stops at that `... `. Its stderr for each:
     func testCommentLinesContinueOn36() {
-        func prompts36(_ text: String) -> String {
-            var input = InteractiveInput(text, commentLinesContinue: true)
-            var out = ""
-            while input.next() != nil { out += input.takePrompts() }
-            return out + input.takePrompts() + (input.endedInContinuation ? "" : ">>> \n")
-        }
+        func prompts36(_ text: String) -> String { prompts(text, commentLinesContinue: true) }
         XCTAssertEqual(prompts36("# c\nx = 1\nx\n"), ">>> ... >>> >>> \n")
         XCTAssertEqual(prompts36("# c\n\nx = 1\n"), ">>> ... >>> >>> \n")
         XCTAssertEqual(prompts36("# a\n# b\nx = 1\n"), ">>> ... ... >>> \n")

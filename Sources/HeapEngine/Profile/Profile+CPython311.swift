@@ -48,8 +48,8 @@ extension Profile {
         p.scriptCountBound = ScriptCountBound(startup: 288)
         p.replStartupGCStats = [25, 67, 0, 2, 92, 0, 0, 0, 0]
         // scripts/measure/startup-gc-objects.json (3.11.7).
-        p.replStartupObjects = StartupObjects(generations: [577, 874, 10917], untrackedAtStage: [59, 41, 74])
-        p.scriptStartupObjects = StartupObjects(generations: [220, 0, 10917], untrackedAtStage: [65, 2, 76],
+        p.replStartupObjects = StartupObjects(generations: [576, 874, 10917], untrackedAtStage: [59, 41, 74])
+        p.scriptStartupObjects = StartupObjects(generations: [219, 0, 10917], untrackedAtStage: [65, 2, 76],
                                                 deferredAB: 2, deferredABC: 2)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.11 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -58,7 +58,7 @@ extension Profile {
         p.replStartupGCStats = [13, 107, 0, 1, 52, 0, 0, 0, 0]
         // scripts/measure/startup-gc-objects.json (3.12.1). Script mode is not modelled: the
         // engine's generation 0 after compiling a whole file differs from CPython's.
-        p.replStartupObjects = StartupObjects(generations: [45, 916, 7873], frozen: 375, untrackedAtStage: [1, 20, 75],
+        p.replStartupObjects = StartupObjects(generations: [45, 915, 7873], frozen: 375, untrackedAtStage: [1, 20, 75],
                                               engineObjectsGeneration: 1)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.12 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

@@ -53,7 +53,7 @@ extension Profile {
         p.replStartupGCStats = [9, 192, 0, 0, 0, 0, 0, 0, 0]
         // scripts/measure/startup-gc-objects.json (3.13.0). Script mode is not modelled (no
         // _pyrepl start-up garbage there, and generation 0 differs after compiling a file).
-        p.replStartupObjects = StartupObjects(generations: [708, 11388, 0], untrackedAtStage: [125, 256, 11],
+        p.replStartupObjects = StartupObjects(generations: [707, 11388, 0], untrackedAtStage: [125, 256, 11],
                                               deferredAB: 4, deferredBC: 5, deferredABC: 9)
         // `import sys; sys._debugmallocstats()` as the first statement of `python3.13 -q -i`.
         p.replStartupFreeLists = FreeListCounts(

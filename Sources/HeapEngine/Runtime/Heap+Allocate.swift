@@ -322,6 +322,17 @@ extension Heap {
         return r
     }
 
+    /// An object CPython's start-up made that the engine makes at its first use (a method
+    /// descriptor of a static type's dict): static (no simulated block; CPython's is
+    /// somewhere in start-up's arenas, and `gc.get_objects()` counts it among the
+    /// phantoms), a start-up object, held `refcount` times.
+    public func newStartupObject(type: ObjectRef, payload p: Payload, refcount: Int) -> ObjectRef {
+        let r = newStatic(type: type, size: typeInfo(type).basicSize, payload: p)
+        flags[Int(r)] |= ObjectFlags.fromStartup.rawValue
+        refcnt[Int(r)] = refcount
+        return r
+    }
+
     /// A static type standing for one a module makes (from 3.12 often a heap type holding
     /// the module's references): its count is not CPython's, so it is refused (as the deque
     /// type's is).

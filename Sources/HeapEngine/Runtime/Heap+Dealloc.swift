@@ -146,7 +146,8 @@ extension Heap {
                 freeLists.dicts.append(address[i]); releaseRow(r); return
             }
         case .set(let storageObject): let storage = storageObject.storage
-            // set_dealloc: table order.
+            // set_dealloc: PyObject_ClearWeakRefs, then the keys in table order.
+            clearSlotWeakrefs(r)
             for key in storage.elements { decref(key) }
             freeAux(r)
         case .instance(let state):
@@ -162,11 +163,13 @@ extension Heap {
             xdecref(f.doc); xdecref(f.dict); xdecref(f.closure); xdecref(f.annotations)
             xdecref(f.qualnameRef)
         case .method(let fn, let selfRef):
+            clearSlotWeakrefs(r)   // method_dealloc: PyObject_ClearWeakRefs first
             decref(fn); decref(selfRef)
             if freeLists.methods.count < profile.methodFreeListMax {
                 freeLists.methods.append(address[i]); releaseRow(r); return
             }
         case .builtin(let b):
+            clearSlotWeakrefs(r)   // meth_dealloc: PyObject_ClearWeakRefs first
             xdecref(b.selfRef)
             if freeLists.cfunctions.count < profile.cfunctionFreeListMax {
                 freeLists.cfunctions.append(address[i]); releaseRow(r); return

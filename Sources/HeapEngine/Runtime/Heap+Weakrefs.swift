@@ -8,7 +8,7 @@ extension Heap {
         case .function(let f): return f.weakrefs
         case .type(let t): return t.weakrefs
         case .native(let o as NativeWeakReferent): return o.weakrefs
-        default: return []
+        default: return slotWeakrefs.isEmpty ? [] : slotWeakrefs[r] ?? []
         }
     }
 
@@ -18,6 +18,10 @@ extension Heap {
         // A class with `__slots__` and no `__weakref__` among them has no weaklist slot.
         case .instance: return typeInfo(typeOf[Int(r)]).hasInstanceWeakrefs
         case .function, .type: return true
+        // set, frozenset, method and builtin_function_or_method have a weaklist slot
+        // (tp_weaklistoffset); method descriptors and method-wrappers (also `.builtin`) do not.
+        case .set, .method: return true
+        case .builtin: return typeInfo(typeOf[Int(r)]).kind == .builtinFunction && typeOf[Int(r)] != methodDescriptorType
         case .native(let o): return o is NativeWeakReferent
         default: return false
         }
@@ -29,8 +33,16 @@ extension Heap {
         case .function(let f): f.weakrefs = list
         case .type(let t): t.weakrefs = list
         case .native(let o as NativeWeakReferent): o.weakrefs = list
+        case .set, .method, .builtin: slotWeakrefs[r] = list.isEmpty ? nil : list
         default: break
         }
+    }
+
+    /// A dying set, method or builtin function's weakrefs (`slotWeakrefs`), cleared as its
+    /// deallocator's PyObject_ClearWeakRefs does, before it releases its references.
+    func clearSlotWeakrefs(_ r: ObjectRef) {
+        guard !slotWeakrefs.isEmpty, let list = slotWeakrefs.removeValue(forKey: r) else { return }
+        clearWeakrefs(list)
     }
 
     /// Whether `w` is a weakref.proxy (ProxyType or CallableProxyType; PyWeakref_CheckProxy).

@@ -118,6 +118,8 @@ public final class Heap {
     var arrayIteratorTypeRef: ObjectRef?
     var complexTypeRef: ObjectRef?
     var memoryViewTypeRef: ObjectRef?
+    /// `method_descriptor` (PyMethodDescr_Type), made with the first descriptor.
+    public var methodDescriptorType: ObjectRef?
     var managedBufferTypeRef: ObjectRef?
     /// The phantoms standing in for CPython's parser arena lists (`trackParserArenas`).
     var parserArenas: [ObjectRef] = []
@@ -125,6 +127,10 @@ public final class Heap {
     var identities = IdentityCertainty()
     /// Rows whose death a reader of their address must learn of (Heap+LifeWatch.swift).
     var lifeWatches: [ObjectRef: LifeWatch] = [:]
+    /// The weakref lists of objects whose payload has no place for one: sets and frozensets
+    /// (so_weakreflist), bound methods (im_weakreflist) and builtin functions
+    /// (m_weakreflist). Only non-empty lists are kept; the entry goes when the object dies.
+    var slotWeakrefs: [ObjectRef: [ObjectRef]] = [:]
     /// `Profile.startupInternedNames` as a set, made on the first intern.
     lazy var startupInterned: Set<String> = Set(profile.startupInternedNames.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
@@ -332,6 +338,11 @@ public final class Heap {
     }
 
     public func isStartupObject(_ r: ObjectRef) -> Bool { flags[Int(r)] & ObjectFlags.fromStartup.rawValue != 0 }
+
+    /// Whether a GC object's finalizer has run (_PyGC_FINALIZED: PEP 442 runs it once).
+    public func isFinalized(_ r: ObjectRef) -> Bool {
+        typeInfo(of: r).isGC && flags[Int(r)] & ObjectFlags.finalized.rawValue != 0
+    }
 
     /// A placeholder for a start-up object the engine does not model (importlib's loaders):
     /// static, so that it takes no simulated memory.

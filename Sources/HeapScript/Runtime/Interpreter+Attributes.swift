@@ -246,7 +246,7 @@ extension Interpreter {
                     heap.incref(obj)
                     return try newBuiltinObject(BuiltinInfo(id: id, selfRef: obj))
                 }
-                return try newBuiltinObject(BuiltinInfo(id: id, selfRef: nil))
+                return methodDescriptor(id)
             }
             try refuseIfCPythonHas(attr, on: obj)
             return nil

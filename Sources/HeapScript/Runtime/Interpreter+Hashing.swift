@@ -43,8 +43,8 @@ extension Interpreter {
         case .tuple where heap.kind(r) == .slice && !profile.slicesAreHashable:
             throw error("TypeError", "unhashable type: 'slice'")
         case .tuple(let items): return IntLayout.tupleHash(try items.map { try hash($0) }, legacy: layouts.legacyTupleHash)
-        case .set where heap.kind(r) == .frozenset:
-            throw notModelled("hash(frozenset)")
+        case .set(let st) where heap.kind(r) == .frozenset:
+            return Interpreter.frozensetHash(st.storage)
         case .list, .dict, .set:
             throw error("TypeError", "unhashable type: '\(typeName(r))'")
         // The set-like views have PyObject_HashNotImplemented; dict_values keeps object's.
@@ -90,6 +90,8 @@ extension Interpreter {
         case .bytes(let b): return b.isEmpty || heap.hashSecret.isKnown
         case .native(let v as MemoryViewObject): return v.count == 0 || heap.hashSecret.isKnown
         case .tuple(let items): return items.allSatisfy(hashIsReproducible)
+        case .set(let st) where heap.kind(r) == .frozenset:
+            return st.storage.keys.allSatisfy { $0 < 0 || hashIsReproducible($0) }
         // A dead reference's cached hash was its referent's, which is gone: not known here
         // whether that was an address.
         case .weakref(let w): return w.referent.map(hashIsReproducible) ?? (w.hash == nil)
@@ -117,6 +119,10 @@ extension Interpreter {
         switch heap.payload[Int(r)] {
         case .str, .int, .bigInt, .bytes, .tuple: return false
         case .native(let o) where o is MemoryViewObject: return false   // memory_hash: the bytes'
+        // frozenset_hash mixes its items' hashes.
+        case .set(let st) where heap.kind(r) == .frozenset:
+            for k in st.storage.keys where k >= 0 { if try hashIsAddress(k) { return true } }
+            return false
         // weakref_hash is the referent's; a dead reference's cached one may have been an
         // address (the referent is gone: not known).
         case .weakref(let w): return try w.referent.map(hashIsAddress) ?? true
@@ -136,6 +142,7 @@ extension Interpreter {
         case .bytes(let b): return !b.isEmpty
         case .native(let v as MemoryViewObject): return v.count > 0
         case .tuple(let items): return items.contains(where: hashUsesSecret)
+        case .set(let st) where heap.kind(r) == .frozenset: return st.storage.keys.contains { $0 >= 0 && hashUsesSecret($0) }
         case .weakref(let w): return w.referent.map(hashUsesSecret) ?? false
         default: return false
         }
@@ -197,5 +204,22 @@ extension Interpreter {
         guard let first = items.first else { return true }
         let f = family(first)
         return f >= 0 && items.allSatisfy { family($0) == f }
+    }
+
+    /// Objects/setobject.c frozenset_hash (the same from 3.6.15 to 3.13.0): the xor of every
+    /// active entry's shuffled hash — the table's null and dummy entries are xor'ed in and
+    /// their odd counts taken out again, which leaves the active ones — then the size and a
+    /// dispersal. Computed in unsigned 64-bit arithmetic as Py_uhash_t.
+    static func frozensetHash(_ st: SetStorage) -> Int {
+        func shuffle(_ h: UInt64) -> UInt64 { ((h ^ 89869747) ^ (h << 16)) &* 3644798167 }
+        var hash: UInt64 = 0
+        for (k, key) in st.keys.enumerated() where key >= 0 {
+            hash ^= shuffle(UInt64(bitPattern: Int64(st.hashes[k])))
+        }
+        hash ^= (UInt64(st.used) + 1) &* 1927868237
+        hash ^= (hash >> 11) ^ (hash >> 25)
+        hash = hash &* 69069 &+ 907133923
+        if hash == UInt64.max { hash = 590923713 }
+        return Int(Int64(bitPattern: hash))
     }
 }

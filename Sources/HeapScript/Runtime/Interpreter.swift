@@ -136,6 +136,9 @@ public final class Interpreter {
     var unknownBlockSizes: String?
     /// Each ctypes class's field width in bytes (c_long 8, c_int 4).
     var ctypesWidths: [ObjectRef: Int] = [:]
+    /// The method descriptors of the builtin types' dicts made so far, by builtin id
+    /// (MethodDescrObject.swift).
+    var methodDescriptors: [Int32: ObjectRef] = [:]
     /// `from_address`, bound to the class at each lookup (CtypesModule.swift).
     var ctypesFromAddress: Int32 = -1
     /// 3.13's builtin_method type, which the bound from_address is (CtypesModule.swift).

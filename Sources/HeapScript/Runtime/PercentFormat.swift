@@ -223,7 +223,7 @@ extension Interpreter {
             throw error("TypeError", "not all arguments converted during string formatting")
         }
         if pieces == 1, let s = sole { sole = nil; return s }
-        try refuseWriterKeptBlock(formatLength: c.count, result: out, what: "'%' formatting")
+        noteWriterBlock(formatLength: c.count, result: out, what: "'%' formatting")
         return try newStr(out)
     }
 }

@@ -124,7 +124,7 @@ extension Interpreter {
             heap.decref(piece)
         }
         if pieces == 1, let s = sole { sole = nil; return s }
-        try refuseWriterKeptBlock(formatLength: c.count, result: out, what: "str.format")
+        noteWriterBlock(formatLength: c.count, result: out, what: "str.format")
         return try newStr(out)
     }
 
@@ -138,10 +138,16 @@ extension Interpreter {
     /// _PyUnicodeWriter_Finish shrinks its buffer with PyObject_Realloc: pymalloc moves the
     /// string to a block of its own size when it shrinks by more than a quarter (the buffer's
     /// block is freed), which is where a direct allocation puts it; otherwise the result stays
-    /// in the buffer's larger block, which heapbook does not model: refused.
-    func refuseWriterKeptBlock(formatLength: Int, result: String, what: String) throws {
-        // A wider character makes the writer convert its buffer: not modelled.
-        guard result.unicodeScalars.allSatisfy({ $0.isASCII }) else { throw notModelled("\(what) with a non-ASCII result") }
+    /// in the buffer's larger block. A wider character makes the writer convert its buffer
+    /// to a new one of that kind first. The result's value and size are CPython's either way;
+    /// only its block may not be: from the first such result on, addresses are refused.
+    func noteWriterBlock(formatLength: Int, result: String, what: String) {
+        guard unknownBlockSizes == nil else { return }
+        guard result.unicodeScalars.allSatisfy({ $0.isASCII }) else {
+            unknownBlockSizes = "CPython's string writer built a non-ASCII result of \(what) in buffers "
+                + "(converted to the wider kind, then shrunk) whose blocks heapbook does not model"
+            return
+        }
         // unicode_result makes a one-character result the latin-1 singleton, as newStr does
         // (`'{}'.format('a') is 'a'` on all five versions).
         let length = result.unicodeScalars.count
@@ -149,8 +155,8 @@ extension Interpreter {
         let final = StrLayout.sizeof(kind: .ascii, length: length, profile: profile)
         let classSize = (bufferBlock + profile.alignment - 1) / profile.alignment * profile.alignment
         if bufferBlock > 512 || 4 * final > 3 * classSize {
-            throw notModelled("\(what) with a result this long",
-                              because: "CPython's string writer keeps it in its over-allocated buffer, whose size heapbook does not model")
+            unknownBlockSizes = "CPython's string writer kept a result of \(what) in its over-allocated buffer, "
+                + "whose block heapbook does not model"
         }
     }
 }

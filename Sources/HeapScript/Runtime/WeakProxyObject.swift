@@ -31,7 +31,7 @@ extension Interpreter {
     static let builtinsTakingWeakProxies: Set<String> = [
         "id", "len", "repr", "print", "hash", "isinstance", "callable",
         "getattr", "hasattr", "setattr", "delattr",
-        "sys.getsizeof", "sys.getrefcount", "gc.is_tracked",
+        "sys.getsizeof", "sys.getrefcount", "gc.is_tracked", "gc.is_finalized",
         "_weakref.getweakrefcount", "_weakref.getweakrefs", "_weakref.proxy",
         "list.append",
     ]
@@ -147,13 +147,13 @@ extension Interpreter {
     }
 
     /// The objects CPython lets weakref.ref and weakref.proxy refer to whose weakref list the
-    /// engine does not keep (their types have tp_weaklistoffset on 3.6.15 to 3.13.0: set,
-    /// frozenset, method, builtin_function_or_method, code, module): refused, never the
+    /// engine does not keep (their types have tp_weaklistoffset on 3.6.15 to 3.13.0: code,
+    /// module, ctypes' simple types, memoryview and its managed buffer): refused, never the
     /// TypeError of a type without one.
     func refuseUnmodelledWeakrefTarget(_ a: ObjectRef) throws {
         try refuseBuiltinSubclassWeakref(a)
         switch heap.kind(a) {
-        case .set, .frozenset, .method, .builtinFunction, .code, .module, .ctypesSimple, .memoryView, .managedBuffer:
+        case .code, .module, .ctypesSimple, .memoryView, .managedBuffer:
             throw notModelled("weak references to \(typeName(a)) objects")
         default: break
         }

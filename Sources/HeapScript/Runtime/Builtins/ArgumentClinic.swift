@@ -565,7 +565,7 @@ extension Interpreter {
             return S(min: 0, max: .max, arity: .unknown, keywords: .none(v >= 13 ? qualified : bare))
         case "gc.set_debug":
             return v < 8 ? S(min: 1, max: 1, arity: .takes(bare), keywords: .none(bare)) : one()
-        case "gc.is_tracked": return one()
+        case "gc.is_tracked", "gc.is_finalized": return one()
         // Objects/genobject.c
         case "generator.send": return one()
         case "generator.close": return noArgs()

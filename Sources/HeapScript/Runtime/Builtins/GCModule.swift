@@ -148,7 +148,16 @@ extension Interpreter {
             // A heap type from 3.12 (tracked), a static type before.
             if i.heap.isCollectionsType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
             if i.isItertoolsType(args[0]) || i.isPartialType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
-            return i.heap.newBool(i.heap.isTracked(args[0]))
+            // A method descriptor is tracked in CPython, a static row here (MethodDescrObject.swift).
+            return i.heap.newBool(i.heap.isTracked(args[0]) || i.isMethodDescriptor(args[0]))
+        }
+        // gc_is_finalized (3.9+): the PEP 442 flag a finalizer run sets, from dealloc or
+        // from a collection. One builtin more in the gc module's dict, which start-up made:
+        // the start-up phantom counts of 3.11-3.13 are one lower for it.
+        if profile.minor >= 9 {
+            defineFunction(in: d, "is_finalized", module: "gc") { i, _, args, _ in
+                i.heap.newBool(i.heap.isFinalized(args[0]))
+            }
         }
         defineFunction(in: d, "set_threshold", module: "gc") { i, _, args, _ in
             for (k, a) in args.enumerated() where k < 3 {

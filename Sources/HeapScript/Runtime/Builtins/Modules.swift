@@ -7,6 +7,7 @@ extension Interpreter {
     func refuseRefcountObservation(_ r: ObjectRef, _ what: String?) throws {
         do {
             try refuseStartupRefcount(r)
+            try refuseMethodDescriptorRefcount(r)
             try refuseNamedtupleClassRefcount(r)
             try refuseDataclassRefcount(r)
             // A shared object whose start-up count is not CPython's is refused, never shown
@@ -54,11 +55,7 @@ extension Interpreter {
                 throw i.notModelled("sys.getsizeof() of a dataclasses.FrozenInstanceError", because: "CPython's class is a heap type "
                                     + "whose instances have a weakref slot (3.12+: a managed pre-header) that heapbook's stand-in does not")
             }
-            if let gen = i.generator(args[0]), gen.size == nil {
-                throw i.notModelled("sys.getsizeof() of this generator", because: "its frame's size depends on "
-                                    + "co_stacksize, which heapbook does not know for CPython \(i.profile.version)'s code of "
-                                    + "its function (an inlined comprehension or a class body)")
-            }
+            try i.checkGeneratorSizeKnown(args[0])
             // sys_getsizeof is METH_VARARGS | METH_KEYWORDS: the call packs its arguments into
             // a tuple. _PySys_GetSizeOf binds `__sizeof__` (a builtin method, off its free list
             // before 3.9), calls it (an int), releases both, and makes the result (another

@@ -37,6 +37,13 @@ extension Interpreter {
         }
         // bool has no `__sizeof__` of its own: `True.__sizeof__` is int's (28 on 3.11.7).
         methodTable[.bool, default: [:]]["__sizeof__"] = methodTable[.int]!["__sizeof__"]
+        // genobject.c's gen_sizeof came with 3.11's frame in the generator (its slots follow
+        // the header); before, a generator's size is its basicsize (3.6.15: 64, 3.8.18: 96).
+        if profile.minor >= 11 {
+            defineMethod(.generator, "__sizeof__") { i, s, _, _ in try i.newInt(try i.ownSizeofValue(s!)) }
+        } else {
+            methodTable[.generator, default: [:]]["__sizeof__"] = objectSizeof
+        }
     }
 
     /// A type's own `__sizeof__` on `s` (an instance of it or of a builtin subtype, which
@@ -44,6 +51,7 @@ extension Interpreter {
     func ownSizeofValue(_ s: ObjectRef) throws -> Int {
         let info = heap.typeInfo(of: s)
         guard !info.isHeapType else { throw notModelled("\(typeName(s)).__sizeof__ of a subclass instance") }
+        try checkGeneratorSizeKnown(s)
         return sizeof(s) - info.preHeaderSize
     }
 
@@ -52,7 +60,8 @@ extension Interpreter {
     func objectSizeofValue(_ s: ObjectRef) throws -> Int {
         let info = heap.typeInfo(of: s)
         let kind = heap.kind(s)
-        if !info.isHeapType, Interpreter.objectSizeofKinds.contains(kind) {
+        if !info.isHeapType, Interpreter.objectSizeofKinds.contains(kind) || (kind == .generator && profile.minor < 11) {
+            try checkGeneratorSizeKnown(s)
             return sizeof(s) - info.preHeaderSize
         }
         // An instance of a class (no items): its basicsize, slots included, without the
@@ -65,6 +74,16 @@ extension Interpreter {
             return heap.typeInfo(heap.builtinType(kind)).basicSize
         default:
             throw notModelled("object.__sizeof__() of a '\(typeName(s))' object")
+        }
+    }
+
+    /// A generator whose frame's size the engine does not know (`GenObject.size` nil): its
+    /// `__sizeof__` is refused as `sys.getsizeof` of it is.
+    func checkGeneratorSizeKnown(_ s: ObjectRef) throws {
+        if let gen = generator(s), gen.size == nil {
+            throw notModelled("sys.getsizeof() of this generator", because: "its frame's size depends on "
+                              + "co_stacksize, which heapbook does not know for CPython \(profile.version)'s code of "
+                              + "its function (an inlined comprehension or a class body)")
         }
     }
 }

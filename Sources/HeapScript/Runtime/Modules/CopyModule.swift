@@ -82,32 +82,6 @@ extension Interpreter {
         opaqueObjects[d] = "copy.__dict__"
     }
 
-    /// Compiles and runs the stand-in for CPython's Python source `source` (Lib/copy.py,
-    /// Lib/weakref.py's finalize) in the dict `d`, with the engine's own compiler and
-    /// evaluator, so that its objects are made as CPython's bytecode makes them. The source
-    /// is the engine's own: not parsing or compiling is a bug, not a refusal.
-    func runStandIn(_ source: String, filename: String, in d: ObjectRef) throws {
-        let stmts: [Stmt]
-        do { stmts = try Parser.parseModule(source, filename: filename, limits: ParserLimits(profile)) } catch {
-            preconditionFailure("\(filename) does not parse: \(error)")
-        }
-        let compiler = Compiler(interp: self, filename: filename)
-        defer { compiler.finishCompiling(); compiler.releaseArena() }
-        let code: CodeObject
-        let codeRef: ObjectRef
-        do {
-            code = try CodeGen.compileModule(compiler, stmts, interactive: false)
-            codeRef = try compiler.makeCode(code)
-        } catch let e as PyException { throw e } catch {
-            preconditionFailure("\(filename) does not compile: \(error)")
-        }
-        defer { heap.decref(codeRef) }
-        let frame = Frame(code: code, globals: d, namespace: d)
-        heap.incref(d)
-        defer { heap.decref(d) }
-        _ = try CEval(self).run(frame)
-    }
-
     /// `copy.__dict__` and the stand-in's own names (`_hb_...`), which CPython's module does
     /// not have: refused rather than shown.
     static func isCopyStandInAttribute(_ attr: String) -> Bool {

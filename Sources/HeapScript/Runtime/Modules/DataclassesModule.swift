@@ -62,11 +62,7 @@ extension Interpreter {
             heap.gc.counts = savedCounts
             heap.gc.enabled = savedEnabled
         }
-        let source = dataclassesModuleSource()
-        do { _ = try Parser.parseModule(source, filename: Interpreter.dataclassesModuleFile, limits: ParserLimits(profile)) } catch {
-            preconditionFailure("\(Interpreter.dataclassesModuleFile) does not parse: \(error)")
-        }
-        try dataclassExec(source, globals: d, namespace: d, filename: Interpreter.dataclassesModuleFile)
+        try runStandIn(dataclassesModuleSource(), filename: Interpreter.dataclassesModuleFile, in: d)
         opaqueObjects[d] = "dataclasses.__dict__"
     }
 
@@ -101,7 +97,9 @@ extension Interpreter {
             return b
         }
         defineFunction(in: d, "_hb_exec", module: m) { i, _, args, _ in
-            try i.dataclassExec(i.stringValue(args[0]), globals: args[1], namespace: args[2])
+            // `exec(txt, globals, ns)` of the source `_create_fn` (3.13: `_FuncBuilder`) builds.
+            try i.execSource(i.stringValue(args[0]), filename: "<string>", globals: args[1], namespace: args[2],
+                             origin: .generated(what: "the methods a dataclass generates"))
             return i.heap.newNone()
         }
         // `f(**d)`: the keyword arguments in the dict's order.
@@ -338,32 +336,6 @@ extension Interpreter {
         let v = try getAttr(o, attr)
         heap.decref(v)   // still held by the object
         return v
-    }
-
-    /// `exec(txt, globals, ns)` of the source `_create_fn` (3.13: `_FuncBuilder`) builds:
-    /// compiled by the engine as CPython compiles it (`<string>`), run with `globals` and
-    /// `ns` as the frame's globals and locals.
-    func dataclassExec(_ source: String, globals: ObjectRef, namespace: ObjectRef, filename: String = "<string>") throws {
-        let stmts: [Stmt]
-        do { stmts = try Parser.parseModule(source, filename: filename, limits: ParserLimits(profile)) } catch {
-            throw notModelled("a dataclass whose generated methods heapbook's parser does not read", because: "\(error)")
-        }
-        let compiler = Compiler(interp: self, filename: filename)
-        defer { compiler.finishCompiling(); compiler.releaseArena() }
-        let code: CodeObject
-        let codeRef: ObjectRef
-        do {
-            code = try CodeGen.compileModule(compiler, stmts, interactive: false)
-            codeRef = try compiler.makeCode(code)
-        } catch let e as PyException { throw e } catch let u as UnsupportedAtRuntime { throw u } catch {
-            throw notModelled("a dataclass whose generated methods heapbook's compiler does not compile", because: "\(error)")
-        }
-        defer { heap.decref(codeRef) }
-        let frame = Frame(code: code, globals: globals, namespace: namespace)
-        heap.incref(globals)
-        heap.incref(namespace)
-        defer { heap.decref(globals); heap.decref(namespace) }
-        _ = try CEval(self).run(frame)
     }
 
     /// `sys.getrefcount` of what a dataclass holds: the class (CPython's decoration, abc and

@@ -76,6 +76,32 @@ extension Interpreter {
         }
         return ListStorage(listCall: items, growth: layouts.listGrowth, resizing: extendResizes(source))
     }
+    /// `list(x)` of an instance whose class has `__len__` and `__iter__`: list___init__
+    /// (3.8 only: PyObject_Size first, for list_preallocate_exact's exactly-sized array),
+    /// then list_extend — the iterator (`__iter__`), PyObject_LengthHint (`__len__` again),
+    /// the list presized by the hint, the items, the list trimmed to its size. A TypeError
+    /// from `__len__` is dropped both times (the hint is then PyObject_LengthHint's default,
+    /// 8: a class defining `__length_hint__` is refused); any other error propagates.
+    /// `len` is the class's `__len__`, borrowed.
+    func listOfSizedInstance(_ a: ObjectRef, len: ObjectRef) throws -> ObjectRef {
+        func lengthOrNil() throws -> Int? {
+            do { return try slotLength(a, len) } catch let e as PyException where exceptionMatches(e, "TypeError") {
+                releaseException(e)
+                return nil
+            }
+        }
+        var storage = ListStorage()
+        storage.growth = layouts.listGrowth
+        if layouts.listGrowth == .cpython38, let n = try lengthOrNil(), n > 0 { storage.allocated = n }
+        let it = try getIter(a)
+        defer { heap.decref(it) }
+        let hint = try lengthOrNil() ?? 8
+        var items: [ObjectRef] = []
+        do { while let x = try next(it) { try step(); items.append(x) } } catch { items.forEach(heap.decref); throw error }
+        storage.extend(iterating: items, lengthHint: hint)
+        do { return try heap.newList(storage, usingFreeList: false) } catch { items.forEach(heap.decref); throw memoryError() }
+    }
+
     /// list_extend of an iterator (no `__len__`): PyObject_LengthHint(it, 8), the remaining
     /// count for the builtin iterators that have `__length_hint__`, 8 for generators, zip and
     /// enumerate (`sys.getsizeof(list(x for x in range(3)))` is 120 on 3.11.7: eight slots made

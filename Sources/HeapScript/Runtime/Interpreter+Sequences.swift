@@ -223,8 +223,12 @@ extension Interpreter {
 
     /// Everything an iterable yields, as new references. `orderBlind`: the caller's result
     /// does not depend on the order of a set's items (set(), frozenset(), sorted()).
-    func iterateToArray(_ seq: ObjectRef, orderBlind: Bool = false) throws -> [ObjectRef] {
-        try refuseLengthHint(seq)
+    /// `lengthHint`: the caller is CPython's code that asks PyObject_LengthHint first
+    /// (list_extend, PySequence_Tuple), refused for a sized instance (`refuseLengthHint`);
+    /// false for those that only iterate (set_update_internal, dict_fromkeys,
+    /// PyDict_MergeFromSeq2).
+    func iterateToArray(_ seq: ObjectRef, orderBlind: Bool = false, lengthHint: Bool = true) throws -> [ObjectRef] {
+        if lengthHint { try refuseLengthHint(seq) }
         switch heap.payload[Int(seq)] {
         // CPython's fast paths (PySequence_Fast, list_extend, PySequence_Tuple) take exact
         // lists and tuples only; a subclass goes through its iterator (list_iter / tupleiter,

@@ -108,7 +108,7 @@ extension Interpreter {
             heap.setTableChanged(s)
             try refuseMissedProbe()
         default:
-            let items = try iterateToArray(iterable)
+            let items = try iterateToArray(iterable, lengthHint: false)
             defer { items.forEach(heap.decref) }
             for x in items { try setAdd(s, x) }
         }

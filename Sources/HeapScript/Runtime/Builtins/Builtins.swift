@@ -361,6 +361,10 @@ extension Interpreter {
             return try newBytes(bytes)
         case .list:
             guard let a else { return try newListCall([], from: heap.none) }
+            if case .instance = heap.payload[Int(a)], let len = try lookupSpecial(a, "__len__"),
+               try lookupSpecial(a, "__iter__") != nil {
+                return try listOfSizedInstance(a, len: len)
+            }
             return try newListCall(try iterateToArray(a), from: a)
         case .tuple:
             guard let a else { heap.incref(heap.emptyTuple); return heap.emptyTuple }

@@ -240,7 +240,7 @@ extension Interpreter {
             let value = args.count > 1 ? args[1] : i.heap.none
             let d = try i.constructBuiltin(.dict, cls!, [], [])
             do {
-                let keys = try i.iterateToArray(args[0])
+                let keys = try i.iterateToArray(args[0], lengthHint: false)
                 defer { keys.forEach(i.heap.decref) }
                 for k in keys { try i.dictSet(d, k, value) }
             } catch { i.heap.decref(d); throw error }
@@ -497,7 +497,7 @@ extension Interpreter {
                 throw notModelled("dict update from a '\(typeName(seq))' object", because: "merging an object that may have keys() as a mapping is not modelled")
             }
         }
-        let items = try iterateToArray(seq)
+        let items = try iterateToArray(seq, lengthHint: false)
         defer { items.forEach(heap.decref) }
         for (n, item) in items.enumerated() {
             let pair: [ObjectRef]

@@ -145,7 +145,7 @@ extension Interpreter {
     /// anything else is iterated and each key discarded (set_discard_key).
     private func setDifferenceUpdateInternal(_ s: ObjectRef, _ other: ObjectRef) throws {
         if isAnySet(other) { setDifferenceUpdate(s, other); return }
-        let items = try iterateToArray(other)
+        let items = try iterateToArray(other, lengthHint: false)
         defer { items.forEach(heap.decref) }
         for key in items {
             let h = try hash(key)

@@ -76,14 +76,15 @@ extension Interpreter {
         }
         return ListStorage(listCall: items, growth: layouts.listGrowth, resizing: extendResizes(source))
     }
-    /// `list(x)` of an instance whose class has `__len__` and `__iter__`: list___init__
-    /// (3.8 only: PyObject_Size first, for list_preallocate_exact's exactly-sized array),
-    /// then list_extend — the iterator (`__iter__`), PyObject_LengthHint (`__len__` again),
-    /// the list presized by the hint, the items, the list trimmed to its size. A TypeError
-    /// from `__len__` is dropped both times (the hint is then PyObject_LengthHint's default,
-    /// 8: a class defining `__length_hint__` is refused); any other error propagates.
-    /// `len` is the class's `__len__`, borrowed.
-    func listOfSizedInstance(_ a: ObjectRef, len: ObjectRef) throws -> ObjectRef {
+    /// `list(x)` (`listInit`) or PySequence_List(x) (sorted()) of an instance whose class has
+    /// `__len__` and `__iter__`: list___init__ (3.8 only: PyObject_Size first, for
+    /// list_preallocate_exact's exactly-sized array), then list_extend — the iterator
+    /// (`__iter__`), PyObject_LengthHint (`__len__` again), the list presized by the hint,
+    /// the items, the list trimmed to its size. A TypeError from `__len__` is dropped both
+    /// times (the hint is then PyObject_LengthHint's default, 8: a class defining
+    /// `__length_hint__` is refused); any other error propagates. `len` is the class's
+    /// `__len__`, borrowed.
+    func listOfSizedInstance(_ a: ObjectRef, len: ObjectRef, listInit: Bool) throws -> ObjectRef {
         func lengthOrNil() throws -> Int? {
             do { return try slotLength(a, len) } catch let e as PyException where exceptionMatches(e, "TypeError") {
                 releaseException(e)
@@ -92,7 +93,7 @@ extension Interpreter {
         }
         var storage = ListStorage()
         storage.growth = layouts.listGrowth
-        if layouts.listGrowth == .cpython38, let n = try lengthOrNil(), n > 0 { storage.allocated = n }
+        if listInit, layouts.listGrowth == .cpython38, let n = try lengthOrNil(), n > 0 { storage.allocated = n }
         let it = try getIter(a)
         defer { heap.decref(it) }
         let hint = try lengthOrNil() ?? 8
@@ -100,6 +101,14 @@ extension Interpreter {
         do { while let x = try next(it) { try step(); items.append(x) } } catch { items.forEach(heap.decref); throw error }
         storage.extend(iterating: items, lengthHint: hint)
         do { return try heap.newList(storage, usingFreeList: false) } catch { items.forEach(heap.decref); throw memoryError() }
+    }
+
+    /// The class's `__len__` of an instance that also has `__iter__` (what PyObject_LengthHint
+    /// calls before list_extend iterates it), or nil.
+    func sizedInstanceLength(_ a: ObjectRef) throws -> ObjectRef? {
+        guard case .instance = heap.payload[Int(a)], let len = try lookupSpecial(a, "__len__"),
+              try lookupSpecial(a, "__iter__") != nil else { return nil }
+        return len
     }
 
     /// list_extend of an iterator (no `__len__`): PyObject_LengthHint(it, 8), the remaining

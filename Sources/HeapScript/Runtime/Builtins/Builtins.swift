@@ -120,13 +120,18 @@ extension Interpreter {
             }
         }
         defineFunction(in: d, "sorted") { i, _, args, kwargs in
-            let items = try i.iterateToArray(args[0], orderBlind: true)
-            // A set's items are distinct, so sorting them hides its table order, unless the
-            // comparisons can fail or differ in kind (the TypeError names the first pair).
-            if let st = i.heap.payload[Int(args[0])].setStorage, !i.sortHidesOrder(items) {
-                do { try i.refuseUnknownOrder(st, args[0]) } catch { items.forEach(i.heap.decref); throw error }
+            let l: ObjectRef
+            if let len = try i.sizedInstanceLength(args[0]) {
+                l = try i.listOfSizedInstance(args[0], len: len, listInit: false)
+            } else {
+                let items = try i.iterateToArray(args[0], orderBlind: true)
+                // A set's items are distinct, so sorting them hides its table order, unless the
+                // comparisons can fail or differ in kind (the TypeError names the first pair).
+                if let st = i.heap.payload[Int(args[0])].setStorage, !i.sortHidesOrder(items) {
+                    do { try i.refuseUnknownOrder(st, args[0]) } catch { items.forEach(i.heap.decref); throw error }
+                }
+                l = try i.newList(items, extend: true, from: args[0])
             }
-            let l = try i.newList(items, extend: true, from: args[0])
             // builtin_sorted calls the new list's `sort`, a bound builtin method it looks up
             // and releases (a GC object while it lives; off the free list before 3.9).
             let sort: ObjectRef
@@ -361,10 +366,7 @@ extension Interpreter {
             return try newBytes(bytes)
         case .list:
             guard let a else { return try newListCall([], from: heap.none) }
-            if case .instance = heap.payload[Int(a)], let len = try lookupSpecial(a, "__len__"),
-               try lookupSpecial(a, "__iter__") != nil {
-                return try listOfSizedInstance(a, len: len)
-            }
+            if let len = try sizedInstanceLength(a) { return try listOfSizedInstance(a, len: len, listInit: true) }
             return try newListCall(try iterateToArray(a), from: a)
         case .tuple:
             guard let a else { heap.incref(heap.emptyTuple); return heap.emptyTuple }

@@ -43,3 +43,7 @@ s = {0}
 s.update(Bag([5], 1))
 s.difference_update(Bag([0], 1))
 s
+# sorted() makes its list with PySequence_List: list_extend alone (no preallocation).
+r = sorted(Bag([3, 1, 2], 50))
+r, sys.getsizeof(r)
+sorted(Bag([2, 1], 2), reverse=True)

@@ -28,4 +28,7 @@ extension Heap {
 
     /// Whether `r` is an int `id()` returned (alive: the row is still that int).
     public func isIdInt(_ r: ObjectRef) -> Bool { identities.idInts[r] != nil }
+
+    /// Whether any int `id()` returned is alive (a fast test before `isIdInt`).
+    public var hasIdInts: Bool { !identities.idInts.isEmpty }
 }

@@ -22,6 +22,15 @@ public final class Session {
     /// measured start-up counts against exactly these numbers. Set before the first run.
     public var provisionalStartupRefcounts = false
 
+    /// Answers the distance between two objects' addresses (`id(b) - id(a)`, ordering two
+    /// ids) from the engine's heap, where CPython's depends on pools the engine does not
+    /// know (`Interpreter.refuseAddressDistance`). For the book, whose outputs are CPython's
+    /// or marked `+ENGINE`: an example whose engine answer is not CPython's fails there.
+    public var showsEngineAddressDistances: Bool {
+        get { interp.engineAddressDistances }
+        set { interp.engineAddressDistances = newValue }
+    }
+
     /// The simulated heap (for diagrams and statistics).
     public var heap: Heap { interp.heap }
 

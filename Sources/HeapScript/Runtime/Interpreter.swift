@@ -134,6 +134,9 @@ public final class Interpreter {
     var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
+    /// Whether the distance between two objects' addresses is answered from the engine's
+    /// heap (`Session.showsEngineAddressDistances`) instead of refused (`refuseAddressDistance`).
+    var engineAddressDistances = false
     /// Each ctypes class's field width in bytes (c_long 8, c_int 4).
     var ctypesWidths: [ObjectRef: Int] = [:]
     /// The method descriptors of the builtin types' dicts made so far, by builtin id

@@ -66,6 +66,7 @@ final class PrewarmedSessions: SessionFactory, @unchecked Sendable {
                 while lock.withLock({ (ready[profile.version]?.count ?? 0) < count }) {
                     let session = Session(profile: profile, limits: base.limits,
                                           hashSeed: hashSeedFromEnvironment())
+                    session.showsEngineAddressDistances = true   // as HeapScriptSessions' sessions
                     lock.withLock { ready[profile.version, default: []].append(session) }
                 }
             }

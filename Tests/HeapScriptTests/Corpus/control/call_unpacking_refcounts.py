@@ -25,7 +25,7 @@ print(f(), f(*()), f(*[1]), f(**{}), f(*[], **{}))
 def g(a, b): return id(a), id((1, 2, a))
 
 t = g(*[1, 2])
-print(t[0] == id(1), t[1] - id(1) == 0)
+print(t[0] == id(1), t[1] == id(1))
 def k(a): return sys.getrefcount(a)
 
 print(k(*[[]]), k(**{'a': []}), k([]))

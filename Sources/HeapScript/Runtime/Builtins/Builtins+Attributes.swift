@@ -28,7 +28,12 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineFunction(in: d, "delattr") { i, _, args, _ in
-            try i.delAttr(args[0], try i.attributeName(args[1], function: nil))
+            let attr = try i.attributeName(args[1], function: nil)
+            // PyObject_SetAttr passes the name object on to a class's `__delattr__`.
+            if try i.userDelattr(args[0]) != nil, args[1] != i.name(attr) {
+                throw i.notModelled("delattr() of an instance whose class defines __delattr__, with a name that is not interned")
+            }
+            try i.delAttr(args[0], attr)
             return i.heap.newNone()
         }
         // builtin_vars: the argument's `__dict__` looked up as getattr with a default does

@@ -1,4 +1,4 @@
-import sys
+import sys, gc
 class Lazy:
     def __init__(self):
         self.loaded = 0
@@ -39,3 +39,4 @@ p.sort()
 p.count(1)
 object.__getattribute__(p, '_target')
 len(object.__getattribute__(p, '_target'))
+gc.collect()

@@ -107,7 +107,9 @@ extension Interpreter {
     /// (refusing first what the profile's CPython has and the engine does not model). No
     /// exception object is made for nil, as CPython's generic getattr with `suppress` makes
     /// none (3.7+; 3.6's PyErr_Format left an unnormalized message string, freed at once).
-    func lookupAttr(_ obj: ObjectRef, _ attr: String) throws -> ObjectRef? {
+    /// `generic`: PyObject_GenericGetAttr itself (`object.__getattribute__`), which calls
+    /// no class hook.
+    func lookupAttr(_ obj: ObjectRef, _ attr: String, generic: Bool = false) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
         if let v = try ctypesAttribute(obj, attr) { return v }
         if heap.isWeakProxy(obj) {
@@ -180,6 +182,9 @@ extension Interpreter {
             try refuseIfCPythonHas(attr, on: obj)
             return nil
         case .instance(let state):
+            // slot_tp_getattro / slot_tp_getattr_hook: the class's `__getattribute__`
+            // (SlotTpGetattrHook.swift).
+            if !generic, let hook = try getattributeHook(of: obj) { return try slotTpGetattro(hook, obj, attr) }
             // A member descriptor or a property is a data descriptor: it wins over the
             // instance dict (PyObject_GenericGetAttr).
             if let m = try memberDescriptor(of: obj, attr) { return try memberGet(m, obj) }
@@ -206,7 +211,7 @@ extension Interpreter {
             }
             try refuseIfCPythonHas(attr, on: obj)
             // slot_tp_getattr_hook: the class's `__getattr__` (SlotTpGetattrHook.swift).
-            if let hook = try getattrHook(of: obj) { return try callGetattrHook(hook, obj, attr) }
+            if !generic, let hook = try getattrHook(of: obj) { return try callGetattrHook(hook, obj, attr) }
             return nil
         case .type(let info):
             switch attr {
@@ -406,6 +411,8 @@ extension Interpreter {
             heap.decref(try callSpecial(m, obj, [name(attr), value]))
             return
         }
+        // A class defining `__delattr__` alone: object's `__setattr__` (SlotTpGetattrHook.swift).
+        if !generic, try userDelattr(obj) != nil { return try callObjectSetattroSlot(obj, attr, value) }
         try namedtupleAttributeStore(obj, attr, delete: false)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseStructSeqAttributeStore(obj, attr)
@@ -532,7 +539,9 @@ extension Interpreter {
         return attributeError(obj, attr, message: "'\(typeName(obj))' object has no attribute '\(attr)'", onDelete: true)
     }
 
-    func delAttr(_ obj: ObjectRef, _ attr: String) throws {
+    /// PyObject_SetAttr with no value. `generic`: PyObject_GenericSetAttr itself (object's
+    /// `__delattr__`), which a class's own `__delattr__` does not intercept.
+    func delAttr(_ obj: ObjectRef, _ attr: String, generic: Bool = false) throws {
         try refuseIfOpaque(obj)
         // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
@@ -541,9 +550,14 @@ extension Interpreter {
         }
         try refuseCtypesAttributeStore(obj, attr)
         try checkSpecialAttributeAssignment(obj, attr, nil)
-        // slot_tp_setattro with no value calls `__delattr__`: object's, bound or unbound
-        // per version, which is not modelled.
-        if try userSetattr(obj) != nil { throw notModelled("del on an instance of a class defining __setattr__") }
+        // slot_tp_setattro with no value calls the class's `__delattr__` (its result
+        // dropped), or object's where the class defines `__setattr__` alone
+        // (SlotTpGetattrHook.swift).
+        if !generic, let m = try userDelattr(obj) {
+            heap.decref(try callSpecial(m, obj, [name(attr)]))
+            return
+        }
+        if !generic, try userSetattr(obj) != nil { return try callObjectSetattroSlot(obj, attr, nil) }
         try namedtupleAttributeStore(obj, attr, delete: true)
         try refuseBuiltinSubclassAttributeStore(obj, attr)
         try refuseStructSeqAttributeStore(obj, attr)

@@ -137,11 +137,11 @@ extension Interpreter {
             if heap.isOrderedDict(obj), let id = orderedDictMethodID(attr) { return .builtin(id) }
             do { _ = try orderedDictAttribute(obj, attr) } catch { heap.decref(obj); throw error }
         }
-        if obj == heap.builtinType(.object), attr == "__setattr__", let id = objectSlotTable[attr] {
+        if obj == heap.builtinType(.object), ["__setattr__", "__getattribute__", "__delattr__"].contains(attr), let id = objectSlotTable[attr] {
             return .unboundObjectSlot(id)
         }
         let hooked: Bool
-        do { hooked = try getattrHook(of: obj) != nil } catch { heap.decref(obj); throw error }
+        do { hooked = try hasGetattrHook(obj) } catch { heap.decref(obj); throw error }
         if hooked {
             // tp_getattro is slot_tp_getattr_hook: _PyObject_GetMethod gets the attribute (a
             // bound method), which CALL unpacks (SlotTpGetattrHook.swift).
@@ -198,7 +198,7 @@ extension Interpreter {
             defer { heap.decref(obj); args.forEach(heap.decref); kwargs.forEach { heap.decref($0.1) } }
             guard let selfRef = args.first, kwargs.isEmpty, heap.typeInfo(of: selfRef).isHeapType,
                   case .instance = heap.payload[Int(selfRef)] else {
-                throw notModelled("object.__setattr__ called with other than an instance of a class and positional arguments")
+                throw notModelled("object.\(slotWrappers[Int(id)].name) called with other than an instance of a class and positional arguments")
             }
             var tuples = Array(repeating: 0, count: args.count + 1)
             tuples[args.count] += 1

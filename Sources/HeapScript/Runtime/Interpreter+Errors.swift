@@ -252,6 +252,11 @@ extension Interpreter {
 
     func printedExceptionLine(_ exc: ObjectRef, suggestion: String?, forgottenImport: String?) -> String {
         var line = exceptionLine(exc)
+        if suggestion == Interpreter.suggestionThroughHook {
+            swallowedRefusal = swallowedRefusal ?? notModelled("the \"Did you mean\" of an AttributeError of an instance whose class defines __getattribute__",
+                                                                because: "CPython computes that suggestion with dir() of it, which calls the hook")
+            return line
+        }
         if let s = suggestion { line += ". Did you mean: '\(s)'?" }
         if let m = forgottenImport {
             line += suggestion == nil ? ". Did you forget to import '\(m)'?" : " Or did you forget to import '\(m)'?"
@@ -284,7 +289,7 @@ extension Interpreter {
     func attributeError(_ obj: ObjectRef, _ attr: String, message: String, onSet: Bool = false,
                         onDelete: Bool = false) -> PyException {
         var e = error("AttributeError", message)
-        if surface.suggestsNames { e.suggestion = Suggestions.suggest(attr, among: dirNames(obj)) }
+        if surface.suggestsNames { e.suggestion = attributeSuggestion(obj, attr) }
         // A failed `del o.x` on an instance with a __dict__ records no obj in any version
         // (3.13.0: sys.getrefcount stays 2).
         if profile.attributeErrorKeepsObject && !onDelete && (!onSet || profile.attributeErrorContextOnSet) {

@@ -66,6 +66,9 @@ extension Interpreter {
         objectSlotTable["__init__"] = defineSlot([], "__init__", arity: nil) { i, s, args in try i.objectInit(s, args) }
         objectSlotTable["__repr__"] = defineSlot([], "__repr__", arity: 0) { i, s, _ in try i.newStr(i.objectReprString(s)) }
         objectSlotTable["__setattr__"] = defineSlot([], "__setattr__", arity: nil) { i, s, args in try i.objectSetattr(s, args) }
+        // wrap_binaryfunc → PyObject_GenericGetAttr, wrap_delattr (SlotTpGetattrHook.swift).
+        objectSlotTable["__getattribute__"] = defineSlot([], "__getattribute__", arity: 1) { i, s, args in try i.objectGetattribute(s, args) }
+        objectSlotTable["__delattr__"] = defineSlot([], "__delattr__", arity: 1) { i, s, args in try i.objectDelattr(s, args) }
         objectSlotTable["__hash__"] = defineSlot([], "__hash__", arity: 0) { i, s, _ in try i.newInt(i.addressHash(s)) }
         for (name, op) in [("__eq__", CompareOp.eq), ("__ne__", .ne), ("__lt__", .lt), ("__le__", .le), ("__gt__", .gt), ("__ge__", .ge)] {
             objectSlotTable[name] = defineSlot([], name, arity: 1) { i, s, args in try i.objectRichCompare(s, args[0], op) }

@@ -242,8 +242,8 @@ extension Interpreter {
     /// then on LOAD_SUPER_ATTR_ATTR / _METHOD call _PySuper_Lookup: no super object, and for a
     /// method call a function (or object's slot wrapper) stays unbound, with obj as its self (when the class's
     /// tp_getattro is the generic one). Refused: another global `super` (the site would not
-    /// specialize, or would deoptimize, whose counters are not modelled) and a class with
-    /// `__getattr__` or `__getattribute__`. Consumes global_super's and cls's references, and
+    /// specialize, or would deoptimize, whose counters are not modelled). With a class
+    /// defining `__getattr__` or `__getattribute__` the method form binds. Consumes global_super's and cls's references, and
     /// obj's unless `.function` or `.slotWrapper` is returned (obj is the call's self then).
     func loadSuperAttr(_ globalSuper: ObjectRef, _ cls: ObjectRef, _ obj: ObjectRef, _ attr: String, method: Bool,
                        twoArgs: Bool, frame: Frame, code: Bytecode, site: Int) throws -> LoadedMethod {
@@ -271,8 +271,9 @@ extension Interpreter {
             guard let d = heap.typeInfo(t).dict, heap.typeInfo(t).isHeapType else { return false }
             return try dictGet(d, name("__getattr__")) != nil || dictGet(d, name("__getattribute__")) != nil
         }
-        if hooked { throw notModelled("LOAD_SUPER_ATTR in a class with __getattr__ or __getattribute__") }
-        let found = try superLookup(cls, obj, attr, method: method)
+        // The class's tp_getattro is not the generic one: _PySuper_Lookup is asked for no
+        // method, so a function or slot wrapper comes bound.
+        let found = try superLookup(cls, obj, attr, method: method && !hooked)
         switch found {
         case .function, .slotWrapper: keepObj = true
         default: break

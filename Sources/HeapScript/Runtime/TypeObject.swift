@@ -15,7 +15,7 @@ extension Interpreter {
     /// `__del__` (slot_tp_finalize, PEP 442), `__repr__` and `__str__` (slot_tp_repr /
     /// slot_tp_str and PyObject_Repr / PyObject_Str's non-string checks), `__enter__` and
     /// `__exit__` (no slot: `with` looks them up on the type, CEval.beforeWith), `__setattr__`
-    /// (slot_tp_setattro, `setAttr`; `del` on such an instance is refused), `__sizeof__`
+    /// (slot_tp_setattro, `setAttr`; `del` calls object's `__delattr__`), `__sizeof__`
     /// (no slot: sys.getsizeof looks it up, `userSizeof`), and through `callSpecial` (the
     /// slot functions' call): `__len__` (slot_sq_length, `slotLength`), `__bool__`
     /// (slot_nb_bool, `isTrue`), `__contains__` (slot_sq_contains, `contains`),
@@ -75,12 +75,12 @@ extension Interpreter {
             case "__getnewargs__", "__match_args__", "__replace__" where makingNamedtupleClass || makingDataclass:
                 continue
             // What `@dataclass` sets (DataclassesModule.swift): read by fields(), pattern
-            // matching (refused), copy.replace (refused) and `del` (refused with `__setattr__`).
+            // matching (refused), copy.replace (refused) and `del` (slot_tp_setattro).
             case "__dataclass_fields__", "__dataclass_params__", "__delattr__" where makingDataclass:
                 continue
             case "__new__":
                 unchanged = isModelledClassNew(v)   // SlotTpNew.swift
-            case "__getattr__":
+            case "__getattr__", "__getattribute__", "__delattr__":
                 unchanged = heap.kind(v) == .function   // SlotTpGetattrHook.swift
             default:
                 try checkSpecialMethod(s.value, v)
@@ -104,7 +104,7 @@ extension Interpreter {
             if attr == "__slotnames__", let value, case .list = heap.payload[Int(value)] { return }
             // What `@dataclass` sets on the class it processes (DataclassesModule.swift): the
             // docstring type's getter reads, and names no slot reads (`__delattr__` only by `del`,
-            // refused on a class defining `__setattr__`, which a frozen dataclass does).
+            // through slot_tp_setattro, which a frozen dataclass's `__setattr__` set already).
             if makingDataclass, value != nil,
                ["__dataclass_fields__", "__dataclass_params__", "__match_args__", "__delattr__", "__doc__", "__replace__"].contains(attr) {
                 return

@@ -26,15 +26,15 @@ final class ClassFeatureTests: XCTestCase {
     func testSpecialNamesInTheClassBodyAreRefused() {
         // `__new__` is honoured as a function or a staticmethod of one (Corpus/classes/class_new.py).
         let refused = ["__weakref__ = 1", "__hash__ = 1", "__eq__ = 1", "__class_getitem__ = 1", "__new__ = 1",
-                       "__getattr__ = 1"]
+                       "__getattr__ = 1", "__getattribute__ = 1", "__delattr__ = 1"]
         for body in refused {
             let what = String(body.prefix { $0 != " " })
             expectRefusal(makeSession(), "class S:\n    \(body)\n", what)
         }
         // `__setattr__` is honoured (slot_tp_setattro: Corpus/classes/setattr_super.py).
-        // `__getattr__` as a function is honoured (Corpus/classes/class_getattr.py).
-        let methods = ["__getattribute__",
-                       "__delattr__", "__set_name__", "__init_subclass__", "__get__",
+        // `__getattr__` as a function is honoured (Corpus/classes/class_getattr.py), and so
+        // are `__getattribute__` and `__delattr__` (Corpus/classes/getattribute_*.py, delattr_hook.py).
+        let methods = ["__set_name__", "__init_subclass__", "__get__",
                        "__set__", "__delete__",
                        "__index__",
                        "__int__", "__float__", "__format__", "__reversed__", "__copy__", "__deepcopy__",

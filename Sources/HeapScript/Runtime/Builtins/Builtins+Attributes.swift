@@ -28,7 +28,12 @@ extension Interpreter {
             return i.heap.newNone()
         }
         defineFunction(in: d, "delattr") { i, _, args, _ in
-            try i.delAttr(args[0], try i.attributeName(args[1], function: nil))
+            let attr = try i.attributeName(args[1], function: nil)
+            // PyObject_SetAttr passes the name object on to a class's `__delattr__`.
+            if try i.userDelattr(args[0]) != nil, args[1] != i.name(attr) {
+                throw i.notModelled("delattr() of an instance whose class defines __delattr__, with a name that is not interned")
+            }
+            try i.delAttr(args[0], attr)
             return i.heap.newNone()
         }
         // builtin_vars: the argument's `__dict__` looked up as getattr with a default does
@@ -70,8 +75,8 @@ extension Interpreter {
     /// getattr()/hasattr() pass their name object on to a class's `__getattr__`: only the
     /// interned str (the one LOAD_ATTR would pass) is modelled.
     func refuseUninternedHookName(_ obj: ObjectRef, _ nameArg: ObjectRef, _ attr: String, function: String) throws {
-        guard try getattrHook(of: obj) != nil, nameArg != name(attr) else { return }
-        throw notModelled("\(function)() of an instance whose class defines __getattr__, with a name that is not interned")
+        guard try hasGetattrHook(obj), nameArg != name(attr) else { return }
+        throw notModelled("\(function)() of an instance whose class defines __getattr__ or __getattribute__, with a name that is not interned")
     }
 
     func lookupAttrLeavingNoTrace(_ obj: ObjectRef, _ attr: String, function: String) throws -> ObjectRef? {
@@ -87,10 +92,10 @@ extension Interpreter {
                 throw notModelled("\(function)() of an empty __slots__ member")
             }
         }
-        if try getattrHook(of: obj) != nil {
+        if try hasGetattrHook(obj) {
             do { return try lookupAttr(obj, attr) } catch let e as PyException {
                 releaseException(e)
-                throw notModelled("\(function)() of an attribute whose class's __getattr__ raised",
+                throw notModelled("\(function)() of an attribute whose class's __getattr__ or __getattribute__ raised",
                                   because: "CPython \(profile.version) drops that exception and what it made, which heapbook does not model")
             }
         }

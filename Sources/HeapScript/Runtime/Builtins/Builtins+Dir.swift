@@ -51,6 +51,8 @@ extension Interpreter {
             let cls = isWeakValueDictOrInstance(obj) ? "WeakValueDictionary" : "WeakKeyDictionary"
             throw notModelled("dir() of a \(cls)", because: unmodelledWeakKeyDictReason)
         }
+        // object.__dir__ reads `__dict__` and `__class__` through a class's `__getattribute__`.
+        if try getattributeHook(of: obj) != nil { throw notModelled("dir() of an instance whose class defines __getattribute__") }
         var names = DirNames()
         switch heap.payload[Int(obj)] {
         case .module:

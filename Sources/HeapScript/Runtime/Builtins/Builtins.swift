@@ -101,6 +101,11 @@ extension Interpreter {
                 try i.refuseWeakKeyDictClass(c, "isinstance()", instance: args[0])
                 if mro.contains(c) { return i.heap.newBool(true) }
             }
+            // object_isinstance reads `__class__` then, through a class's `__getattribute__`.
+            if try i.getattributeHook(of: args[0]) != nil {
+                throw i.notModelled("isinstance() of an instance whose class defines __getattribute__, false by its type",
+                                    because: "CPython then looks `__class__` up through the hook")
+            }
             return i.heap.newBool(false)
         }
         defineFunction(in: d, "sum") { i, _, args, _ in

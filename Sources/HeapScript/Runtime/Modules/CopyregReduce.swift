@@ -215,7 +215,7 @@ extension Interpreter {
                               because: "the slot state object.__reduce_ex__ gathers for a class with `__slots__` "
                                   + "(copyreg._slotnames, the (dict, slots) state) is not modelled")
         }
-        for n in ["__reduce_ex__", "__reduce__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__"] {
+        for n in ["__reduce_ex__", "__reduce__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__", "__getattribute__"] {
             if try lookupInType(heap.typeOf[Int(x)], n) != nil {
                 throw notModelled("copying a '\(typeName(x))' object", because: "its class defines \(n)")
             }

@@ -134,6 +134,8 @@ public final class Interpreter {
     var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
+    /// How many pprint calls are formatting (PprintModule.swift): CPython's frames hold the object.
+    var pprintFormatting = 0
     /// Each ctypes class's field width in bytes (c_long 8, c_int 4).
     var ctypesWidths: [ObjectRef: Int] = [:]
     /// `from_address`, bound to the class at each lookup (CtypesModule.swift).

@@ -63,8 +63,12 @@ extension Interpreter {
         try dictSet(g, name("__builtins__"), builtinsDict)
         definePprintNatives(g)
         try runStandIn(pprintModuleSource(), filename: Interpreter.pprintModuleFile, in: g)
+        // Moved, not copied: in CPython only the module's dict holds them (`sys.getrefcount(
+        // pprint.pprint)`); the stand-in's functions call natives, never each other.
         for n in pprintModuleNames {
-            if let f = try dictGet(g, name(n)) { try dictSet(d, name(n), f) }
+            guard let f = try dictGet(g, name(n)) else { continue }
+            try dictSet(d, name(n), f)
+            try dictDelName(g, name(n), n)
         }
         // The functions' `__globals__` would show the stand-in's natives; the module's dict
         // lacks most of CPython's names.
@@ -181,12 +185,33 @@ extension Interpreter {
     /// A native's body: an exception leaving it is refused (its traceback would go through
     /// Lib/pprint.py), and what the call allocated and freed is declared not counted.
     private func pprintCall(_ body: () throws -> ObjectRef) throws -> ObjectRef {
-        defer { heap.countMayDiffer(by: heap.gc.thresholds[0] + 1) }
+        // Before as well as after: a `__repr__` or `__lt__` it calls sees CPython's count with
+        // the printer's objects in it, and CPython may collect while they live.
+        heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
+        pprintFormatting += 1
+        defer {
+            pprintFormatting -= 1
+            heap.countMayDiffer(by: heap.gc.thresholds[0] + 1)
+        }
         do { return try body() } catch let e as PyException {
             let what = typeName(e.exception)
             releaseException(e)
             throw notModelled("an exception (\(what)) raised through Lib/pprint.py",
                               because: "its traceback names CPython's installed pprint.py, which heapbook stands in for")
+        }
+    }
+
+    /// sys.getrefcount() while pprint formats (from a `__repr__` or `__lt__` it calls: the
+    /// object is held by CPython's frames of _format, _repr, _safe_repr..., and the items by
+    /// its sorted lists and `_safe_key`s), and of the module, which CPython's sys.modules and
+    /// importers hold.
+    func refusePprintRefcount(_ r: ObjectRef) throws {
+        if pprintFormatting > 0 {
+            throw notModelled("sys.getrefcount() while pprint formats",
+                              because: "Lib/pprint.py's frames, lists and _safe_key objects hold references heapbook does not make")
+        }
+        if let m = modules["pprint"], r == m {
+            throw notModelled("sys.getrefcount(pprint)", because: "CPython \(profile.version)'s other modules hold references to it that heapbook does not make")
         }
     }
 

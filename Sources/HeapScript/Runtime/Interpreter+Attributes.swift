@@ -150,6 +150,7 @@ extension Interpreter {
             if m.name == "functools", attr == "__dict__" { throw notModelled("functools.__dict__") }
             if m.name == "itertools", attr == "__dict__" { throw notModelled("itertools.__dict__") }
             if m.name == "array", attr == "__dict__" { throw notModelled("array.__dict__") }
+            if m.name == "pprint", attr == "__dict__" { throw notModelled("pprint.__dict__") }
             // Lib/weakref.py's names beyond _weakref's (finalize, WeakSet, the refused ones).
             if m.name == "weakref", attr == "__dict__" { throw notModelled("weakref.__dict__") }
             // Lib/weakref.py's class, made at its first lookup (WeakrefFinalize.swift).

@@ -137,6 +137,8 @@ public final class Interpreter {
     /// Whether the distance between two objects' addresses is answered from the engine's
     /// heap (`Session.showsEngineAddressDistances`) instead of refused (`refuseAddressDistance`).
     var engineAddressDistances = false
+    /// How many pprint calls are formatting (PprintModule.swift): CPython's frames hold the object.
+    var pprintFormatting = 0
     /// Each ctypes class's field width in bytes (c_long 8, c_int 4).
     var ctypesWidths: [ObjectRef: Int] = [:]
     /// The method descriptors of the builtin types' dicts made so far, by builtin id

@@ -64,6 +64,9 @@ extension Interpreter {
         } else if m == "ctypes" {
             // Made on first import only (CtypesModule.swift); `__dict__` refused.
             names = ["__class__", "__name__", "c_int", "c_int32", "c_int64", "c_long", "c_longlong", "c_ssize_t"]
+        } else if m == "pprint" {
+            // Made on first import only (PprintModule.swift); `__dict__` refused.
+            names = Set(["__class__", "__name__"] + pprintModuleNames)
         } else if m == "itertools" {
             // Made on first import only (ItertoolsModule.swift); `__dict__` refused.
             names = Set(["__class__", "__name__"] + Interpreter.itertoolsTypeNames)

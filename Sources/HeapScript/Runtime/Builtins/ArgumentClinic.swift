@@ -286,6 +286,8 @@ extension Interpreter {
         // The Lib/dataclasses.py stand-in's helpers (DataclassesModule.swift), called only by
         // its code with the arguments they take.
         if qualified.hasPrefix("dataclasses._hb_") { return S(min: 0, max: 8, arity: .unknown, keywords: .none(q)) }
+        // The Lib/pprint.py stand-in's natives (PprintModule.swift), likewise.
+        if qualified.hasPrefix("pprint._hb_") { return S(min: 2, max: 8, arity: .unknown, keywords: .none(q)) }
         // METH_O | METH_COEXIST: dict/set/frozenset `__contains__`, list/dict `__getitem__`.
         if bare == "__contains__" || bare == "__getitem__" { return one() }
         switch qualified {

@@ -1,0 +1,18 @@
+import pprint
+d = {'alpha': list(range(12)), 'beta': 'x' * 30, 'gamma': (1, 2, 3), 'delta': {'nested': [1, 2, {'k': 'v' * 20}]}, 'eps': None}
+pprint.pprint(d)
+pprint.pprint(list(range(40)))
+pprint.pprint([list(range(15)), list(range(15)), ('a' * 40, 'b' * 40)])
+pprint.pprint({3: 'c', 1: 'a', 2: 'b'})
+pprint.pprint(('only' * 25,))
+pprint.pprint((1,))
+pprint.pprint(set(range(30)))
+pprint.pprint(frozenset(['apple', 'banana', 'cherry', 'durian', 'elderberry', 'fig', 'grape', 'honeydew']))
+pprint.pprint([[], {}, (), set(), '', b''])
+s = pprint.pformat({'key%d' % i: i * 1000 for i in range(10)})
+print(type(s).__name__, len(s))
+print(s)
+pprint.pprint('word ' * 40)
+pprint.pprint(['line one\nline two\n' * 5])
+pprint.pprint(bytes(range(40)))
+print(pprint.saferepr({'b': [1, 2], 'a': (3,)}), pprint.isreadable([1, 'a']), pprint.isrecursive([1]))

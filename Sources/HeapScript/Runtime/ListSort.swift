@@ -6,6 +6,30 @@ import HeapEngine
 // count_run, then binarysort) on 3.6-3.12; 3.13's count_run (gh-116554) and the merges
 // of longer lists are refused.
 
+/// list_sort_impl for fewer than 64 items, where minrun is the whole list: count_run (the run
+/// at the start, reversed when strictly descending), then binarysort of the rest into it,
+/// `isLess` called in CPython's order. An error leaves `items` as far as the sort got.
+func shortTimsort<T>(_ items: inout [T], isLess: (T, T) throws -> Bool) throws {
+    guard items.count > 1 else { return }
+    var n = 2
+    if try isLess(items[1], items[0]) {
+        while n < items.count, try isLess(items[n], items[n - 1]) { n += 1 }
+        items[0..<n].reverse()
+    } else {
+        while n < items.count, !(try isLess(items[n], items[n - 1])) { n += 1 }
+    }
+    for start in n..<items.count {
+        let pivot = items[start]
+        var lo = 0, hi = start
+        repeat {
+            let p = lo + ((hi - lo) >> 1)
+            if try isLess(pivot, items[p]) { hi = p } else { lo = p + 1 }
+        } while lo < hi
+        items.remove(at: start)
+        items.insert(pivot, at: lo)
+    }
+}
+
 extension Interpreter {
     /// Whether sorting `r` among other items may run a class's comparison method: such an
     /// instance, or a tuple or list holding one (compared item by item).
@@ -60,27 +84,7 @@ extension Interpreter {
         }
         do {
             if reverse { items.reverse() }
-            if items.count > 1 {
-                // count_run: the run at the start, reversed when strictly descending.
-                var n = 2
-                if try isLess(items[1], items[0]) {
-                    while n < items.count, try isLess(items[n], items[n - 1]) { n += 1 }
-                    items[0..<n].reverse()
-                } else {
-                    while n < items.count, !(try isLess(items[n], items[n - 1])) { n += 1 }
-                }
-                // binarysort of the rest into the run.
-                for start in n..<items.count {
-                    let pivot = items[start]
-                    var lo = 0, hi = start
-                    repeat {
-                        let p = lo + ((hi - lo) >> 1)
-                        if try isLess(pivot, items[p]) { hi = p } else { lo = p + 1 }
-                    } while lo < hi
-                    items.remove(at: start)
-                    items.insert(pivot, at: lo)
-                }
-            }
+            try shortTimsort(&items, isLess: isLess)
             if reverse { items.reverse() }
         } catch {
             if reverse { items.reverse() }

@@ -688,26 +688,8 @@ extension Interpreter {
         let why = "sorting by pprint's _safe_key where it is not a total order"
         guard profile.minor < 13 else { throw notModelled(why, because: "3.13's count_run is not modelled") }
         guard keys.count < 64 else { throw notModelled(why, because: "timsort's merges (64 items or more) are not modelled") }
-        func isLess(_ x: Int, _ y: Int) throws -> Bool { try ppSafeKeyLess(keys[x], keys[y]) }
-        // count_run: the run at the start, reversed when strictly descending.
-        var n = 2
-        if try isLess(idx[1], idx[0]) {
-            while n < idx.count, try isLess(idx[n], idx[n - 1]) { n += 1 }
-            idx[0..<n].reverse()
-        } else {
-            while n < idx.count, !(try isLess(idx[n], idx[n - 1])) { n += 1 }
-        }
-        // binarysort of the rest into the run.
-        for start in n..<idx.count {
-            let pivot = idx[start]
-            var lo = 0, hi = start
-            repeat {
-                let p = lo + ((hi - lo) >> 1)
-                if try isLess(pivot, idx[p]) { hi = p } else { lo = p + 1 }
-            } while lo < hi
-            idx.remove(at: start)
-            idx.insert(pivot, at: lo)
-        }
+        // list_sort_impl over `_safe_key`s (ListSort.swift's shortTimsort).
+        try shortTimsort(&idx) { x, y in try ppSafeKeyLess(keys[x], keys[y]) }
         return idx
     }
 

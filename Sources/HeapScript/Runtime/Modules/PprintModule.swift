@@ -118,20 +118,15 @@ extension Interpreter {
         defineFunction(in: g, "_hb_pprint", module: "pprint") { i, _, a, _ in
             try i.pprintCall {
                 guard a[1] == i.heap.none else { throw i.pprintStreamRefused() }
-                let run = PPRun(try i.pprintOptions(indent: a[2], width: a[3], depth: a[4], compact: a[5],
-                                                    sortDicts: a[6], underscoreNumbers: a[7]), toStdout: true)
-                var context: [ObjectRef] = []
-                try i.ppFormat(a[0], run, 0, 0, &context, 0)
-                try i.ppWrite(run, "\n")
+                _ = try i.ppFormatTop(a[0], try i.pprintOptions(indent: a[2], width: a[3], depth: a[4], compact: a[5],
+                                                                 sortDicts: a[6], underscoreNumbers: a[7]), toStdout: true)
                 return i.heap.newNone()
             }
         }
         defineFunction(in: g, "_hb_pformat", module: "pprint") { i, _, a, _ in
             try i.pprintCall {
-                let run = PPRun(try i.pprintOptions(indent: a[1], width: a[2], depth: a[3], compact: a[4],
-                                                    sortDicts: a[5], underscoreNumbers: a[6]), toStdout: false)
-                var context: [ObjectRef] = []
-                try i.ppFormat(a[0], run, 0, 0, &context, 0)
+                let run = try i.ppFormatTop(a[0], try i.pprintOptions(indent: a[1], width: a[2], depth: a[3], compact: a[4],
+                                                                       sortDicts: a[5], underscoreNumbers: a[6]), toStdout: false)
                 return try i.newStr(run.out)
             }
         }
@@ -153,14 +148,11 @@ extension Interpreter {
                 if let s = given["stream"], s != i.heap.none { throw i.pprintStreamRefused() }
                 let one = try i.makeInt(1), eighty = try i.makeInt(80)
                 defer { i.heap.decref(one); i.heap.decref(eighty) }
-                let run = PPRun(try i.pprintOptions(indent: given["indent"] ?? one, width: given["width"] ?? eighty,
-                                                    depth: given["depth"] ?? i.heap.none,
-                                                    compact: given["compact"] ?? i.heap.falseRef, sortDicts: a[2],
-                                                    underscoreNumbers: given["underscore_numbers"] ?? i.heap.falseRef),
-                                toStdout: true)
-                var context: [ObjectRef] = []
-                try i.ppFormat(a[0], run, 0, 0, &context, 0)
-                try i.ppWrite(run, "\n")
+                _ = try i.ppFormatTop(a[0], try i.pprintOptions(indent: given["indent"] ?? one, width: given["width"] ?? eighty,
+                                                                 depth: given["depth"] ?? i.heap.none,
+                                                                 compact: given["compact"] ?? i.heap.falseRef, sortDicts: a[2],
+                                                                 underscoreNumbers: given["underscore_numbers"] ?? i.heap.falseRef),
+                                      toStdout: true)
                 return i.heap.newNone()
             }
         }
@@ -691,6 +683,16 @@ extension Interpreter {
         // list_sort_impl over `_safe_key`s (ListSort.swift's shortTimsort).
         try shortTimsort(&idx) { x, y in try ppSafeKeyLess(keys[x], keys[y]) }
         return idx
+    }
+
+    /// `PrettyPrinter(...)._format(object, stream, 0, 0, {}, 0)`, then pprint()'s and pp()'s
+    /// closing newline when it writes to stdout.
+    private func ppFormatTop(_ obj: ObjectRef, _ options: PPOptions, toStdout: Bool) throws -> PPRun {
+        let run = PPRun(options, toStdout: toStdout)
+        var context: [ObjectRef] = []
+        try ppFormat(obj, run, 0, 0, &context, 0)
+        if toStdout { try ppWrite(run, "\n") }
+        return run
     }
 
     /// `self.obj < other.obj` (COMPARE_OP), its result's truth.

@@ -400,6 +400,9 @@ extension Interpreter {
     /// `super().__setattr__(k, v)`), which a class's own `__setattr__` does not intercept.
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef, generic: Bool = false) throws {
         try refuseIfOpaque(obj)
+        if !generic, case .instance(let state) = heap.payload[Int(obj)], try isPlainInstanceStore(obj, attr) {
+            return try genericInstanceStore(obj, state, attr, value)
+        }
         // proxy_setattr: PyObject_SetAttr(referent, name, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         if isKeyedRef(obj) {
@@ -430,26 +433,8 @@ extension Interpreter {
         if let (_, p) = try propertyDescriptor(of: obj, attr) { try propertySet(p, obj, value); return }
         if try setSlottedAttribute(obj, attr, value) { return }
         switch heap.payload[Int(obj)] {
-        case .instance where profile.instanceDictSlot:
-            try setInstanceDictItem(obj, attr, value)
         case .instance(let state):
-            if let d = state.dict { try dictSet(d, name(attr), value); return }
-            let key = name(attr)
-            let h = try hash(key)
-            let exact = isExactStr(key)
-            let info = heap.typeInfo(of: obj)
-            _ = info.sharedKeys?.insert(key, hash: h, isEqual: keysEqual)
-            // The table is moved out of the state while it changes, so that it is uniquely
-            // referenced (no copy on write) and a nested read of the instance sees none.
-            var attrs = state.attributes ?? DictStorage()
-            state.attributes = nil
-            let result = attrs.setItem(key, hash: h, isExactStr: exact, value: value, layouts: layouts, isEqual: keysEqual)
-            state.attributes = attrs
-            heap.incref(value)
-            switch result {
-            case .inserted: heap.incref(key)
-            case .replaced(let old): heap.decref(old)
-            }
+            try genericInstanceStore(obj, state, attr, value)
         case .type(let info) where info.isHeapType:
             try refuseForeignMemberDescr(value)
             classAttributeEpoch += 1
@@ -478,6 +463,71 @@ extension Interpreter {
             try lruCacheStore(o as! LruCacheObject, obj, attr, value)
         default:
             throw noDictAttributeError(obj, attr)
+        }
+    }
+
+    /// Whether `obj.attr = v` on an instance is PyObject_GenericSetAttr's plain case, in which
+    /// every check of `setAttr` passes: a class statement's class whose MRO holds only such
+    /// classes and `object` (no builtin base, so no namedtuple, struct sequence, ctypes or
+    /// builtin-subclass rule applies), with an instance dict and no `__slots__`, no
+    /// `__setattr__` or `__delattr__` of its own, an ordinary name, and no property of that
+    /// name on the class (a data descriptor would take the store; user descriptors with
+    /// `__set__` are refused where the class is made). The class-level answer is kept with
+    /// the type attribute cache and forgotten when it is.
+    func isPlainInstanceStore(_ obj: ObjectRef, _ attr: String) throws -> Bool {
+        let type = heap.typeOf[Int(obj)]
+        syncTypeAttributeCache()
+        let plain: TypeAttributeCache.PlainStore
+        if let known = typeAttributeCache.plainStores[type] {
+            plain = known
+        } else {
+            let info = heap.typeInfo(type)
+            let plainClasses = info.isHeapType && info.slotCount == 0 && info.hasInstanceDict
+                && namedtupleInfo(type) == nil
+                && info.mro.allSatisfy { t in
+                    let ti = heap.typeInfo(t)
+                    return ti.kind == .object || (ti.isHeapType && ti.kind == .instance)
+                }
+            if try plainClasses && userSetattr(obj) == nil && userDelattr(obj) == nil {
+                let properties = info.mro.contains { t in
+                    guard heap.typeInfo(t).isHeapType, let d = heap.typeInfo(t).dict else { return false }
+                    return dictObject(d).storage.items.contains { propertyObject($0.value) != nil }
+                }
+                plain = properties ? .plainButProperties : .plain
+            } else {
+                plain = .no
+            }
+            watchMRO(type)
+            typeAttributeCache.plainStores[type] = plain
+        }
+        switch plain {
+        case .no: return false
+        case .plain: return !Interpreter.isSpecialName(attr)
+        case .plainButProperties: return try !Interpreter.isSpecialName(attr) && propertyDescriptor(of: obj, attr) == nil
+        }
+    }
+
+    /// _PyObject_GenericSetAttrWithDict's store into an instance's dict (the split table of
+    /// 3.11+'s inline values where `Profile.instanceDictSlot`, the materialised dict, or the
+    /// engine's attribute table that stands for the dict until something asks for it).
+    private func genericInstanceStore(_ obj: ObjectRef, _ state: InstanceState, _ attr: String, _ value: ObjectRef) throws {
+        if profile.instanceDictSlot { return try setInstanceDictItem(obj, attr, value) }
+        if let d = state.dict { try dictSet(d, name(attr), value); return }
+        let key = name(attr)
+        let h = try hash(key)
+        let exact = isExactStr(key)
+        let info = heap.typeInfo(of: obj)
+        _ = info.sharedKeys?.insert(key, hash: h, isEqual: keysEqual)
+        // The table is moved out of the state while it changes, so that it is uniquely
+        // referenced (no copy on write) and a nested read of the instance sees none.
+        var attrs = state.attributes ?? DictStorage()
+        state.attributes = nil
+        let result = attrs.setItem(key, hash: h, isExactStr: exact, value: value, layouts: layouts, isEqual: keysEqual)
+        state.attributes = attrs
+        heap.incref(value)
+        switch result {
+        case .inserted: heap.incref(key)
+        case .replaced(let old): heap.decref(old)
         }
     }
 

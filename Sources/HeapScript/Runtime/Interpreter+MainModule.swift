@@ -56,7 +56,7 @@ extension Interpreter {
     func refuseIfOpaque(_ r: ObjectRef) throws {
         try refuseStartupObject(r)
         if !opaqueObjects.isEmpty, let what = opaqueObjects[r] {
-            throw notModelled(what, because: "it is importlib's, which the engine stands in for (CPython \(profile.version))")
+            throw notModelled(what, because: "heapbook only stands in for it (CPython \(profile.version)'s is made by code heapbook does not run)")
         }
     }
 

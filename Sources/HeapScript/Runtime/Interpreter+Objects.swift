@@ -228,9 +228,17 @@ extension Interpreter {
         do { return try heap.newSetObject(storage, type: heap.builtinType(.frozenset)) } catch { throw memoryError() }
     }
 
+    /// make_new_set_basetype(Py_TYPE(so), NULL): an empty set, or frozenset when `so` is one
+    /// (a subclass gives its base).
+    func newSetLike(_ so: ObjectRef) throws -> ObjectRef {
+        guard heap.kind(so) == .frozenset else { return try newSet([]) }
+        do { return try heap.newSetObject(SetStorage(layouts: layouts), type: heap.builtinType(.frozenset)) } catch { throw memoryError() }
+    }
+
     /// A new set holding the items of `source` (SET_UPDATE into an empty set: set_merge).
-    func newSetMerging(_ source: ObjectRef) throws -> ObjectRef {
-        let s = try newSet([])
+    /// `like`: set_copy's make_new_set_basetype — a frozenset when that operand is one.
+    func newSetMerging(_ source: ObjectRef, like: ObjectRef? = nil) throws -> ObjectRef {
+        let s = try like.map(newSetLike) ?? newSet([])
         if case .set = heap.payload[Int(source)] { setMerge(s, from: source) }
         return s
     }

@@ -207,8 +207,6 @@ extension Interpreter {
         case (.mod, .str(let s), _):
             return try percentFormat(a, s.value, b)
         case (.sub, .set, .set), (.bitAnd, .set, .set), (.bitOr, .set, .set), (.bitXor, .set, .set):
-            // The result takes the left operand's type: a frozenset on the left is not modelled.
-            if heap.kind(a) == .frozenset { throw notModelled("frozenset \(op.rawValue)") }
             return try setOperation(op, a, b)
         default:
             try refuseWeakSetOperand(a, b, op.rawValue)

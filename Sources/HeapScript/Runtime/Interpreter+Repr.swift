@@ -119,6 +119,8 @@ extension Interpreter {
             if r == heap.none { return "None" }
             if r == heap.ellipsis { return "Ellipsis" }
             if r == heap.notImplemented { return "NotImplemented" }
+            // sys.stdout/stderr: the repr names the locale's encoding (SysModule.swift).
+            if info.module == "_io", let what = opaqueObjects[r] { throw notModelled("repr(\(what))") }
             return "<\(info.name) object at \(hexAddress(r))>"
         case .int(let v):
             if info.kind == .bool { return v != 0 ? "True" : "False" }

@@ -10,7 +10,9 @@ import HeapEngine
 // key's __hash__ runs again.
 
 extension Interpreter {
-    /// `a op b` for two sets (the left one a set, not a frozenset); a new reference.
+    /// `a op b` for two sets or frozensets; a new reference of the left operand's base type
+    /// (make_new_set_basetype: `frozenset([1]) | {2}` is a frozenset, `{2} | frozenset([1])`
+    /// a set; an empty result is a new object, not 3.6/3.8's empty frozenset singleton).
     func setOperation(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
         let result = try setOperationUnchecked(op, a, b)
         do { try refuseMissedProbe() } catch { heap.decref(result); throw error }
@@ -21,7 +23,7 @@ extension Interpreter {
         switch op {
         case .bitOr:
             // set_or: a copy of `a` (set_merge), then `b` merged in.
-            let result = try newSetMerging(a)
+            let result = try newSetMerging(a, like: a)
             if a != b { setMerge(result, from: b) }
             return result
         case .bitAnd:
@@ -30,11 +32,11 @@ extension Interpreter {
             // set_difference: when `a` is more than four times `b`, copy `a` and discard `b`'s
             // keys; otherwise add each key of `a` not in `b`, in `a`'s table order.
             if setStorage(a).count >> 2 > setStorage(b).count {
-                let result = try newSetMerging(a)
+                let result = try newSetMerging(a, like: a)
                 setDifferenceUpdate(result, b)
                 return result
             }
-            let result = try newSet([])
+            let result = try newSetLike(a)
             let other = setStorage(b)
             for (k, h) in setStorage(a).entries where !other.contains(k, hash: h, isEqual: keysEqual) {
                 setAddEntry(result, k, h)
@@ -44,7 +46,7 @@ extension Interpreter {
         default:
             // set_symmetric_difference: a copy of `b`, then set_symmetric_difference_update
             // with `a`.
-            let result = try newSetMerging(b)
+            let result = try newSetMerging(b, like: a)
             setSymmetricDifferenceUpdate(result, a)
             return result
         }
@@ -73,8 +75,8 @@ extension Interpreter {
     /// set_intersection: walks the smaller set (the right one when sizes tie) and adds each
     /// key the other has, in the walked set's table order. `a & a` is a copy.
     func setIntersection(_ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef {
-        if a == b { return try newSetMerging(a) }
-        let result = try newSet([])
+        if a == b { return try newSetMerging(a, like: a) }
+        let result = try newSetLike(a)
         var (big, small) = (setStorage(a), setStorage(b))
         if small.count > big.count { swap(&big, &small) }
         for (k, h) in small.entries where big.contains(k, hash: h, isEqual: keysEqual) {

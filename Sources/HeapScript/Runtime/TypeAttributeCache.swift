@@ -20,6 +20,18 @@ struct TypeAttributeCache {
     }
     /// The answer of each look-up, nil where the name is on no class of the MRO.
     var entries: [Key: ObjectRef?] = [:]
+    /// Per class: whether a store on its instances is PyObject_GenericSetAttr's plain case
+    /// (`Interpreter.isPlainInstanceStore`). Watched like `entries`.
+    var plainStores: [ObjectRef: PlainStore] = [:]
+
+    enum PlainStore {
+        /// Some check of `setAttr` may apply.
+        case no
+        /// None applies, and no class of the MRO has a property.
+        case plain
+        /// None applies but a property's, which depends on the name.
+        case plainButProperties
+    }
     /// `Interpreter.typeVersion.value` when `entries` were found.
     var version = -1
 }
@@ -27,10 +39,7 @@ struct TypeAttributeCache {
 extension Interpreter {
     /// _PyType_Lookup: `attr` along a heap type's MRO (borrowed), nil when absent.
     func lookupInType(_ type: ObjectRef, _ attr: String) throws -> ObjectRef? {
-        if typeAttributeCache.version != typeVersion.value {
-            typeAttributeCache.entries.removeAll(keepingCapacity: true)
-            typeAttributeCache.version = typeVersion.value
-        }
+        syncTypeAttributeCache()
         let cacheKey = TypeAttributeCache.Key(type: type, name: attr)
         if let hit = typeAttributeCache.entries[cacheKey] {
             // What the dict look-ups leave behind (`dictGet`).
@@ -42,6 +51,28 @@ extension Interpreter {
             typeAttributeCache.entries[cacheKey] = .some(found)
         }
         return found
+    }
+
+    /// Forgets every answer when the version moved since they were found.
+    @inline(__always)
+    func syncTypeAttributeCache() {
+        if typeAttributeCache.version != typeVersion.value {
+            typeAttributeCache.entries.removeAll(keepingCapacity: true)
+            typeAttributeCache.plainStores.removeAll(keepingCapacity: true)
+            typeAttributeCache.version = typeVersion.value
+        }
+    }
+
+    /// Watches each class of `type`'s MRO and its namespace, as a cached answer read from them
+    /// requires (TypeVersion.swift).
+    func watchMRO(_ type: ObjectRef) {
+        let info = heap.typeInfo(type)
+        info.attributeWatch = typeVersion
+        for t in info.mro {
+            let ti = heap.typeInfo(t)
+            ti.attributeWatch = typeVersion
+            if let d = ti.dict { dictObject(d).typeWatch = typeVersion }
+        }
     }
 
     /// find_name_in_mro: the first class dict on the MRO that has `attr`. Watches each type and

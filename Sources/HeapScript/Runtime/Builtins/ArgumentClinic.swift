@@ -346,7 +346,7 @@ extension Interpreter {
         case "isinstance": return S(min: 2, max: 2, arity: .expected(bare), keywords: .none(bare))
         case "print":
             return S(min: 0, max: .max, keywordOnly: ["sep", "end", "file", "flush"],
-                     modelledKeywords: ["sep", "end", "flush"], arity: .unknown, keywords: .invalid("print"))
+                     modelledKeywords: ["sep", "end", "file", "flush"], arity: .unknown, keywords: .invalid("print"))
         case "sum":
             if v < 8 {
                 var sig = S(min: 1, max: 2, arity: .expected(bare), keywords: .none(bare))

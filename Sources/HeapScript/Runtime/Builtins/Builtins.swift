@@ -27,7 +27,12 @@ extension Interpreter {
                 i.printParserReady = true
                 i.warmUpLeftovers += i.heap.takeFromFreeLists(FreeListCounts(tuples: [0, 0, 0, 0, 1]))
             }
-            // The signature let through sep, end and flush (stdout is never buffered here).
+            // The signature let through sep, end, file and flush (stdout is never buffered
+            // here). `file=sys.stdout` (or None) is print's own default stream.
+            for (k, v) in kwargs where k == "file" && v != i.heap.none && v != i.stdoutStandIn {
+                try i.refuseIfOpaque(v)
+                throw i.notModelled("print(file=...) to a '\(i.typeName(v))' object")
+            }
             var sep = " ", end = "\n"
             for (k, v) in kwargs where (k == "sep" || k == "end") && v != i.heap.none {
                 guard i.heap.kind(v) == .str else {
@@ -379,13 +384,17 @@ extension Interpreter {
         case .frozenset:
             // frozenset_new: an exact frozenset argument is returned as it is.
             if let a, heap.typeOf[Int(a)] == type { heap.incref(a); return a }
+            // Before 3.10 the empty frozenset is one shared singleton (frozenset_new's
+            // `emptyfrozenset`): an exact frozenset() gives it without making a set, and a
+            // frozenset made from an empty iterable is freed for it.
+            let sharesEmpty = profile.minor < 10 && type == heap.builtinType(.frozenset)
+            if a == nil, sharesEmpty { return try emptyFrozensetSingleton() }
             let s: ObjectRef
             do { s = try heap.newSetObject(SetStorage(layouts: layouts), type: type) } catch { throw memoryError() }
             if let a { do { try setUpdateInternal(s, a) } catch { heap.decref(s); throw error } }
-            // Before 3.10 every empty frozenset is one shared singleton, which the engine lacks.
-            if let st = heap.payload[Int(s)].setStorage, st.count == 0, profile.minor < 10 {
+            if sharesEmpty, let st = heap.payload[Int(s)].setStorage, st.count == 0 {
                 heap.decref(s)
-                throw notModelled("the empty frozenset singleton")
+                return try emptyFrozensetSingleton()
             }
             return s
         case .set:

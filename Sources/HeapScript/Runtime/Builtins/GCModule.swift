@@ -148,8 +148,10 @@ extension Interpreter {
             // A heap type from 3.12 (tracked), a static type before.
             if i.heap.isCollectionsType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
             if i.isItertoolsType(args[0]) || i.isPartialType(args[0]) { throw i.notModelled("gc.is_tracked(\(i.heap.typeInfo(args[0]).name))") }
-            // A method descriptor is tracked in CPython, a static row here (MethodDescrObject.swift).
-            return i.heap.newBool(i.heap.isTracked(args[0]) || i.isMethodDescriptor(args[0]))
+            // A method descriptor and 3.6's empty frozenset are tracked in CPython, static
+            // rows here (MethodDescrObject.swift, SetMethods.swift).
+            let startupTracked = i.isMethodDescriptor(args[0]) || (args[0] == i.emptyFrozenset && i.heap.isStatic(args[0]))
+            return i.heap.newBool(i.heap.isTracked(args[0]) || startupTracked)
         }
         // gc_is_finalized (3.9+): the PEP 442 flag a finalizer run sets, from dealloc or
         // from a collection. One builtin more in the gc module's dict, which start-up made:

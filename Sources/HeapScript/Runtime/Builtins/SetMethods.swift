@@ -166,3 +166,27 @@ extension Interpreter {
         return x.entries.allSatisfy { y.contains($0.0, hash: $0.1, isEqual: keysEqual) }
     }
 }
+
+extension Interpreter {
+    /// frozenset_new's `emptyfrozenset` (Objects/setobject.c before 3.10), a new reference.
+    /// 3.8 makes it at the first empty `frozenset()` (a set object like any other, tracked,
+    /// then held by the static pointer for good: `sys.getrefcount(frozenset())` is 2 in a
+    /// fresh 3.8.18, script or prompt, and the first call moves generation 0's count by
+    /// one). 3.6's start-up has made it already and its code constants hold it (12 on
+    /// 3.6.15): a start-up object here, in CPython's lists already (the phantoms), whose
+    /// count is refused.
+    func emptyFrozensetSingleton() throws -> ObjectRef {
+        if let e = emptyFrozenset { heap.incref(e); return e }
+        let type = heap.builtinType(.frozenset)
+        let e: ObjectRef
+        if profile.minor < 8 {
+            e = heap.newStartupObject(type: type, payload: .set(SetObject(SetStorage(layouts: layouts))), refcount: 1)
+            heap.markUnmodelledCount(e)
+        } else {
+            do { e = try heap.newSetObject(SetStorage(layouts: layouts), type: type) } catch { throw memoryError() }
+        }
+        emptyFrozenset = e
+        heap.incref(e)
+        return e
+    }
+}

@@ -67,6 +67,29 @@ extension Interpreter {
             try i.setRecursionLimit(args[0])
             return i.heap.newNone()
         }
+        defineStandardStreams(d)
+    }
+
+    /// create_stdio (Python/pylifecycle.c): sys.stdout and sys.stderr, with `__stdout__` and
+    /// `__stderr__` the same objects, are io.TextIOWrappers start-up made. They stand in
+    /// for identity (`from sys import stderr`, `file is sys.stdout`) and for `print`'s
+    /// `file=sys.stdout`, which takes the path `print()` takes. Anything else is refused:
+    /// their repr names the reader's locale encoding, stderr's buffering (line-buffered from
+    /// 3.9, so each line's pending list is made and freed) differs from stdout's, and their
+    /// attributes are io's.
+    private func defineStandardStreams(_ d: ObjectRef) {
+        let object = heap.builtinType(.object)
+        let wrapper = heap.newStaticType(name: "TextIOWrapper", kind: .object, base: object,
+                                         basicSize: heap.typeInfo(object).basicSize, isGC: false)
+        heap.typeInfo(wrapper).module = "_io"
+        opaqueObjects[wrapper] = "io.TextIOWrapper"
+        for stream in ["stdout", "stderr"] {
+            let r = heap.newStaticPlaceholder(type: wrapper)
+            opaqueObjects[r] = "sys.\(stream)"
+            if stream == "stdout" { stdoutStandIn = r }
+            try! dictSet(d, name(stream), r)
+            try! dictSet(d, name("__\(stream)__"), r)
+        }
     }
 
     /// References start-up objects the engine makes (the structseqs' items) hold to the

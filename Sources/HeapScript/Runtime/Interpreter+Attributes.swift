@@ -179,6 +179,7 @@ extension Interpreter {
                 try dictSet(m.dict, name(attr), try collectionsNamedtuple())
             }
             if let v = try dictGet(m.dict, name(attr)) { heap.incref(v); return v }
+            if m.name == "sys", let s = standardStream(attr) { heap.incref(s); return s }
             if attr == "__dict__" { heap.incref(m.dict); return m.dict }
             try refuseIfCPythonHas(attr, on: obj)
             return nil
@@ -357,7 +358,12 @@ extension Interpreter {
                 default: break
                 }
             }
-        case .weakref: break
+        case .weakref(let w) where attr == "__callback__":
+            // weakref's READONLY T_OBJECT member: None once the referent died, since
+            // clear_weakref drops wr_callback before the callback runs.
+            let cb = w.referent == nil ? heap.none : w.callback ?? heap.none
+            heap.incref(cb)
+            return cb
         case .cell where isCell(obj) && attr == "cell_contents": return try cellContents(obj)
         default: break
         }

@@ -24,8 +24,8 @@ public final class Interpreter {
     /// Start-up objects that only stand in for what CPython has (importlib's loaders): what
     /// each is, for the refusal when anything but identity, type() or repr() looks at it.
     var opaqueObjects: [ObjectRef: String] = [:]
-    /// sys.stdout's stand-in (SysModule.swift), which `print(file=)` accepts.
-    var stdoutStandIn: ObjectRef?
+    /// sys.stdout's and sys.stderr's stand-ins and their type, once looked up (SysModule.swift).
+    var standardStreams: [String: ObjectRef] = [:]
     /// frozenset_new's empty singleton before 3.10, once made (`emptyFrozensetSingleton`).
     var emptyFrozenset: ObjectRef?
     /// Whether `__main__` has been set up as a script's (`__file__`, `__cached__`).

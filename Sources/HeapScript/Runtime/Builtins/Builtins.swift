@@ -29,7 +29,7 @@ extension Interpreter {
             }
             // The signature let through sep, end, file and flush (stdout is never buffered
             // here). `file=sys.stdout` (or None) is print's own default stream.
-            for (k, v) in kwargs where k == "file" && v != i.heap.none && v != i.stdoutStandIn {
+            for (k, v) in kwargs where k == "file" && v != i.heap.none && v != i.standardStreams["stdout"] {
                 try i.refuseIfOpaque(v)
                 throw i.notModelled("print(file=...) to a '\(i.typeName(v))' object")
             }

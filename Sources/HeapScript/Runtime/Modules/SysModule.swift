@@ -67,7 +67,6 @@ extension Interpreter {
             try i.setRecursionLimit(args[0])
             return i.heap.newNone()
         }
-        defineStandardStreams(d)
     }
 
     /// create_stdio (Python/pylifecycle.c): sys.stdout and sys.stderr, with `__stdout__` and
@@ -76,20 +75,29 @@ extension Interpreter {
     /// `file=sys.stdout`, which takes the path `print()` takes. Anything else is refused:
     /// their repr names the reader's locale encoding, stderr's buffering (line-buffered from
     /// 3.9, so each line's pending list is made and freed) differs from stdout's, and their
-    /// attributes are io's.
-    private func defineStandardStreams(_ d: ObjectRef) {
-        let object = heap.builtinType(.object)
-        let wrapper = heap.newStaticType(name: "TextIOWrapper", kind: .object, base: object,
-                                         basicSize: heap.typeInfo(object).basicSize, isGC: false)
-        heap.typeInfo(wrapper).module = "_io"
-        opaqueObjects[wrapper] = "io.TextIOWrapper"
-        for stream in ["stdout", "stderr"] {
-            let r = heap.newStaticPlaceholder(type: wrapper)
-            opaqueObjects[r] = "sys.\(stream)"
-            if stream == "stdout" { stdoutStandIn = r }
-            try! dictSet(d, name(stream), r)
-            try! dictSet(d, name("__\(stream)__"), r)
+    /// attributes are io's. Made at the first lookup, as static rows outside the sys dict:
+    /// CPython's are start-up's, so making them must not take the session's blocks.
+    func standardStream(_ attr: String) -> ObjectRef? {
+        let stream: String
+        switch attr {
+        case "stdout", "__stdout__": stream = "stdout"
+        case "stderr", "__stderr__": stream = "stderr"
+        default: return nil
         }
+        if let r = standardStreams[stream] { return r }
+        let wrapper = standardStreams["type"] ?? {
+            let object = heap.builtinType(.object)
+            let t = heap.newStaticType(name: "TextIOWrapper", kind: .object, base: object,
+                                       basicSize: heap.typeInfo(object).basicSize, isGC: false)
+            heap.typeInfo(t).module = "_io"
+            opaqueObjects[t] = "io.TextIOWrapper"
+            standardStreams["type"] = t
+            return t
+        }()
+        let r = heap.newStaticPlaceholder(type: wrapper)
+        opaqueObjects[r] = "sys.\(stream)"
+        standardStreams[stream] = r
+        return r
     }
 
     /// References start-up objects the engine makes (the structseqs' items) hold to the

@@ -596,7 +596,7 @@ extension Heap {
         assert(validateList(old, .collectingClearUnreachableClear))
 
         // Clear free lists only during the collection of the highest generation.
-        if generation == GCState.generationCount - 1 { clearFreelists() }
+        if generation == GCState.generationCount - 1 { clearFreelists(); freeListsUnknown = nil; dictKeysFreeListUsed = false }
 
         gc.stats[generation].collections += 1
         gc.stats[generation].collected += m

@@ -20,7 +20,10 @@ import HeapEngine
 //     statement that called start(), compiled before it, is free of that, so at the prompt
 //     the numbers are answered within that one line), writing to stdout (print, a displayed
 //     value: the str, the encoder's bytes, TextIOWrapper's pending buffer), an import,
-//     exec'd text, pymalloc growing its arena array or radix tree;
+//     exec'd text, pymalloc growing its arena array or radix tree, a garbage collection,
+//     an exception object, a call of a builtin or type not checked against CPython's
+//     tracemalloc (`tracedBuiltinsChecked`), the instructions `noteTracedInstruction` lists;
+//   * while CPython may have collected at another moment (the count is not known);
 //   * when what the engine knows of pymalloc's blocks went unknown since start()
 //     (`unknownBlockSizes` changed);
 //   * after `import tracemalloc` has run other code than CPython's (see `noteTracemallocImport`).
@@ -133,6 +136,11 @@ extension Interpreter {
         }
         if let why = heap.tracemalloc.unknown {
             throw notModelled(what, because: "since tracemalloc.start(), \(why)")
+        }
+        // A collection CPython may have run at another moment frees its garbage then.
+        if heap.gc.countErrorBound > 0 || heap.gc.timingUnknown {
+            throw notModelled(what, because: "CPython \(profile.version) may have collected automatically at another moment, "
+                + "freeing traced blocks then")
         }
         if unknownBlockSizes != tracemallocBlockSizesAtStart, let why = unknownBlockSizes {
             throw notModelled(what, because: why)

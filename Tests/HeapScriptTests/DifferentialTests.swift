@@ -28,7 +28,7 @@ final class DifferentialTests: XCTestCase {
 
     /// The corpus areas whose cases every profile must pass (other directories, e.g. pending
     /// fuzz findings, are not part of the per-version corpus).
-    static let versionedAreas = ["classes", "containers", "control", "errors", "exceptions", "fuzz", "identity", "refcount", "sizes"]
+    static let versionedAreas = ["classes", "containers", "control", "errors", "exceptions", "fuzz", "identity", "modules", "refcount", "sizes"]
 
     static func versionedCases() throws -> [Case] {
         try versionedAreas.flatMap { try cases(area: $0) }
@@ -114,6 +114,7 @@ final class DifferentialTests: XCTestCase {
     func testClasses() throws { try checkArea("classes") }
     func testControl() throws { try checkArea("control") }
     func testExceptions() throws { try checkArea("exceptions") }
+    func testModules() throws { try checkArea("modules") }
 
     /// Every case under another profile against that version's committed output.
     func checkCorpus(profile: Profile, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -170,7 +171,7 @@ final class DifferentialTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(all.count, 40)
         let areas = Set(all.map { String($0.name.split(separator: "/")[0]) })
         // `fuzz/` holds the fuzzer's minimal divergences, fixed and kept as regression cases.
-        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control", "fuzz", "functions", "exceptions"])
+        XCTAssertEqual(areas, ["sizes", "refcount", "identity", "containers", "errors", "classes", "control", "fuzz", "functions", "exceptions", "modules"])
     }
 
     /// Re-runs every case under each real CPython (when installed) and checks the committed

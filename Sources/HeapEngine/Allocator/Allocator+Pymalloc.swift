@@ -15,6 +15,8 @@ extension Allocator {
     ///   limit (CPython: mmap failed), with the arena object put back.
     mutating func newArena() -> Int32? {
         if unusedArenaObjects < 0 {
+            // The array is PyMem_RawRealloc'd, which tracemalloc traces; not modelled.
+            tracemalloc.noteUnknown("pymalloc grew its arena objects array (a traced PyMem_RawRealloc heapbook does not model)")
             // "Double the number of arena objects on each allocation."
             let maxarenas = arenas.count
             let numarenas = maxarenas > 0 ? maxarenas << 1 : profile.initialArenaObjects
@@ -90,8 +92,12 @@ extension Allocator {
     mutating func arenaMapMarkUsed(_ base: UInt64) {
         let shifts = arenaMapShifts
         for p in (base & (arenaSize - 1)) == 0 ? [base] : [base, base + arenaSize] {
-            arenaMapMidNodes.insert(p >> UInt64(shifts.top))
-            arenaMapBotNodes.insert(p >> UInt64(shifts.mid))
+            let mid = arenaMapMidNodes.insert(p >> UInt64(shifts.top)).inserted
+            let bot = arenaMapBotNodes.insert(p >> UInt64(shifts.mid)).inserted
+            // The nodes are PyMem_RawCalloc'd, which tracemalloc traces; not modelled.
+            if mid || bot {
+                tracemalloc.noteUnknown("pymalloc's radix tree made a node for a new arena (a traced PyMem_RawCalloc heapbook does not model)")
+            }
         }
     }
 

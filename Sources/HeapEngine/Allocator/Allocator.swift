@@ -166,6 +166,10 @@ public struct Allocator {
     /// Recent pymalloc events per size class (Allocator+ReuseLog.swift).
     var reuse: ReuseLog
 
+    /// tracemalloc's traces (Tracemalloc.swift): while tracing, malloc, free and realloc below
+    /// add and remove traces as _tracemalloc.c's hooks on the allocator domains do.
+    public var tracemalloc = Tracemalloc()
+
     /// Creates an empty heap: no arena mapped until the first small request.
     /// - Parameters:
     ///   - profile: supplies every size (ALIGNMENT, POOL_SIZE, ...).
@@ -218,6 +222,15 @@ public struct Allocator {
     ///   (the caller raises MemoryError).
     @inline(__always)
     public mutating func malloc(_ nbytes: Int) -> UInt64? {
+        guard let bp = untracedMalloc(nbytes) else { return nil }
+        // tracemalloc_alloc: one trace, of the request (pymalloc's fallback to PyMem_RawMalloc
+        // runs under the reentrancy guard and is not traced again).
+        if tracemalloc.tracing { tracemalloc.addTrace(bp, nbytes) }
+        return bp
+    }
+
+    @inline(__always)
+    mutating func untracedMalloc(_ nbytes: Int) -> UInt64? {
         if let bp = pymallocAlloc(nbytes) { return bp }
         return system.malloc(nbytes, limit: heapLimit - narenasCurrentlyAllocated * Int(arenaSize))
     }
@@ -226,6 +239,13 @@ public struct Allocator {
     @inline(__always)
     public mutating func free(_ address: UInt64) {
         if address == 0 { return }            // PyObject_Free(NULL) has no effect
+        // tracemalloc_free: the trace goes with the block (none for a block from before start).
+        if tracemalloc.tracing { tracemalloc.removeTrace(address) }
+        untracedFree(address)
+    }
+
+    @inline(__always)
+    mutating func untracedFree(_ address: UInt64) {
         if pymallocFree(address) { return }
         system.free(address)
     }
@@ -244,6 +264,31 @@ public struct Allocator {
     /// - Returns: the new address, or nil on the heap limit (the old block is then untouched).
     public mutating func realloc(_ address: UInt64, _ nbytes: Int) -> UInt64? {
         if address == 0 { return malloc(nbytes) }
+        guard let moved = untracedRealloc(address, nbytes) else { return nil }
+        // tracemalloc_realloc: the old trace goes first when the block moved, then the new
+        // size is traced (replacing the old one in place), so the peak never holds both.
+        if tracemalloc.tracing {
+            if moved != address { tracemalloc.removeTrace(address) }
+            tracemalloc.addTrace(moved, nbytes)
+        }
+        return moved
+    }
+
+    /// A block replaced by a new one, the new allocated before the old is freed (dictresize's
+    /// new_keys_object, set_table_resize's PyMem_NEW): placed as `realloc` places it (the
+    /// engine's placement of these parts), traced as CPython's malloc then free, so the
+    /// peak holds both.
+    public mutating func reallocAsNewBlock(_ address: UInt64, _ nbytes: Int) -> UInt64? {
+        guard let moved = untracedRealloc(address, nbytes) else { return nil }
+        if tracemalloc.tracing {
+            tracemalloc.transient(nbytes)
+            tracemalloc.removeTrace(address)
+            tracemalloc.addTrace(moved, nbytes)
+        }
+        return moved
+    }
+
+    mutating func untracedRealloc(_ address: UInt64, _ nbytes: Int) -> UInt64? {
         guard let pool = poolId(containing: address) else {
             return system.realloc(address, nbytes,
                                   limit: heapLimit - narenasCurrentlyAllocated * Int(arenaSize))
@@ -254,8 +299,8 @@ public struct Allocator {
             // "copy on shrink only if at least 25% of size can be shaved off."
             if 4 * nbytes > 3 * size { return address }
         }
-        guard let bp = malloc(nbytes) else { return nil }
-        free(address)
+        guard let bp = untracedMalloc(nbytes) else { return nil }
+        untracedFree(address)
         return bp
     }
 }

@@ -71,6 +71,9 @@ extension Heap {
 
     public func newBigInt(_ v: BigInt) throws(HeapExhausted) -> ObjectRef {
         if let small = Int(exactly: v) { return try newInt(small) }
+        // CPython asks for the digits its algorithm needs (k_mul: both operands' sizes) and
+        // normalizes after; the engine asks for the normalized size, the same size class.
+        allocator.tracemalloc.noteUnknown("an int wider than 64 bits was made (the digits CPython asked for before normalizing are not modelled)")
         return try allocateObject(type: builtinType(.int), size: IntLayout.sizeof(v, profile: profile), payload: .bigInt(v))
     }
 

@@ -67,9 +67,12 @@ extension Heap {
 
     /// Re-sizes the separately allocated part of `r` to `bytes` (0 frees it), as
     /// PyMem_Realloc would: in place when the size class allows, moved otherwise.
-    func resizeAux(_ r: ObjectRef, bytes: Int) {
+    /// `newBlock`: CPython allocates the new part and then frees the old one (dictresize,
+    /// set_table_resize): placed as by realloc, traced as a malloc and a free.
+    func resizeAux(_ r: ObjectRef, bytes: Int, newBlock: Bool = false) {
         let i = Int(r)
         let old = auxAddress[i]
+        if old != 0 { noteAuxReleased(r) }
         if bytes == 0 {
             if old != 0 { allocator.free(old) }
             auxAddress[i] = 0; auxSize[i] = 0
@@ -77,7 +80,7 @@ extension Heap {
         }
         if old != 0 {
             if auxSize[i] == bytes { return }
-            auxAddress[i] = allocator.realloc(old, bytes) ?? old
+            auxAddress[i] = (newBlock ? allocator.reallocAsNewBlock(old, bytes) : allocator.realloc(old, bytes)) ?? old
         } else {
             auxAddress[i] = allocator.malloc(bytes) ?? 0
         }
@@ -101,14 +104,14 @@ extension Heap {
     public func dictKeysChanged(_ r: ObjectRef) {
         guard let s = payload[Int(r)].dictStorage else { return }
         let bytes = s.variableSize(profile.objects)
-        if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
+        if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes, newBlock: true) }
     }
 
     /// After a set's table may have moved out of (or back into) its smalltable.
     public func setTableChanged(_ r: ObjectRef) {
         guard let s = payload[Int(r)].setStorage else { return }
         let bytes = s.variableSize(profile.objects)
-        if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes) }
+        if auxNeedsResize(r, bytes) { resizeAux(r, bytes: bytes, newBlock: true) }
     }
 
     /// set_swap_bodies: `a` and `b` exchange their tables (an `&=` keeps the result's table

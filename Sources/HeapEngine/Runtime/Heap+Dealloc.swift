@@ -262,6 +262,7 @@ extension Heap {
 
     func freeAux(_ r: ObjectRef) {
         let i = Int(r)
+        noteAuxReleased(r)
         if auxAddress[i] != 0 { allocator.free(auxAddress[i]) }
         auxAddress[i] = 0; auxSize[i] = 0
     }

@@ -86,6 +86,16 @@ public final class Heap {
     /// order is not known (`Profile.subtypeDeallocTrashcanUnmodelled`): finalizers run no
     /// Python code from then on, and the session refuses the statement and clears this.
     public var trashcanOrderUnknown = false
+    /// Why the free lists' lengths may not be CPython's (an import that ran code the engine
+    /// does not: TracemallocModule.swift), until a full collection empties them; nil while
+    /// they are. What comes off a free list is not traced by tracemalloc, so its numbers
+    /// depend on them.
+    public var freeListsUnknown: String?
+    /// CPython 3.11+'s keys free list may hold tables (the smallest str-keyed ones): true
+    /// from start-up (measured at the prompt: 8 on 3.13.0, and 3.11.7/3.12.1 reuse some too),
+    /// and whenever a dict released one since the last full collection, which empties it
+    /// (Tracemalloc.swift).
+    public internal(set) var dictKeysFreeListUsed = true
     var nextStaticAddress: UInt64
     /// Addresses of separately allocated parts (list item arrays, dict keys, set tables),
     /// keyed by the owning object.
@@ -165,7 +175,10 @@ public final class Heap {
         public static let fromStartup = ObjectFlags(rawValue: 128)
     }
 
-    /// sys.getsizeof of an int with one digit (precomputed: the hottest allocation).
+    /// The request for an int with one digit (precomputed: the hottest allocation): its
+    /// sys.getsizeof (_PyLong_New(1)) before 3.11; from 3.11 PyLong_FromLong and the medium
+    /// arithmetic paths make it with _PyLong_FromMedium, `PyObject_Malloc(sizeof(PyLongObject))`,
+    /// 32 bytes (the same size class; tracemalloc sees the request).
     let oneDigitIntSize: Int
 
     /// The key of every str and bytes hash (PYTHONHASHSEED; PyHash.swift).
@@ -175,7 +188,7 @@ public final class Heap {
         self.profile = profile
         self.hashSecret = hashSecret
         self.immortalThreshold = profile.immortalRefcount ?? Int.max
-        self.oneDigitIntSize = IntLayout.sizeof(digits: 1, profile: profile)
+        self.oneDigitIntSize = profile.minor >= 11 ? 32 : IntLayout.sizeof(digits: 1, profile: profile)
         self.allocator = Allocator(profile: profile, heapLimit: heapLimit)
         self.nextStaticAddress = profile.staticBaseAddress
         self.gc = GCState(profile: profile)

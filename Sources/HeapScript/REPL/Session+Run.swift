@@ -140,6 +140,10 @@ public final class Session {
         // CPython's parser arena lists (Heap.trackParserArenas): a chapter's script block is
         // `exec(SOURCE)` typed at the prompt, whose statement has an arena of its own.
         interp.heap.trackParserArenas(interactive || interp.scriptStartup ? 1 : 2)
+        // A script is compiled before it runs; at the prompt each statement is compiled (the
+        // tokenizer's buffers, the parser's arena, code objects) while tracing.
+        interp.heap.tracemalloc.noteUnknown("a statement was compiled at the prompt (the tokenizer, parser arena and code "
+            + "objects are not modelled block for block; at the prompt the numbers are answered within the line that called start())")
         interp.heap.beginCompilation()
         if !interactive && !interp.scriptStartup { interp.execObjectsUnmodelled = true }
         defer { interp.heap.untrackParserArenas() }
@@ -178,6 +182,9 @@ public final class Session {
     /// parser, compiled and run). 3.13 registers their lines with linecache as it does any
     /// statement's, so they count in the next statement's `<stdin>-N`.
     public func noteEmptyStatements(_ sources: [String]) {
+        if !sources.isEmpty {
+            interp.heap.tracemalloc.noteUnknown("the prompt read more input (the tokenizer's buffers are not modelled)")
+        }
         guard interp.profile.replCachesSourceLines else { return }
         for source in sources { interp.cacheSourceLines(source, filename: "<stdin>") }
     }

@@ -193,7 +193,7 @@ extension Interpreter {
     }
 
     /// The modules `importModule` makes (sorted).
-    static let importableModules = ["array", "collections", "copy", "ctypes", "dataclasses", "functools", "gc", "itertools", "pprint", "sys", "weakref"]
+    static let importableModules = ["array", "collections", "copy", "ctypes", "dataclasses", "functools", "gc", "itertools", "pprint", "sys", "tracemalloc", "weakref"]
 
     /// Whether CPython's start-up has imported `name` already (sys.modules at the first
     /// prompt or line, measured per version: CollectionsModule.swift, FunctoolsModule.swift,
@@ -230,6 +230,9 @@ extension Interpreter {
 
     /// `import sys` and friends: modules are made on first import and cached.
     func importModule(_ moduleName: String) throws -> ObjectRef {
+        // The import system's own allocations (and a first import's code) are not modelled
+        // block for block.
+        heap.tracemalloc.noteUnknown("an `import` ran (importlib's work is not modelled block for block)")
         // The references CPython's first import of the module leaves on shared objects (its
         // spec...), measured; a no-op at start-up (before the re-base) and after the first time.
         heap.noteFirstImport(moduleName)
@@ -291,6 +294,9 @@ extension Interpreter {
         case ("ctypes", nil): try importCtypesModule(dict)
         case ("dataclasses", nil) where profile.minor >= 7: try importDataclassesModule(dict)
         case ("pprint", nil): try importPprintModule(dict)
+        case ("tracemalloc", nil):
+            try defineTracemallocModule(dict)
+            noteTracemallocImport()
         case ("copy", nil):
             // Registered first: Lib/copy.py's `import weakref` and its own names run in it.
             modules[moduleName] = m

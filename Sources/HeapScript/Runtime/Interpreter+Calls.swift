@@ -6,6 +6,17 @@ extension Interpreter {
     /// Calls `callable` (borrowed) with `args` and `kwargs` (consumed).
     func call(_ callable: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         try refuseIfOpaque(callable)
+        if heap.tracemalloc.tracing {
+            // Builtins are judged in callBuiltin; Python functions allocate only what their code does.
+            switch heap.payload[Int(callable)] {
+            case .function, .builtin: break
+            case .method(let fn, _) where heap.kind(fn) == .function: break
+            case .type(let info):
+                noteTracedCall("\(info.name)()", checked: !info.isHeapType && Interpreter.tracedTypesChecked.contains(info.kind)
+                                   && tracedArgumentsChecked(info.name, args))
+            default: noteTracedCall("\(typeName(callable)) object", checked: false)
+            }
+        }
         switch heap.payload[Int(callable)] {
         case .function:
             // A call from C (vectorcall): the frame takes a new reference to the function.

@@ -22,6 +22,7 @@ extension Interpreter {
     /// as the frame's globals and locals; the code object lives as long as the run.
     func execSource(_ source: String, filename: String, globals: ObjectRef, namespace: ObjectRef,
                     origin: ExecSourceOrigin) throws {
+        heap.tracemalloc.noteUnknown("text was compiled and exec'd (\(filename)), which is not modelled block for block")
         let stmts: [Stmt]
         do { stmts = try Parser.parseModule(source, filename: filename, limits: ParserLimits(profile)) } catch {
             guard case .generated(let what) = origin else { preconditionFailure("\(filename) does not parse: \(error)") }

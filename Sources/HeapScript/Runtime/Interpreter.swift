@@ -138,6 +138,9 @@ public final class Interpreter {
     var skippedPythonCode = false
     /// Why pymalloc's blocks may no longer be CPython's (`id()` is refused), if they may not.
     var unknownBlockSizes: String?
+    /// `unknownBlockSizes` when tracemalloc.start() began tracing: a new reason since then
+    /// refuses the traced sizes (TracemallocModule.swift).
+    var tracemallocBlockSizesAtStart: String?
     /// Whether the distance between two objects' addresses is answered from the engine's
     /// heap (`Session.showsEngineAddressDistances`) instead of refused (`refuseAddressDistance`).
     var engineAddressDistances = false

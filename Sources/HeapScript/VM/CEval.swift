@@ -178,6 +178,7 @@ final class CEval {
             // A deallocation in the last instruction left CPython's order unknown: nothing
             // more runs (Heap.trashcanOrderUnknown).
             if heap.trashcanOrderUnknown, let u = interp.refuseTrashcanOrder() { throw u }
+            if heap.allocator.tracemalloc.tracing { noteTracedInstruction(ins) }
             switch ins.op {
             case .NOP, .RESUME, .PUSH_NULL, .PRECALL, .KW_NAMES, .LOAD_ASSERTION_ERROR:
                 // RESUME's eval-breaker check is made by whoever enters the frame (as the closure
@@ -910,6 +911,43 @@ final class CEval {
         case .weakref where heap.isWeakProxy(r): throw interp.notModelled("*proxy (a weakref proxy unpacked)")
         default: return false
         }
+    }
+
+    /// While tracemalloc traces: the instructions whose C code makes blocks the engine does not
+    /// (checked against CPython's tracemalloc on 3.11.7-3.13.0) make the numbers unknown.
+    /// Unpacking and extending from anything but a list or tuple go through an iterator
+    /// object (PySequence_Fast, list_extend, set_update_internal, dict_merge's keys());
+    /// formatting uses _PyUnicodeWriter's buffers and scratch objects; a raise makes an
+    /// exception with its args tuple and traceback; CALL_FUNCTION_EX packs tuples and dicts.
+    private func noteTracedInstruction(_ ins: Instruction) {
+        let top = stack.last.map { heap.kind($0) }
+        let why: String
+        switch ins.op {
+        case .LIST_EXTEND, .UNPACK_SEQUENCE, .UNPACK_EX:
+            if top == .list || top == .tuple { return }
+            why = "unpacking something other than a list or tuple (CPython's iterator object)"
+        case .SET_UPDATE: why = "a set display unpacking an iterable (set_update_internal's iterator)"
+        case .DICT_UPDATE, .DICT_MERGE:
+            if top == .dict, let t = stack.last, !heap.typeInfo(of: t).isHeapType { return }
+            why = "a dict display or call unpacking a mapping"
+        case .CALL_FUNCTION_EX: why = "a call with *args or **kwargs"
+        case .FORMAT_VALUE, .BUILD_STRING: why = "an f-string (_PyUnicodeWriter's buffers)"
+        case .RAISE_VARARGS, .RERAISE: why = "an exception was raised"
+        case .BINARY_OP:
+            let rhs = stack.count >= 2 ? heap.kind(stack[stack.count - 1]) : nil
+            let lhs = stack.count >= 2 ? heap.kind(stack[stack.count - 2]) : nil
+            // str % args: PyUnicode_Format's writer; bytes likewise.
+            if (ins.arg == BinaryOp.mod.nbOparg || ins.arg == BinaryOp.mod.nbOparg + BinaryOp.inplaceBase)
+                && (lhs == .str || lhs == .bytes) {
+                why = "%-formatting (PyUnicode_Format's buffers)"
+            } else if lhs == .str || lhs == .bytes || rhs == .str || rhs == .bytes {
+                // `s += t` resizes s in place when nothing else holds it (unicode_concatenate).
+                if ins.arg < BinaryOp.inplaceBase { return }
+                why = "an in-place str or bytes concatenation (unicode_concatenate's resize)"
+            } else { return }
+        default: return
+        }
+        heap.tracemalloc.noteUnknown("\(why) ran, which heapbook does not model block for block")
     }
 
     /// LIST_EXTEND (3.11): list_extend, or "Value after * must be an iterable".

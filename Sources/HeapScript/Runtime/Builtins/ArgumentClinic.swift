@@ -556,6 +556,8 @@ extension Interpreter {
         case "OrderedDict.clear": return S(min: 0, max: 0, arity: .unknown, keywords: .unknown)
         case "collections._hb_tuple_new": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
         case "collections._hb_namedtuple": return S(min: 6, max: 6, arity: .unknown, keywords: .none(q))
+        // Modules/_tracemalloc.c: start(nframe=1, /); other arities and keywords are refused.
+        case "tracemalloc.start": return S(min: 0, max: 1, arity: .unknown, keywords: .unknown)
         // Modules/gcmodule.c
         case "gc.collect":
             return S(min: 0, max: 1, parameters: ["generation"], arity: .takes(v < 8 ? "" : bare),
@@ -643,6 +645,10 @@ extension Interpreter {
     func callBuiltin(_ id: Int32, _ selfRef: ObjectRef?, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)],
                      argumentsInTuple: Bool = false) throws -> ObjectRef {
         let fn = builtinTable[Int(id)]
+        if heap.tracemalloc.tracing {
+            noteTracedCall("\(fn.qualifiedName)()", checked: Interpreter.tracedBuiltinsChecked.contains(fn.qualifiedName)
+                               && tracedArgumentsChecked(fn.qualifiedName, args))
+        }
         // A phantom start-up object may only be stored (list.append...) or asked whether it is
         // tracked; any other builtin would look at it (GCModule.swift).
         if let s = selfRef { try refuseStartupObject(s) }

@@ -156,6 +156,9 @@ extension Interpreter {
     func fileWrite(_ text: (Interpreter) throws -> String) throws {
         let writer = try newBuiltinObject(BuiltinInfo(id: textIOWrapperWrite, selfRef: nil))
         defer { heap.decref(writer) }
+        // The str written, the encoder's bytes and TextIOWrapper's pending buffer are blocks
+        // the engine does not make (and how long they live depends on the real stdout's buffering).
+        heap.tracemalloc.noteUnknown("stdout was written to (the text, its encoding and io's buffers are not modelled block for block)")
         if profile.gcCollectsOnEvalBreaker { heap.peakMayExceed(by: 1) }
         let s = try text(self)
         // 3.6's PyFile_WriteObject calls write through PyTuple_Pack(1, value): a 1-tuple, a

@@ -1,0 +1,3 @@
+import tracemalloc
+print(tracemalloc.reset_peak())
+tracemalloc.get_traced_memory()

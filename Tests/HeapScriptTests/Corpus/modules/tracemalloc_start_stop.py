@@ -1,0 +1,18 @@
+import tracemalloc
+tracemalloc.is_tracing()
+tracemalloc.get_traceback_limit()
+tracemalloc.get_traced_memory()
+tracemalloc.clear_traces()
+tracemalloc.start()
+tracemalloc.is_tracing()
+tracemalloc.start(7)
+tracemalloc.get_traceback_limit()
+tracemalloc.stop()
+tracemalloc.is_tracing()
+tracemalloc.get_traced_memory()
+tracemalloc.stop()
+tracemalloc.start(5); tracemalloc.start(9); n = tracemalloc.get_traceback_limit(); tracemalloc.stop()
+n
+tracemalloc.get_traceback_limit()
+x = [0] * 1000; tracemalloc.start(); del x; tracemalloc.stop()
+tracemalloc.get_traced_memory()

@@ -382,12 +382,17 @@ extension Interpreter {
             }
         }
         let exactStr = isExactStr(key)
-        try probeInPython(holding: [key, value], snapshot: { dictStorage(d).entryKeys }) { eq in
-            _ = dictObject(d).storage.lookup(key, hash: h, isEqual: eq)
+        // An exact str among exact strs (DICT_KEYS_UNICODE) compares without Python code:
+        // no dry run needed.
+        if !(exactStr && dictObject(d).storage.kind == .unicode) {
+            try probeInPython(holding: [key, value], snapshot: { dictStorage(d).entryKeys }) { eq in
+                _ = dictObject(d).storage.lookup(key, hash: h, isEqual: eq)
+            }
         }
         defer { probeAnswers = [] }
-        let result = dictObject(d).storage.setItem(key, hash: h, isExactStr: exactStr, value: value, layouts: layouts, isEqual: keysEqual)
-        dictObject(d).storageChanged()
+        let object = dictObject(d)
+        let result = object.storage.setItem(key, hash: h, isExactStr: exactStr, value: value, layouts: layouts, isEqual: keysEqual)
+        object.storageChanged()
         heap.incref(value)
         switch result {
         case .inserted: heap.incref(key); heap.dictKeysChanged(d)
@@ -399,6 +404,13 @@ extension Interpreter {
     /// d[key] or nil; a borrowed reference.
     func dictGet(_ d: ObjectRef, _ key: ObjectRef) throws -> ObjectRef? {
         guard case .dict(let o) = heap.payload[Int(d)] else { return nil }
+        // lookdict_unicode's case: an exact str among exact strs, compared without Python
+        // code (what the dry run below would conclude).
+        if o.storage.kind == .unicode, case .str(let s) = heap.payload[Int(key)], isExactStr(key) {
+            try refuseStartupObject(key)   // as hash() does
+            probeAnswers = []
+            return o.storage.value(forKey: key, hash: s.hash, isEqual: keysEqual)
+        }
         // The dry run reads the table as it was before hashing: a copy when hashing may run
         // Python code (which could change it), the table itself when it cannot.
         let pure = hashRunsNoPython(key)

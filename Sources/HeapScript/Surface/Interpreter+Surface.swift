@@ -33,6 +33,8 @@ extension Interpreter {
             names.formUnion(dictStorage(info.dict).keys.map(stringValue))
             // functools' lru_cache part is made at the first lookup of one of its names.
             if m == "functools" { names.formUnion(functoolsLruCacheNames) }
+            // sys's streams likewise, outside its dict (SysModule.swift).
+            if m == "sys" { names.formUnion(["stdout", "stderr", "__stdout__", "__stderr__"]) }
         } else if let template = cachedModuleDicts[m] {
             names.formUnion(dictStorage(template).keys.map(stringValue))
             names.insert("__name__")

@@ -140,6 +140,9 @@ extension Interpreter {
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
+            if m.name == "__future__", Interpreter.isFutureStandInAttribute(attr) {
+                throw notModelled("__future__.\(attr)", because: "heapbook's Lib/__future__.py stand-in leaves out the docstring and the import system's names")
+            }
             if m.name == "dataclasses", Interpreter.isDataclassesStandInAttribute(attr) {
                 throw notModelled("dataclasses.\(attr)", because: "the name is heapbook's stand-in's, not CPython's dataclasses.py's")
             }

@@ -111,6 +111,8 @@ extension Interpreter {
     /// no class hook.
     func lookupAttr(_ obj: ObjectRef, _ attr: String, generic: Bool = false) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
+        if let g = genericAlias(obj) { return try genericAliasAttribute(obj, g, attr) }
+        try refuseGenericAliasTypeAttribute(obj, attr)
         if let v = try ctypesAttribute(obj, attr) { return v }
         if heap.isWeakProxy(obj) {
             // proxy_getattr raises the referent's AttributeError, which a suppressing lookup
@@ -403,6 +405,7 @@ extension Interpreter {
     /// `super().__setattr__(k, v)`), which a class's own `__setattr__` does not intercept.
     func setAttr(_ obj: ObjectRef, _ attr: String, _ value: ObjectRef, generic: Bool = false) throws {
         try refuseIfOpaque(obj)
+        try refuseGenericAlias(obj, "setting an attribute of")
         // proxy_setattr: PyObject_SetAttr(referent, name, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         if isKeyedRef(obj) {
@@ -547,6 +550,7 @@ extension Interpreter {
     /// `__delattr__`), which a class's own `__delattr__` does not intercept.
     func delAttr(_ obj: ObjectRef, _ attr: String, generic: Bool = false) throws {
         try refuseIfOpaque(obj)
+        try refuseGenericAlias(obj, "deleting an attribute of")
         // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
         if isKeyedRef(obj) {

@@ -29,6 +29,10 @@ public final class Interpreter {
     /// `from __future__ import annotations` compiled at the prompt: the flag the next
     /// statements compile with (Compiler+Future.swift).
     var promptFutureAnnotations = false
+    /// types.GenericAlias, made at the first alias, and the ids of the `__class_getitem__`
+    /// builtins a subscription binds (GenericAliasObject.swift).
+    var genericAliasType: ObjectRef?
+    var classGetitemIds: [TypeKind: Int32] = [:]
     /// What `clearFrame` found it does not model, thrown by its caller; also a refusal met
     /// inside a `__del__` or weakref callback, which cannot unwind a deallocation: thrown at
     /// the next function return, else the statement ends with it (never swallowed).

@@ -142,9 +142,27 @@ extension Interpreter {
         if heap.kind(p) == .ellipsis { return "..." }
         if let g = genericAlias(p) { return try genericAliasRepr(g, depth: depth + 1) }
         if case .type(let info) = heap.payload[Int(p)] {
-            let module = info.module ?? "builtins"
-            let qualname = nestedClassQualnames[p] ?? info.name
-            return module == "builtins" ? qualname : "\(module).\(qualname)"
+            guard info.isHeapType else {
+                // A static type: tp_name holds the module before its dot, if any.
+                if info.name.contains(".") { return info.name }
+                let module = info.module ?? "builtins"
+                return module == "builtins" ? info.name : "\(module).\(info.name)"
+            }
+            // A class with `__origin__` and `__args__` looks like an alias to ga_repr_item.
+            if try lookupInType(p, "__origin__") != nil && lookupInType(p, "__args__") != nil {
+                throw notModelled("repr() of an alias of a class with __origin__ and __args__")
+            }
+            // `__qualname__` and `__module__` as the class has them now (ht_qualname, its dict's).
+            let q = try getAttr(p, "__qualname__")
+            defer { heap.decref(q) }
+            // No `__module__`, or None: repr() of the class.
+            guard let m = try lookupAttr(p, "__module__") else { return try repr(p, depth: depth + 1) }
+            defer { heap.decref(m) }
+            if m == heap.none { return try repr(p, depth: depth + 1) }
+            guard heap.kind(q) == .str, heap.kind(m) == .str else {
+                throw notModelled("repr() of an alias of a class whose __qualname__ or __module__ is not a str")
+            }
+            return stringValue(m) == "builtins" ? stringValue(q) : "\(stringValue(m)).\(stringValue(q))"
         }
         return try repr(p, depth: depth + 1)
     }

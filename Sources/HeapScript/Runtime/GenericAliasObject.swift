@@ -57,6 +57,19 @@ extension Interpreter {
     /// The builtin classes whose `__class_getitem__` (or type's special case) the engine models.
     static let genericAliasOrigins: Set<TypeKind> = [.list, .dict, .tuple, .set, .frozenset, .type]
 
+    /// The engine's static types of modules whose CPython class has `__class_getitem__`, which
+    /// the recorded surface does not list (measured `hasattr(t, '__class_getitem__')` on
+    /// 3.11.7, 3.12.1, 3.13.0; array.array from 3.12): subscripting them is refused, not
+    /// answered with "is not subscriptable".
+    var genericAliasModuleTypes: Set<String> {
+        var names: Set<String> = []
+        if profile.minor >= 9 {
+            names = ["collections.deque", "collections.OrderedDict", "collections.defaultdict", "functools.partial", "itertools.chain"]
+        }
+        if profile.minor >= 12 { names.insert("array.array") }
+        return names
+    }
+
     func genericAlias(_ r: ObjectRef) -> GenericAliasObject? {
         if case .native(let o) = heap.payload[Int(r)] { return o as? GenericAliasObject }
         return nil

@@ -559,8 +559,13 @@ extension Interpreter {
             // PyObject_GetItem on a type: `__class_getitem__` (PEP 560, 3.7; the builtin
             // generics list[int], dict[str, int]... of PEP 585, 3.9) makes a
             // types.GenericAlias or runs the class's own: not modelled.
+            // The surface records a static type under its name after tp_name's module
+            // (`weakref.ReferenceType`: ReferenceType); the modules' types it does not record
+            // are `genericAliasModuleTypes`.
             if profile.minor >= 7, try lookupInType(obj, "__class_getitem__") != nil
-                || (!info.isHeapType && surface.has(attribute: "__class_getitem__", onType: info.name))
+                || (!info.isHeapType && surface.has(attribute: "__class_getitem__",
+                                                    onType: String(info.name.split(separator: ".").last ?? "")))
+                || (!info.isHeapType && genericAliasModuleTypes.contains(info.name))
                 || (profile.minor >= 9 && isWeakSetOrInstance(obj)) {
                 throw notModelled("\(info.name)[...] (__class_getitem__)")
             }

@@ -35,6 +35,8 @@ final class Compiler {
     var qualPrefix: [String] = []
     /// Compiling in `single` mode (the REPL).
     var interactive = false
+    /// The future statements of this compilation (Compiler+Future.swift).
+    var future = FutureStatements()
     /// The free-listed objects the compiler itself holds until it finishes
     /// (`Profile.compileWorkingSet`, `Profile.compileUnitWorkingSet`).
     var workingSet: [ObjectRef] = []

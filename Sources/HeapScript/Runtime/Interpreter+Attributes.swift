@@ -111,6 +111,8 @@ extension Interpreter {
     /// no class hook.
     func lookupAttr(_ obj: ObjectRef, _ attr: String, generic: Bool = false) throws -> ObjectRef? {
         try refuseIfOpaque(obj)
+        if let g = genericAlias(obj) { return try genericAliasAttribute(obj, g, attr) }
+        try refuseGenericAliasTypeAttribute(obj, attr)
         if let v = try ctypesAttribute(obj, attr) { return v }
         if heap.isWeakProxy(obj) {
             // proxy_getattr raises the referent's AttributeError, which a suppressing lookup
@@ -140,6 +142,9 @@ extension Interpreter {
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
+            if m.name == "__future__", Interpreter.isFutureStandInAttribute(attr) {
+                throw notModelled("__future__.\(attr)", because: "heapbook's Lib/__future__.py stand-in leaves out the docstring and the import system's names")
+            }
             if m.name == "dataclasses", Interpreter.isDataclassesStandInAttribute(attr) {
                 throw notModelled("dataclasses.\(attr)", because: "the name is heapbook's stand-in's, not CPython's dataclasses.py's")
             }
@@ -409,6 +414,7 @@ extension Interpreter {
         if !generic, case .instance(let state) = heap.payload[Int(obj)], try isPlainInstanceStore(obj, attr) {
             return try genericInstanceStore(obj, state, attr, value)
         }
+        try refuseGenericAlias(obj, "setting an attribute of")
         // proxy_setattr: PyObject_SetAttr(referent, name, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setAttr($0, attr, value) } }
         if isKeyedRef(obj) {
@@ -600,6 +606,7 @@ extension Interpreter {
     /// `__delattr__`), which a class's own `__delattr__` does not intercept.
     func delAttr(_ obj: ObjectRef, _ attr: String, generic: Bool = false) throws {
         try refuseIfOpaque(obj)
+        try refuseGenericAlias(obj, "deleting an attribute of")
         // proxy_setattr with no value: PyObject_SetAttr(referent, name, NULL).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delAttr($0, attr) } }
         if isKeyedRef(obj) {

@@ -6,6 +6,7 @@ extension Interpreter {
     /// Calls `callable` (borrowed) with `args` and `kwargs` (consumed).
     func call(_ callable: ObjectRef, _ args: [ObjectRef], _ kwargs: [(String, ObjectRef)]) throws -> ObjectRef {
         try refuseIfOpaque(callable)
+        try refuseGenericAlias(callable, "calling")
         if heap.tracemalloc.tracing {
             // Builtins are judged in callBuiltin; Python functions allocate only what their code does.
             switch heap.payload[Int(callable)] {
@@ -584,6 +585,8 @@ extension Interpreter {
     func buildClass(code: CodeObject, codeRef: ObjectRef, name className: String, qualname: String,
                     qualnameConst: ObjectRef? = nil, bases: [ObjectRef],
                     globals: ObjectRef, staticAttributes: ObjectRef? = nil) throws -> ObjectRef {
+        // update_bases: an alias base's __mro_entries__ (list[int] gives list).
+        for b in bases { try refuseGenericAlias(b, "a class statement with a base that is") }
         // The body is a function (MAKE_FUNCTION) that __build_class__ calls with the namespace;
         // the module code drops it once the class exists.
         let bodyFunction = try newFunction(codeRef: codeRef, globals: globals, defaults: nil)

@@ -23,6 +23,7 @@ extension Interpreter {
         // unicode_hash, the common case, first: none of the checks below is about a str.
         if case .str(let s) = heap.payload[Int(r)] { return s.hash }
         try refuseDequeOperand(r, "hash of a deque")
+        if let g = genericAlias(r) { return try genericAliasHash(g) }
         if let why = heap.identityLookupUncertainty(r) { throw notModelled("hashing this id", because: why) }
         if heap.byteArray(r) != nil { throw error("TypeError", "unhashable type: 'bytearray'") }
         if heap.array(r) != nil { throw error("TypeError", "unhashable type: 'array.array'") }

@@ -73,6 +73,7 @@ extension Interpreter {
     func unaryOp(_ op: UnaryOp, _ v: ObjectRef) throws -> ObjectRef {
         try refuseUnplacedId(v, "unary \(op.rawValue) of")
         try refuseWeakProxyOperand(v, "unary \(op.rawValue) of a weakref proxy")
+        try refuseGenericAlias(v, "unary \(op.rawValue) of")
         if let r = try complexUnaryOp(op, v) { return r }
         guard let n = number(v) else {
             throw error("TypeError", "bad operand type for unary \(op.rawValue): '\(typeName(v))'")
@@ -131,6 +132,8 @@ extension Interpreter {
     func binaryOp(_ op: BinaryOp, _ a: ObjectRef, _ b: ObjectRef, inplace: Bool = false) throws -> ObjectRef {
         // `%` too: `'%x' % id(x)` reads the number, `'%s' % hex(id(x))` the text (UnplacedIds.swift).
         try refuseUnplacedId(a, "the \(op.rawValue) operator with"); try refuseUnplacedId(b, "the \(op.rawValue) operator with")
+        // ga_as_number's `|` (types.UnionType, 3.10+) and the other operand's slots.
+        try refuseGenericAlias(a, "the \(op.rawValue) operator with"); try refuseGenericAlias(b, "the \(op.rawValue) operator with")
         if let why = heap.identityComparisonUncertainty(a, b) { throw notModelled("arithmetic on this id", because: why) }
         try refuseAddressDistance(a, b, "arithmetic on the ids of two objects")
         // The proxy's number slots forward to the referent (not modelled).
@@ -449,6 +452,7 @@ extension Interpreter {
                 try refuseByteArrayOperand(a, "ordering a bytearray"); try refuseByteArrayOperand(b, "ordering a bytearray")
                 try refuseMemoryViewOperand(a, "ordering a memoryview"); try refuseMemoryViewOperand(b, "ordering a memoryview")
             }
+            if let r = try genericAliasCompare(op, a, b) { return r }
             // COMPARE_OP pushes what a class's method returned, bool or not.
             if try comparesInPython(a, b) { return try richCompare(op, a, b) }
             if let r = try arrayCompare(op, a, b) { return heap.newBool(r) }
@@ -518,6 +522,8 @@ extension Interpreter {
         if a != b { try refuseStartupObject(a); try refuseStartupObject(b) }
         if a != b { try refuseDequeOperand(a, "comparing a deque"); try refuseDequeOperand(b, "comparing a deque") }
         if a != b { try refuseMappingProxyOperand(a, "comparing a mappingproxy"); try refuseMappingProxyOperand(b, "comparing a mappingproxy") }
+        // ga_richcompare (GenericAliasObject.swift).
+        if a != b, let r = try genericAliasCompare(.eq, a, b) { heap.decref(r); return r == heap.trueRef }
         if a != b, heap.isWeakProxy(a) || heap.isWeakProxy(b) {
             let r = try weakProxyCompare(.eq, a, b)
             defer { heap.decref(r) }
@@ -678,6 +684,7 @@ extension Interpreter {
         // and `'0x' in s` read the value (UnplacedIds.swift). A list's or tuple's items are
         // compared with `valuesEqual`, a dict's or set's hashed, which decide for themselves.
         try refuseUnplacedId(container, "`in` over")
+        try refuseGenericAlias(container, "`in` over")
         if heap.kind(container) == .str || heap.kind(container) == .range { try refuseUnplacedId(item, "`in` with") }
         // proxy_contains: PySequence_Contains(referent, item), the item as it is.
         if heap.isWeakProxy(container) { return try withProxyReferent(container) { try contains($0, item) } }

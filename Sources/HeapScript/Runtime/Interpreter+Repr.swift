@@ -101,6 +101,7 @@ extension Interpreter {
         if let a = heap.array(r) { return try arrayRepr(r, a, depth: depth) }
         if let st = itertoolsObject(r), let s = try itertoolsRepr(r, st, depth: depth) { return s }
         if let st = partialObject(r) { return try partialRepr(st, r, depth: depth) }
+        if let g = genericAlias(r) { return try genericAliasRepr(g, depth: depth) }
         if let c = ctypesObject(r) { return try ctypesRepr(r, c) }
         if let p = heap.mappingProxy(r) { return try mappingProxyRepr(p, depth: depth) }
         if let fields = structSeqFields(r) { return try structSeqRepr(r, fields, depth: depth) }

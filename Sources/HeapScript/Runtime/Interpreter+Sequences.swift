@@ -7,6 +7,7 @@ extension Interpreter {
     func getIter(_ seq: ObjectRef) throws -> ObjectRef {
         // A str spelled from an id() value has no known text (UnplacedIds.swift).
         try refuseUnplacedId(seq, "iterating")
+        try refuseGenericAlias(seq, "iterating")
         // proxy_iter: the referent's iterator.
         if heap.isWeakProxy(seq) { return try withProxyReferent(seq) { try getIter($0) } }
         // mappingproxy_getiter: PyObject_GetIter(mapping), the dict's key iterator.
@@ -365,6 +366,7 @@ extension Interpreter {
 
     func length(_ r: ObjectRef) throws -> Int {
         try refuseUnplacedId(r, "the length of")
+        try refuseGenericAlias(r, "the length of")
         // proxy_length: PyObject_Length(referent).
         if heap.isWeakProxy(r) { return try withProxyReferent(r) { try length($0) } }
         switch heap.payload[Int(r)] {
@@ -483,6 +485,7 @@ extension Interpreter {
     func getItem(_ obj: ObjectRef, _ index: ObjectRef) throws -> ObjectRef {
         try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
         try refuseUnplacedId(obj, "a subscript of")
+        try refuseGenericAlias(obj, "subscripting")
         // proxy_getitem: PyObject_GetItem(referent, key).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try getItem($0, index) } }
         if let dq = heap.deque(obj) { return try dequeItem(dq, index) }
@@ -551,11 +554,18 @@ extension Interpreter {
         case .type(let info):
             // ABCMeta's class: 3.9+'s Iterable.__class_getitem__, or "'ABCMeta' object is not subscriptable".
             try refuseWeakKeyDictClass(obj, "subscripting")
+            // list[int], dict[str, int]... (GenericAliasObject.swift).
+            if let alias = try subscriptBuiltinClass(obj, index) { return alias }
             // PyObject_GetItem on a type: `__class_getitem__` (PEP 560, 3.7; the builtin
             // generics list[int], dict[str, int]... of PEP 585, 3.9) makes a
             // types.GenericAlias or runs the class's own: not modelled.
+            // The surface records a static type under its name after tp_name's module
+            // (`weakref.ReferenceType`: ReferenceType); the modules' types it does not record
+            // are `genericAliasModuleTypes`.
             if profile.minor >= 7, try lookupInType(obj, "__class_getitem__") != nil
-                || (!info.isHeapType && surface.has(attribute: "__class_getitem__", onType: info.name))
+                || (!info.isHeapType && surface.has(attribute: "__class_getitem__",
+                                                    onType: String(info.name.split(separator: ".").last ?? "")))
+                || (!info.isHeapType && genericAliasModuleTypes.contains(info.name))
                 || (profile.minor >= 9 && isWeakSetOrInstance(obj)) {
                 throw notModelled("\(info.name)[...] (__class_getitem__)")
             }
@@ -571,6 +581,7 @@ extension Interpreter {
     }
 
     func setItem(_ obj: ObjectRef, _ index: ObjectRef, _ value: ObjectRef) throws {
+        try refuseGenericAlias(obj, "item assignment on")
         try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
         // proxy_setitem: PyObject_SetItem(referent, key, value).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try setItem($0, index, value) } }
@@ -614,6 +625,7 @@ extension Interpreter {
     }
 
     func delItem(_ obj: ObjectRef, _ index: ObjectRef) throws {
+        try refuseGenericAlias(obj, "item deletion on")
         try refuseWeakProxyOperand(index, "a weakref proxy as a subscript")
         // proxy_setitem with no value: PyObject_DelItem(referent, key).
         if heap.isWeakProxy(obj) { return try withProxyReferent(obj) { try delItem($0, index) } }

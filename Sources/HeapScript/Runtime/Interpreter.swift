@@ -30,6 +30,13 @@ public final class Interpreter {
     var emptyFrozenset: ObjectRef?
     /// Whether `__main__` has been set up as a script's (`__file__`, `__cached__`).
     var mainIsScript = false
+    /// `from __future__ import annotations` compiled at the prompt: the flag the next
+    /// statements compile with (Compiler+Future.swift).
+    var promptFutureAnnotations = false
+    /// types.GenericAlias, made at the first alias, and the ids of the `__class_getitem__`
+    /// builtins a subscription binds (GenericAliasObject.swift).
+    var genericAliasType: ObjectRef?
+    var classGetitemIds: [TypeKind: Int32] = [:]
     /// What `clearFrame` found it does not model, thrown by its caller; also a refusal met
     /// inside a `__del__` or weakref callback, which cannot unwind a deallocation: thrown at
     /// the next function return, else the statement ends with it (never swallowed).
@@ -212,6 +219,9 @@ public final class Interpreter {
     /// While Lib/weakref.py's finalize is made: its classmethods copy their qualnames (3.10+),
     /// and on 3.13 its docstrings are already cleaned (WeakrefFinalize.swift).
     var makingFinalizeClass = false
+    /// Running Lib/__future__.py's stand-in, whose 3.13 docstrings are written as 3.13's
+    /// compiler leaves them (FutureModule.swift).
+    var makingFutureModule = false
     /// atexit's callbacks in registration order (owned): only `finalize._exitfunc`, which
     /// finalize's first instance registers (WeakrefFinalize.swift); called last first at exit.
     var atexitCallbacks: [ObjectRef] = []

@@ -62,6 +62,7 @@ extension Interpreter {
             throw notModelled("deep recursion through comparison methods")
         }
         try refuseDequeOperand(v, "comparing a deque"); try refuseDequeOperand(w, "comparing a deque")
+        if let r = try genericAliasCompare(op, v, w) { return r }
         if heap.isWeakProxy(v) || heap.isWeakProxy(w) { return try weakProxyCompare(op, v, w) }
         // mappingproxy_richcompare compares the mapping: not modelled.
         if heap.mappingProxy(v) != nil || heap.mappingProxy(w) != nil { throw notModelled("comparing a mappingproxy") }

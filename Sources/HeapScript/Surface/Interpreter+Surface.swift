@@ -52,6 +52,11 @@ extension Interpreter {
             names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter {
                 !Interpreter.isDataclassesStandInAttribute($0) && surface.has(attribute: $0, inModule: "dataclasses")
             })
+        } else if m == "__future__", let module = try? importModule(m), case .module(let info) = heap.payload[Int(module)] {
+            // Made on first import only (FutureModule.swift); the names it leaves out are refused.
+            heap.decref(module)
+            names.remove("__dict__")
+            names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter { !Interpreter.isFutureStandInAttribute($0) })
         } else if m == "collections" {
             // Made on first import only (CollectionsModule.swift): `deque`, `OrderedDict`
             // (OrderedDictObject.swift); its `__dict__` is refused (CPython's holds the whole

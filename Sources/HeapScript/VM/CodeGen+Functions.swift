@@ -281,7 +281,7 @@ extension CodeGen {
     /// lines (_PyCompile_CleanDoc), which the engine does not do, so a multi-line one is
     /// refused there.
     func checkDocstring(_ doc: Expr) throws {
-        if case .string(let text) = doc.kind, text.contains("\n"), interp.profile.minor >= 13, !interp.makingFinalizeClass {
+        if case .string(let text) = doc.kind, text.contains("\n"), interp.profile.minor >= 13, !interp.makingFinalizeClass, !interp.makingFutureModule {
             throw c.unsupported("multi-line docstrings", doc.span)
         }
     }

@@ -70,7 +70,18 @@ final class CodeGen {
 
     /// Compiles one unit (a REPL statement in `single` mode, or a file in `exec` mode).
     static func compileModule(_ compiler: Compiler, _ body: [Stmt], interactive: Bool) throws -> CodeObject {
-        let body = ASTOptimizer.optimize(body, profile: compiler.interp.profile)
+        let interp = compiler.interp
+        // Python/future.c first (Compiler+Future.swift); at the prompt `annotations` stays on
+        // for the statements after the one that imported it.
+        var future = try FutureStatements.parse(body, minor: interp.profile.minor, interactive: interactive)
+        if interactive {
+            if future.annotations { interp.promptFutureAnnotations = true }
+            future.annotations = future.annotations || interp.promptFutureAnnotations
+        }
+        compiler.future = future
+        let stringified = future.annotations
+            ? try FutureStatements.stringifyAnnotations(body, minor: interp.profile.minor) : body
+        let body = ASTOptimizer.optimize(stringified, profile: interp.profile)
         return try CodeGen(compiler: compiler).compileModule(body, interactive: interactive)
     }
 
@@ -327,6 +338,8 @@ final class CodeGen {
             }
 
         case .importFrom(let moduleName, let names):
+            // compiler_from_import: a future statement after the leading ones (future.c's ff_lineno).
+            if moduleName == "__future__", stmt.span.line > c.future.lastLine { throw FutureStatements.lateFuture(stmt) }
             let level = c.compilerConst(try interp.newInt(0))
             let fromlist = c.compilerConst(try c.nameTuple(names.map({ $0.name })))
             c.noteName(moduleName)
@@ -636,7 +649,9 @@ final class CodeGen {
         default:
             break
         }
-        if !simple && storesAnnotations {
+        // 3.10+ with `from __future__ import annotations`: check_annotation evaluates nothing
+        // (3.8 still evaluates the expression: Compiler+Future.swift).
+        if !simple && storesAnnotations && !(c.future.annotations && interp.profile.minor >= 10) {
             try emitExpr(annotation)
             emit(.POP_TOP)
         }

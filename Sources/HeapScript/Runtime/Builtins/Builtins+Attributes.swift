@@ -48,7 +48,8 @@ extension Interpreter {
             return dict
         }
         defineFunction(in: d, "issubclass") { i, _, args, _ in
-            i.heap.newBool(try i.isSubclass(args[0], args[1]))
+            try i.refuseGenericAlias(args[0], "issubclass() with"); try i.refuseGenericAlias(args[1], "issubclass() with")
+            return i.heap.newBool(try i.isSubclass(args[0], args[1]))
         }
     }
 

@@ -92,6 +92,7 @@ extension Interpreter {
         defineFunction(in: d, "isinstance") { i, _, args, _ in
             let classes: [ObjectRef]
             if case .tuple(let t) = i.heap.payload[Int(args[1])] { classes = t } else { classes = [args[1]] }
+            for c in classes { try i.refuseGenericAlias(c, "isinstance() with") }
             if i.heap.isWeakProxy(args[0]) {
                 // A proxy is never of exactly the class: ABCMeta's __instancecheck__ would run.
                 for c in classes { try i.refuseWeakKeyDictClass(c, "isinstance()") }
@@ -418,6 +419,7 @@ extension Interpreter {
             try refuseMemoryViewOperand(a, "weak references to memoryview objects")
             try refuseDequeOperand(a, "weak references to deques")
             if partialObject(a) != nil { throw notModelled("weak references to functools.partial objects") }
+            try refuseGenericAlias(a, "a weak reference to")
             if lruCacheObject(a) != nil { throw notModelled("weak references to functools.lru_cache wrappers") }
             guard heap.supportsWeakrefs(a) else {
                 throw error("TypeError", "cannot create weak reference to '\(typeName(a))' object")

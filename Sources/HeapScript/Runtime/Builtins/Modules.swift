@@ -11,6 +11,7 @@ extension Interpreter {
             try refuseNamedtupleClassRefcount(r)
             try refuseDataclassRefcount(r)
             try refusePprintRefcount(r)
+            try refuseFutureRefcount(r)
             // A shared object whose start-up count is not CPython's is refused, never shown
             // with the engine's provisional base (StartupRefcounts).
             if heap.hasUnmodelledCount(r) {

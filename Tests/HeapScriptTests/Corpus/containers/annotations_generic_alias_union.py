@@ -1,0 +1,3 @@
+x = list[int]
+print("made")
+x | None

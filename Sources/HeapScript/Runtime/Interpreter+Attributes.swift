@@ -124,6 +124,7 @@ extension Interpreter {
         }
         if let v = try defaultDictAttribute(obj, attr) { return v }
         if let v = try orderedDictAttribute(obj, attr) { return v }
+        if let v = try itertoolsTypeAttribute(obj, attr) { return v }
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
         try refuseLruCacheAttribute(obj, attr)

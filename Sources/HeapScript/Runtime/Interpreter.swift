@@ -150,6 +150,8 @@ public final class Interpreter {
     var methodDescriptors: [Int32: ObjectRef] = [:]
     /// `from_address`, bound to the class at each lookup (CtypesModule.swift).
     var ctypesFromAddress: Int32 = -1
+    /// `chain.from_iterable`, bound to the type at each lookup (ItertoolsModule.swift).
+    var chainFromIterable: Int32 = -1
     /// 3.13's builtin_method type, which the bound from_address is (CtypesModule.swift).
     var ctypesBuiltinMethodType: ObjectRef?
     /// The ints `id()` gave while addresses were not CPython's, and the strs spelled from

@@ -158,6 +158,8 @@ public final class Interpreter {
     /// them (UnplacedIds.swift). An entry is only trusted while its `life` watch says the
     /// row is still that value.
     var unplacedIds: [ObjectRef: UnplacedId] = [:]
+    /// The last unplaced id() value `hash` hashed (for `reproducibleHash` to refuse showing it).
+    var hashedUnplacedId: UnplacedId?
     /// Constants 3.6's peephole optimizer folded in the running statement: their
     /// counts are refused until its arena is released (Compiler+Constants.swift).
     var peepholeFoldedConstants: Set<ObjectRef> = []

@@ -141,6 +141,7 @@ extension Interpreter {
         switch p {
         case .module(let m):
             if m.name == "copy", Interpreter.isCopyStandInAttribute(attr) { throw notModelled("copy.\(attr)") }
+            if m.name == "reprlib", Interpreter.isReprlibStandInAttribute(attr) { throw notModelled("reprlib.\(attr)") }
             if m.name == "dataclasses", Interpreter.isDataclassesStandInAttribute(attr) {
                 throw notModelled("dataclasses.\(attr)", because: "the name is heapbook's stand-in's, not CPython's dataclasses.py's")
             }

@@ -193,7 +193,7 @@ extension Interpreter {
     }
 
     /// The modules `importModule` makes (sorted).
-    static let importableModules = ["array", "collections", "copy", "ctypes", "dataclasses", "functools", "gc", "itertools", "pprint", "sys", "weakref"]
+    static let importableModules = ["array", "collections", "copy", "ctypes", "dataclasses", "functools", "gc", "itertools", "pprint", "reprlib", "sys", "weakref"]
 
     /// Whether CPython's start-up has imported `name` already (sys.modules at the first
     /// prompt or line, measured per version: CollectionsModule.swift, FunctoolsModule.swift,
@@ -204,6 +204,7 @@ extension Interpreter {
         case "functools": return functoolsPreloaded
         case "itertools": return itertoolsPreloaded
         case "copy": return profile.minor >= 13 && !scriptStartup
+        case "reprlib": return reprlibPreloaded
         default: return false
         }
     }
@@ -291,6 +292,7 @@ extension Interpreter {
         case ("ctypes", nil): try importCtypesModule(dict)
         case ("dataclasses", nil) where profile.minor >= 7: try importDataclassesModule(dict)
         case ("pprint", nil): try importPprintModule(dict)
+        case ("reprlib", nil): try importReprlibModule(dict)
         case ("copy", nil):
             // Registered first: Lib/copy.py's `import weakref` and its own names run in it.
             modules[moduleName] = m

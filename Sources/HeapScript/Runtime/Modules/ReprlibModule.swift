@@ -82,6 +82,9 @@ extension Interpreter {
             i.heap.countMayDiffer(by: 1)
             return i.heap.newNone()
         }
+        // The class body's `__module__ = __name__`: 'reprlib' (`reprlib.Repr.__module__`).
+        classBodyModule = "reprlib"
+        defer { classBodyModule = "__main__" }
         try runStandIn(reprlibModuleSource(), filename: Interpreter.reprlibModuleFile, in: d)
         // Functions' `__globals__` would show the stand-in's names; the dict lacks CPython's
         // `builtins`, `get_ident`, `__file__`...

@@ -68,3 +68,5 @@ class D:
         return 'D'
 
 reprlib.repr({D(): 1})
+reprlib.Repr, reprlib.Repr.__module__, reprlib.Repr.repr.__qualname__
+reprlib.recursive_repr.__module__, reprlib.__name__, reprlib.__all__

@@ -110,8 +110,12 @@ extension Interpreter {
         hashedUnplacedId = nil
         let h = try hash(r)
         // The number itself, of an id() value or of a tuple or frozenset holding one, is the
-        // engine's address, not CPython's (UnplacedIds.swift).
-        if let u = hashedUnplacedId { hashedUnplacedId = nil; throw notModelled("hash() of \(u.noun)", because: u.why) }
+        // engine's address, not CPython's (UnplacedIds.swift). A frozenset's hash mixes its
+        // table's stored hashes without hashing its items again: looked for there.
+        if let u = hashedUnplacedId ?? unplacedIdHeld(by: r) {
+            hashedUnplacedId = nil
+            throw notModelled("hash() of \(u.noun)", because: u.why)
+        }
         if !heap.hashSecret.isKnown && hashUsesSecret(r) {
             throw notModelled("hash() of a \(typeName(r))", because: "CPython \(profile.referenceVersion) "
                 + "randomizes str and bytes hashes in every run unless PYTHONHASHSEED is set")

@@ -171,6 +171,21 @@ extension Interpreter {
         return h
     }
 
+    /// An unplaced value `r` is or holds as an item of a tuple or frozenset (nested), whose
+    /// hash would mix in the engine's address.
+    func unplacedIdHeld(by r: ObjectRef) -> UnplacedId? {
+        guard !unplacedIds.isEmpty else { return nil }
+        if let u = unplacedId(r) { return u }
+        switch heap.payload[Int(r)] {
+        case .tuple(let items):
+            for i in items { if let u = unplacedIdHeld(by: i) { return u } }
+        case .set(let st) where heap.kind(r) == .frozenset:
+            for k in st.storage.keys where k >= 0 { if let u = unplacedIdHeld(by: k) { return u } }
+        default: break
+        }
+        return nil
+    }
+
     /// COMPARE_OP with an unplaced operand: `==`/`!=` as `unplacedIdsEqual` says, any
     /// ordering refused. nil when neither operand is unplaced.
     func unplacedIdComparison(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef? {

@@ -23,7 +23,7 @@ SWIFT = os.path.join(ROOT, "Sources", "HeapScript", "Surface", "CPythonSurface+D
 
 # Modules whose dir() later issues need (sys, gc and weakref are the contract's minimum).
 MODULES_DIR = ["sys", "gc", "weakref", "copy", "collections", "array", "itertools", "functools",
-               "operator", "tracemalloc", "ctypes", "dataclasses", "pprint"]
+               "operator", "tracemalloc", "ctypes", "dataclasses", "pprint", "reprlib"]
 
 
 def common_types():

@@ -126,6 +126,7 @@ extension Interpreter {
         }
         if let v = try defaultDictAttribute(obj, attr) { return v }
         if let v = try orderedDictAttribute(obj, attr) { return v }
+        if let v = try itertoolsTypeAttribute(obj, attr) { return v }
         try refuseItertoolsAttribute(obj, attr)
         try refusePartialAttribute(obj, attr)
         try refuseLruCacheAttribute(obj, attr)
@@ -145,6 +146,7 @@ extension Interpreter {
             if m.name == "__future__", Interpreter.isFutureStandInAttribute(attr) {
                 throw notModelled("__future__.\(attr)", because: "heapbook's Lib/__future__.py stand-in leaves out the docstring and the import system's names")
             }
+            if m.name == "reprlib", Interpreter.isReprlibStandInAttribute(attr) { throw notModelled("reprlib.\(attr)") }
             if m.name == "dataclasses", Interpreter.isDataclassesStandInAttribute(attr) {
                 throw notModelled("dataclasses.\(attr)", because: "the name is heapbook's stand-in's, not CPython's dataclasses.py's")
             }

@@ -193,7 +193,7 @@ extension Interpreter {
     }
 
     /// The modules `importModule` makes (sorted).
-    static let importableModules = ["__future__", "array", "collections", "copy", "ctypes", "dataclasses", "functools", "gc", "itertools", "pprint", "sys", "tracemalloc", "weakref"]
+    static let importableModules = ["__future__", "array", "collections", "copy", "ctypes", "dataclasses", "functools", "gc", "itertools", "pprint", "reprlib", "sys", "tracemalloc", "weakref"]
 
     /// Whether CPython's start-up has imported `name` already (sys.modules at the first
     /// prompt or line, measured per version: CollectionsModule.swift, FunctoolsModule.swift,
@@ -207,6 +207,7 @@ extension Interpreter {
         // 3.13.0's prompt: site's _pyrepl has imported __future__ (`'__future__' in sys.modules`
         // True at `python3.13 -q -i`'s first prompt; False in a script and on 3.6.15-3.12.1).
         case "__future__": return profile.minor >= 13 && !scriptStartup
+        case "reprlib": return reprlibPreloaded
         default: return false
         }
     }
@@ -301,6 +302,7 @@ extension Interpreter {
             try defineTracemallocModule(dict)
             noteTracemallocImport()
         case ("__future__", nil): try importFutureModule(dict)
+        case ("reprlib", nil): try importReprlibModule(dict)
         case ("copy", nil):
             // Registered first: Lib/copy.py's `import weakref` and its own names run in it.
             modules[moduleName] = m

@@ -347,6 +347,13 @@ extension Interpreter {
                 throw notModelled("an exception raised through Lib/copy.py's \(code.name)()",
                                   because: "its traceback names CPython's installed copy.py, which heapbook stands in for")
             }
+            if code.filename == Interpreter.reprlibModuleFile {
+                // CPython's traceback would name the installed Lib/reprlib.py and its lines.
+                releaseException(e)
+                clearFrame(frame, fnRef)
+                throw notModelled("an exception raised through Lib/reprlib.py's \(code.qualname)()",
+                                  because: "its traceback names CPython's installed reprlib.py, which heapbook stands in for")
+            }
             if code.filename == Interpreter.weakrefsetModuleFile {
                 // CPython's traceback would name the installed Lib/_weakrefset.py and its lines.
                 releaseException(e)

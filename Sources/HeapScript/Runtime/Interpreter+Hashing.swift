@@ -18,6 +18,9 @@ import HeapEngine
 extension Interpreter {
     /// PyObject_Hash.
     func hash(_ r: ObjectRef) throws -> Int {
+        // An id() value while addresses are not CPython's hashes as the engine's address, for
+        // a table's lookup only (UnplacedIds.swift, `unplacedIdTableHash`).
+        if !unplacedIds.isEmpty, let u = unplacedId(r) { return try unplacedIdTableHash(r, u) }
         // A phantom start-up object is only counted and compared by identity (GCModule.swift).
         try refuseStartupObject(r)
         // unicode_hash, the common case, first: none of the checks below is about a str.
@@ -84,7 +87,7 @@ extension Interpreter {
     /// top of this file). Only called on objects `hash` accepted.
     func hashIsReproducible(_ r: ObjectRef) -> Bool {
         switch heap.payload[Int(r)] {
-        case .int, .bigInt: return true
+        case .int, .bigInt: return unplacedId(r) == nil   // an id() value's is the engine's address
         case .float(let d): return !d.isNaN || !profile.nanHashIsAddress
         case .native(let o as ComplexObject): return !(o.real.isNaN || o.imag.isNaN) || !profile.nanHashIsAddress
         case .str(let s): return s.count == 0 || heap.hashSecret.isKnown
@@ -105,7 +108,15 @@ extension Interpreter {
     /// under hash randomization). A value from an address is the simulated heap's, as id()
     /// is: comparing two (`hash(r) == hash(obj)`) is what CPython prints.
     func reproducibleHash(_ r: ObjectRef) throws -> Int {
+        hashedUnplacedId = nil
         let h = try hash(r)
+        // The number itself, of an id() value or of a tuple or frozenset holding one, is the
+        // engine's address, not CPython's (UnplacedIds.swift). A frozenset's hash mixes its
+        // table's stored hashes without hashing its items again: looked for there.
+        if let u = hashedUnplacedId ?? unplacedIdHeld(by: r) {
+            hashedUnplacedId = nil
+            throw notModelled("hash() of \(u.noun)", because: u.why)
+        }
         if !heap.hashSecret.isKnown && hashUsesSecret(r) {
             throw notModelled("hash() of a \(typeName(r))", because: "CPython \(profile.referenceVersion) "
                 + "randomizes str and bytes hashes in every run unless PYTHONHASHSEED is set")

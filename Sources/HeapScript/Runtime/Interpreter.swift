@@ -160,12 +160,16 @@ public final class Interpreter {
     var methodDescriptors: [Int32: ObjectRef] = [:]
     /// `from_address`, bound to the class at each lookup (CtypesModule.swift).
     var ctypesFromAddress: Int32 = -1
+    /// `chain.from_iterable`, bound to the type at each lookup (ItertoolsModule.swift).
+    var chainFromIterable: Int32 = -1
     /// 3.13's builtin_method type, which the bound from_address is (CtypesModule.swift).
     var ctypesBuiltinMethodType: ObjectRef?
     /// The ints `id()` gave while addresses were not CPython's, and the strs spelled from
     /// them (UnplacedIds.swift). An entry is only trusted while its `life` watch says the
     /// row is still that value.
     var unplacedIds: [ObjectRef: UnplacedId] = [:]
+    /// The last unplaced id() value `hash` hashed (for `reproducibleHash` to refuse showing it).
+    var hashedUnplacedId: UnplacedId?
     /// Constants 3.6's peephole optimizer folded in the running statement: their
     /// counts are refused until its arena is released (Compiler+Constants.swift).
     var peepholeFoldedConstants: Set<ObjectRef> = []

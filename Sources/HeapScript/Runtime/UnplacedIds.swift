@@ -139,6 +139,53 @@ extension Interpreter {
         return ua.target == ub.target
     }
 
+    /// PyObject_Hash of the unplaced value `r` (long_hash of the engine's address), for a set's
+    /// or dict's table: `seen.add(id(o))`, `id(o) in seen`, `memo[id(x)]`. What the table then
+    /// answers must not depend on the number, only on which object it came from:
+    /// - membership: a stored id() value compares equal to the looked-up one iff their hashes
+    ///   are equal and `unplacedIdsEqual` says so, exact while both objects live (the
+    ///   invariant above). An id() value of a freed object anywhere among the live unplaced
+    ///   ints is refused: CPython may have given its address to an object made since, so the
+    ///   freed one's id may or may not equal a new one's, while the engine's addresses need
+    ///   not repeat CPython's reuse;
+    /// - the order of a set holding one is run-specific (`hashIsReproducible`: CPython's
+    ///   addresses move from run to run), and refused where shown;
+    /// - the number: hash() refuses it (`reproducibleHash`, through `hashedUnplacedId`).
+    /// A str spelled from an id() value (its text not known) is refused, as before.
+    func unplacedIdTableHash(_ r: ObjectRef, _ u: UnplacedId) throws -> Int {
+        let h: Int
+        switch heap.payload[Int(r)] {
+        case .int(let v) where u.spelling == nil: h = IntLayout.hash(v)
+        case .bigInt(let v) where u.spelling == nil: h = IntLayout.hash(v)
+        default: throw notModelled("hashing \(u.noun)", because: u.why)
+        }
+        for (k, other) in unplacedIds {
+            guard other.life.isAlive else { unplacedIds[k] = nil; continue }
+            if !other.targetLife.isAlive {
+                throw notModelled("hashing an id() value while the id() of a freed object is still held",
+                                  because: other.why + "; CPython may or may not have given the freed object's address "
+                                      + "to an object made since")
+            }
+        }
+        hashedUnplacedId = u
+        return h
+    }
+
+    /// An unplaced value `r` is or holds as an item of a tuple or frozenset (nested), whose
+    /// hash would mix in the engine's address.
+    func unplacedIdHeld(by r: ObjectRef) -> UnplacedId? {
+        guard !unplacedIds.isEmpty else { return nil }
+        if let u = unplacedId(r) { return u }
+        switch heap.payload[Int(r)] {
+        case .tuple(let items):
+            for i in items { if let u = unplacedIdHeld(by: i) { return u } }
+        case .set(let st) where heap.kind(r) == .frozenset:
+            for k in st.storage.keys where k >= 0 { if let u = unplacedIdHeld(by: k) { return u } }
+        default: break
+        }
+        return nil
+    }
+
     /// COMPARE_OP with an unplaced operand: `==`/`!=` as `unplacedIdsEqual` says, any
     /// ordering refused. nil when neither operand is unplaced.
     func unplacedIdComparison(_ op: CompareOp, _ a: ObjectRef, _ b: ObjectRef) throws -> ObjectRef? {

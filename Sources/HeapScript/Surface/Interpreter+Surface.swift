@@ -44,6 +44,12 @@ extension Interpreter {
             heap.decref(module)
             names.remove("__dict__")
             names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter { !Interpreter.isCopyStandInAttribute($0) })
+        } else if m == "reprlib", let module = try? importModule(m), case .module(let info) = heap.payload[Int(module)] {
+            // Made on first import only (ReprlibModule.swift); its stand-in's own names
+            // (`_hb_...`) and `__dict__` are refused, not modelled.
+            heap.decref(module)
+            names.remove("__dict__")
+            names.formUnion(dictStorage(info.dict).keys.map(stringValue).filter { !Interpreter.isReprlibStandInAttribute($0) })
         } else if m == "dataclasses", profile.minor >= 7, let module = try? importModule(m), case .module(let info) = heap.payload[Int(module)] {
             // Made on first import only (DataclassesModule.swift); the stand-in's own names and
             // those CPython's module lacks are refused.

@@ -529,6 +529,11 @@ extension Interpreter {
         case "copy._hb_frame_count_unknown": return noArgs()
         case "copy._hb_class_dict_get", "copy._hb_class_dict_contains", "copy._hb_class_dict_getitem": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
         case "copy._hb_object_new", "copy._hb_call_star_generator": return S(min: 2, max: 2, arity: .unknown, keywords: .none(q))
+        // Modules/itertoolsmodule.c: chain_methods' from_iterable, METH_O | METH_CLASS.
+        case "chain.from_iterable": return one()
+        // The Lib/reprlib.py stand-in's helpers (ReprlibModule.swift), likewise.
+        case "reprlib._hb_builtin_repr", "reprlib._hb_instance_id": return one()
+        case "reprlib._hb_recursive_repr_refused", "reprlib._hb_frame_count_unknown": return noArgs()
         // The Lib/weakref.py finalize stand-in's helpers (WeakrefFinalize.swift), likewise.
         case "weakref._hb_atexit_register", "weakref._hb_unmodelled", "weakref._hb_call_ex": return one()
         case "weakref._hb_exit_exception": return noArgs()

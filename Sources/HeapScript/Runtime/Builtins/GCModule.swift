@@ -198,6 +198,12 @@ extension Interpreter {
         "ctypes.from_address", "isinstance", "id", "hex", "oct", "bin", "repr", "format",
         // Lib/copy.py's `id` (CopyModule.swift): deepcopy's memo key of the value itself.
         "copy._hb_id",
+        // Lib/reprlib.py's `builtins.repr` (ReprlibModule.swift): spells, as repr does.
+        "reprlib._hb_builtin_repr",
+        // A set's or dict's table hashes an id() value as the engine's address, exact for
+        // membership while its object lives (`unplacedIdTableHash`); these only store it or
+        // look it up (set.remove's and dict.pop's KeyError would show it: not listed).
+        "set.add", "set.discard", "dict.get", "dict.setdefault",
     ])
 
     /// The refusal for a look at a phantom (`what`: how the program got there).
